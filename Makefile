@@ -1,0 +1,38 @@
+# Two commands matter: `make run` and `make test`. Both set everything up first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint bench eval validate clean
+
+install: $(STAMP)
+
+# Reinstall only when pyproject.toml changes, so a second `make install` is instant.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: install
+	$(BIN)/python -m bot
+
+lint: install
+	$(BIN)/ruff check bot tests
+	$(BIN)/mypy bot
+
+test: lint
+	$(BIN)/python -m pytest
+
+validate: install
+	$(BIN)/python -m bot knowledge validate
+
+eval: install
+	$(BIN)/python -m bot eval
+
+bench: install
+	$(BIN)/python -m bot bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,132 @@
+"""The command line: `python -m bot [SUBCOMMAND]`.
+
+With no subcommand it runs the product: the Telegram bot when a token is set,
+otherwise an interactive terminal session on the same answer engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bot.settings import Settings, SettingsError, load_settings
+
+Handler = Callable[[argparse.Namespace, Settings], int]
+
+
+def _knowledge_or_exit(settings: Settings, knowledge_dir: Path | None = None):  # type: ignore[no-untyped-def]
+    from bot.loader import load_knowledge
+
+    directory = knowledge_dir or settings.knowledge_dir
+    seeds = settings.seeds_dir if knowledge_dir is None else None
+    result = load_knowledge(directory, seeds if seeds is not None else None)
+    if result.knowledge is None:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(result.problems)} problem(s) in {directory}; nothing loaded.", file=sys.stderr)
+        raise SystemExit(1)
+    return result.knowledge
+
+
+def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.loader import load_knowledge
+
+    directory = Path(args.dir) if args.dir else settings.knowledge_dir
+    seeds = Path(args.seeds) if args.seeds else (None if args.dir else settings.seeds_dir)
+    result = load_knowledge(directory, seeds)
+    for problem in result.problems:
+        print(problem)
+    if result.knowledge is None:
+        print(f"{len(result.problems)} problem(s) found in {directory}.", file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{n} {kind}" for kind, n in sorted(result.knowledge.counts().items()))
+    print(f"OK: {len(result.knowledge.facts)} facts ({counts}), version {result.knowledge.version}.")
+    return 0
+
+
+def cmd_uncovered(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.coverage import coverage
+
+    directory = Path(args.dir) if args.dir else settings.knowledge_dir
+    knowledge = _knowledge_or_exit(settings, Path(args.dir) if args.dir else None)
+    total = uncovered = 0
+    for seed in coverage(knowledge, directory):
+        total += seed.sentences
+        uncovered += len(seed.uncovered)
+        print(f"{seed.seed}: {seed.share:.0%} covered ({seed.sentences - len(seed.uncovered)}/{seed.sentences})")
+        for sentence in seed.uncovered:
+            print(f"  - {sentence}")
+    share = 1.0 if total == 0 else 1 - uncovered / total
+    print(f"all seeds: {share:.0%} covered ({total - uncovered}/{total} sentences)")
+    return 0
+
+
+def cmd_facts(args: argparse.Namespace, settings: Settings) -> int:
+    knowledge = _knowledge_or_exit(settings)
+    rows = []
+    for fact in knowledge.facts:
+        row = fact.model_dump(mode="json", exclude_none=True)
+        row["source"] = fact.source
+        row["quotes"] = list(fact.quotes)
+        row["background"] = fact.background
+        row["location"] = knowledge.locations.get(fact.id)
+        rows.append(row)
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        for row in rows:
+            print(f"{row['id']:45} {row['kind']:10} {row['source'] or 'background'}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Vietnam–Laos diplomacy bot. With no subcommand: the Telegram bot when "
+        "TELEGRAM_BOT_TOKEN is set, otherwise an interactive terminal session.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+
+    sub.add_parser("run", help="run the bot (or the terminal session without a token); the default")
+
+    knowledge = sub.add_parser("knowledge", help="check the fact base")
+    knowledge_sub = knowledge.add_subparsers(dest="knowledge_command", metavar="ACTION", required=True)
+    validate = knowledge_sub.add_parser("validate", help="validate the fact base; problems as file:line: message")
+    validate.add_argument("dir", nargs="?", help="knowledge folder (default: KNOWLEDGE_DIR)")
+    validate.add_argument("--seeds", help="seeds folder (default: seeds/ beside the knowledge folder)")
+    validate.set_defaults(handler=cmd_validate)
+    uncovered = knowledge_sub.add_parser("uncovered", help="seed sentences no quote covers yet")
+    uncovered.add_argument("dir", nargs="?", help="knowledge folder (default: KNOWLEDGE_DIR)")
+    uncovered.set_defaults(handler=cmd_uncovered)
+
+    facts = sub.add_parser("facts", help="list every fact")
+    facts.add_argument("--json", action="store_true", help="a JSON array of every fact")
+    facts.set_defaults(handler=cmd_facts)
+
+    for register in _EXTRA_COMMANDS:
+        register(sub)
+    return parser
+
+
+# Subcommands defined by other modules register themselves here, so this file stays a table of contents.
+_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        from bot.run import run
+
+        return run(settings)
+    return handler(args, settings)

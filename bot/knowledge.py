@@ -1,0 +1,112 @@
+"""The immutable, indexed fact base that everything answers from.
+
+A `Knowledge` is built once by the loader and never changed: a reload builds
+a new one and swaps the reference, so a question in flight finishes on the
+base it started with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TypeVar
+
+from bot.facts import Agreement, Event, Figure, Official, Place, Series, Sourced, Statement
+
+AnyFact = Official | Series | Place | Event | Agreement | Figure | Statement
+T = TypeVar("T", bound=Sourced)
+
+
+def _freeze(groups: Mapping[str, list[str]]) -> Mapping[str, tuple[str, ...]]:
+    return MappingProxyType({key: tuple(values) for key, values in groups.items()})
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    facts: tuple[AnyFact, ...]
+    version: str
+    by_id: Mapping[str, AnyFact]
+    locations: Mapping[str, str] = field(default_factory=dict)
+    seeds: Mapping[str, str] = field(default_factory=dict)
+    # Event ids by official id, by series id (in round order), by year and by (month, day).
+    events_by_official: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    events_by_series: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    events_by_year: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    events_by_month_day: Mapping[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
+    loaded_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+
+    @classmethod
+    def build(
+        cls,
+        facts: Iterable[AnyFact],
+        *,
+        version: str,
+        locations: Mapping[str, str] | None = None,
+        seeds: Mapping[str, str] | None = None,
+    ) -> Knowledge:
+        ordered = tuple(facts)
+        by_official: defaultdict[str, list[str]] = defaultdict(list)
+        by_series: defaultdict[str, list[str]] = defaultdict(list)
+        by_year: defaultdict[int, list[str]] = defaultdict(list)
+        by_month_day: defaultdict[tuple[int, int], list[str]] = defaultdict(list)
+        events = sorted((f for f in ordered if isinstance(f, Event)), key=_event_sort_key)
+        for event in events:
+            for participant in event.participants:
+                if participant.official and event.id not in by_official[participant.official]:
+                    by_official[participant.official].append(event.id)
+            if event.series:
+                by_series[event.series].append(event.id)
+            if event.date is not None:
+                for year in range(event.date.start.year, event.date.end.year + 1):
+                    by_year[year].append(event.id)
+                if event.date.has_day:
+                    by_month_day[(event.date.start.month, event.date.start.day)].append(event.id)
+        rounds = {event.id: event.round or 0 for event in events}
+        by_series_sorted = {key: sorted(ids, key=rounds.__getitem__) for key, ids in by_series.items()}
+        return cls(
+            facts=ordered,
+            version=version,
+            by_id=MappingProxyType({f.id: f for f in ordered}),
+            locations=MappingProxyType(dict(locations or {})),
+            seeds=MappingProxyType(dict(seeds or {})),
+            events_by_official=_freeze(by_official),
+            events_by_series=_freeze(by_series_sorted),
+            events_by_year=MappingProxyType({k: tuple(v) for k, v in by_year.items()}),
+            events_by_month_day=MappingProxyType({k: tuple(v) for k, v in by_month_day.items()}),
+        )
+
+    def of_kind(self, model: type[T]) -> list[T]:
+        return [f for f in self.facts if isinstance(f, model)]
+
+    def get(self, fact_id: str) -> AnyFact | None:
+        return self.by_id.get(fact_id)
+
+    def official(self, fact_id: str) -> Official | None:
+        fact = self.by_id.get(fact_id)
+        return fact if isinstance(fact, Official) else None
+
+    def event(self, fact_id: str) -> Event | None:
+        fact = self.by_id.get(fact_id)
+        return fact if isinstance(fact, Event) else None
+
+    def place(self, fact_id: str) -> Place | None:
+        fact = self.by_id.get(fact_id)
+        return fact if isinstance(fact, Place) else None
+
+    def series(self, fact_id: str) -> Series | None:
+        fact = self.by_id.get(fact_id)
+        return fact if isinstance(fact, Series) else None
+
+    def counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for fact in self.facts:
+            key = "background" if fact.background else fact.kind
+            counts[key] = counts.get(key, 0) + 1
+        return counts
+
+
+def _event_sort_key(event: Event) -> tuple[dt.date, str]:
+    return (event.date.start if event.date else dt.date.max, event.id)

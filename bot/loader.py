@@ -1,0 +1,319 @@
+"""Load and validate the YAML fact base into an immutable `Knowledge`.
+
+Validation never raises on bad input: every problem comes back as a
+`Problem` with file and line, so a curator's broken edit is reported while the
+base already in service keeps serving. Checks: YAML syntax, schema (unknown
+fields are errors), unique ids, references that resolve, quotes found verbatim
+(whitespace-insensitive) in their seed, aliases that name one official only,
+one event per series and round.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from bot.facts import Agreement, Event, Fact, Figure, Official, Place, Sourced, Statement
+from bot.knowledge import Knowledge
+from bot.text import collapse_whitespace, fold
+
+# Files in knowledge/ that configure tooling rather than hold facts.
+NON_FACT_FILES = frozenset({"coverage.yaml"})
+BACKGROUND_FILE = "background.yaml"
+
+_FACT_ADAPTER: TypeAdapter[Fact] = TypeAdapter(Fact)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    knowledge: Knowledge | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.knowledge is not None and not self.problems
+
+
+class _LineMap:
+    """Lines of YAML nodes by their path, so a pydantic `loc` maps back to a line."""
+
+    def __init__(self, root: yaml.Node | None) -> None:
+        self.root = root
+
+    def line_of(self, path: Iterable[Any]) -> int:
+        node = self.root
+        best = 1 if node is None else node.start_mark.line + 1
+        for key in path:
+            child = self._child(node, key)
+            if child is None:
+                continue  # pydantic adds union tags such as 'event' that are not YAML keys
+            node = child
+            best = node.start_mark.line + 1
+        return best
+
+    @staticmethod
+    def _child(node: yaml.Node | None, key: Any) -> yaml.Node | None:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(key):
+                    return value_node
+        if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+            return node.value[key]
+        return None
+
+
+@dataclass
+class _Located:
+    fact: Sourced
+    file: str
+    lines: _LineMap
+    index: int
+
+    def line(self, *path: Any) -> int:
+        return self.lines.line_of(("facts", self.index, *path))
+
+
+def fact_files(knowledge_dir: Path) -> list[Path]:
+    return sorted(p for p in knowledge_dir.glob("*.yaml") if p.name not in NON_FACT_FILES)
+
+
+def load_knowledge(knowledge_dir: Path, seeds_dir: Path | None = None) -> LoadResult:
+    """Read every fact file, validate everything, and build a `Knowledge` only if all is well."""
+    knowledge_dir = Path(knowledge_dir)
+    seeds_dir = Path(seeds_dir) if seeds_dir is not None else knowledge_dir.parent / "seeds"
+    problems: list[Problem] = []
+    if not knowledge_dir.is_dir():
+        return LoadResult(None, [Problem(str(knowledge_dir), 0, "knowledge folder not found")])
+    files = fact_files(knowledge_dir)
+    if not files:
+        return LoadResult(None, [Problem(str(knowledge_dir), 0, "no *.yaml fact files found")])
+
+    located: list[_Located] = []
+    unusable_ids: set[str] = set()
+    digest = hashlib.sha256()
+    for path in files:
+        raw = path.read_bytes()
+        digest.update(path.name.encode() + b"\0" + raw)
+        before = len(problems)
+        located.extend(_parse_file(path, raw, problems, unusable_ids))
+        if any(p.message.startswith(_UNREADABLE) for p in problems[before:]):
+            unusable_ids.add("*")  # ids in an unreadable file are unknown: do not call references dangling
+
+    problems.extend(_cross_check(located, seeds_dir, unusable_ids))
+    if problems:
+        return LoadResult(None, sorted(problems))
+    knowledge = Knowledge.build(
+        [item.fact for item in located],  # type: ignore[misc]
+        version=digest.hexdigest()[:12],
+        locations={item.fact.id: f"{item.file}:{item.line()}" for item in located},
+        seeds=_read_seeds(seeds_dir),
+    )
+    return LoadResult(knowledge, [])
+
+
+_UNREADABLE = "unreadable:"
+
+
+def _parse_file(path: Path, raw: bytes, problems: list[Problem], unusable_ids: set[str]) -> Iterator[_Located]:
+    """Yield the valid facts of one file; append a problem for each invalid one."""
+    name = str(path)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(name, 1, f"{_UNREADABLE} not UTF-8 text ({exc.reason} at byte {exc.start})"))
+        return
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        column = mark.column + 1 if mark is not None else None
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problems.append(Problem(name, line, f"{_UNREADABLE} YAML syntax error: {reason}", column))
+        return
+    lines = _LineMap(root)
+    if data is None:
+        return  # an empty file holds no facts; that is allowed
+    if not isinstance(data, dict) or set(data) != {"facts"}:
+        problems.append(Problem(name, 1, f"{_UNREADABLE} a fact file has exactly one top-level key, `facts:` (a list)"))
+        return
+    items = data["facts"] or []
+    if not isinstance(items, list):
+        problems.append(Problem(name, lines.line_of(["facts"]), f"{_UNREADABLE} `facts:` must be a list"))
+        return
+    for index, item in enumerate(items):
+        try:
+            fact = _FACT_ADAPTER.validate_python(item)
+        except ValidationError as exc:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                unusable_ids.add(item["id"])
+            for error in exc.errors():
+                loc = ("facts", index, *error["loc"])
+                field_path = ".".join(str(part) for part in error["loc"] if not _is_union_tag(part))
+                label = item.get("id") if isinstance(item, dict) else None
+                prefix = f"fact {label!r}" if label else f"fact #{index + 1}"
+                where = f" field `{field_path}`" if field_path else ""
+                message = error["msg"].removeprefix("Value error, ")
+                problems.append(Problem(name, lines.line_of(loc), f"{prefix}{where}: {message}"))
+            continue
+        if not isinstance(fact, Sourced):  # pragma: no cover - the union only holds Sourced models
+            continue
+        yield _Located(fact, name, lines, index)
+
+
+def _is_union_tag(part: object) -> bool:
+    return isinstance(part, str) and part in {"official", "series", "place", "event", "agreement", "figure",
+                                              "statement"}
+
+
+def _read_seeds(seeds_dir: Path) -> dict[str, str]:
+    if not seeds_dir.is_dir():
+        return {}
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))}
+
+
+def _cross_check(located: list[_Located], seeds_dir: Path, unusable_ids: set[str]) -> Iterator[Problem]:
+    seeds = {name: collapse_whitespace(text) for name, text in _read_seeds(seeds_dir).items()}
+    by_id: dict[str, _Located] = {}
+    for item in located:
+        first = by_id.get(item.fact.id)
+        if first is not None:
+            yield Problem(item.file, item.line("id"),
+                          f"duplicate id {item.fact.id!r} (first defined at {first.file}:{first.line('id')})")
+        else:
+            by_id[item.fact.id] = item
+
+    def kind_of(fact_id: str) -> str | None:
+        target = by_id.get(fact_id)
+        return None if target is None else target.fact.kind  # type: ignore[attr-defined, no-any-return]
+
+    for item in located:
+        yield from _check_sources(item, seeds)
+        for path, target, wanted in _references(item.fact):
+            actual = kind_of(target)
+            if actual is None and (target in unusable_ids or "*" in unusable_ids):
+                continue  # already reported where that fact is broken
+            if actual is None:
+                yield Problem(item.file, item.line(*path), f"fact {item.fact.id!r}: `{_dotted(path)}` "
+                              f"refers to unknown id {target!r}")
+            elif wanted and actual not in wanted:
+                yield Problem(item.file, item.line(*path), f"fact {item.fact.id!r}: `{_dotted(path)}` "
+                              f"must name a {' or '.join(wanted)}, but {target!r} is a {actual}")
+
+    yield from _check_aliases(located)
+    yield from _check_rounds(located)
+
+
+def _dotted(path: tuple[Any, ...]) -> str:
+    return ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in path).replace(".[", "[")
+
+
+def _check_sources(item: _Located, seeds: dict[str, str]) -> Iterator[Problem]:
+    fact = item.fact
+    if fact.background and Path(item.file).name != BACKGROUND_FILE:
+        yield Problem(item.file, item.line("background"),
+                      f"fact {fact.id!r}: background facts belong in {BACKGROUND_FILE}")
+    if not fact.background and Path(item.file).name == BACKGROUND_FILE:
+        yield Problem(item.file, item.line("id"), f"fact {fact.id!r}: {BACKGROUND_FILE} holds background facts only")
+    citations: list[tuple[tuple[Any, ...], str | None, str]] = [
+        (("quotes", i), fact.source, quote) for i, quote in enumerate(fact.quotes)
+    ]
+    if isinstance(fact, Official):
+        citations += [(("positions", i, "quote"), pos.source, pos.quote) for i, pos in enumerate(fact.positions)]
+    if fact.source is not None and fact.source not in seeds:
+        yield Problem(item.file, item.line("source"), f"fact {fact.id!r}: unknown seed {fact.source!r}")
+    for path, source, quote in citations:
+        if source is None or source not in seeds:
+            if source is not None and path[0] == "positions":
+                yield Problem(item.file, item.line(*path[:2], "source"), f"fact {fact.id!r}: unknown seed {source!r}")
+            continue
+        wanted = collapse_whitespace(quote)
+        if not wanted:
+            yield Problem(item.file, item.line(*path), f"fact {fact.id!r}: empty quote")
+        elif wanted not in seeds[source]:
+            yield Problem(item.file, item.line(*path),
+                          f"fact {fact.id!r}: quote not found in {source}: {_shorten(wanted)!r}")
+
+
+def _shorten(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _references(fact: Sourced) -> Iterator[tuple[tuple[Any, ...], str, tuple[str, ...]]]:
+    """(path, target id, kinds allowed) for every reference a fact makes."""
+    if isinstance(fact, Official):
+        for i, pos in enumerate(fact.positions):
+            if pos.as_of_event:
+                yield ("positions", i, "as_of_event"), pos.as_of_event, ("event",)
+    if isinstance(fact, Place) and fact.within:
+        yield ("within",), fact.within, ("place",)
+    if isinstance(fact, Event):
+        if fact.series:
+            yield ("series",), fact.series, ("series",)
+        if fact.place:
+            yield ("place",), fact.place, ("place",)
+        for i, participant in enumerate(fact.participants):
+            if participant.official:
+                yield ("participants", i, "official"), participant.official, ("official",)
+        if fact.planned_by:
+            yield ("planned_by",), fact.planned_by, ("event",)
+    if isinstance(fact, Event | Agreement):
+        for i, target in enumerate(fact.related):
+            yield ("related", i), target, ()
+    if isinstance(fact, Figure) and fact.about:
+        yield ("about",), fact.about, ()
+    if isinstance(fact, Statement):
+        for i, target in enumerate(fact.officials):
+            yield ("officials", i), target, ("official",)
+        if fact.made_at:
+            yield ("made_at",), fact.made_at, ("event",)
+
+
+def _check_aliases(located: list[_Located]) -> Iterator[Problem]:
+    owner: dict[str, str] = {}
+    for item in located:
+        fact = item.fact
+        if not isinstance(fact, Official):
+            continue
+        for i, name in enumerate([fact.name, *fact.aliases]):
+            key = fold(name)
+            other = owner.setdefault(key, fact.id)
+            if other != fact.id:
+                path = ("name",) if i == 0 else ("aliases", i - 1)
+                yield Problem(item.file, item.line(*path),
+                              f"fact {fact.id!r}: name {name!r} already names official {other!r}")
+
+
+def _check_rounds(located: list[_Located]) -> Iterator[Problem]:
+    seen: dict[tuple[str, int], _Located] = {}
+    for item in located:
+        fact = item.fact
+        if not isinstance(fact, Event) or fact.series is None or fact.round is None:
+            continue
+        first = seen.setdefault((fact.series, fact.round), item)
+        if first is not item:
+            yield Problem(item.file, item.line("round"),
+                          f"fact {fact.id!r}: round {fact.round} of series {fact.series!r} is already "
+                          f"{first.fact.id!r} ({first.file}:{first.line('round')})")
+
+
+__all__ = ["BACKGROUND_FILE", "LoadResult", "Problem", "fact_files", "load_knowledge"]

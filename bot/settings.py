@@ -1,0 +1,100 @@
+"""The one settings object, read from the environment and an optional `.env` file.
+
+A bad value fails fast with a message naming the variable; the token is a
+`SecretStr`, so it never shows in a repr, a log line or an error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class SettingsError(Exception):
+    """A configuration value is missing or malformed; the message says which and why."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str | None = Field(
+        default=None, description="self-hosted Bot API server, e.g. http://127.0.0.1:8081/bot"
+    )
+    admin_user_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    database_url: str = f"sqlite:///{PROJECT_ROOT / 'data' / 'bot.sqlite3'}"
+    knowledge_dir: Path = PROJECT_ROOT / "knowledge"
+    seeds_dir: Path | None = None
+    gold_file: Path = PROJECT_ROOT / "tests" / "gold" / "questions.yaml"
+    timezone: str = "Asia/Ho_Chi_Minh"
+    daily_post_time: dt.time = dt.time(8, 0)
+    webhook_url: str | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    webhook_secret: SecretStr | None = None
+    log_level: str = "INFO"
+
+    @field_validator("telegram_bot_token", "webhook_secret", "telegram_api_base_url", "webhook_url", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("admin_user_ids", mode="before")
+    @classmethod
+    def _parse_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.split(",") if p.strip()]
+            bad = [p for p in parts if not p.lstrip("-").isdigit()]
+            if bad:
+                raise ValueError(f"must be comma-separated numeric Telegram user ids; not numeric: {', '.join(bad)}")
+            return frozenset(int(p) for p in parts)
+        if isinstance(value, int):
+            return frozenset({value})
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (use an IANA name such as Asia/Ho_Chi_Minh)") from None
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return level
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def resolved_seeds_dir(self) -> Path:
+        return self.seeds_dir if self.seeds_dir is not None else self.knowledge_dir.parent / "seeds"
+
+    def is_admin(self, user_id: int | None) -> bool:
+        return user_id is not None and user_id in self.admin_user_ids
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings, turning pydantic's error into one readable message per bad variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors():
+            name = str(error["loc"][0]).upper() if error["loc"] else "?"
+            lines.append(f"{name}: {error['msg'].removeprefix('Value error, ')}")
+        raise SettingsError("invalid configuration:\n  " + "\n  ".join(lines)) from None
