@@ -1,0 +1,122 @@
+"""Run a gold question set through an engine and score it.
+
+A question is right when the status matches and, for an answer, the fact the
+answer leads with is one the gold set accepts (or, with `all: true`, every
+listed fact is in the answer). A confident wrong answer is any `answered`
+reply that is not right: the worst outcome, counted on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.answers import Answer, Status
+
+
+class Answerer(Protocol):
+    def answer(self, question: str) -> Answer: ...
+
+
+class GoldQuestion(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    q: str = Field(min_length=1)
+    status: Status
+    facts: list[str] = Field(default_factory=list)
+    all: bool = False
+    lang: str | None = None
+    note: str | None = None
+
+
+class GoldSet(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    questions: list[GoldQuestion]
+
+
+def load_gold(path: Path) -> list[GoldQuestion]:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return GoldSet.model_validate(data).questions
+
+
+@dataclass(frozen=True)
+class Miss:
+    gold: GoldQuestion
+    answer: Answer
+
+    @property
+    def confident_wrong(self) -> bool:
+        return self.answer.status is Status.ANSWERED
+
+
+@dataclass
+class EvalReport:
+    total: int = 0
+    answerable: int = 0
+    answerable_right: int = 0
+    out_of_scope: int = 0
+    abstained: int = 0
+    right: int = 0
+    misses: list[Miss] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+    @property
+    def answerable_accuracy(self) -> float:
+        return self.answerable_right / self.answerable if self.answerable else 1.0
+
+    @property
+    def abstention(self) -> float:
+        return self.abstained / self.out_of_scope if self.out_of_scope else 1.0
+
+    @property
+    def confident_wrong(self) -> int:
+        return sum(1 for miss in self.misses if miss.confident_wrong)
+
+    def summary(self) -> str:
+        return (
+            f"{self.right}/{self.total} right ({self.accuracy:.1%}); "
+            f"answerable {self.answerable_right}/{self.answerable} ({self.answerable_accuracy:.1%}); "
+            f"abstained on {self.abstained}/{self.out_of_scope} out-of-scope ({self.abstention:.1%}); "
+            f"confident-wrong {self.confident_wrong}"
+        )
+
+
+def is_right(gold: GoldQuestion, answer: Answer) -> bool:
+    if answer.status is not gold.status:
+        return False
+    if gold.status is Status.NOT_FOUND:
+        return True
+    if gold.status is Status.AMBIGUOUS:
+        offered = {c.fact_id for c in answer.candidates}
+        return set(gold.facts) <= offered
+    if gold.all:
+        return set(gold.facts) <= set(answer.facts)
+    return bool(answer.facts) and answer.facts[0] in gold.facts
+
+
+def evaluate(engine: Answerer, questions: Sequence[GoldQuestion]) -> EvalReport:
+    report = EvalReport()
+    for gold in questions:
+        answer = engine.answer(gold.q)
+        right = is_right(gold, answer)
+        report.total += 1
+        if gold.status is Status.NOT_FOUND:
+            report.out_of_scope += 1
+            report.abstained += answer.status is Status.NOT_FOUND
+        else:
+            report.answerable += 1
+            report.answerable_right += right
+        if right:
+            report.right += 1
+        else:
+            report.misses.append(Miss(gold, answer))
+    return report

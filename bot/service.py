@@ -1,0 +1,129 @@
+"""The fact base in service: what answers now, and the admin's reload and rollback.
+
+A reload builds a new `Knowledge` and engine beside the one in service,
+validates it, runs the gold set on both, and swaps the reference only if the
+new base is no worse. The swap is one assignment, so a question in flight
+finishes on the engine it started with; after any refusal the old base keeps
+serving untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.engine import Engine
+from bot.evaluation import EvalReport, GoldQuestion, evaluate, load_gold
+from bot.knowledge import Knowledge
+from bot.loader import Problem, load_knowledge
+
+
+class KnowledgeLoadError(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Diff:
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+    @classmethod
+    def between(cls, old: Knowledge, new: Knowledge) -> Diff:
+        old_ids, new_ids = set(old.by_id), set(new.by_id)
+        changed = sorted(i for i in old_ids & new_ids if old.by_id[i] != new.by_id[i])
+        return cls(tuple(sorted(new_ids - old_ids)), tuple(sorted(old_ids - new_ids)), tuple(changed))
+
+
+@dataclass(frozen=True)
+class ReloadReport:
+    applied: bool
+    version: str
+    previous_version: str
+    problems: tuple[Problem, ...] = ()
+    diff: Diff = field(default_factory=Diff)
+    old_eval: EvalReport | None = None
+    new_eval: EvalReport | None = None
+    reason: str = ""
+
+
+class KnowledgeService:
+    def __init__(
+        self,
+        knowledge_dir: Path,
+        seeds_dir: Path | None = None,
+        gold_file: Path | None = None,
+    ) -> None:
+        self.knowledge_dir = Path(knowledge_dir)
+        self.seeds_dir = seeds_dir
+        self.gold_file = gold_file
+        result = load_knowledge(self.knowledge_dir, self.seeds_dir)
+        if result.knowledge is None:
+            raise KnowledgeLoadError(result.problems)
+        self._engine = Engine(result.knowledge)
+        self._previous: Engine | None = None
+        self.started_at = dt.datetime.now(dt.UTC)
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    @property
+    def knowledge(self) -> Knowledge:
+        return self._engine.knowledge
+
+    @property
+    def can_roll_back(self) -> bool:
+        return self._previous is not None
+
+    def _gold(self) -> list[GoldQuestion]:
+        if self.gold_file is None or not Path(self.gold_file).exists():
+            return []
+        return load_gold(Path(self.gold_file))
+
+    def reload(self) -> ReloadReport:
+        current = self._engine
+        result = load_knowledge(self.knowledge_dir, self.seeds_dir)
+        if result.knowledge is None:
+            return ReloadReport(
+                applied=False,
+                version=current.knowledge.version,
+                previous_version=current.knowledge.version,
+                problems=tuple(result.problems),
+                reason="the edited fact base does not validate",
+            )
+        candidate = Engine(result.knowledge)
+        diff = Diff.between(current.knowledge, candidate.knowledge)
+        gold = self._gold()
+        old_eval = evaluate(current, gold)
+        new_eval = evaluate(candidate, gold)
+        refusal = _worse(old_eval, new_eval)
+        if refusal:
+            return ReloadReport(False, current.knowledge.version, current.knowledge.version, (), diff,
+                                old_eval, new_eval, refusal)
+        self._previous, self._engine = current, candidate
+        return ReloadReport(True, candidate.knowledge.version, current.knowledge.version, (), diff,
+                            old_eval, new_eval)
+
+    def rollback(self) -> tuple[str, str] | None:
+        """Swap back to the base before the last reload; returns (from, to) versions, or None."""
+        if self._previous is None:
+            return None
+        current = self._engine
+        self._engine, self._previous = self._previous, current
+        return current.knowledge.version, self._engine.knowledge.version
+
+
+def _worse(old: EvalReport, new: EvalReport) -> str:
+    if new.confident_wrong > 0:
+        return f"the new base gives {new.confident_wrong} confident wrong answer(s) on the gold set"
+    if new.accuracy < old.accuracy:
+        return f"the new base answers the gold set worse ({new.accuracy:.1%} < {old.accuracy:.1%})"
+    return ""
