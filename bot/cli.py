@@ -83,6 +83,41 @@ def cmd_facts(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.engine import Engine
+
+    engine = Engine(_knowledge_or_exit(settings))
+    questions: list[str] | None = None if args.question == ["-"] else [" ".join(args.question)]
+    stream = sys.stdin if questions is None else questions
+    for line in stream:
+        question = line.rstrip("\n")
+        if questions is None and not question.strip():
+            continue
+        answer = engine.answer(question)
+        if args.json:
+            print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+        else:
+            print(answer.text, flush=True)
+            if questions is None:
+                print(flush=True)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.engine import Engine
+    from bot.evaluation import evaluate, load_gold
+
+    path = Path(args.file) if args.file else settings.gold_file
+    engine = Engine(_knowledge_or_exit(settings))
+    report = evaluate(engine, load_gold(path))
+    for miss in report.misses:
+        flag = "CONFIDENT-WRONG" if miss.confident_wrong else "miss"
+        got = miss.answer.status.value + (f" {list(miss.answer.facts)}" if miss.answer.facts else "")
+        print(f"[{flag}] {miss.gold.q}\n    expected {miss.gold.status.value} {miss.gold.facts}; got {got}")
+    print(report.summary())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot",
@@ -107,13 +142,28 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument("--json", action="store_true", help="a JSON array of every fact")
     facts.set_defaults(handler=cmd_facts)
 
+    ask = sub.add_parser("ask", help="answer one question (or one per line from stdin with '-')")
+    ask.add_argument("question", nargs="+", help="the question, or - to read questions from stdin")
+    ask.add_argument("--json", action="store_true", help="one JSON object per answer")
+    ask.set_defaults(handler=cmd_ask)
+
+    evaluation = sub.add_parser("eval", help="score the engine on a gold question set")
+    evaluation.add_argument("file", nargs="?", help="gold set YAML (default: tests/gold/questions.yaml)")
+    evaluation.set_defaults(handler=cmd_eval)
+
     for register in _EXTRA_COMMANDS:
         register(sub)
     return parser
 
 
+def _register_bench(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from bot.bench import register
+
+    register(sub)
+
+
 # Subcommands defined by other modules register themselves here, so this file stays a table of contents.
-_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = []
+_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [_register_bench]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

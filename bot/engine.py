@@ -1,22 +1,443 @@
-"""Answer engine (stub; being written): question in, `Answer` out."""
+"""The answer engine: a question in, an `Answer` out, never an exception.
+
+It understands the question (`understanding.analyze`), applies what the
+question names as hard constraints (a round, a year, a date, the people, a
+strongly named series), ranks what survives, and then answers, asks back
+when the best facts tie, or says it does not know. Abstaining beats guessing:
+every path that cannot tie its answer to a named anchor returns `not_found`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from bot.answers import Answer, Lang, Status
-from bot.knowledge import Knowledge
+from bot.answers import Answer, Candidate, Lang, SourceRef, Status
+from bot.facts import Agreement, Country, Event, Figure, Official, Statement
+from bot.facts import Status as EventStatus
+from bot.knowledge import AnyFact, Knowledge
+from bot.lexicon import Intent, canonical
+from bot.render import COUNTRY_NAMES, Renderer, event_date
+from bot.text import fold
+from bot.understanding import EntityIndex, Question, analyze
+
+log = logging.getLogger(__name__)
+
+# Calibrated on the gold set (see tests/gold); the held-out set keeps them honest.
+SERIES_STRONG = 0.6  # share of a series' name present for the series to constrain the answer
+SERIES_TIE = 0.08  # series scoring within this of the best are equally named
+LEXICAL_MIN = 0.45  # share of the question's content a fact must explain without another anchor
+TIE_MARGIN = 0.15  # candidates within this share of the best score tie
+MAX_CANDIDATES = 5
+MAX_LIST = 12
+
+ROLE_PHRASES = [
+    "pho thu tuong bo truong ngoai giao", "pho thu tuong", "thu tuong", "bo truong ngoai giao",
+    "thu truong ngoai giao", "thu truong bo ngoai giao", "thu truong", "bo truong", "chu tich nuoc",
+    "chu tich quoc hoi", "dai su", "chu nhiem uy ban bien gioi quoc gia", "pho tong tham muu truong",
+    "thuong tuong", "tong bi thu",
+]
+_ROLE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_PHRASES, key=len, reverse=True)) + r")\b")
+_AGREEMENT_CUE = re.compile(r"\b(?:thoa thuan|hiep uoc|hiep dinh|chuong trinh hanh dong|ban ghi nho|du an|cong uoc|"
+                            r"programme|program|memorandum|mou|project|convention|unclos|doc|coc)\b")
+_STATEMENT_CUE = re.compile(r"\b(?:ung ho|ung cu|chu tich asean|nam doan ket|ky niem|lap truong|cong dong asean|"
+                            r"bien dong|hoi dong nhan quyen|candidacy|chair|anniversary|position|support)\b")
+_SIGNED_CUE = re.compile(r"\b(?:ky ket|duoc ky|ky khi nao|ky nam|ky vao|signed|sign)\b")
+
+
+@dataclass
+class Scored:
+    fact: AnyFact
+    score: float
+    anchored: bool
 
 
 class Engine:
-    def __init__(self, knowledge: Knowledge) -> None:
+    def __init__(self, knowledge: Knowledge, *, today: Callable[[], dt.date] | None = None) -> None:
         self.knowledge = knowledge
+        self.index = EntityIndex.build(knowledge)
+        self.render = Renderer(knowledge)
+        self._today = today or dt.date.today
+        self._examples = {lang: self._make_examples(lang) for lang in ("vi", "en")}
 
+    # public --------------------------------------------------------------------------------------
     def answer(self, question: str, *, lang: Lang | None = None, today: dt.date | None = None) -> Answer:
-        return Answer(question, Status.NOT_FOUND, "Tôi chưa biết.", lang or "vi")
+        try:
+            return self._answer(question, lang, today or self._today())
+        except Exception:  # the engine must never take a chat down with it
+            log.exception("engine failed on a question of %d characters", len(question))
+            return self._not_found(question, lang or "vi", None)
 
     def answer_fact(self, fact_id: str, *, lang: Lang = "vi") -> Answer:
-        return Answer(fact_id, Status.NOT_FOUND, "Tôi chưa biết.", lang)
+        fact = self.knowledge.get(fact_id)
+        if fact is None:
+            return self._not_found(fact_id, lang, None)
+        return self._answered(fact_id, [fact], self.render.fact_text(fact, lang), lang, 1.0)
 
     def examples(self, lang: Lang) -> list[str]:
-        return []
+        """Two or three questions this base answers, in the given language."""
+        return list(self._examples[lang])
+
+    def _make_examples(self, lang: Lang) -> list[str]:
+        examples: list[str] = []
+        events = [f for f in self.knowledge.facts if isinstance(f, Event) and f.series and f.round and not f.background]
+        series_done: set[str] = set()
+        for event in events:
+            series = self.knowledge.series(event.series or "")
+            if series is None or series.id in series_done:
+                continue
+            series_done.add(series.id)
+            if lang == "vi":
+                examples.append(f"{series.name_vi} lần thứ {event.round} diễn ra khi nào?")
+            else:
+                examples.append(f"When was the {_ordinal(event.round or 0)} {series.name_en}?")
+            break
+        officials = [f for f in self.knowledge.facts if isinstance(f, Official) and f.country == Country.LA]
+        if officials:
+            examples.append(f"{officials[0].name} là ai?" if lang == "vi" else f"Who is {officials[0].name}?")
+        dated = [f for f in self.knowledge.facts if isinstance(f, Event) and f.date and f.date.has_day
+                 and not f.background]
+        if dated:
+            d = dated[0].date.start if dated[0].date else dt.date.today()
+            examples.append(f"Ngày {d.day}/{d.month}/{d.year} có sự kiện gì?" if lang == "vi"
+                            else f"What happened on {d.day} {d.strftime('%B')} {d.year}?")
+        return examples[:3]
+
+    # decision ------------------------------------------------------------------------------------
+    def _answer(self, text: str, lang: Lang | None, today: dt.date) -> Answer:
+        q = analyze(text, self.index, lang=lang, today=today)
+        if not q.tokens or q.greeting:
+            return self._not_found(text, q.lang, q, greeting=q.greeting)
+        if q.unknown_attribute or q.foreign_countries or q.unknown_names:
+            return self._not_found(text, q.lang, q)
+
+        if q.officials and self._wants_profile(q):
+            return self._profile(q)
+        role_answer = self._role_holder(q)
+        if role_answer is not None:
+            return role_answer
+
+        lexical = self.index.lexical_scores(q.units)
+        content = self._content_weight(q)
+        events = self._rank_events(q, lexical, content)
+        others = self._rank_others(q, lexical, content)
+        if self._wants_list(q, events):
+            return self._list(q, events)
+        ranked = sorted(events + others, key=lambda s: s.score, reverse=True)
+        ranked = [s for s in ranked if s.anchored]
+        if not ranked:
+            return self._not_found(text, q.lang, q)
+        best = ranked[0]
+        ties = [s for s in ranked if s.score >= best.score * (1 - TIE_MARGIN)]
+        if len(ties) > 1 and not self._same_answer(ties):
+            if q.date is not None and not (q.officials or q.series or q.round):
+                return self._list(q, [s for s in ties if isinstance(s.fact, Event)] or ties)
+            return self._ambiguous(q, ties)
+        return self._respond(q, best.fact, best.score)
+
+    def _wants_profile(self, q: Question) -> bool:
+        if q.round is not None or q.date is not None or self._strong_series(q) or q.event_kinds - {"consultation"}:
+            return Intent.PROFILE in q.intents and not (q.round or self._strong_series(q))
+        if Intent.PROFILE in q.intents:
+            return True
+        name_tokens = sum(len(fold(o).split()) for o in q.officials)  # rough: names are most of a bare question
+        return len(q.tokens) <= max(4, name_tokens + 2) and not (q.intents - {Intent.WHO, Intent.PROFILE})
+
+    def _strong_series(self, q: Question) -> set[str]:
+        if not q.series:
+            return set()
+        best = max(q.series.values())
+        if best < SERIES_STRONG:
+            return set()
+        return {s for s, v in q.series.items() if v >= best - SERIES_TIE}
+
+    def _content_weight(self, q: Question) -> float:
+        """IDF weight of the question's content units; unknown words weigh the most."""
+        ceiling = self.index.max_idf
+        return sum(self.index.idf.get(u, ceiling) for u in q.units if " " not in u and not u.isdigit()) or 1.0
+
+    def _rank_events(self, q: Question, lexical: dict[str, float], content: float) -> list[Scored]:
+        series = self._strong_series(q)
+        officials = set(q.officials)
+        places = {p for p in q.places if (pl := self.knowledge.place(p)) is not None and pl.place_kind != "country"}
+        pool: Iterable[str]
+        if officials:
+            sets = [set(self.knowledge.events_by_official.get(o, ())) for o in officials]
+            pool = set.intersection(*sets)
+        elif series:
+            pool = {e for s in series for e in self.knowledge.events_by_series.get(s, ())}
+        elif q.date is not None and q.date.year is not None and q.date.year_end is None:
+            pool = self.knowledge.events_by_year.get(q.date.year, ())
+        else:
+            # nothing names an event directly: only words or a place can, so look only where they point
+            pool = {fact_id for fact_id in lexical if fact_id in self.knowledge.by_id}
+            pool |= {e for p in places for e in self.knowledge.events_by_place.get(p, ())}
+        scored: list[Scored] = []
+        for event_id in pool:
+            event = self.knowledge.event(event_id)
+            if event is None:
+                continue
+            if series and event.series not in series:
+                continue
+            if q.round is not None and event.round != q.round:
+                continue
+            if q.date is not None and (event.date is None or not q.date.matches(event.date.start, event.date.end)):
+                continue
+            score = 0.0
+            anchored = False
+            if officials:
+                score += 3.0 * len(officials)
+                anchored = True
+            if series:
+                score += 3.0 * max(q.series.get(event.series or "", 0.0), 0.0)
+                anchored = True
+            elif event.series and q.series.get(event.series, 0.0) > 0.3:
+                score += 1.5 * q.series[event.series]
+            if q.round is not None:
+                score += 3.0
+                anchored = True
+            if q.date is not None:
+                score += 2.0
+                anchored = True
+            if places and self._event_in(event, places):
+                score += 2.0
+                anchored = True
+            if event.event_kind.value in q.event_kinds:
+                score += 1.0
+            share = lexical.get(event.id, 0.0) / content
+            score += 2.0 * min(share, 1.0)
+            if share >= LEXICAL_MIN:
+                anchored = True
+            if Intent.PLANNED in q.intents:
+                score += 1.5 if event.status == EventStatus.PLANNED else 0.0
+            elif event.status == EventStatus.PLANNED and q.round is None:
+                score -= 0.5
+            if event.background:
+                score -= 0.25
+            scored.append(Scored(event, score, anchored))
+        return scored
+
+    def _event_in(self, event: Event, places: set[str]) -> bool:
+        place_id = event.place
+        seen: set[str] = set()
+        while place_id and place_id not in seen:
+            if place_id in places:
+                return True
+            seen.add(place_id)
+            place = self.knowledge.place(place_id)
+            place_id = place.within if place else None
+        return False
+
+    def _rank_others(self, q: Question, lexical: dict[str, float], content: float) -> list[Scored]:
+        if q.round is not None or (q.officials and Intent.WHAT not in q.intents and Intent.HOW_MUCH not in q.intents):
+            return []
+        wants_agreement = bool(_AGREEMENT_CUE.search(q.canonical))
+        wants_statement = bool(_STATEMENT_CUE.search(q.canonical))
+        wants_figure = Intent.HOW_MUCH in q.intents
+        scored: list[Scored] = []
+        for fact_id, weight in lexical.items():
+            fact = self.knowledge.get(fact_id)
+            if not isinstance(fact, Agreement | Figure | Statement):
+                continue
+            if q.officials and isinstance(fact, Statement) and not set(q.officials) & set(fact.officials):
+                continue
+            if q.date is not None and not self._fact_in_period(fact, q):
+                continue
+            share = min(weight / content, 1.0)
+            bonus = (1.0 if isinstance(fact, Agreement) and wants_agreement else 0.0) + (
+                1.0 if isinstance(fact, Statement) and wants_statement else 0.0) + (
+                1.5 if isinstance(fact, Figure) and wants_figure else 0.0)
+            anchored = share >= LEXICAL_MIN or (bonus > 0 and share >= LEXICAL_MIN * 0.75)
+            scored.append(Scored(fact, 2.0 * share + bonus + (1.0 if q.date is not None else 0.0), anchored))
+        return scored
+
+    @staticmethod
+    def _fact_in_period(fact: Agreement | Figure | Statement, q: Question) -> bool:
+        assert q.date is not None
+        span = q.date.span()
+        if span is None:
+            return False
+        years = set(range(span[0].year, span[1].year + 1))
+        if isinstance(fact, Agreement):
+            fact_years = set(range(fact.period_start, fact.period_end + 1)) if fact.period_start and fact.period_end \
+                else set()
+            if fact.signed:
+                fact_years |= set(range(fact.signed.start.year, fact.signed.end.year + 1))
+            return bool(years & fact_years)
+        if isinstance(fact, Statement):
+            fact_years = {fact.year} if fact.year else set()
+            if fact.period_start and fact.period_end:
+                fact_years |= set(range(fact.period_start, fact.period_end + 1))
+            return bool(years & fact_years)
+        return fact.year in years
+
+    def _wants_list(self, q: Question, events: list[Scored]) -> bool:
+        anchored = [s for s in events if s.anchored]
+        if len(anchored) < 2:
+            return False
+        if Intent.LIST in q.intents and not (q.round is not None and len(anchored) == 1):
+            return q.round is None
+        # "what happened in 2015 / on 28/12": a date and nothing else that picks one event
+        return q.date is not None and not q.officials and not q.round and not self._strong_series(q) and not (
+            q.intents & {Intent.WHERE, Intent.WHO, Intent.HOW_MUCH})
+
+    @staticmethod
+    def _same_answer(ties: list[Scored]) -> bool:
+        return len({s.fact.id for s in ties}) == 1
+
+    # answers -------------------------------------------------------------------------------------
+    def _respond(self, q: Question, fact: AnyFact, score: float) -> Answer:
+        lang = q.lang
+        if isinstance(fact, Event):
+            return self._event_answer(q, fact, score)
+        if isinstance(fact, Agreement) and _SIGNED_CUE.search(q.canonical) and fact.signed is None:
+            text = (f"Bài viết không nêu ngày ký {self.render.title(fact, lang)}." if lang == "vi"
+                    else f"The article does not say when the {self.render.title(fact, lang)} was signed.")
+            return self._not_found(q.text, lang, q, text=text, facts=[fact])
+        return self._answered(q.text, [fact], self.render.fact_text(fact, lang), lang, score)
+
+    def _event_answer(self, q: Question, event: Event, score: float) -> Answer:
+        lang = q.lang
+        r = self.render
+        asks = q.intents
+        if (Intent.WHERE in asks and not (asks & {Intent.WHEN, Intent.WHO})) or (
+                Intent.WHERE in asks and Intent.WHAT in asks and "dau" in q.folded.split()):
+            if not event.place:
+                text = (f"Bài viết không nêu địa điểm của {r.title(event, lang)}." if lang == "vi"
+                        else f"The article does not say where the {r.title(event, lang)} took place.")
+                return self._not_found(q.text, lang, q, text=text, facts=[event])
+            return self._answered(q.text, [event], r.event_where(event, lang), lang, score)
+        if Intent.WHEN in asks and not (asks & {Intent.WHO}):
+            if event.date is None:
+                return self._not_found(q.text, lang, q, text=r.event_when(event, lang), facts=[event])
+            return self._answered(q.text, [event], r.event_when(event, lang), lang, score)
+        if Intent.WHO in asks and event.participants:
+            return self._answered(q.text, [event], r.event_who(event, lang), lang, score)
+        if Intent.WHAT in asks and (event.agreed or event.discussed):
+            return self._answered(q.text, [event], r.event_what(event, lang), lang, score)
+        return self._answered(q.text, [event], r.event_summary(event, lang), lang, score)
+
+    def _profile(self, q: Question) -> Answer:
+        ranked = sorted(q.officials.items(), key=lambda kv: kv[1], reverse=True)
+        best = ranked[0][1]
+        tied = [o for o, v in ranked if v >= best - 1.0]
+        facts = [f for f in (self.knowledge.official(o) for o in tied) if f is not None]
+        if len(facts) > 1 and not q.intents & {Intent.LIST}:
+            return self._ambiguous(q, [Scored(f, best, True) for f in facts])
+        text = "\n\n".join(self.render.official_profile(f, q.lang) for f in facts)
+        return self._answered(q.text, facts, text, q.lang, best / 100)
+
+    def _role_holder(self, q: Question) -> Answer | None:
+        """'Who is the Lao foreign minister?': officials whose stated post matches, most recent first."""
+        if q.officials or not (q.intents & {Intent.PROFILE, Intent.WHO}) or q.round or self._strong_series(q):
+            return None
+        if q.event_kinds - {"consultation"}:
+            return None
+        match = _ROLE.search(q.canonical)
+        if match is None:
+            return None
+        role = match.group(0)
+        countries = {c for c in q.countries if c in {"VN", "LA", "KH", "RU"}}
+        holders: list[tuple[dt.date, Official, str]] = []
+        for official in self.knowledge.of_kind(Official):
+            for position in official.positions:
+                title = canonical(fold(position.title_vi))
+                found = re.search(rf"(?:^|\s)(?<!pho ){re.escape(role)}(?:\s|$)", title)
+                if not found or (title.startswith("pho ") and not role.startswith("pho") and found.start() == 3):
+                    continue
+                if countries and position.country.value not in countries:
+                    continue
+                if q.date is not None and position.as_of is not None and not q.date.matches(
+                        position.as_of.start, position.as_of.end):
+                    continue
+                when = position.as_of.start if position.as_of else dt.date.min
+                holders.append((when, official, position.title_vi if q.lang == "vi" else position.title_en))
+        if not holders:
+            return None
+        holders.sort(key=lambda h: h[0], reverse=True)
+        seen: set[str] = set()
+        lines: list[str] = []
+        facts: list[AnyFact] = []
+        for when, official, title in holders:
+            if official.id in seen:
+                continue
+            seen.add(official.id)
+            facts.append(official)
+            country = COUNTRY_NAMES[q.lang][official.country]
+            stamp = next((p.as_of for p in official.positions if p.as_of and p.as_of.start == when), None)
+            date_text = self.render_date(stamp, q.lang)
+            lines.append(f"• {official.name} — {title} ({country}" + (f", {date_text}" if date_text else "") + ")")
+        head = ("Theo các bài trong cơ sở dữ liệu (chức vụ tính đến thời điểm bài viết):" if q.lang == "vi"
+                else "According to the articles in the base (posts as of each article's date):")
+        return self._answered(q.text, facts, head + "\n" + "\n".join(lines), q.lang, 1.0)
+
+    @staticmethod
+    def render_date(date: object, lang: Lang) -> str:
+        from bot.facts import FuzzyDate
+        from bot.render import format_date
+
+        if not isinstance(date, FuzzyDate):
+            return ""
+        return ("tính đến " if lang == "vi" else "as of ") + format_date(date, lang)
+
+    def _list(self, q: Question, scored: list[Scored]) -> Answer:
+        events = [s.fact for s in scored if s.anchored and isinstance(s.fact, Event)]
+        if not events:
+            return self._not_found(q.text, q.lang, q)
+        events.sort(key=lambda e: (e.date.start if e.date else dt.date.max, e.id))
+        shown = events[:MAX_LIST]
+        head = (f"Có {len(events)} sự kiện phù hợp:" if q.lang == "vi" else f"{len(events)} matching events:")
+        lines = [f"• {event_date(e, q.lang)}: {self.render.title(e, q.lang)}" for e in shown]
+        if len(events) > len(shown):
+            lines.append(f"… (+{len(events) - len(shown)})")
+        return self._answered(q.text, list(shown), head + "\n" + "\n".join(lines), q.lang, 1.0)
+
+    def _ambiguous(self, q: Question, ties: list[Scored]) -> Answer:
+        lang = q.lang
+        facts = [s.fact for s in ties[:MAX_CANDIDATES]]
+        candidates = tuple(Candidate(f.id, self.render.label(f, lang)) for f in facts)
+        head = ("Câu hỏi khớp với nhiều sự kiện như nhau. Bạn muốn hỏi về:" if lang == "vi"
+                else "Your question fits several facts equally well. Which one do you mean?")
+        lines = [f"{i}. {c.label}" for i, c in enumerate(candidates, start=1)]
+        return Answer(q.text, Status.AMBIGUOUS, head + "\n" + "\n".join(lines), lang,
+                      facts=tuple(f.id for f in facts), sources=tuple(self._sources(facts)),
+                      score=ties[0].score, candidates=candidates)
+
+    def _answered(self, question: str, facts: list[AnyFact], body: str, lang: Lang, score: float) -> Answer:
+        text = body + "\n\n" + self.render.source_line(facts, lang)
+        return Answer(question, Status.ANSWERED, text, lang, facts=tuple(f.id for f in facts),
+                      sources=tuple(self._sources(facts)), score=score)
+
+    def _sources(self, facts: list[AnyFact]) -> Iterable[SourceRef]:
+        for fact in facts:
+            if fact.background:
+                yield SourceRef(None, "; ".join(fact.references))
+            else:
+                for quote in fact.quotes[:2]:
+                    yield SourceRef(fact.source, quote)
+
+    def _not_found(self, question: str, lang: Lang, q: Question | None, *, greeting: bool = False,
+                   text: str | None = None, facts: list[AnyFact] | None = None) -> Answer:
+        examples = tuple(self.examples(lang))
+        if text is None:
+            if greeting:
+                text = ("Xin chào! Tôi trả lời câu hỏi về lịch sử quan hệ ngoại giao Việt Nam–Lào." if lang == "vi"
+                        else "Hello! I answer questions about the history of Vietnam–Laos diplomacy.")
+            else:
+                text = ("Tôi không tìm thấy thông tin này trong cơ sở dữ liệu (các bài báo nguồn về quan hệ "
+                        "Việt Nam–Lào), nên không trả lời để tránh sai." if lang == "vi"
+                        else "I could not find this in the fact base (source articles on Vietnam–Laos relations), "
+                        "so I won't guess.")
+        hint = "Bạn có thể hỏi, ví dụ:" if lang == "vi" else "You can ask, for example:"
+        full = text + ("\n\n" + hint + "\n" + "\n".join(f"• {e}" for e in examples) if examples else "")
+        return Answer(question, Status.NOT_FOUND, full, lang, facts=tuple(f.id for f in facts or []),
+                      sources=tuple(self._sources(facts or [])), examples=examples)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+

@@ -47,32 +47,7 @@ class FuzzyDate(BaseModel):
 
     @classmethod
     def parse(cls, text: str) -> FuzzyDate:
-        match = _DATE_RE.match(text.strip())
-        if not match:
-            raise ValueError(
-                f"date {text!r} is not YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD"
-            )
-        year = int(match["y"])
-        if match["m"] is None:
-            return cls(text=text, precision=Precision.YEAR, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
-        month = int(match["m"])
-        if not 1 <= month <= 12:
-            raise ValueError(f"date {text!r} has no month {month}")
-        if match["d"] is None:
-            last = calendar.monthrange(year, month)[1]
-            return cls(
-                text=text, precision=Precision.MONTH, start=dt.date(year, month, 1), end=dt.date(year, month, last)
-            )
-        try:
-            start = dt.date(year, month, int(match["d"]))
-            if match["y2"] is None:
-                return cls(text=text, precision=Precision.DAY, start=start, end=start)
-            end = dt.date(int(match["y2"]), int(match["m2"]), int(match["d2"]))
-        except ValueError as exc:
-            raise ValueError(f"date {text!r} is not a real date ({exc})") from None
-        if end <= start:
-            raise ValueError(f"date range {text!r} does not end after it starts")
-        return cls(text=text, precision=Precision.DAY_RANGE, start=start, end=end)
+        return cls.model_construct(**_date_fields(text))
 
     @model_validator(mode="before")
     @classmethod
@@ -82,7 +57,7 @@ class FuzzyDate(BaseModel):
         if isinstance(value, dt.date):
             value = value.isoformat()
         if isinstance(value, str):
-            return cls.parse(value).__dict__
+            return _date_fields(value)
         return value
 
     @property
@@ -91,6 +66,32 @@ class FuzzyDate(BaseModel):
 
     def __str__(self) -> str:
         return self.text
+
+
+def _date_fields(text: str) -> dict[str, object]:
+    match = _DATE_RE.match(text.strip())
+    if not match:
+        raise ValueError(f"date {text!r} is not YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD")
+    year = int(match["y"])
+    if match["m"] is None:
+        return {"text": text, "precision": Precision.YEAR, "start": dt.date(year, 1, 1), "end": dt.date(year, 12, 31)}
+    month = int(match["m"])
+    if not 1 <= month <= 12:
+        raise ValueError(f"date {text!r} has no month {month}")
+    if match["d"] is None:
+        last = calendar.monthrange(year, month)[1]
+        return {"text": text, "precision": Precision.MONTH, "start": dt.date(year, month, 1),
+                "end": dt.date(year, month, last)}
+    try:
+        start = dt.date(year, month, int(match["d"]))
+        if match["y2"] is None:
+            return {"text": text, "precision": Precision.DAY, "start": start, "end": start}
+        end = dt.date(int(match["y2"]), int(match["m2"]), int(match["d2"]))
+    except ValueError as exc:
+        raise ValueError(f"date {text!r} is not a real date ({exc})") from None
+    if end <= start:
+        raise ValueError(f"date range {text!r} does not end after it starts")
+    return {"text": text, "precision": Precision.DAY_RANGE, "start": start, "end": end}
 
 
 class BiText(Strict):

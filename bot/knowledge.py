@@ -36,6 +36,8 @@ class Knowledge:
     events_by_series: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     events_by_year: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     events_by_month_day: Mapping[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
+    # Event ids by place id, including every place the event's place lies within.
+    events_by_place: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     loaded_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
     @classmethod
@@ -52,8 +54,14 @@ class Knowledge:
         by_series: defaultdict[str, list[str]] = defaultdict(list)
         by_year: defaultdict[int, list[str]] = defaultdict(list)
         by_month_day: defaultdict[tuple[int, int], list[str]] = defaultdict(list)
+        by_place: defaultdict[str, list[str]] = defaultdict(list)
+        within = {f.id: f.within for f in ordered if isinstance(f, Place)}
         events = sorted((f for f in ordered if isinstance(f, Event)), key=_event_sort_key)
         for event in events:
+            place_id = event.place
+            while place_id and event.id not in by_place[place_id]:
+                by_place[place_id].append(event.id)
+                place_id = within.get(place_id)
             for participant in event.participants:
                 if participant.official and event.id not in by_official[participant.official]:
                     by_official[participant.official].append(event.id)
@@ -76,6 +84,7 @@ class Knowledge:
             events_by_series=_freeze(by_series_sorted),
             events_by_year=MappingProxyType({k: tuple(v) for k, v in by_year.items()}),
             events_by_month_day=MappingProxyType({k: tuple(v) for k, v in by_month_day.items()}),
+            events_by_place=_freeze(by_place),
         )
 
     def of_kind(self, model: type[T]) -> list[T]:

@@ -11,6 +11,7 @@ one event per series and round.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,11 +53,27 @@ class LoadResult:
         return self.knowledge is not None and not self.problems
 
 
-class _LineMap:
-    """Lines of YAML nodes by their path, so a pydantic `loc` maps back to a line."""
+# libyaml's safe loader when present: same safe semantics as yaml.safe_load, ~10x faster on a large base.
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def __init__(self, root: yaml.Node | None) -> None:
-        self.root = root
+
+class _LineMap:
+    """Lines of YAML nodes by their path, so a pydantic `loc` maps back to a line.
+
+    The node tree is composed only when a problem needs a line: a valid base never pays for it.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._root: yaml.Node | None = None
+        self._composed = False
+
+    @property
+    def root(self) -> yaml.Node | None:
+        if not self._composed:
+            self._root = yaml.compose(self.text, Loader=_SafeLoader)
+            self._composed = True
+        return self._root
 
     def line_of(self, path: Iterable[Any]) -> int:
         node = self.root
@@ -95,8 +112,13 @@ def fact_files(knowledge_dir: Path) -> list[Path]:
     return sorted(p for p in knowledge_dir.glob("*.yaml") if p.name not in NON_FACT_FILES)
 
 
-def load_knowledge(knowledge_dir: Path, seeds_dir: Path | None = None) -> LoadResult:
-    """Read every fact file, validate everything, and build a `Knowledge` only if all is well."""
+def load_knowledge(knowledge_dir: Path, seeds_dir: Path | None = None, *, cache_dir: Path | None = None) -> LoadResult:
+    """Read every fact file, validate everything, and build a `Knowledge` only if all is well.
+
+    With `cache_dir`, the parsed YAML of each file is kept as JSON under the hash of its bytes: a
+    reload re-parses only the files that changed (PyYAML builds ~100k nodes a second; JSON is ~50x
+    faster). Validation always runs in full.
+    """
     knowledge_dir = Path(knowledge_dir)
     seeds_dir = Path(seeds_dir) if seeds_dir is not None else knowledge_dir.parent / "seeds"
     problems: list[Problem] = []
@@ -113,7 +135,7 @@ def load_knowledge(knowledge_dir: Path, seeds_dir: Path | None = None) -> LoadRe
         raw = path.read_bytes()
         digest.update(path.name.encode() + b"\0" + raw)
         before = len(problems)
-        located.extend(_parse_file(path, raw, problems, unusable_ids))
+        located.extend(_parse_file(path, raw, problems, unusable_ids, cache_dir))
         if any(p.message.startswith(_UNREADABLE) for p in problems[before:]):
             unusable_ids.add("*")  # ids in an unreadable file are unknown: do not call references dangling
 
@@ -123,7 +145,7 @@ def load_knowledge(knowledge_dir: Path, seeds_dir: Path | None = None) -> LoadRe
     knowledge = Knowledge.build(
         [item.fact for item in located],  # type: ignore[misc]
         version=digest.hexdigest()[:12],
-        locations={item.fact.id: f"{item.file}:{item.line()}" for item in located},
+        locations={item.fact.id: f"{Path(item.file).name} #{item.index + 1}" for item in located},
         seeds=_read_seeds(seeds_dir),
     )
     return LoadResult(knowledge, [])
@@ -132,7 +154,9 @@ def load_knowledge(knowledge_dir: Path, seeds_dir: Path | None = None) -> LoadRe
 _UNREADABLE = "unreadable:"
 
 
-def _parse_file(path: Path, raw: bytes, problems: list[Problem], unusable_ids: set[str]) -> Iterator[_Located]:
+def _parse_file(
+    path: Path, raw: bytes, problems: list[Problem], unusable_ids: set[str], cache_dir: Path | None
+) -> Iterator[_Located]:
     """Yield the valid facts of one file; append a problem for each invalid one."""
     name = str(path)
     try:
@@ -140,9 +164,14 @@ def _parse_file(path: Path, raw: bytes, problems: list[Problem], unusable_ids: s
     except UnicodeDecodeError as exc:
         problems.append(Problem(name, 1, f"{_UNREADABLE} not UTF-8 text ({exc.reason} at byte {exc.start})"))
         return
+    cached = cache_dir / f"{hashlib.sha256(raw).hexdigest()}.json" if cache_dir is not None else None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        if cached is not None and cached.exists():
+            data = json.loads(cached.read_text(encoding="utf-8"))
+        else:
+            data = yaml.load(text, Loader=_SafeLoader)
+            if cached is not None:
+                _write_cache(cached, data)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1
@@ -150,7 +179,7 @@ def _parse_file(path: Path, raw: bytes, problems: list[Problem], unusable_ids: s
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         problems.append(Problem(name, line, f"{_UNREADABLE} YAML syntax error: {reason}", column))
         return
-    lines = _LineMap(root)
+    lines = _LineMap(text)
     if data is None:
         return  # an empty file holds no facts; that is allowed
     if not isinstance(data, dict) or set(data) != {"facts"}:
@@ -178,6 +207,17 @@ def _parse_file(path: Path, raw: bytes, problems: list[Problem], unusable_ids: s
         if not isinstance(fact, Sourced):  # pragma: no cover - the union only holds Sourced models
             continue
         yield _Located(fact, name, lines, index)
+
+
+def _write_cache(path: Path, data: object) -> None:
+    try:
+        encoded = json.dumps(data, ensure_ascii=False)  # no `default=`: data JSON cannot hold is not cached
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(encoded, encoding="utf-8")
+        tmp.replace(path)
+    except (TypeError, ValueError, OSError):
+        pass  # the cache is an optimisation; a file it cannot hold is simply parsed every time
 
 
 def _is_union_tag(part: object) -> bool:

@@ -1,0 +1,236 @@
+"""Ordinals and dates in a question, read from its folded form.
+
+Everything here works on `fold(question)` (no diacritics, lower case,
+punctuation as spaces), except dates like 28/12/2021 whose separators matter:
+those are read from a lightly normalized form that keeps `/` and `-`.
+A round, a year or a date named in a question is a hard constraint for the
+engine, so the parsers prefer to miss a reading rather than invent one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.text import fold
+
+VI_NUMBER_WORDS = {
+    "nhat": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7,
+    "tam": 8, "chin": 9, "muoi": 10,
+}
+EN_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}
+EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+MONTHS_EN = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+
+_ROUND_NOUNS = r"(?:lan|ky|ky hop|phien|phien hop|vong|khoa|dot|cuoc hop|hoi nghi)"
+_VI_ORDINAL = re.compile(
+    rf"\b{_ROUND_NOUNS}(?: thu)? (?P<num>\d{{1,3}})\b"
+    rf"|\b(?:lan|ky|ky hop|phien|vong|khoa) thu (?P<word>{'|'.join(VI_NUMBER_WORDS)})\b"
+    r"|\bthu (?P<num2>\d{1,3})\b"
+    r"|\blan (?P<first>dau)(?: tien)?\b"
+    r"|\b(?:lan|ky|ky hop|phien) (?P<word2>hai|ba|bon|nam|sau|bay|tam|chin|muoi)\b"
+    rf"|\bthu (?P<word3>{'|'.join(VI_NUMBER_WORDS)})\b"
+)
+_EN_ORDINAL = re.compile(
+    r"\b(?P<num>\d{1,3}) ?(?:st|nd|rd|th)\b"
+    r"|\b(?:round|session|meeting|consultation|no|number) (?P<num2>\d{1,3})\b"
+    rf"|\b(?:(?P<tens>{'|'.join(EN_TENS)}) )?(?P<word>{'|'.join(EN_ORDINAL_WORDS)})\b"
+)
+
+
+def parse_round(folded: str) -> int | None:
+    """The round ('lần thứ 8', 'kỳ họp 46', '8th', 'eighth', 'lần đầu') a folded question names."""
+    match = _VI_ORDINAL.search(folded)
+    if match:
+        if match["num"] or match["num2"]:
+            return int(match["num"] or match["num2"]) or None
+        if match["first"]:
+            return 1
+        word = match["word"] or match["word2"] or match["word3"]
+        return VI_NUMBER_WORDS[word]
+    match = _EN_ORDINAL.search(folded)
+    if match:
+        if match["num"] or match["num2"]:
+            return int(match["num"] or match["num2"]) or None
+        value = EN_ORDINAL_WORDS[match["word"]]
+        if match["tens"]:
+            value += EN_TENS[match["tens"]]
+        return value
+    return None
+
+
+@dataclass(frozen=True)
+class DateQuery:
+    """A date as precise as the question gives it; `year_end` marks a span of years."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    year_end: int | None = None
+    day_end: int | None = None
+    relative: bool = False  # read from 'today', 'this year'... against the clock
+
+    @property
+    def has_day(self) -> bool:
+        return self.day is not None and self.month is not None
+
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        """The closed interval of real days this query can mean, when it names a year."""
+        if self.year is None:
+            return None
+        end_year = self.year_end or self.year
+        try:
+            if self.month is None:
+                return dt.date(self.year, 1, 1), dt.date(end_year, 12, 31)
+            if self.day is None:
+                last = (dt.date(self.year + self.month // 12, self.month % 12 + 1, 1) - dt.timedelta(days=1))
+                return dt.date(self.year, self.month, 1), last
+            return dt.date(self.year, self.month, self.day), dt.date(self.year, self.month, self.day_end or self.day)
+        except ValueError:
+            return None
+
+    def matches(self, start: dt.date, end: dt.date) -> bool:
+        """Whether an event dated [start, end] falls on what this query names."""
+        span = self.span()
+        if span is not None:
+            if not (start <= span[1] and end >= span[0]):
+                return False
+        if self.month is not None and span is None:
+            # day and month without a year: any year
+            days = _days_between(start, end)
+            if self.day is None:
+                return any(d.month == self.month for d in days)
+            wanted = set(range(self.day, (self.day_end or self.day) + 1))
+            return any(d.month == self.month and d.day in wanted for d in days)
+        return True
+
+    def describe(self, lang: str) -> str:
+        if lang == "en":
+            parts = []
+            if self.day:
+                parts.append(str(self.day) + (f"–{self.day_end}" if self.day_end else ""))
+            if self.month:
+                parts.append(dt.date(2000, self.month, 1).strftime("%B"))
+            if self.year:
+                parts.append(str(self.year) + (f"–{self.year_end}" if self.year_end else ""))
+            return " ".join(parts)
+        if self.day and self.month:
+            text = f"ngày {self.day}" + (f"–{self.day_end}" if self.day_end else "") + f"/{self.month}"
+            return text + (f"/{self.year}" if self.year else "")
+        if self.month:
+            return f"tháng {self.month}" + (f"/{self.year}" if self.year else "")
+        if self.year:
+            return f"năm {self.year}" + (f"–{self.year_end}" if self.year_end else "")
+        return ""
+
+
+def _days_between(start: dt.date, end: dt.date) -> list[dt.date]:
+    if (end - start).days > 400:
+        return [start]  # a multi-year span never pins a day or month
+    return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+_YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
+_NUMERIC_DATE = re.compile(
+    rf"(?<![\d/])(?P<d>\d{{1,2}})(?:\s*-\s*(?P<d2>\d{{1,2}}))?\s*[/.-]\s*(?P<m>\d{{1,2}})(?:\s*[/.-]\s*(?P<y>{_YEAR}))?(?![\d/])"
+)
+_MONTH_YEAR = re.compile(rf"\bthang (?P<m>\d{{1,2}})(?: nam |\s*/\s*|\s*-\s*| )(?P<y>{_YEAR})\b")
+_VI_WORDY = re.compile(
+    rf"\bngay (?P<d>\d{{1,2}}) thang (?P<m>\d{{1,2}})(?: nam (?P<y>{_YEAR}))?\b"
+)
+_VI_MONTH = re.compile(r"\bthang (?P<m>\d{1,2})\b(?! nam \d)")
+_MONTH_NAMES = "|".join(sorted(MONTHS_EN, key=len, reverse=True))
+_EN_DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{_MONTH_NAMES})\b(?: (?P<y>{_YEAR}))?")
+_EN_MONTH_DAY = re.compile(
+    rf"\b(?P<mon>{_MONTH_NAMES}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<y>{_YEAR}))?"
+)
+_EN_MONTH_YEAR = re.compile(rf"\b(?P<mon>{_MONTH_NAMES}) (?:of )?(?P<y>{_YEAR})\b")
+_YEAR_RANGE = re.compile(rf"\b(?P<y>{_YEAR})\s*(?:-|–|den|to|until)\s*(?P<y2>{_YEAR})\b")
+_BARE_YEAR = re.compile(rf"(?<![\d/])(?P<y>{_YEAR})(?![\d/])")
+
+_TODAY = re.compile(r"\b(?:hom nay|ngay nay|today|this day)\b")
+_THIS_YEAR = re.compile(r"\b(?:nam nay|this year)\b")
+_LAST_YEAR = re.compile(r"\b(?:nam ngoai|nam truoc|nam roi|last year)\b")
+_THIS_MONTH = re.compile(r"\b(?:thang nay|this month)\b")
+
+
+def _light(text: str) -> str:
+    """Folded, but keeping / and - between digits so 28/12/2021 and 28-29/12 survive."""
+    kept = re.sub(r"(?<=\d)\s*([/.\-–])\s*(?=\d)", lambda m: "/" if m.group(1) in "/." else "-", text)
+    kept = kept.replace("/", " SLASH ").replace("-", " DASH ")
+    folded = fold(unicodedata.normalize("NFC", kept))
+    return folded.replace(" slash ", "/").replace(" dash ", "-")
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is not None:
+        try:
+            dt.date(year or 2000, month or 1, day)  # 2000 is a leap year: 29/2 stays valid
+        except ValueError:
+            return False
+    return True
+
+
+def parse_date(question: str, today: dt.date | None = None) -> DateQuery | None:
+    """The first date the question names, at the precision it names it."""
+    text = _light(question)
+    for pattern in (_NUMERIC_DATE, _VI_WORDY):
+        match = pattern.search(text)
+        if match:
+            day, month = int(match["d"]), int(match["m"])
+            year = int(match["y"]) if match["y"] else None
+            day_end = int(match.groupdict().get("d2") or 0) or None
+            if _valid(year, month, day) and (day_end is None or day < day_end <= 31):
+                return DateQuery(year=year, month=month, day=day, day_end=day_end)
+    for pattern in (_EN_DAY_MONTH, _EN_MONTH_DAY):
+        match = pattern.search(text)
+        if match:
+            day, month = int(match["d"]), MONTHS_EN[match["mon"]]
+            year = int(match["y"]) if match["y"] else None
+            if _valid(year, month, day) and not (match["mon"] == "may" and pattern is _EN_MONTH_DAY and day > 31):
+                return DateQuery(year=year, month=month, day=day)
+    match = _MONTH_YEAR.search(text) or _EN_MONTH_YEAR.search(text)
+    if match:
+        month = int(match["m"]) if "m" in match.groupdict() and match.groupdict()["m"] else MONTHS_EN[match["mon"]]
+        if _valid(None, month, None):
+            return DateQuery(year=int(match["y"]), month=month)
+    match = _YEAR_RANGE.search(text)
+    if match and int(match["y2"]) > int(match["y"]):
+        return DateQuery(year=int(match["y"]), year_end=int(match["y2"]))
+    match = _BARE_YEAR.search(text)
+    if match:
+        year = int(match["y"])
+        month_match = _VI_MONTH.search(text)
+        if month_match and _valid(None, int(month_match["m"]), None):
+            return DateQuery(year=year, month=int(month_match["m"]))
+        return DateQuery(year=year)
+    match = _VI_MONTH.search(text)
+    if match and _valid(None, int(match["m"]), None):
+        return DateQuery(month=int(match["m"]))
+    for name, number in MONTHS_EN.items():
+        if len(name) > 3 and name != "march" and re.search(rf"\bin {name}\b", text):
+            return DateQuery(month=number)
+    if today is not None:
+        if _TODAY.search(text):
+            return DateQuery(month=today.month, day=today.day, relative=True)
+        if _THIS_YEAR.search(text):
+            return DateQuery(year=today.year, relative=True)
+        if _LAST_YEAR.search(text):
+            return DateQuery(year=today.year - 1, relative=True)
+        if _THIS_MONTH.search(text):
+            return DateQuery(year=today.year, month=today.month, relative=True)
+    return None

@@ -1,0 +1,258 @@
+"""Plain-text rendering of facts in Vietnamese and English.
+
+The engine decides what to say; this module says it. Dates keep the
+precision the base holds, inferred dates say so, and every answer ends with
+its source. Front ends escape this plain text for their own markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.answers import Lang
+from bot.facts import (
+    Agreement,
+    Country,
+    Event,
+    Figure,
+    FuzzyDate,
+    Official,
+    Participant,
+    Place,
+    Precision,
+    Role,
+    Statement,
+    Status,
+)
+from bot.knowledge import AnyFact, Knowledge
+
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
+COUNTRY_NAMES = {
+    "vi": {Country.VN: "Việt Nam", Country.LA: "Lào", Country.KH: "Campuchia", Country.RU: "Nga", Country.OTHER: ""},
+    "en": {Country.VN: "Vietnam", Country.LA: "Laos", Country.KH: "Cambodia", Country.RU: "Russia",
+           Country.OTHER: ""},
+}
+ROLE_NAMES = {
+    "vi": {Role.CO_CHAIR: "đồng chủ trì", Role.HOST: "chủ nhà", Role.GUEST: "khách", Role.RECEIVER: "tiếp",
+           Role.RECEIVED: "được tiếp", Role.LEADER: "trưởng đoàn", Role.ATTENDEE: "tham dự",
+           Role.CONGRATULATED: "được chúc mừng"},
+    "en": {Role.CO_CHAIR: "co-chair", Role.HOST: "host", Role.GUEST: "guest", Role.RECEIVER: "received the guests",
+           Role.RECEIVED: "was received", Role.LEADER: "head of delegation", Role.ATTENDEE: "attended",
+           Role.CONGRATULATED: "was congratulated"},
+}
+
+
+def format_date(date: FuzzyDate | None, lang: Lang, *, inferred: bool = False) -> str:
+    if date is None:
+        return "không rõ ngày" if lang == "vi" else "date not stated"
+    start, end = date.start, date.end
+    if lang == "vi":
+        text = {
+            Precision.DAY: f"ngày {start.day}/{start.month}/{start.year}",
+            Precision.MONTH: f"tháng {start.month}/{start.year}",
+            Precision.YEAR: f"năm {start.year}",
+        }.get(date.precision) or _vi_range(start, end)
+    else:
+        text = {
+            Precision.DAY: f"{start.day} {MONTHS_EN[start.month - 1]} {start.year}",
+            Precision.MONTH: f"{MONTHS_EN[start.month - 1]} {start.year}",
+            Precision.YEAR: f"{start.year}",
+        }.get(date.precision) or _en_range(start, end)
+    if inferred:
+        text += " (suy ra từ bài viết)" if lang == "vi" else " (inferred from the article)"
+    return text
+
+
+def _vi_range(start: dt.date, end: dt.date) -> str:
+    if (start.year, start.month) == (end.year, end.month):
+        return f"ngày {start.day}–{end.day}/{start.month}/{start.year}"
+    return f"từ ngày {start.day}/{start.month}/{start.year} đến ngày {end.day}/{end.month}/{end.year}"
+
+
+def _en_range(start: dt.date, end: dt.date) -> str:
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {MONTHS_EN[start.month - 1]} {start.year}"
+    return f"{start.day} {MONTHS_EN[start.month - 1]} {start.year} – {end.day} {MONTHS_EN[end.month - 1]} {end.year}"
+
+
+def event_date(event: Event, lang: Lang) -> str:
+    return format_date(event.date, lang, inferred=event.date_inferred)
+
+
+class Renderer:
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.k = knowledge
+
+    # names ---------------------------------------------------------------------------------------
+    def title(self, fact: AnyFact, lang: Lang) -> str:
+        if isinstance(fact, Official):
+            return fact.name
+        if isinstance(fact, Event | Statement):
+            return fact.title_vi if lang == "vi" else fact.title_en
+        if isinstance(fact, Agreement | Figure | Place):
+            return fact.name_vi if lang == "vi" else fact.name_en
+        name = getattr(fact, "name_vi" if lang == "vi" else "name_en", fact.id)
+        return str(name)
+
+    def label(self, fact: AnyFact, lang: Lang) -> str:
+        """A short label for a candidate button: title and date."""
+        if isinstance(fact, Event):
+            return f"{self.title(fact, lang)} ({event_date(fact, lang)})"
+        return self.title(fact, lang)
+
+    def position_of(self, official: Official, lang: Lang, at: dt.date | None = None) -> str:
+        if not official.positions:
+            return ""
+        chosen = official.positions[-1]
+        if at is not None:
+            dated = [p for p in official.positions if p.as_of is not None and p.as_of.start <= at]
+            if dated:
+                chosen = max(dated, key=lambda p: p.as_of.start if p.as_of else dt.date.min)
+        return chosen.title_vi if lang == "vi" else chosen.title_en
+
+    def person(self, participant: Participant, lang: Lang, at: dt.date | None = None) -> str:
+        if participant.official:
+            official = self.k.official(participant.official)
+            if official is not None:
+                position = self.position_of(official, lang, at)
+                return f"{position} {official.name}".strip() if lang == "vi" else (
+                    f"{official.name} ({position})" if position else official.name)
+        return (participant.label_vi if lang == "vi" else participant.label_en) or ""
+
+    def place(self, place_id: str | None, lang: Lang) -> str:
+        parts: list[str] = []
+        seen: set[str] = set()
+        while place_id and place_id not in seen:
+            seen.add(place_id)
+            place = self.k.place(place_id)
+            if place is None:
+                break
+            parts.append(place.name_vi if lang == "vi" else place.name_en)
+            place_id = place.within
+        return ", ".join(parts)
+
+    # facts ---------------------------------------------------------------------------------------
+    def event_participants(self, event: Event, lang: Lang) -> str:
+        at = event.date.start if event.date else None
+        by_role: dict[Role, list[str]] = {}
+        for participant in event.participants:
+            by_role.setdefault(participant.role, []).append(self.person(participant, lang, at))
+        parts = []
+        for role, people in by_role.items():
+            joined = _join(people, lang)
+            parts.append(f"{ROLE_NAMES[lang][role].capitalize()}: {joined}" if lang == "vi"
+                         else f"{ROLE_NAMES[lang][role].capitalize()}: {joined}")
+        return "; ".join(parts)
+
+    def event_when(self, event: Event, lang: Lang) -> str:
+        date = event_date(event, lang)
+        if lang == "vi":
+            verb = "dự kiến tổ chức" if event.status == Status.PLANNED else "diễn ra"
+            text = f"{self.title(event, lang)} {verb} {date}." if event.date else (
+                f"Bài viết không nêu ngày của {self.title(event, lang)}.")
+        else:
+            verb = "is planned for" if event.status == Status.PLANNED else "took place on" if (
+                event.date and event.date.has_day) else "took place in"
+            text = f"{self.title(event, lang)} {verb} {date}." if event.date else (
+                f"The article does not give the date of the {self.title(event, lang)}.")
+        if event.date_note and (event.date_inferred or event.date is None):
+            text += (" Ghi chú: " if lang == "vi" else " Note: ") + event.date_note
+        return text
+
+    def event_where(self, event: Event, lang: Lang) -> str:
+        place = self.place(event.place, lang)
+        planned = event.status == Status.PLANNED
+        if lang == "vi":
+            return f"{self.title(event, lang)} {'dự kiến tổ chức' if planned else 'diễn ra'} tại {place}."
+        return f"The {self.title(event, lang)} {'is to be held' if planned else 'took place'} in/at {place}."
+
+    def event_who(self, event: Event, lang: Lang) -> str:
+        people = self.event_participants(event, lang)
+        if lang == "vi":
+            return f"{self.title(event, lang)} ({event_date(event, lang)}). {people}."
+        return f"{self.title(event, lang)} ({event_date(event, lang)}). {people}."
+
+    def event_what(self, event: Event, lang: Lang) -> str:
+        items = [t.vi if lang == "vi" else t.en for t in (event.agreed or event.discussed)]
+        head = f"{self.title(event, lang)} ({event_date(event, lang)})"
+        if not items:
+            return f"{head}: {event.summary_vi if lang == 'vi' else event.summary_en}"
+        lead = "Hai bên" if lang == "vi" else "The two sides"
+        verb = ("nhất trí" if event.agreed else "đã trao đổi về") if lang == "vi" else (
+            "agreed" if event.agreed else "discussed")
+        bullet_list = "\n".join(f"• {item}" for item in items[:8])
+        return f"{head} — {lead} {verb}:\n{bullet_list}"
+
+    def event_summary(self, event: Event, lang: Lang) -> str:
+        lines = [f"{self.title(event, lang)} — {event_date(event, lang)}"]
+        if event.place:
+            lines.append(("Địa điểm: " if lang == "vi" else "Place: ") + self.place(event.place, lang))
+        people = self.event_participants(event, lang)
+        if people:
+            lines.append(people)
+        lines.append(event.summary_vi if lang == "vi" else event.summary_en)
+        return "\n".join(lines)
+
+    def official_profile(self, official: Official, lang: Lang) -> str:
+        country = COUNTRY_NAMES[lang][official.country]
+        lines = [f"{official.name} ({country})" if country else official.name]
+        for position in official.positions:
+            title = position.title_vi if lang == "vi" else position.title_en
+            when = format_date(position.as_of, lang) if position.as_of else ""
+            lines.append(f"• {title}" + (f" ({'tính đến' if lang == 'vi' else 'as of'} {when})" if when else ""))
+        events = [self.k.event(i) for i in self.k.events_by_official.get(official.id, ())]
+        shown = [e for e in events if e is not None][:5]
+        if shown:
+            lines.append("Sự kiện liên quan:" if lang == "vi" else "Related events:")
+            lines += [f"• {event_date(e, lang)}: {self.title(e, lang)}" for e in shown]
+        if official.aliases:
+            lines.append(("Cách viết khác: " if lang == "vi" else "Also written: ") + ", ".join(official.aliases))
+        return "\n".join(lines)
+
+    def fact_text(self, fact: AnyFact, lang: Lang) -> str:
+        if isinstance(fact, Event):
+            return self.event_summary(fact, lang)
+        if isinstance(fact, Official):
+            return self.official_profile(fact, lang)
+        if isinstance(fact, Agreement):
+            return self.agreement(fact, lang)
+        if isinstance(fact, Figure):
+            return self.figure(fact, lang)
+        if isinstance(fact, Statement):
+            return f"{self.title(fact, lang)}: {fact.summary_vi if lang == 'vi' else fact.summary_en}"
+        if isinstance(fact, Place):
+            return self.place(fact.id, lang)
+        return self.title(fact, lang)
+
+    def agreement(self, agreement: Agreement, lang: Lang) -> str:
+        parts = [self.title(agreement, lang)]
+        if agreement.period_start and agreement.period_end:
+            parts.append(("giai đoạn " if lang == "vi" else "covering ")
+                         + f"{agreement.period_start}–{agreement.period_end}")
+        if agreement.signed:
+            parts.append(("ký " if lang == "vi" else "signed ") + format_date(agreement.signed, lang))
+        head = ", ".join(parts) + "."
+        return f"{head} {agreement.summary_vi if lang == 'vi' else agreement.summary_en}"
+
+    def figure(self, figure: Figure, lang: Lang) -> str:
+        if lang == "vi":
+            return f"{figure.name_vi} ({figure.period_vi}): {figure.value_text_vi}."
+        return f"{figure.name_en} ({figure.period_en}): {figure.value_text_en}."
+
+    def source_line(self, facts: list[AnyFact], lang: Lang) -> str:
+        seeds: list[str] = []
+        for fact in facts:
+            label = fact.source if fact.source else (
+                "; ".join(fact.references) + (" (bối cảnh)" if lang == "vi" else " (background)"))
+            if label not in seeds:
+                seeds.append(label)
+        return ("Nguồn: " if lang == "vi" else "Source: ") + ", ".join(seeds)
+
+
+def _join(items: list[str], lang: Lang) -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    conj = " và " if lang == "vi" else " and "
+    return ", ".join(items[:-1]) + conj + items[-1]

@@ -1,0 +1,196 @@
+"""The composition root: the one place that builds the Telegram `Application`.
+
+`build_application(settings, service, storage)` wires the knowledge service, the storage
+and the settings into a python-telegram-bot `Application` with typed context
+(`context.bot_data` is a `BotData`), registers every handler from the command table,
+and installs `AIORateLimiter`, the error handler and the start-up hook that publishes
+the command menu (`setMyCommands`) in Vietnamese and English.
+
+`running(app)` starts and stops an application the way `run_polling` does (hooks
+included) but inside an existing event loop: the tests and the benchmark use it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any, Final
+
+from telegram import BotCommandScopeChat, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    BaseRateLimiter,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    ExtBot,
+    InlineQueryHandler,
+    JobQueue,
+    MessageHandler,
+    filters,
+)
+
+from bot.service import KnowledgeService
+from bot.settings import Settings
+from bot.storage import Storage
+from bot.telegram import handlers
+from bot.telegram.commands import COMMANDS, Command, menu
+from bot.telegram.state import BotContext, BotData, LanguageCache, StatsRecorder
+
+log = logging.getLogger(__name__)
+
+BotApplication = Application[
+    ExtBot[Any], BotContext, dict[Any, Any], dict[Any, Any], BotData, JobQueue[BotContext]
+]
+
+BotBuilder = ApplicationBuilder[
+    ExtBot[Any], BotContext, dict[Any, Any], dict[Any, Any], BotData, JobQueue[BotContext]
+]
+
+# Only what the bot handles; anything else is not even fetched.
+ALLOWED_UPDATES: Final = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+# Updates handled at once. Telegram answers in ~100 ms, so one at a time would cap a busy bot at
+# ~10 updates/s; per-chat order still holds in practice since a user waits for each answer.
+CONCURRENT_UPDATES: Final = 32
+NO_PREVIEW: Final = LinkPreviewOptions(is_disabled=True)
+CONTEXT_TYPES: Final = ContextTypes(context=BotContext, bot_data=BotData)
+
+
+def file_url_for(base_url: str) -> str:
+    """The file URL that goes with a Bot API base URL (`.../bot` → `.../file/bot`)."""
+    return base_url[: -len("/bot")] + "/file/bot" if base_url.endswith("/bot") else base_url
+
+
+def base_builder(
+    settings: Settings,
+    *,
+    token: str | None = None,
+    rate_limiter: BaseRateLimiter[Any] | None = None,
+    concurrent_updates: int = CONCURRENT_UPDATES,
+) -> BotBuilder:
+    """An `ApplicationBuilder` with everything but the handlers: token, Bot API URL, typed
+    context, rate limiter, HTML defaults, concurrency. The benchmark's echo bot shares it."""
+    configured = settings.telegram_bot_token
+    secret = token or (configured.get_secret_value() if configured is not None else None)
+    if not secret:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    builder = (
+        ApplicationBuilder()
+        .token(secret)
+        .context_types(CONTEXT_TYPES)
+        .rate_limiter(rate_limiter if rate_limiter is not None else AIORateLimiter(max_retries=2))
+        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW))
+        .concurrent_updates(concurrent_updates)
+    )
+    if settings.telegram_api_base_url:
+        base = settings.telegram_api_base_url.rstrip("/")
+        builder = builder.base_url(base).base_file_url(file_url_for(base))
+    return builder  # type: ignore[return-value]
+
+
+def build_application(
+    settings: Settings,
+    service: KnowledgeService,
+    storage: Storage,
+    *,
+    rate_limiter: BaseRateLimiter[Any] | None = None,
+    concurrent_updates: int = CONCURRENT_UPDATES,
+    stats_flush_interval: float = 2.0,
+    commands: tuple[Command, ...] = COMMANDS,
+) -> BotApplication:
+    """The bot, ready to run: every handler registered, `bot_data` filled in."""
+    app: BotApplication = (
+        base_builder(settings, rate_limiter=rate_limiter, concurrent_updates=concurrent_updates)
+        .post_init(_post_init)
+        .post_stop(_post_stop)
+        .build()
+    )
+    data = app.bot_data
+    data.settings = settings
+    data.service = service
+    data.storage = storage
+    data.languages = LanguageCache(storage)
+    data.recorder = StatsRecorder(storage, flush_interval=stats_flush_interval)
+    data.commands = commands
+
+    new_messages = filters.UpdateType.MESSAGE  # edits of old messages are not asked again
+    for command in commands:
+        callback = handlers.admin_only(command.name, command.handler) if command.admin else command.handler
+        app.add_handler(CommandHandler(command.name, callback, filters=new_messages))
+    text = new_messages & filters.TEXT & ~filters.COMMAND
+    app.add_handler(MessageHandler(text & filters.ChatType.PRIVATE, handlers.on_private_text))
+    app.add_handler(MessageHandler(text & filters.ChatType.GROUPS, handlers.on_group_text))
+    app.add_handler(CallbackQueryHandler(handlers.on_callback))
+    app.add_handler(InlineQueryHandler(handlers.on_inline_query))
+    app.add_error_handler(handlers.on_error)
+    return app
+
+
+async def publish_commands(app: BotApplication) -> None:
+    """`setMyCommands` from the table: Vietnamese, English and the default (Vietnamese) menus of
+    public commands; each admin's own chat also gets the admin commands. Failures are logged:
+    a missing menu must not stop the bot."""
+    data = app.bot_data
+    menus: list[tuple[str, dict[str, Any]]] = [
+        ("vi", {"commands": menu("vi", commands=data.commands), "language_code": "vi"}),
+        ("en", {"commands": menu("en", commands=data.commands), "language_code": "en"}),
+        ("default", {"commands": menu("vi", commands=data.commands)}),
+    ]
+    for admin_id in sorted(data.settings.admin_user_ids):
+        for lang in ("vi", "en"):
+            menus.append((f"admin {admin_id} {lang}", {
+                "commands": menu(lang, admin=True, commands=data.commands),
+                "scope": BotCommandScopeChat(admin_id),
+                "language_code": lang,
+            }))
+    for name, kwargs in menus:
+        try:
+            await app.bot.set_my_commands(**kwargs)
+        except TelegramError as exc:
+            log.warning("setMyCommands (%s) failed: %s", name, exc)
+
+
+async def _post_init(app: BotApplication) -> None:
+    await publish_commands(app)
+
+
+async def _post_stop(app: BotApplication) -> None:
+    await app.bot_data.recorder.close()
+
+
+@asynccontextmanager
+async def running(
+    app: Application[Any, Any, Any, Any, Any, Any], *, poll_interval: float = 0.0, timeout: int = 1,
+    allowed_updates: list[str] | None = None,
+) -> AsyncIterator[None]:
+    """Run `app` by long polling inside the current event loop, with the same hooks and order as
+    `Application.run_polling`; stop it cleanly on exit."""
+    await app.initialize()
+    try:
+        if app.post_init is not None:
+            await app.post_init(app)
+        assert app.updater is not None
+        await app.updater.start_polling(
+            poll_interval=poll_interval, timeout=timeout,
+            allowed_updates=allowed_updates if allowed_updates is not None else ALLOWED_UPDATES,
+        )
+        await app.start()
+        try:
+            yield
+        finally:
+            if app.updater.running:
+                await app.updater.stop()
+            if app.running:
+                await app.stop()
+            if app.post_stop is not None:
+                await app.post_stop(app)
+    finally:
+        await app.shutdown()
+        if app.post_shutdown is not None:
+            await app.post_shutdown(app)

@@ -1,0 +1,151 @@
+"""End-to-end throughput: the real bot against a bare echo bot (`python -m bot bench --e2e`).
+
+Both are python-telegram-bot Applications built on the same `base_builder` (same request
+pool, concurrency, defaults and `AIORateLimiter`), run by long polling against one local
+Bot API stand-in (`bot.fake_bot_api`) in the same process. Each is fed the same burst of
+private messages carrying realistic questions from many users; throughput is updates per
+second from the moment the burst is injected until the stand-in records the last reply.
+Rounds alternate echo, bot, echo, bot, ... and the median of each is reported.
+
+The rate limiter is configured without limits here: with Telegram's real limits
+(30 messages/s) both bots would simply measure the limiter. The real bot uses a temporary
+SQLite database, so statistics and the unanswered log are written as in production.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from pydantic import SecretStr
+from telegram import Update
+from telegram.ext import AIORateLimiter, MessageHandler, filters
+
+from bot.fake_bot_api import FakeBotAPI
+from bot.service import KnowledgeService
+from bot.settings import Settings, load_settings
+from bot.storage import Storage
+from bot.telegram.app import base_builder, build_application, running
+from bot.telegram.state import BotContext
+
+BOT_TOKEN = "100001:BENCH-real-bot"
+ECHO_TOKEN = "100002:BENCH-echo-bot"
+USERS = 50
+
+QUESTIONS = [
+    "Tham vấn chính trị cấp Bộ trưởng lần thứ 8 diễn ra khi nào?",
+    "tham van chinh tri cap bo truong lan thu 8 dien ra khi nao",
+    "cuộc họp lần thứ 8 diễn ra ở đâu?",
+    "When did the 8th Ministerial Political Consultation take place?",
+    "Who is Saleumxay Kommasith?",
+    "Bùi Thanh Sơn là ai?",
+    "bui thanh son la ai",
+    "Ngày 28/12 có sự kiện gì?",
+    "What happened on 28/12/2021?",
+    "Kim ngạch thương mại Việt Nam – Lào năm 2023 là bao nhiêu?",
+    "Việt Nam và Lào đã ký những thỏa thuận nào?",
+    "Who is the Prime Minister of Thailand?",
+    "Thủ đô của Pháp là gì?",
+    "Liệt kê các cuộc Tham vấn chính trị",
+    "Where was the 8th political consultation held?",
+    "Ai đồng chủ trì Tham vấn chính trị lần thứ 8?",
+    "Lào giữ chức Chủ tịch ASEAN năm nào?",
+    "xin chao",
+]
+
+
+async def _echo(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    if message is not None and message.text:
+        await message.reply_text(message.text)
+
+
+def _unlimited() -> AIORateLimiter:
+    return AIORateLimiter(overall_max_rate=0, group_max_rate=0)
+
+
+async def _round(api: FakeBotAPI, token: str, updates: int, first_user: int) -> float:
+    """Inject `updates` questions as one burst; updates per second until the last reply."""
+    payloads = [
+        api.message(QUESTIONS[i % len(QUESTIONS)], user_id=first_user + i % USERS, language_code="vi",
+                    token=token)
+        for i in range(updates)
+    ]
+    before = len(api.calls("sendMessage", token=token))
+    start = time.monotonic()
+    for payload in payloads:
+        api.inject_update(payload, token=token)
+    deadline = start + 120
+    while True:
+        calls = api.calls("sendMessage", token=token)
+        if len(calls) >= before + updates:
+            break
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"only {len(calls) - before}/{updates} replies within 120 s")
+        await asyncio.sleep(0.005)
+    last = max(call.time for call in calls[before:])
+    return updates / (last - start)
+
+
+async def _benchmark(settings: Settings, updates: int, rounds: int, database: Path) -> dict[str, Any]:
+    with FakeBotAPI(long_poll_cap=0.5) as api:
+        api.register_bot(BOT_TOKEN, username="vnlao_bench_bot")
+        api.register_bot(ECHO_TOKEN, username="echo_bench_bot")
+        bot_settings = settings.model_copy(
+            update={"telegram_api_base_url": api.base_url, "admin_user_ids": frozenset()}
+        )
+        service = KnowledgeService(settings.knowledge_dir, settings.resolved_seeds_dir, settings.gold_file)
+        storage = Storage.open(f"sqlite:///{database}")
+        bot_app = build_application(
+            bot_settings.model_copy(update={"telegram_bot_token": SecretStr(BOT_TOKEN)}), service, storage,
+            rate_limiter=_unlimited(),
+        )
+        echo_app = (
+            base_builder(bot_settings, token=ECHO_TOKEN, rate_limiter=_unlimited()).build()
+        )
+        echo_app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, _echo))
+        results: dict[str, list[float]] = {"echo": [], "bot": []}
+        try:
+            async with running(bot_app), running(echo_app):
+                await _round(api, ECHO_TOKEN, min(50, updates), 10_000)  # warm-up, not counted
+                await _round(api, BOT_TOKEN, min(50, updates), 10_000)
+                for index in range(rounds):
+                    users = 20_000 + index * 1000  # new users each round: language look-ups included
+                    results["echo"].append(await _round(api, ECHO_TOKEN, updates, users))
+                    results["bot"].append(await _round(api, BOT_TOKEN, updates, users))
+        finally:
+            storage.close()
+    echo = statistics.median(results["echo"])
+    real = statistics.median(results["bot"])
+    return {
+        "updates": updates,
+        "rounds": rounds,
+        "echo_updates_per_s": round(echo, 1),
+        "bot_updates_per_s": round(real, 1),
+        "ratio": round(real / echo, 3),
+        "echo_rounds": [round(x, 1) for x in results["echo"]],
+        "bot_rounds": [round(x, 1) for x in results["bot"]],
+        "facts": len(service.knowledge.facts),
+    }
+
+
+def run_e2e_benchmark(updates: int = 500, *, rounds: int = 3, settings: Settings | None = None,
+                      quiet: bool = False) -> dict[str, Any]:
+    """Run the benchmark, print the report (unless `quiet`) and return the figures."""
+    settings = settings or load_settings()
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    with tempfile.TemporaryDirectory() as tmp:
+        report = asyncio.run(_benchmark(settings, updates, rounds, Path(tmp) / "bench.sqlite3"))
+    if not quiet:
+        print(f"e2e throughput, {updates} private-chat questions per round, median of {rounds} rounds "
+              f"(fact base: {report['facts']} facts; local Bot API stand-in; rate limiter unlimited)")
+        print(f"  echo bot: {report['echo_updates_per_s']:8.1f} updates/s   rounds {report['echo_rounds']}")
+        print(f"  real bot: {report['bot_updates_per_s']:8.1f} updates/s   rounds {report['bot_rounds']}")
+        verdict = "OK" if report["ratio"] >= 0.8 else "BELOW TARGET"
+        print(f"  ratio bot/echo: {report['ratio']:.1%} (target ≥ 80%: {verdict})")
+    return report

@@ -1,0 +1,696 @@
+"""Thin adapters between Telegram updates and the answer engine: parse, ask, render, reply.
+
+Handlers reach everything through the typed `context.bot_data` (`bot.telegram.state.BotData`).
+They never block the event loop on I/O: storage calls and the reload run in worker threads,
+the chat language is cached and statistics are written in batches.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import functools
+import html
+import logging
+import re
+import time
+import traceback
+from collections.abc import Callable, Coroutine, Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+from telegram import (
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    Message,
+    MessageEntity,
+    Update,
+    User,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.error import Forbidden, TelegramError
+
+from bot.answers import Answer, Lang, Status
+from bot.engine import Engine
+from bot.service import ReloadReport
+from bot.telegram.render import (
+    MAX_CANDIDATE_BUTTONS,
+    MAX_MESSAGE,
+    Rendered,
+    answer_with_sources_html,
+    esc,
+    lang_of_text,
+    parse_callback,
+    render_answer,
+    source_html,
+    split_html,
+    truncate,
+    ui,
+)
+
+if TYPE_CHECKING:
+    from bot.telegram.state import BotContext
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[Update, "BotContext"], Coroutine[Any, Any, None]]
+
+MAX_QUESTION_CHARS: Final = 500
+MAX_PROBLEMS_SHOWN: Final = 30
+MAX_IDS_SHOWN: Final = 40
+INLINE_CACHE_SECONDS: Final = 10
+INLINE_EXAMPLES: Final = 5
+DEFAULT_UNANSWERED: Final = 10
+MAX_UNANSWERED: Final = 50
+UNANSWERED_WINDOW: Final = dt.timedelta(days=30)
+
+_T: Final[dict[str, dict[Lang, str]]] = {
+    "welcome": {
+        "vi": "Xin chào! Tôi trả lời câu hỏi về lịch sử quan hệ ngoại giao Việt Nam – Lào, "
+        "dựa trên các bài viết đã được kiểm chứng, kèm nguồn trích dẫn.",
+        "en": "Hello! I answer questions about the history of Vietnam–Laos diplomatic relations, "
+        "from a curated set of articles, with the source quoted.",
+    },
+    "ask_hint": {
+        "vi": "Cứ hỏi bằng tiếng Việt (có hoặc không dấu) hoặc tiếng Anh. Trong nhóm: /ask câu hỏi, "
+        "nhắc tên bot, hoặc trả lời tin nhắn của bot. Xem /help.",
+        "en": "Ask in Vietnamese (with or without diacritics) or English. In groups: /ask question, "
+        "mention the bot, or reply to one of its messages. See /help.",
+    },
+    "title": {
+        "vi": "Bot tra cứu lịch sử ngoại giao Việt Nam – Lào",
+        "en": "Vietnam–Laos diplomacy reference bot",
+    },
+    "knows": {"vi": "Cơ sở dữ kiện (phiên bản {version}) gồm {total} dữ kiện:",
+              "en": "The fact base (version {version}) holds {total} facts:"},
+    "examples": {"vi": "Câu hỏi mẫu", "en": "Example questions"},
+    "commands": {"vi": "Các lệnh", "en": "Commands"},
+    "admin_commands": {"vi": "Lệnh quản trị", "en": "Admin commands"},
+    "empty_question": {
+        "vi": "Bạn muốn hỏi gì? Ví dụ: /ask Tham vấn chính trị cấp Bộ trưởng lần thứ 8 diễn ra khi nào?",
+        "en": "What would you like to ask? "
+        "For example: /ask When was the 8th ministerial political consultation?",
+    },
+    "too_long": {
+        "vi": f"Câu hỏi dài quá; xin hỏi ngắn gọn hơn (tối đa {MAX_QUESTION_CHARS} ký tự).",
+        "en": f"That question is too long; please keep it under {MAX_QUESTION_CHARS} characters.",
+    },
+    "official_usage": {"vi": "Cách dùng: /official <tên>, ví dụ /official Bùi Thanh Sơn",
+                       "en": "Usage: /official <name>, e.g. /official Bui Thanh Son"},
+    "official_q": {"vi": "{name} là ai?", "en": "Who is {name}?"},
+    "on_usage": {"vi": "Cách dùng: /on DD/MM hoặc /on DD/MM/YYYY, ví dụ /on 28/12 hoặc /on 28/12/2021",
+                 "en": "Usage: /on DD/MM or /on DD/MM/YYYY, e.g. /on 28/12 or /on 28/12/2021"},
+    "on_q": {"vi": "Ngày {date} có sự kiện gì?", "en": "What happened on {date}?"},
+    "timeline_q": {"vi": "Dòng thời gian {subject}", "en": "Timeline of {subject}"},
+    "timeline_all_q": {"vi": "Liệt kê các sự kiện theo thời gian", "en": "List all events in order"},
+    "lang_set_vi": {"vi": "Từ nay tôi trả lời bằng tiếng Việt.", "en": "Từ nay tôi trả lời bằng tiếng Việt."},
+    "lang_set_en": {"vi": "From now on I answer in English.", "en": "From now on I answer in English."},
+    "lang_auto": {"vi": "Tôi sẽ trả lời theo ngôn ngữ của từng câu hỏi.",
+                  "en": "I will answer in the language of each question."},
+    "lang_usage": {"vi": "Ngôn ngữ hiện tại: {current}. Cách dùng: /lang vi, /lang en hoặc /lang auto",
+                   "en": "Current language: {current}. Usage: /lang vi, /lang en or /lang auto"},
+    "lang_auto_name": {"vi": "tự động", "en": "automatic"},
+    "reload_busy": {"vi": "Đang nạp lại, xin chờ.", "en": "A reload is already running; please wait."},
+    "reload_running": {"vi": "Đang nạp lại và chạy bộ câu hỏi chuẩn…",
+                       "en": "Reloading and running the gold questions…"},
+    "reload_ok": {"vi": "✅ Đã nạp cơ sở dữ kiện mới: phiên bản {old} → {new}.",
+                  "en": "✅ Reloaded the fact base: version {old} → {new}."},
+    "reload_refused": {"vi": "❌ Không nạp: {reason}.", "en": "❌ Reload refused: {reason}."},
+    "reload_kept": {"vi": "Cơ sở cũ (phiên bản {version}) vẫn đang phục vụ.",
+                    "en": "The old base (version {version}) keeps serving."},
+    "problems": {"vi": "Lỗi ({n}):", "en": "Problems ({n}):"},
+    "more": {"vi": "… và {n} mục nữa", "en": "… and {n} more"},
+    "added": {"vi": "Thêm", "en": "Added"},
+    "removed": {"vi": "Bỏ", "en": "Removed"},
+    "changed": {"vi": "Sửa", "en": "Changed"},
+    "no_change": {"vi": "Không dữ kiện nào thay đổi.", "en": "No fact changed."},
+    "eval": {"vi": "Bộ câu hỏi chuẩn", "en": "Gold questions"},
+    "eval_before": {"vi": "trước", "en": "before"},
+    "eval_after": {"vi": "sau", "en": "after"},
+    "rollback_none": {"vi": "Không có phiên bản trước để quay lại.",
+                      "en": "There is no previous base to roll back to."},
+    "rollback_ok": {"vi": "↩️ Đã quay lại phiên bản {to} (thay cho {frm}).",
+                    "en": "↩️ Rolled back to version {to} (from {frm})."},
+    "stats_title": {"vi": "📊 Thống kê", "en": "📊 Statistics"},
+    "served": {"vi": "Câu hỏi đã phục vụ: {n}", "en": "Questions served: {n}"},
+    "answered": {"vi": "trả lời được", "en": "answered"},
+    "ambiguous": {"vi": "cần chọn (mơ hồ)", "en": "ambiguous"},
+    "not_found": {"vi": "không tìm thấy", "en": "not found"},
+    "uptime": {"vi": "Thời gian chạy: {uptime}", "en": "Uptime: {uptime}"},
+    "base": {"vi": "Cơ sở dữ kiện: phiên bản {version}, {facts} dữ kiện",
+             "en": "Fact base: version {version}, {facts} facts"},
+    "unanswered_title": {"vi": "❓ Câu hỏi chưa trả lời được nhiều nhất ({days} ngày qua):",
+                         "en": "❓ Most frequent unanswered questions (last {days} days):"},
+    "unanswered_none": {"vi": "Chưa có câu hỏi nào mà bot không trả lời được.",
+                        "en": "No unanswered questions recorded."},
+    "unanswered_usage": {"vi": "Cách dùng: /unanswered [N], N từ 1 đến {max}",
+                         "en": "Usage: /unanswered [N], N from 1 to {max}"},
+    "admin_error": {"vi": "⚠️ Lỗi khi xử lý một cập nhật: {error}",
+                    "en": "⚠️ Error while handling an update: {error}"},
+}
+
+KIND_NAMES: Final[dict[str, dict[Lang, str]]] = {
+    "event": {"vi": "sự kiện", "en": "events"},
+    "official": {"vi": "quan chức", "en": "officials"},
+    "series": {"vi": "cơ chế họp định kỳ", "en": "meeting series"},
+    "place": {"vi": "địa danh", "en": "places"},
+    "agreement": {"vi": "văn kiện, thỏa thuận", "en": "agreements"},
+    "figure": {"vi": "số liệu", "en": "figures"},
+    "statement": {"vi": "tuyên bố, phát biểu", "en": "statements"},
+    "background": {"vi": "dữ kiện nền (tư liệu công khai)", "en": "background facts (public references)"},
+}
+
+_DATE_ARG: Final = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{4}))?$")
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    """A UI string in `lang`, formatted. Values are plain text: escape the result for HTML."""
+    text = _T[key][lang]
+    return text.format(**values) if values else text
+
+
+# ---------------------------------------------------------------------------- language
+
+
+def user_lang(user: User | None) -> Lang:
+    """The language of a user's Telegram client: Vietnamese unless it says otherwise."""
+    code = (user.language_code or "") if user is not None else ""
+    if code.lower().startswith("vi") or not code:
+        return "vi"
+    return "en"
+
+
+async def chat_lang(update: Update, context: BotContext) -> Lang | None:
+    """The chat's `/lang` choice, if any (cached)."""
+    chat = update.effective_chat
+    return None if chat is None else await context.bot_data.languages.get(chat.id)
+
+
+async def ui_lang(update: Update, context: BotContext) -> Lang:
+    """The language for the bot's own messages: the chat's choice, else the user's client language."""
+    return await chat_lang(update, context) or user_lang(update.effective_user)
+
+
+# ---------------------------------------------------------------------------- sending
+
+
+async def reply(message: Message, rendered: Rendered, *, quote: bool | None = None) -> Message | None:
+    """Send `rendered` in reply to `message`, split under 4096 characters; the keyboard goes on
+    the last part. Quotes the message in groups (so the asker sees which question was answered)."""
+    parts = split_html(rendered.text, MAX_MESSAGE)
+    if quote is None:
+        quote = message.chat.type != ChatType.PRIVATE
+    sent: Message | None = None
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        sent = await message.reply_text(
+            part,
+            parse_mode=ParseMode.HTML,
+            reply_markup=rendered.keyboard if last else None,
+            do_quote=quote and index == 0,
+        )
+    return sent
+
+
+async def reply_plain(update: Update, text: str, keyboard: InlineKeyboardMarkup | None = None) -> None:
+    """Reply with a plain-text UI line (escaped here)."""
+    message = update.effective_message
+    if message is not None:
+        await reply(message, Rendered(esc(text), keyboard))
+
+
+# ---------------------------------------------------------------------------- questions
+
+
+def ask_engine(engine: Engine, question: str, lang: Lang | None, today: dt.date) -> Answer:
+    return engine.answer(question, lang=lang, today=today)
+
+
+async def answer_question(update: Update, context: BotContext, question: str, *,
+                          lang: Lang | None = None) -> None:
+    """Answer `question` in reply to the update's message; count it, log it if unanswered."""
+    message = update.effective_message
+    if message is None:
+        return
+    question = question.strip()
+    if lang is None:
+        lang = await chat_lang(update, context)
+    if not question:
+        await reply_plain(update, t("empty_question", lang or await ui_lang(update, context)))
+        return
+    if len(question) > MAX_QUESTION_CHARS:
+        await reply_plain(update, t("too_long", lang or await ui_lang(update, context)))
+        return
+    data = context.bot_data
+    engine = data.engine
+    answer = ask_engine(engine, question, lang, data.today())
+    data.recorder.record(answer)
+    await reply(message, render_answer(answer, engine.knowledge))
+
+
+async def on_private_text(update: Update, context: BotContext) -> None:
+    """Private chat: any text is a question."""
+    message = update.effective_message
+    if message is not None and message.text:
+        await answer_question(update, context, message.text)
+
+
+def _strip_mention(text: str, username: str) -> str:
+    return re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE)
+
+
+def addressed_to_bot(message: Message, bot_id: int, username: str | None) -> bool:
+    """In a group: does this message mention the bot or reply to one of its messages?"""
+    replied = message.reply_to_message
+    if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
+        return True
+    if not username:
+        return False
+    wanted = f"@{username}".lower()
+    mentions = message.parse_entities([MessageEntity.MENTION]).values()
+    return any(value.lower() == wanted for value in mentions)
+
+
+async def on_group_text(update: Update, context: BotContext) -> None:
+    """Groups: answer only a mention of the bot or a reply to the bot; ignore the rest."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    username = context.bot.username
+    if not addressed_to_bot(message, context.bot.id, username):
+        return
+    question = _strip_mention(message.text, username) if username else message.text
+    await answer_question(update, context, question)
+
+
+def _command_argument(message: Message | None) -> str:
+    """The raw text after `/command` (spacing and punctuation kept, unlike `context.args`)."""
+    if message is None or not message.text:
+        return ""
+    parts = message.text.split(maxsplit=1)
+    return parts[1].strip() if len(parts) > 1 else ""
+
+
+async def cmd_ask(update: Update, context: BotContext) -> None:
+    await answer_question(update, context, _command_argument(update.effective_message))
+
+
+async def cmd_official(update: Update, context: BotContext) -> None:
+    lang = await ui_lang(update, context)
+    name = _command_argument(update.effective_message)
+    if not name:
+        await reply_plain(update, t("official_usage", lang))
+        return
+    await answer_question(update, context, t("official_q", lang, name=name), lang=lang)
+
+
+def parse_day_month(argument: str) -> str | None:
+    """`DD/MM` or `DD/MM/YYYY` (also with `.` or `-`), normalised to `D/M[/YYYY]`; None if invalid."""
+    match = _DATE_ARG.match(argument.strip())
+    if match is None:
+        return None
+    day, month = int(match[1]), int(match[2])
+    year = int(match[3]) if match[3] else None
+    try:
+        dt.date(year if year is not None else 2000, month, day)  # 2000 is a leap year: 29/02 is valid
+    except ValueError:
+        return None
+    if year is not None and not 1900 <= year <= 2100:
+        return None
+    return f"{day}/{month}" + (f"/{year}" if year is not None else "")
+
+
+async def cmd_on(update: Update, context: BotContext) -> None:
+    lang = await ui_lang(update, context)
+    when = parse_day_month(_command_argument(update.effective_message))
+    if when is None:
+        await reply_plain(update, t("on_usage", lang))
+        return
+    await answer_question(update, context, t("on_q", lang, date=when), lang=lang)
+
+
+async def cmd_timeline(update: Update, context: BotContext) -> None:
+    lang = await ui_lang(update, context)
+    subject = _command_argument(update.effective_message)
+    question = t("timeline_q", lang, subject=subject) if subject else t("timeline_all_q", lang)
+    await answer_question(update, context, question, lang=lang)
+
+
+# ---------------------------------------------------------------------------- start, help, lang
+
+
+def _knowledge_lines(context: BotContext, lang: Lang) -> list[str]:
+    knowledge = context.bot_data.service.knowledge
+    counts = knowledge.counts()
+    lines = [esc(t("knows", lang, version=knowledge.version, total=len(knowledge.facts)))]
+    for kind, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        name = KIND_NAMES.get(kind, {}).get(lang, kind)
+        lines.append(f"• {count} {esc(name)}")
+    return lines
+
+
+def _example_lines(context: BotContext, lang: Lang, count: int = 3) -> list[str]:
+    return [f"• {esc(example)}" for example in context.bot_data.engine.examples(lang)[:count]]
+
+
+def help_html(context: BotContext, lang: Lang, *, admin: bool) -> str:
+    from bot.telegram.commands import help_lines  # the table imports this module
+
+    commands = context.bot_data.commands
+    lines = [f"<b>{esc(t('title', lang))}</b>", "", *_knowledge_lines(context, lang)]
+    examples = _example_lines(context, lang)
+    if examples:
+        lines += ["", f"<b>{esc(t('examples', lang))}</b>", *examples]
+    lines += ["", f"<b>{esc(t('commands', lang))}</b>"]
+    lines += [esc(line) for line in help_lines(lang, commands=commands)]
+    if admin:
+        admin_only_lines = [line for line in help_lines(lang, admin=True, commands=commands)
+                            if line not in help_lines(lang, commands=commands)]
+        lines += ["", f"<b>{esc(t('admin_commands', lang))}</b>", *[esc(line) for line in admin_only_lines]]
+    lines += ["", esc(t("ask_hint", lang))]
+    return "\n".join(lines)
+
+
+def _is_admin(update: Update, context: BotContext) -> bool:
+    user = update.effective_user
+    return context.bot_data.settings.is_admin(user.id if user else None)
+
+
+async def cmd_start(update: Update, context: BotContext) -> None:
+    lang = await ui_lang(update, context)
+    lines = [esc(t("welcome", lang))]
+    examples = _example_lines(context, lang)
+    if examples:
+        lines += ["", f"<b>{esc(t('examples', lang))}</b>", *examples]
+    lines += ["", esc(t("ask_hint", lang))]
+    message = update.effective_message
+    if message is not None:
+        await reply(message, Rendered("\n".join(lines)))
+
+
+async def cmd_help(update: Update, context: BotContext) -> None:
+    lang = await ui_lang(update, context)
+    message = update.effective_message
+    if message is not None:
+        await reply(message, Rendered(help_html(context, lang, admin=_is_admin(update, context))))
+
+
+async def cmd_lang(update: Update, context: BotContext) -> None:
+    chat = update.effective_chat
+    if chat is None:
+        return
+    choice = _command_argument(update.effective_message).lower()
+    if choice in ("vi", "en"):
+        lang: Lang = "vi" if choice == "vi" else "en"
+        await context.bot_data.languages.set(chat.id, lang, chat_type=chat.type, title=chat.title)
+        await reply_plain(update, t(f"lang_set_{lang}", lang))
+        return
+    if choice == "auto":
+        await context.bot_data.languages.set(chat.id, None, chat_type=chat.type, title=chat.title)
+        await reply_plain(update, t("lang_auto", user_lang(update.effective_user)))
+        return
+    lang = await ui_lang(update, context)
+    current = await chat_lang(update, context) or t("lang_auto_name", lang)
+    await reply_plain(update, t("lang_usage", lang, current=current))
+
+
+# ---------------------------------------------------------------------------- buttons
+
+
+async def _callback_lang(update: Update, context: BotContext, message: Message | None) -> Lang:
+    """The language of the message a button sits on: the chat's choice, else read from its text."""
+    stored = await chat_lang(update, context)
+    if stored is not None:
+        return stored
+    if message is not None and message.text:
+        return lang_of_text(message.text)
+    return user_lang(update.effective_user)
+
+
+async def on_callback(update: Update, context: BotContext) -> None:
+    """`src:<fact_id>`: show the fact's seed and quotes. `ans:<fact_id>`: answer that candidate."""
+    query = update.callback_query
+    if query is None:
+        return
+    message = query.message if isinstance(query.message, Message) else None
+    lang = await _callback_lang(update, context, message)
+    parsed = parse_callback(query.data)
+    engine = context.bot_data.engine
+    if parsed is None:
+        await query.answer(ui("expired", lang), show_alert=True)
+        return
+    kind, fact_id = parsed
+    if kind == "src":
+        fact = engine.knowledge.by_id.get(fact_id)
+        if fact is None:
+            await query.answer(ui("expired", lang), show_alert=True)
+            return
+        html_text = source_html(fact, lang, engine.knowledge)
+        if message is None:  # a button on an inline-mode message: no chat to write to
+            plain = html.unescape(re.sub(r"<[^>]+>", "", html_text))
+            await query.answer(truncate(plain, 190), show_alert=True)
+            return
+        await query.answer()
+        await reply(message, Rendered(html_text), quote=True)
+        return
+    answer = engine.answer_fact(fact_id, lang=lang)
+    if answer.status is Status.NOT_FOUND:
+        await query.answer(ui("expired", lang), show_alert=True)
+        return
+    await query.answer()
+    if message is not None:
+        await reply(message, render_answer(answer, engine.knowledge), quote=True)
+
+
+# ---------------------------------------------------------------------------- inline mode
+
+
+def _article(result_id: str, title: str, answer: Answer, engine: Engine) -> InlineQueryResultArticle:
+    body = split_html(answer_with_sources_html(answer, engine.knowledge), MAX_MESSAGE)
+    return InlineQueryResultArticle(
+        id=result_id[:64],
+        title=truncate(title, 100),
+        description=truncate(answer.text, 200),
+        input_message_content=InputTextMessageContent(body[0] if body else esc(answer.text),
+                                                      parse_mode=ParseMode.HTML),
+    )
+
+
+def inline_results(engine: Engine, query: str, lang: Lang | None, fallback: Lang,
+                   today: dt.date) -> list[InlineQueryResultArticle]:
+    """The answer as an article; one per candidate if ambiguous; examples for an empty query."""
+    if not query:
+        examples_lang = lang or fallback
+        results = []
+        for index, example in enumerate(engine.examples(examples_lang)[:INLINE_EXAMPLES]):
+            answer = ask_engine(engine, example, examples_lang, today)
+            results.append(_article(f"ex:{index}", example, answer, engine))
+        return results
+    answer = ask_engine(engine, query[:MAX_QUESTION_CHARS], lang, today)
+    if answer.status is Status.AMBIGUOUS:
+        results = []
+        for candidate in answer.candidates[:MAX_CANDIDATE_BUTTONS]:
+            chosen = engine.answer_fact(candidate.fact_id, lang=answer.lang)
+            if chosen.status is not Status.NOT_FOUND:
+                results.append(_article(f"c:{candidate.fact_id}", candidate.label, chosen, engine))
+        if results:
+            return results
+    first_line = answer.text.strip().splitlines()[0] if answer.text.strip() else query
+    return [_article("a:0", first_line, answer, engine)]
+
+
+async def on_inline_query(update: Update, context: BotContext) -> None:
+    query = update.inline_query
+    if query is None:
+        return
+    data = context.bot_data
+    stored = await data.languages.get(query.from_user.id)  # the user's private chat has their id
+    fallback = user_lang(query.from_user)
+    results = inline_results(data.engine, query.query.strip(), stored, fallback, data.today())
+    await query.answer(results, cache_time=INLINE_CACHE_SECONDS, is_personal=True)
+
+
+# ---------------------------------------------------------------------------- admin
+
+
+def admin_only(name: str, callback: Callback) -> Callback:
+    """Run `callback` for admins (ADMIN_USER_IDS); refuse anyone else politely and log the attempt."""
+
+    @functools.wraps(callback)
+    async def guarded(update: Update, context: BotContext) -> None:
+        user = update.effective_user
+        if not context.bot_data.settings.is_admin(user.id if user else None):
+            log.warning("refused /%s from non-admin user id %s", name, user.id if user else None)
+            await reply_plain(update, ui("admin_only", await ui_lang(update, context)))
+            return
+        await callback(update, context)
+
+    return guarded
+
+
+def _id_lines(label: str, ids: Sequence[str], lang: Lang) -> list[str]:
+    if not ids:
+        return []
+    shown = ", ".join(f"<code>{esc(i)}</code>" for i in ids[:MAX_IDS_SHOWN])
+    more = f" {esc(t('more', lang, n=len(ids) - MAX_IDS_SHOWN))}" if len(ids) > MAX_IDS_SHOWN else ""
+    return [f"<b>{esc(label)}</b> ({len(ids)}): {shown}{more}"]
+
+
+def reload_report_html(report: ReloadReport, lang: Lang) -> str:
+    """What a reload did, or exactly why it was refused (each problem as file:line: message)."""
+    lines: list[str] = []
+    if report.applied:
+        lines.append(esc(t("reload_ok", lang, old=report.previous_version, new=report.version)))
+    else:
+        lines.append(esc(t("reload_refused", lang, reason=report.reason or "?")))
+    if report.problems:
+        lines.append(esc(t("problems", lang, n=len(report.problems))))
+        lines.extend(f"<code>{esc(problem)}</code>" for problem in report.problems[:MAX_PROBLEMS_SHOWN])
+        if len(report.problems) > MAX_PROBLEMS_SHOWN:
+            lines.append(esc(t("more", lang, n=len(report.problems) - MAX_PROBLEMS_SHOWN)))
+    else:
+        diff = report.diff
+        changes = [
+            *_id_lines(t("added", lang), diff.added, lang),
+            *_id_lines(t("removed", lang), diff.removed, lang),
+            *_id_lines(t("changed", lang), diff.changed, lang),
+        ]
+        lines.extend(changes or [esc(t("no_change", lang))])
+    if report.old_eval is not None and report.new_eval is not None:
+        old, new = report.old_eval, report.new_eval
+        lines.append(
+            f"<b>{esc(t('eval', lang))}</b>: {old.accuracy:.1%} → {new.accuracy:.1%}; "
+            f"confident-wrong {old.confident_wrong} → {new.confident_wrong}"
+        )
+        lines.append(f"• {esc(t('eval_before', lang))}: {esc(old.summary())}")
+        lines.append(f"• {esc(t('eval_after', lang))}: {esc(new.summary())}")
+    if not report.applied:
+        lines.append(esc(t("reload_kept", lang, version=report.version)))
+    return "\n".join(lines)
+
+
+async def cmd_reload(update: Update, context: BotContext) -> None:
+    data = context.bot_data
+    lang = await ui_lang(update, context)
+    if data.reload_lock.locked():
+        await reply_plain(update, t("reload_busy", lang))
+        return
+    async with data.reload_lock:
+        report = await asyncio.to_thread(data.service.reload)
+    log.info("reload by admin %s: applied=%s version=%s problems=%d", update.effective_user.id
+             if update.effective_user else None, report.applied, report.version, len(report.problems))
+    message = update.effective_message
+    if message is not None:
+        await reply(message, Rendered(reload_report_html(report, lang)))
+
+
+async def cmd_rollback(update: Update, context: BotContext) -> None:
+    data = context.bot_data
+    lang = await ui_lang(update, context)
+    async with data.reload_lock:
+        result = data.service.rollback()
+    if result is None:
+        await reply_plain(update, t("rollback_none", lang))
+        return
+    frm, to = result
+    log.info("rollback from %s to %s", frm, to)
+    await reply_plain(update, t("rollback_ok", lang, frm=frm, to=to))
+
+
+def format_uptime(delta: dt.timedelta, lang: Lang) -> str:
+    seconds = max(0, int(delta.total_seconds()))
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, seconds = divmod(rest, 60)
+    units = ("ngày", "giờ", "phút", "giây") if lang == "vi" else ("d", "h", "min", "s")
+    values = (days, hours, minutes, seconds)
+    parts = [f"{value} {unit}" for value, unit in zip(values, units, strict=True) if value]
+    return " ".join(parts[:2]) or f"0 {units[3]}"
+
+
+async def cmd_stats(update: Update, context: BotContext) -> None:
+    data = context.bot_data
+    lang = await ui_lang(update, context)
+    await data.recorder.flush()
+    stats = await asyncio.to_thread(data.storage.stats)
+    knowledge = data.service.knowledge
+    lines = [f"<b>{esc(t('stats_title', lang))}</b>", esc(t("served", lang, n=stats.total))]
+    for status in ("answered", "ambiguous", "not_found"):
+        count = stats.by_status.get(status, 0)
+        share = count / stats.total if stats.total else 0.0
+        lines.append(f"• {esc(t(status, lang))}: {count} ({share:.0%})")
+    uptime = dt.datetime.now(dt.UTC) - data.service.started_at
+    lines.append(esc(t("uptime", lang, uptime=format_uptime(uptime, lang))))
+    lines.append(esc(t("base", lang, version=knowledge.version, facts=len(knowledge.facts))))
+    message = update.effective_message
+    if message is not None:
+        await reply(message, Rendered("\n".join(lines)))
+
+
+async def cmd_unanswered(update: Update, context: BotContext) -> None:
+    data = context.bot_data
+    lang = await ui_lang(update, context)
+    argument = _command_argument(update.effective_message)
+    limit = DEFAULT_UNANSWERED
+    if argument:
+        if not argument.isdigit() or not 1 <= int(argument) <= MAX_UNANSWERED:
+            await reply_plain(update, t("unanswered_usage", lang, max=MAX_UNANSWERED))
+            return
+        limit = int(argument)
+    await data.recorder.flush()
+    since = dt.datetime.now(dt.UTC) - UNANSWERED_WINDOW
+    rows = await asyncio.to_thread(data.storage.top_unanswered, limit, since)
+    if not rows:
+        await reply_plain(update, t("unanswered_none", lang))
+        return
+    lines = [f"<b>{esc(t('unanswered_title', lang, days=UNANSWERED_WINDOW.days))}</b>"]
+    lines += [f"{index}. ×{row.count} — {esc(row.text)}" for index, row in enumerate(rows, start=1)]
+    message = update.effective_message
+    if message is not None:
+        await reply(message, Rendered("\n".join(lines)))
+
+
+# ---------------------------------------------------------------------------- errors
+
+
+def redact(text: str, secret: str | None) -> str:
+    return text.replace(secret, "<redacted>") if secret else text
+
+
+async def on_error(update: object, context: BotContext) -> None:
+    """Log the traceback, tell the user in one sentence, notify admins (at most once a minute).
+    A `Forbidden` (the user blocked the bot, or it was removed from a group) is not an error."""
+    error = context.error
+    if isinstance(error, Forbidden):
+        log.info("forbidden (the user blocked the bot or it left the chat): %s", error.message)
+        return
+    log.error("error while handling an update", exc_info=error)
+    if not isinstance(update, Update):
+        return
+    data = context.bot_data
+    chat = update.effective_chat
+    if chat is not None and update.effective_message is not None:
+        try:
+            lang = await ui_lang(update, context)
+            await context.bot.send_message(chat.id, esc(ui("error", lang)), parse_mode=ParseMode.HTML)
+        except TelegramError as exc:
+            log.info("could not tell the user about the error: %s", exc)
+        except Exception:
+            log.exception("could not tell the user about the error")
+    elif update.callback_query is not None:
+        with contextlib.suppress(TelegramError):
+            await update.callback_query.answer(ui("error", user_lang(update.effective_user)))
+    now = time.monotonic()
+    if not data.settings.admin_user_ids or now - data.last_admin_notice < data.admin_notice_interval:
+        return
+    data.last_admin_notice = now
+    token = data.settings.telegram_bot_token.get_secret_value() if data.settings.telegram_bot_token else None
+    summary = redact("".join(traceback.format_exception_only(error)).strip() if error else "?", token)
+    for admin_id in sorted(data.settings.admin_user_ids):
+        try:
+            await context.bot.send_message(
+                admin_id, esc(t("admin_error", "en", error=truncate(summary, 300))), parse_mode=ParseMode.HTML
+            )
+        except TelegramError as exc:
+            log.info("could not notify admin %s: %s", admin_id, exc)

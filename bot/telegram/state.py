@@ -1,0 +1,162 @@
+"""The typed state every handler reaches through `context.bot_data`, and the context type.
+
+`BotData` is what PTB creates for `context.bot_data` (it must build with no arguments);
+`bot.telegram.app.build_application` fills it in once. Handlers then write
+`context.bot_data.service`, `.storage`, `.settings` — typed, no dict look-ups.
+
+Two small helpers keep blocking I/O off the event loop:
+
+* `LanguageCache` remembers each chat's `/lang` choice in memory (with a short TTL, so
+  a change made by another process sharing the database is seen soon); only a miss
+  reads the database, in a worker thread;
+* `StatsRecorder` counts questions and collects unanswered ones in memory and writes
+  them in one batch, in a worker thread, at most every `flush_interval` seconds (and on
+  shutdown, and before `/stats` or `/unanswered` read them).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+import time
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from telegram.ext import CallbackContext, ExtBot
+
+from bot.answers import Answer, Lang, Status
+from bot.engine import Engine
+from bot.service import KnowledgeService
+from bot.settings import Settings
+from bot.storage import Storage
+from bot.text import fold
+
+if TYPE_CHECKING:
+    from bot.telegram.commands import Command
+
+log = logging.getLogger(__name__)
+
+
+class LanguageCache:
+    """Per-chat language (`/lang`), cached in memory in front of `Storage`."""
+
+    def __init__(self, storage: Storage, *, ttl: float = 300.0, max_size: int = 100_000) -> None:
+        self._storage = storage
+        self._ttl = ttl
+        self._max_size = max_size
+        self._cache: dict[int, tuple[Lang | None, float]] = {}
+
+    async def get(self, chat_id: int) -> Lang | None:
+        now = time.monotonic()
+        hit = self._cache.get(chat_id)
+        if hit is not None and now - hit[1] < self._ttl:
+            return hit[0]
+        stored = await asyncio.to_thread(self._storage.get_language, chat_id)
+        lang: Lang | None = "vi" if stored == "vi" else "en" if stored == "en" else None
+        self._remember(chat_id, lang, now)
+        return lang
+
+    async def set(self, chat_id: int, lang: Lang | None, *, chat_type: str | None = None,
+                  title: str | None = None) -> None:
+        await asyncio.to_thread(self._storage.set_language, chat_id, lang, chat_type=chat_type, title=title)
+        self._remember(chat_id, lang, time.monotonic())
+
+    def _remember(self, chat_id: int, lang: Lang | None, now: float) -> None:
+        self._cache.pop(chat_id, None)
+        if len(self._cache) >= self._max_size:
+            self._cache.pop(next(iter(self._cache)))  # the oldest entry
+        self._cache[chat_id] = (lang, now)
+
+
+class StatsRecorder:
+    """Counts served questions and logs unanswered ones, written to storage in batches."""
+
+    def __init__(self, storage: Storage, *, flush_interval: float = 2.0, max_pending: int = 10_000) -> None:
+        self._storage = storage
+        self._flush_interval = flush_interval
+        self._max_pending = max_pending
+        self._counts: Counter[str] = Counter()
+        self._unanswered: list[tuple[str, str]] = []
+        self._timer: asyncio.Task[None] | None = None
+        self._lock = asyncio.Lock()
+
+    def record(self, answer: Answer) -> None:
+        """Count one question served (no I/O here: cheap enough for every update)."""
+        self._counts[answer.status.value] += 1
+        if answer.status is Status.NOT_FOUND and len(self._unanswered) < self._max_pending:
+            question = answer.question.strip()
+            key = fold(question)
+            if key:
+                self._unanswered.append((question, key))
+        if self._timer is None:
+            self._timer = asyncio.get_running_loop().create_task(self._flush_later())
+
+    @property
+    def pending(self) -> int:
+        return sum(self._counts.values())
+
+    async def _flush_later(self) -> None:
+        try:
+            await asyncio.sleep(self._flush_interval)
+        finally:
+            self._timer = None
+        await self.flush()
+
+    async def flush(self) -> None:
+        """Write what is buffered (in a worker thread); a failed write is kept for the next try."""
+        async with self._lock:
+            counts, unanswered = self._counts, self._unanswered
+            if not counts and not unanswered:
+                return
+            self._counts, self._unanswered = Counter(), []
+            try:
+                await asyncio.to_thread(self._write, counts, unanswered)
+            except Exception:
+                log.exception("could not write question statistics; will retry")
+                self._counts.update(counts)
+                self._unanswered = (unanswered + self._unanswered)[: self._max_pending]
+
+    def _write(self, counts: Counter[str], unanswered: list[tuple[str, str]]) -> None:
+        for status, count in counts.items():
+            self._storage.record_question(status, count)
+        for question, key in unanswered:
+            self._storage.record_unanswered(question, key)
+
+    async def close(self) -> None:
+        """Cancel the pending timer and write everything still buffered."""
+        timer, self._timer = self._timer, None
+        if timer is not None and not timer.done():
+            timer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await timer
+        await self.flush()
+
+
+class BotData:
+    """`context.bot_data`: the bot's services, typed. Filled in by `build_application`."""
+
+    settings: Settings
+    service: KnowledgeService
+    storage: Storage
+    languages: LanguageCache
+    recorder: StatsRecorder
+    commands: tuple[Command, ...]
+
+    def __init__(self) -> None:
+        self.reload_lock = asyncio.Lock()
+        self.last_admin_notice = float("-inf")
+        self.admin_notice_interval = 60.0
+
+    @property
+    def engine(self) -> Engine:
+        """The engine in service now; take it once per update so one update sees one base."""
+        return self.service.engine
+
+    def today(self) -> dt.date:
+        return dt.datetime.now(self.settings.tz).date()
+
+
+class BotContext(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], BotData]):
+    """The context type of every handler: `context.bot_data` is a `BotData`."""

@@ -1,0 +1,131 @@
+"""The terminal session: the same answer engine as the Telegram bot, without a token.
+
+`python -m bot` with no `TELEGRAM_BOT_TOKEN` lands here. Interactive: a prompt, each
+answer with its source, `/quit` (or Ctrl-D, Ctrl-C) to leave. With stdin not a terminal
+(`echo "..." | python -m bot`), every input line is answered in turn and the greeting
+goes to stderr, so stdout holds only the answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import TextIO
+
+from bot.answers import Answer, Lang, Status
+from bot.service import KnowledgeLoadError, KnowledgeService
+from bot.settings import Settings
+
+BANNER = """\
+Vietnam–Laos diplomacy bot — terminal mode (no TELEGRAM_BOT_TOKEN set).
+To run the Telegram bot instead, put TELEGRAM_BOT_TOKEN=<token from @BotFather> in .env
+(copy .env.example) and start `python -m bot` again.
+Hỏi bằng tiếng Việt hoặc tiếng Anh. Commands: /help, /lang vi|en|auto, /quit."""
+
+QUIT = frozenset({"/quit", "/exit", "/q", "quit", "exit"})
+
+
+class TerminalSession:
+    """One conversation: remembers the language choice and the last ambiguous question's candidates."""
+
+    def __init__(self, service: KnowledgeService, *, timezone: dt.tzinfo | None = None) -> None:
+        self.service = service
+        self.timezone = timezone
+        self.lang: Lang | None = None
+        self.candidates: list[str] = []
+
+    def respond(self, line: str) -> str | None:
+        """The reply to one input line; None means the user wants to leave."""
+        text = line.strip()
+        if not text:
+            return ""
+        if text.lower() in QUIT:
+            return None
+        if text.startswith("/help"):
+            return self._help()
+        if text.startswith("/lang"):
+            return self._set_lang(text.removeprefix("/lang").strip().lower())
+        engine = self.service.engine
+        if text.isdigit() and self.candidates and 1 <= int(text) <= len(self.candidates):
+            answer = engine.answer_fact(self.candidates[int(text) - 1], lang=self.lang or "vi")
+        else:
+            answer = engine.answer(text, lang=self.lang, today=dt.datetime.now(self.timezone).date())
+        self.candidates = [c.fact_id for c in answer.candidates] if answer.status is Status.AMBIGUOUS else []
+        return format_answer(answer)
+
+    def _help(self) -> str:
+        lang = self.lang or "vi"
+        knowledge = self.service.knowledge
+        counts = ", ".join(f"{n} {kind}" for kind, n in sorted(knowledge.counts().items()))
+        lines = [f"{len(knowledge.facts)} facts ({counts}), version {knowledge.version}."]
+        examples = self.service.engine.examples(lang)[:3]
+        if examples:
+            lines.append("Ví dụ / Examples:" if lang == "vi" else "Examples:")
+            lines += [f"  • {e}" for e in examples]
+        lines.append("Commands: /help, /lang vi|en|auto, /quit")
+        return "\n".join(lines)
+
+    def _set_lang(self, choice: str) -> str:
+        if choice in ("vi", "en"):
+            self.lang = "vi" if choice == "vi" else "en"
+            return "Trả lời bằng tiếng Việt." if self.lang == "vi" else "Answering in English."
+        if choice == "auto":
+            self.lang = None
+            return "Ngôn ngữ tự động / language: automatic."
+        return "Usage: /lang vi|en|auto"
+
+
+def format_answer(answer: Answer) -> str:
+    """Plain text: the answer, then its sources (or the numbered candidates)."""
+    lines = [answer.text]
+    if answer.status is Status.AMBIGUOUS and answer.candidates:
+        lines += [f"  {index}. {c.label}" for index, c in enumerate(answer.candidates, start=1)]
+        lines.append("  (gõ số để chọn / type a number to choose)")
+    source = "Nguồn" if answer.lang == "vi" else "Source"
+    for ref in answer.sources:
+        where = ref.seed if ref.seed else ("tư liệu công khai" if answer.lang == "vi" else "public reference")
+        lines.append(f"  {source}: {where} — “{' '.join(ref.quote.split())}”")
+    return "\n".join(lines)
+
+
+def run_terminal(settings: Settings, *, stdin: TextIO | None = None, stdout: TextIO | None = None,
+                 stderr: TextIO | None = None) -> int:
+    """The interactive (or piped) session; returns the process exit code."""
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    try:
+        service = KnowledgeService(settings.knowledge_dir, settings.resolved_seeds_dir, settings.gold_file)
+    except KnowledgeLoadError as exc:
+        for problem in exc.problems:
+            print(problem, file=stderr)
+        print(f"The fact base in {settings.knowledge_dir} does not load; nothing to answer from.",
+              file=stderr)
+        return 1
+    interactive = stdin.isatty()
+    print(BANNER, file=stdout if interactive else stderr, flush=True)
+    session = TerminalSession(service, timezone=settings.tz)
+    try:
+        while True:
+            if interactive:
+                try:
+                    line = input("❓ ")
+                except EOFError:
+                    print(file=stdout)
+                    break
+            else:
+                line = stdin.readline()
+                if not line:
+                    break
+            reply = session.respond(line)
+            if reply is None:
+                break
+            if reply:
+                print(reply, file=stdout, flush=True)
+                if interactive:
+                    print(file=stdout)
+    except KeyboardInterrupt:
+        print(file=stdout)
+    if interactive:
+        print("Tạm biệt! / Bye!", file=stdout)
+    return 0

@@ -1,0 +1,325 @@
+"""Question understanding: what a question asks and which entities it names.
+
+`EntityIndex` is built once per `Knowledge`: the folded surface forms of
+officials, places, series and the word units of every fact's text, with an
+inverted index so that linking looks only at forms that share a token (or a
+token's first or last three letters, to survive typos) with the question:
+cost grows with the question, not with the base. `analyze` turns a question
+into a `Question`: language, intents, round, date, linked entities.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from bot.answers import Lang
+from bot.facts import Agreement, Country, Event, Figure, Official, Place, Series, Statement
+from bot.knowledge import Knowledge
+from bot.lexicon import (
+    COUNTRIES,
+    COUNTRY_PATTERN,
+    EVENT_KIND_CUES,
+    GREETINGS,
+    INTENT_CUES,
+    STOPWORDS,
+    UNKNOWN_ATTRIBUTES,
+    Intent,
+    canonical,
+)
+from bot.parsing import DateQuery, parse_date, parse_round
+from bot.text import fold, has_vietnamese_marks
+
+# Calibrated on the gold set: a name form must be this similar (rapidfuzz ratio, 0-100) to count.
+NAME_MATCH_MIN = 86.0
+NAME_MATCH_MIN_SHORT = 92.0  # single-token forms are easier to hit by accident
+SHORT_FORM_MIN_LEN = 5
+
+_EN_HINTS = frozenset(
+    ["the", "what", "when", "where", "who", "whom", "which", "how", "is", "was", "were", "did", "does", "do", "of", "in", "on", "at", "and", "with", "about", "between", "meeting", "held", "take", "took", "place", "agreed", "discussed", "minister", "foreign", "deputy", "visit", "visited", "round", "session", "consultation", "year", "date", "many", "much", "list", "all", "tell", "me", "please"]
+)
+_VI_HINTS = frozenset(
+    ["ai", "nao", "dau", "gi", "khi", "bao", "gio", "la", "cua", "va", "cac", "nhung", "lan", "thu", "ngay", "thang", "nam", "cuoc", "hop", "gap", "tham", "van", "chinh", "tri", "bo", "truong", "ngoai", "giao", "dien", "ra", "to", "chuc", "o", "tai", "voi", "hai", "ben", "nhat", "tri", "thong", "nhat", "ky", "uy", "ban", "viet", "chu", "tich", "co", "khong", "duoc", "nhu", "the", "sao", "liet", "ke", "hoi", "nghi", "dong", "chu", "tri"]
+)
+
+
+def detect_language(question: str) -> Lang:
+    if has_vietnamese_marks(question):
+        return "vi"
+    tokens = fold(question).split()
+    en = sum(1 for t in tokens if t in _EN_HINTS)
+    vi = sum(1 for t in tokens if t in _VI_HINTS)
+    return "en" if en > vi else "vi"
+
+
+def units(text: str) -> set[str]:
+    """Match units of a folded text: content words and adjacent-word pairs (Vietnamese compounds)."""
+    tokens = text.split()
+    out = {t for t in tokens if t not in STOPWORDS and len(t) > 1}
+    out.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    return out
+
+
+@dataclass(frozen=True)
+class NameForm:
+    text: str  # folded
+    target: str  # fact id
+    tokens: int
+
+
+@dataclass
+class EntityIndex:
+    knowledge: Knowledge
+    name_forms: list[NameForm] = field(default_factory=list)
+    place_forms: list[NameForm] = field(default_factory=list)
+    series_units: dict[str, list[set[str]]] = field(default_factory=dict)
+    fact_units: dict[str, set[str]] = field(default_factory=dict)
+    idf: dict[str, float] = field(default_factory=dict)
+    max_idf: float = 1.0
+    vocabulary: set[str] = field(default_factory=set)
+    _blocks: dict[str, list[int]] = field(default_factory=dict)
+    _place_blocks: dict[str, list[int]] = field(default_factory=dict)
+    _unit_postings: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, knowledge: Knowledge) -> EntityIndex:
+        index = cls(knowledge)
+        for fact in knowledge.facts:
+            if isinstance(fact, Official):
+                for form in _name_forms(fact):
+                    index.name_forms.append(NameForm(form, fact.id, len(form.split())))
+            elif isinstance(fact, Place):
+                for name in {fact.name_vi, fact.name_en, *fact.aliases}:
+                    form = canonical(fold(name))
+                    if form:
+                        index.place_forms.append(NameForm(form, fact.id, len(form.split())))
+            elif isinstance(fact, Series):
+                names = [fact.name_vi, fact.name_en, *fact.aliases]
+                index.series_units[fact.id] = [units(canonical(fold(n))) for n in names]
+            text = _fact_text(fact)
+            if text:
+                index.fact_units[fact.id] = units(canonical(fold(text)))
+        index._drop_ambiguous_short_forms()
+        index._blocks = _block(index.name_forms)
+        index._place_blocks = _block(index.place_forms)
+        document_frequency: defaultdict[str, int] = defaultdict(int)
+        postings: defaultdict[str, list[str]] = defaultdict(list)
+        for fact_id, fact_units in index.fact_units.items():
+            for unit in fact_units:
+                document_frequency[unit] += 1
+                postings[unit].append(fact_id)
+        total = max(1, len(index.fact_units))
+        index.idf = {u: math.log(1 + total / n) for u, n in document_frequency.items()}
+        index.max_idf = max(index.idf.values(), default=1.0)
+        index._unit_postings = dict(postings)
+        index.vocabulary = {u for u in document_frequency if " " not in u}
+        return index
+
+    def _drop_ambiguous_short_forms(self) -> None:
+        owners: defaultdict[str, set[str]] = defaultdict(set)
+        for form in self.name_forms:
+            owners[form.text].add(form.target)
+        self.name_forms = [f for f in self.name_forms if len(owners[f.text]) == 1 or f.tokens > 1]
+
+    def link(self, forms: list[NameForm], blocks: dict[str, list[int]], tokens: list[str]) -> dict[str, float]:
+        """Fact ids whose name appears (fuzzily) in the token list, with the best similarity."""
+        exact: set[int] = set()
+        partial: defaultdict[int, int] = defaultdict(int)
+        for token in set(tokens):
+            if len(token) < 2:
+                continue
+            exact.update(blocks.get(token, ()))
+            for key in _affix_keys(token):
+                block = blocks.get(key, ())
+                if len(block) <= MAX_AFFIX_BLOCK:  # a very common affix discriminates nothing
+                    for i in block:
+                        partial[i] += 1
+        candidates = exact | {i for i, hits in partial.items() if hits >= min(2, forms[i].tokens)}
+        windows: dict[int, list[str]] = {}
+        found: dict[str, float] = {}
+        for i in candidates:
+            form = forms[i]
+            best = 0.0
+            for size in (form.tokens - 1, form.tokens, form.tokens + 1):
+                if size < 1:
+                    continue
+                if size not in windows:
+                    windows[size] = [" ".join(tokens[j : j + size]) for j in range(max(1, len(tokens) - size + 1))]
+                for window in windows[size]:
+                    best = max(best, fuzz.ratio(window, form.text))
+            threshold = NAME_MATCH_MIN_SHORT if form.tokens == 1 else NAME_MATCH_MIN
+            if best >= threshold:
+                found[form.target] = max(found.get(form.target, 0.0), best)
+        return found
+
+    def officials_in(self, tokens: list[str]) -> dict[str, float]:
+        return self.link(self.name_forms, self._blocks, tokens)
+
+    def places_in(self, tokens: list[str]) -> dict[str, float]:
+        return self.link(self.place_forms, self._place_blocks, tokens)
+
+    def series_scores(self, question_units: set[str]) -> dict[str, float]:
+        """How fully each series' best name is present in the question (IDF-weighted share, 0-1)."""
+        scores: dict[str, float] = {}
+        for series_id, names in self.series_units.items():
+            best = 0.0
+            for name_units in names:
+                bigrams = {u for u in name_units if " " in u}
+                if not bigrams:
+                    continue
+                weight = sum(self.idf.get(u, 1.0) for u in bigrams)
+                hit = sum(self.idf.get(u, 1.0) for u in bigrams if u in question_units)
+                best = max(best, hit / weight if weight else 0.0)
+            if best > 0:
+                scores[series_id] = best
+        return scores
+
+    def lexical_scores(self, question_units: set[str]) -> dict[str, float]:
+        """IDF-weighted overlap between the question and each fact's text, via the postings (no full scan)."""
+        scores: defaultdict[str, float] = defaultdict(float)
+        for unit in question_units:
+            postings = self._unit_postings.get(unit)
+            if postings is None or len(postings) > 2000:
+                continue  # a unit in thousands of facts discriminates nothing
+            weight = self.idf[unit] * (1.6 if " " in unit else 1.0)
+            for fact_id in postings:
+                scores[fact_id] += weight
+        return scores
+
+
+MAX_AFFIX_BLOCK = 400
+
+
+def _affix_keys(token: str) -> tuple[str, str]:
+    return "^" + token[:3], token[-3:] + "$"
+
+
+def _block_keys(token: str) -> set[str]:
+    return {token, *_affix_keys(token)}
+
+
+def _block(forms: list[NameForm]) -> dict[str, list[int]]:
+    blocks: defaultdict[str, list[int]] = defaultdict(list)
+    for i, form in enumerate(forms):
+        for token in form.text.split():
+            if len(token) >= 2:
+                for key in _block_keys(token):
+                    blocks[key].append(i)
+    return dict(blocks)
+
+
+def _name_forms(official: Official) -> set[str]:
+    forms: set[str] = set()
+    for name in [official.name, *official.aliases]:
+        folded = fold(name)
+        forms.add(folded)
+        tokens = folded.split()
+        if official.country == Country.VN and len(tokens) >= 3:
+            forms.add(" ".join(tokens[-2:]))  # "Thanh Sơn" is how Vietnamese write a full name in short
+        elif official.country != Country.VN:
+            # Lao and Cambodian names: either part alone is distinctive enough when long
+            forms.update(t for t in tokens if len(t) >= SHORT_FORM_MIN_LEN + 1)
+    return forms
+
+
+def _fact_text(fact: object) -> str:
+    parts: list[str] = []
+    if isinstance(fact, Event):
+        parts += [fact.title_vi, fact.title_en, fact.summary_vi, fact.summary_en]
+        parts += [t.vi + " " + t.en for t in fact.discussed + fact.agreed]
+    elif isinstance(fact, Agreement):
+        parts += [fact.name_vi, fact.name_en, *fact.aliases, fact.summary_vi, fact.summary_en, fact.parties_vi]
+    elif isinstance(fact, Figure):
+        parts += [fact.name_vi, fact.name_en, fact.period_vi, fact.period_en, fact.value_text_vi]
+    elif isinstance(fact, Statement):
+        parts += [fact.title_vi, fact.title_en, fact.summary_vi, fact.summary_en]
+    elif isinstance(fact, Series):
+        parts += [fact.name_vi, fact.name_en, *fact.aliases]
+    elif isinstance(fact, Official):
+        parts += [fact.name, *fact.aliases] + [p.title_vi + " " + p.title_en for p in fact.positions]
+    elif isinstance(fact, Place):
+        parts += [fact.name_vi, fact.name_en, *fact.aliases]
+    return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    folded: str
+    canonical: str
+    tokens: list[str]
+    units: set[str]
+    lang: Lang
+    intents: frozenset[Intent]
+    round: int | None
+    date: DateQuery | None
+    officials: dict[str, float]
+    places: dict[str, float]
+    countries: frozenset[str]
+    series: dict[str, float]
+    event_kinds: frozenset[str]
+    unknown_attribute: bool
+    greeting: bool
+    unknown_names: tuple[str, ...]
+
+    @property
+    def foreign_countries(self) -> frozenset[str]:
+        from bot.lexicon import KNOWN_COUNTRIES
+
+        return frozenset(c for c in self.countries if c not in KNOWN_COUNTRIES)
+
+
+_CAPITALISED_RUN = re.compile(r"\b(?:[A-ZĐ][\wÀ-ỹ]+(?:\s+|$)){2,}")
+
+
+def analyze(question: str, index: EntityIndex, *, lang: Lang | None = None, today: dt.date | None = None) -> Question:
+    text = question[:2000]  # a wall of text is no question; the first lines carry it
+    folded = fold(text)
+    canon = canonical(folded)
+    tokens = canon.split()
+    question_units = units(canon)
+    intents = frozenset(intent for intent, cue in INTENT_CUES.items() if cue.search(folded) or cue.search(canon))
+    officials = index.officials_in(folded.split())
+    places = index.places_in(tokens)
+    countries = frozenset(COUNTRIES[m.group(0)] for m in COUNTRY_PATTERN.finditer(canon))
+    kinds = frozenset(kind for kind, cue in EVENT_KIND_CUES.items() if cue.search(canon))
+    return Question(
+        text=question,
+        folded=folded,
+        canonical=canon,
+        tokens=tokens,
+        units=question_units,
+        lang=lang or detect_language(text),
+        intents=intents,
+        round=parse_round(folded),
+        date=parse_date(text, today),
+        officials=officials,
+        places=places,
+        countries=countries,
+        series=index.series_scores(question_units),
+        event_kinds=kinds,
+        unknown_attribute=bool(UNKNOWN_ATTRIBUTES.search(folded)),
+        greeting=bool(GREETINGS.search(folded)) and len(tokens) <= 6,
+        unknown_names=tuple(_unknown_names(text, index)),
+    )
+
+
+def _unknown_names(text: str, index: EntityIndex) -> Iterable[str]:
+    """Capitalised multi-word names in the question that match no official, place or known word."""
+    for match in _CAPITALISED_RUN.finditer(text):
+        run = match.group(0).strip()
+        folded = fold(run)
+        words = folded.split()
+        if len(words) < 2 or index.officials_in(words) or index.places_in(canonical(folded).split()):
+            continue
+        if all(w in index.vocabulary or w in STOPWORDS or w in _EN_HINTS for w in words):
+            continue  # ordinary capitalised words ("Bộ Ngoại Giao", "Political Consultation")
+        if COUNTRY_PATTERN.search(canonical(folded)):
+            continue
+        yield run

@@ -1,0 +1,112 @@
+"""Reading rounds, dates and language from the way people actually type questions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.lexicon import canonical
+from bot.parsing import DateQuery, parse_date, parse_round
+from bot.text import fold
+from bot.understanding import detect_language
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Tham vấn chính trị lần thứ 8", 8),
+        ("tham van chinh tri lan 8", 8),
+        ("cuộc họp thứ tám", 8),
+        ("lần thứ nhất", 1),
+        ("lần đầu tiên hai bên họp", 1),
+        ("Kỳ họp 46 Ủy ban liên Chính phủ", 46),
+        ("kỳ họp lần thứ 46", 46),
+        ("the 8th consultation", 8),
+        ("the eighth round", 8),
+        ("the first political consultation", 1),
+        ("the thirty-first border meeting", 31),
+        ("LẦN THỨ 9", 9),
+    ],
+)
+def test_rounds_in_vietnamese_and_english(question: str, expected: int) -> None:
+    assert parse_round(fold(question)) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Thứ trưởng Ngoại giao Lào là ai?", "năm 2015 có gì?", "ngày 28/12/2021", "Who is the minister?"],
+)
+def test_words_that_only_look_like_rounds_are_not_rounds(question: str) -> None:
+    assert parse_round(fold(question)) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("ngày 28/12 có gì", DateQuery(month=12, day=28)),
+        ("28/12/2021", DateQuery(year=2021, month=12, day=28)),
+        ("ngày 28 tháng 12", DateQuery(month=12, day=28)),
+        ("ngay 28 thang 12 nam 2021", DateQuery(year=2021, month=12, day=28)),
+        ("tháng 1/2024", DateQuery(year=2024, month=1)),
+        ("thang 4 nam 2023", DateQuery(year=2023, month=4)),
+        ("năm 2015", DateQuery(year=2015)),
+        ("20 July 2015", DateQuery(year=2015, month=7, day=20)),
+        ("July 20, 2015", DateQuery(year=2015, month=7, day=20)),
+        ("in December 2021", DateQuery(year=2021, month=12)),
+        ("từ ngày 28-29/12", DateQuery(month=12, day=28, day_end=29)),
+        ("giai đoạn 2021-2025", DateQuery(year=2021, year_end=2025)),
+    ],
+)
+def test_dates_keep_the_precision_the_question_gives(question: str, expected: DateQuery) -> None:
+    assert parse_date(question, TODAY) == expected
+
+
+def test_today_is_read_against_the_injected_clock() -> None:
+    assert parse_date("Hôm nay có sự kiện gì?", TODAY) == DateQuery(month=11, day=23, relative=True)
+    assert parse_date("What happened today?", dt.date(2027, 9, 5)) == DateQuery(month=9, day=5, relative=True)
+
+
+def test_impossible_dates_are_not_read() -> None:
+    assert parse_date("ngày 30/2", TODAY) is None
+    assert parse_date("ngày 12/13/2021", TODAY) is None
+
+
+def test_29_february_without_a_year_is_a_real_date() -> None:
+    assert parse_date("29/2", TODAY) == DateQuery(month=2, day=29)
+
+
+def test_a_date_query_matches_events_at_its_precision() -> None:
+    visit = (dt.date(2021, 12, 28), dt.date(2021, 12, 29))
+    assert DateQuery(year=2021, month=12, day=29).matches(*visit)
+    assert DateQuery(month=12, day=28).matches(*visit)
+    assert DateQuery(year=2021).matches(*visit)
+    assert not DateQuery(year=2022).matches(*visit)
+    assert not DateQuery(year=2021, month=11).matches(*visit)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Tham vấn chính trị lần thứ 8 diễn ra khi nào?", "vi"),
+        ("tham van chinh tri lan 8 dien ra khi nao", "vi"),
+        ("Saleumxay Kommasith la ai", "vi"),
+        ("When was the 8th political consultation?", "en"),
+        ("Who is Saleumxay Kommasith?", "en"),
+    ],
+)
+def test_language_of_short_questions(question: str, lang: str) -> None:
+    assert detect_language(question) == lang
+
+
+def test_english_and_vietnamese_wordings_meet_on_one_form() -> None:
+    assert canonical(fold("deputy foreign minister")) == canonical(fold("Thứ trưởng Ngoại giao"))
+    assert canonical(fold("the Lao Prime Minister")) == "the lao thu tuong"
+    assert canonical(fold("Tham khảo chính trị")) == "tham van chinh tri"
+
+
+def test_folding_removes_tone_marks_either_way_and_d_stroke() -> None:
+    assert fold("hoà") == fold("hòa") == "hoa"
+    assert fold("Đỗ Hùng Việt") == "do hung viet"
