@@ -11,18 +11,25 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.settings import Settings, SettingsError, load_settings
+
+if TYPE_CHECKING:
+    from bot.knowledge import Knowledge
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
 
-def _knowledge_or_exit(settings: Settings, knowledge_dir: Path | None = None):  # type: ignore[no-untyped-def]
+def _knowledge_or_exit(settings: Settings, knowledge_dir: Path | None = None) -> Knowledge:
+    """The validated base, or the problems on stderr and exit 1."""
     from bot.loader import load_knowledge
 
+    if knowledge_dir is None:
+        result = load_knowledge(settings.knowledge_dir, settings.seeds_dir, cache_dir=settings.cache_dir)
+    else:
+        result = load_knowledge(knowledge_dir)
     directory = knowledge_dir or settings.knowledge_dir
-    seeds = settings.seeds_dir if knowledge_dir is None else None
-    result = load_knowledge(directory, seeds if seeds is not None else None)
     if result.knowledge is None:
         for problem in result.problems:
             print(problem, file=sys.stderr)
@@ -162,8 +169,17 @@ def _register_bench(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     register(sub)
 
 
+def _register_anniversaries(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from bot.anniversaries import register_cli
+
+    register_cli(sub)
+
+
 # Subcommands defined by other modules register themselves here, so this file stays a table of contents.
-_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [_register_bench]
+_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
+    _register_bench,
+    _register_anniversaries,
+]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

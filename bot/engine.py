@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.answers import Answer, Candidate, Lang, SourceRef, Status
-from bot.facts import Agreement, Country, Event, Figure, Official, Statement
+from bot.facts import Agreement, Country, Event, Figure, Official, Precision, Statement
 from bot.facts import Status as EventStatus
 from bot.knowledge import AnyFact, Knowledge
 from bot.lexicon import Intent, canonical
@@ -29,8 +29,9 @@ log = logging.getLogger(__name__)
 # Calibrated on the gold set (see tests/gold); the held-out set keeps them honest.
 SERIES_STRONG = 0.6  # share of a series' name present for the series to constrain the answer
 SERIES_TIE = 0.08  # series scoring within this of the best are equally named
+SERIES_WEAK, SERIES_LEAD = 0.4, 0.08  # a partly named series still counts when it leads the others clearly
 LEXICAL_MIN = 0.45  # share of the question's content a fact must explain without another anchor
-TIE_MARGIN = 0.15  # candidates within this share of the best score tie
+TIE_MARGIN = 0.8  # candidates within this many points of the best tie (0.2 of lexical share = 0.8)
 MAX_CANDIDATES = 5
 MAX_LIST = 12
 
@@ -45,6 +46,8 @@ _AGREEMENT_CUE = re.compile(r"\b(?:thoa thuan|hiep uoc|hiep dinh|chuong trinh ha
                             r"programme|program|memorandum|mou|project|convention|unclos|doc|coc)\b")
 _STATEMENT_CUE = re.compile(r"\b(?:ung ho|ung cu|chu tich asean|nam doan ket|ky niem|lap truong|cong dong asean|"
                             r"bien dong|hoi dong nhan quyen|candidacy|chair|anniversary|position|support)\b")
+_PERCENT_CUE = re.compile(r"%|\b(?:phan tram|ty le|tang truong|tang bao nhieu|percent|percentage|growth|grew|increase|"
+                          r"increased|rise|rose)\b")
 _SIGNED_CUE = re.compile(r"\b(?:ky ket|duoc ky|ky khi nao|ky nam|ky vao|signed|sign)\b")
 
 
@@ -121,9 +124,8 @@ class Engine:
             return role_answer
 
         lexical = self.index.lexical_scores(q.units)
-        content = self._content_weight(q)
-        events = self._rank_events(q, lexical, content)
-        others = self._rank_others(q, lexical, content)
+        events = self._rank_events(q, lexical)
+        others = self._rank_others(q, lexical)
         if self._wants_list(q, events):
             return self._list(q, events)
         ranked = sorted(events + others, key=lambda s: s.score, reverse=True)
@@ -131,8 +133,11 @@ class Engine:
         if not ranked:
             return self._not_found(text, q.lang, q)
         best = ranked[0]
-        ties = [s for s in ranked if s.score >= best.score * (1 - TIE_MARGIN)]
-        if len(ties) > 1 and not self._same_answer(ties):
+        ties = [s for s in ranked if s.score >= best.score - TIE_MARGIN]
+        if len(ties) > 1:
+            merged = self._merge_ties(q, ties)
+            if merged is not None:
+                return merged
             if q.date is not None and not (q.officials or q.series or q.round):
                 return self._list(q, [s for s in ties if isinstance(s.fact, Event)] or ties)
             return self._ambiguous(q, ties)
@@ -147,19 +152,17 @@ class Engine:
         return len(q.tokens) <= max(4, name_tokens + 2) and not (q.intents - {Intent.WHO, Intent.PROFILE})
 
     def _strong_series(self, q: Question) -> set[str]:
+        """The series the question names: clearly enough, and ahead of any other by a margin."""
         if not q.series:
             return set()
-        best = max(q.series.values())
-        if best < SERIES_STRONG:
-            return set()
-        return {s for s, v in q.series.items() if v >= best - SERIES_TIE}
+        ranked = sorted(q.series.values(), reverse=True)
+        best = ranked[0]
+        runner_up = ranked[1] if len(ranked) > 1 else 0.0
+        if best >= SERIES_STRONG or (best >= SERIES_WEAK and best - runner_up >= SERIES_LEAD):
+            return {s for s, v in q.series.items() if v >= best - SERIES_TIE}
+        return set()
 
-    def _content_weight(self, q: Question) -> float:
-        """IDF weight of the question's content units; unknown words weigh the most."""
-        ceiling = self.index.max_idf
-        return sum(self.index.idf.get(u, ceiling) for u in q.units if " " not in u and not u.isdigit()) or 1.0
-
-    def _rank_events(self, q: Question, lexical: dict[str, float], content: float) -> list[Scored]:
+    def _rank_events(self, q: Question, lexical: dict[str, float]) -> list[Scored]:
         series = self._strong_series(q)
         officials = set(q.officials)
         places = {p for p in q.places if (pl := self.knowledge.place(p)) is not None and pl.place_kind != "country"}
@@ -184,7 +187,7 @@ class Engine:
                 continue
             if q.round is not None and event.round != q.round:
                 continue
-            if q.date is not None and (event.date is None or not q.date.matches(event.date.start, event.date.end)):
+            if q.date is not None and not _date_fits(q, event):
                 continue
             score = 0.0
             anchored = False
@@ -207,18 +210,33 @@ class Engine:
                 anchored = True
             if event.event_kind.value in q.event_kinds:
                 score += 1.0
-            share = lexical.get(event.id, 0.0) / content
-            score += 2.0 * min(share, 1.0)
+            share = lexical.get(event.id, 0.0)
+            score += 4.0 * share
             if share >= LEXICAL_MIN:
                 anchored = True
             if Intent.PLANNED in q.intents:
                 score += 1.5 if event.status == EventStatus.PLANNED else 0.0
             elif event.status == EventStatus.PLANNED and q.round is None:
                 score -= 0.5
-            if event.background:
-                score -= 0.25
+            score += self._fits_question(q, event)
             scored.append(Scored(event, score, anchored))
         return scored
+
+    @staticmethod
+    def _fits_question(q: Question, fact: AnyFact) -> float:
+        """A point for a fact that holds what the question asks for (a date for 'when', a place for 'where')."""
+        fit = 0.0
+        if Intent.WHEN in q.intents:
+            dated = (isinstance(fact, Event) and fact.date is not None) or (
+                isinstance(fact, Agreement) and fact.signed is not None)
+            fit += 1.0 if dated else 0.0
+        if Intent.WHERE in q.intents and isinstance(fact, Event) and fact.place:
+            fit += 1.0
+        if Intent.WHO in q.intents and isinstance(fact, Event) and fact.participants:
+            fit += 1.0
+        if Intent.WHAT in q.intents and isinstance(fact, Event) and (fact.agreed or fact.discussed):
+            fit += 0.5
+        return fit
 
     def _event_in(self, event: Event, places: set[str]) -> bool:
         place_id = event.place
@@ -231,14 +249,14 @@ class Engine:
             place_id = place.within if place else None
         return False
 
-    def _rank_others(self, q: Question, lexical: dict[str, float], content: float) -> list[Scored]:
+    def _rank_others(self, q: Question, lexical: dict[str, float]) -> list[Scored]:
         if q.round is not None or (q.officials and Intent.WHAT not in q.intents and Intent.HOW_MUCH not in q.intents):
             return []
         wants_agreement = bool(_AGREEMENT_CUE.search(q.canonical))
         wants_statement = bool(_STATEMENT_CUE.search(q.canonical))
         wants_figure = Intent.HOW_MUCH in q.intents
         scored: list[Scored] = []
-        for fact_id, weight in lexical.items():
+        for fact_id, share in lexical.items():
             fact = self.knowledge.get(fact_id)
             if not isinstance(fact, Agreement | Figure | Statement):
                 continue
@@ -246,12 +264,15 @@ class Engine:
                 continue
             if q.date is not None and not self._fact_in_period(fact, q):
                 continue
-            share = min(weight / content, 1.0)
             bonus = (1.0 if isinstance(fact, Agreement) and wants_agreement else 0.0) + (
                 1.0 if isinstance(fact, Statement) and wants_statement else 0.0) + (
                 1.5 if isinstance(fact, Figure) and wants_figure else 0.0)
+            if isinstance(fact, Figure) and wants_figure:
+                wants_percent = bool(_PERCENT_CUE.search(q.folded) or "%" in q.text)
+                bonus += 1.0 if (fact.unit == "%") == wants_percent else 0.0
+            bonus += self._fits_question(q, fact)
             anchored = share >= LEXICAL_MIN or (bonus > 0 and share >= LEXICAL_MIN * 0.75)
-            scored.append(Scored(fact, 2.0 * share + bonus + (1.0 if q.date is not None else 0.0), anchored))
+            scored.append(Scored(fact, 4.0 * share + bonus + (1.0 if q.date is not None else 0.0), anchored))
         return scored
 
     @staticmethod
@@ -284,9 +305,23 @@ class Engine:
         return q.date is not None and not q.officials and not q.round and not self._strong_series(q) and not (
             q.intents & {Intent.WHERE, Intent.WHO, Intent.HOW_MUCH})
 
-    @staticmethod
-    def _same_answer(ties: list[Scored]) -> bool:
-        return len({s.fact.id for s in ties}) == 1
+    def _merge_ties(self, q: Question, ties: list[Scored]) -> Answer | None:
+        """Tied facts that are really one answer: linked facts about one thing, or a set of like statements."""
+        facts = [s.fact for s in ties]
+        if len({f.id for f in facts}) == 1:
+            return self._respond(q, facts[0], ties[0].score)
+        ids = {f.id for f in facts}
+        linked = all(any(other in ids for other in getattr(f, "related", [])) or any(
+            f.id in getattr(o, "related", []) for o in facts) for f in facts)
+        if linked:
+            best = max(ties, key=lambda s: (self._fits_question(q, s.fact), _precision_rank(s.fact), s.score))
+            return self._respond(q, best.fact, best.score)
+        if all(isinstance(f, Statement) for f in facts) and len({getattr(f, "statement_kind", None)
+                                                                 for f in facts}) == 1:
+            ordered = sorted(facts, key=lambda f: (getattr(f, "year", None) or 0, f.id))
+            text = "\n".join(f"• {self.render.fact_text(f, q.lang)}" for f in ordered)
+            return self._answered(q.text, ordered, text, q.lang, ties[0].score)
+        return None
 
     # answers -------------------------------------------------------------------------------------
     def _respond(self, q: Question, fact: AnyFact, score: float) -> Answer:
@@ -324,10 +359,10 @@ class Engine:
         ranked = sorted(q.officials.items(), key=lambda kv: kv[1], reverse=True)
         best = ranked[0][1]
         tied = [o for o, v in ranked if v >= best - 1.0]
-        facts = [f for f in (self.knowledge.official(o) for o in tied) if f is not None]
+        facts: list[AnyFact] = [f for f in (self.knowledge.official(o) for o in tied) if f is not None]
         if len(facts) > 1 and not q.intents & {Intent.LIST}:
             return self._ambiguous(q, [Scored(f, best, True) for f in facts])
-        text = "\n\n".join(self.render.official_profile(f, q.lang) for f in facts)
+        text = "\n\n".join(self.render.fact_text(f, q.lang) for f in facts)
         return self._answered(q.text, facts, text, q.lang, best / 100)
 
     def _role_holder(self, q: Question) -> Answer | None:
@@ -435,6 +470,26 @@ class Engine:
         full = text + ("\n\n" + hint + "\n" + "\n".join(f"• {e}" for e in examples) if examples else "")
         return Answer(question, Status.NOT_FOUND, full, lang, facts=tuple(f.id for f in facts or []),
                       sources=tuple(self._sources(facts or [])), examples=examples)
+
+
+def _precision_rank(fact: AnyFact) -> int:
+    date = fact.date if isinstance(fact, Event) else fact.signed if isinstance(fact, Agreement) else None
+    order = {Precision.DAY: 3, Precision.DAY_RANGE: 3, Precision.MONTH: 2, Precision.YEAR: 1}
+    return 0 if date is None else order[date.precision]
+
+
+def _date_fits(q: Question, event: Event) -> bool:
+    """The event falls on the date asked, and its date is at least as precise as the question's."""
+    date = event.date
+    if q.date is None:
+        return True
+    if date is None or not q.date.matches(date.start, date.end):
+        return False
+    if q.date.day is not None:
+        return date.has_day  # "on 28/1/2024" is not answered by an event known only as "January 2024"
+    if q.date.month is not None:
+        return date.precision is not Precision.YEAR
+    return True
 
 
 def _ordinal(n: int) -> str:

@@ -47,7 +47,7 @@ class FuzzyDate(BaseModel):
 
     @classmethod
     def parse(cls, text: str) -> FuzzyDate:
-        return cls.model_construct(**_date_fields(text))
+        return cls.model_validate(_date_fields(text))
 
     @model_validator(mode="before")
     @classmethod

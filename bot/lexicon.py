@@ -44,7 +44,7 @@ INTENT_CUES: dict[Intent, re.Pattern[str]] = {
     ),
     Intent.WHAT: _words(
         "thao luan", "trao doi", "ban ve", "ban gi", "nhat tri", "thong nhat", "noi dung", "ket qua", "dat duoc",
-        "cam ket", "khang dinh", "de nghi", "cam on", "chuc mung", "ung ho", "gi", "nhung gi", "nao", "what",
+        "cam ket", "khang dinh", "de nghi", "cam on", "chuc mung", "ung ho", "nhung gi", "what",
         "agree", "agreed", "agreement on", "discuss", "discussed", "talk", "talked", "outcome", "outcomes",
         "result", "results", "decided", "about", "topics", "support", "supported",
     ),
@@ -132,6 +132,7 @@ SYNONYMS: dict[tuple[str, ...], str] = {
     tuple(phrase.split()): target for target, phrases in _SYNONYM_GROUPS.items() for phrase in phrases
 }
 _LONGEST = max(len(k) for k in SYNONYMS)
+SYNONYM_WORDS = frozenset(word for phrase in SYNONYMS for word in phrase)
 
 
 def canonical(folded: str) -> str:

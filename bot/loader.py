@@ -91,9 +91,10 @@ class _LineMap:
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(key):
-                    return value_node
+                    return value_node if isinstance(value_node, yaml.Node) else None
         if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
-            return node.value[key]
+            item = node.value[key]
+            return item if isinstance(item, yaml.Node) else None
         return None
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from bot.engine import Engine
 from bot.evaluation import EvalReport, GoldQuestion, evaluate, load_gold
 from bot.knowledge import Knowledge
-from bot.loader import Problem, load_knowledge
+from bot.loader import LoadResult, Problem, load_knowledge
 
 
 class KnowledgeLoadError(Exception):
@@ -60,11 +60,14 @@ class KnowledgeService:
         knowledge_dir: Path,
         seeds_dir: Path | None = None,
         gold_file: Path | None = None,
+        *,
+        cache_dir: Path | None = None,
     ) -> None:
         self.knowledge_dir = Path(knowledge_dir)
         self.seeds_dir = seeds_dir
         self.gold_file = gold_file
-        result = load_knowledge(self.knowledge_dir, self.seeds_dir)
+        self.cache_dir = cache_dir
+        result = self._load()
         if result.knowledge is None:
             raise KnowledgeLoadError(result.problems)
         self._engine = Engine(result.knowledge)
@@ -83,6 +86,9 @@ class KnowledgeService:
     def can_roll_back(self) -> bool:
         return self._previous is not None
 
+    def _load(self) -> LoadResult:
+        return load_knowledge(self.knowledge_dir, self.seeds_dir, cache_dir=self.cache_dir)
+
     def _gold(self) -> list[GoldQuestion]:
         if self.gold_file is None or not Path(self.gold_file).exists():
             return []
@@ -90,7 +96,7 @@ class KnowledgeService:
 
     def reload(self) -> ReloadReport:
         current = self._engine
-        result = load_knowledge(self.knowledge_dir, self.seeds_dir)
+        result = self._load()
         if result.knowledge is None:
             return ReloadReport(
                 applied=False,

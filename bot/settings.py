@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     knowledge_dir: Path = PROJECT_ROOT / "knowledge"
     seeds_dir: Path | None = None
     gold_file: Path = PROJECT_ROOT / "tests" / "gold" / "questions.yaml"
+    cache_dir: Path | None = Field(
+        default=PROJECT_ROOT / "data" / "cache", description="parsed-YAML cache; empty to disable"
+    )
     timezone: str = "Asia/Ho_Chi_Minh"
     daily_post_time: dt.time = dt.time(8, 0)
     webhook_url: str | None = None
@@ -41,7 +44,9 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     log_level: str = "INFO"
 
-    @field_validator("telegram_bot_token", "webhook_secret", "telegram_api_base_url", "webhook_url", mode="before")
+    @field_validator(
+        "telegram_bot_token", "webhook_secret", "telegram_api_base_url", "webhook_url", "cache_dir", mode="before"
+    )
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

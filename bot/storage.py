@@ -450,21 +450,24 @@ class Storage:
 
     # ------------------------------------------------------------------ unanswered log
 
-    def record_unanswered(self, question_text: str, normalized: str) -> None:
-        """Log a question we could not answer, grouped by the caller's `normalized` key.
+    def record_unanswered(self, question_text: str, normalized: str, count: int = 1) -> None:
+        """Log a question we could not answer, grouped by the caller's `normalized` key
+        (`count` times at once, for callers that buffer).
 
         The first wording seen is kept as the sample shown to curators.
         """
+        if count < 1:
+            raise ValueError(f"count must be at least 1, not {count}")
         key = normalized[:_MAX_KEY_CHARS]
         now = self._now()
         self._increment(
             unanswered,
             unanswered.c.normalized == key,
-            {"count": unanswered.c.count + 1, "last_seen": now},
+            {"count": unanswered.c.count + count, "last_seen": now},
             {
                 "normalized": key,
                 "sample_text": question_text[:_MAX_TEXT_CHARS],
-                "count": 1,
+                "count": count,
                 "first_seen": now,
                 "last_seen": now,
             },

@@ -29,6 +29,7 @@ from bot.lexicon import (
     GREETINGS,
     INTENT_CUES,
     STOPWORDS,
+    SYNONYM_WORDS,
     UNKNOWN_ATTRIBUTES,
     Intent,
     canonical,
@@ -40,6 +41,7 @@ from bot.text import fold, has_vietnamese_marks
 NAME_MATCH_MIN = 86.0
 NAME_MATCH_MIN_SHORT = 92.0  # single-token forms are easier to hit by accident
 SHORT_FORM_MIN_LEN = 5
+BM25_K, BM25_B = 1.2, 0.75
 
 _EN_HINTS = frozenset(
     ["the", "what", "when", "where", "who", "whom", "which", "how", "is", "was", "were", "did", "does", "do", "of", "in", "on", "at", "and", "with", "about", "between", "meeting", "held", "take", "took", "place", "agreed", "discussed", "minister", "foreign", "deputy", "visit", "visited", "round", "session", "consultation", "year", "date", "many", "much", "list", "all", "tell", "me", "please"]
@@ -82,6 +84,7 @@ class EntityIndex:
     fact_units: dict[str, set[str]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
     max_idf: float = 1.0
+    length_factor: dict[str, float] = field(default_factory=dict)
     vocabulary: set[str] = field(default_factory=set)
     _blocks: dict[str, list[int]] = field(default_factory=dict)
     _place_blocks: dict[str, list[int]] = field(default_factory=dict)
@@ -104,7 +107,9 @@ class EntityIndex:
                 index.series_units[fact.id] = [units(canonical(fold(n))) for n in names]
             text = _fact_text(fact)
             if text:
-                index.fact_units[fact.id] = units(canonical(fold(text)))
+                folded_text = fold(text)
+                index.fact_units[fact.id] = units(canonical(folded_text))
+                index.vocabulary.update(folded_text.split())
         index._drop_ambiguous_short_forms()
         index._blocks = _block(index.name_forms)
         index._place_blocks = _block(index.place_forms)
@@ -118,7 +123,14 @@ class EntityIndex:
         index.idf = {u: math.log(1 + total / n) for u, n in document_frequency.items()}
         index.max_idf = max(index.idf.values(), default=1.0)
         index._unit_postings = dict(postings)
-        index.vocabulary = {u for u in document_frequency if " " not in u}
+        # BM25's length normalisation: a match in a short title says more than one in a long summary
+        average = sum(len(u) for u in index.fact_units.values()) / total
+        index.length_factor = {
+            fact_id: (BM25_K + 1) / (1 + BM25_K * (1 - BM25_B + BM25_B * len(u) / average))
+            for fact_id, u in index.fact_units.items()
+        }
+        index.vocabulary.update(u for u in document_frequency if " " not in u)
+        index.vocabulary.update(SYNONYM_WORDS)
         return index
 
     def _drop_ambiguous_short_forms(self) -> None:
@@ -180,17 +192,27 @@ class EntityIndex:
                 scores[series_id] = best
         return scores
 
+    def unit_weight(self, unit: str) -> float:
+        """How much a unit says: rare units more, word pairs more than words, unknown units the most."""
+        return self.idf.get(unit, self.max_idf) * (1.6 if " " in unit else 1.0)
+
+    def question_weight(self, question_units: set[str]) -> float:
+        return sum(self.unit_weight(u) for u in question_units if not _is_function_unit(u)) or 1.0
+
     def lexical_scores(self, question_units: set[str]) -> dict[str, float]:
-        """IDF-weighted overlap between the question and each fact's text, via the postings (no full scan)."""
+        """Share of the question's weight each fact's text explains (0-1), via the postings (no full scan)."""
         scores: defaultdict[str, float] = defaultdict(float)
         for unit in question_units:
+            if _is_function_unit(unit):
+                continue
             postings = self._unit_postings.get(unit)
             if postings is None or len(postings) > 2000:
                 continue  # a unit in thousands of facts discriminates nothing
-            weight = self.idf[unit] * (1.6 if " " in unit else 1.0)
+            weight = self.unit_weight(unit)
             for fact_id in postings:
                 scores[fact_id] += weight
-        return scores
+        total = self.question_weight(question_units)
+        return {fact_id: min(1.0, score / total * self.length_factor[fact_id]) for fact_id, score in scores.items()}
 
 
 MAX_AFFIX_BLOCK = 400
@@ -198,6 +220,17 @@ MAX_AFFIX_BLOCK = 400
 
 def _affix_keys(token: str) -> tuple[str, str]:
     return "^" + token[:3], token[-3:] + "$"
+
+
+# Question words carry the question's type, not its topic: they never count as evidence for a fact.
+FUNCTION_WORDS = STOPWORDS | frozenset(
+    "khi nao dau bao gio ai gi sao the nhu duoc khong co su kien dien ra to chuc when where who whom what which how "
+    "did does was were is are held take took place happened happen event events".split()
+)
+
+
+def _is_function_unit(unit: str) -> bool:
+    return all(token in FUNCTION_WORDS or token.isdigit() for token in unit.split())
 
 
 def _block_keys(token: str) -> set[str]:

@@ -41,7 +41,7 @@ from bot.settings import Settings
 from bot.storage import Storage
 from bot.telegram import handlers
 from bot.telegram.commands import COMMANDS, Command, menu
-from bot.telegram.state import BotContext, BotData, LanguageCache, StatsRecorder
+from bot.telegram.state import AnswerCache, BotContext, BotData, LanguageCache, StatsRecorder
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +102,7 @@ def build_application(
     rate_limiter: BaseRateLimiter[Any] | None = None,
     concurrent_updates: int = CONCURRENT_UPDATES,
     stats_flush_interval: float = 2.0,
+    answer_cache_size: int = 1024,
     commands: tuple[Command, ...] = COMMANDS,
 ) -> BotApplication:
     """The bot, ready to run: every handler registered, `bot_data` filled in."""
@@ -117,6 +118,7 @@ def build_application(
     data.storage = storage
     data.languages = LanguageCache(storage)
     data.recorder = StatsRecorder(storage, flush_interval=stats_flush_interval)
+    data.answers = AnswerCache(answer_cache_size)
     data.commands = commands
 
     new_messages = filters.UpdateType.MESSAGE  # edits of old messages are not asked again

@@ -13,10 +13,12 @@ import datetime as dt
 import functools
 import html
 import logging
+import os
 import re
 import time
 import traceback
 from collections.abc import Callable, Coroutine, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from telegram import (
@@ -50,7 +52,7 @@ from bot.telegram.render import (
 )
 
 if TYPE_CHECKING:
-    from bot.telegram.state import BotContext
+    from bot.telegram.state import BotContext, BotData
 
 log = logging.getLogger(__name__)
 
@@ -223,10 +225,6 @@ async def reply_plain(update: Update, text: str, keyboard: InlineKeyboardMarkup 
 # ---------------------------------------------------------------------------- questions
 
 
-def ask_engine(engine: Engine, question: str, lang: Lang | None, today: dt.date) -> Answer:
-    return engine.answer(question, lang=lang, today=today)
-
-
 async def answer_question(update: Update, context: BotContext, question: str, *,
                           lang: Lang | None = None) -> None:
     """Answer `question` in reply to the update's message; count it, log it if unanswered."""
@@ -244,7 +242,7 @@ async def answer_question(update: Update, context: BotContext, question: str, *,
         return
     data = context.bot_data
     engine = data.engine
-    answer = ask_engine(engine, question, lang, data.today())
+    answer = data.ask(engine, question, lang)
     data.recorder.record(answer)
     await reply(message, render_answer(answer, engine.knowledge))
 
@@ -446,21 +444,26 @@ async def on_callback(update: Update, context: BotContext) -> None:
         if fact is None:
             await query.answer(ui("expired", lang), show_alert=True)
             return
-        html_text = source_html(fact, lang, engine.knowledge)
-        if message is None:  # a button on an inline-mode message: no chat to write to
-            plain = html.unescape(re.sub(r"<[^>]+>", "", html_text))
-            await query.answer(truncate(plain, 190), show_alert=True)
+        rendered = Rendered(source_html(fact, lang, engine.knowledge))
+    else:
+        answer = engine.answer_fact(fact_id, lang=lang)
+        if answer.status is Status.NOT_FOUND:
+            await query.answer(ui("expired", lang), show_alert=True)
             return
-        await query.answer()
-        await reply(message, Rendered(html_text), quote=True)
-        return
-    answer = engine.answer_fact(fact_id, lang=lang)
-    if answer.status is Status.NOT_FOUND:
-        await query.answer(ui("expired", lang), show_alert=True)
-        return
-    await query.answer()
+        rendered = render_answer(answer, engine.knowledge)
     if message is not None:
-        await reply(message, render_answer(answer, engine.knowledge), quote=True)
+        await query.answer()
+        await reply(message, rendered, quote=True)
+    elif query.message is not None:  # too old to reply to: write to its chat
+        await query.answer()
+        parts = split_html(rendered.text)
+        for index, part in enumerate(parts):
+            keyboard = rendered.keyboard if index == len(parts) - 1 else None
+            await context.bot.send_message(query.message.chat.id, part, parse_mode=ParseMode.HTML,
+                                           reply_markup=keyboard)
+    else:  # a button on an inline-mode message: no chat to write to, so a short pop-up
+        plain = html.unescape(re.sub(r"<[^>]+>", "", rendered.text))
+        await query.answer(truncate(plain, 190), show_alert=True)
 
 
 # ---------------------------------------------------------------------------- inline mode
@@ -477,17 +480,17 @@ def _article(result_id: str, title: str, answer: Answer, engine: Engine) -> Inli
     )
 
 
-def inline_results(engine: Engine, query: str, lang: Lang | None, fallback: Lang,
-                   today: dt.date) -> list[InlineQueryResultArticle]:
+def inline_results(data: BotData, engine: Engine, query: str, lang: Lang | None,
+                   fallback: Lang) -> list[InlineQueryResultArticle]:
     """The answer as an article; one per candidate if ambiguous; examples for an empty query."""
     if not query:
         examples_lang = lang or fallback
         results = []
         for index, example in enumerate(engine.examples(examples_lang)[:INLINE_EXAMPLES]):
-            answer = ask_engine(engine, example, examples_lang, today)
+            answer = data.ask(engine, example, examples_lang)
             results.append(_article(f"ex:{index}", example, answer, engine))
         return results
-    answer = ask_engine(engine, query[:MAX_QUESTION_CHARS], lang, today)
+    answer = data.ask(engine, query[:MAX_QUESTION_CHARS], lang)
     if answer.status is Status.AMBIGUOUS:
         results = []
         for candidate in answer.candidates[:MAX_CANDIDATE_BUTTONS]:
@@ -507,7 +510,7 @@ async def on_inline_query(update: Update, context: BotContext) -> None:
     data = context.bot_data
     stored = await data.languages.get(query.from_user.id)  # the user's private chat has their id
     fallback = user_lang(query.from_user)
-    results = inline_results(data.engine, query.query.strip(), stored, fallback, data.today())
+    results = inline_results(data, data.engine, query.query.strip(), stored, fallback)
     await query.answer(results, cache_time=INLINE_CACHE_SECONDS, is_personal=True)
 
 
@@ -537,8 +540,19 @@ def _id_lines(label: str, ids: Sequence[str], lang: Lang) -> list[str]:
     return [f"<b>{esc(label)}</b> ({len(ids)}): {shown}{more}"]
 
 
-def reload_report_html(report: ReloadReport, lang: Lang) -> str:
+def _problem_text(problem: object, base: Path | None) -> str:
+    """`file:line: message`, the file shown relative to the folder above the knowledge folder."""
+    text = str(problem)
+    if base is not None:
+        prefix = f"{base}{os.sep}"
+        if text.startswith(prefix):
+            return text[len(prefix):]
+    return text
+
+
+def reload_report_html(report: ReloadReport, lang: Lang, knowledge_dir: Path | None = None) -> str:
     """What a reload did, or exactly why it was refused (each problem as file:line: message)."""
+    base = knowledge_dir.resolve().parent if knowledge_dir is not None else None
     lines: list[str] = []
     if report.applied:
         lines.append(esc(t("reload_ok", lang, old=report.previous_version, new=report.version)))
@@ -546,7 +560,8 @@ def reload_report_html(report: ReloadReport, lang: Lang) -> str:
         lines.append(esc(t("reload_refused", lang, reason=report.reason or "?")))
     if report.problems:
         lines.append(esc(t("problems", lang, n=len(report.problems))))
-        lines.extend(f"<code>{esc(problem)}</code>" for problem in report.problems[:MAX_PROBLEMS_SHOWN])
+        lines.extend(f"<code>{esc(_problem_text(problem, base))}</code>"
+                     for problem in report.problems[:MAX_PROBLEMS_SHOWN])
         if len(report.problems) > MAX_PROBLEMS_SHOWN:
             lines.append(esc(t("more", lang, n=len(report.problems) - MAX_PROBLEMS_SHOWN)))
     else:
@@ -582,7 +597,7 @@ async def cmd_reload(update: Update, context: BotContext) -> None:
              if update.effective_user else None, report.applied, report.version, len(report.problems))
     message = update.effective_message
     if message is not None:
-        await reply(message, Rendered(reload_report_html(report, lang)))
+        await reply(message, Rendered(reload_report_html(report, lang, data.service.knowledge_dir)))
 
 
 async def cmd_rollback(update: Update, context: BotContext) -> None:

@@ -21,7 +21,7 @@ import contextlib
 import datetime as dt
 import logging
 import time
-from collections import Counter
+from collections import Counter, OrderedDict
 from typing import TYPE_CHECKING, Any
 
 from telegram.ext import CallbackContext, ExtBot
@@ -78,18 +78,21 @@ class StatsRecorder:
         self._flush_interval = flush_interval
         self._max_pending = max_pending
         self._counts: Counter[str] = Counter()
-        self._unanswered: list[tuple[str, str]] = []
+        # Unanswered questions by folded form: the first wording seen, and how often.
+        self._unanswered: dict[str, tuple[str, int]] = {}
         self._timer: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
 
     def record(self, answer: Answer) -> None:
         """Count one question served (no I/O here: cheap enough for every update)."""
         self._counts[answer.status.value] += 1
-        if answer.status is Status.NOT_FOUND and len(self._unanswered) < self._max_pending:
+        if answer.status is Status.NOT_FOUND:
             question = answer.question.strip()
             key = fold(question)
             if key:
-                self._unanswered.append((question, key))
+                sample, count = self._unanswered.get(key, (question, 0))
+                if count or len(self._unanswered) < self._max_pending:
+                    self._unanswered[key] = (sample, count + 1)
         if self._timer is None:
             self._timer = asyncio.get_running_loop().create_task(self._flush_later())
 
@@ -110,19 +113,21 @@ class StatsRecorder:
             counts, unanswered = self._counts, self._unanswered
             if not counts and not unanswered:
                 return
-            self._counts, self._unanswered = Counter(), []
+            self._counts, self._unanswered = Counter(), {}
             try:
                 await asyncio.to_thread(self._write, counts, unanswered)
             except Exception:
                 log.exception("could not write question statistics; will retry")
                 self._counts.update(counts)
-                self._unanswered = (unanswered + self._unanswered)[: self._max_pending]
+                for key, (sample, count) in unanswered.items():
+                    newer = self._unanswered.get(key, (sample, 0))[1]
+                    self._unanswered[key] = (sample, count + newer)
 
-    def _write(self, counts: Counter[str], unanswered: list[tuple[str, str]]) -> None:
+    def _write(self, counts: Counter[str], unanswered: dict[str, tuple[str, int]]) -> None:
         for status, count in counts.items():
             self._storage.record_question(status, count)
-        for question, key in unanswered:
-            self._storage.record_unanswered(question, key)
+        for key, (sample, count) in unanswered.items():
+            self._storage.record_unanswered(sample, key, count)
 
     async def close(self) -> None:
         """Cancel the pending timer and write everything still buffered."""
@@ -134,6 +139,37 @@ class StatsRecorder:
         await self.flush()
 
 
+class AnswerCache:
+    """Recent answers by (question, language, day), for the engine in service.
+
+    The engine is deterministic for a given base, question, language and day, and popular
+    questions repeat, so a hit skips the matching work. The cache empties itself when the
+    engine changes (reload, rollback): an answer never outlives its base.
+    """
+
+    def __init__(self, size: int = 1024) -> None:
+        self.size = size
+        self._engine: Engine | None = None
+        self._entries: OrderedDict[tuple[str, Lang | None, dt.date], Answer] = OrderedDict()
+
+    def answer(self, engine: Engine, question: str, lang: Lang | None, today: dt.date) -> Answer:
+        if self.size <= 0:
+            return engine.answer(question, lang=lang, today=today)
+        if engine is not self._engine:
+            self._entries.clear()
+            self._engine = engine
+        key = (question, lang, today)
+        hit = self._entries.get(key)
+        if hit is not None:
+            self._entries.move_to_end(key)
+            return hit
+        answer = engine.answer(question, lang=lang, today=today)
+        self._entries[key] = answer
+        if len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+        return answer
+
+
 class BotData:
     """`context.bot_data`: the bot's services, typed. Filled in by `build_application`."""
 
@@ -142,6 +178,7 @@ class BotData:
     storage: Storage
     languages: LanguageCache
     recorder: StatsRecorder
+    answers: AnswerCache
     commands: tuple[Command, ...]
 
     def __init__(self) -> None:
@@ -156,6 +193,10 @@ class BotData:
 
     def today(self) -> dt.date:
         return dt.datetime.now(self.settings.tz).date()
+
+    def ask(self, engine: Engine, question: str, lang: Lang | None) -> Answer:
+        """`engine.answer` for today in the bot's time zone, through the answer cache."""
+        return self.answers.answer(engine, question, lang, self.today())
 
 
 class BotContext(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], BotData]):

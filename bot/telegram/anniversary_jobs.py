@@ -1,0 +1,544 @@
+"""The Telegram side of anniversary posts: scheduled jobs, the send adapter and the commands.
+
+This module owns:
+
+* the daily job (`JobQueue.run_daily` at DAILY_POST_TIME in TIMEZONE) and a one-shot catch-up job
+  a few seconds after start-up, both running `bot.broadcast.broadcast` for *today* in TIMEZONE
+  (the exactly-once claims in the sent-log make a second run harmless); the catch-up runs only
+  once the day's post time has passed, so a restart at dawn does not post early. When a run leaves
+  chats it could not finish (claims held by a crashed sender, flood waits, unknown outcomes), one
+  more run is scheduled after the claim lease, for the same day only;
+* `telegram_sender`: the `send` callable the broadcast needs, mapping python-telegram-bot's errors
+  onto the domain's (`RetryAfter` → `RetryLater`, `Forbidden` and "chat not found" → `ChatGone`,
+  `ChatMigrated` → `ChatMoved`, any other `BadRequest` → `PostRejected`);
+* the commands `/subscribe`, `/unsubscribe` (private chats: anyone; groups: the group's
+  administrators only), `/subscribe_channel @name` and `/unsubscribe_channel @name` (bot admins
+  only; the bot must be an administrator of the channel) and `/upcoming [N]`.
+
+`register(application, settings)` adds the jobs, and a handler for each of these commands the
+application does not route yet (when the command table in `bot.telegram.commands` carries
+`ANNIVERSARY_COMMANDS`, `build_application` has registered them already). The rows of
+`ANNIVERSARY_COMMANDS` have the field order of `bot.telegram.commands.Command`, so the table takes
+them as `Command(*row)`; this module does not import the table, which will import it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import warnings
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
+
+from telegram import Bot, ChatMemberAdministrator, LinkPreviewOptions, Update
+from telegram.constants import ChatMemberStatus, ChatType, ParseMode
+from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
+from telegram.ext import CommandHandler, filters
+from telegram.warnings import PTBDeprecationWarning
+
+from bot.anniversaries import render_upcoming, upcoming
+from bot.answers import Lang
+from bot.broadcast import (
+    BroadcastReport,
+    ChatGone,
+    ChatMoved,
+    PostRejected,
+    RetryLater,
+    Send,
+    Sleep,
+    broadcast,
+)
+from bot.settings import Settings
+from bot.storage import DEFAULT_LEASE
+from bot.telegram.handlers import Callback, reply, reply_plain, ui_lang
+from bot.telegram.render import MAX_MESSAGE, Rendered, esc, split_html, ui
+
+if TYPE_CHECKING:
+    from telegram.ext import Application, JobQueue
+
+    from bot.telegram.state import BotContext
+
+log = logging.getLogger(__name__)
+
+DAILY_JOB_NAME: Final = "daily-anniversaries"
+CATCH_UP_JOB_NAME: Final = "anniversaries-catch-up"
+RETRY_JOB_NAME: Final = "anniversaries-retry"
+CATCH_UP_DELAY: Final = 5.0  # seconds after start-up: the bot is polling and the menu is published
+MAX_RETRY_RUNS_PER_DAY: Final = 6
+# Messages a second a broadcast starts: under Telegram's ~30/s, leaving a little of the budget
+# (which AIORateLimiter shares between all the bot's requests) to answers sent meanwhile.
+BROADCAST_RATE: Final = 28.0
+DEFAULT_UPCOMING_DAYS: Final = 7
+MAX_UPCOMING_DAYS: Final = 60
+NO_PREVIEW: Final = LinkPreviewOptions(is_disabled=True)
+
+# BadRequest descriptions that mean the bot can no longer post in the chat at all.
+_GONE_MARKERS: Final = (
+    "chat not found",
+    "chat_write_forbidden",
+    "have no rights to send",
+    "not enough rights to send",
+    "need administrator rights",
+    "bot was kicked",
+    "group chat was deactivated",
+    "user is deactivated",
+    "peer_id_invalid",
+)
+
+_T: Final[dict[str, dict[Lang, str]]] = {
+    "subscribed": {
+        "vi": "✅ Đã bật tin kỷ niệm cho chat này: vào ngày kỷ niệm của một sự kiện trong quan hệ "
+        "Việt Nam – Lào, bot gửi một tin lúc {time} ({zone}). Tắt bằng /unsubscribe.",
+        "en": "✅ Anniversary posts are on for this chat: on the anniversary of an event in "
+        "Vietnam–Laos relations the bot posts once, at {time} ({zone}). Turn off with /unsubscribe.",
+    },
+    "already": {"vi": "Chat này đã bật tin kỷ niệm rồi. Tắt bằng /unsubscribe.",
+                "en": "Anniversary posts are already on for this chat. Turn off with /unsubscribe."},
+    "unsubscribed": {"vi": "Đã tắt tin kỷ niệm cho chat này.",
+                     "en": "Anniversary posts are off for this chat."},
+    "not_subscribed": {"vi": "Chat này chưa bật tin kỷ niệm. Bật bằng /subscribe.",
+                       "en": "Anniversary posts are not on for this chat. Turn them on with /subscribe."},
+    "group_admins_only": {
+        "vi": "Xin lỗi, chỉ quản trị viên của nhóm mới bật hoặc tắt được tin kỷ niệm.",
+        "en": "Sorry, only the group's administrators can turn anniversary posts on or off.",
+    },
+    "use_channel_command": {
+        "vi": "Với kênh, quản trị viên của bot dùng /subscribe_channel @tên_kênh trong chat riêng với bot.",
+        "en": "For a channel, a bot administrator sends /subscribe_channel @channel in a private chat "
+        "with the bot.",
+    },
+    "channel_usage": {
+        "vi": "Cách dùng: /subscribe_channel @tên_kênh [vi|en] (trước đó hãy đặt bot làm quản trị viên "
+        "của kênh, có quyền đăng bài).",
+        "en": "Usage: /subscribe_channel @channel [vi|en] (first make the bot an administrator of the "
+        "channel, allowed to post).",
+    },
+    "unchannel_usage": {"vi": "Cách dùng: /unsubscribe_channel @tên_kênh",
+                        "en": "Usage: /unsubscribe_channel @channel"},
+    "channel_not_found": {"vi": "Không tìm thấy kênh {name}.", "en": "Channel {name} was not found."},
+    "not_a_channel": {
+        "vi": "{name} không phải là kênh. Với nhóm, quản trị viên của nhóm gửi /subscribe trong nhóm.",
+        "en": "{name} is not a channel. For a group, a group administrator sends /subscribe in the group.",
+    },
+    "bot_not_admin": {
+        "vi": "Bot chưa là quản trị viên có quyền đăng bài của kênh {name}. Hãy thêm bot làm quản trị "
+        "viên rồi thử lại.",
+        "en": "The bot is not an administrator allowed to post in {name}. Make it one, then try again.",
+    },
+    "channel_subscribed": {
+        "vi": "✅ Đã bật tin kỷ niệm cho kênh {name} (tiếng {lang_name}), lúc {time} ({zone}).",
+        "en": "✅ Anniversary posts are on for the channel {name} (in {lang_name}), at {time} ({zone}).",
+    },
+    "channel_already": {"vi": "Kênh {name} đã bật tin kỷ niệm rồi.",
+                        "en": "Anniversary posts are already on for {name}."},
+    "channel_unsubscribed": {"vi": "Đã tắt tin kỷ niệm cho kênh {name}.",
+                             "en": "Anniversary posts are off for {name}."},
+    "channel_not_subscribed": {"vi": "Kênh {name} chưa bật tin kỷ niệm.",
+                               "en": "Anniversary posts are not on for {name}."},
+    "upcoming_usage": {"vi": f"Cách dùng: /upcoming [N], N là số ngày, từ 1 đến {MAX_UPCOMING_DAYS}",
+                       "en": f"Usage: /upcoming [N], N days from 1 to {MAX_UPCOMING_DAYS}"},
+}
+_LANG_NAMES: Final[dict[Lang, dict[Lang, str]]] = {"vi": {"vi": "Việt", "en": "Anh"},
+                                                   "en": {"vi": "Vietnamese", "en": "English"}}
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    text = _T[key][lang]
+    return text.format(**values) if values else text
+
+
+# ---------------------------------------------------------------------------- sending
+
+
+def retry_after_seconds(error: RetryAfter) -> float:
+    """The wait a RetryAfter asks for, whether PTB gives it as int seconds or as a timedelta
+    (PTB 22 switches to timedelta with PTB_TIMEDELTA=1 and warns about the int form otherwise)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value: object = error.retry_after
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds()
+    if isinstance(value, int | float):
+        return float(value)
+    return 1.0
+
+
+def telegram_sender(bot: Bot) -> Send:
+    """The broadcast's `send`: one plain-text post, escaped for HTML (split only if it must be)."""
+
+    async def send(chat_id: int, text: str) -> None:
+        try:
+            for part in split_html(esc(text), MAX_MESSAGE):
+                await bot.send_message(chat_id, part, parse_mode=ParseMode.HTML,
+                                       link_preview_options=NO_PREVIEW)
+        except RetryAfter as exc:
+            raise RetryLater(retry_after_seconds(exc)) from exc
+        except ChatMigrated as exc:
+            raise ChatMoved(exc.new_chat_id) from exc
+        except Forbidden as exc:
+            raise ChatGone(exc.message) from exc
+        except BadRequest as exc:
+            if any(marker in exc.message.lower() for marker in _GONE_MARKERS):
+                raise ChatGone(exc.message) from exc
+            raise PostRejected(exc.message) from exc
+
+    return send
+
+
+# ---------------------------------------------------------------------------- jobs
+
+
+class AnniversaryJobs:
+    """The scheduled broadcasts of one application. `now` and `sleep` are injectable for tests."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        now: Callable[[], dt.datetime] | None = None,
+        sleep: Sleep = asyncio.sleep,
+        lease: dt.timedelta = DEFAULT_LEASE,
+        concurrency: int | None = None,
+        rate: float | None = BROADCAST_RATE,
+    ) -> None:
+        self.settings = settings
+        self.rate = rate
+        self._now = now or (lambda: dt.datetime.now(dt.UTC))
+        self.sleep = sleep
+        self.lease = lease
+        self.concurrency = concurrency
+        # One broadcast at a time in this process: the daily job and the catch-up may meet at start-up.
+        self._lock = asyncio.Lock()
+        self._retry_runs: dict[dt.date, int] = {}
+        self.job_queue: JobQueue[BotContext] | None = None  # set by `register`
+        self.reports: list[BroadcastReport] = []
+
+    def local_now(self) -> dt.datetime:
+        return self._now().astimezone(self.settings.tz)
+
+    def today(self) -> dt.date:
+        return self.local_now().date()
+
+    def post_time(self) -> dt.time:
+        return self.settings.daily_post_time.replace(tzinfo=self.settings.tz)
+
+    async def run(self, context: BotContext, day: dt.date) -> BroadcastReport:
+        """Broadcast `day`'s anniversaries; schedule one more run after the lease if some chats wait."""
+        data = context.bot_data
+        async with self._lock:
+            extra: dict[str, Any] = {} if self.concurrency is None else {"concurrency": self.concurrency}
+            report = await broadcast(day, data.service.knowledge, data.storage, telegram_sender(context.bot),
+                                     sleep=self.sleep, lease=self.lease, rate=self.rate, **extra)
+        self.reports.append(report)
+        job_queue = self.job_queue
+        if report.needs_retry and job_queue is not None:
+            runs = self._retry_runs.get(day, 0)
+            if runs < MAX_RETRY_RUNS_PER_DAY and not job_queue.get_jobs_by_name(RETRY_JOB_NAME):
+                self._retry_runs = {day: runs + 1}  # only today's count is worth keeping
+                # After the lease, claims of a crashed sender are free to take over.
+                job_queue.run_once(self.retry, when=self.lease + dt.timedelta(seconds=30), data=day,
+                                           name=RETRY_JOB_NAME)
+        return report
+
+    async def daily(self, context: BotContext) -> None:
+        await self.run(context, self.today())
+
+    async def catch_up(self, context: BotContext) -> None:
+        """At start-up: today's post if its time has passed and it has not gone out yet (the claims
+        skip every chat that has it); before that time the daily job will post."""
+        now = self.local_now()
+        if now.time() < self.settings.daily_post_time:
+            log.info("catch-up: %s is before the daily post time %s; nothing to do yet",
+                     now.strftime("%H:%M"), self.settings.daily_post_time.strftime("%H:%M"))
+            return
+        await self.run(context, now.date())
+
+    async def retry(self, context: BotContext) -> None:
+        day = context.job.data if context.job is not None else None
+        if not isinstance(day, dt.date) or day != self.today():
+            log.info("anniversary retry for %s dropped: it is no longer that day", day)
+            return
+        await self.run(context, day)
+
+
+# ---------------------------------------------------------------------------- commands
+
+
+def _arguments(update: Update) -> list[str]:
+    message = update.effective_message
+    if message is None or not message.text:
+        return []
+    return message.text.split()[1:]
+
+
+async def _may_manage(update: Update, context: BotContext) -> bool:
+    """Private chat: its user. Group: its administrators (asked from Telegram, never cached)."""
+    chat, message, user = update.effective_chat, update.effective_message, update.effective_user
+    if chat is None:
+        return False
+    if chat.type == ChatType.PRIVATE:
+        return True
+    if message is not None and message.sender_chat is not None and message.sender_chat.id == chat.id:
+        return True  # an anonymous administrator writes as the group itself; only admins can
+    if user is None:
+        return False
+    try:
+        member = await context.bot.get_chat_member(chat.id, user.id)
+    except TelegramError as exc:
+        log.info("could not check the status of user %s in chat %s: %s", user.id, chat.id, exc)
+        return False
+    return member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
+
+
+async def cmd_subscribe(update: Update, context: BotContext) -> None:
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None:
+        return
+    lang = await ui_lang(update, context)
+    if chat.type == ChatType.CHANNEL:
+        await reply_plain(update, t("use_channel_command", lang))
+        return
+    if not await _may_manage(update, context):
+        log.info("refused /subscribe in chat %s from non-admin user %s", chat.id, user.id if user else None)
+        await reply_plain(update, t("group_admins_only", lang))
+        return
+    settings = context.bot_data.settings
+    added = await asyncio.to_thread(
+        context.bot_data.storage.subscribe, chat.id, chat.type, chat.title, user.id if user else None,
+        language=lang,
+    )
+    if not added:
+        await reply_plain(update, t("already", lang))
+        return
+    await reply_plain(update, t("subscribed", lang, time=settings.daily_post_time.strftime("%H:%M"),
+                                zone=settings.timezone))
+
+
+async def cmd_unsubscribe(update: Update, context: BotContext) -> None:
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None:
+        return
+    lang = await ui_lang(update, context)
+    if not await _may_manage(update, context):
+        log.info("refused /unsubscribe in chat %s from non-admin user %s", chat.id, user.id if user else None)
+        await reply_plain(update, t("group_admins_only", lang))
+        return
+    removed = await asyncio.to_thread(context.bot_data.storage.unsubscribe, chat.id)
+    await reply_plain(update, t("unsubscribed" if removed else "not_subscribed", lang))
+
+
+def _is_bot_admin(update: Update, context: BotContext) -> bool:
+    user = update.effective_user
+    return context.bot_data.settings.is_admin(user.id if user else None)
+
+
+async def _refuse_non_admin(update: Update, context: BotContext, name: str) -> bool:
+    # The command table wraps admin rows in handlers.admin_only already; this check keeps the
+    # command safe when it is routed by `register` alone.
+    if _is_bot_admin(update, context):
+        return False
+    user = update.effective_user
+    log.warning("refused /%s from non-admin user id %s", name, user.id if user else None)
+    await reply_plain(update, ui("admin_only", await ui_lang(update, context)))
+    return True
+
+
+def _channel_ref(argument: str) -> str | int | None:
+    """`@name`, `t.me/name` or a numeric `-100…` id, as getChat takes it; None if it is none of them."""
+    for prefix in ("https://t.me/", "http://t.me/", "t.me/"):
+        if argument.startswith(prefix):
+            argument = "@" + argument[len(prefix):].strip("/")
+    if argument.startswith("@") and len(argument) > 1:
+        return argument
+    if argument.lstrip("-").isdigit():
+        return int(argument)
+    return None
+
+
+async def _resolve_channel(update: Update, context: BotContext, argument: str,
+                           lang: Lang) -> tuple[int, str | None] | None:
+    """The channel's (id, title), once Telegram confirms it is a channel the bot may post in."""
+    ref = _channel_ref(argument)
+    if ref is None:
+        return None
+    try:
+        chat = await context.bot.get_chat(ref)
+    except TelegramError as exc:
+        log.info("getChat %s failed: %s", ref, exc)
+        await reply_plain(update, t("channel_not_found", lang, name=argument))
+        return None
+    if chat.type != ChatType.CHANNEL:
+        await reply_plain(update, t("not_a_channel", lang, name=argument))
+        return None
+    try:
+        member = await context.bot.get_chat_member(chat.id, context.bot.id)
+    except TelegramError as exc:
+        log.info("getChatMember of the bot in %s failed: %s", chat.id, exc)
+        member = None
+    allowed = (
+        isinstance(member, ChatMemberAdministrator) and member.can_post_messages is not False
+    ) or (member is not None and member.status == ChatMemberStatus.OWNER)
+    if not allowed:
+        await reply_plain(update, t("bot_not_admin", lang, name=argument))
+        return None
+    return chat.id, chat.title
+
+
+async def cmd_subscribe_channel(update: Update, context: BotContext) -> None:
+    if await _refuse_non_admin(update, context, "subscribe_channel"):
+        return
+    lang = await ui_lang(update, context)
+    args = _arguments(update)
+    post_lang: Lang = "en" if len(args) > 1 and args[1].lower() == "en" else "vi"
+    if not args or len(args) > 2 or (len(args) == 2 and args[1].lower() not in ("vi", "en")):
+        await reply_plain(update, t("channel_usage", lang))
+        return
+    if _channel_ref(args[0]) is None:
+        await reply_plain(update, t("channel_usage", lang))
+        return
+    resolved = await _resolve_channel(update, context, args[0], lang)
+    if resolved is None:
+        return
+    channel_id, title = resolved
+    user = update.effective_user
+    added = await asyncio.to_thread(
+        context.bot_data.storage.subscribe, channel_id, ChatType.CHANNEL, title, user.id if user else None,
+        language=post_lang,
+    )
+    name = title or args[0]
+    if not added:
+        await reply_plain(update, t("channel_already", lang, name=name))
+        return
+    settings = context.bot_data.settings
+    log.info("channel %s subscribed by admin %s", channel_id, user.id if user else None)
+    await reply_plain(update, t("channel_subscribed", lang, name=name, lang_name=_LANG_NAMES[lang][post_lang],
+                                time=settings.daily_post_time.strftime("%H:%M"), zone=settings.timezone))
+
+
+async def cmd_unsubscribe_channel(update: Update, context: BotContext) -> None:
+    if await _refuse_non_admin(update, context, "unsubscribe_channel"):
+        return
+    lang = await ui_lang(update, context)
+    args = _arguments(update)
+    ref = _channel_ref(args[0]) if len(args) == 1 else None
+    if ref is None:
+        await reply_plain(update, t("unchannel_usage", lang))
+        return
+    channel_id = ref if isinstance(ref, int) else None
+    if channel_id is None:
+        # The bot may have been removed from the channel already; getChat still resolves a public name.
+        try:
+            channel_id = (await context.bot.get_chat(ref)).id
+        except TelegramError:
+            await reply_plain(update, t("channel_not_found", lang, name=args[0]))
+            return
+    removed = await asyncio.to_thread(context.bot_data.storage.unsubscribe, channel_id)
+    await reply_plain(update, t("channel_unsubscribed" if removed else "channel_not_subscribed", lang,
+                                name=args[0]))
+
+
+async def cmd_upcoming(update: Update, context: BotContext) -> None:
+    lang = await ui_lang(update, context)
+    args = _arguments(update)
+    days = DEFAULT_UPCOMING_DAYS
+    if args:
+        if len(args) > 1 or not args[0].isdigit() or int(args[0]) < 1:
+            await reply_plain(update, t("upcoming_usage", lang))
+            return
+        days = min(int(args[0]), MAX_UPCOMING_DAYS)
+    data = context.bot_data
+    coming = upcoming(data.today(), days, data.service.knowledge)
+    message = update.effective_message
+    if message is not None:
+        await reply(message, Rendered(esc(render_upcoming(coming, lang))))
+
+
+# ---------------------------------------------------------------------------- wiring
+
+
+class AnniversaryCommand(NamedTuple):
+    """A command-table row, in the field order of `bot.telegram.commands.Command`."""
+
+    name: str
+    description_vi: str
+    description_en: str
+    handler: Callback
+    admin: bool = False
+    args: str = ""
+
+
+ANNIVERSARY_COMMANDS: Final[tuple[AnniversaryCommand, ...]] = (
+    AnniversaryCommand("subscribe", "Bật tin ngày kỷ niệm cho chat này (nhóm: quản trị viên)",
+                       "Turn on anniversary posts in this chat (groups: admins)", cmd_subscribe),
+    AnniversaryCommand("unsubscribe", "Tắt tin ngày kỷ niệm", "Turn off anniversary posts", cmd_unsubscribe),
+    AnniversaryCommand("upcoming", "Các ngày kỷ niệm sắp tới", "Coming anniversaries", cmd_upcoming,
+                       args="[N]"),
+    AnniversaryCommand("subscribe_channel", "Bật tin ngày kỷ niệm cho một kênh (quản trị)",
+                       "Turn on anniversary posts in a channel (admin)", cmd_subscribe_channel, admin=True,
+                       args="@kênh|@channel [vi|en]"),
+    AnniversaryCommand("unsubscribe_channel", "Tắt tin ngày kỷ niệm của một kênh (quản trị)",
+                       "Turn off anniversary posts in a channel (admin)", cmd_unsubscribe_channel, admin=True,
+                       args="@kênh|@channel"),
+)
+
+
+def _routed_commands(application: Application[Any, Any, Any, Any, Any, Any]) -> set[str]:
+    routed: set[str] = set()
+    for group in application.handlers.values():
+        for handler in group:
+            if isinstance(handler, CommandHandler):
+                routed.update(handler.commands)
+    return routed
+
+
+def register(
+    application: Application[Any, BotContext, Any, Any, Any, Any],
+    settings: Settings,
+    *,
+    jobs: bool = True,
+    catch_up_delay: float = CATCH_UP_DELAY,
+    now: Callable[[], dt.datetime] | None = None,
+    sleep: Sleep = asyncio.sleep,
+    lease: dt.timedelta = DEFAULT_LEASE,
+    concurrency: int | None = None,
+    rate: float | None = BROADCAST_RATE,
+) -> AnniversaryJobs:
+    """Add the anniversary commands the application does not route yet, the daily job and the
+    start-up catch-up. Call before the application starts. Returns the jobs object (its `reports`
+    list the broadcasts run, for tests and diagnostics)."""
+    scheduler = AnniversaryJobs(settings, now=now, sleep=sleep, lease=lease, concurrency=concurrency,
+                                rate=rate)
+    routed = _routed_commands(application)
+    new_messages = filters.UpdateType.MESSAGE  # an edited old command must not subscribe again
+    for row in ANNIVERSARY_COMMANDS:
+        if row.name not in routed:
+            application.add_handler(CommandHandler(row.name, row.handler, filters=new_messages))
+    if not jobs:
+        return scheduler
+    job_queue = application.job_queue
+    if job_queue is None:
+        raise RuntimeError('anniversary posts need PTB\'s JobQueue: install "python-telegram-bot[job-queue]"')
+    scheduler.job_queue = job_queue
+    job_queue.run_daily(scheduler.daily, time=scheduler.post_time(), name=DAILY_JOB_NAME)
+    job_queue.run_once(scheduler.catch_up, when=catch_up_delay, name=CATCH_UP_JOB_NAME)
+    return scheduler
+
+
+__all__ = [
+    "ANNIVERSARY_COMMANDS",
+    "BROADCAST_RATE",
+    "CATCH_UP_JOB_NAME",
+    "DAILY_JOB_NAME",
+    "RETRY_JOB_NAME",
+    "AnniversaryCommand",
+    "AnniversaryJobs",
+    "cmd_subscribe",
+    "cmd_subscribe_channel",
+    "cmd_unsubscribe",
+    "cmd_unsubscribe_channel",
+    "cmd_upcoming",
+    "register",
+    "retry_after_seconds",
+    "telegram_sender",
+]
