@@ -180,7 +180,6 @@ class _Broadcast:
         posts: dict[Lang, str],
         report: BroadcastReport,
         *,
-        sleep: Sleep,
         lease: dt.timedelta,
         max_attempts: int,
         max_retry_wait: float,
@@ -297,7 +296,7 @@ async def broadcast(
     posts: dict[Lang, str] = {"vi": render_post(anniversaries, "vi"), "en": render_post(anniversaries, "en")}
     subscriptions = await asyncio.to_thread(storage.list_subscriptions)
     report.chats = len(subscriptions)
-    run = _Broadcast(day, storage, send, posts, report, sleep=sleep, lease=lease,
+    run = _Broadcast(day, storage, send, posts, report, lease=lease,
                      max_attempts=max(1, max_attempts), max_retry_wait=max_retry_wait,
                      throttle=_Throttle(rate, sleep, clock))
     queue: asyncio.Queue[Subscription] = asyncio.Queue()

@@ -114,7 +114,7 @@ class Engine:
         q = analyze(text, self.index, lang=lang, today=today)
         if not q.tokens or q.greeting:
             return self._not_found(text, q.lang, q, greeting=q.greeting)
-        if q.unknown_attribute or q.foreign_countries or q.unknown_names:
+        if q.unknown_attribute or q.foreign_countries or q.unknown_names or len(q.unknown_words) >= 2:
             return self._not_found(text, q.lang, q)
 
         if q.officials and self._wants_profile(q):
@@ -130,9 +130,13 @@ class Engine:
             return self._list(q, events)
         ranked = sorted(events + others, key=lambda s: s.score, reverse=True)
         ranked = [s for s in ranked if s.anchored]
+        if q.unknown_words and not (q.officials or q.round or q.date or self._strong_series(q)):
+            return self._not_found(text, q.lang, q)  # an unknown subject with nothing firm to hold on to
         if not ranked:
             return self._not_found(text, q.lang, q)
         best = ranked[0]
+        if Intent.HOW_MUCH in q.intents and Intent.LIST not in q.intents and not isinstance(best.fact, Figure):
+            return self._not_found(text, q.lang, q)  # we hold a few figures; no count or amount beyond them
         ties = [s for s in ranked if s.score >= best.score - TIE_MARGIN]
         if len(ties) > 1:
             merged = self._merge_ties(q, ties)
@@ -391,7 +395,8 @@ class Engine:
                 when = position.as_of.start if position.as_of else dt.date.min
                 holders.append((when, official, position.title_vi if q.lang == "vi" else position.title_en))
         if not holders:
-            return None
+            # a post named but nobody in the base held it: say so rather than fall through to loose matches
+            return self._not_found(q.text, q.lang, q)
         holders.sort(key=lambda h: h[0], reverse=True)
         seen: set[str] = set()
         lines: list[str] = []

@@ -23,7 +23,13 @@ class Intent(StrEnum):
     PLANNED = "planned"
 
 
+# Every word any cue list uses: words a question may contain without being about anything unknown.
+CUE_WORDS: set[str] = set()
+
+
 def _words(*phrases: str) -> re.Pattern[str]:
+    for phrase in phrases:
+        CUE_WORDS.update(phrase.split())
     return re.compile(r"\b(?:" + "|".join(sorted(phrases, key=len, reverse=True)) + r")\b")
 
 
@@ -80,12 +86,13 @@ _SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
         "deputy foreign minister", "deputy foreign ministers", "vice foreign minister", "vice foreign ministers",
         "deputy minister of foreign affairs", "vice minister of foreign affairs", "deputy minister",
         "deputy ministers", "vice minister", "vice ministers", "deputy fm", "deputy fms", "vice fm",
+        "thu truong bo ngoai giao",
     ),
     "pho thu tuong": ("deputy prime minister", "deputy prime ministers", "deputy pm"),
     "thu tuong": ("prime minister", "prime ministers", "premier", "pm"),
     "bo truong ngoai giao": (
         "foreign minister", "foreign ministers", "minister of foreign affairs", "ministers of foreign affairs",
-        "fm", "fms",
+        "fm", "fms", "bo truong bo ngoai giao",
     ),
     "bo truong": ("minister", "ministers", "ministerial"),
     "bo ngoai giao": ("ministry of foreign affairs", "foreign ministry", "foreign ministries", "mofa"),

@@ -197,9 +197,15 @@ class Renderer:
     def official_profile(self, official: Official, lang: Lang) -> str:
         country = COUNTRY_NAMES[lang][official.country]
         lines = [f"{official.name} ({country})" if country else official.name]
+        shown: dict[str, str] = {}  # one line per title, with the first date the seeds give for it
         for position in official.positions:
             title = position.title_vi if lang == "vi" else position.title_en
-            when = format_date(position.as_of, lang) if position.as_of else ""
+            event = self.k.event(position.as_of_event) if position.as_of_event else None
+            stamp = position.as_of or (event.date if event else None)
+            when = format_date(stamp, lang) if stamp else ""
+            if title not in shown or (when and not shown[title]):
+                shown[title] = when
+        for title, when in shown.items():
             lines.append(f"• {title}" + (f" ({'tính đến' if lang == 'vi' else 'as of'} {when})" if when else ""))
         events = [self.k.event(i) for i in self.k.events_by_official.get(official.id, ())]
         shown = [e for e in events if e is not None][:5]

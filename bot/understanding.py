@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.answers import Lang
 from bot.facts import Agreement, Country, Event, Figure, Official, Place, Series, Statement
@@ -25,6 +25,7 @@ from bot.knowledge import Knowledge
 from bot.lexicon import (
     COUNTRIES,
     COUNTRY_PATTERN,
+    CUE_WORDS,
     EVENT_KIND_CUES,
     GREETINGS,
     INTENT_CUES,
@@ -34,7 +35,7 @@ from bot.lexicon import (
     Intent,
     canonical,
 )
-from bot.parsing import DateQuery, parse_date, parse_round
+from bot.parsing import EN_ORDINAL_WORDS, MONTHS_EN, ROMAN, VI_NUMBER_WORDS, DateQuery, parse_date, parse_round
 from bot.text import fold, has_vietnamese_marks
 
 # Calibrated on the gold set: a name form must be this similar (rapidfuzz ratio, 0-100) to count.
@@ -42,6 +43,8 @@ NAME_MATCH_MIN = 86.0
 NAME_MATCH_MIN_SHORT = 92.0  # single-token forms are easier to hit by accident
 SHORT_FORM_MIN_LEN = 5
 BM25_K, BM25_B = 1.2, 0.75
+TYPO_MIN = 80.0  # an unknown word this close to a known one is a typo, not a new subject
+_ORDINAL_TOKEN = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 _EN_HINTS = frozenset(
     ["the", "what", "when", "where", "who", "whom", "which", "how", "is", "was", "were", "did", "does", "do", "of", "in", "on", "at", "and", "with", "about", "between", "meeting", "held", "take", "took", "place", "agreed", "discussed", "minister", "foreign", "deputy", "visit", "visited", "round", "session", "consultation", "year", "date", "many", "much", "list", "all", "tell", "me", "please"]
@@ -89,6 +92,7 @@ class EntityIndex:
     _blocks: dict[str, list[int]] = field(default_factory=dict)
     _place_blocks: dict[str, list[int]] = field(default_factory=dict)
     _unit_postings: dict[str, list[str]] = field(default_factory=dict)
+    _known_list: list[str] | None = None
 
     @classmethod
     def build(cls, knowledge: Knowledge) -> EntityIndex:
@@ -170,6 +174,22 @@ class EntityIndex:
                 found[form.target] = max(found.get(form.target, 0.0), best)
         return found
 
+    def unknown_words(self, tokens: list[str]) -> list[str]:
+        """Content words the base and the lexicon know nothing of, typos of known words excepted."""
+        if self._known_list is None:
+            self._known_list = sorted(self.vocabulary)
+        unknown = []
+        for token in dict.fromkeys(tokens):
+            if token in self.vocabulary or token in FUNCTION_WORDS or token in CUE_WORDS or token in _EXTRA_KNOWN:
+                continue
+            if token.isdigit() or _ORDINAL_TOKEN.match(token) or len(token) < 2:
+                continue
+            if len(token) >= 4 and process.extractOne(token, self._known_list, scorer=fuzz.ratio,
+                                                      score_cutoff=TYPO_MIN) is not None:
+                continue
+            unknown.append(token)
+        return unknown
+
     def officials_in(self, tokens: list[str]) -> dict[str, float]:
         return self.link(self.name_forms, self._blocks, tokens)
 
@@ -226,6 +246,13 @@ def _affix_keys(token: str) -> tuple[str, str]:
 FUNCTION_WORDS = STOPWORDS | frozenset(
     "khi nao dau bao gio ai gi sao the nhu duoc khong co su kien dien ra to chuc when where who whom what which how "
     "did does was were is are held take took place happened happen event events".split()
+)
+
+
+_EXTRA_KNOWN = frozenset(
+    {w for name in COUNTRIES for w in name.split()}
+    | set(VI_NUMBER_WORDS) | set(EN_ORDINAL_WORDS) | set(MONTHS_EN) | set(ROMAN)
+    | set("lan thu ngay thang nam hom nay qua toi sap nhat dau tien cuoi ki ky cua cac".split())
 )
 
 
@@ -300,6 +327,7 @@ class Question:
     unknown_attribute: bool
     greeting: bool
     unknown_names: tuple[str, ...]
+    unknown_words: tuple[str, ...]
 
     @property
     def foreign_countries(self) -> frozenset[str]:
@@ -340,6 +368,7 @@ def analyze(question: str, index: EntityIndex, *, lang: Lang | None = None, toda
         unknown_attribute=bool(UNKNOWN_ATTRIBUTES.search(folded)),
         greeting=bool(GREETINGS.search(folded)) and len(tokens) <= 6,
         unknown_names=tuple(_unknown_names(text, index)),
+        unknown_words=tuple(index.unknown_words(folded.split())),
     )
 
 

@@ -505,7 +505,7 @@ def register(
     rate: float | None = BROADCAST_RATE,
 ) -> AnniversaryJobs:
     """Add the anniversary commands the application does not route yet, the daily job and the
-    start-up catch-up. Call before the application starts. Returns the jobs object (its `reports`
+    start-up catch-up (replacing any registered before). Call before the application starts. Returns the jobs object (its `reports`
     list the broadcasts run, for tests and diagnostics)."""
     scheduler = AnniversaryJobs(settings, now=now, sleep=sleep, lease=lease, concurrency=concurrency,
                                 rate=rate)
@@ -519,6 +519,10 @@ def register(
     job_queue = application.job_queue
     if job_queue is None:
         raise RuntimeError('anniversary posts need PTB\'s JobQueue: install "python-telegram-bot[job-queue]"')
+    # Registering again (say, a test re-wiring an application) replaces the jobs, never doubles them.
+    for name in (DAILY_JOB_NAME, CATCH_UP_JOB_NAME, RETRY_JOB_NAME):
+        for job in job_queue.get_jobs_by_name(name):
+            job.schedule_removal()
     scheduler.job_queue = job_queue
     job_queue.run_daily(scheduler.daily, time=scheduler.post_time(), name=DAILY_JOB_NAME)
     job_queue.run_once(scheduler.catch_up, when=catch_up_delay, name=CATCH_UP_JOB_NAME)

@@ -1,0 +1,147 @@
+"""What a user sees when they ask the engine: answers with sources, questions back, honest abstentions."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.answers import Status
+from bot.engine import Engine
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_an_answer_names_its_source_seed_and_quotes_it_verbatim(engine: Engine) -> None:
+    answer = engine.answer("Tham vấn chính trị cấp Bộ trưởng Ngoại giao lần thứ 8 diễn ra ở đâu?")
+    assert answer.status is Status.ANSWERED
+    assert answer.facts[0] == "fm-political-consultation-8"
+    assert "Nhà khách Chính phủ" in answer.text
+    assert "000_adb607e503942bc6.txt" in answer.text
+    seed = (ROOT / "seeds" / "000_adb607e503942bc6.txt").read_text(encoding="utf-8")
+    assert answer.sources and all(" ".join(s.quote.split()) in " ".join(seed.split()) for s in answer.sources)
+
+
+def test_the_same_question_without_diacritics_and_in_english_finds_the_same_fact(engine: Engine) -> None:
+    variants = [
+        "Tham vấn chính trị cấp Bộ trưởng lần thứ 8 diễn ra ở đâu?",
+        "tham van chinh tri cap bo truong lan thu 8 dien ra o dau",
+        "Where was the 8th foreign-minister-level political consultation held?",
+    ]
+    answers = [engine.answer(q) for q in variants]
+    assert {a.facts[0] for a in answers} == {"fm-political-consultation-8"}
+    assert [a.lang for a in answers] == ["vi", "vi", "en"]
+    assert "Government Guesthouse" in answers[2].text  # English sentences, English place name
+
+
+def test_vietnamese_answers_keep_diacritics_even_when_the_question_has_none(engine: Engine) -> None:
+    answer = engine.answer("ai dong chu tri tham khao chinh tri lan thu nhat")
+    assert answer.status is Status.ANSWERED
+    assert "Lê Hoài Trung" in answer.text and "Alounkeo Kittikhoun" in answer.text
+
+
+def test_a_round_two_series_share_is_asked_back_not_guessed(engine: Engine) -> None:
+    answer = engine.answer("cuộc họp lần thứ 8 diễn ra khi nào?")
+    assert answer.status is Status.AMBIGUOUS
+    assert {c.fact_id for c in answer.candidates} == {
+        "fm-political-consultation-8",
+        "deputy-fm-political-consultation-8",
+    }
+    assert all(c.label for c in answer.candidates)
+
+
+def test_naming_the_level_settles_the_round(engine: Engine) -> None:
+    deputy = engine.answer("When was the 8th deputy foreign minister political consultation?")
+    minister = engine.answer("tham vấn chính trị cấp bộ trưởng lần 8 khi nào")
+    assert deputy.facts[0] == "deputy-fm-political-consultation-8"
+    assert minister.facts[0] == "fm-political-consultation-8"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tham vấn chính trị cấp Bộ trưởng lần thứ 12 diễn ra khi nào?",
+        "the 5th deputy foreign minister political consultation",
+        "Tham vấn chính trị cấp Bộ trưởng lần thứ 8 năm 2019",
+        "Ngày 1/1/2020 có sự kiện gì?",
+    ],
+)
+def test_a_round_year_or_date_the_base_lacks_is_not_found_never_a_neighbour(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.status is Status.NOT_FOUND
+    assert answer.facts == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is the Prime Minister of Thailand?",
+        "Bộ trưởng Ngoại giao Trung Quốc là ai?",
+        "Bùi Thanh Sơn sinh năm nào?",
+        "Who is Nguyen Van Thanh?",
+        "Thủ tướng Lào bao nhiêu tuổi?",
+        "xin chào",
+        "What is the weather in Vientiane?",
+    ],
+)
+def test_out_of_scope_questions_abstain_and_suggest_questions_it_can_answer(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.status is Status.NOT_FOUND
+    assert len(answer.examples) >= 2
+    assert all(engine.answer(example).status is Status.ANSWERED for example in answer.examples)
+
+
+def test_a_misspelt_lao_name_still_finds_the_official(engine: Engine) -> None:
+    answer = engine.answer("Saleumxai Komasith la ai?")
+    assert answer.facts == ("saleumxay-kommasith",)
+    assert "Phó Thủ tướng, Bộ trưởng Ngoại giao Lào" in answer.text
+
+
+def test_who_holds_a_post_is_answered_as_of_the_articles(engine: Engine) -> None:
+    answer = engine.answer("Who is the Prime Minister of Laos?")
+    assert answer.facts[0] == "sonexay-siphanhdone"
+    assert "Sonexay Siphanhdone" in answer.text
+
+
+def test_an_inferred_date_says_it_was_inferred(engine: Engine) -> None:
+    answer = engine.answer("When did Pham Binh Minh receive Alounkeo Kittikhoun?")
+    assert answer.facts[0] == "reception-pham-binh-minh-alounkeo-2015-07-20"
+    assert "20 July 2015" in answer.text and "inferred" in answer.text
+
+
+def test_what_happened_on_a_day_lists_only_events_known_to_the_day(engine: Engine) -> None:
+    answer = engine.answer("Ngày 28/1/2024 có sự kiện gì?")
+    assert answer.status is Status.ANSWERED
+    assert set(answer.facts) == {
+        "meeting-bui-thanh-son-saleumxay-2024-01-28",
+        "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28",
+    }
+
+
+def test_background_anniversaries_cite_their_public_reference(engine: Engine) -> None:
+    answer = engine.answer("Quan hệ ngoại giao Việt Nam - Lào được thiết lập khi nào?")
+    assert answer.facts[0] == "establishment-diplomatic-relations-1962"
+    assert "5/9/1962" in answer.text
+    assert answer.sources[0].seed is None and "vietnamplus" in answer.sources[0].quote
+
+
+def test_answer_fact_describes_a_candidate_and_refuses_an_unknown_id(engine: Engine) -> None:
+    assert engine.answer_fact("deputy-fm-political-consultation-8", lang="en").status is Status.ANSWERED
+    assert engine.answer_fact("no-such-fact").status is Status.NOT_FOUND
+
+
+def test_ask_json_reads_stdin_line_by_line_and_keeps_the_contract() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json", "-"],
+        input="Saleumxay Kommasith là ai?\ncuộc họp lần thứ 8 ở đâu\nWho is the King of Thailand?\n",
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    )
+    rows = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [r["status"] for r in rows] == ["answered", "ambiguous", "not_found"]
+    for row in rows:
+        assert set(row) >= {"question", "status", "text", "facts", "sources", "score", "candidates"}
+    assert rows[0]["sources"][0]["seed"].endswith(".txt")
+    assert len(rows[1]["candidates"]) == 2
