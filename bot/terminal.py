@@ -95,7 +95,8 @@ def run_terminal(settings: Settings, *, stdin: TextIO | None = None, stdout: Tex
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     try:
-        service = KnowledgeService(settings.knowledge_dir, settings.resolved_seeds_dir, settings.gold_file)
+        service = KnowledgeService(settings.knowledge_dir, settings.resolved_seeds_dir, settings.gold_file,
+                                   cache_dir=settings.cache_dir)
     except KnowledgeLoadError as exc:
         for problem in exc.problems:
             print(problem, file=stderr)
