@@ -195,13 +195,17 @@ def upcoming(start: dt.date, days: int, knowledge: Knowledge) -> Upcoming:
         cursor = (cursor + dt.timedelta(days=32)).replace(day=1)
     renderer = Renderer(knowledge)
     month_events = [
-        e for e in knowledge.of_kind(Event)
+        e
+        for e in knowledge.of_kind(Event)
         if e.status == Status.HELD and e.date is not None and e.date.precision == Precision.MONTH
     ]
     by_month: list[MonthAnniversary] = []
     for year, month in months:
-        matching = [e for e in month_events if e.date is not None and e.date.start.month == month
-                    and year - e.date.start.year >= 1]
+        matching = [
+            e
+            for e in month_events
+            if e.date is not None and e.date.start.month == month and year - e.date.start.year >= 1
+        ]
         matching.sort(key=lambda e: (e.date.start if e.date else dt.date.max, e.id))
         by_month.extend(_month_anniversary(e, year, renderer) for e in matching)
     return Upcoming(start, end, tuple(by_day), tuple(by_month))
@@ -239,8 +243,11 @@ def _event_lines(event: Event, renderer: Renderer, lang: Lang) -> list[str]:
         lines.append(people)
     if event.date_inferred:
         lines.append(
-            ("Ngày này được suy ra từ bài viết, không được nêu trực tiếp." if lang == "vi"
-             else "This date is inferred from the article, not stated in it.")
+            (
+                "Ngày này được suy ra từ bài viết, không được nêu trực tiếp."
+                if lang == "vi"
+                else "This date is inferred from the article, not stated in it."
+            )
             + ((" Ghi chú: " if lang == "vi" else " Note: ") + event.date_note if event.date_note else "")
         )
     lines.append(renderer.source_line([event], lang))
@@ -305,8 +312,11 @@ def render_post(anniversaries: list[Anniversary], lang: Lang) -> str:
     if not anniversaries:
         return ""
     day = anniversaries[0].on
-    header = (f"📅 Ngày này năm xưa — {day_label(day, 'vi')}" if lang == "vi"
-              else f"📅 On this day — {day_label(day, 'en')}")
+    header = (
+        f"📅 Ngày này năm xưa — {day_label(day, 'vi')}"
+        if lang == "vi"
+        else f"📅 On this day — {day_label(day, 'en')}"
+    )
     blocks = [header]
     length = len(header)
     left_out: list[Anniversary] = []
@@ -329,8 +339,9 @@ def render_upcoming(coming: Upcoming, lang: Lang) -> str:
     span = f"{day_label(coming.start, lang)} – {day_label(coming.end, lang)}"
     lines = [f"🗓 Ngày kỷ niệm sắp tới ({span})" if vi else f"🗓 Coming anniversaries ({span})"]
     if coming.empty:
-        lines.append("Không có ngày kỷ niệm nào trong khoảng này." if vi
-                     else "No anniversaries in this period.")
+        lines.append(
+            "Không có ngày kỷ niệm nào trong khoảng này." if vi else "No anniversaries in this period."
+        )
         return "\n".join(lines)
     for anniversary in coming.days:
         lines.append(f"• {day_label(anniversary.on, lang, with_year=False)} — {anniversary.headline(lang)}")
@@ -340,8 +351,11 @@ def render_upcoming(coming: Upcoming, lang: Lang) -> str:
             current = (item.year, item.month)
             month = f"tháng {item.month}/{item.year}" if vi else f"{MONTHS_EN[item.month - 1]} {item.year}"
             lines.append("")
-            lines.append(f"Trong {month} (sự kiện không rõ ngày):" if vi
-                         else f"During {month} (events without a stated day):")
+            lines.append(
+                f"Trong {month} (sự kiện không rõ ngày):"
+                if vi
+                else f"During {month} (events without a stated day):"
+            )
         lines.append(f"• {item.text_in(lang).splitlines()[0]}")
     return "\n".join(lines)
 
@@ -369,15 +383,19 @@ def cmd_anniversaries(args: argparse.Namespace, settings: Settings) -> int:
     if result.knowledge is None:
         for problem in result.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(result.problems)} problem(s) in {settings.knowledge_dir}; nothing loaded.",
-              file=sys.stderr)
+        print(
+            f"{len(result.problems)} problem(s) in {settings.knowledge_dir}; nothing loaded.", file=sys.stderr
+        )
         return 1
     day: dt.date = args.date or dt.datetime.now(settings.tz).date()
     lang: Lang = "en" if args.lang == "en" else "vi"
     if args.upcoming:
         coming = upcoming(day, args.upcoming, result.knowledge)
-        print(json.dumps(coming.to_json(), ensure_ascii=False, indent=1) if args.json
-              else render_upcoming(coming, lang))
+        print(
+            json.dumps(coming.to_json(), ensure_ascii=False, indent=1)
+            if args.json
+            else render_upcoming(coming, lang)
+        )
         return 0
     found = anniversaries_on(day, result.knowledge)
     if args.json:
@@ -385,20 +403,25 @@ def cmd_anniversaries(args: argparse.Namespace, settings: Settings) -> int:
     elif found:
         print(render_post(found, lang))
     else:
-        print(f"Không có ngày kỷ niệm nào vào {day_label(day, 'vi')}." if lang == "vi"
-              else f"No anniversaries on {day_label(day, 'en')}.")
+        print(
+            f"Không có ngày kỷ niệm nào vào {day_label(day, 'vi')}."
+            if lang == "vi"
+            else f"No anniversaries on {day_label(day, 'en')}."
+        )
     return 0
 
 
 def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """`python -m bot anniversaries`: registered through `bot.cli._EXTRA_COMMANDS`."""
     parser = sub.add_parser("anniversaries", help="the anniversaries of a day, or the coming ones")
-    parser.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
-                        help="the day (default: today in TIMEZONE)")
+    parser.add_argument(
+        "--date", type=_iso_date, metavar="YYYY-MM-DD", help="the day (default: today in TIMEZONE)"
+    )
     parser.add_argument("--upcoming", type=_days, metavar="N", help="list the N days from --date instead")
     parser.add_argument("--json", action="store_true", help="JSON instead of the post text")
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi",
-                        help="language of the text (default vi)")
+    parser.add_argument(
+        "--lang", choices=("vi", "en"), default="vi", help="language of the text (default vi)"
+    )
     parser.set_defaults(handler=cmd_anniversaries)
 
 

@@ -51,8 +51,10 @@ def run_engine_benchmark(settings: Settings, synthetic_facts: int = 50_000) -> N
     start = time.perf_counter()
     engine = Engine(result.knowledge)
     build_ms = (time.perf_counter() - start) * 1000
-    print(f"real base: {len(result.knowledge.facts)} facts, {len(questions)} gold questions, "
-          f"engine index built in {build_ms:.1f} ms")
+    print(
+        f"real base: {len(result.knowledge.facts)} facts, {len(questions)} gold questions, "
+        f"engine index built in {build_ms:.1f} ms"
+    )
     print(_line("answer latency, real base", time_answers(engine, questions)))
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -65,13 +67,17 @@ def run_engine_benchmark(settings: Settings, synthetic_facts: int = 50_000) -> N
         start = time.perf_counter()
         big_engine = Engine(synthetic.knowledge)
         index_s = time.perf_counter() - start
-        print(f"synthetic base: {len(synthetic.knowledge.facts)} facts; load + validate {load_s:.2f} s "
-              f"(target < 3 s); engine index {index_s:.2f} s")
+        print(
+            f"synthetic base: {len(synthetic.knowledge.facts)} facts; load + validate {load_s:.2f} s "
+            f"(target < 3 s); engine index {index_s:.2f} s"
+        )
         synthetic_questions = questions + [
-            f"Phiên {n} của cơ chế series-{s} diễn ra khi nào?" for n, s in zip(range(1, 40), range(0, 400, 10),
-                                                                                 strict=False)
+            f"Phiên {n} của cơ chế series-{s} diễn ra khi nào?"
+            for n, s in zip(range(1, 40), range(0, 400, 10), strict=False)
         ]
-        print(_line("answer latency, synthetic base", time_answers(big_engine, synthetic_questions, repeat=1)))
+        print(
+            _line("answer latency, synthetic base", time_answers(big_engine, synthetic_questions, repeat=1))
+        )
 
 
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
@@ -92,7 +98,9 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     bench = sub.add_parser("bench", help="print latency and throughput figures")
     bench.add_argument("--facts", type=int, default=50_000, help="size of the synthetic base (default 50000)")
-    bench.add_argument("--e2e", action="store_true", help="bot vs echo-bot throughput through a local Bot API")
+    bench.add_argument(
+        "--e2e", action="store_true", help="bot vs echo-bot throughput through a local Bot API"
+    )
     bench.add_argument("--updates", type=int, default=500, help="updates fed in --e2e (default 500)")
     bench.add_argument("--broadcast", type=int, metavar="CHATS", help="anniversary broadcast to N chats")
     bench.set_defaults(handler=cmd_bench)

@@ -122,8 +122,10 @@ class BroadcastReport:
 
     def summary(self) -> str:
         figures = ", ".join(f"{k} {v}" for k, v in self.counts().items())
-        return (f"anniversary broadcast {self.date.isoformat()} "
-                f"({len(self.anniversaries)} anniversaries): {figures}")
+        return (
+            f"anniversary broadcast {self.date.isoformat()} "
+            f"({len(self.anniversaries)} anniversaries): {figures}"
+        )
 
 
 class _Throttle:
@@ -248,8 +250,9 @@ class _Broadcast:
             except Exception:
                 # Telegram may or may not have the message: releasing would risk a double post now,
                 # so the claim stays and the post is retried only after the lease.
-                log.exception("sending the anniversary post to chat %s failed; retried after the lease",
-                              chat_id)
+                log.exception(
+                    "sending the anniversary post to chat %s failed; retried after the lease", chat_id
+                )
                 report.uncertain.append(chat_id)
                 return
             else:
@@ -296,9 +299,17 @@ async def broadcast(
     posts: dict[Lang, str] = {"vi": render_post(anniversaries, "vi"), "en": render_post(anniversaries, "en")}
     subscriptions = await asyncio.to_thread(storage.list_subscriptions)
     report.chats = len(subscriptions)
-    run = _Broadcast(day, storage, send, posts, report, lease=lease,
-                     max_attempts=max(1, max_attempts), max_retry_wait=max_retry_wait,
-                     throttle=_Throttle(rate, sleep, clock))
+    run = _Broadcast(
+        day,
+        storage,
+        send,
+        posts,
+        report,
+        lease=lease,
+        max_attempts=max(1, max_attempts),
+        max_retry_wait=max_retry_wait,
+        throttle=_Throttle(rate, sleep, clock),
+    )
     queue: asyncio.Queue[Subscription] = asyncio.Queue()
     for subscription in subscriptions:
         queue.put_nowait(subscription)

@@ -63,7 +63,9 @@ def cmd_uncovered(args: argparse.Namespace, settings: Settings) -> int:
     for seed in coverage(knowledge, directory):
         total += seed.sentences
         uncovered += len(seed.uncovered)
-        print(f"{seed.seed}: {seed.share:.0%} covered ({seed.sentences - len(seed.uncovered)}/{seed.sentences})")
+        print(
+            f"{seed.seed}: {seed.share:.0%} covered ({seed.sentences - len(seed.uncovered)}/{seed.sentences})"
+        )
         for sentence in seed.uncovered:
             print(f"  - {sentence}")
     share = 1.0 if total == 0 else 1 - uncovered / total
@@ -137,7 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     knowledge = sub.add_parser("knowledge", help="check the fact base")
     knowledge_sub = knowledge.add_subparsers(dest="knowledge_command", metavar="ACTION", required=True)
-    validate = knowledge_sub.add_parser("validate", help="validate the fact base; problems as file:line: message")
+    validate = knowledge_sub.add_parser(
+        "validate", help="validate the fact base; problems as file:line: message"
+    )
     validate.add_argument("dir", nargs="?", help="knowledge folder (default: KNOWLEDGE_DIR)")
     validate.add_argument("--seeds", help="seeds folder (default: seeds/ beside the knowledge folder)")
     validate.set_defaults(handler=cmd_validate)

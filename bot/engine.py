@@ -36,18 +36,35 @@ MAX_CANDIDATES = 5
 MAX_LIST = 12
 
 ROLE_PHRASES = [
-    "pho thu tuong bo truong ngoai giao", "pho thu tuong", "thu tuong", "bo truong ngoai giao",
-    "thu truong ngoai giao", "thu truong bo ngoai giao", "thu truong", "bo truong", "chu tich nuoc",
-    "chu tich quoc hoi", "dai su", "chu nhiem uy ban bien gioi quoc gia", "pho tong tham muu truong",
-    "thuong tuong", "tong bi thu",
+    "pho thu tuong bo truong ngoai giao",
+    "pho thu tuong",
+    "thu tuong",
+    "bo truong ngoai giao",
+    "thu truong ngoai giao",
+    "thu truong bo ngoai giao",
+    "thu truong",
+    "bo truong",
+    "chu tich nuoc",
+    "chu tich quoc hoi",
+    "dai su",
+    "chu nhiem uy ban bien gioi quoc gia",
+    "pho tong tham muu truong",
+    "thuong tuong",
+    "tong bi thu",
 ]
 _ROLE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_PHRASES, key=len, reverse=True)) + r")\b")
-_AGREEMENT_CUE = re.compile(r"\b(?:thoa thuan|hiep uoc|hiep dinh|chuong trinh hanh dong|ban ghi nho|du an|cong uoc|"
-                            r"programme|program|memorandum|mou|project|convention|unclos|doc|coc)\b")
-_STATEMENT_CUE = re.compile(r"\b(?:ung ho|ung cu|chu tich asean|nam doan ket|ky niem|lap truong|cong dong asean|"
-                            r"bien dong|hoi dong nhan quyen|candidacy|chair|anniversary|position|support)\b")
-_PERCENT_CUE = re.compile(r"%|\b(?:phan tram|ty le|tang truong|tang bao nhieu|percent|percentage|growth|grew|increase|"
-                          r"increased|rise|rose)\b")
+_AGREEMENT_CUE = re.compile(
+    r"\b(?:thoa thuan|hiep uoc|hiep dinh|chuong trinh hanh dong|ban ghi nho|du an|cong uoc|"
+    r"programme|program|memorandum|mou|project|convention|unclos|doc|coc)\b"
+)
+_STATEMENT_CUE = re.compile(
+    r"\b(?:ung ho|ung cu|chu tich asean|nam doan ket|ky niem|lap truong|cong dong asean|"
+    r"bien dong|hoi dong nhan quyen|candidacy|chair|anniversary|position|support)\b"
+)
+_PERCENT_CUE = re.compile(
+    r"%|\b(?:phan tram|ty le|tang truong|tang bao nhieu|percent|percentage|growth|grew|increase|"
+    r"increased|rise|rose)\b"
+)
 _SIGNED_CUE = re.compile(r"\b(?:ky ket|duoc ky|ky khi nao|ky nam|ky vao|signed|sign)\b")
 
 
@@ -86,7 +103,11 @@ class Engine:
 
     def _make_examples(self, lang: Lang) -> list[str]:
         examples: list[str] = []
-        events = [f for f in self.knowledge.facts if isinstance(f, Event) and f.series and f.round and not f.background]
+        events = [
+            f
+            for f in self.knowledge.facts
+            if isinstance(f, Event) and f.series and f.round and not f.background
+        ]
         series_done: set[str] = set()
         for event in events:
             series = self.knowledge.series(event.series or "")
@@ -101,12 +122,18 @@ class Engine:
         officials = [f for f in self.knowledge.facts if isinstance(f, Official) and f.country == Country.LA]
         if officials:
             examples.append(f"{officials[0].name} là ai?" if lang == "vi" else f"Who is {officials[0].name}?")
-        dated = [f for f in self.knowledge.facts if isinstance(f, Event) and f.date and f.date.has_day
-                 and not f.background]
+        dated = [
+            f
+            for f in self.knowledge.facts
+            if isinstance(f, Event) and f.date and f.date.has_day and not f.background
+        ]
         if dated:
             d = dated[0].date.start if dated[0].date else dt.date.today()
-            examples.append(f"Ngày {d.day}/{d.month}/{d.year} có sự kiện gì?" if lang == "vi"
-                            else f"What happened on {d.day} {d.strftime('%B')} {d.year}?")
+            examples.append(
+                f"Ngày {d.day}/{d.month}/{d.year} có sự kiện gì?"
+                if lang == "vi"
+                else f"What happened on {d.day} {d.strftime('%B')} {d.year}?"
+            )
         return examples[:3]
 
     # decision ------------------------------------------------------------------------------------
@@ -135,7 +162,11 @@ class Engine:
         if not ranked:
             return self._not_found(text, q.lang, q)
         best = ranked[0]
-        if Intent.HOW_MUCH in q.intents and Intent.LIST not in q.intents and not isinstance(best.fact, Figure):
+        if (
+            Intent.HOW_MUCH in q.intents
+            and Intent.LIST not in q.intents
+            and not isinstance(best.fact, Figure)
+        ):
             return self._not_found(text, q.lang, q)  # we hold a few figures; no count or amount beyond them
         ties = [s for s in ranked if s.score >= best.score - TIE_MARGIN]
         if len(ties) > 1:
@@ -148,11 +179,18 @@ class Engine:
         return self._respond(q, best.fact, best.score)
 
     def _wants_profile(self, q: Question) -> bool:
-        if q.round is not None or q.date is not None or self._strong_series(q) or q.event_kinds - {"consultation"}:
+        if (
+            q.round is not None
+            or q.date is not None
+            or self._strong_series(q)
+            or q.event_kinds - {"consultation"}
+        ):
             return Intent.PROFILE in q.intents and not (q.round or self._strong_series(q))
         if Intent.PROFILE in q.intents:
             return True
-        name_tokens = sum(len(fold(o).split()) for o in q.officials)  # rough: names are most of a bare question
+        name_tokens = sum(
+            len(fold(o).split()) for o in q.officials
+        )  # rough: names are most of a bare question
         return len(q.tokens) <= max(4, name_tokens + 2) and not (q.intents - {Intent.WHO, Intent.PROFILE})
 
     def _strong_series(self, q: Question) -> set[str]:
@@ -169,7 +207,9 @@ class Engine:
     def _rank_events(self, q: Question, lexical: dict[str, float]) -> list[Scored]:
         series = self._strong_series(q)
         officials = set(q.officials)
-        places = {p for p in q.places if (pl := self.knowledge.place(p)) is not None and pl.place_kind != "country"}
+        places = {
+            p for p in q.places if (pl := self.knowledge.place(p)) is not None and pl.place_kind != "country"
+        }
         pool: Iterable[str]
         if officials:
             sets = [set(self.knowledge.events_by_official.get(o, ())) for o in officials]
@@ -228,11 +268,12 @@ class Engine:
 
     @staticmethod
     def _fits_question(q: Question, fact: AnyFact) -> float:
-        """A point for a fact that holds what the question asks for (a date for 'when', a place for 'where')."""
+        """A point for a fact holding what the question asks for (a date for 'when', a place for 'where')."""
         fit = 0.0
         if Intent.WHEN in q.intents:
             dated = (isinstance(fact, Event) and fact.date is not None) or (
-                isinstance(fact, Agreement) and fact.signed is not None)
+                isinstance(fact, Agreement) and fact.signed is not None
+            )
             fit += 1.0 if dated else 0.0
         if Intent.WHERE in q.intents and isinstance(fact, Event) and fact.place:
             fit += 1.0
@@ -254,7 +295,9 @@ class Engine:
         return False
 
     def _rank_others(self, q: Question, lexical: dict[str, float]) -> list[Scored]:
-        if q.round is not None or (q.officials and Intent.WHAT not in q.intents and Intent.HOW_MUCH not in q.intents):
+        if q.round is not None or (
+            q.officials and Intent.WHAT not in q.intents and Intent.HOW_MUCH not in q.intents
+        ):
             return []
         wants_agreement = bool(_AGREEMENT_CUE.search(q.canonical))
         wants_statement = bool(_STATEMENT_CUE.search(q.canonical))
@@ -268,9 +311,11 @@ class Engine:
                 continue
             if q.date is not None and not self._fact_in_period(fact, q):
                 continue
-            bonus = (1.0 if isinstance(fact, Agreement) and wants_agreement else 0.0) + (
-                1.0 if isinstance(fact, Statement) and wants_statement else 0.0) + (
-                1.5 if isinstance(fact, Figure) and wants_figure else 0.0)
+            bonus = (
+                (1.0 if isinstance(fact, Agreement) and wants_agreement else 0.0)
+                + (1.0 if isinstance(fact, Statement) and wants_statement else 0.0)
+                + (1.5 if isinstance(fact, Figure) and wants_figure else 0.0)
+            )
             if isinstance(fact, Figure) and wants_figure:
                 wants_percent = bool(_PERCENT_CUE.search(q.folded) or "%" in q.text)
                 bonus += 1.0 if (fact.unit == "%") == wants_percent else 0.0
@@ -287,8 +332,11 @@ class Engine:
             return False
         years = set(range(span[0].year, span[1].year + 1))
         if isinstance(fact, Agreement):
-            fact_years = set(range(fact.period_start, fact.period_end + 1)) if fact.period_start and fact.period_end \
+            fact_years = (
+                set(range(fact.period_start, fact.period_end + 1))
+                if fact.period_start and fact.period_end
                 else set()
+            )
             if fact.signed:
                 fact_years |= set(range(fact.signed.start.year, fact.signed.end.year + 1))
             return bool(years & fact_years)
@@ -306,22 +354,32 @@ class Engine:
         if Intent.LIST in q.intents and not (q.round is not None and len(anchored) == 1):
             return q.round is None
         # "what happened in 2015 / on 28/12": a date and nothing else that picks one event
-        return q.date is not None and not q.officials and not q.round and not self._strong_series(q) and not (
-            q.intents & {Intent.WHERE, Intent.WHO, Intent.HOW_MUCH})
+        return (
+            q.date is not None
+            and not q.officials
+            and not q.round
+            and not self._strong_series(q)
+            and not (q.intents & {Intent.WHERE, Intent.WHO, Intent.HOW_MUCH})
+        )
 
     def _merge_ties(self, q: Question, ties: list[Scored]) -> Answer | None:
-        """Tied facts that are really one answer: linked facts about one thing, or a set of like statements."""
+        """Tied facts that are one answer: linked facts about one thing, or a set of like statements."""
         facts = [s.fact for s in ties]
         if len({f.id for f in facts}) == 1:
             return self._respond(q, facts[0], ties[0].score)
         ids = {f.id for f in facts}
-        linked = all(any(other in ids for other in getattr(f, "related", [])) or any(
-            f.id in getattr(o, "related", []) for o in facts) for f in facts)
+        linked = all(
+            any(other in ids for other in getattr(f, "related", []))
+            or any(f.id in getattr(o, "related", []) for o in facts)
+            for f in facts
+        )
         if linked:
             best = max(ties, key=lambda s: (self._fits_question(q, s.fact), _precision_rank(s.fact), s.score))
             return self._respond(q, best.fact, best.score)
-        if all(isinstance(f, Statement) for f in facts) and len({getattr(f, "statement_kind", None)
-                                                                 for f in facts}) == 1:
+        if (
+            all(isinstance(f, Statement) for f in facts)
+            and len({getattr(f, "statement_kind", None) for f in facts}) == 1
+        ):
             ordered = sorted(facts, key=lambda f: (getattr(f, "year", None) or 0, f.id))
             text = "\n".join(f"• {self.render.fact_text(f, q.lang)}" for f in ordered)
             return self._answered(q.text, ordered, text, q.lang, ties[0].score)
@@ -333,8 +391,11 @@ class Engine:
         if isinstance(fact, Event):
             return self._event_answer(q, fact, score)
         if isinstance(fact, Agreement) and _SIGNED_CUE.search(q.canonical) and fact.signed is None:
-            text = (f"Bài viết không nêu ngày ký {self.render.title(fact, lang)}." if lang == "vi"
-                    else f"The article does not say when the {self.render.title(fact, lang)} was signed.")
+            text = (
+                f"Bài viết không nêu ngày ký {self.render.title(fact, lang)}."
+                if lang == "vi"
+                else f"The article does not say when the {self.render.title(fact, lang)} was signed."
+            )
             return self._not_found(q.text, lang, q, text=text, facts=[fact])
         return self._answered(q.text, [fact], self.render.fact_text(fact, lang), lang, score)
 
@@ -343,10 +404,14 @@ class Engine:
         r = self.render
         asks = q.intents
         if (Intent.WHERE in asks and not (asks & {Intent.WHEN, Intent.WHO})) or (
-                Intent.WHERE in asks and Intent.WHAT in asks and "dau" in q.folded.split()):
+            Intent.WHERE in asks and Intent.WHAT in asks and "dau" in q.folded.split()
+        ):
             if not event.place:
-                text = (f"Bài viết không nêu địa điểm của {r.title(event, lang)}." if lang == "vi"
-                        else f"The article does not say where the {r.title(event, lang)} took place.")
+                text = (
+                    f"Bài viết không nêu địa điểm của {r.title(event, lang)}."
+                    if lang == "vi"
+                    else f"The article does not say where the {r.title(event, lang)} took place."
+                )
                 return self._not_found(q.text, lang, q, text=text, facts=[event])
             return self._answered(q.text, [event], r.event_where(event, lang), lang, score)
         if Intent.WHEN in asks and not (asks & {Intent.WHO}):
@@ -385,12 +450,17 @@ class Engine:
             for position in official.positions:
                 title = canonical(fold(position.title_vi))
                 found = re.search(rf"(?:^|\s)(?<!pho ){re.escape(role)}(?:\s|$)", title)
-                if not found or (title.startswith("pho ") and not role.startswith("pho") and found.start() == 3):
+                if not found or (
+                    title.startswith("pho ") and not role.startswith("pho") and found.start() == 3
+                ):
                     continue
                 if countries and position.country.value not in countries:
                     continue
-                if q.date is not None and position.as_of is not None and not q.date.matches(
-                        position.as_of.start, position.as_of.end):
+                if (
+                    q.date is not None
+                    and position.as_of is not None
+                    and not q.date.matches(position.as_of.start, position.as_of.end)
+                ):
                     continue
                 when = position.as_of.start if position.as_of else dt.date.min
                 holders.append((when, official, position.title_vi if q.lang == "vi" else position.title_en))
@@ -409,9 +479,14 @@ class Engine:
             country = COUNTRY_NAMES[q.lang][official.country]
             stamp = next((p.as_of for p in official.positions if p.as_of and p.as_of.start == when), None)
             date_text = self.render_date(stamp, q.lang)
-            lines.append(f"• {official.name} — {title} ({country}" + (f", {date_text}" if date_text else "") + ")")
-        head = ("Theo các bài trong cơ sở dữ liệu (chức vụ tính đến thời điểm bài viết):" if q.lang == "vi"
-                else "According to the articles in the base (posts as of each article's date):")
+            lines.append(
+                f"• {official.name} — {title} ({country}" + (f", {date_text}" if date_text else "") + ")"
+            )
+        head = (
+            "Theo các bài trong cơ sở dữ liệu (chức vụ tính đến thời điểm bài viết):"
+            if q.lang == "vi"
+            else "According to the articles in the base (posts as of each article's date):"
+        )
         return self._answered(q.text, facts, head + "\n" + "\n".join(lines), q.lang, 1.0)
 
     @staticmethod
@@ -429,7 +504,7 @@ class Engine:
             return self._not_found(q.text, q.lang, q)
         events.sort(key=lambda e: (e.date.start if e.date else dt.date.max, e.id))
         shown = events[:MAX_LIST]
-        head = (f"Có {len(events)} sự kiện phù hợp:" if q.lang == "vi" else f"{len(events)} matching events:")
+        head = f"Có {len(events)} sự kiện phù hợp:" if q.lang == "vi" else f"{len(events)} matching events:"
         lines = [f"• {event_date(e, q.lang)}: {self.render.title(e, q.lang)}" for e in shown]
         if len(events) > len(shown):
             lines.append(f"… (+{len(events) - len(shown)})")
@@ -439,17 +514,34 @@ class Engine:
         lang = q.lang
         facts = [s.fact for s in ties[:MAX_CANDIDATES]]
         candidates = tuple(Candidate(f.id, self.render.label(f, lang)) for f in facts)
-        head = ("Câu hỏi khớp với nhiều sự kiện như nhau. Bạn muốn hỏi về:" if lang == "vi"
-                else "Your question fits several facts equally well. Which one do you mean?")
+        head = (
+            "Câu hỏi khớp với nhiều sự kiện như nhau. Bạn muốn hỏi về:"
+            if lang == "vi"
+            else "Your question fits several facts equally well. Which one do you mean?"
+        )
         lines = [f"{i}. {c.label}" for i, c in enumerate(candidates, start=1)]
-        return Answer(q.text, Status.AMBIGUOUS, head + "\n" + "\n".join(lines), lang,
-                      facts=tuple(f.id for f in facts), sources=tuple(self._sources(facts)),
-                      score=ties[0].score, candidates=candidates)
+        return Answer(
+            q.text,
+            Status.AMBIGUOUS,
+            head + "\n" + "\n".join(lines),
+            lang,
+            facts=tuple(f.id for f in facts),
+            sources=tuple(self._sources(facts)),
+            score=ties[0].score,
+            candidates=candidates,
+        )
 
     def _answered(self, question: str, facts: list[AnyFact], body: str, lang: Lang, score: float) -> Answer:
         text = body + "\n\n" + self.render.source_line(facts, lang)
-        return Answer(question, Status.ANSWERED, text, lang, facts=tuple(f.id for f in facts),
-                      sources=tuple(self._sources(facts)), score=score)
+        return Answer(
+            question,
+            Status.ANSWERED,
+            text,
+            lang,
+            facts=tuple(f.id for f in facts),
+            sources=tuple(self._sources(facts)),
+            score=score,
+        )
 
     def _sources(self, facts: list[AnyFact]) -> Iterable[SourceRef]:
         for fact in facts:
@@ -459,22 +551,44 @@ class Engine:
                 for quote in fact.quotes[:2]:
                     yield SourceRef(fact.source, quote)
 
-    def _not_found(self, question: str, lang: Lang, q: Question | None, *, greeting: bool = False,
-                   text: str | None = None, facts: list[AnyFact] | None = None) -> Answer:
+    def _not_found(
+        self,
+        question: str,
+        lang: Lang,
+        q: Question | None,
+        *,
+        greeting: bool = False,
+        text: str | None = None,
+        facts: list[AnyFact] | None = None,
+    ) -> Answer:
         examples = tuple(self.examples(lang))
         if text is None:
             if greeting:
-                text = ("Xin chào! Tôi trả lời câu hỏi về lịch sử quan hệ ngoại giao Việt Nam–Lào." if lang == "vi"
-                        else "Hello! I answer questions about the history of Vietnam–Laos diplomacy.")
+                text = (
+                    "Xin chào! Tôi trả lời câu hỏi về lịch sử quan hệ ngoại giao Việt Nam–Lào."
+                    if lang == "vi"
+                    else "Hello! I answer questions about the history of Vietnam–Laos diplomacy."
+                )
             else:
-                text = ("Tôi không tìm thấy thông tin này trong cơ sở dữ liệu (các bài báo nguồn về quan hệ "
-                        "Việt Nam–Lào), nên không trả lời để tránh sai." if lang == "vi"
-                        else "I could not find this in the fact base (source articles on Vietnam–Laos relations), "
-                        "so I won't guess.")
+                text = (
+                    "Tôi không tìm thấy thông tin này trong cơ sở dữ liệu (các bài báo nguồn về quan hệ "
+                    "Việt Nam–Lào), nên không trả lời để tránh sai."
+                    if lang == "vi"
+                    else "I could not find this in the fact base (source articles on Vietnam–Laos "
+                    "relations), "
+                    "so I won't guess."
+                )
         hint = "Bạn có thể hỏi, ví dụ:" if lang == "vi" else "You can ask, for example:"
         full = text + ("\n\n" + hint + "\n" + "\n".join(f"• {e}" for e in examples) if examples else "")
-        return Answer(question, Status.NOT_FOUND, full, lang, facts=tuple(f.id for f in facts or []),
-                      sources=tuple(self._sources(facts or [])), examples=examples)
+        return Answer(
+            question,
+            Status.NOT_FOUND,
+            full,
+            lang,
+            facts=tuple(f.id for f in facts or []),
+            sources=tuple(self._sources(facts or [])),
+            examples=examples,
+        )
 
 
 def _precision_rank(fact: AnyFact) -> int:
@@ -500,4 +614,3 @@ def _date_fits(q: Question, event: Event) -> bool:
 def _ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
-

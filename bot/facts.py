@@ -16,7 +16,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-FactId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]  # fits Telegram callback data (64 bytes) with a prefix
+FactId = Annotated[
+    str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)
+]  # fits Telegram callback data (64 bytes) with a prefix
 
 
 class Strict(BaseModel):
@@ -36,7 +38,7 @@ _DATE_RE = re.compile(
 
 
 class FuzzyDate(BaseModel):
-    """A date with the precision its source gives: `2021-12-28`, `2021-12-28/2021-12-29`, `2021-12`, `2021`."""
+    """A date at the precision its source gives: `2021-12-28`, `2021-12-28/2021-12-29`, `2021-12`, `2021`."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -74,14 +76,23 @@ def _date_fields(text: str) -> dict[str, object]:
         raise ValueError(f"date {text!r} is not YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD")
     year = int(match["y"])
     if match["m"] is None:
-        return {"text": text, "precision": Precision.YEAR, "start": dt.date(year, 1, 1), "end": dt.date(year, 12, 31)}
+        return {
+            "text": text,
+            "precision": Precision.YEAR,
+            "start": dt.date(year, 1, 1),
+            "end": dt.date(year, 12, 31),
+        }
     month = int(match["m"])
     if not 1 <= month <= 12:
         raise ValueError(f"date {text!r} has no month {month}")
     if match["d"] is None:
         last = calendar.monthrange(year, month)[1]
-        return {"text": text, "precision": Precision.MONTH, "start": dt.date(year, month, 1),
-                "end": dt.date(year, month, last)}
+        return {
+            "text": text,
+            "precision": Precision.MONTH,
+            "start": dt.date(year, month, 1),
+            "end": dt.date(year, month, last),
+        }
     try:
         start = dt.date(year, month, int(match["d"]))
         if match["y2"] is None:
@@ -116,9 +127,13 @@ class Sourced(Strict):
     source: str | None = Field(
         default=None, description="seed file name under seeds/; null only for background facts"
     )
-    quotes: list[str] = Field(default_factory=list, description="verbatim from the seed, whitespace-insensitive")
+    quotes: list[str] = Field(
+        default_factory=list, description="verbatim from the seed, whitespace-insensitive"
+    )
     background: bool = False
-    references: list[str] = Field(default_factory=list, description="public references, background facts only")
+    references: list[str] = Field(
+        default_factory=list, description="public references, background facts only"
+    )
     note: str | None = None
 
     @model_validator(mode="after")
@@ -151,7 +166,9 @@ class Position(Strict):
 class Official(Sourced):
     kind: Literal["official"] = "official"
     name: str = Field(description="canonical spelling as in the seed")
-    aliases: list[str] = Field(default_factory=list, description="other spellings and name orders the seeds use")
+    aliases: list[str] = Field(
+        default_factory=list, description="other spellings and name orders the seeds use"
+    )
     country: Country
     positions: list[Position] = Field(default_factory=list)
 
@@ -182,7 +199,9 @@ class Place(Sourced):
     name_vi: str
     name_en: str
     aliases: list[str] = Field(default_factory=list)
-    within: FactId | None = Field(default=None, description="the place this one lies in, when the seed says so")
+    within: FactId | None = Field(
+        default=None, description="the place this one lies in, when the seed says so"
+    )
     country: Country | None = None
 
 
@@ -238,7 +257,9 @@ class Event(Sourced):
     round: int | None = Field(default=None, ge=1)
     date: FuzzyDate | None = None
     date_inferred: bool = False
-    date_note: str | None = Field(default=None, description="how an inferred or vague date was read from the seed")
+    date_note: str | None = Field(
+        default=None, description="how an inferred or vague date was read from the seed"
+    )
     place: FactId | None = None
     participants: list[Participant] = Field(default_factory=list)
     title_vi: str
@@ -248,7 +269,9 @@ class Event(Sourced):
     discussed: list[BiText] = Field(default_factory=list)
     agreed: list[BiText] = Field(default_factory=list)
     related: list[FactId] = Field(default_factory=list)
-    planned_by: FactId | None = Field(default=None, description="the event at which a planned event was agreed")
+    planned_by: FactId | None = Field(
+        default=None, description="the event at which a planned event was agreed"
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Event:
@@ -287,7 +310,11 @@ class Agreement(Sourced):
     def _period(self) -> Agreement:
         if (self.period_start is None) != (self.period_end is None):
             raise ValueError("give both `period_start` and `period_end`, or neither")
-        if self.period_start is not None and self.period_end is not None and self.period_end < self.period_start:
+        if (
+            self.period_start is not None
+            and self.period_end is not None
+            and self.period_end < self.period_start
+        ):
             raise ValueError("`period_end` is before `period_start`")
         return self
 

@@ -113,7 +113,9 @@ def fact_files(knowledge_dir: Path) -> list[Path]:
     return sorted(p for p in knowledge_dir.glob("*.yaml") if p.name not in NON_FACT_FILES)
 
 
-def load_knowledge(knowledge_dir: Path, seeds_dir: Path | None = None, *, cache_dir: Path | None = None) -> LoadResult:
+def load_knowledge(
+    knowledge_dir: Path, seeds_dir: Path | None = None, *, cache_dir: Path | None = None
+) -> LoadResult:
     """Read every fact file, validate everything, and build a `Knowledge` only if all is well.
 
     With `cache_dir`, the parsed YAML of each file is kept as JSON under the hash of its bytes: a
@@ -184,7 +186,9 @@ def _parse_file(
     if data is None:
         return  # an empty file holds no facts; that is allowed
     if not isinstance(data, dict) or set(data) != {"facts"}:
-        problems.append(Problem(name, 1, f"{_UNREADABLE} a fact file has exactly one top-level key, `facts:` (a list)"))
+        problems.append(
+            Problem(name, 1, f"{_UNREADABLE} a fact file has exactly one top-level key, `facts:` (a list)")
+        )
         return
     items = data["facts"] or []
     if not isinstance(items, list):
@@ -222,8 +226,15 @@ def _write_cache(path: Path, data: object) -> None:
 
 
 def _is_union_tag(part: object) -> bool:
-    return isinstance(part, str) and part in {"official", "series", "place", "event", "agreement", "figure",
-                                              "statement"}
+    return isinstance(part, str) and part in {
+        "official",
+        "series",
+        "place",
+        "event",
+        "agreement",
+        "figure",
+        "statement",
+    }
 
 
 def _read_seeds(seeds_dir: Path) -> dict[str, str]:
@@ -238,8 +249,11 @@ def _cross_check(located: list[_Located], seeds_dir: Path, unusable_ids: set[str
     for item in located:
         first = by_id.get(item.fact.id)
         if first is not None:
-            yield Problem(item.file, item.line("id"),
-                          f"duplicate id {item.fact.id!r} (first defined at {first.file}:{first.line('id')})")
+            yield Problem(
+                item.file,
+                item.line("id"),
+                f"duplicate id {item.fact.id!r} (first defined at {first.file}:{first.line('id')})",
+            )
         else:
             by_id[item.fact.id] = item
 
@@ -254,11 +268,18 @@ def _cross_check(located: list[_Located], seeds_dir: Path, unusable_ids: set[str
             if actual is None and (target in unusable_ids or "*" in unusable_ids):
                 continue  # already reported where that fact is broken
             if actual is None:
-                yield Problem(item.file, item.line(*path), f"fact {item.fact.id!r}: `{_dotted(path)}` "
-                              f"refers to unknown id {target!r}")
+                yield Problem(
+                    item.file,
+                    item.line(*path),
+                    f"fact {item.fact.id!r}: `{_dotted(path)}` refers to unknown id {target!r}",
+                )
             elif wanted and actual not in wanted:
-                yield Problem(item.file, item.line(*path), f"fact {item.fact.id!r}: `{_dotted(path)}` "
-                              f"must name a {' or '.join(wanted)}, but {target!r} is a {actual}")
+                yield Problem(
+                    item.file,
+                    item.line(*path),
+                    f"fact {item.fact.id!r}: `{_dotted(path)}` "
+                    f"must name a {' or '.join(wanted)}, but {target!r} is a {actual}",
+                )
 
     yield from _check_aliases(located)
     yield from _check_rounds(located)
@@ -271,28 +292,40 @@ def _dotted(path: tuple[Any, ...]) -> str:
 def _check_sources(item: _Located, seeds: dict[str, str]) -> Iterator[Problem]:
     fact = item.fact
     if fact.background and Path(item.file).name != BACKGROUND_FILE:
-        yield Problem(item.file, item.line("background"),
-                      f"fact {fact.id!r}: background facts belong in {BACKGROUND_FILE}")
+        yield Problem(
+            item.file,
+            item.line("background"),
+            f"fact {fact.id!r}: background facts belong in {BACKGROUND_FILE}",
+        )
     if not fact.background and Path(item.file).name == BACKGROUND_FILE:
-        yield Problem(item.file, item.line("id"), f"fact {fact.id!r}: {BACKGROUND_FILE} holds background facts only")
+        yield Problem(
+            item.file, item.line("id"), f"fact {fact.id!r}: {BACKGROUND_FILE} holds background facts only"
+        )
     citations: list[tuple[tuple[Any, ...], str | None, str]] = [
         (("quotes", i), fact.source, quote) for i, quote in enumerate(fact.quotes)
     ]
     if isinstance(fact, Official):
-        citations += [(("positions", i, "quote"), pos.source, pos.quote) for i, pos in enumerate(fact.positions)]
+        citations += [
+            (("positions", i, "quote"), pos.source, pos.quote) for i, pos in enumerate(fact.positions)
+        ]
     if fact.source is not None and fact.source not in seeds:
         yield Problem(item.file, item.line("source"), f"fact {fact.id!r}: unknown seed {fact.source!r}")
     for path, source, quote in citations:
         if source is None or source not in seeds:
             if source is not None and path[0] == "positions":
-                yield Problem(item.file, item.line(*path[:2], "source"), f"fact {fact.id!r}: unknown seed {source!r}")
+                yield Problem(
+                    item.file, item.line(*path[:2], "source"), f"fact {fact.id!r}: unknown seed {source!r}"
+                )
             continue
         wanted = collapse_whitespace(quote)
         if not wanted:
             yield Problem(item.file, item.line(*path), f"fact {fact.id!r}: empty quote")
         elif wanted not in seeds[source]:
-            yield Problem(item.file, item.line(*path),
-                          f"fact {fact.id!r}: quote not found in {source}: {_shorten(wanted)!r}")
+            yield Problem(
+                item.file,
+                item.line(*path),
+                f"fact {fact.id!r}: quote not found in {source}: {_shorten(wanted)!r}",
+            )
 
 
 def _shorten(text: str, limit: int = 70) -> str:
@@ -340,8 +373,11 @@ def _check_aliases(located: list[_Located]) -> Iterator[Problem]:
             other = owner.setdefault(key, fact.id)
             if other != fact.id:
                 path = ("name",) if i == 0 else ("aliases", i - 1)
-                yield Problem(item.file, item.line(*path),
-                              f"fact {fact.id!r}: name {name!r} already names official {other!r}")
+                yield Problem(
+                    item.file,
+                    item.line(*path),
+                    f"fact {fact.id!r}: name {name!r} already names official {other!r}",
+                )
 
 
 def _check_rounds(located: list[_Located]) -> Iterator[Problem]:
@@ -352,9 +388,12 @@ def _check_rounds(located: list[_Located]) -> Iterator[Problem]:
             continue
         first = seen.setdefault((fact.series, fact.round), item)
         if first is not item:
-            yield Problem(item.file, item.line("round"),
-                          f"fact {fact.id!r}: round {fact.round} of series {fact.series!r} is already "
-                          f"{first.fact.id!r} ({first.file}:{first.line('round')})")
+            yield Problem(
+                item.file,
+                item.line("round"),
+                f"fact {fact.id!r}: round {fact.round} of series {fact.series!r} is already "
+                f"{first.fact.id!r} ({first.file}:{first.line('round')})",
+            )
 
 
 __all__ = ["BACKGROUND_FILE", "LoadResult", "Problem", "fact_files", "load_knowledge"]

@@ -17,20 +17,67 @@ from dataclasses import dataclass
 from bot.text import fold
 
 VI_NUMBER_WORDS = {
-    "nhat": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7,
-    "tam": 8, "chin": 9, "muoi": 10,
+    "nhat": 1,
+    "mot": 1,
+    "hai": 2,
+    "ba": 3,
+    "tu": 4,
+    "bon": 4,
+    "nam": 5,
+    "sau": 6,
+    "bay": 7,
+    "tam": 8,
+    "chin": 9,
+    "muoi": 10,
 }
 EN_ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
 }
 EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 MONTHS_EN = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
@@ -95,18 +142,19 @@ class DateQuery:
             if self.month is None:
                 return dt.date(self.year, 1, 1), dt.date(end_year, 12, 31)
             if self.day is None:
-                last = (dt.date(self.year + self.month // 12, self.month % 12 + 1, 1) - dt.timedelta(days=1))
+                last = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1) - dt.timedelta(days=1)
                 return dt.date(self.year, self.month, 1), last
-            return dt.date(self.year, self.month, self.day), dt.date(self.year, self.month, self.day_end or self.day)
+            return dt.date(self.year, self.month, self.day), dt.date(
+                self.year, self.month, self.day_end or self.day
+            )
         except ValueError:
             return None
 
     def matches(self, start: dt.date, end: dt.date) -> bool:
         """Whether an event dated [start, end] falls on what this query names."""
         span = self.span()
-        if span is not None:
-            if not (start <= span[1] and end >= span[0]):
-                return False
+        if span is not None and not (start <= span[1] and end >= span[0]):
+            return False
         if self.month is not None and span is None:
             # day and month without a year: any year
             days = _days_between(start, end)
@@ -147,12 +195,12 @@ _NUMERIC_DATE = re.compile(
     rf"(?<![\d/])(?P<d>\d{{1,2}})(?:\s*-\s*(?P<d2>\d{{1,2}}))?\s*[/.-]\s*(?P<m>\d{{1,2}})(?:\s*[/.-]\s*(?P<y>{_YEAR}))?(?![\d/])"
 )
 _MONTH_YEAR = re.compile(rf"\bthang (?P<m>\d{{1,2}})(?: nam |\s*/\s*|\s*-\s*| )(?P<y>{_YEAR})\b")
-_VI_WORDY = re.compile(
-    rf"\bngay (?P<d>\d{{1,2}}) thang (?P<m>\d{{1,2}})(?: nam (?P<y>{_YEAR}))?\b"
-)
+_VI_WORDY = re.compile(rf"\bngay (?P<d>\d{{1,2}}) thang (?P<m>\d{{1,2}})(?: nam (?P<y>{_YEAR}))?\b")
 _VI_MONTH = re.compile(r"\bthang (?P<m>\d{1,2})\b(?! nam \d)")
 _MONTH_NAMES = "|".join(sorted(MONTHS_EN, key=len, reverse=True))
-_EN_DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{_MONTH_NAMES})\b(?: (?P<y>{_YEAR}))?")
+_EN_DAY_MONTH = re.compile(
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{_MONTH_NAMES})\b(?: (?P<y>{_YEAR}))?"
+)
 _EN_MONTH_DAY = re.compile(
     rf"\b(?P<mon>{_MONTH_NAMES}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<y>{_YEAR}))?"
 )
@@ -201,11 +249,17 @@ def parse_date(question: str, today: dt.date | None = None) -> DateQuery | None:
         if match:
             day, month = int(match["d"]), MONTHS_EN[match["mon"]]
             year = int(match["y"]) if match["y"] else None
-            if _valid(year, month, day) and not (match["mon"] == "may" and pattern is _EN_MONTH_DAY and day > 31):
+            if _valid(year, month, day) and not (
+                match["mon"] == "may" and pattern is _EN_MONTH_DAY and day > 31
+            ):
                 return DateQuery(year=year, month=month, day=day)
     match = _MONTH_YEAR.search(text) or _EN_MONTH_YEAR.search(text)
     if match:
-        month = int(match["m"]) if "m" in match.groupdict() and match.groupdict()["m"] else MONTHS_EN[match["mon"]]
+        month = (
+            int(match["m"])
+            if "m" in match.groupdict() and match.groupdict()["m"]
+            else MONTHS_EN[match["mon"]]
+        )
         if _valid(None, month, None):
             return DateQuery(year=int(match["y"]), month=month)
     match = _YEAR_RANGE.search(text)

@@ -26,20 +26,57 @@ from bot.facts import (
 )
 from bot.knowledge import AnyFact, Knowledge
 
-MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December"]
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 COUNTRY_NAMES = {
-    "vi": {Country.VN: "Việt Nam", Country.LA: "Lào", Country.KH: "Campuchia", Country.RU: "Nga", Country.OTHER: ""},
-    "en": {Country.VN: "Vietnam", Country.LA: "Laos", Country.KH: "Cambodia", Country.RU: "Russia",
-           Country.OTHER: ""},
+    "vi": {
+        Country.VN: "Việt Nam",
+        Country.LA: "Lào",
+        Country.KH: "Campuchia",
+        Country.RU: "Nga",
+        Country.OTHER: "",
+    },
+    "en": {
+        Country.VN: "Vietnam",
+        Country.LA: "Laos",
+        Country.KH: "Cambodia",
+        Country.RU: "Russia",
+        Country.OTHER: "",
+    },
 }
 ROLE_NAMES = {
-    "vi": {Role.CO_CHAIR: "đồng chủ trì", Role.HOST: "chủ nhà", Role.GUEST: "khách", Role.RECEIVER: "tiếp",
-           Role.RECEIVED: "được tiếp", Role.LEADER: "trưởng đoàn", Role.ATTENDEE: "tham dự",
-           Role.CONGRATULATED: "được chúc mừng"},
-    "en": {Role.CO_CHAIR: "co-chair", Role.HOST: "host", Role.GUEST: "guest", Role.RECEIVER: "received the guests",
-           Role.RECEIVED: "was received", Role.LEADER: "head of delegation", Role.ATTENDEE: "attended",
-           Role.CONGRATULATED: "was congratulated"},
+    "vi": {
+        Role.CO_CHAIR: "đồng chủ trì",
+        Role.HOST: "chủ nhà",
+        Role.GUEST: "khách",
+        Role.RECEIVER: "tiếp",
+        Role.RECEIVED: "được tiếp",
+        Role.LEADER: "trưởng đoàn",
+        Role.ATTENDEE: "tham dự",
+        Role.CONGRATULATED: "được chúc mừng",
+    },
+    "en": {
+        Role.CO_CHAIR: "co-chair",
+        Role.HOST: "host",
+        Role.GUEST: "guest",
+        Role.RECEIVER: "received the guests",
+        Role.RECEIVED: "was received",
+        Role.LEADER: "head of delegation",
+        Role.ATTENDEE: "attended",
+        Role.CONGRATULATED: "was congratulated",
+    },
 }
 
 
@@ -73,7 +110,8 @@ def _vi_range(start: dt.date, end: dt.date) -> str:
 def _en_range(start: dt.date, end: dt.date) -> str:
     if (start.year, start.month) == (end.year, end.month):
         return f"{start.day}–{end.day} {MONTHS_EN[start.month - 1]} {start.year}"
-    return f"{start.day} {MONTHS_EN[start.month - 1]} {start.year} – {end.day} {MONTHS_EN[end.month - 1]} {end.year}"
+    first = f"{start.day} {MONTHS_EN[start.month - 1]} {start.year}"
+    return f"{first} – {end.day} {MONTHS_EN[end.month - 1]} {end.year}"
 
 
 def event_date(event: Event, lang: Lang) -> str:
@@ -116,8 +154,11 @@ class Renderer:
             official = self.k.official(participant.official)
             if official is not None:
                 position = self.position_of(official, lang, at)
-                return f"{position} {official.name}".strip() if lang == "vi" else (
-                    f"{official.name} ({position})" if position else official.name)
+                return (
+                    f"{position} {official.name}".strip()
+                    if lang == "vi"
+                    else (f"{official.name} ({position})" if position else official.name)
+                )
         return (participant.label_vi if lang == "vi" else participant.label_en) or ""
 
     def place(self, place_id: str | None, lang: Lang) -> str:
@@ -141,21 +182,31 @@ class Renderer:
         parts = []
         for role, people in by_role.items():
             joined = _join(people, lang)
-            parts.append(f"{ROLE_NAMES[lang][role].capitalize()}: {joined}" if lang == "vi"
-                         else f"{ROLE_NAMES[lang][role].capitalize()}: {joined}")
+            parts.append(f"{ROLE_NAMES[lang][role].capitalize()}: {joined}")
         return "; ".join(parts)
 
     def event_when(self, event: Event, lang: Lang) -> str:
         date = event_date(event, lang)
         if lang == "vi":
             verb = "dự kiến tổ chức" if event.status == Status.PLANNED else "diễn ra"
-            text = f"{self.title(event, lang)} {verb} {date}." if event.date else (
-                f"Bài viết không nêu ngày của {self.title(event, lang)}.")
+            text = (
+                f"{self.title(event, lang)} {verb} {date}."
+                if event.date
+                else (f"Bài viết không nêu ngày của {self.title(event, lang)}.")
+            )
         else:
-            verb = "is planned for" if event.status == Status.PLANNED else "took place on" if (
-                event.date and event.date.has_day) else "took place in"
-            text = f"{self.title(event, lang)} {verb} {date}." if event.date else (
-                f"The article does not give the date of the {self.title(event, lang)}.")
+            verb = (
+                "is planned for"
+                if event.status == Status.PLANNED
+                else "took place on"
+                if (event.date and event.date.has_day)
+                else "took place in"
+            )
+            text = (
+                f"{self.title(event, lang)} {verb} {date}."
+                if event.date
+                else (f"The article does not give the date of the {self.title(event, lang)}.")
+            )
         if event.date_note and (event.date_inferred or event.date is None):
             text += (" Ghi chú: " if lang == "vi" else " Note: ") + event.date_note
         return text
@@ -179,8 +230,11 @@ class Renderer:
         if not items:
             return f"{head}: {event.summary_vi if lang == 'vi' else event.summary_en}"
         lead = "Hai bên" if lang == "vi" else "The two sides"
-        verb = ("nhất trí" if event.agreed else "đã trao đổi về") if lang == "vi" else (
-            "agreed" if event.agreed else "discussed")
+        verb = (
+            ("nhất trí" if event.agreed else "đã trao đổi về")
+            if lang == "vi"
+            else ("agreed" if event.agreed else "discussed")
+        )
         bullet_list = "\n".join(f"• {item}" for item in items[:8])
         return f"{head} — {lead} {verb}:\n{bullet_list}"
 
@@ -206,14 +260,18 @@ class Renderer:
             if title not in shown or (when and not shown[title]):
                 shown[title] = when
         for title, when in shown.items():
-            lines.append(f"• {title}" + (f" ({'tính đến' if lang == 'vi' else 'as of'} {when})" if when else ""))
+            lines.append(
+                f"• {title}" + (f" ({'tính đến' if lang == 'vi' else 'as of'} {when})" if when else "")
+            )
         events = [self.k.event(i) for i in self.k.events_by_official.get(official.id, ())]
-        shown = [e for e in events if e is not None][:5]
-        if shown:
+        related = [e for e in events if e is not None][:5]
+        if related:
             lines.append("Sự kiện liên quan:" if lang == "vi" else "Related events:")
-            lines += [f"• {event_date(e, lang)}: {self.title(e, lang)}" for e in shown]
+            lines += [f"• {event_date(e, lang)}: {self.title(e, lang)}" for e in related]
         if official.aliases:
-            lines.append(("Cách viết khác: " if lang == "vi" else "Also written: ") + ", ".join(official.aliases))
+            lines.append(
+                ("Cách viết khác: " if lang == "vi" else "Also written: ") + ", ".join(official.aliases)
+            )
         return "\n".join(lines)
 
     def fact_text(self, fact: AnyFact, lang: Lang) -> str:
@@ -234,8 +292,10 @@ class Renderer:
     def agreement(self, agreement: Agreement, lang: Lang) -> str:
         parts = [self.title(agreement, lang)]
         if agreement.period_start and agreement.period_end:
-            parts.append(("giai đoạn " if lang == "vi" else "covering ")
-                         + f"{agreement.period_start}–{agreement.period_end}")
+            parts.append(
+                ("giai đoạn " if lang == "vi" else "covering ")
+                + f"{agreement.period_start}–{agreement.period_end}"
+            )
         if agreement.signed:
             parts.append(("ký " if lang == "vi" else "signed ") + format_date(agreement.signed, lang))
         head = ", ".join(parts) + "."
@@ -249,8 +309,11 @@ class Renderer:
     def source_line(self, facts: list[AnyFact], lang: Lang) -> str:
         seeds: list[str] = []
         for fact in facts:
-            label = fact.source if fact.source else (
-                "; ".join(fact.references) + (" (bối cảnh)" if lang == "vi" else " (background)"))
+            label = (
+                fact.source
+                if fact.source
+                else ("; ".join(fact.references) + (" (bối cảnh)" if lang == "vi" else " (background)"))
+            )
             if label not in seeds:
                 seeds.append(label)
         return ("Nguồn: " if lang == "vi" else "Source: ") + ", ".join(seeds)

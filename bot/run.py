@@ -85,13 +85,19 @@ def run(settings: Settings) -> int:
     from bot.telegram.app import ALLOWED_UPDATES, build_application
 
     try:
-        service = KnowledgeService(settings.knowledge_dir, settings.resolved_seeds_dir, settings.gold_file,
-                                   cache_dir=settings.cache_dir)
+        service = KnowledgeService(
+            settings.knowledge_dir,
+            settings.resolved_seeds_dir,
+            settings.gold_file,
+            cache_dir=settings.cache_dir,
+        )
     except KnowledgeLoadError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(f"The fact base in {settings.knowledge_dir} does not load; the bot does not start.",
-              file=sys.stderr)
+        print(
+            f"The fact base in {settings.knowledge_dir} does not load; the bot does not start.",
+            file=sys.stderr,
+        )
         return 1
     storage = Storage.open(settings.database_url)
     try:
@@ -104,8 +110,9 @@ def run(settings: Settings) -> int:
             log.info("starting: long polling")
             app.run_polling(allowed_updates=ALLOWED_UPDATES)
     except InvalidToken:
-        print("Telegram rejected TELEGRAM_BOT_TOKEN; check the token from @BotFather in .env.",
-              file=sys.stderr)
+        print(
+            "Telegram rejected TELEGRAM_BOT_TOKEN; check the token from @BotFather in .env.", file=sys.stderr
+        )
         return 2
     except NetworkError as exc:
         where = settings.telegram_api_base_url or "api.telegram.org"

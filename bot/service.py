@@ -112,11 +112,20 @@ class KnowledgeService:
         new_eval = evaluate(candidate, gold)
         refusal = _worse(old_eval, new_eval)
         if refusal:
-            return ReloadReport(False, current.knowledge.version, current.knowledge.version, (), diff,
-                                old_eval, new_eval, refusal)
+            return ReloadReport(
+                False,
+                current.knowledge.version,
+                current.knowledge.version,
+                (),
+                diff,
+                old_eval,
+                new_eval,
+                refusal,
+            )
         self._previous, self._engine = current, candidate
-        return ReloadReport(True, candidate.knowledge.version, current.knowledge.version, (), diff,
-                            old_eval, new_eval)
+        return ReloadReport(
+            True, candidate.knowledge.version, current.knowledge.version, (), diff, old_eval, new_eval
+        )
 
     def rollback(self) -> tuple[str, str] | None:
         """Swap back to the base before the last reload; returns (from, to) versions, or None."""

@@ -45,7 +45,12 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
 
     @field_validator(
-        "telegram_bot_token", "webhook_secret", "telegram_api_base_url", "webhook_url", "cache_dir", mode="before"
+        "telegram_bot_token",
+        "webhook_secret",
+        "telegram_api_base_url",
+        "webhook_url",
+        "cache_dir",
+        mode="before",
     )
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
@@ -58,7 +63,9 @@ class Settings(BaseSettings):
             parts = [p.strip() for p in value.split(",") if p.strip()]
             bad = [p for p in parts if not p.lstrip("-").isdigit()]
             if bad:
-                raise ValueError(f"must be comma-separated numeric Telegram user ids; not numeric: {', '.join(bad)}")
+                raise ValueError(
+                    f"must be comma-separated numeric Telegram user ids; not numeric: {', '.join(bad)}"
+                )
             return frozenset(int(p) for p in parts)
         if isinstance(value, int):
             return frozenset({value})
@@ -70,7 +77,9 @@ class Settings(BaseSettings):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {value!r} (use an IANA name such as Asia/Ho_Chi_Minh)") from None
+            raise ValueError(
+                f"unknown time zone {value!r} (use an IANA name such as Asia/Ho_Chi_Minh)"
+            ) from None
         return value
 
     @field_validator("log_level")

@@ -279,9 +279,7 @@ def _create_engine(url: str) -> Engine:
     database = parsed.database
     if not database or database == ":memory:":
         # One shared connection, or each pool connection would see its own empty database.
-        engine = create_engine(
-            parsed, poolclass=StaticPool, connect_args={"check_same_thread": False}
-        )
+        engine = create_engine(parsed, poolclass=StaticPool, connect_args={"check_same_thread": False})
         _install_sqlite_hooks(engine, file_backed=False)
         return engine
     if not database.startswith("file:"):
@@ -733,7 +731,5 @@ class Storage:
 
     def was_sent(self, post_date: date, chat_id: int) -> bool:
         with self._read() as conn:
-            status = conn.execute(
-                select(sent_log.c.status).where(_sent_log_key(post_date, chat_id))
-            ).scalar()
+            status = conn.execute(select(sent_log.c.status).where(_sent_log_key(post_date, chat_id))).scalar()
         return status == SENT

@@ -11,10 +11,52 @@ from pathlib import Path
 
 import yaml
 
-SYLLABLES = ["an", "bao", "chan", "dao", "giang", "hai", "khanh", "lam", "minh", "ngoc", "phong", "quang", "son",
-             "thanh", "tuan", "vinh", "xuan", "yen", "kham", "sou", "vong", "phet", "sai", "lat", "boun", "mee"]
-SERIES_WORDS = ["hợp tác", "tham vấn", "đối thoại", "ủy ban", "hội đồng", "diễn đàn", "nhóm công tác", "kỳ họp",
-                "kinh tế", "văn hóa", "giáo dục", "năng lượng", "giao thông", "nông nghiệp", "y tế", "biên giới"]
+SYLLABLES = [
+    "an",
+    "bao",
+    "chan",
+    "dao",
+    "giang",
+    "hai",
+    "khanh",
+    "lam",
+    "minh",
+    "ngoc",
+    "phong",
+    "quang",
+    "son",
+    "thanh",
+    "tuan",
+    "vinh",
+    "xuan",
+    "yen",
+    "kham",
+    "sou",
+    "vong",
+    "phet",
+    "sai",
+    "lat",
+    "boun",
+    "mee",
+]
+SERIES_WORDS = [
+    "hợp tác",
+    "tham vấn",
+    "đối thoại",
+    "ủy ban",
+    "hội đồng",
+    "diễn đàn",
+    "nhóm công tác",
+    "kỳ họp",
+    "kinh tế",
+    "văn hóa",
+    "giáo dục",
+    "năng lượng",
+    "giao thông",
+    "nông nghiệp",
+    "y tế",
+    "biên giới",
+]
 FACTS_PER_SEED = 100
 
 
@@ -44,15 +86,32 @@ def write_synthetic_base(target: Path, facts: int = 50_000, seed: int = 7) -> Pa
         country = rng.choice(["VN", "LA"])
         source, quote = cite(f"Ông {name} giữ chức Bộ trưởng số {i} của nước {country}.")
         officials.append(f"official-{i}")
-        records.append({"kind": "official", "id": f"official-{i}", "name": name, "country": country,
-                        "source": source, "quotes": [quote]})
+        records.append(
+            {
+                "kind": "official",
+                "id": f"official-{i}",
+                "name": name,
+                "country": country,
+                "source": source,
+                "quotes": [quote],
+            }
+        )
     series_rounds: dict[str, int] = {}
     for i in range(n_series):
         name = f"{rng.choice(SERIES_WORDS).capitalize()} {rng.choice(SERIES_WORDS)} Việt Nam-Lào số {i}"
         source, quote = cite(f"Cơ chế {name} được hai bên duy trì.")
         series_rounds[f"series-{i}"] = 0
-        records.append({"kind": "series", "id": f"series-{i}", "name_vi": name, "name_en": f"Synthetic series {i}",
-                        "countries": ["VN", "LA"], "source": source, "quotes": [quote]})
+        records.append(
+            {
+                "kind": "series",
+                "id": f"series-{i}",
+                "name_vi": name,
+                "name_en": f"Synthetic series {i}",
+                "countries": ["VN", "LA"],
+                "source": source,
+                "quotes": [quote],
+            }
+        )
     series_ids = list(series_rounds)
     for i in range(n_events):
         series_id = rng.choice(series_ids)
@@ -60,23 +119,42 @@ def write_synthetic_base(target: Path, facts: int = 50_000, seed: int = 7) -> Pa
         number = series_rounds[series_id]
         year, month, day = rng.randint(1990, 2025), rng.randint(1, 12), rng.randint(1, 28)
         chairs = rng.sample(officials, 2)
-        source, quote = cite(f"Ngày {day}/{month}/{year}, hai bên đồng chủ trì phiên {number} của {series_id}.")
-        records.append({
-            "kind": "event", "id": f"event-{i}", "event_kind": "consultation", "series": series_id,
-            "round": number, "date": f"{year:04d}-{month:02d}-{day:02d}",
-            "title_vi": f"Phiên {number} của cơ chế {series_id}", "title_en": f"Round {number} of {series_id}",
-            "summary_vi": "Hai bên đồng chủ trì.", "summary_en": "The two sides co-chaired.",
-            "participants": [{"official": c, "role": "co_chair"} for c in chairs],
-            "source": source, "quotes": [quote],
-        })
+        source, quote = cite(
+            f"Ngày {day}/{month}/{year}, hai bên đồng chủ trì phiên {number} của {series_id}."
+        )
+        records.append(
+            {
+                "kind": "event",
+                "id": f"event-{i}",
+                "event_kind": "consultation",
+                "series": series_id,
+                "round": number,
+                "date": f"{year:04d}-{month:02d}-{day:02d}",
+                "title_vi": f"Phiên {number} của cơ chế {series_id}",
+                "title_en": f"Round {number} of {series_id}",
+                "summary_vi": "Hai bên đồng chủ trì.",
+                "summary_en": "The two sides co-chaired.",
+                "participants": [{"official": c, "role": "co_chair"} for c in chairs],
+                "source": source,
+                "quotes": [quote],
+            }
+        )
     for start in range(0, len(sentences), FACTS_PER_SEED):
         chunk = sentences[start : start + FACTS_PER_SEED]
-        (seeds_dir / f"syn_{start // FACTS_PER_SEED:05d}.txt").write_text("\n".join(chunk) + "\n", encoding="utf-8")
+        (seeds_dir / f"syn_{start // FACTS_PER_SEED:05d}.txt").write_text(
+            "\n".join(chunk) + "\n", encoding="utf-8"
+        )
     by_kind: dict[str, list[dict[str, object]]] = {}
     for record in records:
         by_kind.setdefault(str(record["kind"]), []).append(record)
     for kind, items in by_kind.items():
         (knowledge_dir / f"{kind}.yaml").write_text(
-            yaml.dump({"facts": items}, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=False), encoding="utf-8"
+            yaml.dump(
+                {"facts": items},
+                Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+                allow_unicode=True,
+                sort_keys=False,
+            ),
+            encoding="utf-8",
         )
     return knowledge_dir

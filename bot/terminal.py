@@ -88,20 +88,30 @@ def format_answer(answer: Answer) -> str:
     return "\n".join(lines)
 
 
-def run_terminal(settings: Settings, *, stdin: TextIO | None = None, stdout: TextIO | None = None,
-                 stderr: TextIO | None = None) -> int:
+def run_terminal(
+    settings: Settings,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
     """The interactive (or piped) session; returns the process exit code."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     try:
-        service = KnowledgeService(settings.knowledge_dir, settings.resolved_seeds_dir, settings.gold_file,
-                                   cache_dir=settings.cache_dir)
+        service = KnowledgeService(
+            settings.knowledge_dir,
+            settings.resolved_seeds_dir,
+            settings.gold_file,
+            cache_dir=settings.cache_dir,
+        )
     except KnowledgeLoadError as exc:
         for problem in exc.problems:
             print(problem, file=stderr)
-        print(f"The fact base in {settings.knowledge_dir} does not load; nothing to answer from.",
-              file=stderr)
+        print(
+            f"The fact base in {settings.knowledge_dir} does not load; nothing to answer from.", file=stderr
+        )
         return 1
     interactive = stdin.isatty()
     print(BANNER, file=stdout if interactive else stderr, flush=True)

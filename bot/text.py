@@ -18,9 +18,7 @@ _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _EXTRA_FOLD = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "ø": "o", "ł": "l", "ß": "ss"})
 
 # Vietnamese letters that survive folding prove the text is Vietnamese.
-VIETNAMESE_MARKS = set("ăâđêôơưĂÂĐÊÔƠƯ") | set(
-    "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
-)
+VIETNAMESE_MARKS = set("ăâđêôơưĂÂĐÊÔƠƯ") | set("àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 
 
 def collapse_whitespace(text: str) -> str:

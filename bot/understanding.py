@@ -11,6 +11,7 @@ into a `Question`: language, intents, round, date, linked entities.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -35,7 +36,15 @@ from bot.lexicon import (
     Intent,
     canonical,
 )
-from bot.parsing import EN_ORDINAL_WORDS, MONTHS_EN, ROMAN, VI_NUMBER_WORDS, DateQuery, parse_date, parse_round
+from bot.parsing import (
+    EN_ORDINAL_WORDS,
+    MONTHS_EN,
+    ROMAN,
+    VI_NUMBER_WORDS,
+    DateQuery,
+    parse_date,
+    parse_round,
+)
 from bot.text import fold, has_vietnamese_marks
 
 # Calibrated on the gold set: a name form must be this similar (rapidfuzz ratio, 0-100) to count.
@@ -47,10 +56,118 @@ TYPO_MIN = 80.0  # an unknown word this close to a known one is a typo, not a ne
 _ORDINAL_TOKEN = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 _EN_HINTS = frozenset(
-    ["the", "what", "when", "where", "who", "whom", "which", "how", "is", "was", "were", "did", "does", "do", "of", "in", "on", "at", "and", "with", "about", "between", "meeting", "held", "take", "took", "place", "agreed", "discussed", "minister", "foreign", "deputy", "visit", "visited", "round", "session", "consultation", "year", "date", "many", "much", "list", "all", "tell", "me", "please"]
+    [
+        "the",
+        "what",
+        "when",
+        "where",
+        "who",
+        "whom",
+        "which",
+        "how",
+        "is",
+        "was",
+        "were",
+        "did",
+        "does",
+        "do",
+        "of",
+        "in",
+        "on",
+        "at",
+        "and",
+        "with",
+        "about",
+        "between",
+        "meeting",
+        "held",
+        "take",
+        "took",
+        "place",
+        "agreed",
+        "discussed",
+        "minister",
+        "foreign",
+        "deputy",
+        "visit",
+        "visited",
+        "round",
+        "session",
+        "consultation",
+        "year",
+        "date",
+        "many",
+        "much",
+        "list",
+        "all",
+        "tell",
+        "me",
+        "please",
+    ]
 )
 _VI_HINTS = frozenset(
-    ["ai", "nao", "dau", "gi", "khi", "bao", "gio", "la", "cua", "va", "cac", "nhung", "lan", "thu", "ngay", "thang", "nam", "cuoc", "hop", "gap", "tham", "van", "chinh", "tri", "bo", "truong", "ngoai", "giao", "dien", "ra", "to", "chuc", "o", "tai", "voi", "hai", "ben", "nhat", "tri", "thong", "nhat", "ky", "uy", "ban", "viet", "chu", "tich", "co", "khong", "duoc", "nhu", "the", "sao", "liet", "ke", "hoi", "nghi", "dong", "chu", "tri"]
+    [
+        "ai",
+        "nao",
+        "dau",
+        "gi",
+        "khi",
+        "bao",
+        "gio",
+        "la",
+        "cua",
+        "va",
+        "cac",
+        "nhung",
+        "lan",
+        "thu",
+        "ngay",
+        "thang",
+        "nam",
+        "cuoc",
+        "hop",
+        "gap",
+        "tham",
+        "van",
+        "chinh",
+        "tri",
+        "bo",
+        "truong",
+        "ngoai",
+        "giao",
+        "dien",
+        "ra",
+        "to",
+        "chuc",
+        "o",
+        "tai",
+        "voi",
+        "hai",
+        "ben",
+        "nhat",
+        "tri",
+        "thong",
+        "nhat",
+        "ky",
+        "uy",
+        "ban",
+        "viet",
+        "chu",
+        "tich",
+        "co",
+        "khong",
+        "duoc",
+        "nhu",
+        "the",
+        "sao",
+        "liet",
+        "ke",
+        "hoi",
+        "nghi",
+        "dong",
+        "chu",
+        "tri",
+    ]
 )
 
 
@@ -67,7 +184,7 @@ def units(text: str) -> set[str]:
     """Match units of a folded text: content words and adjacent-word pairs (Vietnamese compounds)."""
     tokens = text.split()
     out = {t for t in tokens if t not in STOPWORDS and len(t) > 1}
-    out.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    out.update(f"{a} {b}" for a, b in itertools.pairwise(tokens))
     return out
 
 
@@ -143,7 +260,9 @@ class EntityIndex:
             owners[form.text].add(form.target)
         self.name_forms = [f for f in self.name_forms if len(owners[f.text]) == 1 or f.tokens > 1]
 
-    def link(self, forms: list[NameForm], blocks: dict[str, list[int]], tokens: list[str]) -> dict[str, float]:
+    def link(
+        self, forms: list[NameForm], blocks: dict[str, list[int]], tokens: list[str]
+    ) -> dict[str, float]:
         """Fact ids whose name appears (fuzzily) in the token list, with the best similarity."""
         exact: set[int] = set()
         partial: defaultdict[int, int] = defaultdict(int)
@@ -166,7 +285,9 @@ class EntityIndex:
                 if size < 1:
                     continue
                 if size not in windows:
-                    windows[size] = [" ".join(tokens[j : j + size]) for j in range(max(1, len(tokens) - size + 1))]
+                    windows[size] = [
+                        " ".join(tokens[j : j + size]) for j in range(max(1, len(tokens) - size + 1))
+                    ]
                 for window in windows[size]:
                     best = max(best, fuzz.ratio(window, form.text))
             threshold = NAME_MATCH_MIN_SHORT if form.tokens == 1 else NAME_MATCH_MIN
@@ -180,12 +301,20 @@ class EntityIndex:
             self._known_list = sorted(self.vocabulary)
         unknown = []
         for token in dict.fromkeys(tokens):
-            if token in self.vocabulary or token in FUNCTION_WORDS or token in CUE_WORDS or token in _EXTRA_KNOWN:
+            if (
+                token in self.vocabulary
+                or token in FUNCTION_WORDS
+                or token in CUE_WORDS
+                or token in _EXTRA_KNOWN
+            ):
                 continue
             if token.isdigit() or _ORDINAL_TOKEN.match(token) or len(token) < 2:
                 continue
-            if len(token) >= 4 and process.extractOne(token, self._known_list, scorer=fuzz.ratio,
-                                                      score_cutoff=TYPO_MIN) is not None:
+            if (
+                len(token) >= 4
+                and process.extractOne(token, self._known_list, scorer=fuzz.ratio, score_cutoff=TYPO_MIN)
+                is not None
+            ):
                 continue
             unknown.append(token)
         return unknown
@@ -232,7 +361,10 @@ class EntityIndex:
             for fact_id in postings:
                 scores[fact_id] += weight
         total = self.question_weight(question_units)
-        return {fact_id: min(1.0, score / total * self.length_factor[fact_id]) for fact_id, score in scores.items()}
+        return {
+            fact_id: min(1.0, score / total * self.length_factor[fact_id])
+            for fact_id, score in scores.items()
+        }
 
 
 MAX_AFFIX_BLOCK = 400
@@ -244,14 +376,19 @@ def _affix_keys(token: str) -> tuple[str, str]:
 
 # Question words carry the question's type, not its topic: they never count as evidence for a fact.
 FUNCTION_WORDS = STOPWORDS | frozenset(
-    "khi nao dau bao gio ai gi sao the nhu duoc khong co su kien dien ra to chuc when where who whom what which how "
-    "did does was were is are held take took place happened happen event events".split()
+    (
+        "khi nao dau bao gio ai gi sao the nhu duoc khong co su kien dien ra to chuc "
+        "when where who whom what which how did does was were is are held take took place happened happen event events"
+    ).split()
 )
 
 
 _EXTRA_KNOWN = frozenset(
     {w for name in COUNTRIES for w in name.split()}
-    | set(VI_NUMBER_WORDS) | set(EN_ORDINAL_WORDS) | set(MONTHS_EN) | set(ROMAN)
+    | set(VI_NUMBER_WORDS)
+    | set(EN_ORDINAL_WORDS)
+    | set(MONTHS_EN)
+    | set(ROMAN)
     | set("lan thu ngay thang nam hom nay qua toi sap nhat dau tien cuoi ki ky cua cac".split())
 )
 
@@ -294,7 +431,14 @@ def _fact_text(fact: object) -> str:
         parts += [fact.title_vi, fact.title_en, fact.summary_vi, fact.summary_en]
         parts += [t.vi + " " + t.en for t in fact.discussed + fact.agreed]
     elif isinstance(fact, Agreement):
-        parts += [fact.name_vi, fact.name_en, *fact.aliases, fact.summary_vi, fact.summary_en, fact.parties_vi]
+        parts += [
+            fact.name_vi,
+            fact.name_en,
+            *fact.aliases,
+            fact.summary_vi,
+            fact.summary_en,
+            fact.parties_vi,
+        ]
     elif isinstance(fact, Figure):
         parts += [fact.name_vi, fact.name_en, fact.period_vi, fact.period_en, fact.value_text_vi]
     elif isinstance(fact, Statement):
@@ -339,13 +483,17 @@ class Question:
 _CAPITALISED_RUN = re.compile(r"\b(?:[A-ZĐ][\wÀ-ỹ]+(?:\s+|$)){2,}")
 
 
-def analyze(question: str, index: EntityIndex, *, lang: Lang | None = None, today: dt.date | None = None) -> Question:
+def analyze(
+    question: str, index: EntityIndex, *, lang: Lang | None = None, today: dt.date | None = None
+) -> Question:
     text = question[:2000]  # a wall of text is no question; the first lines carry it
     folded = fold(text)
     canon = canonical(folded)
     tokens = canon.split()
     question_units = units(canon)
-    intents = frozenset(intent for intent, cue in INTENT_CUES.items() if cue.search(folded) or cue.search(canon))
+    intents = frozenset(
+        intent for intent, cue in INTENT_CUES.items() if cue.search(folded) or cue.search(canon)
+    )
     officials = index.officials_in(folded.split())
     places = index.places_in(tokens)
     countries = frozenset(COUNTRIES[m.group(0)] for m in COUNTRY_PATTERN.finditer(canon))

@@ -263,14 +263,26 @@ def test_post_is_one_message_with_every_anniversary_of_the_day(base: Knowledge) 
 def test_round_and_ordinals() -> None:
     assert [is_round(n) for n in (1, 5, 10, 11, 65)] == [False, True, True, False, True]
     assert [ordinal_en(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 65, 111)] == [
-        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "65th", "111th"]
+        "1st",
+        "2nd",
+        "3rd",
+        "4th",
+        "11th",
+        "12th",
+        "13th",
+        "21st",
+        "22nd",
+        "65th",
+        "111th",
+    ]
 
 
 # ---------------------------------------------------------------------------- CLI
 
 
-def test_cli_json_and_text_on_the_fixture_base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_json_and_text_on_the_fixture_base(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     knowledge_dir, seeds_dir = write_base(tmp_path)
     monkeypatch.setenv("KNOWLEDGE_DIR", str(knowledge_dir))
     monkeypatch.setenv("SEEDS_DIR", str(seeds_dir))
@@ -308,8 +320,9 @@ def test_real_base_treaty_50th_and_relations_65th() -> None:
     assert "65th anniversary" in relations[0].text_en
 
 
-def test_real_base_cli_json(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_real_base_cli_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     _real_base()
     monkeypatch.setenv("KNOWLEDGE_DIR", str(ROOT / "knowledge"))
     monkeypatch.delenv("SEEDS_DIR", raising=False)

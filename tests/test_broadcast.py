@@ -309,14 +309,16 @@ class Harness:
     storage: Storage
     jobs: AnniversaryJobs
 
-    async def send(self, text: str, *, user_id: int, chat_id: int | None = None,
-                   chat_type: Any = "private") -> Call:
+    async def send(
+        self, text: str, *, user_id: int, chat_id: int | None = None, chat_type: Any = "private"
+    ) -> Call:
         update = self.api.message(text, user_id=user_id, chat_id=chat_id, chat_type=chat_type)
         chat = update["message"]["chat"]["id"]
         before = len([c for c in self.api.calls("sendMessage") if c.params.get("chat_id") == chat])
         self.api.inject_update(update)
-        return await self.api.wait_for("sendMessage", lambda c: c.params.get("chat_id") == chat,
-                                       count=before + 1)
+        return await self.api.wait_for(
+            "sendMessage", lambda c: c.params.get("chat_id") == chat, count=before + 1
+        )
 
 
 def make_settings(tmp_path: Path, api: FakeBotAPI) -> Settings:
@@ -334,8 +336,14 @@ def make_settings(tmp_path: Path, api: FakeBotAPI) -> Settings:
 
 
 @contextlib.asynccontextmanager
-async def harness(tmp_path: Path, api: FakeBotAPI, *, subscribe: tuple[int, ...] = (), jobs: bool = False,
-                  now: dt.datetime | None = None) -> AsyncIterator[Harness]:
+async def harness(
+    tmp_path: Path,
+    api: FakeBotAPI,
+    *,
+    subscribe: tuple[int, ...] = (),
+    jobs: bool = False,
+    now: dt.datetime | None = None,
+) -> AsyncIterator[Harness]:
     settings = make_settings(tmp_path, api)
     service = KnowledgeService(settings.knowledge_dir, settings.seeds_dir, settings.gold_file)
     storage = Storage.open(settings.database_url)
@@ -343,8 +351,9 @@ async def harness(tmp_path: Path, api: FakeBotAPI, *, subscribe: tuple[int, ...]
         storage.subscribe(chat_id, "private")
     try:
         app = build_application(settings, service, storage, stats_flush_interval=0.05)
-        scheduler = register(app, settings, jobs=jobs, catch_up_delay=0.05,
-                             now=(lambda: now) if now is not None else None)
+        scheduler = register(
+            app, settings, jobs=jobs, catch_up_delay=0.05, now=(lambda: now) if now is not None else None
+        )
         async with running(app):
             yield Harness(api, app, storage, scheduler)
     finally:
@@ -461,8 +470,13 @@ async def test_register_adds_each_command_once_and_rows_fit_the_command_table(
         app = build_application(settings, service, store)
         register(app, settings, jobs=False)
         register(app, settings, jobs=False)
-        names = Counter(name for handlers in app.handlers.values() for h in handlers
-                        if isinstance(h, CommandHandler) for name in h.commands)
+        names = Counter(
+            name
+            for handlers in app.handlers.values()
+            for h in handlers
+            if isinstance(h, CommandHandler)
+            for name in h.commands
+        )
         assert all(names[row.name] == 1 for row in ANNIVERSARY_COMMANDS)
     commands = [Command(*row) for row in ANNIVERSARY_COMMANDS]
     assert [c.name for c in commands if c.admin] == ["subscribe_channel", "unsubscribe_channel"]

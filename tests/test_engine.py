@@ -69,7 +69,9 @@ def test_naming_the_level_settles_the_round(engine: Engine) -> None:
         "Ngày 1/1/2020 có sự kiện gì?",
     ],
 )
-def test_a_round_year_or_date_the_base_lacks_is_not_found_never_a_neighbour(engine: Engine, question: str) -> None:
+def test_a_round_year_or_date_the_base_lacks_is_not_found_never_a_neighbour(
+    engine: Engine, question: str
+) -> None:
     answer = engine.answer(question)
     assert answer.status is Status.NOT_FOUND
     assert answer.facts == ()
@@ -87,7 +89,9 @@ def test_a_round_year_or_date_the_base_lacks_is_not_found_never_a_neighbour(engi
         "What is the weather in Vientiane?",
     ],
 )
-def test_out_of_scope_questions_abstain_and_suggest_questions_it_can_answer(engine: Engine, question: str) -> None:
+def test_out_of_scope_questions_abstain_and_suggest_questions_it_can_answer(
+    engine: Engine, question: str
+) -> None:
     answer = engine.answer(question)
     assert answer.status is Status.NOT_FOUND
     assert len(answer.examples) >= 2
@@ -137,7 +141,10 @@ def test_ask_json_reads_stdin_line_by_line_and_keeps_the_contract() -> None:
     run = subprocess.run(
         [sys.executable, "-m", "bot", "ask", "--json", "-"],
         input="Saleumxay Kommasith là ai?\ncuộc họp lần thứ 8 ở đâu\nWho is the King of Thailand?\n",
-        capture_output=True, text=True, cwd=ROOT, check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
     )
     rows = [json.loads(line) for line in run.stdout.splitlines()]
     assert [r["status"] for r in rows] == ["answered", "ambiguous", "not_found"]

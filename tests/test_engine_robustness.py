@@ -36,17 +36,56 @@ def test_fragments_of_dates_rounds_and_punctuation(engine: Engine, question: str
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(["Saleumxay", "Kommasith", "Bùi", "Thanh", "Sơn", "lần", "thứ", "8", "khi", "nào",
-                                 "ở", "đâu", "who", "when", "the", "ASEAN", "2021", "28/12", "Lào", "😀", "中文"]),
-                max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Saleumxay",
+                "Kommasith",
+                "Bùi",
+                "Thanh",
+                "Sơn",
+                "lần",
+                "thứ",
+                "8",
+                "khi",
+                "nào",
+                "ở",
+                "đâu",
+                "who",
+                "when",
+                "the",
+                "ASEAN",
+                "2021",
+                "28/12",
+                "Lào",
+                "😀",
+                "中文",
+            ]
+        ),
+        max_size=30,
+    )
+)
 def test_word_salad_from_the_domain(engine: Engine, words: list[str]) -> None:
     question = " ".join(words)
     assert_valid(engine.answer(question), question)
 
 
 def test_edge_inputs(engine: Engine) -> None:
-    for question in ["", " ", "\n\t", "?!?!...", "😀" * 50, "x" * 10_000, "lần thứ " * 2000,
-                     "Lào ລາວ 老挝 Laos Лаос", "\x00\x01\x02", "𝓢𝓪𝓵𝓮𝓾𝓶𝔁𝓪𝔂", "9" * 500, "31/12/99999999"]:
+    for question in [
+        "",
+        " ",
+        "\n\t",
+        "?!?!...",
+        "😀" * 50,
+        "x" * 10_000,
+        "lần thứ " * 2000,
+        "Lào ລາວ 老挝 Laos Лаос",
+        "\x00\x01\x02",
+        "𝓢𝓪𝓵𝓮𝓾𝓶𝔁𝓪𝔂",
+        "9" * 500,
+        "31/12/99999999",
+    ]:
         assert_valid(engine.answer(question), question)
 
 

@@ -72,8 +72,15 @@ class Harness:
     def sent(self, chat_id: int) -> list[Call]:
         return [c for c in self.api.calls("sendMessage") if c.params.get("chat_id") == chat_id]
 
-    async def send(self, text: str, *, user_id: int = USER, chat_id: int | None = None,
-                   chat_type: Any = "private", **kwargs: Any) -> Call:
+    async def send(
+        self,
+        text: str,
+        *,
+        user_id: int = USER,
+        chat_id: int | None = None,
+        chat_type: Any = "private",
+        **kwargs: Any,
+    ) -> Call:
         """Inject a user's message and return the bot's next sendMessage to that chat."""
         update = self.api.message(text, user_id=user_id, chat_id=chat_id, chat_type=chat_type, **kwargs)
         chat = update["message"]["chat"]["id"]
@@ -83,8 +90,15 @@ class Harness:
             "sendMessage", lambda c: c.params.get("chat_id") == chat, count=before + 1
         )
 
-    async def tap(self, data: str, *, message_id: int, chat_id: int = USER, user_id: int = USER,
-                  expect_message: bool = True) -> tuple[Call, Call | None]:
+    async def tap(
+        self,
+        data: str,
+        *,
+        message_id: int,
+        chat_id: int = USER,
+        user_id: int = USER,
+        expect_message: bool = True,
+    ) -> tuple[Call, Call | None]:
         """Press an inline button on the bot's message; the answerCallbackQuery and the next message."""
         update = self.api.callback_query(data, chat_id=chat_id, user_id=user_id, message_id=message_id)
         query_id = update["callback_query"]["id"]
@@ -239,8 +253,9 @@ async def test_buttons_keep_working_after_a_restart(bot: Harness) -> None:
     service = KnowledgeService(bot.knowledge_dir, bot.settings.seeds_dir, GOLD)
     restarted = build_application(bot.settings, service, bot.storage)
     async with running(restarted):  # ...and a new one answers the old message's button
-        fresh = Harness(bot.api, restarted, restarted.bot_data.service, bot.storage, bot.settings,
-                        bot.knowledge_dir)
+        fresh = Harness(
+            bot.api, restarted, restarted.bot_data.service, bot.storage, bot.settings, bot.knowledge_dir
+        )
         _, reply = await fresh.tap(data, message_id=message_id(call))
     assert reply is not None and "<blockquote>" in reply.params["text"]
 
@@ -372,8 +387,10 @@ async def test_non_admin_reload_is_refused(bot: Harness, caplog: pytest.LogCaptu
 async def test_admin_reload_of_a_broken_edit_is_refused_and_old_base_serves(bot: Harness) -> None:
     version = bot.service.knowledge.version
     target = fact_file(bot.knowledge_dir)
-    target.write_text(target.read_text(encoding="utf-8") + "\n  - kind: place\n    id: broken-place\n"
-                      "    bogus_field: 1\n", encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8") + "\n  - kind: place\n    id: broken-place\n    bogus_field: 1\n",
+        encoding="utf-8",
+    )
     problems = load_knowledge(bot.knowledge_dir, bot.settings.seeds_dir).problems
     assert problems
     call = await bot.send("/reload", user_id=ADMIN, chat_id=ADMIN)
@@ -467,8 +484,10 @@ def test_split_html_keeps_tags_and_entities_whole() -> None:
         assert part.count("<blockquote>") == part.count("</blockquote>")
         assert not re.search(r"&[a-z]*$|<[^>]*$", part)  # no cut inside an entity or a tag
         visible += re.sub(r"<[^>]+>", "", part)
+
     def squash(s: str) -> str:
         return re.sub(r"\s+", "", s)
+
     assert squash(visible) == squash(re.sub(r"<[^>]+>", "", text))
     assert split_html("short <b>text</b>") == ["short <b>text</b>"]
 
@@ -483,8 +502,13 @@ def test_callback_data_fits_and_round_trips() -> None:
 
 
 def test_render_escapes_engine_text_and_truncates_labels() -> None:
-    answer = Answer("q", Status.AMBIGUOUS, "A <script> & B", "en",
-                    candidates=(Candidate("x-1", "L" * 200), Candidate("x-2", "short")))
+    answer = Answer(
+        "q",
+        Status.AMBIGUOUS,
+        "A <script> & B",
+        "en",
+        candidates=(Candidate("x-1", "L" * 200), Candidate("x-2", "short")),
+    )
     rendered = render_answer(answer)
     assert rendered.text == "A &lt;script&gt; &amp; B"
     assert rendered.keyboard is not None
@@ -504,8 +528,14 @@ def test_terminal_answers_piped_lines(tmp_path: Path) -> None:
     from bot.terminal import run_terminal
 
     knowledge_dir, seeds_dir = copy_base(tmp_path)
-    settings = Settings(_env_file=None, knowledge_dir=knowledge_dir, seeds_dir=seeds_dir,  # type: ignore[call-arg]
-                        gold_file=GOLD, telegram_bot_token=None, cache_dir=None)
+    settings = Settings(
+        _env_file=None,
+        knowledge_dir=knowledge_dir,
+        seeds_dir=seeds_dir,  # type: ignore[call-arg]
+        gold_file=GOLD,
+        telegram_bot_token=None,
+        cache_dir=None,
+    )
     out, err = io.StringIO(), io.StringIO()
     code = run_terminal(settings, stdin=io.StringIO(f"{Q_VI}\n\n/quit\n{Q_EN}\n"), stdout=out, stderr=err)
     assert code == 0
@@ -517,10 +547,23 @@ def test_terminal_answers_piped_lines(tmp_path: Path) -> None:
 
 def test_python_m_bot_without_token_runs_the_terminal(tmp_path: Path) -> None:
     knowledge_dir, seeds_dir = copy_base(tmp_path)
-    env = {"PATH": "/usr/bin:/bin", "KNOWLEDGE_DIR": str(knowledge_dir), "SEEDS_DIR": str(seeds_dir),
-           "GOLD_FILE": str(GOLD), "CACHE_DIR": "", "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-m", "bot"], input=f"{Q_VI}\n", capture_output=True, text=True,
-                          cwd=tmp_path, env=env, timeout=60)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "KNOWLEDGE_DIR": str(knowledge_dir),
+        "SEEDS_DIR": str(seeds_dir),
+        "GOLD_FILE": str(GOLD),
+        "CACHE_DIR": "",
+        "PYTHONPATH": str(ROOT),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "bot"],
+        input=f"{Q_VI}\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert "TELEGRAM_BOT_TOKEN" in done.stderr
     assert done.stdout.strip()
@@ -529,20 +572,29 @@ def test_python_m_bot_without_token_runs_the_terminal(tmp_path: Path) -> None:
 def test_webhook_options_and_token_redaction(tmp_path: Path) -> None:
     from bot.run import RedactFilter, webhook_options
 
-    settings = Settings(_env_file=None, telegram_bot_token="123:SECRET",  # type: ignore[call-arg]
-                        webhook_url="https://bot.example.org/tg/hook", webhook_port=8443,
-                        webhook_listen="0.0.0.0", webhook_secret="s3cret")
+    settings = Settings(
+        _env_file=None,
+        telegram_bot_token="123:SECRET",  # type: ignore[call-arg]
+        webhook_url="https://bot.example.org/tg/hook",
+        webhook_port=8443,
+        webhook_listen="0.0.0.0",
+        webhook_secret="s3cret",
+    )
     assert webhook_options(settings) == {
-        "listen": "0.0.0.0", "port": 8443, "url_path": "tg/hook",
-        "webhook_url": "https://bot.example.org/tg/hook", "secret_token": "s3cret",
+        "listen": "0.0.0.0",
+        "port": 8443,
+        "url_path": "tg/hook",
+        "webhook_url": "https://bot.example.org/tg/hook",
+        "secret_token": "s3cret",
     }
     record = logging.LogRecord("x", logging.ERROR, __file__, 1, "GET /bot%s/getMe", ("123:SECRET",), None)
     RedactFilter("123:SECRET").filter(record)
     assert "SECRET" not in record.getMessage() and "<redacted>" in record.getMessage()
 
 
-def test_run_with_a_token_polls_and_answers(tmp_path: Path, bot_api: FakeBotAPI,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_run_with_a_token_polls_and_answers(
+    tmp_path: Path, bot_api: FakeBotAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import asyncio
     import threading
     import time

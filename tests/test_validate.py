@@ -70,8 +70,12 @@ def test_a_duplicate_id_names_both_places(mini: Path) -> None:
     events = mini / "knowledge" / "events.yaml"
     edit(events, "id: political-consultation-2", "id: political-consultation-1")
     problems = problems_of(mini)
-    assert any("duplicate id 'political-consultation-1'" in p and "first defined at" in p and "events.yaml:" in p.split("first defined at")[1]
-               for p in problems)
+    assert any(
+        "duplicate id 'political-consultation-1'" in p
+        and "first defined at" in p
+        and "events.yaml:" in p.split("first defined at")[1]
+        for p in problems
+    )
 
 
 def test_a_dangling_reference_is_reported(mini: Path) -> None:
@@ -146,7 +150,10 @@ def test_validate_command_prints_file_line_and_exits_1(mini: Path) -> None:
     edit(mini / "knowledge" / "officials.yaml", "country: LA", "country: Laos")
     run = subprocess.run(
         [sys.executable, "-m", "bot", "knowledge", "validate", str(mini / "knowledge")],
-        capture_output=True, text=True, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
     assert run.returncode == 1
     assert "officials.yaml:" in run.stdout and "country" in run.stdout

@@ -93,12 +93,18 @@ _T: Final[dict[str, dict[Lang, str]]] = {
         "en": "✅ Anniversary posts are on for this chat: on the anniversary of an event in "
         "Vietnam–Laos relations the bot posts once, at {time} ({zone}). Turn off with /unsubscribe.",
     },
-    "already": {"vi": "Chat này đã bật tin kỷ niệm rồi. Tắt bằng /unsubscribe.",
-                "en": "Anniversary posts are already on for this chat. Turn off with /unsubscribe."},
-    "unsubscribed": {"vi": "Đã tắt tin kỷ niệm cho chat này.",
-                     "en": "Anniversary posts are off for this chat."},
-    "not_subscribed": {"vi": "Chat này chưa bật tin kỷ niệm. Bật bằng /subscribe.",
-                       "en": "Anniversary posts are not on for this chat. Turn them on with /subscribe."},
+    "already": {
+        "vi": "Chat này đã bật tin kỷ niệm rồi. Tắt bằng /unsubscribe.",
+        "en": "Anniversary posts are already on for this chat. Turn off with /unsubscribe.",
+    },
+    "unsubscribed": {
+        "vi": "Đã tắt tin kỷ niệm cho chat này.",
+        "en": "Anniversary posts are off for this chat.",
+    },
+    "not_subscribed": {
+        "vi": "Chat này chưa bật tin kỷ niệm. Bật bằng /subscribe.",
+        "en": "Anniversary posts are not on for this chat. Turn them on with /subscribe.",
+    },
     "group_admins_only": {
         "vi": "Xin lỗi, chỉ quản trị viên của nhóm mới bật hoặc tắt được tin kỷ niệm.",
         "en": "Sorry, only the group's administrators can turn anniversary posts on or off.",
@@ -114,8 +120,10 @@ _T: Final[dict[str, dict[Lang, str]]] = {
         "en": "Usage: /subscribe_channel @channel [vi|en] (first make the bot an administrator of the "
         "channel, allowed to post).",
     },
-    "unchannel_usage": {"vi": "Cách dùng: /unsubscribe_channel @tên_kênh",
-                        "en": "Usage: /unsubscribe_channel @channel"},
+    "unchannel_usage": {
+        "vi": "Cách dùng: /unsubscribe_channel @tên_kênh",
+        "en": "Usage: /unsubscribe_channel @channel",
+    },
     "channel_not_found": {"vi": "Không tìm thấy kênh {name}.", "en": "Channel {name} was not found."},
     "not_a_channel": {
         "vi": "{name} không phải là kênh. Với nhóm, quản trị viên của nhóm gửi /subscribe trong nhóm.",
@@ -130,17 +138,27 @@ _T: Final[dict[str, dict[Lang, str]]] = {
         "vi": "✅ Đã bật tin kỷ niệm cho kênh {name} (tiếng {lang_name}), lúc {time} ({zone}).",
         "en": "✅ Anniversary posts are on for the channel {name} (in {lang_name}), at {time} ({zone}).",
     },
-    "channel_already": {"vi": "Kênh {name} đã bật tin kỷ niệm rồi.",
-                        "en": "Anniversary posts are already on for {name}."},
-    "channel_unsubscribed": {"vi": "Đã tắt tin kỷ niệm cho kênh {name}.",
-                             "en": "Anniversary posts are off for {name}."},
-    "channel_not_subscribed": {"vi": "Kênh {name} chưa bật tin kỷ niệm.",
-                               "en": "Anniversary posts are not on for {name}."},
-    "upcoming_usage": {"vi": f"Cách dùng: /upcoming [N], N là số ngày, từ 1 đến {MAX_UPCOMING_DAYS}",
-                       "en": f"Usage: /upcoming [N], N days from 1 to {MAX_UPCOMING_DAYS}"},
+    "channel_already": {
+        "vi": "Kênh {name} đã bật tin kỷ niệm rồi.",
+        "en": "Anniversary posts are already on for {name}.",
+    },
+    "channel_unsubscribed": {
+        "vi": "Đã tắt tin kỷ niệm cho kênh {name}.",
+        "en": "Anniversary posts are off for {name}.",
+    },
+    "channel_not_subscribed": {
+        "vi": "Kênh {name} chưa bật tin kỷ niệm.",
+        "en": "Anniversary posts are not on for {name}.",
+    },
+    "upcoming_usage": {
+        "vi": f"Cách dùng: /upcoming [N], N là số ngày, từ 1 đến {MAX_UPCOMING_DAYS}",
+        "en": f"Usage: /upcoming [N], N days from 1 to {MAX_UPCOMING_DAYS}",
+    },
 }
-_LANG_NAMES: Final[dict[Lang, dict[Lang, str]]] = {"vi": {"vi": "Việt", "en": "Anh"},
-                                                   "en": {"vi": "Vietnamese", "en": "English"}}
+_LANG_NAMES: Final[dict[Lang, dict[Lang, str]]] = {
+    "vi": {"vi": "Việt", "en": "Anh"},
+    "en": {"vi": "Vietnamese", "en": "English"},
+}
 
 
 def t(key: str, lang: Lang, **values: object) -> str:
@@ -170,8 +188,9 @@ def telegram_sender(bot: Bot) -> Send:
     async def send(chat_id: int, text: str) -> None:
         try:
             for part in split_html(esc(text), MAX_MESSAGE):
-                await bot.send_message(chat_id, part, parse_mode=ParseMode.HTML,
-                                       link_preview_options=NO_PREVIEW)
+                await bot.send_message(
+                    chat_id, part, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
+                )
         except RetryAfter as exc:
             raise RetryLater(retry_after_seconds(exc)) from exc
         except ChatMigrated as exc:
@@ -228,8 +247,16 @@ class AnniversaryJobs:
         data = context.bot_data
         async with self._lock:
             extra: dict[str, Any] = {} if self.concurrency is None else {"concurrency": self.concurrency}
-            report = await broadcast(day, data.service.knowledge, data.storage, telegram_sender(context.bot),
-                                     sleep=self.sleep, lease=self.lease, rate=self.rate, **extra)
+            report = await broadcast(
+                day,
+                data.service.knowledge,
+                data.storage,
+                telegram_sender(context.bot),
+                sleep=self.sleep,
+                lease=self.lease,
+                rate=self.rate,
+                **extra,
+            )
         self.reports.append(report)
         job_queue = self.job_queue
         if report.needs_retry and job_queue is not None:
@@ -237,8 +264,9 @@ class AnniversaryJobs:
             if runs < MAX_RETRY_RUNS_PER_DAY and not job_queue.get_jobs_by_name(RETRY_JOB_NAME):
                 self._retry_runs = {day: runs + 1}  # only today's count is worth keeping
                 # After the lease, claims of a crashed sender are free to take over.
-                job_queue.run_once(self.retry, when=self.lease + dt.timedelta(seconds=30), data=day,
-                                           name=RETRY_JOB_NAME)
+                job_queue.run_once(
+                    self.retry, when=self.lease + dt.timedelta(seconds=30), data=day, name=RETRY_JOB_NAME
+                )
         return report
 
     async def daily(self, context: BotContext) -> None:
@@ -249,8 +277,11 @@ class AnniversaryJobs:
         skip every chat that has it); before that time the daily job will post."""
         now = self.local_now()
         if now.time() < self.settings.daily_post_time:
-            log.info("catch-up: %s is before the daily post time %s; nothing to do yet",
-                     now.strftime("%H:%M"), self.settings.daily_post_time.strftime("%H:%M"))
+            log.info(
+                "catch-up: %s is before the daily post time %s; nothing to do yet",
+                now.strftime("%H:%M"),
+                self.settings.daily_post_time.strftime("%H:%M"),
+            )
             return
         await self.run(context, now.date())
 
@@ -305,14 +336,19 @@ async def cmd_subscribe(update: Update, context: BotContext) -> None:
         return
     settings = context.bot_data.settings
     added = await asyncio.to_thread(
-        context.bot_data.storage.subscribe, chat.id, chat.type, chat.title, user.id if user else None,
+        context.bot_data.storage.subscribe,
+        chat.id,
+        chat.type,
+        chat.title,
+        user.id if user else None,
         language=lang,
     )
     if not added:
         await reply_plain(update, t("already", lang))
         return
-    await reply_plain(update, t("subscribed", lang, time=settings.daily_post_time.strftime("%H:%M"),
-                                zone=settings.timezone))
+    await reply_plain(
+        update, t("subscribed", lang, time=settings.daily_post_time.strftime("%H:%M"), zone=settings.timezone)
+    )
 
 
 async def cmd_unsubscribe(update: Update, context: BotContext) -> None:
@@ -348,7 +384,7 @@ def _channel_ref(argument: str) -> str | int | None:
     """`@name`, `t.me/name` or a numeric `-100…` id, as getChat takes it; None if it is none of them."""
     for prefix in ("https://t.me/", "http://t.me/", "t.me/"):
         if argument.startswith(prefix):
-            argument = "@" + argument[len(prefix):].strip("/")
+            argument = "@" + argument[len(prefix) :].strip("/")
     if argument.startswith("@") and len(argument) > 1:
         return argument
     if argument.lstrip("-").isdigit():
@@ -356,8 +392,9 @@ def _channel_ref(argument: str) -> str | int | None:
     return None
 
 
-async def _resolve_channel(update: Update, context: BotContext, argument: str,
-                           lang: Lang) -> tuple[int, str | None] | None:
+async def _resolve_channel(
+    update: Update, context: BotContext, argument: str, lang: Lang
+) -> tuple[int, str | None] | None:
     """The channel's (id, title), once Telegram confirms it is a channel the bot may post in."""
     ref = _channel_ref(argument)
     if ref is None:
@@ -376,9 +413,9 @@ async def _resolve_channel(update: Update, context: BotContext, argument: str,
     except TelegramError as exc:
         log.info("getChatMember of the bot in %s failed: %s", chat.id, exc)
         member = None
-    allowed = (
-        isinstance(member, ChatMemberAdministrator) and member.can_post_messages is not False
-    ) or (member is not None and member.status == ChatMemberStatus.OWNER)
+    allowed = (isinstance(member, ChatMemberAdministrator) and member.can_post_messages is not False) or (
+        member is not None and member.status == ChatMemberStatus.OWNER
+    )
     if not allowed:
         await reply_plain(update, t("bot_not_admin", lang, name=argument))
         return None
@@ -403,7 +440,11 @@ async def cmd_subscribe_channel(update: Update, context: BotContext) -> None:
     channel_id, title = resolved
     user = update.effective_user
     added = await asyncio.to_thread(
-        context.bot_data.storage.subscribe, channel_id, ChatType.CHANNEL, title, user.id if user else None,
+        context.bot_data.storage.subscribe,
+        channel_id,
+        ChatType.CHANNEL,
+        title,
+        user.id if user else None,
         language=post_lang,
     )
     name = title or args[0]
@@ -412,8 +453,17 @@ async def cmd_subscribe_channel(update: Update, context: BotContext) -> None:
         return
     settings = context.bot_data.settings
     log.info("channel %s subscribed by admin %s", channel_id, user.id if user else None)
-    await reply_plain(update, t("channel_subscribed", lang, name=name, lang_name=_LANG_NAMES[lang][post_lang],
-                                time=settings.daily_post_time.strftime("%H:%M"), zone=settings.timezone))
+    await reply_plain(
+        update,
+        t(
+            "channel_subscribed",
+            lang,
+            name=name,
+            lang_name=_LANG_NAMES[lang][post_lang],
+            time=settings.daily_post_time.strftime("%H:%M"),
+            zone=settings.timezone,
+        ),
+    )
 
 
 async def cmd_unsubscribe_channel(update: Update, context: BotContext) -> None:
@@ -434,8 +484,9 @@ async def cmd_unsubscribe_channel(update: Update, context: BotContext) -> None:
             await reply_plain(update, t("channel_not_found", lang, name=args[0]))
             return
     removed = await asyncio.to_thread(context.bot_data.storage.unsubscribe, channel_id)
-    await reply_plain(update, t("channel_unsubscribed" if removed else "channel_not_subscribed", lang,
-                                name=args[0]))
+    await reply_plain(
+        update, t("channel_unsubscribed" if removed else "channel_not_subscribed", lang, name=args[0])
+    )
 
 
 async def cmd_upcoming(update: Update, context: BotContext) -> None:
@@ -469,17 +520,32 @@ class AnniversaryCommand(NamedTuple):
 
 
 ANNIVERSARY_COMMANDS: Final[tuple[AnniversaryCommand, ...]] = (
-    AnniversaryCommand("subscribe", "Bật tin ngày kỷ niệm cho chat này (nhóm: quản trị viên)",
-                       "Turn on anniversary posts in this chat (groups: admins)", cmd_subscribe),
+    AnniversaryCommand(
+        "subscribe",
+        "Bật tin ngày kỷ niệm cho chat này (nhóm: quản trị viên)",
+        "Turn on anniversary posts in this chat (groups: admins)",
+        cmd_subscribe,
+    ),
     AnniversaryCommand("unsubscribe", "Tắt tin ngày kỷ niệm", "Turn off anniversary posts", cmd_unsubscribe),
-    AnniversaryCommand("upcoming", "Các ngày kỷ niệm sắp tới", "Coming anniversaries", cmd_upcoming,
-                       args="[N]"),
-    AnniversaryCommand("subscribe_channel", "Bật tin ngày kỷ niệm cho một kênh (quản trị)",
-                       "Turn on anniversary posts in a channel (admin)", cmd_subscribe_channel, admin=True,
-                       args="@kênh|@channel [vi|en]"),
-    AnniversaryCommand("unsubscribe_channel", "Tắt tin ngày kỷ niệm của một kênh (quản trị)",
-                       "Turn off anniversary posts in a channel (admin)", cmd_unsubscribe_channel, admin=True,
-                       args="@kênh|@channel"),
+    AnniversaryCommand(
+        "upcoming", "Các ngày kỷ niệm sắp tới", "Coming anniversaries", cmd_upcoming, args="[N]"
+    ),
+    AnniversaryCommand(
+        "subscribe_channel",
+        "Bật tin ngày kỷ niệm cho một kênh (quản trị)",
+        "Turn on anniversary posts in a channel (admin)",
+        cmd_subscribe_channel,
+        admin=True,
+        args="@kênh|@channel [vi|en]",
+    ),
+    AnniversaryCommand(
+        "unsubscribe_channel",
+        "Tắt tin ngày kỷ niệm của một kênh (quản trị)",
+        "Turn off anniversary posts in a channel (admin)",
+        cmd_unsubscribe_channel,
+        admin=True,
+        args="@kênh|@channel",
+    ),
 )
 
 
@@ -505,10 +571,11 @@ def register(
     rate: float | None = BROADCAST_RATE,
 ) -> AnniversaryJobs:
     """Add the anniversary commands the application does not route yet, the daily job and the
-    start-up catch-up (replacing any registered before). Call before the application starts. Returns the jobs object (its `reports`
-    list the broadcasts run, for tests and diagnostics)."""
-    scheduler = AnniversaryJobs(settings, now=now, sleep=sleep, lease=lease, concurrency=concurrency,
-                                rate=rate)
+    start-up catch-up (replacing any registered before). Call before the application starts.
+    Returns the jobs object (its `reports` list the broadcasts run, for tests and diagnostics)."""
+    scheduler = AnniversaryJobs(
+        settings, now=now, sleep=sleep, lease=lease, concurrency=concurrency, rate=rate
+    )
     routed = _routed_commands(application)
     new_messages = filters.UpdateType.MESSAGE  # an edited old command must not subscribe again
     for row in ANNIVERSARY_COMMANDS:

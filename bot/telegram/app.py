@@ -39,7 +39,7 @@ from telegram.ext import (
 from bot.service import KnowledgeService
 from bot.settings import Settings
 from bot.storage import Storage
-from bot.telegram import handlers
+from bot.telegram import anniversary_jobs, handlers
 from bot.telegram.commands import COMMANDS, Command, menu
 from bot.telegram.state import AnswerCache, BotContext, BotData, LanguageCache, StatsRecorder
 
@@ -131,6 +131,7 @@ def build_application(
     app.add_handler(CallbackQueryHandler(handlers.on_callback))
     app.add_handler(InlineQueryHandler(handlers.on_inline_query))
     app.add_error_handler(handlers.on_error)
+    anniversary_jobs.register(app, settings)
     return app
 
 
@@ -146,11 +147,16 @@ async def publish_commands(app: BotApplication) -> None:
     ]
     for admin_id in sorted(data.settings.admin_user_ids):
         for lang in ("vi", "en"):
-            menus.append((f"admin {admin_id} {lang}", {
-                "commands": menu(lang, admin=True, commands=data.commands),
-                "scope": BotCommandScopeChat(admin_id),
-                "language_code": lang,
-            }))
+            menus.append(
+                (
+                    f"admin {admin_id} {lang}",
+                    {
+                        "commands": menu(lang, admin=True, commands=data.commands),
+                        "scope": BotCommandScopeChat(admin_id),
+                        "language_code": lang,
+                    },
+                )
+            )
     for name, kwargs in menus:
         try:
             await app.bot.set_my_commands(**kwargs)
@@ -168,7 +174,10 @@ async def _post_stop(app: BotApplication) -> None:
 
 @asynccontextmanager
 async def running(
-    app: Application[Any, Any, Any, Any, Any, Any], *, poll_interval: float = 0.0, timeout: int = 1,
+    app: Application[Any, Any, Any, Any, Any, Any],
+    *,
+    poll_interval: float = 0.0,
+    timeout: int = 1,
     allowed_updates: list[str] | None = None,
 ) -> AsyncIterator[None]:
     """Run `app` by long polling inside the current event loop, with the same hooks and order as
@@ -179,7 +188,8 @@ async def running(
             await app.post_init(app)
         assert app.updater is not None
         await app.updater.start_polling(
-            poll_interval=poll_interval, timeout=timeout,
+            poll_interval=poll_interval,
+            timeout=timeout,
             allowed_updates=allowed_updates if allowed_updates is not None else ALLOWED_UPDATES,
         )
         await app.start()

@@ -73,8 +73,9 @@ def _unlimited() -> AIORateLimiter:
 async def _round(api: FakeBotAPI, token: str, updates: int, first_user: int) -> float:
     """Inject `updates` questions as one burst; updates per second until the last reply."""
     payloads = [
-        api.message(QUESTIONS[i % len(QUESTIONS)], user_id=first_user + i % USERS, language_code="vi",
-                    token=token)
+        api.message(
+            QUESTIONS[i % len(QUESTIONS)], user_id=first_user + i % USERS, language_code="vi", token=token
+        )
         for i in range(updates)
     ]
     api.clear_calls()  # keeps the stand-in's call log (scanned below) short
@@ -99,15 +100,22 @@ async def _benchmark(settings: Settings, updates: int, rounds: int, database: Pa
         bot_settings = settings.model_copy(
             update={"telegram_api_base_url": api.base_url, "admin_user_ids": frozenset()}
         )
-        service = KnowledgeService(settings.knowledge_dir, settings.resolved_seeds_dir, settings.gold_file,
-                                   cache_dir=settings.cache_dir)
+        service = KnowledgeService(
+            settings.knowledge_dir,
+            settings.resolved_seeds_dir,
+            settings.gold_file,
+            cache_dir=settings.cache_dir,
+        )
         storage = Storage.open(f"sqlite:///{database}")
 
         def real_bot(token: str, cache: int) -> Any:
             api.register_bot(token, username=f"bench{token.split(':')[0]}_bot")
             return build_application(
-                bot_settings.model_copy(update={"telegram_bot_token": SecretStr(token)}), service, storage,
-                rate_limiter=_unlimited(), answer_cache_size=cache,
+                bot_settings.model_copy(update={"telegram_bot_token": SecretStr(token)}),
+                service,
+                storage,
+                rate_limiter=_unlimited(),
+                answer_cache_size=cache,
             )
 
         api.register_bot(ECHO_TOKEN, username="echo_bench_bot")
@@ -143,24 +151,35 @@ async def _benchmark(settings: Settings, updates: int, rounds: int, database: Pa
     }
 
 
-def run_e2e_benchmark(updates: int = 500, *, rounds: int = 5, settings: Settings | None = None,
-                      quiet: bool = False) -> dict[str, Any]:
+def run_e2e_benchmark(
+    updates: int = 500, *, rounds: int = 5, settings: Settings | None = None, quiet: bool = False
+) -> dict[str, Any]:
     """Run the benchmark, print the report (unless `quiet`) and return the figures."""
     settings = settings or load_settings()
     logging.getLogger("httpx").setLevel(logging.WARNING)
     with tempfile.TemporaryDirectory() as tmp:
         report = asyncio.run(_benchmark(settings, updates, rounds, Path(tmp) / "bench.sqlite3"))
     if not quiet:
-        print(f"e2e throughput, {updates} private-chat questions per round, median of {rounds} rounds "
-              f"(fact base: {report['facts']} facts; local Bot API stand-in; rate limiter unlimited)")
+        print(
+            f"e2e throughput, {updates} private-chat questions per round, median of {rounds} rounds "
+            f"(fact base: {report['facts']} facts; local Bot API stand-in; rate limiter unlimited)"
+        )
         rounds_of = report["all_rounds"]
-        print(f"  echo bot:                 {report['echo_updates_per_s']:8.1f} updates/s   "
-              f"rounds {rounds_of['echo']}")
-        print(f"  real bot:                 {report['bot_updates_per_s']:8.1f} updates/s   "
-              f"rounds {rounds_of['bot']}")
-        print(f"  real bot, no answer cache:{report['bot_no_cache_updates_per_s']:8.1f} updates/s   "
-              f"rounds {rounds_of['bot_no_cache']}")
+        print(
+            f"  echo bot:                 {report['echo_updates_per_s']:8.1f} updates/s   "
+            f"rounds {rounds_of['echo']}"
+        )
+        print(
+            f"  real bot:                 {report['bot_updates_per_s']:8.1f} updates/s   "
+            f"rounds {rounds_of['bot']}"
+        )
+        print(
+            f"  real bot, no answer cache:{report['bot_no_cache_updates_per_s']:8.1f} updates/s   "
+            f"rounds {rounds_of['bot_no_cache']}"
+        )
         verdict = "OK" if report["ratio"] >= 0.8 else "BELOW TARGET"
-        print(f"  ratio bot/echo: {report['ratio']:.1%} (target ≥ 80%: {verdict}); "
-              f"without the answer cache: {report['ratio_no_cache']:.1%}")
+        print(
+            f"  ratio bot/echo: {report['ratio']:.1%} (target ≥ 80%: {verdict}); "
+            f"without the answer cache: {report['ratio_no_cache']:.1%}"
+        )
     return report

@@ -82,22 +82,27 @@ async def _run(settings: Settings, chats: int, database: Path) -> dict[str, Any]
     storage = Storage.open(f"sqlite:///{database}")
     try:
         for index, chat_id in enumerate(ids):
-            storage.subscribe(chat_id, "group" if chat_id < 0 else "private",
-                              language="en" if index % 3 == 0 else "vi")
+            storage.subscribe(
+                chat_id, "group" if chat_id < 0 else "private", language="en" if index % 3 == 0 else "vi"
+            )
         with FakeBotAPI(long_poll_cap=0.2) as api:
             throttled = ids[::RETRY_AFTER_EVERY]
             for chat_id in throttled:
                 api.fail_next("sendMessage", chat_id=chat_id, error="retry_after", retry_after=1)
-            bench_settings = settings.model_copy(update={
-                "telegram_api_base_url": api.base_url, "telegram_bot_token": SecretStr(TOKEN),
-            })
+            bench_settings = settings.model_copy(
+                update={
+                    "telegram_api_base_url": api.base_url,
+                    "telegram_bot_token": SecretStr(TOKEN),
+                }
+            )
             # max_retries=0: a 429 reaches the broadcast, which waits it out and retries itself.
             limiter = AIORateLimiter(max_retries=0)
             app = base_builder(bench_settings, rate_limiter=limiter).build()
             async with app:
                 start = time.monotonic()
-                report = await broadcast(day, knowledge, storage, telegram_sender(app.bot),
-                                         rate=BROADCAST_RATE)
+                report = await broadcast(
+                    day, knowledge, storage, telegram_sender(app.bot), rate=BROADCAST_RATE
+                )
                 elapsed = time.monotonic() - start
             delivered = Counter(call.params.get("chat_id") for call in api.calls("sendMessage") if call.ok)
             return {
@@ -117,8 +122,9 @@ async def _run(settings: Settings, chats: int, database: Path) -> dict[str, Any]
         storage.close()
 
 
-def run_broadcast_benchmark(chats: int = 1000, *, settings: Settings | None = None,
-                            quiet: bool = False) -> dict[str, Any]:
+def run_broadcast_benchmark(
+    chats: int = 1000, *, settings: Settings | None = None, quiet: bool = False
+) -> dict[str, Any]:
     """Run the benchmark, print the figures (unless `quiet`) and return them."""
     settings = settings or load_settings()
     logging.getLogger("httpx").setLevel(logging.WARNING)
@@ -128,16 +134,20 @@ def run_broadcast_benchmark(chats: int = 1000, *, settings: Settings | None = No
     with tempfile.TemporaryDirectory() as tmp:
         figures = asyncio.run(_run(settings, chats, Path(tmp) / "broadcast.sqlite3"))
     if not quiet:
-        print(f"anniversary broadcast to {chats} chats on {figures['day']} ({figures['anniversaries']} "
-              f"anniversaries; {figures['base']}); local Bot API stand-in, AIORateLimiter 30/s, paced at "
-              f"{BROADCAST_RATE:g}/s, "
-              f"{figures['retry_after_injected']} injected RetryAfter(1 s)")
+        print(
+            f"anniversary broadcast to {chats} chats on {figures['day']} ({figures['anniversaries']} "
+            f"anniversaries; {figures['base']}); local Bot API stand-in, AIORateLimiter 30/s, paced at "
+            f"{BROADCAST_RATE:g}/s, "
+            f"{figures['retry_after_injected']} injected RetryAfter(1 s)"
+        )
         print(f"  elapsed:   {figures['elapsed_s']:.1f} s")
         rate_ok = "OK" if figures["peak_per_s"] <= 31 else "ABOVE 30/s"
         print(f"  peak rate: {figures['peak_per_s']} sendMessage requests in one second ({rate_ok})")
         complete = "OK" if figures["delivered"] == chats and not figures["duplicates"] else "INCOMPLETE"
-        print(f"  delivered: {figures['delivered']}/{chats} chats, {figures['duplicates']} duplicates, "
-              f"{figures['retried']} RetryAfter waited out ({complete})")
+        print(
+            f"  delivered: {figures['delivered']}/{chats} chats, {figures['duplicates']} duplicates, "
+            f"{figures['retried']} RetryAfter waited out ({complete})"
+        )
     return figures
 
 

@@ -17,6 +17,7 @@ from telegram import BotCommand
 
 from bot.answers import Lang
 from bot.telegram import handlers
+from bot.telegram.anniversary_jobs import ANNIVERSARY_COMMANDS
 
 if TYPE_CHECKING:
     from telegram import Update
@@ -44,25 +45,67 @@ class Command:
 
 COMMANDS: Final[tuple[Command, ...]] = (
     Command("start", "Bắt đầu và xem giới thiệu", "Start and see what the bot does", handlers.cmd_start),
-    Command("help", "Bot biết gì, câu hỏi mẫu, các lệnh", "What the bot knows, example questions, commands",
-            handlers.cmd_help),
-    Command("ask", "Hỏi một câu (dùng trong nhóm)", "Ask a question (for groups)", handlers.cmd_ask,
-            args="<câu hỏi | question>"),
-    Command("official", "Hồ sơ một quan chức", "Profile of an official", handlers.cmd_official,
-            args="<tên | name>"),
+    Command(
+        "help",
+        "Bot biết gì, câu hỏi mẫu, các lệnh",
+        "What the bot knows, example questions, commands",
+        handlers.cmd_help,
+    ),
+    Command(
+        "ask",
+        "Hỏi một câu (dùng trong nhóm)",
+        "Ask a question (for groups)",
+        handlers.cmd_ask,
+        args="<câu hỏi | question>",
+    ),
+    Command(
+        "official",
+        "Hồ sơ một quan chức",
+        "Profile of an official",
+        handlers.cmd_official,
+        args="<tên | name>",
+    ),
     Command("on", "Sự kiện vào một ngày", "What happened on a date", handlers.cmd_on, args="DD/MM[/YYYY]"),
-    Command("timeline", "Dòng thời gian của một người hoặc cơ chế", "Timeline of a person or a series",
-            handlers.cmd_timeline, args="[tên | name]"),
-    Command("lang", "Chọn ngôn ngữ trả lời (vi, en, auto)", "Choose the reply language (vi, en, auto)",
-            handlers.cmd_lang, args="vi|en|auto"),
-    Command("reload", "Nạp lại cơ sở dữ kiện (quản trị)", "Reload the fact base (admin)", handlers.cmd_reload,
-            admin=True),
-    Command("rollback", "Quay lại cơ sở dữ kiện trước (quản trị)",
-            "Roll back to the previous fact base (admin)", handlers.cmd_rollback, admin=True),
-    Command("stats", "Thống kê câu hỏi (quản trị)", "Question statistics (admin)", handlers.cmd_stats,
-            admin=True),
-    Command("unanswered", "Câu hỏi chưa trả lời được (quản trị)",
-            "Questions the bot could not answer (admin)", handlers.cmd_unanswered, admin=True, args="[N]"),
+    Command(
+        "timeline",
+        "Dòng thời gian của một người hoặc cơ chế",
+        "Timeline of a person or a series",
+        handlers.cmd_timeline,
+        args="[tên | name]",
+    ),
+    Command(
+        "lang",
+        "Chọn ngôn ngữ trả lời (vi, en, auto)",
+        "Choose the reply language (vi, en, auto)",
+        handlers.cmd_lang,
+        args="vi|en|auto",
+    ),
+    Command(
+        "reload",
+        "Nạp lại cơ sở dữ kiện (quản trị)",
+        "Reload the fact base (admin)",
+        handlers.cmd_reload,
+        admin=True,
+    ),
+    Command(
+        "rollback",
+        "Quay lại cơ sở dữ kiện trước (quản trị)",
+        "Roll back to the previous fact base (admin)",
+        handlers.cmd_rollback,
+        admin=True,
+    ),
+    Command(
+        "stats", "Thống kê câu hỏi (quản trị)", "Question statistics (admin)", handlers.cmd_stats, admin=True
+    ),
+    Command(
+        "unanswered",
+        "Câu hỏi chưa trả lời được (quản trị)",
+        "Questions the bot could not answer (admin)",
+        handlers.cmd_unanswered,
+        admin=True,
+        args="[N]",
+    ),
+    *(Command(*row) for row in ANNIVERSARY_COMMANDS),
 )
 
 

@@ -84,8 +84,10 @@ _T: Final[dict[str, dict[Lang, str]]] = {
         "vi": "Bot tra cứu lịch sử ngoại giao Việt Nam – Lào",
         "en": "Vietnam–Laos diplomacy reference bot",
     },
-    "knows": {"vi": "Cơ sở dữ kiện (phiên bản {version}) gồm {total} dữ kiện:",
-              "en": "The fact base (version {version}) holds {total} facts:"},
+    "knows": {
+        "vi": "Cơ sở dữ kiện (phiên bản {version}) gồm {total} dữ kiện:",
+        "en": "The fact base (version {version}) holds {total} facts:",
+    },
     "examples": {"vi": "Câu hỏi mẫu", "en": "Example questions"},
     "commands": {"vi": "Các lệnh", "en": "Commands"},
     "admin_commands": {"vi": "Lệnh quản trị", "en": "Admin commands"},
@@ -98,29 +100,43 @@ _T: Final[dict[str, dict[Lang, str]]] = {
         "vi": f"Câu hỏi dài quá; xin hỏi ngắn gọn hơn (tối đa {MAX_QUESTION_CHARS} ký tự).",
         "en": f"That question is too long; please keep it under {MAX_QUESTION_CHARS} characters.",
     },
-    "official_usage": {"vi": "Cách dùng: /official <tên>, ví dụ /official Bùi Thanh Sơn",
-                       "en": "Usage: /official <name>, e.g. /official Bui Thanh Son"},
+    "official_usage": {
+        "vi": "Cách dùng: /official <tên>, ví dụ /official Bùi Thanh Sơn",
+        "en": "Usage: /official <name>, e.g. /official Bui Thanh Son",
+    },
     "official_q": {"vi": "{name} là ai?", "en": "Who is {name}?"},
-    "on_usage": {"vi": "Cách dùng: /on DD/MM hoặc /on DD/MM/YYYY, ví dụ /on 28/12 hoặc /on 28/12/2021",
-                 "en": "Usage: /on DD/MM or /on DD/MM/YYYY, e.g. /on 28/12 or /on 28/12/2021"},
+    "on_usage": {
+        "vi": "Cách dùng: /on DD/MM hoặc /on DD/MM/YYYY, ví dụ /on 28/12 hoặc /on 28/12/2021",
+        "en": "Usage: /on DD/MM or /on DD/MM/YYYY, e.g. /on 28/12 or /on 28/12/2021",
+    },
     "on_q": {"vi": "Ngày {date} có sự kiện gì?", "en": "What happened on {date}?"},
     "timeline_q": {"vi": "Dòng thời gian {subject}", "en": "Timeline of {subject}"},
     "timeline_all_q": {"vi": "Liệt kê các sự kiện theo thời gian", "en": "List all events in order"},
     "lang_set_vi": {"vi": "Từ nay tôi trả lời bằng tiếng Việt.", "en": "Từ nay tôi trả lời bằng tiếng Việt."},
     "lang_set_en": {"vi": "From now on I answer in English.", "en": "From now on I answer in English."},
-    "lang_auto": {"vi": "Tôi sẽ trả lời theo ngôn ngữ của từng câu hỏi.",
-                  "en": "I will answer in the language of each question."},
-    "lang_usage": {"vi": "Ngôn ngữ hiện tại: {current}. Cách dùng: /lang vi, /lang en hoặc /lang auto",
-                   "en": "Current language: {current}. Usage: /lang vi, /lang en or /lang auto"},
+    "lang_auto": {
+        "vi": "Tôi sẽ trả lời theo ngôn ngữ của từng câu hỏi.",
+        "en": "I will answer in the language of each question.",
+    },
+    "lang_usage": {
+        "vi": "Ngôn ngữ hiện tại: {current}. Cách dùng: /lang vi, /lang en hoặc /lang auto",
+        "en": "Current language: {current}. Usage: /lang vi, /lang en or /lang auto",
+    },
     "lang_auto_name": {"vi": "tự động", "en": "automatic"},
     "reload_busy": {"vi": "Đang nạp lại, xin chờ.", "en": "A reload is already running; please wait."},
-    "reload_running": {"vi": "Đang nạp lại và chạy bộ câu hỏi chuẩn…",
-                       "en": "Reloading and running the gold questions…"},
-    "reload_ok": {"vi": "✅ Đã nạp cơ sở dữ kiện mới: phiên bản {old} → {new}.",
-                  "en": "✅ Reloaded the fact base: version {old} → {new}."},
+    "reload_running": {
+        "vi": "Đang nạp lại và chạy bộ câu hỏi chuẩn…",
+        "en": "Reloading and running the gold questions…",
+    },
+    "reload_ok": {
+        "vi": "✅ Đã nạp cơ sở dữ kiện mới: phiên bản {old} → {new}.",
+        "en": "✅ Reloaded the fact base: version {old} → {new}.",
+    },
     "reload_refused": {"vi": "❌ Không nạp: {reason}.", "en": "❌ Reload refused: {reason}."},
-    "reload_kept": {"vi": "Cơ sở cũ (phiên bản {version}) vẫn đang phục vụ.",
-                    "en": "The old base (version {version}) keeps serving."},
+    "reload_kept": {
+        "vi": "Cơ sở cũ (phiên bản {version}) vẫn đang phục vụ.",
+        "en": "The old base (version {version}) keeps serving.",
+    },
     "problems": {"vi": "Lỗi ({n}):", "en": "Problems ({n}):"},
     "more": {"vi": "… và {n} mục nữa", "en": "… and {n} more"},
     "added": {"vi": "Thêm", "en": "Added"},
@@ -130,26 +146,40 @@ _T: Final[dict[str, dict[Lang, str]]] = {
     "eval": {"vi": "Bộ câu hỏi chuẩn", "en": "Gold questions"},
     "eval_before": {"vi": "trước", "en": "before"},
     "eval_after": {"vi": "sau", "en": "after"},
-    "rollback_none": {"vi": "Không có phiên bản trước để quay lại.",
-                      "en": "There is no previous base to roll back to."},
-    "rollback_ok": {"vi": "↩️ Đã quay lại phiên bản {to} (thay cho {frm}).",
-                    "en": "↩️ Rolled back to version {to} (from {frm})."},
+    "rollback_none": {
+        "vi": "Không có phiên bản trước để quay lại.",
+        "en": "There is no previous base to roll back to.",
+    },
+    "rollback_ok": {
+        "vi": "↩️ Đã quay lại phiên bản {to} (thay cho {frm}).",
+        "en": "↩️ Rolled back to version {to} (from {frm}).",
+    },
     "stats_title": {"vi": "📊 Thống kê", "en": "📊 Statistics"},
     "served": {"vi": "Câu hỏi đã phục vụ: {n}", "en": "Questions served: {n}"},
     "answered": {"vi": "trả lời được", "en": "answered"},
     "ambiguous": {"vi": "cần chọn (mơ hồ)", "en": "ambiguous"},
     "not_found": {"vi": "không tìm thấy", "en": "not found"},
     "uptime": {"vi": "Thời gian chạy: {uptime}", "en": "Uptime: {uptime}"},
-    "base": {"vi": "Cơ sở dữ kiện: phiên bản {version}, {facts} dữ kiện",
-             "en": "Fact base: version {version}, {facts} facts"},
-    "unanswered_title": {"vi": "❓ Câu hỏi chưa trả lời được nhiều nhất ({days} ngày qua):",
-                         "en": "❓ Most frequent unanswered questions (last {days} days):"},
-    "unanswered_none": {"vi": "Chưa có câu hỏi nào mà bot không trả lời được.",
-                        "en": "No unanswered questions recorded."},
-    "unanswered_usage": {"vi": "Cách dùng: /unanswered [N], N từ 1 đến {max}",
-                         "en": "Usage: /unanswered [N], N from 1 to {max}"},
-    "admin_error": {"vi": "⚠️ Lỗi khi xử lý một cập nhật: {error}",
-                    "en": "⚠️ Error while handling an update: {error}"},
+    "base": {
+        "vi": "Cơ sở dữ kiện: phiên bản {version}, {facts} dữ kiện",
+        "en": "Fact base: version {version}, {facts} facts",
+    },
+    "unanswered_title": {
+        "vi": "❓ Câu hỏi chưa trả lời được nhiều nhất ({days} ngày qua):",
+        "en": "❓ Most frequent unanswered questions (last {days} days):",
+    },
+    "unanswered_none": {
+        "vi": "Chưa có câu hỏi nào mà bot không trả lời được.",
+        "en": "No unanswered questions recorded.",
+    },
+    "unanswered_usage": {
+        "vi": "Cách dùng: /unanswered [N], N từ 1 đến {max}",
+        "en": "Usage: /unanswered [N], N from 1 to {max}",
+    },
+    "admin_error": {
+        "vi": "⚠️ Lỗi khi xử lý một cập nhật: {error}",
+        "en": "⚠️ Error while handling an update: {error}",
+    },
 }
 
 KIND_NAMES: Final[dict[str, dict[Lang, str]]] = {
@@ -225,8 +255,9 @@ async def reply_plain(update: Update, text: str, keyboard: InlineKeyboardMarkup 
 # ---------------------------------------------------------------------------- questions
 
 
-async def answer_question(update: Update, context: BotContext, question: str, *,
-                          lang: Lang | None = None) -> None:
+async def answer_question(
+    update: Update, context: BotContext, question: str, *, lang: Lang | None = None
+) -> None:
     """Answer `question` in reply to the update's message; count it, log it if unanswered."""
     message = update.effective_message
     if message is None:
@@ -363,8 +394,11 @@ def help_html(context: BotContext, lang: Lang, *, admin: bool) -> str:
     lines += ["", f"<b>{esc(t('commands', lang))}</b>"]
     lines += [esc(line) for line in help_lines(lang, commands=commands)]
     if admin:
-        admin_only_lines = [line for line in help_lines(lang, admin=True, commands=commands)
-                            if line not in help_lines(lang, commands=commands)]
+        admin_only_lines = [
+            line
+            for line in help_lines(lang, admin=True, commands=commands)
+            if line not in help_lines(lang, commands=commands)
+        ]
         lines += ["", f"<b>{esc(t('admin_commands', lang))}</b>", *[esc(line) for line in admin_only_lines]]
     lines += ["", esc(t("ask_hint", lang))]
     return "\n".join(lines)
@@ -459,8 +493,9 @@ async def on_callback(update: Update, context: BotContext) -> None:
         parts = split_html(rendered.text)
         for index, part in enumerate(parts):
             keyboard = rendered.keyboard if index == len(parts) - 1 else None
-            await context.bot.send_message(query.message.chat.id, part, parse_mode=ParseMode.HTML,
-                                           reply_markup=keyboard)
+            await context.bot.send_message(
+                query.message.chat.id, part, parse_mode=ParseMode.HTML, reply_markup=keyboard
+            )
     else:  # a button on an inline-mode message: no chat to write to, so a short pop-up
         plain = html.unescape(re.sub(r"<[^>]+>", "", rendered.text))
         await query.answer(truncate(plain, 190), show_alert=True)
@@ -475,13 +510,15 @@ def _article(result_id: str, title: str, answer: Answer, engine: Engine) -> Inli
         id=result_id[:64],
         title=truncate(title, 100),
         description=truncate(answer.text, 200),
-        input_message_content=InputTextMessageContent(body[0] if body else esc(answer.text),
-                                                      parse_mode=ParseMode.HTML),
+        input_message_content=InputTextMessageContent(
+            body[0] if body else esc(answer.text), parse_mode=ParseMode.HTML
+        ),
     )
 
 
-def inline_results(data: BotData, engine: Engine, query: str, lang: Lang | None,
-                   fallback: Lang) -> list[InlineQueryResultArticle]:
+def inline_results(
+    data: BotData, engine: Engine, query: str, lang: Lang | None, fallback: Lang
+) -> list[InlineQueryResultArticle]:
     """The answer as an article; one per candidate if ambiguous; examples for an empty query."""
     if not query:
         examples_lang = lang or fallback
@@ -546,7 +583,7 @@ def _problem_text(problem: object, base: Path | None) -> str:
     if base is not None:
         prefix = f"{base}{os.sep}"
         if text.startswith(prefix):
-            return text[len(prefix):]
+            return text[len(prefix) :]
     return text
 
 
@@ -560,8 +597,10 @@ def reload_report_html(report: ReloadReport, lang: Lang, knowledge_dir: Path | N
         lines.append(esc(t("reload_refused", lang, reason=report.reason or "?")))
     if report.problems:
         lines.append(esc(t("problems", lang, n=len(report.problems))))
-        lines.extend(f"<code>{esc(_problem_text(problem, base))}</code>"
-                     for problem in report.problems[:MAX_PROBLEMS_SHOWN])
+        lines.extend(
+            f"<code>{esc(_problem_text(problem, base))}</code>"
+            for problem in report.problems[:MAX_PROBLEMS_SHOWN]
+        )
         if len(report.problems) > MAX_PROBLEMS_SHOWN:
             lines.append(esc(t("more", lang, n=len(report.problems) - MAX_PROBLEMS_SHOWN)))
     else:
@@ -593,8 +632,13 @@ async def cmd_reload(update: Update, context: BotContext) -> None:
         return
     async with data.reload_lock:
         report = await asyncio.to_thread(data.service.reload)
-    log.info("reload by admin %s: applied=%s version=%s problems=%d", update.effective_user.id
-             if update.effective_user else None, report.applied, report.version, len(report.problems))
+    log.info(
+        "reload by admin %s: applied=%s version=%s problems=%d",
+        update.effective_user.id if update.effective_user else None,
+        report.applied,
+        report.version,
+        len(report.problems),
+    )
     message = update.effective_message
     if message is not None:
         await reply(message, Rendered(reload_report_html(report, lang, data.service.knowledge_dir)))

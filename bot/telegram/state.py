@@ -58,8 +58,9 @@ class LanguageCache:
         self._remember(chat_id, lang, now)
         return lang
 
-    async def set(self, chat_id: int, lang: Lang | None, *, chat_type: str | None = None,
-                  title: str | None = None) -> None:
+    async def set(
+        self, chat_id: int, lang: Lang | None, *, chat_type: str | None = None, title: str | None = None
+    ) -> None:
         await asyncio.to_thread(self._storage.set_language, chat_id, lang, chat_type=chat_type, title=title)
         self._remember(chat_id, lang, time.monotonic())
 
