@@ -378,7 +378,8 @@ def _affix_keys(token: str) -> tuple[str, str]:
 FUNCTION_WORDS = STOPWORDS | frozenset(
     (
         "khi nao dau bao gio ai gi sao the nhu duoc khong co su kien dien ra to chuc "
-        "when where who whom what which how did does was were is are held take took place happened happen event events"
+        "when where who whom what which how did does was were is are held take took place "
+        "happened happen event events"
     ).split()
 )
 
