@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.answers import Answer, Candidate, Lang, SourceRef, Status
-from bot.facts import Agreement, Country, Event, Figure, Official, Precision, Statement
+from bot.facts import Agreement, Country, Event, Figure, Official, Participant, Precision, Statement
 from bot.facts import Status as EventStatus
 from bot.knowledge import AnyFact, Knowledge
 from bot.lexicon import Intent, canonical
 from bot.render import COUNTRY_NAMES, Renderer, event_date
 from bot.text import fold
+from bot.parsing import DateQuery
 from bot.understanding import EntityIndex, Question, analyze
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,9 @@ _PERCENT_CUE = re.compile(
     r"%|\b(?:phan tram|ty le|tang truong|tang bao nhieu|percent|percentage|growth|grew|increase|"
     r"increased|rise|rose)\b"
 )
+_DURATION_CUE = re.compile(r"\b(?:bao nhieu nam|may nam|how many years)\b")
+_SIDE = re.compile(r"\bphia (viet nam|lao|campuchia)\b|\b(viet nam|lao|campuchia) side\b")
+_NAME_CUE = re.compile(r"\b(?:ten|ho ten|name|named)\b")
 _SIGNED_CUE = re.compile(r"\b(?:ky ket|duoc ky|ky khi nao|ky nam|ky vao|signed|sign)\b")
 
 
@@ -157,14 +161,13 @@ class Engine:
             return self._list(q, events)
         ranked = sorted(events + others, key=lambda s: s.score, reverse=True)
         ranked = [s for s in ranked if s.anchored]
-        if q.unknown_words and not (q.officials or q.round or q.date or self._strong_series(q)):
-            return self._not_found(text, q.lang, q)  # an unknown subject with nothing firm to hold on to
         if not ranked:
             return self._not_found(text, q.lang, q)
         best = ranked[0]
         if (
             Intent.HOW_MUCH in q.intents
             and Intent.LIST not in q.intents
+            and not _DURATION_CUE.search(q.folded)
             and not isinstance(best.fact, Figure)
         ):
             return self._not_found(text, q.lang, q)  # we hold a few figures; no count or amount beyond them
@@ -206,6 +209,7 @@ class Engine:
 
     def _rank_events(self, q: Question, lexical: dict[str, float]) -> list[Scored]:
         series = self._strong_series(q)
+        date = _event_date_query(q)
         officials = set(q.officials)
         places = {
             p for p in q.places if (pl := self.knowledge.place(p)) is not None and pl.place_kind != "country"
@@ -215,9 +219,13 @@ class Engine:
             sets = [set(self.knowledge.events_by_official.get(o, ())) for o in officials]
             pool = set.intersection(*sets)
         elif series:
-            pool = {e for s in series for e in self.knowledge.events_by_series.get(s, ())}
-        elif q.date is not None and q.date.year is not None and q.date.year_end is None:
-            pool = self.knowledge.events_by_year.get(q.date.year, ())
+            in_series = {e for s in series for e in self.knowledge.events_by_series.get(s, ())}
+            # meetings "on the sidelines of" a series' event are named through it
+            pool = in_series | {
+                f.id for f in self.knowledge.facts if isinstance(f, Event) and in_series & set(f.related)
+            }
+        elif date is not None and date.year is not None:
+            pool = self.knowledge.events_by_year.get(date.year, ())
         else:
             # nothing names an event directly: only words or a place can, so look only where they point
             pool = {fact_id for fact_id in lexical if fact_id in self.knowledge.by_id}
@@ -227,11 +235,13 @@ class Engine:
             event = self.knowledge.event(event_id)
             if event is None:
                 continue
-            if series and event.series not in series:
+            if series and event.series not in series and not any(r in pool for r in event.related):
+                continue
+            if not self._countries_fit(q, event):
                 continue
             if q.round is not None and event.round != q.round:
                 continue
-            if q.date is not None and not _date_fits(q, event):
+            if date is not None and not _date_fits(date, event):
                 continue
             score = 0.0
             anchored = False
@@ -246,9 +256,10 @@ class Engine:
             if q.round is not None:
                 score += 3.0
                 anchored = True
-            if q.date is not None:
+            if date is not None:
                 score += 2.0
                 anchored = True
+            score += self._people_fit(q, event)
             if places and self._event_in(event, places):
                 score += 2.0
                 anchored = True
@@ -265,6 +276,55 @@ class Engine:
             score += self._fits_question(q, event)
             scored.append(Scored(event, score, anchored))
         return scored
+
+    def _countries_fit(self, q: Question, fact: AnyFact) -> bool:
+        """Every country the question names besides Vietnam is one the fact involves."""
+        wanted = q.countries - {"VN"}
+        return not wanted or wanted <= self.index.fact_countries.get(fact.id, frozenset())
+
+    def _people_fit(self, q: Question, event: Event) -> float:
+        """Points for people the question describes by post ("the Lao prime minister") or by country."""
+        score = 0.0
+        role = _ROLE.search(q.canonical)
+        if role is not None:
+            for participant in event.participants:
+                if role.group(0) in self._participant_title(participant):
+                    score += 1.5
+                    break
+        here = {c for c in q.countries if c in {"VN", "LA"}}
+        if len(here) == 1 and event.place and self._event_in(event, {p for p in q.places}):
+            score += 0.5
+        return score
+
+    def _participant_title(self, participant: Participant) -> str:
+        official = self.knowledge.official(participant.official or "")
+        if official is not None:
+            return " ".join(canonical(fold(p.title_vi)) for p in official.positions)
+        return canonical(fold(participant.label_vi or ""))
+
+    def _participant_country(self, participant: Participant) -> str | None:
+        official = self.knowledge.official(participant.official or "")
+        if official is not None:
+            return official.country.value
+        label = canonical(fold(participant.label_vi or ""))
+        for name, code in (("lao", "LA"), ("viet nam", "VN"), ("campuchia", "KH")):
+            if re.search(rf"\b{name}\b", label):
+                return code
+        return None
+
+    def _unnamed_person_asked(self, q: Question, event: Event) -> bool:
+        """'Who was the Vietnamese co-chair?' when the article names nobody on that side."""
+        side = _SIDE.search(q.canonical)
+        if side is not None:
+            country = {"viet nam": "VN", "lao": "LA", "campuchia": "KH"}[side.group(1) or side.group(2)]
+            return not any(
+                p.official and self._participant_country(p) == country for p in event.participants
+            )
+        if _NAME_CUE.search(q.folded):
+            asked = {c for c in q.countries if c in {"VN", "LA", "KH"}}
+            people = [p for p in event.participants if not asked or self._participant_country(p) in asked]
+            return not any(p.official for p in people)
+        return False
 
     @staticmethod
     def _fits_question(q: Question, fact: AnyFact) -> float:
@@ -295,6 +355,8 @@ class Engine:
         return False
 
     def _rank_others(self, q: Question, lexical: dict[str, float]) -> list[Scored]:
+        if self._strong_series(q):
+            return []  # a question that names a mechanism is about its meetings
         if q.round is not None or (
             q.officials and Intent.WHAT not in q.intents and Intent.HOW_MUCH not in q.intents
         ):
@@ -310,6 +372,8 @@ class Engine:
             if q.officials and isinstance(fact, Statement) and not set(q.officials) & set(fact.officials):
                 continue
             if q.date is not None and not self._fact_in_period(fact, q):
+                continue
+            if not self._countries_fit(q, fact):
                 continue
             bonus = (
                 (1.0 if isinstance(fact, Agreement) and wants_agreement else 0.0)
@@ -355,7 +419,8 @@ class Engine:
             return q.round is None
         # "what happened in 2015 / on 28/12": a date and nothing else that picks one event
         return (
-            q.date is not None
+            _event_date_query(q) is not None
+            and Intent.LIST in q.intents
             and not q.officials
             and not q.round
             and not self._strong_series(q)
@@ -379,6 +444,7 @@ class Engine:
         if (
             all(isinstance(f, Statement) for f in facts)
             and len({getattr(f, "statement_kind", None) for f in facts}) == 1
+            and len({getattr(f, "year", None) for f in facts}) == 1
         ):
             ordered = sorted(facts, key=lambda f: (getattr(f, "year", None) or 0, f.id))
             text = "\n".join(f"• {self.render.fact_text(f, q.lang)}" for f in ordered)
@@ -390,6 +456,16 @@ class Engine:
         lang = q.lang
         if isinstance(fact, Event):
             return self._event_answer(q, fact, score)
+        undated = (isinstance(fact, Agreement) and fact.signed is None) or (
+            isinstance(fact, Statement) and fact.year is None and fact.period_start is None
+        )
+        if Intent.WHEN in q.intents and undated and not (q.intents & {Intent.WHAT, Intent.WHO}):
+            text = (
+                f"Bài viết không nêu thời điểm cho: {self.render.title(fact, q.lang)}."
+                if q.lang == "vi"
+                else f"The article gives no date for: {self.render.title(fact, q.lang)}."
+            )
+            return self._not_found(q.text, q.lang, q, text=text, facts=[fact])
         if isinstance(fact, Agreement) and _SIGNED_CUE.search(q.canonical) and fact.signed is None:
             text = (
                 f"Bài viết không nêu ngày ký {self.render.title(fact, lang)}."
@@ -418,6 +494,15 @@ class Engine:
             if event.date is None:
                 return self._not_found(q.text, lang, q, text=r.event_when(event, lang), facts=[event])
             return self._answered(q.text, [event], r.event_when(event, lang), lang, score)
+        if Intent.WHO in asks and not (asks & {Intent.WHEN, Intent.WHERE}):
+            if not event.participants or self._unnamed_person_asked(q, event):
+                text = (
+                    f"Bài viết không nêu tên người này trong {r.title(event, lang)}."
+                    if lang == "vi"
+                    else f"The article does not name that person for the {r.title(event, lang)}."
+                )
+                return self._not_found(q.text, lang, q, text=text, facts=[event])
+            return self._answered(q.text, [event], r.event_who(event, lang), lang, score)
         if Intent.WHO in asks and event.participants:
             return self._answered(q.text, [event], r.event_who(event, lang), lang, score)
         if Intent.WHAT in asks and (event.agreed or event.discussed):
@@ -597,16 +682,21 @@ def _precision_rank(fact: AnyFact) -> int:
     return 0 if date is None else order[date.precision]
 
 
-def _date_fits(q: Question, event: Event) -> bool:
+def _event_date_query(q: Question) -> DateQuery | None:
+    """The date an event must fall on; a span of years ("2021-2025") names a period, not an event date."""
+    if q.date is None or q.date.year_end is not None:
+        return None
+    return q.date
+
+
+def _date_fits(query: DateQuery, event: Event) -> bool:
     """The event falls on the date asked, and its date is at least as precise as the question's."""
     date = event.date
-    if q.date is None:
-        return True
-    if date is None or not q.date.matches(date.start, date.end):
+    if date is None or not query.matches(date.start, date.end):
         return False
-    if q.date.day is not None:
+    if query.day is not None:
         return date.has_day  # "on 28/1/2024" is not answered by an event known only as "January 2024"
-    if q.date.month is not None:
+    if query.month is not None:
         return date.precision is not Precision.YEAR
     return True
 

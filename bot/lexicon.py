@@ -81,6 +81,14 @@ INTENT_CUES: dict[Intent, re.Pattern[str]] = {
         "which place",
     ),
     Intent.WHO: _words(
+        "ten la gi",
+        "ten gi",
+        "ho ten",
+        "ten cua",
+        "what is the name",
+        "name of",
+        "named",
+        "whose name",
         "ai",
         "nhung ai",
         "nguoi nao",
@@ -175,6 +183,15 @@ INTENT_CUES: dict[Intent, re.Pattern[str]] = {
         "cho biet ve",
     ),
     Intent.LIST: _words(
+        "cac ky hop",
+        "nhung ky hop",
+        "cac chuyen",
+        "nhung chuyen",
+        "cac hoi nghi",
+        "nhung hoi nghi",
+        "nhung ai",
+        "cac phien",
+        "nhung phien",
         "liet ke",
         "danh sach",
         "cac cuoc",
@@ -277,6 +294,14 @@ _SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
     "hoi nghi hep": ("retreat",),
     "hoi nghi": ("conference", "conferences"),
     "chu tich nuoc": ("president",),
+    "chu tich": ("chairman", "chairwoman", "chairs", "chaired by", "head of", "chu nhiem"),
+    "uy ban bien gioi quoc gia": (
+        "national boundary commission",
+        "national border commission",
+        "national border committee",
+        "national boundary committee",
+    ),
+    "sang": ("came to", "come to", "travelled to", "traveled to", "went to"),
     "chu tich quoc hoi": (
         "national assembly chairman",
         "national assembly chairwoman",
@@ -596,7 +621,15 @@ GREETINGS = _words(
 # Event kinds a question's verb points at (on canonical folded text).
 EVENT_KIND_CUES: dict[str, re.Pattern[str]] = {
     "visit": _words(
-        "tham chinh thuc", "tham huu nghi", "chuyen tham", "sang tham", "tham lao", "tham viet nam", "tham"
+        "tham chinh thuc",
+        "tham huu nghi",
+        "chuyen tham",
+        "sang tham",
+        "tham lao",
+        "tham viet nam",
+        "tham",
+        "sang",
+        "den tham",
     ),
     "meeting": _words("gap", "cuoc gap", "gap go", "ben le"),
     "reception": _words("tiep", "chao xa giao", "tiep kien"),

@@ -87,13 +87,21 @@ _VI_ORDINAL = re.compile(
     rf"|\b(?:lan|ky|ky hop|phien|vong|khoa) thu (?P<word>{'|'.join(VI_NUMBER_WORDS)})\b"
     r"|\bthu (?P<num2>\d{1,3})\b"
     r"|\blan (?P<first>dau)(?: tien)?\b"
-    r"|\b(?:lan|ky|ky hop|phien) (?P<word2>hai|ba|bon|nam|sau|bay|tam|chin|muoi)\b"
+    r"|\b(?:lan|phien) (?P<word2>hai|ba|bon|sau|bay|tam|chin|muoi)\b"
     rf"|\bthu (?P<word3>{'|'.join(VI_NUMBER_WORDS)})\b"
+)
+# A spelt-out ordinal is a round only when an event noun follows ("the first meeting", not "the first
+# eleven months").
+_EN_EVENT_NOUNS = (
+    r"(?:consultations?|meetings?|rounds?|sessions?|conferences?|committee|commission|dialogues?|talks|visits?|"
+    r"political|deputy|vice|fm|ministerial|ministers?|foreign|border|intergovernmental|joint|annual|time|"
+    r"tham|cuoc|hoi|ky|lan)"
 )
 _EN_ORDINAL = re.compile(
     r"\b(?P<num>\d{1,3}) ?(?:st|nd|rd|th)\b"
     r"|\b(?:round|session|meeting|consultation|no|number) (?P<num2>\d{1,3})\b"
-    rf"|\b(?:(?P<tens>{'|'.join(EN_TENS)}) )?(?P<word>{'|'.join(EN_ORDINAL_WORDS)})\b"
+    rf"|\b(?:(?P<tens>{'|'.join(EN_TENS)}) )?(?P<word>{'|'.join(EN_ORDINAL_WORDS)})\b(?=(?: \w+){{0,4}} "
+    rf"{_EN_EVENT_NOUNS}\b)"
 )
 
 

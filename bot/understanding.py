@@ -49,6 +49,8 @@ from bot.text import fold, has_vietnamese_marks
 
 # Calibrated on the gold set: a name form must be this similar (rapidfuzz ratio, 0-100) to count.
 NAME_MATCH_MIN = 86.0
+SHORT_NAME_CHARS = 12
+SERIES_COVERED = 0.5  # a series name this much present in a question counts as named
 NAME_MATCH_MIN_SHORT = 92.0  # single-token forms are easier to hit by accident
 SHORT_FORM_MIN_LEN = 5
 BM25_K, BM25_B = 1.2, 0.75
@@ -205,6 +207,7 @@ class EntityIndex:
     idf: dict[str, float] = field(default_factory=dict)
     max_idf: float = 1.0
     length_factor: dict[str, float] = field(default_factory=dict)
+    fact_countries: dict[str, frozenset[str]] = field(default_factory=dict)
     vocabulary: set[str] = field(default_factory=set)
     _blocks: dict[str, list[int]] = field(default_factory=dict)
     _place_blocks: dict[str, list[int]] = field(default_factory=dict)
@@ -225,13 +228,15 @@ class EntityIndex:
                         index.place_forms.append(NameForm(form, fact.id, len(form.split())))
             elif isinstance(fact, Series):
                 names = [fact.name_vi, fact.name_en, *fact.aliases]
-                index.series_units[fact.id] = [units(canonical(fold(n))) for n in names]
+                index.series_units[fact.id] = [units(_without_countries(canonical(fold(n)))) for n in names]
             text = _fact_text(fact)
             if text:
                 folded_text = fold(text)
                 index.fact_units[fact.id] = units(canonical(folded_text))
                 index.vocabulary.update(folded_text.split())
         index._drop_ambiguous_short_forms()
+        index._share_generic_series_names()
+        index.fact_countries = {f.id: _countries_of(f, knowledge) for f in knowledge.facts}
         index._blocks = _block(index.name_forms)
         index._place_blocks = _block(index.place_forms)
         document_frequency: defaultdict[str, int] = defaultdict(int)
@@ -253,6 +258,26 @@ class EntityIndex:
         index.vocabulary.update(u for u in document_frequency if " " not in u)
         index.vocabulary.update(SYNONYM_WORDS)
         return index
+
+    def _share_generic_series_names(self) -> None:
+        """A series name contained in another series' name is generic: it names both.
+
+        "Tham khảo Chính trị" (one series' alias) is also the head of "Tham vấn chính trị cấp Bộ
+        trưởng" (another's name), so a question that says only "tham vấn chính trị" fits both.
+        """
+        phrases = {sid: [" ".join(sorted(u)) for u in names] for sid, names in self.series_units.items()}
+        for series_id, names in self.series_units.items():
+            for name_units in list(names):
+                bigrams = {u for u in name_units if " " in u}
+                if not bigrams:
+                    continue
+                for other_id, other_names in self.series_units.items():
+                    if other_id == series_id:
+                        continue
+                    if any(bigrams < other for other in other_names) and " ".join(sorted(name_units)) not in phrases[
+                        other_id
+                    ]:
+                        other_names.append(name_units)
 
     def _drop_ambiguous_short_forms(self) -> None:
         owners: defaultdict[str, set[str]] = defaultdict(set)
@@ -290,7 +315,9 @@ class EntityIndex:
                     ]
                 for window in windows[size]:
                     best = max(best, fuzz.ratio(window, form.text))
-            threshold = NAME_MATCH_MIN_SHORT if form.tokens == 1 else NAME_MATCH_MIN
+            # short forms ("Thanh Sơn", "Hùng Việt") are one letter away from ordinary words
+            short = form.tokens == 1 or len(form.text) < SHORT_NAME_CHARS
+            threshold = NAME_MATCH_MIN_SHORT if short else NAME_MATCH_MIN
             if best >= threshold:
                 found[form.target] = max(found.get(form.target, 0.0), best)
         return found
@@ -325,21 +352,30 @@ class EntityIndex:
     def places_in(self, tokens: list[str]) -> dict[str, float]:
         return self.link(self.place_forms, self._place_blocks, tokens)
 
-    def series_scores(self, question_units: set[str]) -> dict[str, float]:
+    def series_scores(self, canonical_question: str) -> dict[str, float]:
         """How fully each series' best name is present in the question (IDF-weighted share, 0-1)."""
-        scores: dict[str, float] = {}
+        question_units = units(_without_countries(canonical_question))
+        coverage: dict[str, float] = {}
+        specific: dict[str, float] = {}  # weight of the longest name the question covers well
         for series_id, names in self.series_units.items():
-            best = 0.0
             for name_units in names:
                 bigrams = {u for u in name_units if " " in u}
                 if not bigrams:
                     continue
                 weight = sum(self.idf.get(u, 1.0) for u in bigrams)
                 hit = sum(self.idf.get(u, 1.0) for u in bigrams if u in question_units)
-                best = max(best, hit / weight if weight else 0.0)
-            if best > 0:
-                scores[series_id] = best
-        return scores
+                share = hit / weight if weight else 0.0
+                coverage[series_id] = max(coverage.get(series_id, 0.0), share)
+                if share >= SERIES_COVERED:
+                    specific[series_id] = max(specific.get(series_id, 0.0), hit)
+        top = max(specific.values(), default=0.0)
+        # A series whose generic name is covered loses to one whose longer, more specific name is covered:
+        # "tham vấn chính trị cấp bộ trưởng" names the minister-level series, not both.
+        return {
+            series_id: share * (specific.get(series_id, 0.0) / top if top else 1.0)
+            for series_id, share in coverage.items()
+            if share > 0
+        }
 
     def unit_weight(self, unit: str) -> float:
         """How much a unit says: rare units more, word pairs more than words, unknown units the most."""
@@ -391,7 +427,16 @@ _EXTRA_KNOWN = frozenset(
     | set(MONTHS_EN)
     | set(ROMAN)
     | set("lan thu ngay thang nam hom nay qua toi sap nhat dau tien cuoi ki ky cua cac".split())
+    | set("one two three four five six seven eight nine ten eleven twelve years months days times".split())
 )
+
+
+_COUNTRY_WORDS = frozenset({"viet", "nam", "lao", "campuchia", "nga", "vn"})
+
+
+def _without_countries(text: str) -> str:
+    """Country names say little about which mechanism is meant (almost every name has Việt Nam-Lào)."""
+    return " ".join(t for t in text.split() if t not in _COUNTRY_WORDS)
 
 
 def _is_function_unit(unit: str) -> bool:
@@ -424,6 +469,46 @@ def _name_forms(official: Official) -> set[str]:
             # Lao and Cambodian names: either part alone is distinctive enough when long
             forms.update(t for t in tokens if len(t) >= SHORT_FORM_MIN_LEN + 1)
     return forms
+
+
+_NEXT = re.compile(r"\b(?:tiep theo|ke tiep|sau lan|next|following|after the)\b")
+
+
+def _asked_round(folded: str, intents: frozenset[Intent]) -> int | None:
+    """The round asked about; "the next one after the 8th" asks about the 9th."""
+    number = parse_round(folded)
+    if number is not None and _NEXT.search(folded):
+        return number + 1
+    return number
+
+
+def _countries_of(fact: object, knowledge: Knowledge) -> frozenset[str]:
+    """The countries a fact involves: named in its text, its place, its people, its series."""
+    found = {COUNTRIES[m.group(0)] for m in COUNTRY_PATTERN.finditer(canonical(fold(_fact_text(fact))))}
+    if isinstance(fact, Event):
+        place_id, seen = fact.place, set()
+        while place_id and place_id not in seen:
+            seen.add(place_id)
+            place = knowledge.place(place_id)
+            if place is None:
+                break
+            if place.country is not None:
+                found.add(place.country.value)
+            place_id = place.within
+        for participant in fact.participants:
+            official = knowledge.official(participant.official or "")
+            if official is not None:
+                found.add(official.country.value)
+        series = knowledge.series(fact.series or "")
+        if series is not None:
+            found.update(c.value for c in series.countries)
+    if isinstance(fact, Statement):
+        found.update(c.value for c in fact.countries)
+    if isinstance(fact, Official | Place) and fact.country is not None:
+        found.add(fact.country.value)
+    if isinstance(fact, Series):
+        found.update(c.value for c in fact.countries)
+    return frozenset(found)
 
 
 def _fact_text(fact: object) -> str:
@@ -507,12 +592,12 @@ def analyze(
         units=question_units,
         lang=lang or detect_language(text),
         intents=intents,
-        round=parse_round(folded),
+        round=_asked_round(folded, intents),
         date=parse_date(text, today),
         officials=officials,
         places=places,
         countries=countries,
-        series=index.series_scores(question_units),
+        series=index.series_scores(canon),
         event_kinds=kinds,
         unknown_attribute=bool(UNKNOWN_ATTRIBUTES.search(folded)),
         greeting=bool(GREETINGS.search(folded)) and len(tokens) <= 6,
