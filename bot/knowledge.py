@@ -38,6 +38,8 @@ class Knowledge:
     events_by_month_day: Mapping[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
     # Event ids by place id, including every place the event's place lies within.
     events_by_place: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Events that list a fact among their `related` ones (side meetings of a conference, say).
+    events_relating_to: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     loaded_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
     @classmethod
@@ -57,7 +59,10 @@ class Knowledge:
         by_place: defaultdict[str, list[str]] = defaultdict(list)
         within = {f.id: f.within for f in ordered if isinstance(f, Place)}
         events = sorted((f for f in ordered if isinstance(f, Event)), key=_event_sort_key)
+        relating: defaultdict[str, list[str]] = defaultdict(list)
         for event in events:
+            for target in event.related:
+                relating[target].append(event.id)
             place_id = event.place
             while place_id and event.id not in by_place[place_id]:
                 by_place[place_id].append(event.id)
@@ -85,6 +90,7 @@ class Knowledge:
             events_by_year=MappingProxyType({k: tuple(v) for k, v in by_year.items()}),
             events_by_month_day=MappingProxyType({k: tuple(v) for k, v in by_month_day.items()}),
             events_by_place=_freeze(by_place),
+            events_relating_to=_freeze(relating),
         )
 
     def of_kind(self, model: type[T]) -> list[T]:
