@@ -29,7 +29,7 @@ from bot.facts import (
 )
 from bot.facts import Status as EventStatus
 from bot.knowledge import AnyFact, Knowledge
-from bot.lexicon import COUNTRIES, Intent, canonical
+from bot.lexicon import COUNTRIES, INTENT_WORDS, Intent, canonical
 from bot.render import COUNTRY_NAMES, Renderer, event_date
 from bot.text import fold
 from bot.parsing import DateQuery
@@ -276,8 +276,10 @@ class Engine:
             if places and self._event_in(event, places):
                 score += 2.0
                 anchored = True
-            if event.event_kind.value in q.event_kinds:
-                score += 1.0
+            if event.event_kind.value == q.primary_kind:
+                score += 1.5
+            elif event.event_kind.value in q.event_kinds:
+                score += 0.5
             share = lexical.get(event.id, 0.0)
             score += 4.0 * share
             if share >= LEXICAL_MIN:
@@ -418,6 +420,9 @@ class Engine:
         if span is None:
             return False
         years = set(range(span[0].year, span[1].year + 1))
+        if isinstance(fact, Agreement) and q.date.year_end is not None and fact.period_start is not None:
+            # "the 2016-2020 agreement" names a period: only that exact period is the same agreement
+            return (fact.period_start, fact.period_end) == (q.date.year, q.date.year_end)
         if isinstance(fact, Agreement):
             fact_years = (
                 set(range(fact.period_start, fact.period_end + 1))
@@ -468,6 +473,7 @@ class Engine:
             all(isinstance(f, Statement) for f in facts)
             and len({getattr(f, "statement_kind", None) for f in facts}) == 1
             and len({getattr(f, "year", None) for f in facts}) == 1
+            and getattr(facts[0], "year", None) is not None
         ):
             ordered = sorted(facts, key=lambda f: (getattr(f, "year", None) or 0, f.id))
             text = "\n".join(f"• {self.render.fact_text(f, q.lang)}" for f in ordered)
@@ -702,7 +708,9 @@ def _precision_rank(fact: AnyFact) -> int:
 
 
 _POST_FILLERS = frozenset("of the cua nuoc chinh phu s hien nay tai current currently".split())
-_POST_STOP = frozenset("la ai is was who whom nam year in vao o hien nay la gi".split())
+_POST_STOP = frozenset(
+    "la ai is was who whom nam year in on vao o hien nay gi thang ngay month luc hoi khi nhiem ky giai doan".split()
+)
 
 
 def _asked_post(q: Question) -> tuple[str, str | None, list[str]] | None:
@@ -722,14 +730,16 @@ def _asked_post(q: Question) -> tuple[str, str | None, list[str]] | None:
     while i < len(after):
         pair, word = " ".join(after[i : i + 2]), after[i]
         if pair in COUNTRIES or word in COUNTRIES:
-            code = COUNTRIES[pair] if pair in COUNTRIES else COUNTRIES[word]
-            country = country or code
+            country = COUNTRIES[pair] if pair in COUNTRIES else COUNTRIES[word]
             i += 2 if pair in COUNTRIES else 1
+            if qualifiers or i >= len(after) or after[i] != "s":
+                break  # "Bộ trưởng Quốc phòng Lào": qualifiers come before the country...
+            i += 1  # ...except in "the chair of Vietnam's National Boundary Commission"
             continue
         if word in _POST_FILLERS and not qualifiers:
             i += 1
             continue
-        if word in _POST_STOP or word in FUNCTION_WORDS or word.isdigit():
+        if word in _POST_STOP or word in FUNCTION_WORDS or word in INTENT_WORDS or word.isdigit() or len(qualifiers) == 3:
             break
         qualifiers.append(word)
         i += 1

@@ -367,6 +367,9 @@ def canonical(folded: str) -> str:
     return " ".join(out)
 
 
+# The words of the question-type cues alone (CUE_WORDS grows with every list below).
+INTENT_WORDS = frozenset(CUE_WORDS)
+
 # Countries a question may name; those outside the base make a question out of scope.
 COUNTRIES: dict[str, str] = {
     "viet nam": "VN",
@@ -443,14 +446,17 @@ UNKNOWN_ATTRIBUTES = _words(
     "nam sinh",
     "ngay sinh",
     "bao nhieu tuoi",
-    "tuoi",
+    "may tuoi",
     "que quan",
     "que o",
-    "vo",
-    "chong",
+    "vo cua",
+    "vo ong",
+    "co vo",
+    "chong cua",
     "con cai",
     "gia dinh",
-    "luong",
+    "muc luong",
+    "luong cua",
     "thu nhap",
     "tai san",
     "chieu cao",

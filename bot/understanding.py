@@ -463,9 +463,9 @@ def _name_forms(official: Official) -> set[str]:
         folded = fold(name)
         forms.add(folded)
         tokens = folded.split()
-        if official.country == Country.VN and len(tokens) >= 3:
-            forms.add(" ".join(tokens[-2:]))  # "Thanh Sơn" is how Vietnamese write a full name in short
-        elif official.country != Country.VN:
+        # Vietnamese names are matched whole: their last two syllables are often ordinary words
+        # ("Văn Thưởng" in "tham vấn thường niên").
+        if official.country != Country.VN:
             # Lao and Cambodian names: either part alone is distinctive enough when long
             forms.update(t for t in tokens if len(t) >= SHORT_FORM_MIN_LEN + 1)
     return forms
@@ -480,6 +480,11 @@ def _asked_round(folded: str, intents: frozenset[Intent]) -> int | None:
     if number is not None and _NEXT.search(folded):
         return number + 1
     return number
+
+
+def _first_kind(canon: str) -> str | None:
+    found = [(m.start(), kind) for kind, cue in EVENT_KIND_CUES.items() if (m := cue.search(canon))]
+    return min(found)[1] if found else None
 
 
 def _countries_of(fact: object, knowledge: Knowledge) -> frozenset[str]:
@@ -554,6 +559,7 @@ class Question:
     countries: frozenset[str]
     series: dict[str, float]
     event_kinds: frozenset[str]
+    primary_kind: str | None  # the kind the question names first: its head noun ("cuộc gặp bên lề hội nghị")
     unknown_attribute: bool
     greeting: bool
     unknown_names: tuple[str, ...]
@@ -599,6 +605,7 @@ def analyze(
         countries=countries,
         series=index.series_scores(canon),
         event_kinds=kinds,
+        primary_kind=_first_kind(canon),
         unknown_attribute=bool(UNKNOWN_ATTRIBUTES.search(folded)),
         greeting=bool(GREETINGS.search(folded)) and len(tokens) <= 6,
         unknown_names=tuple(_unknown_names(text, index)),
