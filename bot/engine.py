@@ -460,11 +460,13 @@ class Engine:
         facts = [s.fact for s in ties]
         if len({f.id for f in facts}) == 1:
             return self._respond(q, facts[0], ties[0].score)
-        ids = {f.id for f in facts}
-        linked = all(
-            any(other in ids for other in getattr(f, "related", []))
-            or any(f.id in getattr(o, "related", []) for o in facts)
-            for f in facts
+        # An event and the document or statement it is about (the Treaty and its signing) are one
+        # answer; two linked events (a conference and a meeting on its sidelines) are two.
+        events = [f for f in facts if isinstance(f, Event)]
+        linked = (
+            len(facts) == 2
+            and len(events) == 1
+            and any(f.id in events[0].related or events[0].id in getattr(f, "related", []) for f in facts)
         )
         if linked:
             best = max(ties, key=lambda s: (self._fits_question(q, s.fact), _precision_rank(s.fact), s.score))
