@@ -43,6 +43,7 @@ SERIES_TIE = 0.08  # series scoring within this of the best are equally named
 SERIES_WEAK, SERIES_LEAD = 0.55, 0.08  # a partly named series still counts when it leads the others clearly
 LEXICAL_MIN = 0.45  # share of the question's content a fact must explain without another anchor
 TIE_MARGIN = 0.8  # candidates within this many points of the best tie (0.2 of lexical share = 0.8)
+STATEMENT_TIE_MARGIN = 1.2  # 0.3 of lexical share
 MAX_CANDIDATES = 5
 MAX_LIST = 12
 
@@ -182,7 +183,7 @@ class Engine:
             and not isinstance(best.fact, Figure)
         ):
             return self._not_found(text, q.lang, q)  # we hold a few figures; no count or amount beyond them
-        ties = [s for s in ranked if s.score >= best.score - TIE_MARGIN]
+        ties = [s for s in ranked if s.score >= best.score - TIE_MARGIN or self._indistinct(q, best, s)]
         if len(ties) > 1:
             merged = self._merge_ties(q, ties)
             if merged is not None:
@@ -291,6 +292,18 @@ class Engine:
             score += self._fits_question(q, event)
             scored.append(Scored(event, score, anchored))
         return scored
+
+    def _indistinct(self, q: Question, best: Scored, other: Scored) -> bool:
+        """Two statements of one kind (two positions on the East Sea, say) differ in the articles' wording
+        more than in substance: a wider margin keeps the question from picking one on wording alone."""
+        return (
+            other is not best
+            and other.anchored
+            and isinstance(best.fact, Statement)
+            and isinstance(other.fact, Statement)
+            and best.fact.statement_kind == other.fact.statement_kind
+            and other.score >= best.score - STATEMENT_TIE_MARGIN
+        )
 
     def _series_of(self, event: Event, named: set[str]) -> str | None:
         """The named series an event belongs to, directly or as a meeting held on its sidelines."""

@@ -137,8 +137,11 @@ class KnowledgeService:
 
 
 def _worse(old: EvalReport, new: EvalReport) -> str:
-    if new.confident_wrong > 0:
-        return f"the new base gives {new.confident_wrong} confident wrong answer(s) on the gold set"
+    if new.confident_wrong > old.confident_wrong:
+        return (
+            f"the new base gives {new.confident_wrong} confident wrong answer(s) on the gold set "
+            f"(the base in service gives {old.confident_wrong})"
+        )
     if new.accuracy < old.accuracy:
         return f"the new base answers the gold set worse ({new.accuracy:.1%} < {old.accuracy:.1%})"
     return ""
