@@ -25,6 +25,7 @@ from bot.facts import (
     Official,
     Participant,
     Precision,
+    Role,
     Statement,
 )
 from bot.facts import Status as EventStatus
@@ -44,6 +45,7 @@ SERIES_WEAK, SERIES_LEAD = 0.55, 0.08  # a partly named series still counts when
 LEXICAL_MIN = 0.45  # share of the question's content a fact must explain without another anchor
 TIE_MARGIN = 0.8  # candidates within this many points of the best tie (0.2 of lexical share = 0.8)
 STATEMENT_TIE_MARGIN = 1.2  # 0.3 of lexical share
+UNKNOWN_SHARE = 0.4  # of a question's content words, unknown ones beyond which it is about something else
 MAX_CANDIDATES = 5
 MAX_LIST = 12
 
@@ -81,6 +83,11 @@ _PERCENT_CUE = re.compile(
 _DURATION_CUE = re.compile(r"\b(?:bao nhieu nam|may nam|how many years)\b")
 _SIDE = re.compile(r"\bphia (viet nam|lao|campuchia)\b|\b(viet nam|lao|campuchia) side\b")
 _NAME_CUE = re.compile(r"\b(?:ten|ho ten|name|named)\b")
+_ROLE_CUES = {
+    Role.LEADER: re.compile(r"\b(?:dan dau|truong doan|led|lead|leads|headed)\b"),
+    Role.CO_CHAIR: re.compile(r"\b(?:dong chu tri|co chair|co chaired|co chairs)\b"),
+    Role.RECEIVER: re.compile(r"\b(?:ai tiep|tiep ai)\b"),
+}
 _SIGNED_CUE = re.compile(r"\b(?:ky ket|duoc ky|ky khi nao|ky nam|ky vao|signed|sign)\b")
 
 
@@ -157,7 +164,7 @@ class Engine:
         q = analyze(text, self.index, lang=lang, today=today)
         if not q.tokens or q.greeting:
             return self._not_found(text, q.lang, q, greeting=q.greeting)
-        if q.unknown_attribute or q.foreign_countries or q.unknown_names or len(q.unknown_words) >= 2:
+        if q.unknown_attribute or q.foreign_countries or q.unknown_names or _mostly_unknown(q):
             return self._not_found(text, q.lang, q)
 
         if q.officials and self._wants_profile(q):
@@ -329,6 +336,9 @@ class Engine:
                 if role.group(0) in self._participant_title(participant):
                     score += 1.5
                     break
+        asked_roles = {role for role, cue in _ROLE_CUES.items() if cue.search(q.canonical)}
+        if asked_roles & {p.role for p in event.participants}:
+            score += 1.0
         here = {c for c in q.countries if c in {"VN", "LA"}}
         if len(here) == 1 and event.place and self._event_in(event, {p for p in q.places}):
             score += 0.5
@@ -395,9 +405,7 @@ class Engine:
     def _rank_others(self, q: Question, lexical: dict[str, float]) -> list[Scored]:
         if self._strong_series(q):
             return []  # a question that names a mechanism is about its meetings
-        if q.round is not None or (
-            q.officials and Intent.WHAT not in q.intents and Intent.HOW_MUCH not in q.intents
-        ):
+        if q.round is not None:
             return []
         wants_agreement = bool(_AGREEMENT_CUE.search(q.canonical))
         wants_statement = bool(_STATEMENT_CUE.search(q.canonical))
@@ -407,8 +415,8 @@ class Engine:
             fact = self.knowledge.get(fact_id)
             if not isinstance(fact, Agreement | Figure | Statement):
                 continue
-            if q.officials and isinstance(fact, Statement) and not set(q.officials) & set(fact.officials):
-                continue
+            if q.officials and not (isinstance(fact, Statement) and set(q.officials) & set(fact.officials)):
+                continue  # a question naming a person is about what that person did or said
             if q.date is not None and not self._fact_in_period(fact, q):
                 continue
             if not self._countries_fit(q, fact):
@@ -426,8 +434,7 @@ class Engine:
             scored.append(Scored(fact, 4.0 * share + bonus + (2.0 if q.date is not None else 0.0), anchored))
         return scored
 
-    @staticmethod
-    def _fact_in_period(fact: Agreement | Figure | Statement, q: Question) -> bool:
+    def _fact_in_period(self, fact: Agreement | Figure | Statement, q: Question) -> bool:
         assert q.date is not None
         span = q.date.span()
         if span is None:
@@ -449,6 +456,9 @@ class Engine:
             fact_years = {fact.year} if fact.year else set()
             if fact.period_start and fact.period_end:
                 fact_years |= set(range(fact.period_start, fact.period_end + 1))
+            made_at = self.knowledge.event(fact.made_at or "")
+            if not fact_years and made_at is not None and made_at.date is not None:
+                fact_years = set(range(made_at.date.start.year, made_at.date.end.year + 1))
             return bool(years & fact_years)
         return fact.year in years
 
@@ -470,6 +480,8 @@ class Engine:
 
     def _merge_ties(self, q: Question, ties: list[Scored]) -> Answer | None:
         """Tied facts that are one answer: linked facts about one thing, or a set of like statements."""
+        said_at = {f.made_at for f in (s.fact for s in ties) if isinstance(f, Statement)}
+        ties = [s for s in ties if s.fact.id not in said_at]  # the statement is the more precise answer
         facts = [s.fact for s in ties]
         if len({f.id for f in facts}) == 1:
             return self._respond(q, facts[0], ties[0].score)
@@ -766,6 +778,12 @@ def _asked_post(q: Question) -> tuple[str, str | None, list[str]] | None:
                 country = COUNTRIES[name]
                 break
     return match.group(0), country, qualifiers
+
+
+def _mostly_unknown(q: Question) -> bool:
+    """Several words nothing in the base or the lexicon knows, making up much of the question."""
+    content = [t for t in q.folded.split() if t not in FUNCTION_WORDS and not t.isdigit()]
+    return len(q.unknown_words) >= 2 and len(q.unknown_words) >= UNKNOWN_SHARE * max(1, len(content))
 
 
 def _event_date_query(q: Question) -> DateQuery | None:
