@@ -31,10 +31,10 @@ from bot.facts import (
 from bot.facts import Status as EventStatus
 from bot.knowledge import AnyFact, Knowledge
 from bot.lexicon import COUNTRIES, INTENT_WORDS, Intent, canonical
+from bot.parsing import MONTHS_EN, DateQuery
 from bot.render import COUNTRY_NAMES, Renderer, event_date
 from bot.text import fold
-from bot.parsing import DateQuery
-from bot.understanding import FUNCTION_WORDS, EntityIndex, Question, analyze
+from bot.understanding import FUNCTION_WORDS, EntityIndex, Question, _is_function_unit, analyze
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,7 @@ LEXICAL_MIN = 0.45  # share of the question's content a fact must explain withou
 TIE_MARGIN = 0.8  # candidates within this many points of the best tie (0.2 of lexical share = 0.8)
 STATEMENT_TIE_MARGIN = 1.2  # 0.3 of lexical share
 UNKNOWN_SHARE = 0.4  # of a question's content words, unknown ones beyond which it is about something else
+DATE_TOPIC_MIN = 0.2  # lexical share that, with a matching date, ties a fact to a question on a topic
 MAX_CANDIDATES = 5
 MAX_LIST = 12
 
@@ -88,6 +89,9 @@ _ROLE_CUES = {
     Role.CO_CHAIR: re.compile(r"\b(?:dong chu tri|co chair|co chaired|co chairs)\b"),
     Role.RECEIVER: re.compile(r"\b(?:ai tiep|tiep ai)\b"),
 }
+_DATE_WORDS = frozenset(
+    "ngay thang nam hom nay chieu sang toi dip luc vao date day month year on in of".split()
+) | frozenset(MONTHS_EN)
 _SIGNED_CUE = re.compile(r"\b(?:ky ket|duoc ky|ky khi nao|ky nam|ky vao|signed|sign)\b")
 
 
@@ -279,7 +283,8 @@ class Engine:
                 anchored = True
             if date is not None:
                 score += 2.0
-                anchored = True
+                # a date alone names an event only in "what happened then?", not in a question on a topic
+                anchored = anchored or self._about_the_date(q) or lexical.get(event.id, 0.0) >= DATE_TOPIC_MIN
             score += self._people_fit(q, event)
             if places and self._event_in(event, places):
                 score += 2.0
@@ -311,6 +316,41 @@ class Engine:
             and best.fact.statement_kind == other.fact.statement_kind
             and other.score >= best.score - STATEMENT_TIE_MARGIN
         )
+
+    def _fact_on_date(self, fact: Agreement | Figure | Statement, q: Question) -> bool:
+        """A document or statement fits the date asked: by its year, or by its signing month or day."""
+        assert q.date is not None
+        if q.date.month is None:
+            return self._fact_in_period(fact, q)
+        # Statements and figures carry years at most; only a signing date can match a month or a day.
+        signed = fact.signed if isinstance(fact, Agreement) else None
+        if signed is None or signed.precision is Precision.YEAR:
+            return False
+        if q.date.day is not None and not signed.has_day:
+            return False
+        return q.date.matches(signed.start, signed.end)
+
+    def _dated_in(self, fact: Agreement | Figure | Statement, q: Question) -> bool:
+        """The fact's own year is the one asked (an agreement merely in force that year is not)."""
+        assert q.date is not None
+        if isinstance(fact, Agreement):
+            year = fact.signed.start.year if fact.signed else None
+        elif isinstance(fact, Statement):
+            made_at = self.knowledge.event(fact.made_at or "")
+            year = fact.year or (made_at.date.start.year if made_at and made_at.date else None)
+        else:
+            year = fact.year
+        return (
+            year is not None
+            and q.date.year is not None
+            and q.date.year <= year <= (q.date.year_end or q.date.year)
+        )
+
+    def _about_the_date(self, q: Question) -> bool:
+        """'What happened on 5/9?': a list cue, or nothing in the question but the date and question words."""
+        if Intent.LIST in q.intents:
+            return True
+        return not any(not _is_function_unit(u) and u not in _DATE_WORDS and " " not in u for u in q.units)
 
     def _series_of(self, event: Event, named: set[str]) -> str | None:
         """The named series an event belongs to, directly or as a meeting held on its sidelines."""
@@ -365,9 +405,7 @@ class Engine:
         side = _SIDE.search(q.canonical)
         if side is not None:
             country = {"viet nam": "VN", "lao": "LA", "campuchia": "KH"}[side.group(1) or side.group(2)]
-            return not any(
-                p.official and self._participant_country(p) == country for p in event.participants
-            )
+            return not any(p.official and self._participant_country(p) == country for p in event.participants)
         if _NAME_CUE.search(q.folded):
             asked = {c for c in q.countries if c in {"VN", "LA", "KH"}}
             people = [p for p in event.participants if not asked or self._participant_country(p) in asked]
@@ -417,7 +455,7 @@ class Engine:
                 continue
             if q.officials and not (isinstance(fact, Statement) and set(q.officials) & set(fact.officials)):
                 continue  # a question naming a person is about what that person did or said
-            if q.date is not None and not self._fact_in_period(fact, q):
+            if q.date is not None and not self._fact_on_date(fact, q):
                 continue
             if not self._countries_fit(q, fact):
                 continue
@@ -430,7 +468,11 @@ class Engine:
                 wants_percent = bool(_PERCENT_CUE.search(q.folded) or "%" in q.text)
                 bonus += 1.0 if (fact.unit == "%") == wants_percent else 0.0
             bonus += self._fits_question(q, fact)
-            anchored = share >= LEXICAL_MIN or (bonus > 0 and share >= LEXICAL_MIN * 0.75)
+            anchored = (
+                share >= LEXICAL_MIN
+                or (bonus > 0 and share >= LEXICAL_MIN * 0.75)
+                or (q.date is not None and share >= DATE_TOPIC_MIN and self._dated_in(fact, q))
+            )
             scored.append(Scored(fact, 4.0 * share + bonus + (2.0 if q.date is not None else 0.0), anchored))
         return scored
 
@@ -585,13 +627,16 @@ class Engine:
         if post is None:
             return None
         role, post_country, qualifiers = post
-        countries = {post_country} if post_country else {c for c in q.countries if c in {"VN", "LA", "KH", "RU"}}
+        countries = (
+            {post_country} if post_country else {c for c in q.countries if c in {"VN", "LA", "KH", "RU"}}
+        )
         holders: list[tuple[FuzzyDate | None, Official, str]] = []
         for official in self.knowledge.of_kind(Official):
             for position in official.positions:
                 title = canonical(fold(position.title_vi))
                 found = re.search(rf"(?:^|\s){re.escape(role)}(?:\s|$)", title)
-                if not found or title[: found.start()].strip().endswith("pho") and not role.startswith("pho"):
+                deputy = title[: found.start()].strip().endswith("pho") if found else False
+                if not found or (deputy and not role.startswith("pho")):
                     continue  # a deputy prime minister is not the prime minister
                 if any(word not in title.split() for word in qualifiers):
                     continue  # "minister of defence" is not the minister of foreign affairs
@@ -766,7 +811,13 @@ def _asked_post(q: Question) -> tuple[str, str | None, list[str]] | None:
         if word in _POST_FILLERS and not qualifiers:
             i += 1
             continue
-        if word in _POST_STOP or word in FUNCTION_WORDS or word in INTENT_WORDS or word.isdigit() or len(qualifiers) == 3:
+        if (
+            word in _POST_STOP
+            or word in FUNCTION_WORDS
+            or word in INTENT_WORDS
+            or word.isdigit()
+            or len(qualifiers) == 3
+        ):
             break
         qualifiers.append(word)
         i += 1

@@ -30,7 +30,6 @@ from bot.lexicon import (
     EVENT_KIND_CUES,
     GREETINGS,
     INTENT_CUES,
-    INTENT_WORDS,
     STOPWORDS,
     SYNONYM_WORDS,
     UNKNOWN_ATTRIBUTES,
@@ -278,9 +277,10 @@ class EntityIndex:
                 for other_id, other_names in self.series_units.items():
                     if other_id == series_id:
                         continue
-                    if any(bigrams < other for other in other_names) and " ".join(sorted(name_units)) not in phrases[
-                        other_id
-                    ]:
+                    if (
+                        any(bigrams < other for other in other_names)
+                        and " ".join(sorted(name_units)) not in phrases[other_id]
+                    ):
                         other_names.append(name_units)
 
     def _drop_ambiguous_short_forms(self) -> None:
