@@ -781,7 +781,8 @@ def _precision_rank(fact: AnyFact) -> int:
 
 _POST_FILLERS = frozenset("of the cua nuoc chinh phu s hien nay tai current currently".split())
 _POST_STOP = frozenset(
-    "la ai is was who whom nam year in on vao o hien nay gi thang ngay month luc hoi khi nhiem ky giai doan".split()
+    "la ai is was who whom nam year in on vao o hien nay gi thang ngay month luc hoi khi nhiem ky giai doan "
+    "now".split()
 )
 
 
