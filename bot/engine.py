@@ -30,7 +30,7 @@ from bot.facts import (
 )
 from bot.facts import Status as EventStatus
 from bot.knowledge import AnyFact, Knowledge
-from bot.lexicon import COUNTRIES, INTENT_WORDS, Intent, canonical
+from bot.lexicon import COUNTRIES, INTENT_WORDS, ROLE_PHRASES, Intent, canonical
 from bot.parsing import MONTHS_EN, DateQuery
 from bot.render import COUNTRY_NAMES, Renderer, event_date
 from bot.text import fold
@@ -50,24 +50,6 @@ DATE_TOPIC_MIN = 0.2  # lexical share that, with a matching date, ties a fact to
 MAX_CANDIDATES = 5
 MAX_LIST = 12
 
-ROLE_PHRASES = [
-    "pho thu tuong bo truong ngoai giao",
-    "pho thu tuong",
-    "thu tuong",
-    "bo truong ngoai giao",
-    "thu truong ngoai giao",
-    "thu truong bo ngoai giao",
-    "thu truong",
-    "bo truong",
-    "chu tich nuoc",
-    "chu tich quoc hoi",
-    "dai su",
-    "chu nhiem uy ban bien gioi quoc gia",
-    "pho tong tham muu truong",
-    "thuong tuong",
-    "chu tich",
-    "tong bi thu",
-]
 _ROLE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_PHRASES, key=len, reverse=True)) + r")\b")
 _AGREEMENT_CUE = re.compile(
     r"\b(?:thoa thuan|hiep uoc|hiep dinh|chuong trinh hanh dong|ban ghi nho|du an|cong uoc|"

@@ -370,6 +370,28 @@ def canonical(folded: str) -> str:
 # The words of the question-type cues alone (CUE_WORDS grows with every list below).
 INTENT_WORDS = frozenset(CUE_WORDS)
 
+# Posts as they are written after canonical(): a question about a post names one of these.
+ROLE_PHRASES = [
+    "pho thu tuong bo truong ngoai giao",
+    "pho thu tuong",
+    "thu tuong",
+    "bo truong ngoai giao",
+    "thu truong ngoai giao",
+    "thu truong bo ngoai giao",
+    "thu truong",
+    "bo truong",
+    "chu tich nuoc",
+    "chu tich quoc hoi",
+    "dai su",
+    "pho tong tham muu truong",
+    "thuong tuong",
+    "chu tich",
+    "tong bi thu",
+]
+ROLE_PAIRS = frozenset(
+    f"{a} {b}" for phrase in ROLE_PHRASES for a, b in zip(phrase.split(), phrase.split()[1:], strict=False)
+)
+
 # Countries a question may name; those outside the base make a question out of scope.
 COUNTRIES: dict[str, str] = {
     "viet nam": "VN",

@@ -30,6 +30,7 @@ from bot.lexicon import (
     EVENT_KIND_CUES,
     GREETINGS,
     INTENT_CUES,
+    ROLE_PAIRS,
     STOPWORDS,
     SYNONYM_WORDS,
     UNKNOWN_ATTRIBUTES,
@@ -271,7 +272,7 @@ class EntityIndex:
         phrases = {sid: [" ".join(sorted(u)) for u in names] for sid, names in self.series_units.items()}
         for series_id, names in self.series_units.items():
             for name_units in list(names):
-                bigrams = {u for u in name_units if " " in u}
+                bigrams = {u for u in name_units if " " in u and not _is_glue_pair(u)}
                 if not bigrams:
                     continue
                 for other_id, other_names in self.series_units.items():
@@ -363,12 +364,14 @@ class EntityIndex:
         specific: dict[str, float] = {}  # weight of the longest name the question covers well
         for series_id, names in self.series_units.items():
             for name_units in names:
-                bigrams = {u for u in name_units if " " in u}
+                bigrams = {u for u in name_units if " " in u and not _is_glue_pair(u)}
                 if not bigrams:
                     continue
                 weight = sum(self.idf.get(u, 1.0) for u in bigrams)
                 hit = sum(self.idf.get(u, 1.0) for u in bigrams if u in question_units)
                 share = hit / weight if weight else 0.0
+                if not any(u in question_units and u not in ROLE_PAIRS for u in bigrams):
+                    share = 0.0  # only its officials' titles appear: the mechanism itself is not named
                 coverage[series_id] = max(coverage.get(series_id, 0.0), share)
                 if share >= SERIES_COVERED:
                     specific[series_id] = max(specific.get(series_id, 0.0), hit)
@@ -445,6 +448,14 @@ def _without_countries(text: str) -> str:
 
 def _is_function_unit(unit: str) -> bool:
     return all(token in FUNCTION_WORDS or token.isdigit() for token in unit.split())
+
+
+def _is_glue_pair(unit: str) -> bool:
+    """A word pair joined by a function word ("giữa hai", "hai bộ"): no part of a mechanism's name."""
+    return any(token in _GLUE_WORDS for token in unit.split())
+
+
+_GLUE_WORDS = frozenset("giua hai ben cua va voi ve cac nhung tai trong the of and the between".split())
 
 
 def _block_keys(token: str) -> set[str]:
