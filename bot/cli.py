@@ -195,8 +195,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 2
     handler: Handler | None = getattr(args, "handler", None)
-    if handler is None:
-        from bot.run import run
+    try:
+        if handler is None:
+            from bot.run import run
 
-        return run(settings)
-    return handler(args, settings)
+            return run(settings)
+        return handler(args, settings)
+    except BrokenPipeError:
+        # the reader went away (`... | head`): stop quietly, as Unix tools do
+        sys.stderr.close()
+        return 0

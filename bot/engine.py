@@ -77,6 +77,24 @@ _DATE_WORDS = frozenset(
 _SIGNED_CUE = re.compile(r"\b(?:ky ket|duoc ky|ky khi nao|ky nam|ky vao|signed|sign)\b")
 
 
+@dataclass(frozen=True)
+class _AskedPeople:
+    """What a question says about the people it asks after, read once per question."""
+
+    post: str | None  # "thu tuong" in "the Lao prime minister"
+    roles: frozenset[Role]  # co-chair, leader... ("who led", "ai đồng chủ trì")
+    one_country: bool  # names exactly one of Vietnam and Laos
+
+    @classmethod
+    def of(cls, q: Question) -> _AskedPeople:
+        post = _ROLE.search(q.canonical)
+        return cls(
+            post=post.group(0) if post else None,
+            roles=frozenset(role for role, cue in _ROLE_CUES.items() if cue.search(q.canonical)),
+            one_country=len({c for c in q.countries if c in {"VN", "LA"}}) == 1,
+        )
+
+
 @dataclass
 class Scored:
     fact: AnyFact
@@ -219,6 +237,7 @@ class Engine:
     def _rank_events(self, q: Question, lexical: dict[str, float]) -> list[Scored]:
         series = self._strong_series(q)
         date = _event_date_query(q)
+        asked = _AskedPeople.of(q)
         officials = set(q.officials)
         places = {
             p for p in q.places if (pl := self.knowledge.place(p)) is not None and pl.place_kind != "country"
@@ -233,6 +252,8 @@ class Engine:
             pool = in_series | {e for s in in_series for e in self.knowledge.events_relating_to.get(s, ())}
         elif date is not None and date.year is not None:
             pool = self.knowledge.events_by_year.get(date.year, ())
+            if not self._about_the_date(q):
+                pool = [e for e in pool if e in lexical]  # a topic question: the year's events that match it
         else:
             # nothing names an event directly: only words or a place can, so look only where they point
             pool = {fact_id for fact_id in lexical if fact_id in self.knowledge.by_id}
@@ -267,7 +288,7 @@ class Engine:
                 score += 2.0
                 # a date alone names an event only in "what happened then?", not in a question on a topic
                 anchored = anchored or self._about_the_date(q) or lexical.get(event.id, 0.0) >= DATE_TOPIC_MIN
-            score += self._people_fit(q, event)
+            score += self._people_fit(q, event, asked)
             if places and self._event_in(event, places):
                 score += 2.0
                 anchored = True
@@ -349,20 +370,16 @@ class Engine:
         wanted = q.countries - {"VN"}
         return not wanted or wanted <= self.index.fact_countries.get(fact.id, frozenset())
 
-    def _people_fit(self, q: Question, event: Event) -> float:
+    def _people_fit(self, q: Question, event: Event, asked: _AskedPeople) -> float:
         """Points for people the question describes by post ("the Lao prime minister") or by country."""
         score = 0.0
-        role = _ROLE.search(q.canonical)
-        if role is not None:
-            for participant in event.participants:
-                if role.group(0) in self._participant_title(participant):
-                    score += 1.5
-                    break
-        asked_roles = {role for role, cue in _ROLE_CUES.items() if cue.search(q.canonical)}
-        if asked_roles & {p.role for p in event.participants}:
+        if asked.post is not None and any(
+            asked.post in self._participant_title(p) for p in event.participants
+        ):
+            score += 1.5
+        if asked.roles & {p.role for p in event.participants}:
             score += 1.0
-        here = {c for c in q.countries if c in {"VN", "LA"}}
-        if len(here) == 1 and event.place and self._event_in(event, {p for p in q.places}):
+        if asked.one_country and event.place and self._event_in(event, set(q.places)):
             score += 0.5
         return score
 

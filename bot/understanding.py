@@ -214,7 +214,10 @@ class EntityIndex:
     _place_blocks: dict[str, list[int]] = field(default_factory=dict)
     _unit_postings: dict[str, list[str]] = field(default_factory=dict)
     _known_list: list[str] | None = None
-    corpus: str = ""  # every seed and fact text, folded, for phrase look-ups
+    corpus_pairs: set[str] = field(default_factory=set)  # every adjacent word pair of the seeds and facts
+    body_names: list[str] = field(default_factory=list)  # "hoi dong nhan quyen": bodies the sources name
+    _series_names: list[tuple[str, frozenset[str], float]] = field(default_factory=list)
+    _series_postings: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, knowledge: Knowledge) -> EntityIndex:
@@ -239,8 +242,15 @@ class EntityIndex:
         index._drop_ambiguous_short_forms()
         index._share_generic_series_names()
         index.fact_countries = {f.id: _countries_of(f, knowledge) for f in knowledge.facts}
-        texts = [*knowledge.seeds.values(), *(_fact_text(f) for f in knowledge.facts)]
-        index.corpus = " " + " | ".join(fold(t) for t in texts) + " "
+        bodies: set[str] = set()
+        for text in [*knowledge.seeds.values(), *(_fact_text(f) for f in knowledge.facts)]:
+            folded_text = fold(text)
+            index.corpus_pairs.update(f"{a} {b}" for a, b in itertools.pairwise(folded_text.split()))
+            for match in _BODY_HEAD.finditer(folded_text):
+                bodies.add(
+                    " ".join([match.group(0), *folded_text[match.end() : match.end() + 60].split()[:2]])
+                )
+        index.body_names = sorted(bodies)
         index._blocks = _block(index.name_forms)
         index._place_blocks = _block(index.place_forms)
         document_frequency: defaultdict[str, int] = defaultdict(int)
@@ -255,6 +265,7 @@ class EntityIndex:
         index._unit_postings = dict(postings)
         # BM25's length normalisation: a match in a short title says more than one in a long summary
         average = sum(len(u) for u in index.fact_units.values()) / total
+        index._index_series_names()
         index.length_factor = {
             fact_id: (BM25_K + 1) / (1 + BM25_K * (1 - BM25_B + BM25_B * len(u) / average))
             for fact_id, u in index.fact_units.items()
@@ -362,19 +373,16 @@ class EntityIndex:
         question_units = units(_without_countries(canonical_question))
         coverage: dict[str, float] = {}
         specific: dict[str, float] = {}  # weight of the longest name the question covers well
-        for series_id, names in self.series_units.items():
-            for name_units in names:
-                bigrams = {u for u in name_units if " " in u and not _is_glue_pair(u)}
-                if not bigrams:
-                    continue
-                weight = sum(self.idf.get(u, 1.0) for u in bigrams)
-                hit = sum(self.idf.get(u, 1.0) for u in bigrams if u in question_units)
-                share = hit / weight if weight else 0.0
-                if not any(u in question_units and u not in ROLE_PAIRS for u in bigrams):
-                    share = 0.0  # only its officials' titles appear: the mechanism itself is not named
-                coverage[series_id] = max(coverage.get(series_id, 0.0), share)
-                if share >= SERIES_COVERED:
-                    specific[series_id] = max(specific.get(series_id, 0.0), hit)
+        candidates = {i for u in question_units for i in self._series_postings.get(u, ())}
+        for i in candidates:
+            series_id, bigrams, weight = self._series_names[i]
+            hit = sum(self.idf.get(u, 1.0) for u in bigrams if u in question_units)
+            share = hit / weight if weight else 0.0
+            if not any(u in question_units and u not in ROLE_PAIRS for u in bigrams):
+                share = 0.0  # only its officials' titles appear: the mechanism itself is not named
+            coverage[series_id] = max(coverage.get(series_id, 0.0), share)
+            if share >= SERIES_COVERED:
+                specific[series_id] = max(specific.get(series_id, 0.0), hit)
         top = max(specific.values(), default=0.0)
         # A series whose generic name is covered loses to one whose longer, more specific name is covered:
         # "tham vấn chính trị cấp bộ trưởng" names the minister-level series, not both.
@@ -383,6 +391,18 @@ class EntityIndex:
             for series_id, share in coverage.items()
             if share > 0
         }
+
+    def _index_series_names(self) -> None:
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        for series_id, names in self.series_units.items():
+            for name_units in names:
+                bigrams = frozenset(u for u in name_units if " " in u and not _is_glue_pair(u))
+                if not bigrams:
+                    continue
+                self._series_names.append((series_id, bigrams, sum(self.idf.get(u, 1.0) for u in bigrams)))
+                for unit in bigrams:
+                    postings[unit].append(len(self._series_names) - 1)
+        self._series_postings = dict(postings)
 
     def unit_weight(self, unit: str) -> float:
         """How much a unit says: rare units more, word pairs more than words, unknown units the most."""
@@ -641,11 +661,9 @@ def _unknown_bodies(folded: str, index: EntityIndex) -> Iterable[str]:
         if not words or words[0] in _NOT_A_NAME or words[0].isdigit():
             continue  # "hội đồng nào", "which council": no name given
         phrase = f"{match.group(0)} {' '.join(words)}"
-        if f" {phrase} " in index.corpus:
-            continue
-        if fuzz.partial_ratio(phrase, index.corpus, score_cutoff=PHRASE_MATCH_MIN):
-            continue  # a typo of a known name
-        yield phrase
+        known = process.extractOne(phrase, index.body_names, scorer=fuzz.ratio, score_cutoff=PHRASE_MATCH_MIN)
+        if known is None:  # neither the name nor a typo of one
+            yield phrase
 
 
 def _unknown_names(text: str, index: EntityIndex) -> Iterable[str]:
@@ -660,7 +678,7 @@ def _unknown_names(text: str, index: EntityIndex) -> Iterable[str]:
         if has_vietnamese_marks(run):
             # A Vietnamese proper name is known only if the sources contain it as a phrase:
             # "Hội đồng Nhân quyền" is in a seed, "Hội đồng Bảo an" is not.
-            if f" {folded} " in index.corpus:
+            if all(f"{a} {b}" in index.corpus_pairs for a, b in itertools.pairwise(words)):
                 continue
         elif all(w in index.vocabulary or w in STOPWORDS or w in _EN_HINTS for w in words):
             continue  # ordinary capitalised words ("Political Consultation")
