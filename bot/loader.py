@@ -104,6 +104,7 @@ class _Located:
     file: str
     lines: _LineMap
     index: int
+    basename: str = ""
 
     def line(self, *path: Any) -> int:
         return self.lines.line_of(("facts", self.index, *path))
@@ -148,7 +149,7 @@ def load_knowledge(
     knowledge = Knowledge.build(
         [item.fact for item in located],  # type: ignore[misc]
         version=digest.hexdigest()[:12],
-        locations={item.fact.id: f"{Path(item.file).name} #{item.index + 1}" for item in located},
+        locations={item.fact.id: f"{item.basename} #{item.index + 1}" for item in located},
         seeds=_read_seeds(seeds_dir),
     )
     return LoadResult(knowledge, [])
@@ -211,7 +212,7 @@ def _parse_file(
             continue
         if not isinstance(fact, Sourced):  # pragma: no cover - the union only holds Sourced models
             continue
-        yield _Located(fact, name, lines, index)
+        yield _Located(fact, name, lines, index, path.name)
 
 
 def _write_cache(path: Path, data: object) -> None:
@@ -291,13 +292,13 @@ def _dotted(path: tuple[Any, ...]) -> str:
 
 def _check_sources(item: _Located, seeds: dict[str, str]) -> Iterator[Problem]:
     fact = item.fact
-    if fact.background and Path(item.file).name != BACKGROUND_FILE:
+    if fact.background and item.basename != BACKGROUND_FILE:
         yield Problem(
             item.file,
             item.line("background"),
             f"fact {fact.id!r}: background facts belong in {BACKGROUND_FILE}",
         )
-    if not fact.background and Path(item.file).name == BACKGROUND_FILE:
+    if not fact.background and item.basename == BACKGROUND_FILE:
         yield Problem(
             item.file, item.line("id"), f"fact {fact.id!r}: {BACKGROUND_FILE} holds background facts only"
         )
