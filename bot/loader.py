@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from bot.bulk import gc_paused
 from bot.facts import Agreement, Event, Fact, Figure, Official, Place, Sourced, Statement
 from bot.knowledge import Knowledge
 from bot.text import collapse_whitespace, fold
@@ -123,7 +124,11 @@ def load_knowledge(
     reload re-parses only the files that changed (PyYAML builds ~100k nodes a second; JSON is ~50x
     faster). Validation always runs in full.
     """
-    knowledge_dir = Path(knowledge_dir)
+    with gc_paused():
+        return _load_knowledge(Path(knowledge_dir), seeds_dir, cache_dir)
+
+
+def _load_knowledge(knowledge_dir: Path, seeds_dir: Path | None, cache_dir: Path | None) -> LoadResult:
     seeds_dir = Path(seeds_dir) if seeds_dir is not None else knowledge_dir.parent / "seeds"
     problems: list[Problem] = []
     if not knowledge_dir.is_dir():

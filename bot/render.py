@@ -189,6 +189,8 @@ class Renderer:
         date = event_date(event, lang)
         if lang == "vi":
             verb = "dự kiến tổ chức" if event.status == Status.PLANNED else "diễn ra"
+            if event.date and not event.date.has_day:
+                verb += " vào"
             text = (
                 f"{self.title(event, lang)} {verb} {date}."
                 if event.date
@@ -207,8 +209,9 @@ class Renderer:
                 if event.date
                 else (f"The article does not give the date of the {self.title(event, lang)}.")
             )
-        if event.date_note and (event.date_inferred or event.date is None):
-            text += (" Ghi chú: " if lang == "vi" else " Note: ") + event.date_note
+        # Curators write date notes in English; a Vietnamese answer keeps only "(suy ra từ bài viết)".
+        if lang == "en" and event.date_note and (event.date_inferred or event.date is None):
+            text += " Note: " + event.date_note
         return text
 
     def event_where(self, event: Event, lang: Lang) -> str:

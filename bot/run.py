@@ -85,12 +85,7 @@ def run(settings: Settings) -> int:
     from bot.telegram.app import ALLOWED_UPDATES, build_application
 
     try:
-        service = KnowledgeService(
-            settings.knowledge_dir,
-            settings.resolved_seeds_dir,
-            settings.gold_file,
-            cache_dir=settings.cache_dir,
-        )
+        service = KnowledgeService.from_settings(settings)
     except KnowledgeLoadError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

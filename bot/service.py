@@ -17,6 +17,7 @@ from bot.engine import Engine
 from bot.evaluation import EvalReport, GoldQuestion, evaluate, load_gold
 from bot.knowledge import Knowledge
 from bot.loader import LoadResult, Problem, load_knowledge
+from bot.settings import Settings
 
 
 class KnowledgeLoadError(Exception):
@@ -73,6 +74,15 @@ class KnowledgeService:
         self._engine = Engine(result.knowledge)
         self._previous: Engine | None = None
         self.started_at = dt.datetime.now(dt.UTC)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> KnowledgeService:
+        return cls(
+            settings.knowledge_dir,
+            settings.resolved_seeds_dir,
+            settings.gold_file,
+            cache_dir=settings.cache_dir,
+        )
 
     @property
     def engine(self) -> Engine:

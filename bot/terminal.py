@@ -100,12 +100,7 @@ def run_terminal(
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     try:
-        service = KnowledgeService(
-            settings.knowledge_dir,
-            settings.resolved_seeds_dir,
-            settings.gold_file,
-            cache_dir=settings.cache_dir,
-        )
+        service = KnowledgeService.from_settings(settings)
     except KnowledgeLoadError as exc:
         for problem in exc.problems:
             print(problem, file=stderr)

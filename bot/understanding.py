@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from bot.answers import Lang
+from bot.bulk import gc_paused
 from bot.facts import Agreement, Country, Event, Figure, Official, Place, Series, Statement
 from bot.knowledge import Knowledge
 from bot.lexicon import (
@@ -221,6 +222,11 @@ class EntityIndex:
 
     @classmethod
     def build(cls, knowledge: Knowledge) -> EntityIndex:
+        with gc_paused():
+            return cls._build(knowledge)
+
+    @classmethod
+    def _build(cls, knowledge: Knowledge) -> EntityIndex:
         index = cls(knowledge)
         for fact in knowledge.facts:
             if isinstance(fact, Official):

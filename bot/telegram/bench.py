@@ -100,12 +100,7 @@ async def _benchmark(settings: Settings, updates: int, rounds: int, database: Pa
         bot_settings = settings.model_copy(
             update={"telegram_api_base_url": api.base_url, "admin_user_ids": frozenset()}
         )
-        service = KnowledgeService(
-            settings.knowledge_dir,
-            settings.resolved_seeds_dir,
-            settings.gold_file,
-            cache_dir=settings.cache_dir,
-        )
+        service = KnowledgeService.from_settings(settings)
         storage = Storage.open(f"sqlite:///{database}")
 
         def real_bot(token: str, cache: int) -> Any:
