@@ -296,6 +296,12 @@ class Engine:
                 score += 1.5
             elif event.event_kind.value in q.event_kinds:
                 score += 0.5
+            if (
+                Intent.WHO in q.intents
+                and officials
+                and not any(p.official not in officials for p in event.participants)
+            ):
+                score -= 2.0  # "whom did X meet?": an event with only X in it cannot say
             share = lexical.get(event.id, 0.0)
             score += 4.0 * share
             if share >= LEXICAL_MIN:
@@ -501,7 +507,10 @@ class Engine:
             if not fact_years and made_at is not None and made_at.date is not None:
                 fact_years = set(range(made_at.date.start.year, made_at.date.end.year + 1))
             return bool(years & fact_years)
-        return fact.year in years
+        # a figure's period may name a second year: "up 33.6 % on the same period of 2020"
+        wording = f"{fact.name_vi} {fact.name_en} {fact.period_vi} {fact.period_en}"
+        period_years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", wording)}
+        return bool(years & ({fact.year} | period_years))
 
     def _wants_list(self, q: Question, events: list[Scored]) -> bool:
         anchored = [s for s in events if s.anchored]
