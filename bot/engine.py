@@ -24,6 +24,7 @@ from bot.facts import (
     FuzzyDate,
     Official,
     Participant,
+    Place,
     Precision,
     Role,
     Statement,
@@ -173,6 +174,9 @@ class Engine:
 
         if q.officials and self._wants_profile(q):
             return self._profile(q)
+        place = self._bare_place(q)
+        if place is not None:
+            return self._place_profile(q, place)
         role_answer = self._role_holder(q)
         if role_answer is not None:
             return role_answer
@@ -222,6 +226,34 @@ class Engine:
             len(fold(o).split()) for o in q.officials
         )  # rough: names are most of a bare question
         return len(q.tokens) <= max(4, name_tokens + 2) and not (q.intents - {Intent.WHO, Intent.PROFILE})
+
+    def _bare_place(self, q: Question) -> Place | None:
+        """'Vũng Áng', 'Nhà khách Chính phủ': a question that is only the name of a place (not a country)."""
+        if q.officials or q.round or q.date or q.intents - {Intent.WHERE, Intent.PROFILE}:
+            return None
+        places = [p for p in (self.knowledge.place(i) for i in q.places) if p and p.place_kind != "country"]
+        if len(places) != 1:
+            return None
+        name_tokens = min(
+            len(fold(n).split()) for n in [places[0].name_vi, places[0].name_en, *places[0].aliases]
+        )
+        return places[0] if len(q.tokens) <= name_tokens + 2 else None
+
+    def _place_profile(self, q: Question, place: Place) -> Answer:
+        """The place, where it lies, and what the base says happened there or about it."""
+        lang = q.lang
+        events = [
+            e
+            for e in (self.knowledge.event(i) for i in self.knowledge.events_by_place.get(place.id, ()))
+            if e
+        ]
+        if not events:  # nothing was held there: the events whose text names it
+            events = [e for e in (self.knowledge.event(i) for i in self.index.mentions(place)) if e]
+        lines = [self.render.place(place.id, lang)]
+        if events:
+            lines.append("Liên quan:" if lang == "vi" else "Related:")
+            lines += [f"• {event_date(e, lang)}: {self.render.title(e, lang)}" for e in events[:MAX_LIST]]
+        return self._answered(q.text, [place, *events], "\n".join(lines), lang, 1.0)
 
     def _strong_series(self, q: Question) -> set[str]:
         """The series the question names: clearly enough, and ahead of any other by a margin."""

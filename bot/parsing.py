@@ -105,6 +105,14 @@ _EN_ORDINAL = re.compile(
 )
 
 
+# A bare number right after a mechanism's name is its round: "tham vấn chính trị 8", "biên giới 31".
+_NAME_THEN_NUMBER = re.compile(
+    r"\b(?:chinh tri|chinh phu|bien gioi|hon hop|thuong nien|consultation|committee|commission|meeting|"
+    r"session|round)\s+(?P<num>\d{1,2})\b"
+    r"(?!\s*(?:thang|nam|ngay|ty|trieu|phan tram|percent|months?|years?|days?))"
+)
+
+
 def parse_round(folded: str) -> int | None:
     """The round ('lần thứ 8', 'kỳ họp 46', '8th', 'eighth', 'lần đầu') a folded question names."""
     match = _VI_ORDINAL.search(folded)
@@ -123,6 +131,9 @@ def parse_round(folded: str) -> int | None:
         if match["tens"]:
             value += EN_TENS[match["tens"]]
         return value
+    match = _NAME_THEN_NUMBER.search(folded)
+    if match:
+        return int(match["num"]) or None
     return None
 
 

@@ -410,6 +410,17 @@ class EntityIndex:
                     postings[unit].append(len(self._series_names) - 1)
         self._series_postings = dict(postings)
 
+    def mentions(self, place: Place) -> list[str]:
+        """Ids of the facts whose text contains one of the place's names (looked up, not scanned)."""
+        found: list[str] = []
+        for name in [place.name_vi, place.name_en, *place.aliases]:
+            pairs = [u for u in units(canonical(fold(name))) if " " in u] or [canonical(fold(name))]
+            postings = [set(self._unit_postings.get(u, ())) for u in pairs]
+            for fact_id in sorted(set.intersection(*postings)) if postings else []:
+                if fact_id != place.id and fact_id not in found:
+                    found.append(fact_id)
+        return found
+
     def unit_weight(self, unit: str) -> float:
         """How much a unit says: rare units more, word pairs more than words, unknown units the most."""
         return self.idf.get(unit, self.max_idf) * (1.6 if " " in unit else 1.0)
@@ -515,9 +526,11 @@ def _name_forms(official: Official) -> set[str]:
 _NEXT = re.compile(r"\b(?:tiep theo|ke tiep|sau lan|next|following|after the)\b")
 
 
-def _asked_round(folded: str, intents: frozenset[Intent]) -> int | None:
+def _asked_round(text: str, folded: str) -> int | None:
     """The round asked about; "the next one after the 8th" asks about the 9th."""
     number = parse_round(folded)
+    if number is not None and re.search(rf"(?<!\d){number}\s*%", text):
+        return None  # "16%" is a share, not a round (folding dropped the sign)
     if number is not None and _NEXT.search(folded):
         return number + 1
     return number
@@ -639,7 +652,7 @@ def analyze(
         units=question_units,
         lang=lang or detect_language(text),
         intents=intents,
-        round=_asked_round(folded, intents),
+        round=_asked_round(text, folded),
         date=parse_date(text, today),
         officials=officials,
         places=places,
