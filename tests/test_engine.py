@@ -152,3 +152,63 @@ def test_ask_json_reads_stdin_line_by_line_and_keeps_the_contract() -> None:
         assert set(row) >= {"question", "status", "text", "facts", "sources", "score", "candidates"}
     assert rows[0]["sources"][0]["seed"].endswith(".txt")
     assert len(rows[1]["candidates"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Bộ trưởng Ngoại giao Lào năm 2015 là ai?", None),  # the seeds name no Lao FM for 2015
+        ("Bộ trưởng Quốc phòng Lào là ai?", None),  # a post nobody in the base held
+        ("Who is Vietnam's Minister of National Defence?", None),
+        ("Đại sứ Việt Nam tại Lào hiện nay là ai?", None),  # the only ambassador is Laos's, in Russia
+        ("Who chairs Vietnam's National Boundary Commission?", "nguyen-minh-vu"),
+        ("Thủ tướng Chính phủ Việt Nam là ai?", "pham-minh-chinh"),
+        ("Who was Vietnam's president in April 2023?", "vo-van-thuong"),
+    ],
+)
+def test_a_post_is_matched_with_its_qualifiers_country_and_date(
+    engine: Engine, question: str, expected: str | None
+) -> None:
+    answer = engine.answer(question)
+    if expected is None:
+        assert answer.status is Status.NOT_FOUND
+    else:
+        assert answer.status is Status.ANSWERED and answer.facts[0] == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Việt Nam và Campuchia thiết lập quan hệ ngoại giao khi nào?",
+        "Thủ tướng Phạm Minh Chính thăm Campuchia khi nào?",
+        "Who is the Chinese foreign minister?",
+        "Lào ủng hộ Việt Nam ứng cử vào Hội đồng Bảo an nhiệm kỳ nào?",
+    ],
+)
+def test_a_near_miss_on_country_or_body_is_not_answered_with_the_real_fact(
+    engine: Engine, question: str
+) -> None:
+    assert engine.answer(question).status is Status.NOT_FOUND
+
+
+def test_keyword_queries_read_a_bare_number_after_a_mechanism_as_its_round(engine: Engine) -> None:
+    assert engine.answer("bien gioi 31").facts[0] == "border-delegation-meeting-31"
+    assert engine.answer("tham van chinh tri 8").status is Status.AMBIGUOUS
+    assert engine.answer("Biên giới Việt Nam - Campuchia còn 16% chưa phân giới?").facts[0] == (
+        "vn-kh-land-border-remaining-to-demarcate"
+    )
+
+
+def test_a_bare_place_name_answers_with_the_place_and_what_happened_there(engine: Engine) -> None:
+    answer = engine.answer("Vũng Áng")
+    assert answer.facts[0] == "cang-quoc-te-lao-viet"
+    assert "meeting-bui-thanh-son-saleumxay-2021" in answer.facts
+
+
+def test_a_meeting_on_the_sidelines_is_not_confused_with_the_conference(engine: Engine) -> None:
+    answer = engine.answer("Cuộc gặp bên lề Hội nghị hẹp Bộ trưởng Ngoại giao ASEAN đã thảo luận những gì?")
+    assert answer.status is Status.AMBIGUOUS
+    assert {c.fact_id for c in answer.candidates} >= {
+        "meeting-bui-thanh-son-saleumxay-2024-01-28",
+        "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28",
+    }
