@@ -33,9 +33,9 @@ from bot.facts import Status as EventStatus
 from bot.knowledge import AnyFact, Knowledge
 from bot.lexicon import COUNTRIES, INTENT_WORDS, ROLE_PHRASES, Intent, canonical
 from bot.parsing import MONTHS_EN, DateQuery
-from bot.render import COUNTRY_NAMES, Renderer, event_date
+from bot.render import COUNTRY_NAMES, Renderer, event_date, format_date
 from bot.text import fold
-from bot.understanding import FUNCTION_WORDS, EntityIndex, Question, _is_function_unit, analyze
+from bot.understanding import FUNCTION_WORDS, EntityIndex, Question, analyze, is_function_unit
 
 log = logging.getLogger(__name__)
 
@@ -391,7 +391,7 @@ class Engine:
         """'What happened on 5/9?': a list cue, or nothing in the question but the date and question words."""
         if Intent.LIST in q.intents:
             return True
-        return not any(not _is_function_unit(u) and u not in _DATE_WORDS and " " not in u for u in q.units)
+        return not any(not is_function_unit(u) and u not in _DATE_WORDS and " " not in u for u in q.units)
 
     def _series_of(self, event: Event, named: set[str]) -> str | None:
         """The named series an event belongs to, directly or as a meeting held on its sidelines."""
@@ -700,7 +700,7 @@ class Engine:
             seen.add(official.id)
             facts.append(official)
             country = COUNTRY_NAMES[q.lang][official.country]
-            date_text = self.render_date(stamp, q.lang)
+            date_text = self._as_of(stamp, q.lang)
             lines.append(
                 f"• {official.name} — {title} ({country}" + (f", {date_text}" if date_text else "") + ")"
             )
@@ -712,11 +712,8 @@ class Engine:
         return self._answered(q.text, facts, head + "\n" + "\n".join(lines), q.lang, 1.0)
 
     @staticmethod
-    def render_date(date: object, lang: Lang) -> str:
-        from bot.facts import FuzzyDate
-        from bot.render import format_date
-
-        if not isinstance(date, FuzzyDate):
+    def _as_of(date: FuzzyDate | None, lang: Lang) -> str:
+        if date is None:
             return ""
         return ("tính đến " if lang == "vi" else "as of ") + format_date(date, lang)
 

@@ -426,13 +426,13 @@ class EntityIndex:
         return self.idf.get(unit, self.max_idf) * (1.6 if " " in unit else 1.0)
 
     def question_weight(self, question_units: set[str]) -> float:
-        return sum(self.unit_weight(u) for u in question_units if not _is_function_unit(u)) or 1.0
+        return sum(self.unit_weight(u) for u in question_units if not is_function_unit(u)) or 1.0
 
     def lexical_scores(self, question_units: set[str]) -> dict[str, float]:
         """Share of the question's weight each fact's text explains (0-1), via the postings (no full scan)."""
         scores: defaultdict[str, float] = defaultdict(float)
         for unit in question_units:
-            if _is_function_unit(unit):
+            if is_function_unit(unit):
                 continue
             postings = self._unit_postings.get(unit)
             if postings is None or len(postings) > 2000:
@@ -483,7 +483,7 @@ def _without_countries(text: str) -> str:
     return " ".join(t for t in text.split() if t not in _COUNTRY_WORDS)
 
 
-def _is_function_unit(unit: str) -> bool:
+def is_function_unit(unit: str) -> bool:
     return all(token in FUNCTION_WORDS or token.isdigit() for token in unit.split())
 
 
