@@ -49,7 +49,7 @@ STATEMENT_TIE_MARGIN = 1.2  # 0.3 of lexical share
 UNKNOWN_SHARE = 0.4  # of a question's content words, unknown ones beyond which it is about something else
 DATE_TOPIC_MIN = 0.2  # lexical share that, with a matching date, ties a fact to a question on a topic
 MAX_CANDIDATES = 5
-MAX_LIST = 12
+MAX_LIST = 30
 
 _ROLE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_PHRASES, key=len, reverse=True)) + r")\b")
 _AGREEMENT_CUE = re.compile(
@@ -75,6 +75,10 @@ _ROLE_CUES = {
 _DATE_WORDS = frozenset(
     "ngay thang nam hom nay chieu sang toi dip luc vao date day month year on in of".split()
 ) | frozenset(MONTHS_EN)
+_TIMELINE_WORDS = frozenset(
+    "theo thu tu thoi gian trinh tu order chronological chronologically sorted date dates all everything "
+    "events su kien hoat dong moi in by of the".split()
+)
 _SIGNED_CUE = re.compile(r"\b(?:ky ket|duoc ky|ky khi nao|ky nam|ky vao|signed|sign)\b")
 
 
@@ -110,6 +114,11 @@ class Engine:
         self.render = Renderer(knowledge)
         self._today = today or dt.date.today
         self._examples = {lang: self._make_examples(lang) for lang in ("vi", "en")}
+        self._ranges = tuple(
+            f.id
+            for f in knowledge.facts
+            if isinstance(f, Event) and f.date and f.date.precision is Precision.DAY_RANGE
+        )
 
     # public --------------------------------------------------------------------------------------
     def answer(self, question: str, *, lang: Lang | None = None, today: dt.date | None = None) -> Answer:
@@ -172,6 +181,9 @@ class Engine:
         if q.unknown_attribute or q.foreign_countries or q.unknown_names or _mostly_unknown(q):
             return self._not_found(text, q.lang, q)
 
+        if self._whole_timeline(q):
+            everything = [Scored(f, 0.0, True) for f in self.knowledge.facts if isinstance(f, Event)]
+            return self._list(q, everything)
         if q.officials and self._wants_profile(q):
             return self._profile(q)
         place = self._bare_place(q)
@@ -226,6 +238,16 @@ class Engine:
             len(fold(o).split()) for o in q.officials
         )  # rough: names are most of a bare question
         return len(q.tokens) <= max(4, name_tokens + 2) and not (q.intents - {Intent.WHO, Intent.PROFILE})
+
+    @staticmethod
+    def _whole_timeline(q: Question) -> bool:
+        """'List all events in order': a list asked for with nothing to narrow it."""
+        if Intent.LIST not in q.intents or q.officials or q.date or q.round or q.series or q.places:
+            return False
+        return all(t in FUNCTION_WORDS or t in INTENT_WORDS or t in _TIMELINE_WORDS for t in q.folded.split())
+
+    def _dated_events(self) -> tuple[str, ...]:
+        return tuple(e for ids in self.knowledge.events_by_year.values() for e in ids)
 
     def _bare_place(self, q: Question) -> Place | None:
         """'Vũng Áng', 'Nhà khách Chính phủ': a question that is only the name of a place (not a country)."""
@@ -282,10 +304,16 @@ class Engine:
             in_series = {e for s in series for e in self.knowledge.events_by_series.get(s, ())}
             # meetings "on the sidelines of" a series' event are named through it
             pool = in_series | {e for s in in_series for e in self.knowledge.events_relating_to.get(s, ())}
-        elif date is not None and date.year is not None:
-            pool = self.knowledge.events_by_year.get(date.year, ())
+        elif date is not None:
+            if date.year is not None:
+                pool = self.knowledge.events_by_year.get(date.year, ())
+            elif date.day is not None and date.month is not None:
+                # events starting that day, and day ranges that may cover it
+                pool = (*self.knowledge.events_by_month_day.get((date.month, date.day), ()), *self._ranges)
+            else:
+                pool = self._dated_events()
             if not self._about_the_date(q):
-                pool = [e for e in pool if e in lexical]  # a topic question: the year's events that match it
+                pool = [e for e in pool if e in lexical]  # a topic question: the events that match it
         else:
             # nothing names an event directly: only words or a place can, so look only where they point
             pool = {fact_id for fact_id in lexical if fact_id in self.knowledge.by_id}
