@@ -23,6 +23,7 @@ COVERAGE_FILE = "coverage.yaml"
 MIN_WORDS = 6  # shorter lines are headings, captions or navigation
 COVERED_SHARE = 0.5  # a sentence counts as covered when half of it is quoted
 
+_CREDIT = re.compile(r"^\((?:Ảnh|Nguồn|Photo)\b")  # photo credits and bylines in brackets
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“(A-ZÀ-ỸĐ0-9])")
 
 
@@ -56,7 +57,9 @@ def seed_sentences(text: str, drop_lines: Iterable[str] = (), drop_from: str | N
             break
         if line in dropped or len(line.split()) < MIN_WORDS:
             continue
-        sentences.extend(s for s in _SENTENCE_END.split(line) if len(s.split()) >= MIN_WORDS // 2)
+        sentences.extend(
+            s for s in _SENTENCE_END.split(line) if len(s.split()) >= MIN_WORDS // 2 and not _CREDIT.match(s)
+        )
     return sentences
 
 
