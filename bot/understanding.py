@@ -222,7 +222,7 @@ class EntityIndex:
 
     @classmethod
     def build(cls, knowledge: Knowledge) -> EntityIndex:
-        with gc_paused():
+        with gc_paused(collect_after=True):  # the last step of loading a base: settle the heap here
             return cls._build(knowledge)
 
     @classmethod
