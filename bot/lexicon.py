@@ -360,7 +360,10 @@ _SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
 SYNONYMS: dict[tuple[str, ...], str] = {
     tuple(phrase.split()): target for target, phrases in _SYNONYM_GROUPS.items() for phrase in phrases
 }
-_LONGEST = max(len(k) for k in SYNONYMS)
+# Longest phrase starting with each word: most words start none, and are passed over at once.
+_LONGEST_FROM: dict[str, int] = {}
+for _phrase in SYNONYMS:
+    _LONGEST_FROM[_phrase[0]] = max(_LONGEST_FROM.get(_phrase[0], 0), len(_phrase))
 SYNONYM_WORDS = frozenset(word for phrase in SYNONYMS for word in phrase)
 
 
@@ -370,7 +373,8 @@ def canonical(folded: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        for size in range(min(_LONGEST, len(tokens) - i), 0, -1):
+        longest = _LONGEST_FROM.get(tokens[i], 0)
+        for size in range(min(longest, len(tokens) - i), 0, -1):
             target = SYNONYMS.get(tuple(tokens[i : i + size]))
             if target is not None:
                 out.append(target)

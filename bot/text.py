@@ -26,11 +26,28 @@ def collapse_whitespace(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.translate(_EXTRA_FOLD))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# Every Latin letter with marks (Vietnamese included) mapped to its bare letter in one table, so the
+# common case is a single str.translate; anything else still goes through Unicode decomposition.
+_LATIN_FOLD = str.maketrans(
+    {
+        chr(c): _strip_marks(chr(c))
+        for c in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+        if _strip_marks(chr(c))
+    }
+)
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """The matching form: lower case, no diacritics, no punctuation, single spaces."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_EXTRA_FOLD))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = text.translate(_LATIN_FOLD)
+    if not stripped.isascii():
+        stripped = _strip_marks(unicodedata.normalize("NFKC", stripped))  # fullwidth and styled letters too
     lowered = stripped.lower().translate(_EXTRA_FOLD)
     return _SPACES.sub(" ", _NON_WORD.sub(" ", lowered.replace("_", " "))).strip()
 
