@@ -246,6 +246,10 @@ class Engine:
             return False
         return all(t in FUNCTION_WORDS or t in INTENT_WORDS or t in _TIMELINE_WORDS for t in q.folded.split())
 
+    def _kind_of(self, event_id: str) -> str | None:
+        event = self.knowledge.event(event_id)
+        return event.event_kind.value if event else None
+
     def _dated_events(self) -> tuple[str, ...]:
         return tuple(e for ids in self.knowledge.events_by_year.values() for e in ids)
 
@@ -291,6 +295,12 @@ class Engine:
     def _rank_events(self, q: Question, lexical: dict[str, float]) -> list[Scored]:
         series = self._strong_series(q)
         date = _event_date_query(q)
+        # "the meeting on the sidelines of the retreat": when the kind asked is not the named series'
+        # kind, events tied to the series' events count as named through it
+        in_series_kinds = {
+            self._kind_of(e) for s in series for e in self.knowledge.events_by_series.get(s, ())
+        }
+        sidelines = q.primary_kind is not None and q.primary_kind not in in_series_kinds
         asked = _AskedPeople.of(q)
         officials = set(q.officials)
         places = {
@@ -302,7 +312,6 @@ class Engine:
             pool = set.intersection(*sets)
         elif series:
             in_series = {e for s in series for e in self.knowledge.events_by_series.get(s, ())}
-            # meetings "on the sidelines of" a series' event are named through it
             pool = in_series | {e for s in in_series for e in self.knowledge.events_relating_to.get(s, ())}
         elif date is not None:
             if date.year is not None:
@@ -323,7 +332,7 @@ class Engine:
             event = self.knowledge.event(event_id)
             if event is None:
                 continue
-            if series and self._series_of(event, series) is None:
+            if series and self._series_of(event, series, sidelines=sidelines) is None:
                 continue
             if not self._countries_fit(q, event):
                 continue
@@ -337,7 +346,7 @@ class Engine:
                 score += 3.0 * len(officials)
                 anchored = True
             if series:
-                score += 3.0 * q.series.get(self._series_of(event, series) or "", 0.0)
+                score += 3.0 * q.series.get(self._series_of(event, series, sidelines=sidelines) or "", 0.0)
                 anchored = True
             elif event.series and q.series.get(event.series, 0.0) > 0.3:
                 score += 1.5 * q.series[event.series]
@@ -421,10 +430,12 @@ class Engine:
             return True
         return not any(not is_function_unit(u) and u not in _DATE_WORDS and " " not in u for u in q.units)
 
-    def _series_of(self, event: Event, named: set[str]) -> str | None:
-        """The named series an event belongs to, directly or as a meeting held on its sidelines."""
+    def _series_of(self, event: Event, named: set[str], *, sidelines: bool) -> str | None:
+        """The named series an event belongs to, directly or (`sidelines`) as a meeting held beside one."""
         if event.series in named:
             return event.series
+        if not sidelines:
+            return None
         for related_id in event.related:
             related = self.knowledge.event(related_id)
             if related is not None and related.series in named:
@@ -689,8 +700,8 @@ class Engine:
         """'Who is the Lao foreign minister?': officials whose stated post matches, most recent first."""
         if q.officials or not (q.intents & {Intent.PROFILE, Intent.WHO}) or q.round or self._strong_series(q):
             return None
-        if q.event_kinds - {"consultation"}:
-            return None
+        if q.event_kinds - {"consultation"} or any(cue.search(q.canonical) for cue in _ROLE_CUES.values()):
+            return None  # "who hosted / co-chaired / led ..." asks about an event, not who holds a post
         post = _asked_post(q)
         if post is None:
             return None

@@ -184,9 +184,16 @@ def detect_language(question: str) -> Lang:
     return "en" if en > vi else "vi"
 
 
+def _singular(token: str) -> str:
+    # No Vietnamese syllable ends in "s", so a final "s" is an English plural ("ports", "mechanisms").
+    if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
+        return token[:-2] if token.endswith(("ies", "ses", "xes")) else token[:-1]
+    return token
+
+
 def units(text: str) -> set[str]:
     """Match units of a folded text: content words and adjacent-word pairs (Vietnamese compounds)."""
-    tokens = text.split()
+    tokens = [_singular(t) for t in text.split()]
     out = {t for t in tokens if t not in STOPWORDS and len(t) > 1}
     out.update(f"{a} {b}" for a, b in itertools.pairwise(tokens))
     return out
@@ -351,11 +358,9 @@ class EntityIndex:
             self._known_list = sorted(self.vocabulary)
         unknown = []
         for token in dict.fromkeys(tokens):
-            if (
-                token in self.vocabulary
-                or token in FUNCTION_WORDS
-                or token in CUE_WORDS
-                or token in _EXTRA_KNOWN
+            if any(
+                form in self.vocabulary or form in FUNCTION_WORDS or form in CUE_WORDS or form in _EXTRA_KNOWN
+                for form in (token, _singular(token))
             ):
                 continue
             if token.isdigit() or _ORDINAL_TOKEN.match(token) or len(token) < 2:
