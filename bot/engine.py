@@ -48,6 +48,7 @@ TIE_MARGIN = 0.8  # candidates within this many points of the best tie (0.2 of l
 STATEMENT_TIE_MARGIN = 1.2  # 0.3 of lexical share
 UNKNOWN_SHARE = 0.4  # of a question's content words, unknown ones beyond which it is about something else
 DATE_TOPIC_MIN = 0.2  # lexical share that, with a matching date, ties a fact to a question on a topic
+POST_MATCH = 1.5  # a participant holds the post the question names
 MAX_CANDIDATES = 5
 MAX_LIST = 30
 
@@ -198,11 +199,15 @@ class Engine:
         others = self._rank_others(q, lexical)
         if self._wants_list(q, events):
             return self._list(q, events)
-        ranked = sorted(events + others, key=lambda s: s.score, reverse=True)
-        ranked = [s for s in ranked if s.anchored]
+        everything = sorted(events + others, key=lambda s: s.score, reverse=True)
+        ranked = [s for s in everything if s.anchored]
         if not ranked:
             return self._not_found(text, q.lang, q)
         best = ranked[0]
+        if everything[0] is not best and everything[0].score - best.score > TIE_MARGIN:
+            # What fits the question best is not firmly named by it, and what is named fits worse:
+            # ask rather than answer with the weaker fact.
+            return self._ambiguous(q, [everything[0], best])
         if (
             Intent.HOW_MUCH in q.intents
             and Intent.LIST not in q.intents
@@ -357,7 +362,9 @@ class Engine:
                 score += 2.0
                 # a date alone names an event only in "what happened then?", not in a question on a topic
                 anchored = anchored or self._about_the_date(q) or lexical.get(event.id, 0.0) >= DATE_TOPIC_MIN
-            score += self._people_fit(q, event, asked)
+            people = self._people_fit(q, event, asked)
+            score += people
+            anchored = anchored or people >= POST_MATCH  # "the Lao deputy minister" named a participant
             if places and self._event_in(event, places):
                 score += 2.0
                 anchored = True
@@ -453,7 +460,7 @@ class Engine:
         if asked.post is not None and any(
             asked.post in self._participant_title(p) for p in event.participants
         ):
-            score += 1.5
+            score += POST_MATCH
         if asked.roles & {p.role for p in event.participants}:
             score += 1.0
         if asked.one_country and event.place and self._event_in(event, set(q.places)):
