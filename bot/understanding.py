@@ -335,7 +335,7 @@ class EntityIndex:
         found: dict[str, float] = {}
         for i in candidates:
             form = forms[i]
-            best = 0.0
+            choices: list[str] = []
             for size in (form.tokens - 1, form.tokens, form.tokens + 1):
                 if size < 1:
                     continue
@@ -343,13 +343,13 @@ class EntityIndex:
                     windows[size] = [
                         " ".join(tokens[j : j + size]) for j in range(max(1, len(tokens) - size + 1))
                     ]
-                for window in windows[size]:
-                    best = max(best, fuzz.ratio(window, form.text))
+                choices += windows[size]
             # short forms ("Thanh Sơn", "Hùng Việt") are one letter away from ordinary words
             short = form.tokens == 1 or len(form.text) < SHORT_NAME_CHARS
             threshold = NAME_MATCH_MIN_SHORT if short else NAME_MATCH_MIN
-            if best >= threshold:
-                found[form.target] = max(found.get(form.target, 0.0), best)
+            match = process.extractOne(form.text, choices, scorer=fuzz.ratio, score_cutoff=threshold)
+            if match is not None:
+                found[form.target] = max(found.get(form.target, 0.0), float(match[1]))
         return found
 
     def unknown_words(self, tokens: list[str]) -> list[str]:
