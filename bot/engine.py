@@ -194,7 +194,7 @@ class Engine:
         if role_answer is not None:
             return role_answer
 
-        lexical = self.index.lexical_scores(q.units)
+        lexical = self.index.lexical_scores(q.units, english=q.lang == "en")
         events = self._rank_events(q, lexical)
         others = self._rank_others(q, lexical)
         if self._wants_list(q, events):

@@ -431,14 +431,14 @@ class EntityIndex:
         """How much a unit says: rare units more, word pairs more than words, unknown units the most."""
         return self.idf.get(unit, self.max_idf) * (1.6 if " " in unit else 1.0)
 
-    def question_weight(self, question_units: set[str]) -> float:
-        return sum(self.unit_weight(u) for u in question_units if not is_function_unit(u)) or 1.0
+    def question_weight(self, question_units: set[str], *, english: bool = False) -> float:
+        return sum(self.unit_weight(u) for u in question_units if not _no_evidence(u, english)) or 1.0
 
-    def lexical_scores(self, question_units: set[str]) -> dict[str, float]:
+    def lexical_scores(self, question_units: set[str], *, english: bool = False) -> dict[str, float]:
         """Share of the question's weight each fact's text explains (0-1), via the postings (no full scan)."""
         scores: defaultdict[str, float] = defaultdict(float)
         for unit in question_units:
-            if is_function_unit(unit):
+            if _no_evidence(unit, english):
                 continue
             postings = self._unit_postings.get(unit)
             if postings is None or len(postings) > 2000:
@@ -446,7 +446,7 @@ class EntityIndex:
             weight = self.unit_weight(unit)
             for fact_id in postings:
                 scores[fact_id] += weight
-        total = self.question_weight(question_units)
+        total = self.question_weight(question_units, english=english)
         return {
             fact_id: min(1.0, score / total * self.length_factor[fact_id])
             for fact_id, score in scores.items()
@@ -487,6 +487,23 @@ _COUNTRY_WORDS = frozenset({"viet", "nam", "lao", "campuchia", "nga", "vn"})
 def _without_countries(text: str) -> str:
     """Country names say little about which mechanism is meant (almost every name has Việt Nam-Lào)."""
     return " ".join(t for t in text.split() if t not in _COUNTRY_WORDS)
+
+
+def _no_evidence(unit: str, english: bool) -> bool:
+    """A unit that says nothing about the topic: question words, and in English word pairs glued by
+    one ("was adopted", "which year"). Vietnamese pairs keep theirs: there they are often compounds."""
+    tokens = unit.split()
+    if all(t in _COUNTRY_WORDS for t in tokens):
+        return True  # nearly every fact names Vietnam and Laos
+    if english and len(tokens) > 1:
+        return any(t in _ENGLISH_GLUE or t.isdigit() for t in tokens)
+    return is_function_unit(unit)
+
+
+_ENGLISH_GLUE = frozenset(
+    "a an the of in on at to for and or is are was were be been by with from as that this these those it its "
+    "do does did what which who whom whose when where why how into onto about between".split()
+)
 
 
 def is_function_unit(unit: str) -> bool:
