@@ -500,8 +500,10 @@ class Engine:
         """A point for a fact holding what the question asks for (a date for 'when', a place for 'where')."""
         fit = 0.0
         if Intent.WHEN in q.intents:
-            dated = (isinstance(fact, Event) and fact.date is not None) or (
-                isinstance(fact, Agreement) and fact.signed is not None
+            dated = (
+                (isinstance(fact, Event) and fact.date is not None)
+                or (isinstance(fact, Agreement) and fact.signed is not None)
+                or (isinstance(fact, Statement) and fact.year is not None)
             )
             fit += 1.0 if dated else 0.0
         if Intent.WHERE in q.intents and isinstance(fact, Event) and fact.place:
@@ -524,6 +526,7 @@ class Engine:
         return False
 
     def _rank_others(self, q: Question, lexical: dict[str, float]) -> list[Scored]:
+        rare = self.index.rare_names(q.text)  # "UNCLOS", "CLMV": a name only this fact carries
         if self._strong_series(q):
             return []  # a question that names a mechanism is about its meetings
         if q.round is not None:
@@ -553,6 +556,7 @@ class Engine:
             bonus += self._fits_question(q, fact)
             anchored = (
                 share >= LEXICAL_MIN
+                or bool(rare & self.index.fact_units.get(fact.id, set()))
                 or (bonus > 0 and share >= LEXICAL_MIN * 0.75)
                 or (q.date is not None and share >= DATE_TOPIC_MIN and self._dated_in(fact, q))
             )

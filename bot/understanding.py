@@ -52,6 +52,8 @@ from bot.text import fold, has_vietnamese_marks
 # Calibrated on the gold set: a name form must be this similar (rapidfuzz ratio, 0-100) to count.
 NAME_MATCH_MIN = 90.0
 SHORT_NAME_CHARS = 12
+RARE_DF = 2  # a name in at most this many facts names them
+LONG_WORD = 7  # longer than any Vietnamese syllable
 SERIES_COVERED = 0.5  # a series name this much present in a question counts as named
 NAME_MATCH_MIN_SHORT = 92.0  # single-token forms are easier to hit by accident
 SHORT_FORM_MIN_LEN = 5
@@ -215,6 +217,7 @@ class EntityIndex:
     fact_units: dict[str, set[str]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
     max_idf: float = 1.0
+    doc_freq: dict[str, int] = field(default_factory=dict)
     length_factor: dict[str, float] = field(default_factory=dict)
     fact_countries: dict[str, frozenset[str]] = field(default_factory=dict)
     vocabulary: set[str] = field(default_factory=set)
@@ -275,6 +278,7 @@ class EntityIndex:
                 postings[unit].append(fact_id)
         total = max(1, len(index.fact_units))
         index.idf = {u: math.log(1 + total / n) for u, n in document_frequency.items()}
+        index.doc_freq = dict(document_frequency)
         index.max_idf = max(index.idf.values(), default=1.0)
         index._unit_postings = dict(postings)
         # BM25's length normalisation: a match in a short title says more than one in a long summary
@@ -426,6 +430,13 @@ class EntityIndex:
                 if fact_id != place.id and fact_id not in found:
                     found.append(fact_id)
         return found
+
+    def rare_names(self, question: str) -> set[str]:
+        """Acronyms and long foreign words of the question ("UNCLOS", "CLMV", "Densavan") that only one
+        or two facts contain. Vietnamese syllables are left out: a rare one is wording, not a name."""
+        names = {fold(w) for w in re.findall(r"\b[A-Z]{3,}\b", question)}
+        names |= {w for w in fold(question).split() if len(w) >= LONG_WORD}
+        return {w for w in names if 0 < self.doc_freq.get(w, 0) <= RARE_DF}
 
     def unit_weight(self, unit: str) -> float:
         """How much a unit says: rare units more, word pairs more than words, unknown units the most."""
