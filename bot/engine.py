@@ -738,6 +738,8 @@ class Engine:
                     continue
                 holders.append((stamp, official, position.title_vi if q.lang == "vi" else position.title_en))
         if not holders:
+            if qualifiers and self.index.doc_freq.get(f"{role.split()[-1]} {qualifiers[0]}", 0):
+                return None  # "Chủ tịch ASEAN" is a role the facts describe, held by a country, not a person
             # a post named but nobody in the base held it: say so rather than fall through to loose matches
             return self._not_found(q.text, q.lang, q)
         holders.sort(key=lambda h: h[0].start if h[0] else dt.date.min, reverse=True)

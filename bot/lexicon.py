@@ -512,6 +512,11 @@ KNOWN_COUNTRIES = frozenset({"VN", "LA", "KH", "RU"})
 
 # Attributes the base never holds: a question about them is out of scope even when it names an official.
 UNKNOWN_ATTRIBUTES = _words(
+    "viet tat",
+    "stand for",
+    "stands for",
+    "abbreviation",
+    "ten day du",
     "sinh nam",
     "sinh ngay",
     "sinh ra",

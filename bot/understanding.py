@@ -52,7 +52,7 @@ from bot.text import fold, has_vietnamese_marks
 # Calibrated on the gold set: a name form must be this similar (rapidfuzz ratio, 0-100) to count.
 NAME_MATCH_MIN = 90.0
 SHORT_NAME_CHARS = 12
-RARE_DF = 2  # a name in at most this many facts names them
+RARE_DF = 3  # a name in at most this many facts names them
 LONG_WORD = 7  # longer than any Vietnamese syllable
 SERIES_COVERED = 0.5  # a series name this much present in a question counts as named
 NAME_MATCH_MIN_SHORT = 92.0  # single-token forms are easier to hit by accident
@@ -436,7 +436,7 @@ class EntityIndex:
         or two facts contain. Vietnamese syllables are left out: a rare one is wording, not a name."""
         names = {fold(w) for w in re.findall(r"\b[A-Z]{3,}\b", question)}
         names |= {w for w in fold(question).split() if len(w) >= LONG_WORD}
-        return {w for w in names if 0 < self.doc_freq.get(w, 0) <= RARE_DF}
+        return {n for n in map(_singular, names) if 0 < self.doc_freq.get(n, 0) <= RARE_DF}
 
     def unit_weight(self, unit: str) -> float:
         """How much a unit says: rare units more, word pairs more than words, unknown units the most."""
