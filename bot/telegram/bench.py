@@ -133,15 +133,21 @@ async def _benchmark(settings: Settings, updates: int, rounds: int, database: Pa
         finally:
             storage.close()
     median = {name: statistics.median(values) for name, values in results.items()}
+    # Each round runs the bots back to back, so a round's ratio compares them under the same load;
+    # the median of those ratios shrugs off the rounds the 2-core machine was busy elsewhere.
+    paired = statistics.median(b / e for b, e in zip(results["bot"], results["echo"], strict=True))
+    paired_no_cache = statistics.median(
+        b / e for b, e in zip(results["bot_no_cache"], results["echo"], strict=True)
+    )
     return {
         "updates": updates,
         "rounds": rounds,
         "facts": len(service.knowledge.facts),
         "echo_updates_per_s": round(median["echo"], 1),
         "bot_updates_per_s": round(median["bot"], 1),
-        "ratio": round(median["bot"] / median["echo"], 3),
+        "ratio": round(paired, 3),
         "bot_no_cache_updates_per_s": round(median["bot_no_cache"], 1),
-        "ratio_no_cache": round(median["bot_no_cache"] / median["echo"], 3),
+        "ratio_no_cache": round(paired_no_cache, 3),
         "all_rounds": {name: [round(x, 1) for x in values] for name, values in results.items()},
     }
 
@@ -174,7 +180,8 @@ def run_e2e_benchmark(
         )
         verdict = "OK" if report["ratio"] >= 0.8 else "BELOW TARGET"
         print(
-            f"  ratio bot/echo: {report['ratio']:.1%} (target ≥ 80%: {verdict}); "
+            f"  ratio bot/echo (median of per-round ratios): {report['ratio']:.1%} "
+            f"(target ≥ 80%: {verdict}); "
             f"without the answer cache: {report['ratio_no_cache']:.1%}"
         )
     return report
