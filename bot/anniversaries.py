@@ -248,7 +248,8 @@ def _event_lines(event: Event, renderer: Renderer, lang: Lang) -> list[str]:
                 if lang == "vi"
                 else "This date is inferred from the article, not stated in it."
             )
-            + ((" Ghi chú: " if lang == "vi" else " Note: ") + event.date_note if event.date_note else "")
+            # curators write date notes in English: a Vietnamese post keeps only the sentence above
+            + (" Note: " + event.date_note if event.date_note and lang == "en" else "")
         )
     lines.append(renderer.source_line([event], lang))
     return lines
