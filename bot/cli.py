@@ -7,6 +7,7 @@ otherwise an interactive terminal session on the same answer engine.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -95,7 +96,7 @@ def cmd_facts(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.engine import Engine
 
-    engine = Engine(_knowledge_or_exit(settings))
+    engine = Engine(_knowledge_or_exit(settings), today=lambda: dt.datetime.now(settings.tz).date())
     questions: list[str] | None = None if args.question == ["-"] else [" ".join(args.question)]
     stream = sys.stdin if questions is None else questions
     for line in stream:

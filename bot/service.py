@@ -10,6 +10,7 @@ serving untouched.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,15 +64,17 @@ class KnowledgeService:
         gold_file: Path | None = None,
         *,
         cache_dir: Path | None = None,
+        today: Callable[[], dt.date] | None = None,
     ) -> None:
         self.knowledge_dir = Path(knowledge_dir)
         self.seeds_dir = seeds_dir
         self.gold_file = gold_file
         self.cache_dir = cache_dir
+        self._today = today  # "hôm nay" in the bot's time zone, not the server's
         result = self._load()
         if result.knowledge is None:
             raise KnowledgeLoadError(result.problems)
-        self._engine = Engine(result.knowledge)
+        self._engine = Engine(result.knowledge, today=self._today)
         self._previous: Engine | None = None
         self.started_at = dt.datetime.now(dt.UTC)
 
@@ -82,6 +85,7 @@ class KnowledgeService:
             settings.resolved_seeds_dir,
             settings.gold_file,
             cache_dir=settings.cache_dir,
+            today=lambda: dt.datetime.now(settings.tz).date(),
         )
 
     @property
@@ -115,7 +119,7 @@ class KnowledgeService:
                 problems=tuple(result.problems),
                 reason="the edited fact base does not validate",
             )
-        candidate = Engine(result.knowledge)
+        candidate = Engine(result.knowledge, today=self._today)
         diff = Diff.between(current.knowledge, candidate.knowledge)
         gold = self._gold()
         old_eval = evaluate(current, gold)
