@@ -202,7 +202,7 @@ class Engine:
         everything = sorted(events + others, key=lambda s: s.score, reverse=True)
         ranked = [s for s in everything if s.anchored]
         if not ranked:
-            return self._not_found(text, q.lang, q)
+            return self._not_found(text, q.lang, q, text=self._why_nothing(q))
         best = ranked[0]
         if everything[0] is not best and everything[0].score - best.score > TIE_MARGIN:
             # What fits the question best is not firmly named by it, and what is named fits worse:
@@ -250,6 +250,42 @@ class Engine:
         if Intent.LIST not in q.intents or q.officials or q.date or q.round or q.series or q.places:
             return False
         return all(t in FUNCTION_WORDS or t in INTENT_WORDS or t in _TIMELINE_WORDS for t in q.folded.split())
+
+    def _why_nothing(self, q: Question) -> str | None:
+        """Say which constraint found nothing, when the question named one: a round or a date."""
+        lang = q.lang
+        series = self._strong_series(q)
+        if q.round is not None and len(series) == 1:
+            named = self.knowledge.series(next(iter(series)))
+            rounds = (
+                sorted(
+                    {
+                        e.round
+                        for e in map(self.knowledge.event, self.knowledge.events_by_series.get(named.id, ()))
+                        if e and e.round
+                    }
+                )
+                if named
+                else []
+            )
+            if named and rounds:
+                known = ", ".join(map(str, rounds))
+                return (
+                    f"Cơ sở dữ liệu không có {named.name_vi} lần thứ {q.round}; "
+                    f"các lần có trong nguồn: {known}."
+                    if lang == "vi"
+                    else f"The base has no {_ordinal(q.round)} {named.name_en}; "
+                    f"rounds in the sources: {known}."
+                )
+        date = _event_date_query(q)
+        if date is not None and self._about_the_date(q):
+            when = date.describe(lang)
+            return (
+                f"Cơ sở dữ liệu không có sự kiện nào vào {when}."
+                if lang == "vi"
+                else f"The base holds no event on {when}."
+            )
+        return None
 
     def _kind_of(self, event_id: str) -> str | None:
         event = self.knowledge.event(event_id)
