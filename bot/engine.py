@@ -257,17 +257,8 @@ class Engine:
         series = self._strong_series(q)
         if q.round is not None and len(series) == 1:
             named = self.knowledge.series(next(iter(series)))
-            rounds = (
-                sorted(
-                    {
-                        e.round
-                        for e in map(self.knowledge.event, self.knowledge.events_by_series.get(named.id, ()))
-                        if e and e.round
-                    }
-                )
-                if named
-                else []
-            )
+            in_series = self.knowledge.events_by_series.get(named.id, ()) if named else ()
+            rounds = sorted({e.round for e in map(self.knowledge.event, in_series) if e and e.round})
             if named and rounds:
                 known = ", ".join(map(str, rounds))
                 return (
