@@ -80,6 +80,7 @@ _TIMELINE_WORDS = frozenset(
     "theo thu tu thoi gian trinh tu order chronological chronologically sorted date dates all everything "
     "events su kien hoat dong moi in by of the".split()
 )
+_DESTINATION = re.compile(r"\b(?:sang|tham|toi|den|tai|o|in|to|at)\s+(viet nam|lao|campuchia|nga)\b")
 _SIGNED_CUE = re.compile(r"\b(?:ky ket|duoc ky|ky khi nao|ky nam|ky vao|signed|sign)\b")
 
 
@@ -278,6 +279,15 @@ class Engine:
             )
         return None
 
+    def _destination(self, q: Question) -> str | None:
+        """The country place a question puts the event in: "sang Lào", "thăm Việt Nam", "held in Laos"."""
+        match = _DESTINATION.search(q.canonical)
+        if match is None:
+            return None
+        code = COUNTRIES[match.group(1)]
+        places = [p for p in self.knowledge.of_kind(Place) if p.place_kind == "country" and p.country == code]
+        return places[0].id if places else None
+
     def _kind_of(self, event_id: str) -> str | None:
         event = self.knowledge.event(event_id)
         return event.event_kind.value if event else None
@@ -327,6 +337,7 @@ class Engine:
     def _rank_events(self, q: Question, lexical: dict[str, float]) -> list[Scored]:
         series = self._strong_series(q)
         date = _event_date_query(q)
+        destination = self._destination(q)
         # "the meeting on the sidelines of the retreat": when the kind asked is not the named series'
         # kind, events tied to the series' events count as named through it
         in_series_kinds = {
@@ -368,6 +379,8 @@ class Engine:
                 continue
             if not self._countries_fit(q, event):
                 continue
+            if destination is not None and not self._event_in(event, {destination}):
+                continue  # "sang Lào", "visited Vietnam": where it happened, not just who took part
             if q.round is not None and event.round != q.round:
                 continue
             if date is not None and not _date_fits(date, event):
