@@ -212,3 +212,20 @@ def test_a_meeting_on_the_sidelines_is_not_confused_with_the_conference(engine: 
         "meeting-bui-thanh-son-saleumxay-2024-01-28",
         "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28",
     }
+
+
+def test_where_the_question_puts_an_event_matters_not_only_who_took_part(engine: Engine) -> None:
+    # Saleumxay's 2021 visit involves Laos but took place in Vietnam: not an answer to "went to Laos"
+    answer = engine.answer("Bộ trưởng Bùi Thanh Sơn sang Lào khi nào?")
+    assert answer.status is Status.ANSWERED
+    assert answer.facts[0] == "asean-fm-retreat-2024-01"
+    assert (
+        engine.answer("When did the Lao foreign minister visit Vietnam?").facts[0]
+        == "visit-saleumxay-vn-2021-12"
+    )
+
+
+def test_a_missing_round_says_which_rounds_the_sources_hold(engine: Engine) -> None:
+    answer = engine.answer("Kỳ họp 45 Ủy ban liên Chính phủ")
+    assert answer.status is Status.NOT_FOUND
+    assert "38, 46" in answer.text
