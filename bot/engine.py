@@ -81,6 +81,7 @@ _TIMELINE_WORDS = frozenset(
     "events su kien hoat dong moi in by of the".split()
 )
 _DESTINATION = re.compile(r"\b(?:sang|tham|toi|den|tai|o|in|to|at)\s+(viet nam|lao|campuchia|nga)\b")
+_COUNTRY_TOKENS = frozenset(word for name in COUNTRIES for word in name.split())
 _SIGNED_CUE = re.compile(r"\b(?:ky ket|duoc ky|ky khi nao|ky nam|ky vao|signed|sign)\b")
 
 
@@ -472,10 +473,15 @@ class Engine:
         )
 
     def _about_the_date(self, q: Question) -> bool:
-        """'What happened on 5/9?': a list cue, or nothing in the question but the date and question words."""
+        """'What happened on 5/9?', 'What did Vietnam and Cambodia discuss on 28/1/2024?': a list cue,
+        or nothing in the question but the date, question words and the countries (checked apart)."""
         if Intent.LIST in q.intents:
             return True
-        return not any(not is_function_unit(u) and u not in _DATE_WORDS and " " not in u for u in q.units)
+        return all(
+            is_function_unit(u) or u in _DATE_WORDS or u in INTENT_WORDS or u in _COUNTRY_TOKENS
+            for u in q.units
+            if " " not in u
+        )
 
     def _series_of(self, event: Event, named: set[str], *, sidelines: bool) -> str | None:
         """The named series an event belongs to, directly or (`sidelines`) as a meeting held beside one."""

@@ -52,6 +52,8 @@ from bot.text import fold, has_vietnamese_marks
 # Calibrated on the gold set: a name form must be this similar (rapidfuzz ratio, 0-100) to count.
 NAME_MATCH_MIN = 90.0
 SHORT_NAME_CHARS = 12
+# Long names ("Saleumxay Kommasith") keep their shape through two typos ("Saleumxai Komasith": 88.9)
+LONG_NAME_CHARS, NAME_MATCH_MIN_LONG = 16, 85.0
 RARE_DF = 3  # a name in at most this many facts names them
 LONG_WORD = 7  # longer than any Vietnamese syllable
 SERIES_COVERED = 0.5  # a series name this much present in a question counts as named
@@ -350,7 +352,13 @@ class EntityIndex:
                 choices += windows[size]
             # short forms ("Thanh Sơn", "Hùng Việt") are one letter away from ordinary words
             short = form.tokens == 1 or len(form.text) < SHORT_NAME_CHARS
-            threshold = NAME_MATCH_MIN_SHORT if short else NAME_MATCH_MIN
+            threshold = (
+                NAME_MATCH_MIN_SHORT
+                if short
+                else NAME_MATCH_MIN_LONG
+                if len(form.text) >= LONG_NAME_CHARS
+                else NAME_MATCH_MIN
+            )
             match = process.extractOne(form.text, choices, scorer=fuzz.ratio, score_cutoff=threshold)
             if match is not None:
                 found[form.target] = max(found.get(form.target, 0.0), float(match[1]))
