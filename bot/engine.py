@@ -35,7 +35,7 @@ from bot.lexicon import COUNTRIES, INTENT_WORDS, ROLE_PHRASES, Intent, canonical
 from bot.parsing import MONTHS_EN, DateQuery
 from bot.render import COUNTRY_NAMES, Renderer, event_date, format_date
 from bot.text import fold
-from bot.understanding import FUNCTION_WORDS, EntityIndex, Question, analyze, is_function_unit
+from bot.understanding import ENGLISH_GLUE, FUNCTION_WORDS, EntityIndex, Question, analyze, is_function_unit
 
 log = logging.getLogger(__name__)
 
@@ -478,7 +478,11 @@ class Engine:
         if Intent.LIST in q.intents:
             return True
         return all(
-            is_function_unit(u) or u in _DATE_WORDS or u in INTENT_WORDS or u in _COUNTRY_TOKENS
+            is_function_unit(u)
+            or u in _DATE_WORDS
+            or u in INTENT_WORDS
+            or u in _COUNTRY_TOKENS
+            or u in ENGLISH_GLUE
             for u in q.units
             if " " not in u
         )

@@ -515,11 +515,11 @@ def _no_evidence(unit: str, english: bool) -> bool:
     if all(t in _COUNTRY_WORDS for t in tokens):
         return True  # nearly every fact names Vietnam and Laos
     if english and len(tokens) > 1:
-        return any(t in _ENGLISH_GLUE or t.isdigit() for t in tokens)
+        return any(t in ENGLISH_GLUE or t.isdigit() for t in tokens)
     return is_function_unit(unit)
 
 
-_ENGLISH_GLUE = frozenset(
+ENGLISH_GLUE = frozenset(
     "a an the of in on at to for and or is are was were be been by with from as that this these those it its "
     "do does did what which who whom whose when where why how into onto about between".split()
 )
