@@ -31,7 +31,7 @@ from bot.facts import (
 )
 from bot.facts import Status as EventStatus
 from bot.knowledge import AnyFact, Knowledge
-from bot.lexicon import COUNTRIES, INTENT_WORDS, ROLE_PHRASES, Intent, canonical
+from bot.lexicon import COUNTRIES, INTENT_WORDS, KIND_WORDS, ROLE_PHRASES, Intent, canonical
 from bot.parsing import MONTHS_EN, DateQuery
 from bot.render import COUNTRY_NAMES, Renderer, event_date, format_date
 from bot.text import fold
@@ -82,6 +82,8 @@ _TIMELINE_WORDS = frozenset(
 )
 _DESTINATION = re.compile(r"\b(?:sang|tham|toi|den|tai|o|in|to|at)\s+(viet nam|lao|campuchia|nga)\b")
 _COUNTRY_TOKENS = frozenset(word for name in COUNTRIES for word in name.split())
+# Kinds precise enough to narrow a list; "cuộc gặp" (a meeting) covers consultations and visits too.
+_NARROW_KINDS = frozenset({"visit", "reception", "committee_session", "conference"})
 _SIGNED_CUE = re.compile(r"\b(?:ky ket|duoc ky|ky khi nao|ky nam|ky vao|signed|sign)\b")
 
 
@@ -251,7 +253,10 @@ class Engine:
         """'List all events in order': a list asked for with nothing to narrow it."""
         if Intent.LIST not in q.intents or q.officials or q.date or q.round or q.series or q.places:
             return False
-        return all(t in FUNCTION_WORDS or t in INTENT_WORDS or t in _TIMELINE_WORDS for t in q.folded.split())
+        return all(
+            t in FUNCTION_WORDS or t in INTENT_WORDS or t in _TIMELINE_WORDS or t in KIND_WORDS
+            for t in q.canonical.split()
+        )
 
     def _why_nothing(self, q: Question) -> str | None:
         """Say which constraint found nothing, when the question named one: a round or a date."""
@@ -405,7 +410,8 @@ class Engine:
                 anchored = anchored or self._about_the_date(q) or lexical.get(event.id, 0.0) >= DATE_TOPIC_MIN
             people = self._people_fit(q, event, asked)
             score += people
-            anchored = anchored or people >= POST_MATCH  # "the Lao deputy minister" named a participant
+            # "the Lao deputy minister" names a participant; "who led ..." with a date names one too
+            anchored = anchored or people >= POST_MATCH or (date is not None and people >= 1.0)
             if places and self._event_in(event, places):
                 score += 2.0
                 anchored = True
@@ -821,6 +827,9 @@ class Engine:
 
     def _list(self, q: Question, scored: list[Scored]) -> Answer:
         events = [s.fact for s in scored if s.anchored and isinstance(s.fact, Event)]
+        of_kind = [e for e in events if e.event_kind.value == q.primary_kind]
+        if of_kind and q.primary_kind in _NARROW_KINDS:
+            events = of_kind  # "list the visits of 2023": the visits, not everything of 2023
         if not events:
             return self._not_found(q.text, q.lang, q)
         events.sort(key=lambda e: (e.date.start if e.date else dt.date.max, e.id))

@@ -309,7 +309,8 @@ _SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
     "bien gioi": ("border", "borders"),
     "ky hop": ("session", "sessions"),
     "tham chinh thuc": ("official visit",),
-    "tham": ("visit", "visits", "visited", "visiting"),
+    # "chuyến thăm", not bare "thăm": "thăm" also starts "tham gia", "tham dự", "tham vấn"
+    "chuyen tham": ("visit", "visits", "visited", "visiting"),
     "gap": ("meeting", "meetings", "meet", "met", "hoi dam", "talks"),
     "tiep": (
         "hoi kien",
@@ -717,8 +718,10 @@ EVENT_KIND_CUES: dict[str, re.Pattern[str]] = {
         "sang tham",
         "tham lao",
         "tham viet nam",
-        "tham",
-        "sang",
+        "tham campuchia",
+        "tham nga",
+        "sang lao",
+        "sang viet nam",
         "den tham",
     ),
     "meeting": _words("gap", "cuoc gap", "gap go", "ben le"),
@@ -727,3 +730,9 @@ EVENT_KIND_CUES: dict[str, re.Pattern[str]] = {
     "conference": _words("hoi nghi", "hoi nghi hep", "tong ket"),
     "consultation": _words("tham van", "tham van chinh tri"),
 }
+
+# The words that name kinds of events ("tham", "gap", "hoi nghi"...): a list of "all visits" is still a
+# list of everything, narrowed by kind.
+KIND_WORDS = frozenset(
+    word for cue in EVENT_KIND_CUES.values() for word in re.findall(r"[a-z]+", cue.pattern)
+)
