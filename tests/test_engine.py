@@ -229,3 +229,15 @@ def test_a_missing_round_says_which_rounds_the_sources_hold(engine: Engine) -> N
     answer = engine.answer("Kỳ họp 45 Ủy ban liên Chính phủ")
     assert answer.status is Status.NOT_FOUND
     assert "38, 46" in answer.text
+
+
+def test_lists_narrow_by_a_precise_kind_and_everything_can_be_listed(engine: Engine) -> None:
+    visits = engine.answer("Liệt kê các chuyến thăm cấp cao năm 2023")
+    assert set(visits.facts) == {"visit-pham-minh-chinh-la-2023-01", "visit-vo-van-thuong-la-2023-04"}
+    everything = engine.answer("List all events in order")
+    assert everything.status is Status.ANSWERED and len(everything.facts) >= 20
+    # "tham gia" (take part) is not "thăm" (visit): every event of the official, not only visits
+    taken_part = engine.answer("Saleumxay Kommasith đã tham gia những sự kiện nào?")
+    assert {"fm-political-consultation-8", "meeting-bui-thanh-son-saleumxay-2024-01-28"} <= set(
+        taken_part.facts
+    )
