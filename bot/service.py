@@ -96,10 +96,6 @@ class KnowledgeService:
     def knowledge(self) -> Knowledge:
         return self._engine.knowledge
 
-    @property
-    def can_roll_back(self) -> bool:
-        return self._previous is not None
-
     def _load(self) -> LoadResult:
         return load_knowledge(self.knowledge_dir, self.seeds_dir, cache_dir=self.cache_dir)
 

@@ -300,18 +300,17 @@ class EntityIndex:
         "Tham khảo Chính trị" (one series' alias) is also the head of "Tham vấn chính trị cấp Bộ
         trưởng" (another's name), so a question that says only "tham vấn chính trị" fits both.
         """
-        phrases = {sid: [" ".join(sorted(u)) for u in names] for sid, names in self.series_units.items()}
+        # compare the names as they were, so a shared name is not passed on a second time
+        pairs = {sid: [_name_pairs(u) for u in names] for sid, names in self.series_units.items()}
         for series_id, names in self.series_units.items():
-            for name_units in list(names):
-                bigrams = {u for u in name_units if " " in u and not _is_glue_pair(u)}
-                if not bigrams:
+            for name_units, name_pairs in zip(list(names), pairs[series_id], strict=True):
+                if not name_pairs:
                     continue
                 for other_id, other_names in self.series_units.items():
-                    if other_id == series_id:
-                        continue
                     if (
-                        any(bigrams < other for other in other_names)
-                        and " ".join(sorted(name_units)) not in phrases[other_id]
+                        other_id != series_id
+                        and name_units not in other_names
+                        and any(name_pairs < other for other in pairs[other_id])
                     ):
                         other_names.append(name_units)
 
@@ -420,7 +419,7 @@ class EntityIndex:
         postings: defaultdict[str, list[int]] = defaultdict(list)
         for series_id, names in self.series_units.items():
             for name_units in names:
-                bigrams = frozenset(u for u in name_units if " " in u and not _is_glue_pair(u))
+                bigrams = _name_pairs(name_units)
                 if not bigrams:
                     continue
                 self._series_names.append((series_id, bigrams, sum(self.idf.get(u, 1.0) for u in bigrams)))
@@ -527,6 +526,11 @@ ENGLISH_GLUE = frozenset(
 
 def is_function_unit(unit: str) -> bool:
     return all(token in FUNCTION_WORDS or token.isdigit() for token in unit.split())
+
+
+def _name_pairs(name_units: set[str]) -> frozenset[str]:
+    """The word pairs that make up a mechanism's name, glue pairs ("giữa hai") left out."""
+    return frozenset(u for u in name_units if " " in u and not _is_glue_pair(u))
 
 
 def _is_glue_pair(unit: str) -> bool:
