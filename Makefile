@@ -19,8 +19,8 @@ run: install
 	$(BIN)/python -m bot
 
 lint: install
-	$(BIN)/ruff check bot tests
-	$(BIN)/mypy bot
+	$(BIN)/ruff check bot bench tests
+	$(BIN)/mypy bot bench
 
 test: lint
 	$(BIN)/python -m pytest
@@ -32,7 +32,7 @@ eval: install
 	$(BIN)/python -m bot eval
 
 bench: install
-	$(BIN)/python -m bot bench
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine
-from bot.fake_bot_api import FakeBotAPI
-from bot.knowledge import Knowledge
-from bot.loader import load_knowledge
+from bot.answering.engine import Engine
+from bot.kb.knowledge import Knowledge
+from bot.kb.loader import load_knowledge
+from tests.support.fake_bot_api import FakeBotAPI
 
 
 @pytest.fixture

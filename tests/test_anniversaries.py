@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.anniversaries import (
+from bot.anniversaries.dates import (
     Anniversary,
     anniversaries_on,
     is_round,
@@ -23,9 +23,9 @@ from bot.anniversaries import (
     render_upcoming,
     upcoming,
 )
-from bot.cli import main
-from bot.knowledge import Knowledge
-from bot.loader import load_knowledge
+from bot.cli.main import main
+from bot.kb.knowledge import Knowledge
+from bot.kb.loader import load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "001_fixture.txt"

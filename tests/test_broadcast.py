@@ -24,15 +24,14 @@ import pytest
 from telegram import Bot
 from telegram.error import RetryAfter
 from telegram.ext import CommandHandler
-from test_anniversaries import load_base, write_base
+from tests.test_anniversaries import load_base, write_base
 
-from bot.anniversaries import anniversaries_on, render_post
-from bot.broadcast import ChatGone, RetryLater, broadcast
-from bot.fake_bot_api import Call, FakeBotAPI
-from bot.knowledge import Knowledge
-from bot.service import KnowledgeService
-from bot.settings import Settings
-from bot.storage import DEFAULT_LEASE, Storage
+from bot.anniversaries.broadcast import ChatGone, RetryLater, broadcast
+from bot.anniversaries.dates import anniversaries_on, render_post
+from bot.app.service import KnowledgeService
+from bot.app.settings import Settings
+from bot.kb.knowledge import Knowledge
+from bot.storage.db import DEFAULT_LEASE, Storage
 from bot.telegram.anniversary_jobs import (
     ANNIVERSARY_COMMANDS,
     CATCH_UP_JOB_NAME,
@@ -46,6 +45,7 @@ from bot.telegram.anniversary_jobs import (
 from bot.telegram.app import BotApplication, build_application, running
 from bot.telegram.render import ui
 from bot.telegram.state import BotContext
+from tests.support.fake_bot_api import Call, FakeBotAPI
 
 DAY = dt.date(2027, 7, 18)  # the fixture base: the treaty's 50th and an inferred 8th
 QUIET_DAY = dt.date(2027, 7, 19)
@@ -345,7 +345,7 @@ async def harness(
     now: dt.datetime | None = None,
 ) -> AsyncIterator[Harness]:
     settings = make_settings(tmp_path, api)
-    service = KnowledgeService(settings.knowledge_dir, settings.seeds_dir, settings.gold_file)
+    service = KnowledgeService(settings.knowledge_dir, settings.seeds_dir, settings.checks_file)
     storage = Storage.open(settings.database_url)
     for chat_id in subscribe:
         storage.subscribe(chat_id, "private")
@@ -465,7 +465,7 @@ async def test_register_adds_each_command_once_and_rows_fit_the_command_table(
     from bot.telegram.commands import Command
 
     settings = make_settings(tmp_path, bot_api)
-    service = KnowledgeService(settings.knowledge_dir, settings.seeds_dir, settings.gold_file)
+    service = KnowledgeService(settings.knowledge_dir, settings.seeds_dir, settings.checks_file)
     with Storage.open("sqlite://") as store:
         app = build_application(settings, service, store)
         register(app, settings, jobs=False)
@@ -485,7 +485,7 @@ async def test_register_adds_each_command_once_and_rows_fit_the_command_table(
 
 async def test_registering_again_replaces_the_jobs(tmp_path: Path, bot_api: FakeBotAPI) -> None:
     settings = make_settings(tmp_path, bot_api)
-    service = KnowledgeService(settings.knowledge_dir, settings.seeds_dir, settings.gold_file)
+    service = KnowledgeService(settings.knowledge_dir, settings.seeds_dir, settings.checks_file)
     with Storage.open("sqlite://") as store:
         app = build_application(settings, service, store)
         register(app, settings)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.answers import Status
-from bot.engine import Engine
+from bot.answering.answers import Status
+from bot.answering.engine import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,8 +7,8 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.answers import Answer, Status
-from bot.engine import Engine
+from bot.answering.answers import Answer, Status
+from bot.answering.engine import Engine
 
 
 def assert_valid(answer: Answer, question: str) -> None:

@@ -34,7 +34,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.fake_bot_api import FakeBotAPI, text_entities
+from tests.support.fake_bot_api import FakeBotAPI, text_entities
 
 CHAT = 42
 

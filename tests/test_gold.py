@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.engine import Engine
-from bot.evaluation import Miss, evaluate, load_gold
+from bot.answering.engine import Engine
+from bot.answering.evaluation import Miss, evaluate, load_gold
 
-GOLD = Path(__file__).parent / "gold" / "questions.yaml"
+GOLD = Path(__file__).resolve().parent.parent / "knowledge" / "checks" / "questions.yaml"
 
 
 def describe(misses: list[Miss]) -> str:

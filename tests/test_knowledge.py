@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.facts import Event, Official
-from bot.knowledge import Knowledge
-from bot.loader import load_knowledge
+from bot.kb.facts import Event, Official
+from bot.kb.knowledge import Knowledge
+from bot.kb.loader import load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from bot.lexicon import canonical
-from bot.parsing import DateQuery, parse_date, parse_round
-from bot.text import fold
-from bot.understanding import detect_language
+from bot.nlu.lexicon import canonical
+from bot.nlu.parsing import DateQuery, parse_date, parse_round
+from bot.nlu.text import fold
+from bot.nlu.understanding import detect_language
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import delete, select, text
 from sqlalchemy.engine import Connection
 
-from bot import storage as storage_module
-from bot.storage import SCHEMA_VERSION, Storage, sent_log, subscriptions
+from bot.storage import db as storage_module
+from bot.storage.db import SCHEMA_VERSION, Storage, sent_log, subscriptions
 
 ANNIVERSARY = date(2027, 9, 5)
 GROUP = -1001234567890

@@ -23,12 +23,12 @@ from typing import Any
 
 import pytest
 
-from bot.answers import Answer, Candidate, Status
-from bot.fake_bot_api import Call, FakeBotAPI
-from bot.loader import load_knowledge
-from bot.service import KnowledgeService
-from bot.settings import Settings
-from bot.storage import Storage
+from bot.answering.answers import Answer, Candidate, Status
+from bot.app.service import KnowledgeService
+from bot.app.settings import Settings
+from bot.kb.loader import load_knowledge
+from bot.nlu.text import collapse_whitespace
+from bot.storage.db import Storage
 from bot.telegram.app import BotApplication, build_application, running
 from bot.telegram.commands import COMMANDS, public_commands, readme_admin_list, readme_command_list
 from bot.telegram.render import (
@@ -42,10 +42,10 @@ from bot.telegram.render import (
     ui,
     utf16_len,
 )
-from bot.text import collapse_whitespace
+from tests.support.fake_bot_api import Call, FakeBotAPI
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "tests" / "gold" / "questions.yaml"
+GOLD = ROOT / "knowledge" / "checks" / "questions.yaml"
 USER = 555_001
 ADMIN = 777_001
 GROUP = -100_200_300
@@ -525,7 +525,7 @@ def test_language_of_a_message_with_vietnamese_names() -> None:
 
 
 def test_terminal_answers_piped_lines(tmp_path: Path) -> None:
-    from bot.terminal import run_terminal
+    from bot.cli.terminal import run_terminal
 
     knowledge_dir, seeds_dir = copy_base(tmp_path)
     settings = Settings(
@@ -570,7 +570,7 @@ def test_python_m_bot_without_token_runs_the_terminal(tmp_path: Path) -> None:
 
 
 def test_webhook_options_and_token_redaction(tmp_path: Path) -> None:
-    from bot.run import RedactFilter, webhook_options
+    from bot.telegram.run import RedactFilter, webhook_options
 
     settings = Settings(
         _env_file=None,
@@ -599,8 +599,8 @@ def test_run_with_a_token_polls_and_answers(
     import threading
     import time
 
-    import bot.run
     import bot.telegram.app as app_module
+    import bot.telegram.run
 
     built: dict[str, Any] = {}
     real_build = app_module.build_application
@@ -619,7 +619,7 @@ def test_run_with_a_token_polls_and_answers(
         return app
 
     monkeypatch.setattr(app_module, "build_application", build)
-    monkeypatch.setattr(bot.run, "configure_logging", lambda settings: None)  # keep pytest's log capture
+    monkeypatch.setattr(bot.telegram.run, "configure_logging", lambda settings: None)  # keep log capture
     knowledge_dir, seeds_dir = copy_base(tmp_path)
     settings = make_settings(tmp_path, bot_api, knowledge_dir, seeds_dir)
 
@@ -634,7 +634,7 @@ def test_run_with_a_token_polls_and_answers(
 
     driver = threading.Thread(target=drive, daemon=True)
     driver.start()
-    assert bot.run.run(settings) == 0
+    assert bot.telegram.run.run(settings) == 0
     driver.join(5)
     assert [c.method for c in bot_api.calls("getMe")] == ["getMe"]
     assert bot_api.sent_messages(USER), "the bot did not answer while polling"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.loader import load_knowledge
+from bot.kb.loader import load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).parent / "fixtures" / "mini"

@@ -3,7 +3,7 @@
 This module owns:
 
 * the daily job (`JobQueue.run_daily` at DAILY_POST_TIME in TIMEZONE) and a one-shot catch-up job
-  a few seconds after start-up, both running `bot.broadcast.broadcast` for *today* in TIMEZONE
+  a few seconds after start-up, both running `bot.anniversaries.broadcast.broadcast` for *today* in TIMEZONE
   (the exactly-once claims in the sent-log make a second run harmless); the catch-up runs only
   once the day's post time has passed, so a restart at dawn does not post early. When a run leaves
   chats it could not finish (claims held by a crashed sender, flood waits, unknown outcomes), one
@@ -37,9 +37,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, Tele
 from telegram.ext import CommandHandler, filters
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.anniversaries import render_upcoming, upcoming
-from bot.answers import Lang
-from bot.broadcast import (
+from bot.anniversaries.broadcast import (
     BroadcastReport,
     ChatGone,
     ChatMoved,
@@ -49,8 +47,10 @@ from bot.broadcast import (
     Sleep,
     broadcast,
 )
-from bot.settings import Settings
-from bot.storage import DEFAULT_LEASE
+from bot.anniversaries.dates import render_upcoming, upcoming
+from bot.answering.answers import Lang
+from bot.app.settings import Settings
+from bot.storage.db import DEFAULT_LEASE
 from bot.telegram.handlers import Callback, reply, reply_plain, ui_lang
 from bot.telegram.render import MAX_MESSAGE, Rendered, esc, split_html, ui
 

@@ -36,9 +36,9 @@ from telegram.ext import (
     filters,
 )
 
-from bot.service import KnowledgeService
-from bot.settings import Settings
-from bot.storage import Storage
+from bot.app.service import KnowledgeService
+from bot.app.settings import Settings
+from bot.storage.db import Storage
 from bot.telegram import anniversary_jobs, handlers
 from bot.telegram.commands import COMMANDS, Command, menu
 from bot.telegram.state import AnswerCache, BotContext, BotData, LanguageCache, StatsRecorder

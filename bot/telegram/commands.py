@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from telegram import BotCommand
 
-from bot.answers import Lang
+from bot.answering.answers import Lang
 from bot.telegram import handlers
 from bot.telegram.anniversary_jobs import ANNIVERSARY_COMMANDS
 

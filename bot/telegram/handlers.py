@@ -33,9 +33,9 @@ from telegram import (
 from telegram.constants import ChatType, ParseMode
 from telegram.error import Forbidden, TelegramError
 
-from bot.answers import Answer, Lang, Status
-from bot.engine import Engine
-from bot.service import ReloadReport
+from bot.answering.answers import Answer, Lang, Status
+from bot.answering.engine import Engine
+from bot.app.service import ReloadReport
 from bot.telegram.render import (
     MAX_CANDIDATE_BUTTONS,
     MAX_MESSAGE,

@@ -23,9 +23,9 @@ from typing import Final, Literal
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.answers import Answer, Candidate, Lang, Status
-from bot.knowledge import AnyFact, Knowledge
-from bot.text import collapse_whitespace, has_vietnamese_marks
+from bot.answering.answers import Answer, Candidate, Lang, Status
+from bot.kb.knowledge import AnyFact, Knowledge
+from bot.nlu.text import collapse_whitespace, has_vietnamese_marks
 
 MAX_MESSAGE: Final = 4096
 MAX_CALLBACK_BYTES: Final = 64

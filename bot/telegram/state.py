@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING, Any
 
 from telegram.ext import CallbackContext, ExtBot
 
-from bot.answers import Answer, Lang, Status
-from bot.engine import Engine
-from bot.service import KnowledgeService
-from bot.settings import Settings
-from bot.storage import Storage
-from bot.text import fold
+from bot.answering.answers import Answer, Lang, Status
+from bot.answering.engine import Engine
+from bot.app.service import KnowledgeService
+from bot.app.settings import Settings
+from bot.nlu.text import fold
+from bot.storage.db import Storage
 
 if TYPE_CHECKING:
     from bot.telegram.commands import Command

@@ -1,8 +1,8 @@
 """Anniversaries of the events in the fact base: which fall on a day, which are coming, and the post.
 
 This module owns the calendar rules of the anniversary feature and the wording of its posts;
-it knows nothing of Telegram or of delivery (`bot.broadcast` sends, `bot.telegram.anniversary_jobs`
-schedules). The rules:
+it knows nothing of Telegram or of delivery (`bot.anniversaries.broadcast` sends,
+`bot.telegram.anniversary_jobs` schedules). The rules:
 
 * an event is remembered on the day of its date when the date has day precision, and on the
   first day of a day range; an event dated 29 February is remembered on 28 February in common
@@ -17,26 +17,23 @@ schedules). The rules:
   their public reference instead of a seed.
 
 Texts are plain; front ends escape them for their markup. Dates, participants and sources are
-worded by `bot.render`, so an anniversary post reads like the bot's answers.
+worded by `bot.render.text`, so an anniversary post reads like the bot's answers.
 """
 
 from __future__ import annotations
 
-import argparse
 import calendar
 import datetime as dt
-import json
-import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
-from bot.answers import Lang
-from bot.facts import Event, Precision, Status
-from bot.knowledge import Knowledge
-from bot.render import MONTHS_EN, Renderer, format_date
+from bot.answering.answers import Lang
+from bot.kb.facts import Event, Precision, Status
+from bot.kb.knowledge import Knowledge
+from bot.render.text import MONTHS_EN, Renderer, format_date
 
 if TYPE_CHECKING:
-    from bot.settings import Settings
+    pass
 
 ROUND_EVERY: Final = 5
 # Telegram allows 4096 characters; the HTML escaping done by front ends lengthens text a little,
@@ -361,81 +358,14 @@ def render_upcoming(coming: Upcoming, lang: Lang) -> str:
     return "\n".join(lines)
 
 
-# ---------------------------------------------------------------------------- command line
-
-
-def _iso_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
-
-
-def _days(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= 366:
-        raise argparse.ArgumentTypeError("give a number of days from 1 to 366")
-    return int(text)
-
-
-def cmd_anniversaries(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.loader import load_knowledge
-
-    result = load_knowledge(settings.knowledge_dir, settings.seeds_dir, cache_dir=settings.cache_dir)
-    if result.knowledge is None:
-        for problem in result.problems:
-            print(problem, file=sys.stderr)
-        print(
-            f"{len(result.problems)} problem(s) in {settings.knowledge_dir}; nothing loaded.", file=sys.stderr
-        )
-        return 1
-    day: dt.date = args.date or dt.datetime.now(settings.tz).date()
-    lang: Lang = "en" if args.lang == "en" else "vi"
-    if args.upcoming:
-        coming = upcoming(day, args.upcoming, result.knowledge)
-        print(
-            json.dumps(coming.to_json(), ensure_ascii=False, indent=1)
-            if args.json
-            else render_upcoming(coming, lang)
-        )
-        return 0
-    found = anniversaries_on(day, result.knowledge)
-    if args.json:
-        print(json.dumps([a.to_json() for a in found], ensure_ascii=False, indent=1))
-    elif found:
-        print(render_post(found, lang))
-    else:
-        print(
-            f"Không có ngày kỷ niệm nào vào {day_label(day, 'vi')}."
-            if lang == "vi"
-            else f"No anniversaries on {day_label(day, 'en')}."
-        )
-    return 0
-
-
-def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """`python -m bot anniversaries`: registered through `bot.cli._EXTRA_COMMANDS`."""
-    parser = sub.add_parser("anniversaries", help="the anniversaries of a day, or the coming ones")
-    parser.add_argument(
-        "--date", type=_iso_date, metavar="YYYY-MM-DD", help="the day (default: today in TIMEZONE)"
-    )
-    parser.add_argument("--upcoming", type=_days, metavar="N", help="list the N days from --date instead")
-    parser.add_argument("--json", action="store_true", help="JSON instead of the post text")
-    parser.add_argument(
-        "--lang", choices=("vi", "en"), default="vi", help="language of the text (default vi)"
-    )
-    parser.set_defaults(handler=cmd_anniversaries)
-
-
 __all__ = [
     "Anniversary",
     "MonthAnniversary",
     "Upcoming",
     "anniversaries_on",
-    "cmd_anniversaries",
     "day_label",
     "is_round",
     "ordinal_en",
-    "register_cli",
     "render_post",
     "render_upcoming",
     "source_of",

@@ -35,10 +35,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Final, ParamSpec, TypeVar
 
-from bot.anniversaries import Anniversary, anniversaries_on, render_post
-from bot.answers import Lang
-from bot.knowledge import Knowledge
-from bot.storage import DEFAULT_LEASE, Storage, Subscription
+from bot.anniversaries.dates import Anniversary, anniversaries_on, render_post
+from bot.answering.answers import Lang
+from bot.kb.knowledge import Knowledge
+from bot.storage.db import DEFAULT_LEASE, Storage, Subscription
 
 log = logging.getLogger(__name__)
 

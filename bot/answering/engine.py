@@ -15,8 +15,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from bot.answers import Answer, Candidate, Lang, SourceRef, Status
-from bot.facts import (
+from bot.answering.answers import Answer, Candidate, Lang, SourceRef, Status
+from bot.kb.facts import (
     Agreement,
     Country,
     Event,
@@ -29,13 +29,20 @@ from bot.facts import (
     Role,
     Statement,
 )
-from bot.facts import Status as EventStatus
-from bot.knowledge import AnyFact, Knowledge
-from bot.lexicon import COUNTRIES, INTENT_WORDS, KIND_WORDS, ROLE_PHRASES, Intent, canonical
-from bot.parsing import MONTHS_EN, DateQuery
-from bot.render import COUNTRY_NAMES, Renderer, event_date, format_date
-from bot.text import fold
-from bot.understanding import ENGLISH_GLUE, FUNCTION_WORDS, EntityIndex, Question, analyze, is_function_unit
+from bot.kb.facts import Status as EventStatus
+from bot.kb.knowledge import AnyFact, Knowledge
+from bot.nlu.lexicon import COUNTRIES, INTENT_WORDS, KIND_WORDS, ROLE_PHRASES, Intent, canonical
+from bot.nlu.parsing import MONTHS_EN, DateQuery
+from bot.nlu.text import fold
+from bot.nlu.understanding import (
+    ENGLISH_GLUE,
+    FUNCTION_WORDS,
+    EntityIndex,
+    Question,
+    analyze,
+    is_function_unit,
+)
+from bot.render.text import COUNTRY_NAMES, Renderer, event_date, format_date
 
 log = logging.getLogger(__name__)
 

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from bot.answers import Lang
-from bot.bulk import gc_paused
-from bot.facts import Agreement, Country, Event, Figure, Official, Place, Series, Statement
-from bot.knowledge import Knowledge
-from bot.lexicon import (
+from bot.answering.answers import Lang
+from bot.kb.bulk import gc_paused
+from bot.kb.facts import Agreement, Country, Event, Figure, Official, Place, Series, Statement
+from bot.kb.knowledge import Knowledge
+from bot.nlu.lexicon import (
     COUNTRIES,
     COUNTRY_PATTERN,
     CUE_WORDS,
@@ -38,7 +38,7 @@ from bot.lexicon import (
     Intent,
     canonical,
 )
-from bot.parsing import (
+from bot.nlu.parsing import (
     EN_ORDINAL_WORDS,
     MONTHS_EN,
     ROMAN,
@@ -47,7 +47,7 @@ from bot.parsing import (
     parse_date,
     parse_round,
 )
-from bot.text import fold, has_vietnamese_marks
+from bot.nlu.text import fold, has_vietnamese_marks
 
 # Calibrated on the gold set: a name form must be this similar (rapidfuzz ratio, 0-100) to count.
 NAME_MATCH_MIN = 90.0
@@ -671,7 +671,7 @@ class Question:
 
     @property
     def foreign_countries(self) -> frozenset[str]:
-        from bot.lexicon import KNOWN_COUNTRIES
+        from bot.nlu.lexicon import KNOWN_COUNTRIES
 
         return frozenset(c for c in self.countries if c not in KNOWN_COUNTRIES)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TypeVar
 
-from bot.facts import Agreement, Event, Figure, Official, Place, Series, Sourced, Statement
+from bot.kb.facts import Agreement, Event, Figure, Official, Place, Series, Sourced, Statement
 
 AnyFact = Official | Series | Place | Event | Agreement | Figure | Statement
 T = TypeVar("T", bound=Sourced)

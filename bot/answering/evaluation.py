@@ -16,7 +16,7 @@ from typing import Protocol
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from bot.answers import Answer, Status
+from bot.answering.answers import Answer, Status
 
 
 class Answerer(Protocol):

@@ -1,7 +1,7 @@
 """`python -m bot`: run the Telegram bot, or the terminal session when there is no token.
 
 With `TELEGRAM_BOT_TOKEN` set: a webhook server when `WEBHOOK_URL` is set, long polling
-otherwise. Without it: `bot.terminal`. The token never reaches a log line: httpx's request
+otherwise. Without it: `bot.cli.terminal`. The token never reaches a log line: httpx's request
 log (which prints URLs, and the Bot API puts the token in the URL) is silenced, and a
 filter on every log handler replaces the token wherever it would appear.
 """
@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
-from bot.settings import Settings
+from bot.app.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -76,12 +76,12 @@ def run(settings: Settings) -> int:
     """Run the product; returns the process exit code."""
     configure_logging(settings)
     if settings.telegram_bot_token is None:
-        from bot.terminal import run_terminal
+        from bot.cli.terminal import run_terminal
 
         return run_terminal(settings)
 
-    from bot.service import KnowledgeLoadError, KnowledgeService
-    from bot.storage import Storage
+    from bot.app.service import KnowledgeLoadError, KnowledgeService
+    from bot.storage.db import Storage
     from bot.telegram.app import ALLOWED_UPDATES, build_application
 
     try:

@@ -14,11 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.engine import Engine
-from bot.evaluation import EvalReport, GoldQuestion, evaluate, load_gold
-from bot.knowledge import Knowledge
-from bot.loader import LoadResult, Problem, load_knowledge
-from bot.settings import Settings
+from bot.answering.engine import Engine
+from bot.answering.evaluation import EvalReport, GoldQuestion, evaluate, load_gold
+from bot.app.settings import Settings
+from bot.kb.knowledge import Knowledge
+from bot.kb.loader import LoadResult, Problem, load_knowledge
 
 
 class KnowledgeLoadError(Exception):
@@ -83,7 +83,7 @@ class KnowledgeService:
         return cls(
             settings.knowledge_dir,
             settings.resolved_seeds_dir,
-            settings.gold_file,
+            settings.checks_file,
             cache_dir=settings.cache_dir,
             today=lambda: dt.datetime.now(settings.tz).date(),
         )

@@ -14,17 +14,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.settings import Settings, SettingsError, load_settings
+from bot.app.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
-    from bot.knowledge import Knowledge
+    from bot.answering.answers import Lang
+    from bot.kb.knowledge import Knowledge
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
 
 def _knowledge_or_exit(settings: Settings, knowledge_dir: Path | None = None) -> Knowledge:
     """The validated base, or the problems on stderr and exit 1."""
-    from bot.loader import load_knowledge
+    from bot.kb.loader import load_knowledge
 
     if knowledge_dir is None:
         result = load_knowledge(settings.knowledge_dir, settings.seeds_dir, cache_dir=settings.cache_dir)
@@ -40,7 +41,7 @@ def _knowledge_or_exit(settings: Settings, knowledge_dir: Path | None = None) ->
 
 
 def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.loader import load_knowledge
+    from bot.kb.loader import load_knowledge
 
     directory = Path(args.dir) if args.dir else settings.knowledge_dir
     seeds = Path(args.seeds) if args.seeds else (None if args.dir else settings.seeds_dir)
@@ -56,7 +57,7 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_uncovered(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.coverage import coverage
+    from bot.kb.coverage import coverage
 
     directory = Path(args.dir) if args.dir else settings.knowledge_dir
     knowledge = _knowledge_or_exit(settings, Path(args.dir) if args.dir else None)
@@ -94,7 +95,7 @@ def cmd_facts(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.engine import Engine
+    from bot.answering.engine import Engine
 
     engine = Engine(_knowledge_or_exit(settings), today=lambda: dt.datetime.now(settings.tz).date())
     questions: list[str] | None = None if args.question == ["-"] else [" ".join(args.question)]
@@ -114,10 +115,10 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.engine import Engine
-    from bot.evaluation import evaluate, load_gold
+    from bot.answering.engine import Engine
+    from bot.answering.evaluation import evaluate, load_gold
 
-    path = Path(args.file) if args.file else settings.gold_file
+    path = Path(args.file) if args.file else settings.checks_file
     engine = Engine(_knowledge_or_exit(settings))
     report = evaluate(engine, load_gold(path))
     for miss in report.misses:
@@ -125,6 +126,47 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         got = miss.answer.status.value + (f" {list(miss.answer.facts)}" if miss.answer.facts else "")
         print(f"[{flag}] {miss.gold.q}\n    expected {miss.gold.status.value} {miss.gold.facts}; got {got}")
     print(report.summary())
+    return 0
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+
+
+def _days(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 366:
+        raise argparse.ArgumentTypeError("give a number of days from 1 to 366")
+    return int(text)
+
+
+def cmd_anniversaries(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.anniversaries.dates import anniversaries_on, day_label, render_post, render_upcoming, upcoming
+
+    knowledge = _knowledge_or_exit(settings)
+    day: dt.date = args.date or dt.datetime.now(settings.tz).date()
+    lang: Lang = "en" if args.lang == "en" else "vi"
+    if args.upcoming:
+        coming = upcoming(day, args.upcoming, knowledge)
+        print(
+            json.dumps(coming.to_json(), ensure_ascii=False, indent=1)
+            if args.json
+            else render_upcoming(coming, lang)
+        )
+        return 0
+    found = anniversaries_on(day, knowledge)
+    if args.json:
+        print(json.dumps([a.to_json() for a in found], ensure_ascii=False, indent=1))
+    elif found:
+        print(render_post(found, lang))
+    else:
+        print(
+            f"Không có ngày kỷ niệm nào vào {day_label(day, 'vi')}."
+            if lang == "vi"
+            else f"No anniversaries on {day_label(day, 'en')}."
+        )
     return 0
 
 
@@ -160,31 +202,47 @@ def build_parser() -> argparse.ArgumentParser:
     ask.set_defaults(handler=cmd_ask)
 
     evaluation = sub.add_parser("eval", help="score the engine on a gold question set")
-    evaluation.add_argument("file", nargs="?", help="gold set YAML (default: tests/gold/questions.yaml)")
+    evaluation.add_argument(
+        "file", nargs="?", help="question set YAML (default: checks/questions.yaml in KNOWLEDGE_DIR)"
+    )
     evaluation.set_defaults(handler=cmd_eval)
 
-    for register in _EXTRA_COMMANDS:
-        register(sub)
+    anniversaries = sub.add_parser("anniversaries", help="the anniversaries of a day, or the coming ones")
+    anniversaries.add_argument(
+        "--date", type=_iso_date, metavar="YYYY-MM-DD", help="the day (default: today in TIMEZONE)"
+    )
+    anniversaries.add_argument(
+        "--upcoming", type=_days, metavar="N", help="list the N days from --date instead"
+    )
+    anniversaries.add_argument("--json", action="store_true", help="JSON instead of the post text")
+    anniversaries.add_argument(
+        "--lang", choices=("vi", "en"), default="vi", help="language of the text (default vi)"
+    )
+    anniversaries.set_defaults(handler=cmd_anniversaries)
+
+    bench = sub.add_parser(
+        "bench",
+        help="print latency and throughput figures (developer tooling: run in the source checkout)",
+        add_help=False,
+    )
+    bench.add_argument("bench_args", nargs=argparse.REMAINDER)
+    bench.set_defaults(handler=cmd_bench)
     return parser
 
 
-def _register_bench(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from bot.bench import register
-
-    register(sub)
-
-
-def _register_anniversaries(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from bot.anniversaries import register_cli
-
-    register_cli(sub)
-
-
-# Subcommands defined by other modules register themselves here, so this file stays a table of contents.
-_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
-    _register_bench,
-    _register_anniversaries,
-]
+def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    """`python -m bot bench ...` is `python -m bench ...`: the benchmarks live in the checkout's `bench/`,
+    outside the installed package, and are imported only when asked for."""
+    try:
+        from bench.__main__ import main as bench_main
+    except ModuleNotFoundError:
+        print(
+            "The benchmarks are developer tooling in the source checkout (bench/); "
+            "run `python -m bench` from the project's root folder.",
+            file=sys.stderr,
+        )
+        return 2
+    return bench_main(args.bench_args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -198,7 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler | None = getattr(args, "handler", None)
     try:
         if handler is None:
-            from bot.run import run
+            from bot.telegram.run import run
 
             return run(settings)
         return handler(args, settings)

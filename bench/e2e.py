@@ -2,7 +2,7 @@
 
 Both are python-telegram-bot Applications built on the same `base_builder` (same request
 pool, concurrency, defaults and `AIORateLimiter`), run by long polling against one local
-Bot API stand-in (`bot.fake_bot_api`) in the same process. Each is fed the same burst of
+Bot API stand-in (`tests.support.fake_bot_api`) in the same process. Each is fed the same burst of
 private messages carrying realistic questions from many users; throughput is updates per
 second from the moment the burst is injected until the stand-in records the last reply.
 Rounds alternate echo, bot, echo, bot, ... and the median of each is reported.
@@ -26,12 +26,12 @@ from pydantic import SecretStr
 from telegram import Update
 from telegram.ext import AIORateLimiter, MessageHandler, filters
 
-from bot.fake_bot_api import FakeBotAPI
-from bot.service import KnowledgeService
-from bot.settings import Settings, load_settings
-from bot.storage import Storage
+from bot.app.service import KnowledgeService
+from bot.app.settings import Settings, load_settings
+from bot.storage.db import Storage
 from bot.telegram.app import base_builder, build_application, running
 from bot.telegram.state import BotContext
+from tests.support.fake_bot_api import FakeBotAPI
 
 BOT_TOKEN = "100001:BENCH-real-bot"
 ECHO_TOKEN = "100002:BENCH-echo-bot"

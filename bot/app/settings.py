@@ -14,7 +14,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+def _project_root() -> Path:
+    """The checkout this package runs from (editable install or `python -m bot` in the repo), else the
+    current directory: an installed wheel finds `knowledge/` and `data/` where it is started, or
+    wherever KNOWLEDGE_DIR and DATABASE_URL point."""
+    checkout = Path(__file__).resolve().parents[2]
+    return checkout if (checkout / "pyproject.toml").is_file() else Path.cwd()
+
+
+PROJECT_ROOT = _project_root()
 
 
 class SettingsError(Exception):
@@ -32,7 +41,10 @@ class Settings(BaseSettings):
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'data' / 'bot.sqlite3'}"
     knowledge_dir: Path = PROJECT_ROOT / "knowledge"
     seeds_dir: Path | None = None
-    gold_file: Path = PROJECT_ROOT / "tests" / "gold" / "questions.yaml"
+    gold_file: Path | None = Field(
+        default=None,
+        description="the reload gate's questions; default: checks/questions.yaml in KNOWLEDGE_DIR",
+    )
     cache_dir: Path | None = Field(
         default=PROJECT_ROOT / "data" / "cache", description="parsed-YAML cache; empty to disable"
     )
@@ -50,6 +62,7 @@ class Settings(BaseSettings):
         "telegram_api_base_url",
         "webhook_url",
         "cache_dir",
+        "gold_file",
         mode="before",
     )
     @classmethod
@@ -93,6 +106,13 @@ class Settings(BaseSettings):
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def checks_file(self) -> Path:
+        """The question set a `/reload` must not do worse on (shipped with the base)."""
+        return (
+            self.gold_file if self.gold_file is not None else self.knowledge_dir / "checks" / "questions.yaml"
+        )
 
     @property
     def resolved_seeds_dir(self) -> Path:

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.text import fold
+from bot.nlu.text import fold
 
 VI_NUMBER_WORDS = {
     "nhat": 1,

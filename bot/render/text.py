@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.answers import Lang
-from bot.facts import (
+from bot.answering.answers import Lang
+from bot.kb.facts import (
     Agreement,
     Country,
     Event,
@@ -24,7 +24,7 @@ from bot.facts import (
     Statement,
     Status,
 )
-from bot.knowledge import AnyFact, Knowledge
+from bot.kb.knowledge import AnyFact, Knowledge
 
 MONTHS_EN = [
     "January",

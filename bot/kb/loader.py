@@ -20,10 +20,10 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from bot.bulk import gc_paused
-from bot.facts import Agreement, Event, Fact, Figure, Official, Place, Sourced, Statement
-from bot.knowledge import Knowledge
-from bot.text import collapse_whitespace, fold
+from bot.kb.bulk import gc_paused
+from bot.kb.facts import Agreement, Event, Fact, Figure, Official, Place, Sourced, Statement
+from bot.kb.knowledge import Knowledge
+from bot.nlu.text import collapse_whitespace, fold
 
 # Files in knowledge/ that configure tooling rather than hold facts.
 NON_FACT_FILES = frozenset({"coverage.yaml"})

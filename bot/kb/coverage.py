@@ -15,9 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from bot.facts import Official
-from bot.knowledge import Knowledge
-from bot.text import collapse_whitespace
+from bot.kb.facts import Official
+from bot.kb.knowledge import Knowledge
+from bot.nlu.text import collapse_whitespace
 
 COVERAGE_FILE = "coverage.yaml"
 MIN_WORDS = 6  # shorter lines are headings, captions or navigation

@@ -1,24 +1,23 @@
-"""`python -m bot bench`: latency figures printed, never asserted.
+"""Answer latency: figures printed, never asserted (`python -m bench`).
 
 Answer latency (p50/p95/p99) over the gold questions on the real base and on
 a synthetic base of 50 000 facts, plus the time to load and validate that
-synthetic base. `--e2e` and `--broadcast N` run the Telegram benchmarks.
+synthetic base.
 """
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.engine import Engine
-from bot.evaluation import load_gold
-from bot.loader import load_knowledge
-from bot.settings import Settings
-from bot.synthetic import write_synthetic_base
+from bench.synthetic import write_synthetic_base
+from bot.answering.engine import Engine
+from bot.answering.evaluation import load_gold
+from bot.app.settings import Settings
+from bot.kb.loader import load_knowledge
 
 
 def percentiles(samples_ms: Sequence[float]) -> dict[str, float]:
@@ -44,7 +43,7 @@ def _line(label: str, figures: dict[str, float]) -> str:
 
 
 def run_engine_benchmark(settings: Settings, synthetic_facts: int = 50_000) -> None:
-    questions = [g.q for g in load_gold(settings.gold_file)]
+    questions = [g.q for g in load_gold(settings.checks_file)]
     result = load_knowledge(settings.knowledge_dir, settings.seeds_dir)
     if result.knowledge is None:
         raise SystemExit("the real fact base does not validate; run `python -m bot knowledge validate`")
@@ -85,29 +84,3 @@ def run_engine_benchmark(settings: Settings, synthetic_facts: int = 50_000) -> N
         print(
             _line("answer latency, synthetic base", time_answers(big_engine, synthetic_questions, repeat=1))
         )
-
-
-def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
-    if args.e2e:
-        from bot.telegram.bench import run_e2e_benchmark
-
-        run_e2e_benchmark(args.updates)
-        return 0
-    if args.broadcast:
-        from bot.telegram.broadcast_bench import run_broadcast_benchmark
-
-        run_broadcast_benchmark(args.broadcast)
-        return 0
-    run_engine_benchmark(settings, args.facts)
-    return 0
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    bench = sub.add_parser("bench", help="print latency and throughput figures")
-    bench.add_argument("--facts", type=int, default=50_000, help="size of the synthetic base (default 50000)")
-    bench.add_argument(
-        "--e2e", action="store_true", help="bot vs echo-bot throughput through a local Bot API"
-    )
-    bench.add_argument("--updates", type=int, default=500, help="updates fed in --e2e (default 500)")
-    bench.add_argument("--broadcast", type=int, metavar="CHATS", help="anniversary broadcast to N chats")
-    bench.set_defaults(handler=cmd_bench)

@@ -4,7 +4,7 @@ N chats (private chats and groups, Vietnamese and English) are subscribed in a t
 database; the stand-in answers some of them once with 429 RetryAfter (retry_after=1), as Telegram
 does under load. The real python-telegram-bot `Bot`, built by the composition root's
 `base_builder` with an `AIORateLimiter` at Telegram's limits (30 messages/s overall, 20/min per
-group), delivers through `bot.broadcast.broadcast` and the Telegram send adapter, paced as the
+group), delivers through `bot.anniversaries.broadcast.broadcast` and the Telegram send adapter, paced as the
 daily job paces it (`BROADCAST_RATE`: the limiter's token bucket alone lets ~60 requests through
 in the first second of a burst). Printed: the
 elapsed time, the peak number of sendMessage requests the stand-in received in any one second,
@@ -28,16 +28,16 @@ from typing import Any, Final
 from pydantic import SecretStr
 from telegram.ext import AIORateLimiter
 
-from bot.anniversaries import anniversaries_on
-from bot.broadcast import broadcast
-from bot.facts import Event, EventKind
-from bot.fake_bot_api import FakeBotAPI
-from bot.knowledge import Knowledge
-from bot.loader import load_knowledge
-from bot.settings import Settings, load_settings
-from bot.storage import Storage
+from bot.anniversaries.broadcast import broadcast
+from bot.anniversaries.dates import anniversaries_on
+from bot.app.settings import Settings, load_settings
+from bot.kb.facts import Event, EventKind
+from bot.kb.knowledge import Knowledge
+from bot.kb.loader import load_knowledge
+from bot.storage.db import Storage
 from bot.telegram.anniversary_jobs import BROADCAST_RATE, telegram_sender
 from bot.telegram.app import base_builder
+from tests.support.fake_bot_api import FakeBotAPI
 
 TOKEN: Final = "100003:BENCH-broadcast-bot"
 FIRST_USER: Final = 3_000_000
@@ -128,7 +128,7 @@ def run_broadcast_benchmark(
     """Run the benchmark, print the figures (unless `quiet`) and return them."""
     settings = settings or load_settings()
     logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("bot.broadcast").setLevel(logging.WARNING)
+    logging.getLogger("bot.anniversaries.broadcast").setLevel(logging.WARNING)
     # With max_retries=0 the limiter logs every 429 with a traceback; the broadcast handles them.
     logging.getLogger("telegram.ext.AIORateLimiter").setLevel(logging.CRITICAL)
     with tempfile.TemporaryDirectory() as tmp:

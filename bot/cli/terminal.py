@@ -12,9 +12,9 @@ import datetime as dt
 import sys
 from typing import TextIO
 
-from bot.answers import Answer, Lang, Status
-from bot.service import KnowledgeLoadError, KnowledgeService
-from bot.settings import Settings
+from bot.answering.answers import Answer, Lang, Status
+from bot.app.service import KnowledgeLoadError, KnowledgeService
+from bot.app.settings import Settings
 
 BANNER = """\
 Vietnam–Laos diplomacy bot — terminal mode (no TELEGRAM_BOT_TOKEN set).
