@@ -220,17 +220,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     anniversaries.set_defaults(handler=cmd_anniversaries)
 
-    bench = sub.add_parser(
-        "bench",
-        help="print latency and throughput figures (developer tooling: run in the source checkout)",
-        add_help=False,
+    sub.add_parser(
+        "bench", help="print latency and throughput figures (developer tooling, from the checkout)"
     )
-    bench.add_argument("bench_args", nargs=argparse.REMAINDER)
-    bench.set_defaults(handler=cmd_bench)
     return parser
 
 
-def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+def run_bench(argv: list[str]) -> int:
     """`python -m bot bench ...` is `python -m bench ...`: the benchmarks live in the checkout's `bench/`,
     outside the installed package, and are imported only when asked for."""
     try:
@@ -242,12 +238,15 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
         return 2
-    return bench_main(args.bench_args)
+    return bench_main(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["bench"]:
+        return run_bench(arguments[1:])  # its options are the bench's own, `--help` included
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     try:
         settings = load_settings()
     except SettingsError as exc:
