@@ -43,6 +43,7 @@ class Answer:
     sources: tuple[SourceRef, ...] = ()
     score: float = 0.0
     candidates: tuple[Candidate, ...] = ()
+    verdict: Literal["yes", "no"] | None = None  # a yes/no question's answer
     examples: tuple[str, ...] = field(default=(), compare=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -55,4 +56,5 @@ class Answer:
             "score": round(self.score, 3),
             "candidates": [{"fact_id": c.fact_id, "label": c.label} for c in self.candidates],
             "lang": self.lang,
+            "verdict": self.verdict,
         }

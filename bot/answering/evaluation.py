@@ -1,26 +1,34 @@
 """Run a gold question set through an engine and score it.
 
 A question is right when the status matches and, for an answer, the fact the
-answer leads with is one the gold set accepts (or, with `all: true`, every
-listed fact is in the answer). A confident wrong answer is any `answered`
-reply that is not right: the worst outcome, counted on its own.
+answer leads with is one the set accepts (or, with `all: true`, every listed fact
+is in the answer), every `expect` string is in the answer's text (compared folded:
+no case, no tone marks), and a yes/no question's `verdict` is the answer's. A
+confident wrong answer is any `answered` reply that is not right: the worst
+outcome, counted on its own. Questions are asked on `today` (default
+`EVAL_TODAY`), so relative questions score the same every day.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.answering.answers import Answer, Status
+from bot.nlu.text import fold
+
+EVAL_TODAY = dt.date(2026, 12, 2)  # the day every question set is asked on, unless it says `today`
 
 
 class Answerer(Protocol):
-    def answer(self, question: str) -> Answer: ...
+    def answer(self, question: str, *, today: dt.date | None = None) -> Answer: ...
 
 
 class GoldQuestion(BaseModel):
@@ -31,6 +39,10 @@ class GoldQuestion(BaseModel):
     facts: list[str] = Field(default_factory=list)
     all: bool = False
     lang: str | None = None
+    capability: str | None = None
+    expect: list[str] = Field(default_factory=list)
+    verdict: Literal["yes", "no"] | None = None
+    today: dt.date | None = None
     note: str | None = None
 
 
@@ -64,6 +76,8 @@ class EvalReport:
     abstained: int = 0
     right: int = 0
     misses: list[Miss] = field(default_factory=list)
+    # (right, total) per tag: "lang:vi", "capability:list", ...
+    tags: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
 
     @property
     def accuracy(self) -> float:
@@ -89,6 +103,13 @@ class EvalReport:
             f"confident-wrong {self.confident_wrong}"
         )
 
+    def breakdown(self) -> str:
+        """One line per tag: `lang:vi 40/42 (95.2%)`."""
+        return "\n".join(
+            f"  {tag:28} {right}/{total} ({right / total:.1%})"
+            for tag, (right, total) in sorted(self.tags.items())
+        )
+
 
 def is_right(gold: GoldQuestion, answer: Answer) -> bool:
     if answer.status is not gold.status:
@@ -99,16 +120,27 @@ def is_right(gold: GoldQuestion, answer: Answer) -> bool:
         offered = {c.fact_id for c in answer.candidates}
         return set(gold.facts) <= offered
     if gold.all:
-        return set(gold.facts) <= set(answer.facts)
-    return bool(answer.facts) and answer.facts[0] in gold.facts
+        found = set(gold.facts) <= set(answer.facts)
+    else:
+        found = bool(answer.facts) and answer.facts[0] in gold.facts
+    text = fold(answer.text)
+    return (
+        found
+        and all(fold(expected) in text for expected in gold.expect)
+        and (gold.verdict is None or answer.verdict == gold.verdict)
+    )
 
 
 def evaluate(engine: Answerer, questions: Sequence[GoldQuestion]) -> EvalReport:
     report = EvalReport()
     for gold in questions:
-        answer = engine.answer(gold.q)
+        answer = engine.answer(gold.q, today=gold.today or EVAL_TODAY)
         right = is_right(gold, answer)
         report.total += 1
+        for tag in (f"lang:{gold.lang}", f"capability:{gold.capability}"):
+            if not tag.endswith(":None"):
+                report.tags[tag][0] += right
+                report.tags[tag][1] += 1
         if gold.status is Status.NOT_FOUND:
             report.out_of_scope += 1
             report.abstained += answer.status is Status.NOT_FOUND
