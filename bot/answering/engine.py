@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from bot.answering.answers import Answer, Candidate, Lang, SourceRef, Status
 from bot.kb.facts import (
     Agreement,
-    Country,
     Event,
     Figure,
     FuzzyDate,
@@ -31,11 +30,21 @@ from bot.kb.facts import (
 )
 from bot.kb.facts import Status as EventStatus
 from bot.kb.knowledge import AnyFact, Knowledge
-from bot.nlu.lexicon import COUNTRIES, INTENT_WORDS, KIND_WORDS, ROLE_PHRASES, Intent, canonical
+from bot.nlu.lexicon import (
+    COUNTRIES,
+    COUNTRY_PATTERN,
+    ENGLISH_GLUE,
+    FACT_KIND_CUES,
+    HOME_COUNTRIES,
+    INTENT_WORDS,
+    KIND_WORDS,
+    ROLE_PHRASES,
+    Intent,
+    canonical,
+)
 from bot.nlu.parsing import MONTHS_EN, DateQuery
 from bot.nlu.text import fold
 from bot.nlu.understanding import (
-    ENGLISH_GLUE,
     FUNCTION_WORDS,
     EntityIndex,
     Question,
@@ -60,20 +69,15 @@ MAX_CANDIDATES = 5
 MAX_LIST = 30
 
 _ROLE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_PHRASES, key=len, reverse=True)) + r")\b")
-_AGREEMENT_CUE = re.compile(
-    r"\b(?:thoa thuan|hiep uoc|hiep dinh|chuong trinh hanh dong|ban ghi nho|du an|cong uoc|"
-    r"programme|program|memorandum|mou|project|convention|unclos|doc|coc)\b"
-)
-_STATEMENT_CUE = re.compile(
-    r"\b(?:ung ho|ung cu|chu tich asean|nam doan ket|ky niem|lap truong|cong dong asean|"
-    r"bien dong|hoi dong nhan quyen|candidacy|chair|anniversary|position|support)\b"
-)
+_AGREEMENT_CUE = FACT_KIND_CUES["agreement"]
+_STATEMENT_CUE = FACT_KIND_CUES["statement"]
 _PERCENT_CUE = re.compile(
     r"%|\b(?:phan tram|ty le|tang truong|tang bao nhieu|percent|percentage|growth|grew|increase|"
     r"increased|rise|rose)\b"
 )
 _DURATION_CUE = re.compile(r"\b(?:bao nhieu nam|may nam|how many years)\b")
-_SIDE = re.compile(r"\bphia (viet nam|lao|campuchia)\b|\b(viet nam|lao|campuchia) side\b")
+_COUNTRY_NAMES = "|".join(sorted({canonical(word) for word in COUNTRIES}, key=len, reverse=True))
+_SIDE = re.compile(rf"\bphia ({_COUNTRY_NAMES})\b|\b({_COUNTRY_NAMES}) side\b")
 _NAME_CUE = re.compile(r"\b(?:ten|ho ten|name|named)\b")
 _ROLE_CUES = {
     Role.LEADER: re.compile(r"\b(?:dan dau|truong doan|led|lead|leads|headed)\b"),
@@ -87,7 +91,7 @@ _TIMELINE_WORDS = frozenset(
     "theo thu tu thoi gian trinh tu order chronological chronologically sorted date dates all everything "
     "events su kien hoat dong moi in by of the".split()
 )
-_DESTINATION = re.compile(r"\b(?:sang|tham|toi|den|tai|o|in|to|at)\s+(viet nam|lao|campuchia|nga)\b")
+_DESTINATION = re.compile(rf"\b(?:sang|tham|toi|den|tai|o|in|to|at)\s+({_COUNTRY_NAMES})\b")
 _COUNTRY_TOKENS = frozenset(word for name in COUNTRIES for word in name.split())
 # Kinds precise enough to narrow a list; "cuộc gặp" (a meeting) covers consultations and visits too.
 _NARROW_KINDS = frozenset({"visit", "reception", "committee_session", "conference"})
@@ -100,15 +104,15 @@ class _AskedPeople:
 
     post: str | None  # "thu tuong" in "the Lao prime minister"
     roles: frozenset[Role]  # co-chair, leader... ("who led", "ai đồng chủ trì")
-    one_country: bool  # names exactly one of Vietnam and Laos
+    one_country: bool  # names exactly one of the two countries the base is about
 
     @classmethod
-    def of(cls, q: Question) -> _AskedPeople:
+    def of(cls, q: Question, main_countries: frozenset[str]) -> _AskedPeople:
         post = _ROLE.search(q.canonical)
         return cls(
             post=post.group(0) if post else None,
             roles=frozenset(role for role, cue in _ROLE_CUES.items() if cue.search(q.canonical)),
-            one_country=len({c for c in q.countries if c in {"VN", "LA"}}) == 1,
+            one_country=len(q.countries & main_countries) == 1,
         )
 
 
@@ -126,6 +130,17 @@ class Engine:
         self.render = Renderer(knowledge)
         self._today = today or dt.date.today
         self._examples = {lang: self._make_examples(lang) for lang in ("vi", "en")}
+        # Agreements a short capitalised name alone identifies ("DOC", "UNCLOS 1982"); a word such as
+        # "ASEAN" inside a longer name identifies nothing.
+        self._acronyms = frozenset(
+            name.split()[0]
+            for agreement in knowledge.of_kind(Agreement)
+            for name in (agreement.name_vi, agreement.name_en, *agreement.aliases)
+            if name.split()[0].isupper()
+            and name.split()[0].isalpha()
+            and len(name.split()[0]) >= 3
+            and all(word.isdigit() for word in name.split()[1:])
+        )
         self._ranges = tuple(
             f.id
             for f in knowledge.facts
@@ -166,7 +181,9 @@ class Engine:
             else:
                 examples.append(f"When was the {_ordinal(event.round or 0)} {series.name_en}?")
             break
-        officials = [f for f in self.knowledge.facts if isinstance(f, Official) and f.country == Country.LA]
+        officials = [
+            f for f in self.knowledge.facts if isinstance(f, Official) and f.country not in HOME_COUNTRIES
+        ]
         if officials:
             examples.append(f"{officials[0].name} là ai?" if lang == "vi" else f"Who is {officials[0].name}?")
         dated = [
@@ -238,6 +255,15 @@ class Engine:
             return self._ambiguous(q, ties)
         return self._respond(q, best.fact, best.score)
 
+    def _names_an_acronym(self, q: Question) -> bool:
+        """The question names an agreement by its acronym ("DOC", "UNCLOS"). A short acronym counts only
+        in capitals: folded, "doc" is also "dọc" and "độc"."""
+        words = set(re.findall(r"[^\W_]+", q.text))
+        return any(
+            acronym in words or (len(acronym) >= 5 and acronym.lower() in q.folded.split())
+            for acronym in self._acronyms
+        )
+
     def _wants_profile(self, q: Question) -> bool:
         if (
             q.round is not None
@@ -295,7 +321,7 @@ class Engine:
         match = _DESTINATION.search(q.canonical)
         if match is None:
             return None
-        code = COUNTRIES[match.group(1)]
+        code = _country_code(match.group(1))
         places = [p for p in self.knowledge.of_kind(Place) if p.place_kind == "country" and p.country == code]
         return places[0].id if places else None
 
@@ -355,7 +381,7 @@ class Engine:
             self._kind_of(e) for s in series for e in self.knowledge.events_by_series.get(s, ())
         }
         sidelines = q.primary_kind is not None and q.primary_kind not in in_series_kinds
-        asked = _AskedPeople.of(q)
+        asked = _AskedPeople.of(q, self.index.main_countries)
         officials = set(q.officials)
         places = {
             p for p in q.places if (pl := self.knowledge.place(p)) is not None and pl.place_kind != "country"
@@ -511,8 +537,8 @@ class Engine:
         return None
 
     def _countries_fit(self, q: Question, fact: AnyFact) -> bool:
-        """Every country the question names besides Vietnam is one the fact involves."""
-        wanted = q.countries - {"VN"}
+        """Every country the question names besides the users' own is one the fact involves."""
+        wanted = q.countries - HOME_COUNTRIES
         return not wanted or wanted <= self.index.fact_countries.get(fact.id, frozenset())
 
     def _people_fit(self, q: Question, event: Event, asked: _AskedPeople) -> float:
@@ -537,21 +563,19 @@ class Engine:
     def _participant_country(self, participant: Participant) -> str | None:
         official = self.knowledge.official(participant.official or "")
         if official is not None:
-            return official.country.value
+            return official.country
         label = canonical(fold(participant.label_vi or ""))
-        for name, code in (("lao", "LA"), ("viet nam", "VN"), ("campuchia", "KH")):
-            if re.search(rf"\b{name}\b", label):
-                return code
-        return None
+        named = [_country_code(m.group(0)) for m in COUNTRY_PATTERN.finditer(label)]
+        return next((code for code in named if code in self.index.base_countries), None)
 
     def _unnamed_person_asked(self, q: Question, event: Event) -> bool:
         """'Who was the Vietnamese co-chair?' when the article names nobody on that side."""
         side = _SIDE.search(q.canonical)
         if side is not None:
-            country = {"viet nam": "VN", "lao": "LA", "campuchia": "KH"}[side.group(1) or side.group(2)]
+            country = _country_code(side.group(1) or side.group(2))
             return not any(p.official and self._participant_country(p) == country for p in event.participants)
         if _NAME_CUE.search(q.folded):
-            asked = {c for c in q.countries if c in {"VN", "LA", "KH"}}
+            asked = q.countries & self.index.base_countries
             people = [p for p in event.participants if not asked or self._participant_country(p) in asked]
             return not any(p.official for p in people)
         return False
@@ -592,7 +616,7 @@ class Engine:
             return []  # a question that names a mechanism is about its meetings
         if q.round is not None:
             return []
-        wants_agreement = bool(_AGREEMENT_CUE.search(q.canonical))
+        wants_agreement = bool(_AGREEMENT_CUE.search(q.canonical)) or self._names_an_acronym(q)
         wants_statement = bool(_STATEMENT_CUE.search(q.canonical))
         wants_figure = Intent.HOW_MUCH in q.intents
         scored: list[Scored] = []
@@ -778,9 +802,7 @@ class Engine:
         if post is None:
             return None
         role, post_country, qualifiers = post
-        countries = (
-            {post_country} if post_country else {c for c in q.countries if c in {"VN", "LA", "KH", "RU"}}
-        )
+        countries = {post_country} if post_country else q.countries & self.index.base_countries
         holders: list[tuple[FuzzyDate | None, Official, str]] = []
         for official in self.knowledge.of_kind(Official):
             for position in official.positions:
@@ -791,7 +813,7 @@ class Engine:
                     continue  # a deputy prime minister is not the prime minister
                 if any(word not in title.split() for word in qualifiers):
                     continue  # "minister of defence" is not the minister of foreign affairs
-                if countries and position.country.value not in countries:
+                if countries and position.country not in countries:
                     continue
                 event = self.knowledge.event(position.as_of_event or "")
                 stamp = position.as_of or (event.date if event else None)
@@ -1008,6 +1030,11 @@ def _date_fits(query: DateQuery, event: Event) -> bool:
     if query.month is not None:
         return date.precision is not Precision.YEAR
     return True
+
+
+def _country_code(name: str) -> str:
+    """The ISO code of a country name as it stands in canonical text ("viet nam" -> its code)."""
+    return COUNTRIES.get(name) or next(code for word, code in COUNTRIES.items() if canonical(word) == name)
 
 
 def _ordinal(n: int) -> str:

@@ -14,7 +14,7 @@ import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 FactId = Annotated[
     str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)
@@ -112,12 +112,19 @@ class BiText(Strict):
     en: str = Field(min_length=1)
 
 
-class Country(StrEnum):
-    VN = "VN"
-    LA = "LA"
-    KH = "KH"
-    RU = "RU"
-    OTHER = "OTHER"
+def _known_country(code: str) -> str:
+    from bot.nlu.lexicon import COUNTRY_DATA  # countries are language data, not code
+
+    if code != OTHER_COUNTRY and code not in COUNTRY_DATA:
+        raise ValueError(
+            f"unknown country code {code!r}: use an ISO 3166-1 alpha-2 code listed in "
+            "bot/nlu/data/countries.yaml (add the country there), or OTHER"
+        )
+    return code
+
+
+OTHER_COUNTRY = "OTHER"
+Country = Annotated[str, AfterValidator(_known_country)]
 
 
 class Sourced(Strict):

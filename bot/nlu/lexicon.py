@@ -1,15 +1,24 @@
-"""Language knowledge the engine needs, kept apart from the facts.
+"""Language knowledge the engine needs, kept apart from the facts and apart from the code.
 
-Cue words for question types, synonyms that bring English and Vietnamese
-wordings of the same concept onto one folded form, country names (also the
-ones the base does not cover, so a question about them is recognised as out
-of scope), and attributes we never hold. All patterns are on folded text.
+The words live in YAML under `bot/nlu/data/` (a curator adds a synonym, a cue word or a country
+there, never here): `cues.yaml` (what a question asks, which kind of event, greetings, attributes
+never held), `synonyms.yaml` (English and Vietnamese wordings of one concept onto one folded form),
+`words.yaml` (posts, stop words) and `countries.yaml` (ISO codes, display names, the words that
+name them). This module validates them once at import and exposes them in the forms matching
+needs: compiled whole-word patterns and sets, all on folded text.
 """
 
 from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 class Intent(StrEnum):
@@ -23,352 +32,106 @@ class Intent(StrEnum):
     PLANNED = "planned"
 
 
+def _folded_phrases(phrases: list[str]) -> list[str]:
+    from bot.nlu.text import fold
+
+    bad = [p for p in phrases if fold(p) != p]
+    if bad:
+        raise ValueError(f"phrases must be written folded (lower case, no tone marks, đ as d): {bad}")
+    return phrases
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Cues(_Data):
+    intents: dict[Intent, list[str]]
+    event_kinds: dict[str, list[str]]
+    fact_kinds: dict[str, list[str]]
+    greetings: list[str]
+    unheld_attributes: list[str]
+
+    @field_validator("greetings", "unheld_attributes")
+    @classmethod
+    def _folded(cls, value: list[str]) -> list[str]:
+        return _folded_phrases(value)
+
+
+class Synonyms(_Data):
+    synonyms: dict[str, list[str]]
+
+
+class Words(_Data):
+    english_glue: list[str]
+    roles: list[str]
+    stopwords: list[str]
+
+
+class Country(_Data):
+    code: str = Field(pattern=r"^[A-Z]{2}$")
+    vi: str
+    en: str
+    match: list[str] = Field(min_length=1)
+    # The country of the bot's users: a question naming it says nothing about which fact it means.
+    home: bool = False
+    # Personal names matched only whole: their syllables are everyday words (Vietnamese "Văn Thưởng").
+    whole_names: bool = False
+
+    @field_validator("match")
+    @classmethod
+    def _folded(cls, value: list[str]) -> list[str]:
+        return _folded_phrases(value)
+
+
+class Countries(_Data):
+    countries: list[Country]
+
+
+def _load(name: str) -> object:
+    path = DATA_DIR / name
+    try:
+        # BaseLoader: every scalar stays a string, so a word like "on" or "no" is never read as a bool
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path}: {exc}") from None
+
+
+@cache
+def load_countries() -> dict[str, Country]:
+    """The countries by ISO code (validated; each matching word names one country)."""
+    countries = Countries.model_validate(_load("countries.yaml")).countries
+    seen: dict[str, str] = {}
+    for country in countries:
+        for word in country.match:
+            if seen.setdefault(word, country.code) != country.code:
+                raise ValueError(f"countries.yaml: {word!r} names both {seen[word]} and {country.code}")
+    return {c.code: c for c in countries}
+
+
 # Every word any cue list uses: words a question may contain without being about anything unknown.
 CUE_WORDS: set[str] = set()
 
 
-def _words(*phrases: str) -> re.Pattern[str]:
+def _words(phrases: list[str]) -> re.Pattern[str]:
     for phrase in phrases:
         CUE_WORDS.update(phrase.split())
     return re.compile(r"\b(?:" + "|".join(sorted(phrases, key=len, reverse=True)) + r")\b")
 
 
-INTENT_CUES: dict[Intent, re.Pattern[str]] = {
-    Intent.WHEN: _words(
-        "khi nao",
-        "bao gio",
-        "luc nao",
-        "ngay nao",
-        "ngay may",
-        "thang nao",
-        "nam nao",
-        "hom nao",
-        "thoi gian nao",
-        "thoi diem nao",
-        "vao ngay",
-        "dien ra ngay",
-        "when",
-        "what date",
-        "which date",
-        "what year",
-        "which year",
-        "what day",
-        "what month",
-        "which month",
-        "bao lau",
-        "thoi gian",
-        "time",
-    ),
-    Intent.WHERE: _words(
-        "o dau",
-        "tai dau",
-        "dia diem",
-        "noi nao",
-        "noi dien ra",
-        "o nuoc nao",
-        "tai nuoc nao",
-        "nuoc nao",
-        "thanh pho nao",
-        "cho nao",
-        "dau",
-        "where",
-        "which city",
-        "which country",
-        "what venue",
-        "venue",
-        "location",
-        "what place",
-        "which place",
-    ),
-    Intent.WHO: _words(
-        "ten la gi",
-        "ten gi",
-        "ho ten",
-        "ten cua",
-        "what is the name",
-        "name of",
-        "named",
-        "whose name",
-        "ai",
-        "nhung ai",
-        "nguoi nao",
-        "vi nao",
-        "dong chu tri",
-        "chu tri",
-        "tham du",
-        "dan dau",
-        "who",
-        "whom",
-        "co chaired",
-        "co chair",
-        "chaired",
-        "co chairs",
-        "led",
-        "attended",
-        "hosted",
-        "received",
-    ),
-    Intent.WHAT: _words(
-        "thao luan",
-        "trao doi",
-        "ban ve",
-        "ban gi",
-        "nhat tri",
-        "thong nhat",
-        "noi dung",
-        "ket qua",
-        "dat duoc",
-        "cam ket",
-        "khang dinh",
-        "de nghi",
-        "cam on",
-        "chuc mung",
-        "ung ho",
-        "nhung gi",
-        "what",
-        "agree",
-        "agreed",
-        "agreement on",
-        "discuss",
-        "discussed",
-        "talk",
-        "talked",
-        "outcome",
-        "outcomes",
-        "result",
-        "results",
-        "decided",
-        "about",
-        "topics",
-        "support",
-        "supported",
-    ),
-    Intent.HOW_MUCH: _words(
-        "bao nhieu",
-        "kim ngach",
-        "ty le",
-        "phan tram",
-        "gia tri",
-        "tang bao nhieu",
-        "how much",
-        "how many",
-        "percent",
-        "percentage",
-        "value",
-        "growth",
-        "grew",
-        "trade",
-        "figure",
-        "ty usd",
-        "usd",
-    ),
-    Intent.PROFILE: _words(
-        "giu chuc",
-        "chuc gi",
-        "chuc vu gi",
-        "giu chuc vu",
-        "what role",
-        "what title",
-        "which post",
-        "which position",
-        "holds",
-        "hold which",
-        "la ai",
-        "ai la",
-        "la nguoi nao",
-        "chuc vu",
-        "gioi thieu",
-        "thong tin ve",
-        "ho so",
-        "who is",
-        "who was",
-        "who s",
-        "tell me about",
-        "profile",
-        "what is the position",
-        "what position",
-        "what post",
-        "title of",
-        "biet gi ve",
-        "cho biet ve",
-    ),
-    Intent.LIST: _words(
-        "nhung hoat dong",
-        "cac hoat dong",
-        "hoat dong nao",
-        "what activities",
-        "which events",
-        "what events",
-        "cac ky hop",
-        "nhung ky hop",
-        "cac chuyen",
-        "nhung chuyen",
-        "cac hoi nghi",
-        "nhung hoi nghi",
-        "nhung ai",
-        "cac phien",
-        "nhung phien",
-        "liet ke",
-        "danh sach",
-        "cac cuoc",
-        "nhung cuoc",
-        "tat ca",
-        "cac lan",
-        "nhung lan",
-        "bao nhieu lan",
-        "dong thoi gian",
-        "timeline",
-        "list",
-        "all",
-        "every",
-        "which meetings",
-        "how many times",
-        "chronology",
-        "history of",
-        "lich su",
-        "cac su kien",
-        "nhung su kien",
-        "su kien nao",
-        "events",
-        "what happened",
-        "co gi",
-        "dien ra gi",
-        "co su kien",
-        "happened",
-    ),
-    Intent.PLANNED: _words(
-        "tiep theo",
-        "sap toi",
-        "du kien",
-        "se to chuc",
-        "se dien ra",
-        "se duoc to chuc",
-        "ke hoach",
-        "lan toi",
-        "ky toi",
-        "sap dien ra",
-        "chuan bi to chuc",
-        "next",
-        "planned",
-        "upcoming",
-        "will be held",
-        "will take place",
-        "scheduled",
-        "plan",
-        "plans",
-        "to be held",
-        "se hop",
-    ),
-}
+_CUES = Cues.model_validate(_load("cues.yaml"))
+_WORDS = Words.model_validate(_load("words.yaml"))
+COUNTRY_DATA = load_countries()
+HOME_COUNTRIES = frozenset(code for code, country in COUNTRY_DATA.items() if country.home)
 
-# English and Vietnamese wordings of one concept meet on the Vietnamese folded form.
-# Phrase -> replacement, matched on whole words, longest phrase first.
-_SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
-    "tham van": ("tham khao", "consultation", "consultations"),
-    "tham van chinh tri": ("political consultation", "political consultations"),
-    "chinh tri": ("political",),
-    "thu truong ngoai giao": (
-        "deputy foreign minister",
-        "deputy foreign ministers",
-        "vice foreign minister",
-        "vice foreign ministers",
-        "deputy minister of foreign affairs",
-        "vice minister of foreign affairs",
-        "deputy minister",
-        "deputy ministers",
-        "vice minister",
-        "vice ministers",
-        "deputy fm",
-        "deputy fms",
-        "vice fm",
-        "thu truong bo ngoai giao",
-        "deputy level",
-        "deputy minister level",
-        "deputy ministerial",
-        "vice ministerial",
-        "vice minister level",
-    ),
-    "pho thu tuong": ("deputy prime minister", "deputy prime ministers", "deputy pm"),
-    "thu tuong": ("prime minister", "prime ministers", "premier", "pm"),
-    "bo truong ngoai giao": (
-        "foreign minister",
-        "foreign ministers",
-        "minister of foreign affairs",
-        "ministers of foreign affairs",
-        "fm",
-        "fms",
-        "bo truong bo ngoai giao",
-    ),
-    "bo truong": ("minister", "ministers", "ministerial", "minister level", "ministerial level"),
-    "bo ngoai giao": ("ministry of foreign affairs", "foreign ministry", "foreign ministries", "mofa"),
-    "ngoai giao": ("foreign affairs", "diplomatic", "diplomacy"),
-    "uy ban lien chinh phu": ("intergovernmental committee", "inter governmental committee"),
-    "lien chinh phu": ("intergovernmental", "inter governmental"),
-    "uy ban hon hop": ("joint commission", "joint committee"),
-    "doan dai bieu bien gioi": ("border delegation", "border delegations"),
-    "bien gioi": ("border", "borders"),
-    "ky hop": ("session", "sessions"),
-    "tham chinh thuc": ("official visit",),
-    # "chuyến thăm", not bare "thăm": "thăm" also starts "tham gia", "tham dự", "tham vấn"
-    "chuyen tham": ("visit", "visits", "visited", "visiting"),
-    "gap": ("meeting", "meetings", "meet", "met", "hoi dam", "talks"),
-    "tiep": (
-        "hoi kien",
-        "received",
-        "receive",
-        "reception",
-        "courtesy call",
-        "hosted",
-        "welcomed",
-        "welcome",
-    ),
-    "hoi nghi hep": ("retreat",),
-    "hoi nghi": ("conference", "conferences"),
-    "chu tich nuoc": ("president",),
-    "chu tich": ("chairman", "chairwoman", "chairs", "chaired by", "head of", "chu nhiem"),
-    "uy ban bien gioi quoc gia": (
-        "national boundary commission",
-        "national border commission",
-        "national border committee",
-        "national boundary committee",
-    ),
-    "sang": ("came to", "come to", "travelled to", "traveled to", "went to"),
-    "chu tich quoc hoi": (
-        "national assembly chairman",
-        "national assembly chairwoman",
-        "chairman of the national assembly",
-        "chairwoman of the national assembly",
-        "na chairman",
-    ),
-    "quoc hoi": ("national assembly",),
-    "dai su": ("ambassador", "ambassadors"),
-    "dai su quan": ("embassy",),
-    "nha khach chinh phu": ("government guesthouse", "government guest house"),
-    "tru so": ("headquarters",),
-    "thoa thuan": ("agreement", "agreements"),
-    "hiep uoc": ("treaty",),
-    "hop tac": ("cooperation",),
-    "huu nghi": ("friendship",),
-    "thuong mai": ("trade",),
-    "hoi dong nhan quyen": ("human rights council",),
-    "chu tich asean": (
-        "chair of asean",
-        "chairman of asean",
-        "asean chair",
-        "asean chairmanship",
-        "chairmanship of asean",
-    ),
-    "bien dong": ("east sea", "south china sea"),
-    "mot cua": ("one stop", "single window"),
-    "viet nam": ("vietnamese", "vietnam", "vn"),
-    "lao": ("laotian", "laos"),
-    "campuchia": ("cambodian", "cambodia", "cam pu chia"),
-    "nga": ("russian", "russia"),
-    "ha noi": ("hanoi",),
-    "viang chan": ("vientiane",),
-}
+INTENT_CUES: dict[Intent, re.Pattern[str]] = {intent: _words(p) for intent, p in _CUES.intents.items()}
+# The words of the question-type cues alone (CUE_WORDS grows with every list below).
+INTENT_WORDS = frozenset(CUE_WORDS)
+
 SYNONYMS: dict[tuple[str, ...], str] = {
-    tuple(phrase.split()): target for target, phrases in _SYNONYM_GROUPS.items() for phrase in phrases
+    tuple(phrase.split()): target
+    for target, phrases in Synonyms.model_validate(_load("synonyms.yaml")).synonyms.items()
+    for phrase in phrases
 }
 # Longest phrase starting with each word: most words start none, and are passed over at once.
 _LONGEST_FROM: dict[str, int] = {}
@@ -396,339 +159,34 @@ def canonical(folded: str) -> str:
     return " ".join(out)
 
 
-# The words of the question-type cues alone (CUE_WORDS grows with every list below).
-INTENT_WORDS = frozenset(CUE_WORDS)
-
 # Posts as they are written after canonical(): a question about a post names one of these.
-ROLE_PHRASES = [
-    "pho thu tuong bo truong ngoai giao",
-    "pho thu tuong",
-    "thu tuong",
-    "bo truong ngoai giao",
-    "thu truong ngoai giao",
-    "thu truong bo ngoai giao",
-    "thu truong",
-    "bo truong",
-    "chu tich nuoc",
-    "chu tich quoc hoi",
-    "dai su",
-    "pho tong tham muu truong",
-    "thuong tuong",
-    "chu tich",
-    "tong bi thu",
-]
+ROLE_PHRASES = list(_WORDS.roles)
 ROLE_PAIRS = frozenset(
     f"{a} {b}" for phrase in ROLE_PHRASES for a, b in zip(phrase.split(), phrase.split()[1:], strict=False)
 )
 
-# Countries a question may name; those outside the base make a question out of scope.
-COUNTRIES: dict[str, str] = {
-    # demonyms: "the Chinese foreign minister" names China
-    "chinese": "CN",
-    "thai": "TH",
-    "american": "US",
-    "japanese": "JP",
-    "korean": "KR",
-    "french": "FR",
-    "german": "DE",
-    "british": "GB",
-    "indian": "IN",
-    "australian": "AU",
-    "singaporean": "SG",
-    "indonesian": "ID",
-    "malaysian": "MY",
-    "filipino": "PH",
-    "burmese": "MM",
-    "cuban": "CU",
-    "canadian": "CA",
-    "italian": "IT",
-    "spanish": "ES",
-    "ukrainian": "UA",
-    "mongolian": "MN",
-    "viet nam": "VN",
-    "vn": "VN",
-    "lao": "LA",
-    "campuchia": "KH",
-    "nga": "RU",
-    "thai lan": "TH",
-    "thailand": "TH",
-    "trung quoc": "CN",
-    "china": "CN",
-    "my": "US",
-    "hoa ky": "US",
-    "usa": "US",
-    "united states": "US",
-    "america": "US",
-    "nhat ban": "JP",
-    "japan": "JP",
-    "han quoc": "KR",
-    "korea": "KR",
-    "trieu tien": "KP",
-    "phap": "FR",
-    "france": "FR",
-    "duc": "DE",
-    "germany": "DE",
-    "anh quoc": "GB",
-    "britain": "GB",
-    "united kingdom": "GB",
-    "uk": "GB",
-    "singapore": "SG",
-    "myanmar": "MM",
-    "mien dien": "MM",
-    "indonesia": "ID",
-    "malaysia": "MY",
-    "philippines": "PH",
-    "phi lip pin": "PH",
-    "brunei": "BN",
-    "dong timo": "TL",
-    "timor leste": "TL",
-    "an do": "IN",
-    "india": "IN",
-    "uc": "AU",
-    "australia": "AU",
-    "cuba": "CU",
-    "canada": "CA",
-    "italia": "IT",
-    "italy": "IT",
-    "tay ban nha": "ES",
-    "spain": "ES",
-    "brazil": "BR",
-    "ukraine": "UA",
-    "israel": "IL",
-    "iran": "IR",
-    "mong co": "MN",
-    "mongolia": "MN",
-    "pakistan": "PK",
-    "bangladesh": "BD",
-    "new zealand": "NZ",
-    "thuy dien": "SE",
-    "sweden": "SE",
-    "ha lan": "NL",
-    "netherlands": "NL",
-    "ai cap": "EG",
-    "egypt": "EG",
-}
-COUNTRY_PATTERN = _words(*COUNTRIES)
-KNOWN_COUNTRIES = frozenset({"VN", "LA", "KH", "RU"})
+# Countries a question may name, folded word -> ISO code; those the base holds nothing about make a
+# question out of scope.
+COUNTRIES: dict[str, str] = {word: c.code for c in COUNTRY_DATA.values() for word in c.match}
+COUNTRY_PATTERN = _words(list(COUNTRIES))
 
 # Attributes the base never holds: a question about them is out of scope even when it names an official.
-UNKNOWN_ATTRIBUTES = _words(
-    "viet tat",
-    "stand for",
-    "stands for",
-    "abbreviation",
-    "ten day du",
-    "sinh nam",
-    "sinh ngay",
-    "sinh ra",
-    "nam sinh",
-    "ngay sinh",
-    "bao nhieu tuoi",
-    "may tuoi",
-    "que quan",
-    "que o",
-    "vo cua",
-    "vo ong",
-    "co vo",
-    "chong cua",
-    "con cai",
-    "gia dinh",
-    "muc luong",
-    "luong cua",
-    "thu nhap",
-    "tai san",
-    "chieu cao",
-    "can nang",
-    "ton giao",
-    "hoc o",
-    "tot nghiep",
-    "so dien thoai",
-    "email",
-    "dia chi nha",
-    "so thich",
-    "thich an",
-    "mon an",
-    "born",
-    "birthday",
-    "age",
-    "how old",
-    "wife",
-    "husband",
-    "children",
-    "married",
-    "salary",
-    "income",
-    "net worth",
-    "height",
-    "religion",
-    "hobby",
-    "hobbies",
-    "favorite",
-    "favourite",
-    "phone",
-    "address",
-    "education",
-    "graduated",
-    "thoi tiet",
-    "weather",
-    "gia vang",
-    "bitcoin",
-    "bong da",
-    "football",
-    "recipe",
-    "cong thuc",
-    "chet",
-    "qua doi",
-    "died",
-    "death",
-    "nghi huu",
-    "retire",
-    "retired",
-    "bau cu my",
-)
+UNKNOWN_ATTRIBUTES = _words(_CUES.unheld_attributes)
 
 # Words that carry no content for matching.
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "and",
-        "or",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "by",
-        "with",
-        "from",
-        "as",
-        "that",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "do",
-        "does",
-        "did",
-        "what",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "when",
-        "where",
-        "why",
-        "how",
-        "please",
-        "tell",
-        "me",
-        "about",
-        "give",
-        "show",
-        "any",
-        "there",
-        "their",
-        "ve",
-        "cua",
-        "va",
-        "la",
-        "cac",
-        "nhung",
-        "mot",
-        "voi",
-        "tai",
-        "o",
-        "trong",
-        "cho",
-        "duoc",
-        "da",
-        "se",
-        "dang",
-        "thi",
-        "ma",
-        "nay",
-        "do",
-        "kia",
-        "nao",
-        "gi",
-        "ai",
-        "khi",
-        "bao",
-        "gio",
-        "hay",
-        "hoac",
-        "nhe",
-        "a",
-        "oi",
-        "ah",
-        "vay",
-        "the",
-        "sao",
-        "co",
-        "khong",
-        "chua",
-        "roi",
-        "nua",
-        "cung",
-        "van",
-        "con",
-        "moi",
-        "hai",
-        "ben",
-        "nuoc",
-        "giua",
-    ]
-)
+STOPWORDS = frozenset(_WORDS.stopwords)
+ENGLISH_GLUE = frozenset(_WORDS.english_glue)
 
-GREETINGS = _words(
-    "xin chao",
-    "chao ban",
-    "chao bot",
-    "hello",
-    "hi",
-    "hey",
-    "cam on",
-    "thanks",
-    "thank you",
-    "tam biet",
-    "bye",
-    "ban la ai",
-    "ban ten gi",
-    "who are you",
-    "how are you",
-    "ban khoe khong",
-)
+GREETINGS = _words(_CUES.greetings)
 
 # Event kinds a question's verb points at (on canonical folded text).
-EVENT_KIND_CUES: dict[str, re.Pattern[str]] = {
-    "visit": _words(
-        "tham chinh thuc",
-        "tham huu nghi",
-        "chuyen tham",
-        "sang tham",
-        "tham lao",
-        "tham viet nam",
-        "tham campuchia",
-        "tham nga",
-        "sang lao",
-        "sang viet nam",
-        "den tham",
-    ),
-    "meeting": _words("gap", "cuoc gap", "gap go", "ben le"),
-    "reception": _words("tiep", "chao xa giao", "tiep kien"),
-    "committee_session": _words("ky hop", "uy ban lien chinh phu", "uy ban hon hop"),
-    "conference": _words("hoi nghi", "hoi nghi hep", "tong ket"),
-    "consultation": _words("tham van", "tham van chinh tri"),
+EVENT_KIND_CUES: dict[str, re.Pattern[str]] = {kind: _words(p) for kind, p in _CUES.event_kinds.items()}
+
+# Words that make a question about an agreement or a statement rather than an event. Not cue words:
+# they are what the question is about.
+FACT_KIND_CUES: dict[str, re.Pattern[str]] = {
+    kind: re.compile(r"\b(?:" + "|".join(sorted(p, key=len, reverse=True)) + r")\b")
+    for kind, p in _CUES.fact_kinds.items()
 }
 
 # The words that name kinds of events ("tham", "gap", "hoi nghi"...): a list of "all visits" is still a

@@ -14,7 +14,7 @@ import datetime as dt
 import itertools
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -22,12 +22,14 @@ from rapidfuzz import fuzz, process
 
 from bot.answering.answers import Lang
 from bot.kb.bulk import gc_paused
-from bot.kb.facts import Agreement, Country, Event, Figure, Official, Place, Series, Statement
+from bot.kb.facts import OTHER_COUNTRY, Agreement, Event, Figure, Official, Place, Series, Statement
 from bot.kb.knowledge import Knowledge
 from bot.nlu.lexicon import (
     COUNTRIES,
+    COUNTRY_DATA,
     COUNTRY_PATTERN,
     CUE_WORDS,
+    ENGLISH_GLUE,
     EVENT_KIND_CUES,
     GREETINGS,
     INTENT_CUES,
@@ -231,6 +233,11 @@ class EntityIndex:
     body_names: list[str] = field(default_factory=list)  # "hoi dong nhan quyen": bodies the sources name
     _series_names: list[tuple[str, frozenset[str], float]] = field(default_factory=list)
     _series_postings: dict[str, list[int]] = field(default_factory=dict)
+    # The countries the base holds facts about, the two it is mostly about, and the words naming
+    # them: computed from the facts, so another base with other countries needs no code change.
+    base_countries: frozenset[str] = frozenset()
+    main_countries: frozenset[str] = frozenset()
+    country_words: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, knowledge: Knowledge) -> EntityIndex:
@@ -240,6 +247,7 @@ class EntityIndex:
     @classmethod
     def _build(cls, knowledge: Knowledge) -> EntityIndex:
         index = cls(knowledge)
+        index._index_countries()
         for fact in knowledge.facts:
             if isinstance(fact, Official):
                 for form in _name_forms(fact):
@@ -251,7 +259,9 @@ class EntityIndex:
                         index.place_forms.append(NameForm(form, fact.id, len(form.split())))
             elif isinstance(fact, Series):
                 names = [fact.name_vi, fact.name_en, *fact.aliases]
-                index.series_units[fact.id] = [units(_without_countries(canonical(fold(n)))) for n in names]
+                index.series_units[fact.id] = [
+                    units(index.without_countries(canonical(fold(n)))) for n in names
+                ]
             text = _fact_text(fact)
             folded_text = fold(text)
             canonical_text = canonical(folded_text)
@@ -294,6 +304,38 @@ class EntityIndex:
         index.vocabulary.update(SYNONYM_WORDS)
         return index
 
+    def _index_countries(self) -> None:
+        involved: Counter[str] = Counter()
+        for fact in self.knowledge.facts:
+            if isinstance(fact, Official | Place) and fact.country is not None:
+                involved[fact.country] += 1
+            elif isinstance(fact, Series | Statement):
+                involved.update(fact.countries)
+        involved.pop(OTHER_COUNTRY, None)
+        self.base_countries = frozenset(involved)
+        self.main_countries = frozenset(code for code, _ in involved.most_common(2))
+        self.country_words = frozenset(
+            word
+            for word, code in COUNTRIES.items()
+            if code in self.base_countries
+            for word in canonical(word).split()
+        )
+
+    def without_countries(self, text: str) -> str:
+        """Country names say little about which mechanism is meant (almost every name has both)."""
+        return " ".join(t for t in text.split() if t not in self.country_words)
+
+    def no_evidence(self, unit: str, english: bool) -> bool:
+        """A unit that says nothing about the topic: the base's country names, question words, and in
+        English word pairs glued by one ("was adopted", "which year"). Vietnamese pairs keep theirs:
+        there they are often compounds."""
+        tokens = unit.split()
+        if all(t in self.country_words for t in tokens):
+            return True  # nearly every fact names the base's countries
+        if english and len(tokens) > 1:
+            return any(t in ENGLISH_GLUE or t.isdigit() for t in tokens)
+        return is_function_unit(unit)
+
     def _share_generic_series_names(self) -> None:
         """A series name contained in another series' name is generic: it names both.
 
@@ -301,9 +343,10 @@ class EntityIndex:
         trưởng" (another's name), so a question that says only "tham vấn chính trị" fits both.
         """
         # compare the names as they were, so a shared name is not passed on a second time
-        pairs = {sid: [_name_pairs(u) for u in names] for sid, names in self.series_units.items()}
-        for series_id, names in self.series_units.items():
-            for name_units, name_pairs in zip(list(names), pairs[series_id], strict=True):
+        originals = {sid: list(names) for sid, names in self.series_units.items()}
+        pairs = {sid: [_name_pairs(u) for u in names] for sid, names in originals.items()}
+        for series_id, names in originals.items():
+            for name_units, name_pairs in zip(names, pairs[series_id], strict=True):
                 if not name_pairs:
                     continue
                 for other_id, other_names in self.series_units.items():
@@ -393,7 +436,7 @@ class EntityIndex:
 
     def series_scores(self, canonical_question: str) -> dict[str, float]:
         """How fully each series' best name is present in the question (IDF-weighted share, 0-1)."""
-        question_units = units(_without_countries(canonical_question))
+        question_units = units(self.without_countries(canonical_question))
         coverage: dict[str, float] = {}
         specific: dict[str, float] = {}  # weight of the longest name the question covers well
         candidates = {i for u in question_units for i in self._series_postings.get(u, ())}
@@ -450,13 +493,13 @@ class EntityIndex:
         return self.idf.get(unit, self.max_idf) * (1.6 if " " in unit else 1.0)
 
     def question_weight(self, question_units: set[str], *, english: bool = False) -> float:
-        return sum(self.unit_weight(u) for u in question_units if not _no_evidence(u, english)) or 1.0
+        return sum(self.unit_weight(u) for u in question_units if not self.no_evidence(u, english)) or 1.0
 
     def lexical_scores(self, question_units: set[str], *, english: bool = False) -> dict[str, float]:
         """Share of the question's weight each fact's text explains (0-1), via the postings (no full scan)."""
         scores: defaultdict[str, float] = defaultdict(float)
         for unit in question_units:
-            if _no_evidence(unit, english):
+            if self.no_evidence(unit, english):
                 continue
             postings = self._unit_postings.get(unit)
             if postings is None or len(postings) > 2000:
@@ -499,31 +542,6 @@ _EXTRA_KNOWN = frozenset(
 )
 
 
-_COUNTRY_WORDS = frozenset({"viet", "nam", "lao", "campuchia", "nga", "vn"})
-
-
-def _without_countries(text: str) -> str:
-    """Country names say little about which mechanism is meant (almost every name has Việt Nam-Lào)."""
-    return " ".join(t for t in text.split() if t not in _COUNTRY_WORDS)
-
-
-def _no_evidence(unit: str, english: bool) -> bool:
-    """A unit that says nothing about the topic: question words, and in English word pairs glued by
-    one ("was adopted", "which year"). Vietnamese pairs keep theirs: there they are often compounds."""
-    tokens = unit.split()
-    if all(t in _COUNTRY_WORDS for t in tokens):
-        return True  # nearly every fact names Vietnam and Laos
-    if english and len(tokens) > 1:
-        return any(t in ENGLISH_GLUE or t.isdigit() for t in tokens)
-    return is_function_unit(unit)
-
-
-ENGLISH_GLUE = frozenset(
-    "a an the of in on at to for and or is are was were be been by with from as that this these those it its "
-    "do does did what which who whom whose when where why how into onto about between".split()
-)
-
-
 def is_function_unit(unit: str) -> bool:
     return all(token in FUNCTION_WORDS or token.isdigit() for token in unit.split())
 
@@ -555,6 +573,11 @@ def _block(forms: list[NameForm]) -> dict[str, list[int]]:
     return dict(blocks)
 
 
+def _whole_names(code: str) -> bool:
+    country = COUNTRY_DATA.get(code)
+    return country is not None and country.whole_names
+
+
 def _name_forms(official: Official) -> set[str]:
     forms: set[str] = set()
     for name in [official.name, *official.aliases]:
@@ -563,8 +586,8 @@ def _name_forms(official: Official) -> set[str]:
         tokens = folded.split()
         # Vietnamese names are matched whole: their last two syllables are often ordinary words
         # ("Văn Thưởng" in "tham vấn thường niên").
-        if official.country != Country.VN:
-            # Lao and Cambodian names: either part alone is distinctive enough when long
+        if not _whole_names(official.country):
+            # e.g. Lao and Cambodian names: either part alone is distinctive enough when long
             forms.update(t for t in tokens if len(t) >= SHORT_FORM_MIN_LEN + 1)
     return forms
 
@@ -669,11 +692,11 @@ class Question:
     unknown_names: tuple[str, ...]
     unknown_words: tuple[str, ...]
 
+    base_countries: frozenset[str]  # the countries the base holds facts about
+
     @property
     def foreign_countries(self) -> frozenset[str]:
-        from bot.nlu.lexicon import KNOWN_COUNTRIES
-
-        return frozenset(c for c in self.countries if c not in KNOWN_COUNTRIES)
+        return self.countries - self.base_countries
 
 
 _CAPITALISED_RUN = re.compile(r"\b(?:[A-ZĐ][\wÀ-ỹ]+(?:\s+|$)){2,}")
@@ -714,6 +737,7 @@ def analyze(
         greeting=bool(GREETINGS.search(folded)) and len(tokens) <= 6,
         unknown_names=tuple(_unknown_names(text, index)),
         unknown_words=tuple(index.unknown_words(folded.split())),
+        base_countries=index.base_countries,
     )
 
 

@@ -12,7 +12,6 @@ import datetime as dt
 from bot.answering.answers import Lang
 from bot.kb.facts import (
     Agreement,
-    Country,
     Event,
     Figure,
     FuzzyDate,
@@ -25,6 +24,7 @@ from bot.kb.facts import (
     Status,
 )
 from bot.kb.knowledge import AnyFact, Knowledge
+from bot.nlu.lexicon import COUNTRY_DATA
 
 MONTHS_EN = [
     "January",
@@ -40,21 +40,9 @@ MONTHS_EN = [
     "November",
     "December",
 ]
-COUNTRY_NAMES = {
-    "vi": {
-        Country.VN: "Việt Nam",
-        Country.LA: "Lào",
-        Country.KH: "Campuchia",
-        Country.RU: "Nga",
-        Country.OTHER: "",
-    },
-    "en": {
-        Country.VN: "Vietnam",
-        Country.LA: "Laos",
-        Country.KH: "Cambodia",
-        Country.RU: "Russia",
-        Country.OTHER: "",
-    },
+COUNTRY_NAMES: dict[Lang, dict[str, str]] = {
+    "vi": {code: country.vi for code, country in COUNTRY_DATA.items()},
+    "en": {code: country.en for code, country in COUNTRY_DATA.items()},
 }
 ROLE_NAMES = {
     "vi": {
@@ -252,7 +240,7 @@ class Renderer:
         return "\n".join(lines)
 
     def official_profile(self, official: Official, lang: Lang) -> str:
-        country = COUNTRY_NAMES[lang][official.country]
+        country = COUNTRY_NAMES[lang].get(official.country, "")
         lines = [f"{official.name} ({country})" if country else official.name]
         shown: dict[str, str] = {}  # one line per title, with the first date the seeds give for it
         for position in official.positions:
