@@ -32,6 +32,7 @@ from bot.kb.facts import Status as EventStatus
 from bot.kb.knowledge import AnyFact, Knowledge
 from bot.nlu.lexicon import (
     COUNTRIES,
+    COUNTRY_DATA,
     COUNTRY_PATTERN,
     ENGLISH_GLUE,
     FACT_KIND_CUES,
@@ -158,6 +159,13 @@ class Engine:
         if fact is None:
             return self._not_found(fact_id, lang, None)
         return self._answered(fact_id, [fact], self.render.fact_text(fact, lang), lang, 1.0)
+
+    def subject(self, lang: Lang) -> str:
+        """What the base is about, by its two main countries ("Việt Nam–Lào", "Vietnam–Laos"), users'
+        own country first: worded from the facts, so another base introduces itself."""
+        codes = sorted(self.index.main_countries, key=lambda code: (code not in HOME_COUNTRIES, code))
+        names = [getattr(COUNTRY_DATA[code], lang) for code in codes if code in COUNTRY_DATA]
+        return "–".join(names)
 
     def examples(self, lang: Lang) -> list[str]:
         """Two or three questions this base answers, in the given language."""
@@ -922,18 +930,17 @@ class Engine:
         if text is None:
             if greeting:
                 text = (
-                    "Xin chào! Tôi trả lời câu hỏi về lịch sử quan hệ ngoại giao Việt Nam–Lào."
+                    f"Xin chào! Tôi trả lời câu hỏi về lịch sử quan hệ ngoại giao {self.subject('vi')}."
                     if lang == "vi"
-                    else "Hello! I answer questions about the history of Vietnam–Laos diplomacy."
+                    else f"Hello! I answer questions about the history of {self.subject('en')} diplomacy."
                 )
             else:
                 text = (
                     "Tôi không tìm thấy thông tin này trong cơ sở dữ liệu (các bài báo nguồn về quan hệ "
-                    "Việt Nam–Lào), nên không trả lời để tránh sai."
+                    f"{self.subject('vi')}), nên không trả lời để tránh sai."
                     if lang == "vi"
-                    else "I could not find this in the fact base (source articles on Vietnam–Laos "
-                    "relations), "
-                    "so I won't guess."
+                    else f"I could not find this in the fact base (source articles on {self.subject('en')} "
+                    "relations), so I won't guess."
                 )
         hint = "Bạn có thể hỏi, ví dụ:" if lang == "vi" else "You can ask, for example:"
         full = text + ("\n\n" + hint + "\n" + "\n".join(f"• {e}" for e in examples) if examples else "")

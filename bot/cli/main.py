@@ -118,14 +118,22 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from bot.answering.engine import Engine
     from bot.answering.evaluation import evaluate, load_gold
 
-    path = Path(args.file) if args.file else settings.checks_file
-    engine = Engine(_knowledge_or_exit(settings))
-    report = evaluate(engine, load_gold(path))
-    for miss in report.misses:
-        flag = "CONFIDENT-WRONG" if miss.confident_wrong else "miss"
-        got = miss.answer.status.value + (f" {list(miss.answer.facts)}" if miss.answer.facts else "")
-        print(f"[{flag}] {miss.gold.q}\n    expected {miss.gold.status.value} {miss.gold.facts}; got {got}")
-    print(report.summary())
+    knowledge_dir = Path(args.knowledge) if args.knowledge else None
+    engine = Engine(_knowledge_or_exit(settings, knowledge_dir))
+    checks = (knowledge_dir or settings.knowledge_dir) / "checks"
+    # Every question set shipped with the base (the tuning set and the held-out set), unless one is named.
+    paths = [Path(f) for f in args.file] or sorted(checks.glob("*.yaml"))
+    for path in paths:
+        report = evaluate(engine, load_gold(path))
+        if args.misses:
+            for miss in report.misses:
+                flag = "CONFIDENT-WRONG" if miss.confident_wrong else "miss"
+                got = miss.answer.status.value + (f" {list(miss.answer.facts)}" if miss.answer.facts else "")
+                expected = f"{miss.gold.status.value} {miss.gold.facts}"
+                print(f"[{flag}] {miss.gold.q}\n    expected {expected}; got {got}")
+        print(f"{path}: {report.summary()}")
+        if args.breakdown:
+            print(report.breakdown())
     return 0
 
 
@@ -203,8 +211,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluation = sub.add_parser("eval", help="score the engine on a gold question set")
     evaluation.add_argument(
-        "file", nargs="?", help="question set YAML (default: checks/questions.yaml in KNOWLEDGE_DIR)"
+        "file",
+        nargs="*",
+        help="question set YAML files (default: every checks/*.yaml in the knowledge folder)",
     )
+    evaluation.add_argument("--knowledge", metavar="DIR", help="another fact base (default: KNOWLEDGE_DIR)")
+    evaluation.add_argument(
+        "--quiet", dest="misses", action="store_false", help="only the figures, not each question missed"
+    )
+    evaluation.add_argument("--breakdown", action="store_true", help="figures per style and per capability")
     evaluation.set_defaults(handler=cmd_eval)
 
     anniversaries = sub.add_parser("anniversaries", help="the anniversaries of a day, or the coming ones")

@@ -64,6 +64,7 @@ class Synonyms(_Data):
 
 class Words(_Data):
     english_glue: list[str]
+    honorifics: list[str]
     roles: list[str]
     stopwords: list[str]
 
@@ -176,6 +177,8 @@ UNKNOWN_ATTRIBUTES = _words(_CUES.unheld_attributes)
 # Words that carry no content for matching.
 STOPWORDS = frozenset(_WORDS.stopwords)
 ENGLISH_GLUE = frozenset(_WORDS.english_glue)
+# Words that go before a person's given name ("ông Sơn", "Mr Son").
+HONORIFICS = frozenset(_WORDS.honorifics)
 
 GREETINGS = _words(_CUES.greetings)
 

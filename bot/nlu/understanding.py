@@ -32,8 +32,10 @@ from bot.nlu.lexicon import (
     ENGLISH_GLUE,
     EVENT_KIND_CUES,
     GREETINGS,
+    HONORIFICS,
     INTENT_CUES,
     ROLE_PAIRS,
+    ROLE_PHRASES,
     STOPWORDS,
     SYNONYM_WORDS,
     UNKNOWN_ATTRIBUTES,
@@ -238,6 +240,10 @@ class EntityIndex:
     base_countries: frozenset[str] = frozenset()
     main_countries: frozenset[str] = frozenset()
     country_words: frozenset[str] = frozenset()
+    # Officials by the given name a title or "ông/bà" goes with ("ông Sơn", "Thứ trưởng Việt"), for
+    # the countries whose names are matched only whole, where the given name is the last word.
+    given_names: dict[str, list[str]] = field(default_factory=dict)
+    given_name_compounds: set[tuple[str, str]] = field(default_factory=set)
 
     @classmethod
     def build(cls, knowledge: Knowledge) -> EntityIndex:
@@ -250,6 +256,8 @@ class EntityIndex:
         index._index_countries()
         for fact in knowledge.facts:
             if isinstance(fact, Official):
+                if _whole_names(fact.country):
+                    index.given_names.setdefault(fold(fact.name).split()[-1], []).append(fact.id)
                 for form in _name_forms(fact):
                     index.name_forms.append(NameForm(form, fact.id, len(form.split())))
             elif isinstance(fact, Place):
@@ -272,9 +280,14 @@ class EntityIndex:
         index._drop_ambiguous_short_forms()
         index._share_generic_series_names()
         bodies: set[str] = set()
+        full_names = {
+            o.id: fold(o.name).split() for o in knowledge.of_kind(Official) if _whole_names(o.country)
+        }
         for text in [*knowledge.seeds.values(), *(_fact_text(f) for f in knowledge.facts)]:
             folded_text = fold(text)
-            index.corpus_pairs.update(f"{a} {b}" for a, b in itertools.pairwise(folded_text.split()))
+            words = folded_text.split()
+            index.corpus_pairs.update(f"{a} {b}" for a, b in itertools.pairwise(words))
+            index._note_compounds(words, full_names)
             for match in _BODY_HEAD.finditer(folded_text):
                 bodies.add(
                     " ".join([match.group(0), *folded_text[match.end() : match.end() + 60].split()[:2]])
@@ -428,6 +441,44 @@ class EntityIndex:
             unknown.append(token)
         return unknown
 
+    def _note_compounds(self, words: list[str], full_names: dict[str, list[str]]) -> None:
+        """Word pairs the sources use that start with a given name outside a full name ("chính phủ",
+        "Việt Nam"): there the word is no given name."""
+        for i, word in enumerate(words[:-1]):
+            owners = self.given_names.get(word)
+            if owners and not any(
+                words[max(0, i - len(full_names[o]) + 1) : i + 1] == full_names[o] for o in owners
+            ):
+                self.given_name_compounds.add((word, words[i + 1]))
+
+    def officials_by_given_name(self, tokens: list[str]) -> dict[str, tuple[int, int]]:
+        """Officials named by title or honorific + given name, with the span of tokens naming them.
+
+        "ông Sơn" names the one official whose given name is Sơn; "Thứ trưởng Việt" the one whose
+        given name is Việt and who held a post of that title. Two officials that fit are no link.
+        """
+        found: dict[str, tuple[int, int]] = {}
+        for i, token in enumerate(tokens):
+            owners = self.given_names.get(token)
+            if not owners or i == 0:
+                continue
+            if i + 1 < len(tokens) and (token, tokens[i + 1]) in self.given_name_compounds:
+                continue  # "Thủ tướng Chính phủ", "Thứ trưởng Việt Nam": a word, not a name
+            head = _title_before(tokens, i)
+            if head is None:
+                continue
+            start, title = head
+            fitting = [o for o in owners if title is None or self._holds_title(o, title)]
+            if len(fitting) == 1:
+                found[fitting[0]] = (start, i + 1)
+        return found
+
+    def _holds_title(self, official_id: str, title: str) -> bool:
+        official = self.knowledge.official(official_id)
+        return official is not None and any(
+            re.search(rf"(?:^|\s){title}(?:\s|$)", canonical(fold(p.title_vi))) for p in official.positions
+        )
+
     def officials_in(self, tokens: list[str]) -> dict[str, float]:
         return self.link(self.name_forms, self._blocks, tokens)
 
@@ -573,6 +624,20 @@ def _block(forms: list[NameForm]) -> dict[str, list[int]]:
     return dict(blocks)
 
 
+_ROLES_LONGEST_FIRST = sorted(ROLE_PHRASES, key=lambda role: len(role.split()), reverse=True)
+
+
+def _title_before(tokens: list[str], i: int) -> tuple[int, str | None] | None:
+    """Where the title or honorific before token `i` starts, and the post it names (None for "ông")."""
+    if tokens[i - 1] in HONORIFICS:
+        return i - 1, None
+    for role in _ROLES_LONGEST_FIRST:
+        words = role.split()
+        if tokens[max(0, i - len(words)) : i] == words:
+            return i - len(words), role
+    return None
+
+
 def _whole_names(code: str) -> bool:
     country = COUNTRY_DATA.get(code)
     return country is not None and country.whole_names
@@ -714,8 +779,18 @@ def analyze(
         intent for intent, cue in INTENT_CUES.items() if cue.search(folded) or cue.search(canon)
     )
     officials = index.officials_in(folded.split())
+    by_given_name = index.officials_by_given_name(tokens)
+    for official_id in by_given_name:
+        officials.setdefault(official_id, 1.0)
     places = index.places_in(tokens)
-    countries = frozenset(COUNTRIES[m.group(0)] for m in COUNTRY_PATTERN.finditer(canon))
+    # A name is no country: "Thứ trưởng Đức" and "Nguyễn Minh Đức" name a person, not Germany.
+    named = {i for start, end in by_given_name.values() for i in range(start, end)}
+    unnamed = " ".join(t for i, t in enumerate(tokens) if i not in named)
+    for official_id in officials:
+        official = index.knowledge.official(official_id)
+        for name in [official.name, *official.aliases] if official else []:
+            unnamed = re.sub(rf"\b{re.escape(canonical(fold(name)))}\b", " ", unnamed)
+    countries = frozenset(COUNTRIES[m.group(0)] for m in COUNTRY_PATTERN.finditer(unnamed))
     kinds = frozenset(kind for kind, cue in EVENT_KIND_CUES.items() if cue.search(canon))
     return Question(
         text=question,
@@ -766,7 +841,13 @@ def _unknown_names(text: str, index: EntityIndex) -> Iterable[str]:
         run = match.group(0).strip()
         folded = fold(run)
         words = folded.split()
-        if len(words) < 2 or index.officials_in(words) or index.places_in(canonical(folded).split()):
+        canon_words = canonical(folded).split()
+        if (
+            len(words) < 2
+            or index.officials_in(words)
+            or index.officials_by_given_name(canon_words)
+            or index.places_in(canon_words)
+        ):
             continue
         if has_vietnamese_marks(run):
             # A Vietnamese proper name is known only if the sources contain it as a phrase:
