@@ -241,3 +241,36 @@ def test_lists_narrow_by_a_precise_kind_and_everything_can_be_listed(engine: Eng
     assert {"fm-political-consultation-8", "meeting-bui-thanh-son-saleumxay-2024-01-28"} <= set(
         taken_part.facts
     )
+
+
+# ------------------------------------------------------------------ claims, counts of years, given names
+
+
+def test_a_false_year_is_corrected_not_answered_around(engine: Engine) -> None:
+    answer = engine.answer("Hai nước lập quan hệ ngoại giao năm 1965 đúng không?")
+    assert answer.verdict == "no" and "1962" in answer.text
+
+
+def test_a_true_claim_is_confirmed_in_english(engine: Engine) -> None:
+    answer = engine.answer("Vietnam and Laos established diplomatic relations in 1962, right?")
+    assert answer.verdict == "yes" and answer.text.startswith("Yes.")
+
+
+def test_a_post_the_official_did_not_hold_is_denied(engine: Engine) -> None:
+    answer = engine.answer("Saleumxay Kommasith có phải Thủ tướng Lào không?")
+    assert answer.verdict == "no" and answer.facts[0] == "saleumxay-kommasith"
+
+
+def test_years_since_a_year_only_date_invents_no_day(engine: Engine) -> None:
+    answer = engine.answer("Năm 2027 là kỷ niệm bao nhiêu năm ký Hiệp ước Hữu nghị và hợp tác?")
+    assert answer.text.startswith("50 năm") and "1/1/1977" not in answer.text
+
+
+def test_title_and_given_name_link_the_official(engine: Engine) -> None:
+    answer = engine.answer("Thứ trưởng Việt đồng chủ trì cuộc tham khảo chính trị nào?")
+    assert answer.facts[0] == "deputy-fm-political-consultation-8"
+
+
+def test_a_given_name_inside_a_word_is_no_name(engine: Engine) -> None:
+    answer = engine.answer("ai la thu tuong chinh phu lao")  # "Chính" is also a given name
+    assert answer.facts[0] == "sonexay-siphanhdone"

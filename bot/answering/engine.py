@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from bot.answering import claims
 from bot.answering.answers import Answer, Candidate, Lang, SourceRef, Status
 from bot.kb.facts import (
     Agreement,
@@ -152,7 +153,39 @@ class Engine:
     def answer(self, question: str, *, lang: Lang | None = None, today: dt.date | None = None) -> Answer:
         # No catch-all here: a failure must reach the tests. The adapters (a Telegram handler, the
         # CLI, the terminal) turn it into a polite reply and a log line with the question.
-        return self._answer(question, lang, today or self._today())
+        day = today or self._today()
+        q = analyze(question, self.index, lang=lang, today=day)
+        if q.tokens and not q.greeting:
+            if claims.counts_years(q):
+                counted = claims.years_since(self, q, day)
+                if counted is not None:
+                    return counted
+            if claims.is_claim(q):
+                return claims.check_claim(self, q, day)
+        return self._answer(question, lang, day)
+
+    def lookup(self, question: str, lang: Lang, today: dt.date) -> Answer:
+        """The plain answer, without reading a claim or a count of years into the question."""
+        return self._answer(question, lang, today)
+
+    def asked_post(self, q: Question) -> tuple[str, str | None, list[str]] | None:
+        """The post a question names: role words, its country, qualifiers ("Bộ trưởng Quốc phòng Lào")."""
+        return _asked_post(q)
+
+    @staticmethod
+    def title_fits(title_vi: str, role: str, qualifiers: list[str]) -> bool:
+        """A post's title is the role asked ("thủ tướng" is not "phó thủ tướng") with every qualifier."""
+        title = canonical(fold(title_vi))
+        found = re.search(rf"(?:^|\s){re.escape(role)}(?:\s|$)", title)
+        deputy = title[: found.start()].strip().endswith("pho") if found else False
+        return (
+            bool(found)
+            and not (deputy and not role.startswith("pho"))
+            and all(word in title.split() for word in qualifiers)
+        )
+
+    def render_date(self, day: dt.date, lang: Lang) -> str:
+        return format_date(FuzzyDate.parse(day.isoformat()), lang)
 
     def answer_fact(self, fact_id: str, *, lang: Lang = "vi") -> Answer:
         fact = self.knowledge.get(fact_id)

@@ -49,6 +49,10 @@ class Cues(_Data):
     intents: dict[Intent, list[str]]
     event_kinds: dict[str, list[str]]
     fact_kinds: dict[str, list[str]]
+    claims: list[str]
+    claim_starts: list[str]
+    durations: list[str]
+    wh_words: list[str]
     greetings: list[str]
     unheld_attributes: list[str]
 
@@ -191,6 +195,16 @@ FACT_KIND_CUES: dict[str, re.Pattern[str]] = {
     kind: re.compile(r"\b(?:" + "|".join(sorted(p, key=len, reverse=True)) + r")\b")
     for kind, p in _CUES.fact_kinds.items()
 }
+
+# A yes/no question, or one checking a claim: a cue anywhere, or an English auxiliary first.
+CLAIM_CUES = re.compile(
+    r"\b(?:" + "|".join(sorted(_CUES.claims, key=len, reverse=True)) + r")\b"
+    r"|^(?:" + "|".join(_CUES.claim_starts) + r")\b"
+)
+# A question that counts years ("bao nhiêu năm", "how many years ago").
+DURATION_CUES = re.compile(r"\b(?:" + "|".join(sorted(_CUES.durations, key=len, reverse=True)) + r")\b")
+# Question words: a Vietnamese question ending in "không" that has one is no yes/no question.
+WH_WORDS = frozenset(_CUES.wh_words)
 
 # The words that name kinds of events ("tham", "gap", "hoi nghi"...): a list of "all visits" is still a
 # list of everything, narrowed by kind.

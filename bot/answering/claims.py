@@ -1,0 +1,150 @@
+"""Questions that check a claim or count years: "… năm 1965 đúng không?", "Is X the Lao PM?",
+"Năm 2027 là kỷ niệm bao nhiêu năm …?", "how many years ago …?".
+
+Both reuse the engine's own answer to the question stripped of what the user claims or counts to
+(a date, a year): the fact found is then compared with the claim, or its date subtracted from the
+year asked about (or from today). A claim the facts contradict is corrected, never answered around.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, Final, Literal
+
+from bot.answering.answers import Answer, Lang, Status
+from bot.kb.facts import Agreement, Event, FuzzyDate, Official, Statement
+from bot.nlu.lexicon import CLAIM_CUES, DURATION_CUES, WH_WORDS
+from bot.nlu.parsing import MONTHS_EN
+from bot.nlu.understanding import Question
+from bot.render.text import format_date
+
+if TYPE_CHECKING:
+    from bot.answering.engine import Engine
+
+Verdict = Literal["yes", "no"]
+
+_MONTHS = "|".join(MONTHS_EN)
+# What a user claims a date to be, written any way the question parser reads one.
+_DATE_SPANS: Final = [
+    re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})(?:,?\s+\d{{4}})?\b", re.IGNORECASE),
+    re.compile(rf"\b(?:{_MONTHS})\s+\d{{1,2}}(?:,\s*\d{{4}})?\b", re.IGNORECASE),
+    re.compile(rf"\b(?:{_MONTHS})\s+(?:of\s+)?\d{{4}}\b", re.IGNORECASE),
+    re.compile(r"\bng[aà]y\s+\d{1,2}(?:\s+th[aá]ng\s+\d{1,2})?(?:\s+n[aă]m\s+\d{4})?\b", re.IGNORECASE),
+    re.compile(r"\bth[aá]ng\s+\d{1,2}(?:\s*/\s*\d{4}|\s+n[aă]m\s+\d{4})?\b", re.IGNORECASE),
+    re.compile(r"\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b"),
+    re.compile(r"\b(?:n[aă]m|in|year)?\s*(?:1[89]\d{2}|20\d{2})\b", re.IGNORECASE),
+]
+_YEAR: Final = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
+_WORDS: Final[dict[str, dict[Lang, str]]] = {
+    "yes": {"vi": "Đúng.", "en": "Yes."},
+    "no": {"vi": "Không.", "en": "No."},
+    "years": {"vi": "{years} năm ({start} – {end}).", "en": "{years} years ({start} – {end})."},
+}
+
+
+def without_dates(text: str) -> str:
+    for pattern in _DATE_SPANS:
+        text = pattern.sub(" ", text)
+    return " ".join(text.split())
+
+
+def is_claim(q: Question) -> bool:
+    """ "… đúng không?", "có phải … không?", "Is X …?", "Did X …?", "X có thăm … không?"."""
+    if CLAIM_CUES.search(q.canonical):
+        return True
+    words = q.canonical.split()
+    return bool(words) and words[-1] == "khong" and not WH_WORDS.intersection(words)
+
+
+def counts_years(q: Question) -> bool:
+    return bool(DURATION_CUES.search(q.canonical))
+
+
+def check_claim(engine: Engine, q: Question, today: dt.date) -> Answer:
+    """Yes or no, with the facts that say so."""
+    if q.officials and not q.event_kinds:
+        held = _holds_post(engine, q)
+        if held is not None:
+            verdict, official = held
+            profile = engine.render.fact_text(official, q.lang)
+            return _with_verdict(engine.answer_fact(official.id, lang=q.lang), verdict, profile, q.lang)
+    direct = engine.lookup(q.text, q.lang, today)
+    if direct.status is Status.ANSWERED:
+        return _with_verdict(direct, "yes", direct.text, q.lang)
+    relaxed_text = without_dates(q.text)
+    if q.date is None or relaxed_text == q.text:
+        return direct
+    relaxed = _earliest(engine, engine.lookup(relaxed_text, q.lang, today), q.lang)
+    if relaxed is None:
+        return direct
+    return _with_verdict(dataclasses.replace(relaxed, question=q.text), "no", relaxed.text, q.lang)
+
+
+def years_since(engine: Engine, q: Question, today: dt.date) -> Answer | None:
+    """How many years from the fact's date to the year the question names, or to today."""
+    asked_years = [int(y) for y in _YEAR.findall(q.text)]
+    found = _earliest(engine, engine.lookup(without_dates(q.text), q.lang, today), q.lang)
+    if found is None:
+        return None
+    date = _date_of(engine.knowledge.get(found.facts[0]))
+    if date is None:
+        return None
+    start = date.start
+    later = [y for y in asked_years if y > start.year]
+    if later:
+        years, end = later[0] - start.year, str(later[0])
+    elif date.has_day:
+        years = today.year - start.year - ((today.month, today.day) < (start.month, start.day))
+        end = engine.render_date(today, q.lang)
+    else:  # a year or a month only: count whole calendar years, inventing no day
+        years, end = today.year - start.year, str(today.year)
+    head = _WORDS["years"][q.lang].format(years=years, start=format_date(date, q.lang), end=end)
+    return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
+
+
+def _earliest(engine: Engine, answer: Answer, lang: Lang) -> Answer | None:
+    """The answer, or when several facts fit, the one dated first: the act itself rather than a later
+    anniversary of it ("lập quan hệ ngoại giao" is 1962, not the 60th anniversary in 2022)."""
+    if answer.status is Status.ANSWERED:
+        return answer
+    if answer.status is not Status.AMBIGUOUS:
+        return None
+    dated = [
+        # the earliest year, and within it the most precise date: an event of 18/7/1977 before an
+        # agreement dated only 1977
+        (date.start.year, not date.has_day, date.start, c.fact_id)
+        for c in answer.candidates
+        if (date := _date_of(engine.knowledge.get(c.fact_id))) is not None
+    ]
+    return engine.answer_fact(min(dated)[3], lang=lang) if dated else None
+
+
+def _date_of(fact: object) -> FuzzyDate | None:
+    """The date a fact happened on, at the precision its source gives."""
+    if isinstance(fact, Event):
+        return fact.date
+    if isinstance(fact, Agreement):
+        return fact.signed
+    if isinstance(fact, Statement) and fact.year is not None:
+        return FuzzyDate.parse(str(fact.year))
+    return None
+
+
+def _holds_post(engine: Engine, q: Question) -> tuple[Verdict, Official] | None:
+    """Whether the official the question names held the post it names, by the articles."""
+    post = engine.asked_post(q)
+    official = engine.knowledge.official(max(q.officials, key=lambda o: q.officials[o]))
+    if post is None or official is None:
+        return None
+    role, country, qualifiers = post
+    for position in official.positions:
+        if engine.title_fits(position.title_vi, role, qualifiers) and country in (None, position.country):
+            return "yes", official
+    return "no", official
+
+
+def _with_verdict(answer: Answer, verdict: Verdict, body: str, lang: Lang) -> Answer:
+    text = f"{_WORDS[verdict][lang]} {body}"
+    return dataclasses.replace(answer, text=text, verdict=verdict)
