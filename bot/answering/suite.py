@@ -231,7 +231,7 @@ class _Names:
     def _given_name(self, official: Official) -> str:
         """The word a casual user calls the official by: `given_name` in the templates, by country."""
         words = official.name.split()
-        rule = self.t.given_name.get(official.country.value, self.t.given_name.get("default", "full"))
+        rule = self.t.given_name.get(official.country, self.t.given_name.get("default", "full"))
         return {"last": words[-1], "first": words[0]}.get(rule, official.name)
 
     def short_title(self, title_vi: str) -> str:

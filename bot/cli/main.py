@@ -134,6 +134,10 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{path}: {report.summary()}")
         if args.breakdown:
             print(report.breakdown())
+    if not args.file:
+        from bot.answering.suite import suite_report
+
+        print(suite_report(engine.knowledge, engine))
     return 0
 
 
