@@ -336,3 +336,28 @@ def test_eval_on_a_file_without_questions_says_so(tmp_path: Path) -> None:
     (tmp_path / "latin1.yaml").write_bytes(b"questions:\n  - q: caf\xe9\n")
     with pytest.raises(GoldFileError, match=r"latin1\.yaml:1: not UTF-8 text"):
         load_gold(tmp_path / "latin1.yaml")
+
+
+def test_a_problem_about_a_whole_folder_has_no_line_number(tmp_path: Path) -> None:
+    [problem] = load_knowledge(tmp_path / "nowhere").problems
+    assert str(problem) == f"{tmp_path / 'nowhere'}: knowledge folder not found"
+    (tmp_path / "empty").mkdir()
+    [problem] = load_knowledge(tmp_path / "empty").problems
+    assert str(problem) == f"{tmp_path / 'empty'}: no *.yaml fact files found"
+
+
+def test_an_explicitly_tagged_value_yaml_cannot_build_is_a_problem_at_its_line(mini: Path) -> None:
+    events = mini / "knowledge" / "events.yaml"
+    edit(events, "round: 2", "round: !!int second")
+    [problem] = [str(p) for p in load_knowledge(mini / "knowledge").problems]
+    assert problem.startswith(f"{events}:{line_of(events, '!!int second')}:")
+    assert "YAML error: cannot read 'second' as int" in problem
+
+
+def test_eval_on_an_explicitly_tagged_bad_value_gives_file_line_and_column(tmp_path: Path) -> None:
+    path = write_gold(tmp_path, "questions:\n  - q: !!timestamp 2021-02-30\n    status: answered\n")
+    with pytest.raises(GoldFileError) as error:
+        load_gold(path)
+    assert error.value.problems == [
+        f"{path}:2:8: YAML error: cannot read '2021-02-30' as timestamp (day is out of range for month)"
+    ]

@@ -40,6 +40,8 @@ class Problem:
     column: int | None = None
 
     def __str__(self) -> str:
+        if self.line <= 0:  # about a folder or a whole file, not a line in it
+            return f"{self.file}: {self.message}"
         where = f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
         return f"{where}: {self.message}"
 
@@ -72,14 +74,39 @@ def _text_dates_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
     return type("TextDatesLoader", (base,), {"yaml_implicit_resolvers": resolvers})
 
 
+class _LocatedValueErrors(yaml.constructor.SafeConstructor):
+    """An explicitly tagged value PyYAML cannot build (`!!int abc`, `!!timestamp 2021-02-30`) raises a
+    bare ValueError; make it a YAML error at the value's line and column like any other."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError) as exc:
+            tag = str(node.tag).rsplit(":", 1)[-1]
+            value = node.value if isinstance(node.value, str) else ""
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read {value!r} as {tag} ({exc})", node.start_mark
+            ) from None
+
+
 # libyaml's safe loader when present (~10x faster on a large base); its tag resolution is PyYAML's own
 # Python code, so removing the timestamp resolver works the same on both.
 YamlLoader: type[yaml.SafeLoader] = _text_dates_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+# The same, locating a value it cannot build; a little slower, so only used to report such an error.
+_LocatingLoader: type[yaml.SafeLoader] = type("LocatingLoader", (_LocatedValueErrors, YamlLoader), {})
 
 
 def load_yaml(text: str) -> Any:
-    """`yaml.safe_load(text)`, except that timestamps stay strings (see `_text_dates_loader`)."""
-    return yaml.load(text, Loader=YamlLoader)
+    """`yaml.safe_load(text)`, except that timestamps stay strings (see `_text_dates_loader`).
+
+    Every error is a `yaml.YAMLError` with a line and column, including an explicitly tagged value that
+    cannot be built (`!!int abc`), which PyYAML reports as a bare ValueError.
+    """
+    try:
+        return yaml.load(text, Loader=YamlLoader)
+    except (ValueError, TypeError, OverflowError) as exc:
+        yaml.load(text, Loader=_LocatingLoader)  # raises the same error as a located ConstructorError
+        raise yaml.constructor.ConstructorError(None, None, f"cannot read a value ({exc})") from None
 
 
 class LineMap:
@@ -145,7 +172,8 @@ def yaml_error_problem(name: str, exc: yaml.YAMLError, prefix: str = "") -> Prob
     if context and context_mark is not None and context_mark is not mark:
         # PyYAML notices an unclosed bracket or quote only where the text runs out: say where it opened
         reason += f" ({context} at line {context_mark.line + 1}, column {context_mark.column + 1})"
-    return Problem(name, line, f"{prefix}YAML syntax error: {reason}", column)
+    kind = "YAML error" if isinstance(exc, yaml.constructor.ConstructorError) else "YAML syntax error"
+    return Problem(name, line, f"{prefix}{kind}: {reason}", column)
 
 
 def fact_files(knowledge_dir: Path) -> list[Path]:
