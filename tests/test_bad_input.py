@@ -361,3 +361,11 @@ def test_eval_on_an_explicitly_tagged_bad_value_gives_file_line_and_column(tmp_p
     assert error.value.problems == [
         f"{path}:2:8: YAML error: cannot read '2021-02-30' as timestamp (day is out of range for month)"
     ]
+
+
+def test_uncovered_reports_a_broken_coverage_file_at_its_line(mini: Path, tmp_path: Path) -> None:
+    coverage = mini / "knowledge" / "coverage.yaml"
+    coverage.write_text("ignore:\n  001_mini.txt: [unclosed\n", encoding="utf-8")
+    done = run_bot("knowledge", "uncovered", str(mini / "knowledge"), cwd=tmp_path)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"{coverage}:3:1: YAML syntax error:") and "line 2" in done.stderr

@@ -70,14 +70,28 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_uncovered(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.kb.coverage import coverage
+    import yaml
+
+    from bot.kb.coverage import COVERAGE_FILE, coverage
+    from bot.kb.loader import yaml_error_problem
 
     directory = Path(args.dir) if args.dir else settings.knowledge_dir
     if (status := _missing_folder(directory)) is not None:
         return status
     knowledge = _knowledge_or_exit(settings, Path(args.dir) if args.dir else None)
+    try:
+        seeds = coverage(knowledge, directory)
+    except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
+        where = str(directory / COVERAGE_FILE)
+        if isinstance(exc, yaml.YAMLError):
+            print(yaml_error_problem(where, exc), file=sys.stderr)
+        elif isinstance(exc, UnicodeDecodeError):
+            print(f"{where}:1: not UTF-8 text ({exc.reason} at byte {exc.start})", file=sys.stderr)
+        else:
+            print(f"{exc.filename or where}: cannot read ({exc.strerror or exc})", file=sys.stderr)
+        return 1
     total = uncovered = 0
-    for seed in coverage(knowledge, directory):
+    for seed in seeds:
         total += seed.sentences
         uncovered += len(seed.uncovered)
         print(
