@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.answering.answers import Answer, Status
 from bot.nlu.text import fold
@@ -52,9 +52,59 @@ class GoldSet(BaseModel):
     questions: list[GoldQuestion]
 
 
+class GoldFileError(ValueError):
+    """A question set that cannot be used; `problems` are `file:line[:column]: message` lines, all of them."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = list(problems)
+
+
 def load_gold(path: Path) -> list[GoldQuestion]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    return GoldSet.model_validate(data).questions
+    """The questions of a question set file, or `GoldFileError` naming every problem and where it is:
+    a missing file, YAML syntax (line and column), a question's bad field (its index and line)."""
+    from bot.kb.loader import LineMap, load_yaml, yaml_error_problem
+
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise GoldFileError([f"{name}: question set not found"]) from None
+    except OSError as exc:
+        raise GoldFileError([f"{name}: cannot read the question set ({exc.strerror or exc})"]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise GoldFileError([f"{name}:1: not UTF-8 text ({exc.reason} at byte {exc.start})"]) from None
+    try:
+        data = load_yaml(text)
+    except yaml.YAMLError as exc:
+        raise GoldFileError([str(yaml_error_problem(name, exc))]) from None
+    lines = LineMap(text)
+    if not isinstance(data, dict) or "questions" not in data:
+        raise GoldFileError([f"{name}:1: a question set has a top-level key `questions:` (a list)"])
+    problems = [
+        f"{name}:{lines.line_of([key])}: unknown top-level key `{key}` (only `questions:`)"
+        for key in data
+        if key != "questions"
+    ]
+    items = data["questions"]
+    if not isinstance(items, list):
+        problems.append(f"{name}:{lines.line_of(['questions'])}: `questions:` must be a list")
+        raise GoldFileError(problems)
+    questions: list[GoldQuestion] = []
+    for index, item in enumerate(items):
+        try:
+            questions.append(GoldQuestion.model_validate(item))
+        except ValidationError as exc:
+            for error in exc.errors():
+                field = ".".join(str(part) for part in error["loc"])
+                where = f" field `{field}`" if field else ""
+                line = lines.line_of(["questions", index, *error["loc"]])
+                problems.append(f"{name}:{line}: question #{index + 1}{where}: {error['msg']}")
+    if problems:
+        raise GoldFileError(problems)
+    return questions
 
 
 @dataclass(frozen=True)

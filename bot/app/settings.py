@@ -129,6 +129,28 @@ def load_settings(**overrides: object) -> Settings:
     except ValidationError as exc:
         lines = []
         for error in exc.errors():
-            name = str(error["loc"][0]).upper() if error["loc"] else "?"
-            lines.append(f"{name}: {error['msg'].removeprefix('Value error, ')}")
+            field = str(error["loc"][0]) if error["loc"] else "?"
+            message = error["msg"].removeprefix("Value error, ")
+            value = error.get("input")
+            if field not in _SECRET_FIELDS and isinstance(value, str) and repr(value) not in message:
+                message += f" (got {_shorten(value)!r})"
+            lines.append(f"{field.upper()}: {message}")
         raise SettingsError("invalid configuration:\n  " + "\n  ".join(lines)) from None
+    except UnicodeDecodeError as exc:
+        # pydantic-settings reads .env as UTF-8; a file saved in another encoding must not be a traceback
+        raise SettingsError(
+            f"invalid configuration: .env in {Path.cwd()} is not UTF-8 text "
+            f"({exc.reason} at byte {exc.start}); save it as UTF-8"
+        ) from None
+    except OSError as exc:
+        raise SettingsError(
+            f"invalid configuration: cannot read .env ({exc.strerror or exc}: {exc.filename or '.env'})"
+        ) from None
+
+
+# Never echoed in an error: the token, the webhook secret, and a database URL that may hold a password.
+_SECRET_FIELDS = frozenset({"telegram_bot_token", "webhook_secret", "database_url"})
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

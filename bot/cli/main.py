@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import json
+import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.app.settings import Settings, SettingsError, load_settings
 
@@ -40,10 +42,21 @@ def _knowledge_or_exit(settings: Settings, knowledge_dir: Path | None = None) ->
     return result.knowledge
 
 
+def _missing_folder(directory: Path) -> int | None:
+    """Exit status 2 with a message when a knowledge folder given on the command line is not there."""
+    if directory.is_dir():
+        return None
+    what = "not a folder" if directory.exists() else "folder not found"
+    print(f"knowledge {what}: {directory}", file=sys.stderr)
+    return 2
+
+
 def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     from bot.kb.loader import load_knowledge
 
     directory = Path(args.dir) if args.dir else settings.knowledge_dir
+    if (status := _missing_folder(directory)) is not None:
+        return status
     seeds = Path(args.seeds) if args.seeds else (None if args.dir else settings.seeds_dir)
     result = load_knowledge(directory, seeds)
     for problem in result.problems:
@@ -57,12 +70,28 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_uncovered(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.kb.coverage import coverage
+    import yaml
+
+    from bot.kb.coverage import COVERAGE_FILE, coverage
+    from bot.kb.loader import yaml_error_problem
 
     directory = Path(args.dir) if args.dir else settings.knowledge_dir
+    if (status := _missing_folder(directory)) is not None:
+        return status
     knowledge = _knowledge_or_exit(settings, Path(args.dir) if args.dir else None)
+    try:
+        seeds = coverage(knowledge, directory)
+    except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
+        where = str(directory / COVERAGE_FILE)
+        if isinstance(exc, yaml.YAMLError):
+            print(yaml_error_problem(where, exc), file=sys.stderr)
+        elif isinstance(exc, UnicodeDecodeError):
+            print(f"{where}:1: not UTF-8 text ({exc.reason} at byte {exc.start})", file=sys.stderr)
+        else:
+            print(f"{exc.filename or where}: cannot read ({exc.strerror or exc})", file=sys.stderr)
+        return 1
     total = uncovered = 0
-    for seed in coverage(knowledge, directory):
+    for seed in seeds:
         total += seed.sentences
         uncovered += len(seed.uncovered)
         print(
@@ -94,37 +123,110 @@ def cmd_facts(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _utf8_text(text: str) -> str:
+    """`text` as valid Unicode: bytes that were not UTF-8 (argv's surrogate escapes) become U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _stdin_lines() -> Iterator[str]:
+    """stdin line by line, decoded as UTF-8 with U+FFFD for invalid bytes (a leading BOM dropped).
+
+    Lines end at '\n' only (a stray '\r' or U+2028 inside a line does not split it), so the answers
+    match the input line for line.
+    """
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # a text stream with no bytes underneath (a test's StringIO)
+        yield from sys.stdin
+        return
+    stream = io.TextIOWrapper(buffer, encoding="utf-8-sig", errors="replace", newline="\n")
+    try:
+        yield from stream
+    finally:
+        stream.detach()  # leave sys.stdin.buffer open
+
+
+def _safe_stdout(*, utf8: bool) -> None:
+    """JSON lines are UTF-8 whatever the locale says (PYTHONIOENCODING, LANG=C on old systems); text for
+    a person keeps the terminal's encoding, with `?` for what it cannot show rather than a crash."""
+    if not isinstance(sys.stdout, io.TextIOWrapper) or sys.stdout.encoding.lower().replace("-", "") == "utf8":
+        return
+    if utf8:
+        sys.stdout.reconfigure(encoding="utf-8")
+    else:
+        sys.stdout.reconfigure(errors="replace")
+
+
+def empty_answer_json(template: dict[str, Any]) -> dict[str, Any]:
+    """The JSON for a blank input line: the keys of a real answer, status `empty`, nothing in it."""
+    blank: dict[str, Any] = {}
+    for key, value in template.items():
+        if isinstance(value, bool):
+            blank[key] = False
+        elif isinstance(value, int | float):
+            blank[key] = 0
+        elif isinstance(value, str):
+            blank[key] = ""
+        elif isinstance(value, list):
+            blank[key] = []
+        elif isinstance(value, dict):
+            blank[key] = {}
+        else:
+            blank[key] = None
+    blank["question"] = ""
+    blank["status"] = "empty"
+    return blank
+
+
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.answering.engine import Engine
 
     engine = Engine(_knowledge_or_exit(settings), today=lambda: dt.datetime.now(settings.tz).date())
-    questions: list[str] | None = None if args.question == ["-"] else [" ".join(args.question)]
-    stream = sys.stdin if questions is None else questions
-    for line in stream:
-        question = line.rstrip("\n")
-        if questions is None and not question.strip():
+    from_stdin = args.question == ["-"]
+    lines: Iterable[str] = _stdin_lines() if from_stdin else [" ".join(args.question)]
+    _safe_stdout(utf8=args.json)
+    empty: dict[str, Any] | None = None
+    for line in lines:
+        question = _utf8_text(line.removesuffix("\n").removesuffix("\r"))
+        if from_stdin and not question.strip():
+            if args.json:  # one JSON line per input line, blank ones included
+                if empty is None:
+                    # the keys of a real answer, so a consumer sees one shape whatever the status
+                    empty = empty_answer_json(engine.answer("?").to_json())
+                print(json.dumps(empty, ensure_ascii=False), flush=True)
             continue
         answer = engine.answer(question)
         if args.json:
             print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
         else:
             print(answer.text, flush=True)
-            if questions is None:
+            if from_stdin:
                 print(flush=True)
     return 0
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from bot.answering.engine import Engine
-    from bot.answering.evaluation import evaluate, load_gold
+    from bot.answering.evaluation import GoldFileError, evaluate, load_gold
 
     knowledge_dir = Path(args.knowledge) if args.knowledge else None
-    engine = Engine(_knowledge_or_exit(settings, knowledge_dir))
     checks = (knowledge_dir or settings.knowledge_dir) / "checks"
     # Every question set shipped with the base (the tuning set and the held-out set), unless one is named.
-    paths = [Path(f) for f in args.file] or sorted(checks.glob("*.yaml"))
-    for path in paths:
-        report = evaluate(engine, load_gold(path))
+    gold_file = settings.gold_file if knowledge_dir is None else None
+    paths = [Path(f) for f in args.file] or ([gold_file] if gold_file else sorted(checks.glob("*.yaml")))
+    if not paths:
+        print(f"no question set: {checks} holds no *.yaml (name a file or set GOLD_FILE)", file=sys.stderr)
+        return 2
+    try:
+        question_sets = [(path, load_gold(path)) for path in paths]
+    except GoldFileError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        if not args.file and gold_file:
+            print("(the question set is GOLD_FILE)", file=sys.stderr)
+        return 2
+    engine = Engine(_knowledge_or_exit(settings, knowledge_dir))
+    for path, questions in question_sets:
+        report = evaluate(engine, questions)
         if args.misses:
             for miss in report.misses:
                 flag = "CONFIDENT-WRONG" if miss.confident_wrong else "miss"
@@ -260,6 +362,28 @@ def run_bench(argv: list[str]) -> int:
     return bench_main(argv)
 
 
+def opens_storage(args: argparse.Namespace, settings: Settings) -> bool:
+    """Whether this command opens the database: only the Telegram bot does (the terminal session
+    and the other subcommands never touch it)."""
+    return getattr(args, "handler", None) is None and settings.telegram_bot_token is not None
+
+
+def start_up_problem(args: argparse.Namespace, settings: Settings) -> str | None:
+    """The one-line reason this command cannot start (a bad KNOWLEDGE_DIR, SEEDS_DIR or DATABASE_URL),
+    or None. The full traceback of a database failure is logged at DEBUG level only."""
+    from bot.app.checks import check_database, check_folders
+
+    if settings.log_level == "DEBUG":
+        logging.basicConfig(level=logging.DEBUG, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if not getattr(args, "dir", None):  # `knowledge validate DIR` checks its own DIR
+        problem = check_folders(settings)
+        if problem is not None:
+            return problem
+    if opens_storage(args, settings):
+        return check_database(settings)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["bench"]:
@@ -272,6 +396,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 2
     handler: Handler | None = getattr(args, "handler", None)
+    problem = start_up_problem(args, settings)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 2
     try:
         if handler is None:
             from bot.telegram.run import run

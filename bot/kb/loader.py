@@ -40,6 +40,8 @@ class Problem:
     column: int | None = None
 
     def __str__(self) -> str:
+        if self.line <= 0:  # about a folder or a whole file, not a line in it
+            return f"{self.file}: {self.message}"
         where = f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
         return f"{where}: {self.message}"
 
@@ -54,11 +56,60 @@ class LoadResult:
         return self.knowledge is not None and not self.problems
 
 
-# libyaml's safe loader when present: same safe semantics as yaml.safe_load, ~10x faster on a large base.
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
-class _LineMap:
+def _text_dates_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    """`base` without the implicit timestamp resolver: an unquoted `2021-02-30` stays the text it is.
+
+    PyYAML turns an unquoted date into a `datetime.date` and raises a bare ValueError (no line, no
+    file) on an impossible one. Read as text, every date goes through the schema's own parser and an
+    impossible one is an ordinary `file:line: message` problem; a valid one means what it meant.
+    Everything else is `yaml.safe_load`'s semantics.
+    """
+    resolvers = {
+        first: [(tag, regexp) for tag, regexp in pairs if tag != _TIMESTAMP_TAG]
+        for first, pairs in base.yaml_implicit_resolvers.items()
+    }
+    return type("TextDatesLoader", (base,), {"yaml_implicit_resolvers": resolvers})
+
+
+class _LocatedValueErrors(yaml.constructor.SafeConstructor):
+    """An explicitly tagged value PyYAML cannot build (`!!int abc`, `!!timestamp 2021-02-30`) raises a
+    bare ValueError; make it a YAML error at the value's line and column like any other."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError) as exc:
+            tag = str(node.tag).rsplit(":", 1)[-1]
+            value = node.value if isinstance(node.value, str) else ""
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read {value!r} as {tag} ({exc})", node.start_mark
+            ) from None
+
+
+# libyaml's safe loader when present (~10x faster on a large base); its tag resolution is PyYAML's own
+# Python code, so removing the timestamp resolver works the same on both.
+YamlLoader: type[yaml.SafeLoader] = _text_dates_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+# The same, locating a value it cannot build; a little slower, so only used to report such an error.
+_LocatingLoader: type[yaml.SafeLoader] = type("LocatingLoader", (_LocatedValueErrors, YamlLoader), {})
+
+
+def load_yaml(text: str) -> Any:
+    """`yaml.safe_load(text)`, except that timestamps stay strings (see `_text_dates_loader`).
+
+    Every error is a `yaml.YAMLError` with a line and column, including an explicitly tagged value that
+    cannot be built (`!!int abc`), which PyYAML reports as a bare ValueError.
+    """
+    try:
+        return yaml.load(text, Loader=YamlLoader)
+    except (ValueError, TypeError, OverflowError) as exc:
+        yaml.load(text, Loader=_LocatingLoader)  # raises the same error as a located ConstructorError
+        raise yaml.constructor.ConstructorError(None, None, f"cannot read a value ({exc})") from None
+
+
+class LineMap:
     """Lines of YAML nodes by their path, so a pydantic `loc` maps back to a line.
 
     The node tree is composed only when a problem needs a line: a valid base never pays for it.
@@ -72,7 +123,7 @@ class _LineMap:
     @property
     def root(self) -> yaml.Node | None:
         if not self._composed:
-            self._root = yaml.compose(self.text, Loader=_SafeLoader)
+            self._root = yaml.compose(self.text, Loader=YamlLoader)
             self._composed = True
         return self._root
 
@@ -103,12 +154,26 @@ class _LineMap:
 class _Located:
     fact: Sourced
     file: str
-    lines: _LineMap
+    lines: LineMap
     index: int
     basename: str = ""
 
     def line(self, *path: Any) -> int:
         return self.lines.line_of(("facts", self.index, *path))
+
+
+def yaml_error_problem(name: str, exc: yaml.YAMLError, prefix: str = "") -> Problem:
+    """A YAML syntax error as a problem at its file, line and column."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else 1
+    column = mark.column + 1 if mark is not None else None
+    reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    if context and context_mark is not None and context_mark is not mark:
+        # PyYAML notices an unclosed bracket or quote only where the text runs out: say where it opened
+        reason += f" ({context} at line {context_mark.line + 1}, column {context_mark.column + 1})"
+    kind = "YAML error" if isinstance(exc, yaml.constructor.ConstructorError) else "YAML syntax error"
+    return Problem(name, line, f"{prefix}{kind}: {reason}", column)
 
 
 def fact_files(knowledge_dir: Path) -> list[Path]:
@@ -141,7 +206,14 @@ def _load_knowledge(knowledge_dir: Path, seeds_dir: Path | None, cache_dir: Path
     unusable_ids: set[str] = set()
     digest = hashlib.sha256()
     for path in files:
-        raw = path.read_bytes()
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            problems.append(
+                Problem(str(path), 1, f"{_UNREADABLE} cannot read the file ({exc.strerror or exc})")
+            )
+            unusable_ids.add("*")
+            continue
         digest.update(path.name.encode() + b"\0" + raw)
         before = len(problems)
         located.extend(_parse_file(path, raw, problems, unusable_ids, cache_dir))
@@ -174,21 +246,16 @@ def _parse_file(
         problems.append(Problem(name, 1, f"{_UNREADABLE} not UTF-8 text ({exc.reason} at byte {exc.start})"))
         return
     cached = cache_dir / f"{hashlib.sha256(raw).hexdigest()}.json" if cache_dir is not None else None
+    data = _read_cache(cached) if cached is not None else _NO_CACHE
     try:
-        if cached is not None and cached.exists():
-            data = json.loads(cached.read_text(encoding="utf-8"))
-        else:
-            data = yaml.load(text, Loader=_SafeLoader)
+        if data is _NO_CACHE:
+            data = load_yaml(text)
             if cached is not None:
                 _write_cache(cached, data)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        column = mark.column + 1 if mark is not None else None
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        problems.append(Problem(name, line, f"{_UNREADABLE} YAML syntax error: {reason}", column))
+        problems.append(yaml_error_problem(name, exc, f"{_UNREADABLE} "))
         return
-    lines = _LineMap(text)
+    lines = LineMap(text)
     if data is None:
         return  # an empty file holds no facts; that is allowed
     if not isinstance(data, dict) or set(data) != {"facts"}:
@@ -220,6 +287,17 @@ def _parse_file(
         yield _Located(fact, name, lines, index, path.name)
 
 
+_NO_CACHE = object()
+
+
+def _read_cache(path: Path) -> Any:
+    """The cached parse, or `_NO_CACHE` when there is none or it cannot be used (then the YAML is parsed)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return _NO_CACHE
+
+
 def _write_cache(path: Path, data: object) -> None:
     try:
         encoded = json.dumps(data, ensure_ascii=False)  # no `default=`: data JSON cannot hold is not cached
@@ -243,14 +321,29 @@ def _is_union_tag(part: object) -> bool:
     }
 
 
-def _read_seeds(seeds_dir: Path) -> dict[str, str]:
+def _read_seeds(seeds_dir: Path, problems: list[Problem] | None = None) -> dict[str, str]:
+    """The seed texts by file name; a seed that cannot be read is left out (and reported in `problems`)."""
     if not seeds_dir.is_dir():
         return {}
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))}
+    seeds: dict[str, str] = {}
+    for path in sorted(seeds_dir.glob("*.txt")):
+        try:
+            seeds[path.name] = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if problems is not None:
+                problems.append(
+                    Problem(str(path), 1, f"seed is not UTF-8 text ({exc.reason} at byte {exc.start})")
+                )
+        except OSError as exc:
+            if problems is not None:
+                problems.append(Problem(str(path), 1, f"cannot read the seed ({exc.strerror or exc})"))
+    return seeds
 
 
 def _cross_check(located: list[_Located], seeds_dir: Path, unusable_ids: set[str]) -> Iterator[Problem]:
-    seeds = {name: collapse_whitespace(text) for name, text in _read_seeds(seeds_dir).items()}
+    unreadable: list[Problem] = []
+    seeds = {name: collapse_whitespace(text) for name, text in _read_seeds(seeds_dir, unreadable).items()}
+    yield from unreadable
     by_id: dict[str, _Located] = {}
     for item in located:
         first = by_id.get(item.fact.id)
@@ -402,4 +495,14 @@ def _check_rounds(located: list[_Located]) -> Iterator[Problem]:
             )
 
 
-__all__ = ["BACKGROUND_FILE", "LoadResult", "Problem", "fact_files", "load_knowledge"]
+__all__ = [
+    "BACKGROUND_FILE",
+    "LineMap",
+    "LoadResult",
+    "Problem",
+    "YamlLoader",
+    "fact_files",
+    "load_knowledge",
+    "load_yaml",
+    "yaml_error_problem",
+]
