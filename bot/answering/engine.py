@@ -53,7 +53,7 @@ from bot.nlu.understanding import (
     analyze,
     is_function_unit,
 )
-from bot.render.text import COUNTRY_NAMES, Renderer, event_date, format_date
+from bot.render.text import COUNTRY_NAMES, Renderer, event_date, format_date, phrase, with_footnotes
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +97,8 @@ _DESTINATION = re.compile(rf"\b(?:sang|tham|toi|den|tai|o|in|to|at)\s+({_COUNTRY
 _COUNTRY_TOKENS = frozenset(word for name in COUNTRIES for word in name.split())
 # Kinds precise enough to narrow a list; "cuộc gặp" (a meeting) covers consultations and visits too.
 _NARROW_KINDS = frozenset({"visit", "reception", "committee_session", "conference"})
+# Slots listed in one question: "ở đâu, khi nào", "where and when".
+_LISTED = re.compile(r",|\b(?:va|and)\b")
 _SIGNED_CUE = re.compile(r"\b(?:ky ket|duoc ky|ky khi nao|ky nam|ky vao|signed|sign)\b")
 
 
@@ -790,38 +792,60 @@ class Engine:
         return self._answered(q.text, [fact], self.render.fact_text(fact, lang), lang, score)
 
     def _event_answer(self, q: Question, event: Event, score: float) -> Answer:
-        lang = q.lang
-        r = self.render
+        """Every slot the question asks about the event, or its summary when it asks none."""
+        lang, r = q.lang, self.render
+        slots = self._asked_slots(q, event)
+        # What the article does not say is no answer: say so (status not_found), citing the event.
+        if "who" in slots and (not event.participants or self._unnamed_person_asked(q, event)):
+            return self._not_stated(q, event, phrase("who_missing", lang, title=r.title(event, lang)))
+        if slots == ["where"] and not event.place:
+            return self._not_stated(q, event, r.event_where(event, lang))
+        if slots == ["when"] and event.date is None:
+            return self._not_stated(q, event, r.event_when(event, lang))
+        if len(slots) > 1 and not (event.place or event.date or event.participants):
+            return self._not_stated(q, event, r.event_slots(event, slots, lang))
+        if len(slots) > 1:
+            return self._answered(q.text, [event], r.event_slots(event, slots, lang), lang, score)
+        slot = slots[0] if slots else None
+        if slot == "where":
+            return self._answered(q.text, [event], r.event_where(event, lang), lang, score)
+        if slot == "when":
+            return self._answered(q.text, [event], r.event_when(event, lang), lang, score)
+        if slot == "who":
+            return self._answered(q.text, [event], r.event_who(event, lang), lang, score)
+        if slot == "what":
+            return self._answered(q.text, [event], r.event_what(event, lang), lang, score)
+        return self._answered(q.text, [event], r.event_summary(event, lang), lang, score)
+
+    def _not_stated(self, q: Question, event: Event, text: str) -> Answer:
+        return self._not_found(q.text, q.lang, q, text=text, facts=[event])
+
+    @staticmethod
+    def _asked_slots(q: Question, event: Event) -> list[str]:
+        """The event's slots the question asks about, in the order answers give them.
+
+        One slot by precedence (cue words overlap: "chủ trì" also sits in "where" questions); several
+        only when the question lists them ("ở đâu, khi nào, ai chủ trì?", "where and when").
+        """
         asks = q.intents
+        asked = [
+            slot
+            for slot, intent in (("when", Intent.WHEN), ("where", Intent.WHERE), ("who", Intent.WHO))
+            if intent in asks
+        ]
+        if len(asked) > 1 and _LISTED.search(q.folded):
+            return asked
         if (Intent.WHERE in asks and not (asks & {Intent.WHEN, Intent.WHO})) or (
             Intent.WHERE in asks and Intent.WHAT in asks and "dau" in q.folded.split()
         ):
-            if not event.place:
-                text = (
-                    f"Bài viết không nêu địa điểm của {r.title(event, lang)}."
-                    if lang == "vi"
-                    else f"The article does not say where the {r.title(event, lang)} took place."
-                )
-                return self._not_found(q.text, lang, q, text=text, facts=[event])
-            return self._answered(q.text, [event], r.event_where(event, lang), lang, score)
-        if Intent.WHEN in asks and not (asks & {Intent.WHO}):
-            if event.date is None:
-                return self._not_found(q.text, lang, q, text=r.event_when(event, lang), facts=[event])
-            return self._answered(q.text, [event], r.event_when(event, lang), lang, score)
-        if Intent.WHO in asks and not (asks & {Intent.WHEN, Intent.WHERE}):
-            if not event.participants or self._unnamed_person_asked(q, event):
-                text = (
-                    f"Bài viết không nêu tên người này trong {r.title(event, lang)}."
-                    if lang == "vi"
-                    else f"The article does not name that person for the {r.title(event, lang)}."
-                )
-                return self._not_found(q.text, lang, q, text=text, facts=[event])
-            return self._answered(q.text, [event], r.event_who(event, lang), lang, score)
-        if Intent.WHO in asks and event.participants:
-            return self._answered(q.text, [event], r.event_who(event, lang), lang, score)
+            return ["where"]
+        if Intent.WHEN in asks and Intent.WHO not in asks:
+            return ["when"]
+        if Intent.WHO in asks and (not (asks & {Intent.WHEN, Intent.WHERE}) or event.participants):
+            return ["who"]
         if Intent.WHAT in asks and (event.agreed or event.discussed):
-            return self._answered(q.text, [event], r.event_what(event, lang), lang, score)
-        return self._answered(q.text, [event], r.event_summary(event, lang), lang, score)
+            return ["what"]
+        return []
 
     def _profile(self, q: Question) -> Answer:
         ranked = sorted(q.officials.items(), key=lambda kv: kv[1], reverse=True)
@@ -930,7 +954,7 @@ class Engine:
         )
 
     def _answered(self, question: str, facts: list[AnyFact], body: str, lang: Lang, score: float) -> Answer:
-        text = body + "\n\n" + self.render.source_line(facts, lang)
+        text = with_footnotes(body, facts, lang) + "\n\n" + self.render.source_line(facts, lang)
         return Answer(
             question,
             Status.ANSWERED,

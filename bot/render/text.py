@@ -8,6 +8,10 @@ its source. Front ends escape this plain text for their own markup.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
+
+import yaml
 
 from bot.answering.answers import Lang
 from bot.kb.facts import (
@@ -25,6 +29,26 @@ from bot.kb.facts import (
 )
 from bot.kb.knowledge import AnyFact, Knowledge
 from bot.nlu.lexicon import COUNTRY_DATA
+
+_PHRASES: dict[str, dict[str, str]] = yaml.safe_load(
+    (Path(__file__).resolve().parent / "phrases.yaml").read_text(encoding="utf-8")
+)
+
+
+def _check_phrases() -> None:
+    for key, texts in _PHRASES.items():
+        fields = {lang: set(re.findall(r"{(\w+)}", text)) for lang, text in texts.items()}
+        if set(fields) != {"vi", "en"} or fields["vi"] != fields["en"]:
+            raise ValueError(f"phrases.yaml: {key!r} needs vi and en with the same placeholders")
+
+
+_check_phrases()
+
+
+def phrase(key: str, lang: Lang, **values: str) -> str:
+    """A sentence of the answer catalog, filled in."""
+    return _PHRASES[key][lang].format(**values)
+
 
 MONTHS_EN = [
     "January",
@@ -103,7 +127,20 @@ def _en_range(start: dt.date, end: dt.date) -> str:
 
 
 def event_date(event: Event, lang: Lang) -> str:
-    return format_date(event.date, lang, inferred=event.date_inferred)
+    """The event's date, marked when it is inferred (the answer explains the mark once, at its end)."""
+    if event.date is None:
+        return phrase("date_unknown", lang)
+    mark = phrase("inferred_mark", lang) if event.date_inferred else ""
+    return format_date(event.date, lang) + mark
+
+
+def with_footnotes(body: str, facts: list[AnyFact], lang: Lang) -> str:
+    """The body, and once per answer what its marks mean."""
+    mark = phrase("inferred_mark", lang)
+    inferred = any(isinstance(f, Event) and f.date_inferred for f in facts)
+    if inferred and mark in body:
+        return f"{body}\n{phrase('inferred_footnote', lang)}"
+    return body
 
 
 class Renderer:
@@ -173,61 +210,75 @@ class Renderer:
             parts.append(f"{ROLE_NAMES[lang][role].capitalize()}: {joined}")
         return "; ".join(parts)
 
-    def event_when(self, event: Event, lang: Lang) -> str:
+    def event_title(self, event: Event, lang: Lang) -> str:
+        """The title without a trailing "(dự kiến)": the sentence says the event is planned."""
+        title = self.title(event, lang)
+        mark = " " + phrase("planned_mark", lang)
+        return title[: -len(mark)] if title.endswith(mark) else title
+
+    def when_phrase(self, event: Event, lang: Lang) -> str:
+        """ "ngày 28/1/2024", "vào tháng 12/2021", "on 28 January 2024", "in December 2021"."""
         date = event_date(event, lang)
+        if event.date is None:
+            return date
+        if lang == "en":
+            return ("on " if event.date.has_day else "in ") + date
+        return date if event.date.has_day else "vào " + date
+
+    def where_phrase(self, event: Event, lang: Lang) -> str:
+        """The place with its preposition in English: "in Laos", "at the Government Guesthouse"."""
+        place = self.place(event.place, lang)
         if lang == "vi":
-            verb = "dự kiến tổ chức" if event.status == Status.PLANNED else "diễn ra"
-            if event.date and not event.date.has_day:
-                verb += " vào"
-            text = (
-                f"{self.title(event, lang)} {verb} {date}."
-                if event.date
-                else (f"Bài viết không nêu ngày của {self.title(event, lang)}.")
-            )
-        else:
-            verb = (
-                "is planned for"
-                if event.status == Status.PLANNED
-                else "took place on"
-                if (event.date and event.date.has_day)
-                else "took place in"
-            )
-            text = (
-                f"{self.title(event, lang)} {verb} {date}."
-                if event.date
-                else (f"The article does not give the date of the {self.title(event, lang)}.")
-            )
-        # Curators write date notes in English; a Vietnamese answer keeps only "(suy ra từ bài viết)".
-        if lang == "en" and event.date_note and (event.date_inferred or event.date is None):
-            text += " Note: " + event.date_note
-        return text
+            return place
+        first = self.k.place(event.place or "")
+        wide = first is not None and first.place_kind.value in ("country", "city")
+        return ("in " if wide else "at ") + place
+
+    def event_when(self, event: Event, lang: Lang) -> str:
+        title = self.event_title(event, lang)
+        if event.date is None:
+            return phrase("when_missing", lang, title=title)
+        key = "when_planned" if event.status == Status.PLANNED else "when_held"
+        return phrase(key, lang, title=title, date=self.when_phrase(event, lang))
 
     def event_where(self, event: Event, lang: Lang) -> str:
-        place = self.place(event.place, lang)
-        planned = event.status == Status.PLANNED
-        if lang == "vi":
-            return f"{self.title(event, lang)} {'dự kiến tổ chức' if planned else 'diễn ra'} tại {place}."
-        return f"The {self.title(event, lang)} {'is to be held' if planned else 'took place'} in/at {place}."
+        title = self.event_title(event, lang)
+        if not event.place:
+            return phrase("where_missing", lang, title=title)
+        key = "where_planned" if event.status == Status.PLANNED else "where_held"
+        return phrase(key, lang, title=title, place=self.where_phrase(event, lang))
 
     def event_who(self, event: Event, lang: Lang) -> str:
         people = self.event_participants(event, lang)
-        if lang == "vi":
-            return f"{self.title(event, lang)} ({event_date(event, lang)}). {people}."
-        return f"{self.title(event, lang)} ({event_date(event, lang)}). {people}."
+        return f"{self.title(event, lang)}, {event_date(event, lang)}.\n{people}."
+
+    def event_slots(self, event: Event, slots: list[str], lang: Lang) -> str:
+        """Several things asked at once: one line for each, "bài viết không nêu" where the base is silent."""
+        lines = [self.title(event, lang) + ":"]
+        missing = phrase("not_stated", lang)
+        for slot in slots:
+            if slot == "when":
+                lines.append(
+                    phrase("slot_when", lang, value=event_date(event, lang) if event.date else missing)
+                )
+            elif slot == "where":
+                lines.append(phrase("slot_where", lang, value=self.place(event.place, lang) or missing))
+            elif slot == "who":
+                lines.append(self.event_participants(event, lang) or missing)
+            elif slot == "what":
+                items = [t.vi if lang == "vi" else t.en for t in (event.agreed or event.discussed)]
+                summary = event.summary_vi if lang == "vi" else event.summary_en
+                lines.append(phrase("slot_what", lang, value="; ".join(items[:5]) or summary))
+        return "\n".join([lines[0], *("• " + line for line in lines[1:])])
 
     def event_what(self, event: Event, lang: Lang) -> str:
         items = [t.vi if lang == "vi" else t.en for t in (event.agreed or event.discussed)]
         head = f"{self.title(event, lang)} ({event_date(event, lang)})"
         if not items:
             return f"{head}: {event.summary_vi if lang == 'vi' else event.summary_en}"
-        lead = "Hai bên" if lang == "vi" else "The two sides"
-        verb = (
-            ("nhất trí" if event.agreed else "đã trao đổi về")
-            if lang == "vi"
-            else ("agreed" if event.agreed else "discussed")
-        )
+        lead = phrase("agreed_lead" if event.agreed else "discussed_lead", lang)
         bullet_list = "\n".join(f"• {item}" for item in items[:8])
-        return f"{head} — {lead} {verb}:\n{bullet_list}"
+        return f"{head} — {lead}\n{bullet_list}"
 
     def event_summary(self, event: Event, lang: Lang) -> str:
         lines = [f"{self.title(event, lang)} — {event_date(event, lang)}"]
