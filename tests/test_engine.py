@@ -274,3 +274,24 @@ def test_title_and_given_name_link_the_official(engine: Engine) -> None:
 def test_a_given_name_inside_a_word_is_no_name(engine: Engine) -> None:
     answer = engine.answer("ai la thu tuong chinh phu lao")  # "Chính" is also a given name
     assert answer.facts[0] == "sonexay-siphanhdone"
+
+
+def test_two_rounds_in_one_question_get_both_answers(engine: Engine) -> None:
+    answer = engine.answer("Kỳ họp 38 và kỳ họp 46 của Ủy ban liên Chính phủ tổ chức ở đâu?")
+    assert answer.facts[:2] == ("intergovernmental-committee-38", "intergovernmental-committee-46")
+
+
+def test_two_officials_in_one_profile_question_get_both_profiles(engine: Engine) -> None:
+    answer = engine.answer("Saleumxay Kommasith và Sok Chenda Sophea giữ chức vụ gì?")
+    assert set(answer.facts) == {"saleumxay-kommasith", "sok-chenda-sophea"}
+
+
+def test_every_slot_asked_is_answered(engine: Engine) -> None:
+    answer = engine.answer("Tham vấn chính trị cấp Bộ trưởng lần 8 diễn ra ở đâu, khi nào, ai chủ trì?")
+    assert all(part in answer.text for part in ("12/2021", "Nhà khách Chính phủ", "Bùi Thanh Sơn"))
+    assert answer.text.count("suy ra") == 1  # the inferred-date note, once
+
+
+def test_a_list_of_agreements_is_a_list(engine: Engine) -> None:
+    answer = engine.answer("kể tên các thỏa thuận giữa hai bộ ngoại giao")
+    assert {"mfa-cooperation-agreement-2014-2020", "mfa-cooperation-agreement-2021-2025"} <= set(answer.facts)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from bot.answering import claims
+from bot.answering import claims, compound
 from bot.answering.answers import Answer, Candidate, Lang, SourceRef, Status
 from bot.kb.facts import (
     Agreement,
@@ -35,6 +35,7 @@ from bot.nlu.lexicon import (
     COUNTRIES,
     COUNTRY_DATA,
     COUNTRY_PATTERN,
+    CUE_WORDS,
     ENGLISH_GLUE,
     FACT_KIND_CUES,
     HOME_COUNTRIES,
@@ -68,6 +69,7 @@ UNKNOWN_SHARE = 0.4  # of a question's content words, unknown ones beyond which 
 DATE_TOPIC_MIN = 0.2  # lexical share that, with a matching date, ties a fact to a question on a topic
 POST_MATCH = 1.5  # a participant holds the post the question names
 MAX_CANDIDATES = 5
+LIST_SHARE = 0.6  # of the best score, for a fact to join a list the question asks for
 MAX_LIST = 30
 
 _ROLE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_PHRASES, key=len, reverse=True)) + r")\b")
@@ -164,6 +166,10 @@ class Engine:
                     return counted
             if claims.is_claim(q):
                 return claims.check_claim(self, q, day)
+            halves = compound.split(self, q)
+            both = compound.answer_both(self, q, *halves, day) if halves else None
+            if both is not None:
+                return both
         return self._answer(question, lang, day)
 
     def lookup(self, question: str, lang: Lang, today: dt.date) -> Answer:
@@ -268,6 +274,9 @@ class Engine:
         others = self._rank_others(q, lexical)
         if self._wants_list(q, events):
             return self._list(q, events)
+        agreements = self._agreement_list(q, others)
+        if agreements is not None:
+            return agreements
         everything = sorted(events + others, key=lambda s: s.score, reverse=True)
         ranked = [s for s in everything if s.anchored]
         if not ranked:
@@ -327,6 +336,8 @@ class Engine:
         """'List all events in order': a list asked for with nothing to narrow it."""
         if Intent.LIST not in q.intents or q.officials or q.date or q.round or q.series or q.places:
             return False
+        if _AGREEMENT_CUE.search(q.canonical):
+            return False  # "kể tên các thỏa thuận": a list of agreements
         return all(
             t in FUNCTION_WORDS or t in INTENT_WORDS or t in _TIMELINE_WORDS or t in KIND_WORDS
             for t in q.canonical.split()
@@ -916,6 +927,40 @@ class Engine:
         if date is None:
             return ""
         return ("tính đến " if lang == "vi" else "as of ") + format_date(date, lang)
+
+    def _agreement_list(self, q: Question, others: list[Scored]) -> Answer | None:
+        """ "Kể tên các thỏa thuận …", "which agreements …": every agreement the question's words fit
+        (all of them when it names nothing but the kind), in the order they were signed."""
+        if Intent.LIST not in q.intents or q.officials or not _AGREEMENT_CUE.search(q.canonical):
+            return None
+        scored = [s for s in others if isinstance(s.fact, Agreement)]
+        best = max((s.score for s in scored if s.anchored), default=0.0)
+        # a list takes every agreement that fits about as well as the best one the question anchors
+        fitting = [
+            s.fact for s in scored if best and s.score >= LIST_SHARE * best and isinstance(s.fact, Agreement)
+        ]
+        if not fitting and not self._names_only_the_kind(q):
+            return None
+        chosen: list[Agreement] = fitting or self.knowledge.of_kind(Agreement)
+        if len(chosen) < 2:
+            return None
+        chosen = sorted(chosen, key=lambda a: (a.signed.start if a.signed else dt.date.max, a.id))
+        lines = [self.render.agreement_line(a, q.lang) for a in chosen[:MAX_LIST]]
+        head = phrase("agreement_list", q.lang, count=str(len(chosen)))
+        shown: list[AnyFact] = list(chosen[:MAX_LIST])
+        return self._answered(q.text, shown, head + "\n" + "\n".join(lines), q.lang, 1.0)
+
+    def _names_only_the_kind(self, q: Question) -> bool:
+        """Nothing in the question but cue words, the kind asked and the base's own countries."""
+        content = [
+            t
+            for t in q.canonical.split()
+            if t not in FUNCTION_WORDS
+            and t not in CUE_WORDS
+            and t not in self.index.country_words
+            and not _AGREEMENT_CUE.search(t)
+        ]
+        return not content
 
     def _list(self, q: Question, scored: list[Scored]) -> Answer:
         events = [s.fact for s in scored if s.anchored and isinstance(s.fact, Event)]

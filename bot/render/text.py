@@ -343,6 +343,13 @@ class Renderer:
         head = ", ".join(parts) + "."
         return f"{head} {agreement.summary_vi if lang == 'vi' else agreement.summary_en}"
 
+    def agreement_line(self, agreement: Agreement, lang: Lang) -> str:
+        """One line of a list: "• Name (ký tháng 12/2014)"."""
+        signed = (
+            phrase("signed_on", lang, date=format_date(agreement.signed, lang)) if agreement.signed else ""
+        )
+        return f"• {self.title(agreement, lang)} ({signed})"
+
     def figure(self, figure: Figure, lang: Lang) -> str:
         if lang == "vi":
             return f"{figure.name_vi} ({figure.period_vi}): {figure.value_text_vi}."
