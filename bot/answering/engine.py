@@ -100,7 +100,7 @@ _COUNTRY_TOKENS = frozenset(word for name in COUNTRIES for word in name.split())
 # Kinds precise enough to narrow a list; "cuộc gặp" (a meeting) covers consultations and visits too.
 _NARROW_KINDS = frozenset({"visit", "reception", "committee_session", "conference"})
 # Slots listed in one question: "ở đâu, khi nào", "where and when".
-_LISTED = re.compile(r",|\b(?:va|and)\b")
+_LISTED = re.compile(r"\b(?:va|and)\b")
 _SIGNED_CUE = re.compile(r"\b(?:ky ket|duoc ky|ky khi nao|ky nam|ky vao|signed|sign)\b")
 
 
@@ -844,7 +844,7 @@ class Engine:
             for slot, intent in (("when", Intent.WHEN), ("where", Intent.WHERE), ("who", Intent.WHO))
             if intent in asks
         ]
-        if len(asked) > 1 and _LISTED.search(q.folded):
+        if len(asked) > 1 and (_LISTED.search(q.folded) or "," in q.text):
             return asked
         if (Intent.WHERE in asks and not (asks & {Intent.WHEN, Intent.WHO})) or (
             Intent.WHERE in asks and Intent.WHAT in asks and "dau" in q.folded.split()
