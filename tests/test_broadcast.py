@@ -24,7 +24,6 @@ import pytest
 from telegram import Bot
 from telegram.error import RetryAfter
 from telegram.ext import CommandHandler
-from tests.test_anniversaries import load_base, write_base
 
 from bot.anniversaries.broadcast import ChatGone, RetryLater, broadcast
 from bot.anniversaries.dates import anniversaries_on, render_post
@@ -46,6 +45,7 @@ from bot.telegram.app import BotApplication, build_application, running
 from bot.telegram.render import ui
 from bot.telegram.state import BotContext
 from tests.support.fake_bot_api import Call, FakeBotAPI
+from tests.test_anniversaries import load_base, write_base
 
 DAY = dt.date(2027, 7, 18)  # the fixture base: the treaty's 50th and an inferred 8th
 QUIET_DAY = dt.date(2027, 7, 19)
