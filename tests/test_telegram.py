@@ -30,7 +30,8 @@ from bot.kb.loader import load_knowledge
 from bot.nlu.text import collapse_whitespace
 from bot.storage.db import Storage
 from bot.telegram.app import BotApplication, build_application, running
-from bot.telegram.commands import COMMANDS, public_commands, readme_admin_list, readme_command_list
+from bot.telegram.commands import COMMANDS, readme_admin_list, readme_command_list
+from bot.telegram.menu import public_commands
 from bot.telegram.render import (
     MAX_CALLBACK_BYTES,
     callback_data,
@@ -328,7 +329,7 @@ async def test_on_date_validates_its_argument(bot: Harness) -> None:
 async def test_help_lists_commands_and_knowledge(bot: Harness) -> None:
     call = await bot.send("/help")
     text = call.params["text"]
-    for command in public_commands():
+    for command in public_commands(COMMANDS):
         assert f"/{command.name}" in text
     for command in COMMANDS:
         if command.admin:
@@ -347,7 +348,7 @@ async def test_command_table_menu_help_and_readme_agree(bot: Harness) -> None:
             menus[str(call.params.get("language_code", ""))] = [
                 (c["command"], c["description"]) for c in call.params["commands"]
             ]
-    public = public_commands()
+    public = public_commands(COMMANDS)
     assert menus["vi"] == [(c.name, c.description_vi) for c in public]
     assert menus["en"] == [(c.name, c.description_en) for c in public]
     assert menus[""] == menus["vi"]
@@ -570,7 +571,8 @@ def test_python_m_bot_without_token_runs_the_terminal(tmp_path: Path) -> None:
 
 
 def test_webhook_options_and_token_redaction(tmp_path: Path) -> None:
-    from bot.telegram.run import RedactFilter, webhook_options
+    from bot.app.logs import RedactFilter, redact
+    from bot.telegram.run import webhook_options
 
     settings = Settings(
         _env_file=None,
@@ -588,8 +590,11 @@ def test_webhook_options_and_token_redaction(tmp_path: Path) -> None:
         "secret_token": "s3cret",
     }
     record = logging.LogRecord("x", logging.ERROR, __file__, 1, "GET /bot%s/getMe", ("123:SECRET",), None)
-    RedactFilter("123:SECRET").filter(record)
+    RedactFilter(["123:SECRET"]).filter(record)
     assert "SECRET" not in record.getMessage() and "<redacted>" in record.getMessage()
+    assert redact("token 123:SECRET, hook s3cret", ["123:SECRET", "s3cret", None]) == (
+        "token <redacted>, hook <redacted>"
+    )
 
 
 def test_run_with_a_token_polls_and_answers(
@@ -619,7 +624,6 @@ def test_run_with_a_token_polls_and_answers(
         return app
 
     monkeypatch.setattr(app_module, "build_application", build)
-    monkeypatch.setattr(bot.telegram.run, "configure_logging", lambda settings: None)  # keep log capture
     knowledge_dir, seeds_dir = copy_base(tmp_path)
     settings = make_settings(tmp_path, bot_api, knowledge_dir, seeds_dir)
 

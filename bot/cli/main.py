@@ -170,6 +170,22 @@ def cmd_anniversaries(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    """The product: the Telegram bot with a token, otherwise the terminal session. The Telegram
+    adapter is imported only here, so the terminal session and every other command run without
+    loading python-telegram-bot."""
+    from bot.app.logs import configure_logging
+
+    configure_logging(settings)
+    if settings.telegram_bot_token is None:
+        from bot.cli.terminal import run_terminal
+
+        return run_terminal(settings)
+    from bot.telegram.run import run
+
+    return run(settings)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot",
@@ -178,7 +194,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
 
-    sub.add_parser("run", help="run the bot (or the terminal session without a token); the default")
+    run = sub.add_parser("run", help="run the bot (or the terminal session without a token); the default")
+    run.set_defaults(handler=cmd_run)
 
     knowledge = sub.add_parser("knowledge", help="check the fact base")
     knowledge_sub = knowledge.add_subparsers(dest="knowledge_command", metavar="ACTION", required=True)
@@ -252,12 +269,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(exc, file=sys.stderr)
         return 2
-    handler: Handler | None = getattr(args, "handler", None)
+    handler: Handler = getattr(args, "handler", None) or cmd_run
     try:
-        if handler is None:
-            from bot.telegram.run import run
-
-            return run(settings)
         return handler(args, settings)
     except BrokenPipeError:
         # the reader went away (`... | head`): stop quietly, as Unix tools do

@@ -19,7 +19,7 @@ import time
 import traceback
 from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from telegram import (
     InlineKeyboardMarkup,
@@ -35,7 +35,9 @@ from telegram.error import Forbidden, TelegramError
 
 from bot.answering.answers import Answer, Lang, Status
 from bot.answering.engine import Engine
+from bot.app.logs import redact, settings_secrets
 from bot.app.service import ReloadReport
+from bot.telegram.menu import help_lines
 from bot.telegram.render import (
     MAX_CANDIDATE_BUTTONS,
     MAX_MESSAGE,
@@ -50,13 +52,11 @@ from bot.telegram.render import (
     truncate,
     ui,
 )
-
-if TYPE_CHECKING:
-    from bot.telegram.state import BotContext, BotData
+from bot.telegram.state import BotContext, BotData
 
 log = logging.getLogger(__name__)
 
-Callback = Callable[[Update, "BotContext"], Coroutine[Any, Any, None]]
+Callback = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
 
 MAX_QUESTION_CHARS: Final = 500
 MAX_PROBLEMS_SHOWN: Final = 30
@@ -384,22 +384,18 @@ def _example_lines(context: BotContext, lang: Lang, count: int = 3) -> list[str]
 
 
 def help_html(context: BotContext, lang: Lang, *, admin: bool) -> str:
-    from bot.telegram.commands import help_lines  # the table imports this module
-
+    """What the bot knows, example questions and the commands of the table (the rows are in
+    `bot_data.commands`); the admin commands only for an admin."""
     commands = context.bot_data.commands
     lines = [f"<b>{esc(t('title', lang))}</b>", "", *_knowledge_lines(context, lang)]
     examples = _example_lines(context, lang)
     if examples:
         lines += ["", f"<b>{esc(t('examples', lang))}</b>", *examples]
     lines += ["", f"<b>{esc(t('commands', lang))}</b>"]
-    lines += [esc(line) for line in help_lines(lang, commands=commands)]
+    lines += [esc(line) for line in help_lines(lang, commands)]
     if admin:
-        admin_only_lines = [
-            line
-            for line in help_lines(lang, admin=True, commands=commands)
-            if line not in help_lines(lang, commands=commands)
-        ]
-        lines += ["", f"<b>{esc(t('admin_commands', lang))}</b>", *[esc(line) for line in admin_only_lines]]
+        lines += ["", f"<b>{esc(t('admin_commands', lang))}</b>"]
+        lines += [esc(line) for line in help_lines(lang, commands, admin=True)]
     lines += ["", esc(t("ask_hint", lang))]
     return "\n".join(lines)
 
@@ -713,10 +709,6 @@ async def cmd_unanswered(update: Update, context: BotContext) -> None:
 # ---------------------------------------------------------------------------- errors
 
 
-def redact(text: str, secret: str | None) -> str:
-    return text.replace(secret, "<redacted>") if secret else text
-
-
 async def on_error(update: object, context: BotContext) -> None:
     """Log the traceback, tell the user in one sentence, notify admins (at most once a minute).
     A `Forbidden` (the user blocked the bot, or it was removed from a group) is not an error."""
@@ -744,8 +736,8 @@ async def on_error(update: object, context: BotContext) -> None:
     if not data.settings.admin_user_ids or now - data.last_admin_notice < data.admin_notice_interval:
         return
     data.last_admin_notice = now
-    token = data.settings.telegram_bot_token.get_secret_value() if data.settings.telegram_bot_token else None
-    summary = redact("".join(traceback.format_exception_only(error)).strip() if error else "?", token)
+    summary = "".join(traceback.format_exception_only(error)).strip() if error else "?"
+    summary = redact(summary, settings_secrets(data.settings))
     for admin_id in sorted(data.settings.admin_user_ids):
         try:
             await context.bot.send_message(

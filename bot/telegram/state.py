@@ -22,7 +22,7 @@ import datetime as dt
 import logging
 import time
 from collections import Counter, OrderedDict
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from telegram.ext import CallbackContext, ExtBot
 
@@ -32,9 +32,7 @@ from bot.app.service import KnowledgeService
 from bot.app.settings import Settings
 from bot.nlu.text import fold
 from bot.storage.db import Storage
-
-if TYPE_CHECKING:
-    from bot.telegram.commands import Command
+from bot.telegram.menu import CommandInfo
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +178,7 @@ class BotData:
     languages: LanguageCache
     recorder: StatsRecorder
     answers: AnswerCache
-    commands: tuple[Command, ...]
+    commands: tuple[CommandInfo, ...]  # the command table's rows, for /help
 
     def __init__(self) -> None:
         self.reload_lock = asyncio.Lock()
