@@ -28,6 +28,7 @@ from bot.app.service import KnowledgeService
 from bot.app.settings import Settings
 from bot.kb.loader import load_knowledge
 from bot.nlu.text import collapse_whitespace
+from bot.render.catalog import t
 from bot.storage.db import Storage
 from bot.telegram.app import BotApplication, build_application, running
 from bot.telegram.commands import COMMANDS, readme_admin_list, readme_command_list
@@ -40,7 +41,6 @@ from bot.telegram.render import (
     render_answer,
     split_html,
     truncate,
-    ui,
     utf16_len,
 )
 from tests.support.fake_bot_api import Call, FakeBotAPI
@@ -179,7 +179,7 @@ async def test_vietnamese_question_in_private_chat(bot: Harness) -> None:
     assert call.params["parse_mode"] == "HTML"
     assert html.escape(expected.text) in call.params["text"]
     sources = [b for b in buttons(call) if b["callback_data"].startswith("src:")]
-    assert sources and sources[0]["text"] == ui("source_button", "vi")
+    assert sources and sources[0]["text"] == t("source_button", "vi")
     assert sources[0]["callback_data"] == f"src:{expected.facts[0]}"
 
 
@@ -188,7 +188,7 @@ async def test_english_question(bot: Harness) -> None:
     assert expected.status is Status.ANSWERED and expected.lang == "en"
     call = await bot.send(Q_EN)
     assert html.escape(expected.text) in call.params["text"]
-    assert any(b["text"] == ui("source_button", "en") for b in buttons(call))
+    assert any(b["text"] == t("source_button", "en") for b in buttons(call))
 
 
 async def test_group_ask_command_is_answered_and_quotes_the_question(bot: Harness) -> None:
@@ -242,7 +242,7 @@ async def test_expired_choice_after_the_fact_is_gone(bot: Harness) -> None:
     call = await bot.send(Q_VI)
     for data in ("ans:no-such-fact-any-more", "src:no-such-fact-any-more", "garbage"):
         answered, _ = await bot.tap(data, message_id=message_id(call), expect_message=False)
-        assert answered.params.get("text") in (ui("expired", "vi"), ui("expired", "en"))
+        assert answered.params.get("text") in (t("expired", "vi"), t("expired", "en"))
     assert len(bot.sent(USER)) == 1
 
 
@@ -301,7 +301,7 @@ async def test_lang_is_remembered(bot: Harness) -> None:
     expected = bot.answer(Q_VI, lang="en")
     call = await bot.send(Q_VI)
     assert html.escape(expected.text) in call.params["text"]
-    assert any(b["text"] == ui("source_button", "en") for b in buttons(call))
+    assert any(b["text"] == t("source_button", "en") for b in buttons(call))
     await bot.send("/lang auto")
     assert bot.storage.get_language(USER) is None
 
@@ -378,11 +378,11 @@ async def test_non_admin_reload_is_refused(bot: Harness, caplog: pytest.LogCaptu
     version = bot.service.knowledge.version
     with caplog.at_level(logging.WARNING, logger="bot.telegram.handlers"):
         call = await bot.send("/reload")
-    assert html.escape(ui("admin_only", "en")) in call.params["text"]
+    assert html.escape(t("admin_only", "en")) in call.params["text"]
     assert bot.service.knowledge.version == version
     assert any(str(USER) in r.getMessage() and "/reload" in r.getMessage() for r in caplog.records)
     for command in ("/rollback", "/stats", "/unanswered"):
-        assert html.escape(ui("admin_only", "en")) in (await bot.send(command)).params["text"]
+        assert html.escape(t("admin_only", "en")) in (await bot.send(command)).params["text"]
 
 
 async def test_admin_reload_of_a_broken_edit_is_refused_and_old_base_serves(bot: Harness) -> None:
@@ -447,7 +447,7 @@ async def test_admin_stats_and_unanswered(bot: Harness) -> None:
 
 
 async def test_error_handler_tells_user_and_admin_once(bot: Harness) -> None:
-    apology = html.escape(ui("error", "en"))
+    apology = html.escape(t("error", "en"))
     bot.api.fail_next("sendMessage", chat_id=USER, error="bad_request")
     bot.api.inject_update(bot.api.message(Q_VI, user_id=USER))  # the reply fails; then the apology
     await bot.api.wait_for("sendMessage", lambda c: c.ok and apology in c.params["text"])

@@ -144,6 +144,7 @@ def _days(text: str) -> int:
 
 def cmd_anniversaries(args: argparse.Namespace, settings: Settings) -> int:
     from bot.anniversaries.dates import anniversaries_on, day_label, render_post, render_upcoming, upcoming
+    from bot.render.catalog import t
 
     knowledge = _knowledge_or_exit(settings)
     day: dt.date = args.date or dt.datetime.now(settings.tz).date()
@@ -162,11 +163,7 @@ def cmd_anniversaries(args: argparse.Namespace, settings: Settings) -> int:
     elif found:
         print(render_post(found, lang))
     else:
-        print(
-            f"Không có ngày kỷ niệm nào vào {day_label(day, 'vi')}."
-            if lang == "vi"
-            else f"No anniversaries on {day_label(day, 'en')}."
-        )
+        print(t("no_anniversaries", lang, day=day_label(day, lang)))
     return 0
 
 

@@ -48,6 +48,7 @@ from bot.anniversaries.broadcast import (
 from bot.anniversaries.dates import render_upcoming, upcoming
 from bot.answering.answers import Lang
 from bot.app.settings import Settings
+from bot.render.catalog import t
 from bot.storage.db import DEFAULT_LEASE
 from bot.telegram.handlers import reply, reply_plain, ui_lang
 from bot.telegram.render import MAX_MESSAGE, Rendered, esc, split_html
@@ -80,84 +81,7 @@ _GONE_MARKERS: Final = (
     "peer_id_invalid",
 )
 
-_T: Final[dict[str, dict[Lang, str]]] = {
-    "subscribed": {
-        "vi": "✅ Đã bật tin kỷ niệm cho chat này: vào ngày kỷ niệm của một sự kiện trong quan hệ "
-        "Việt Nam – Lào, bot gửi một tin lúc {time} ({zone}). Tắt bằng /unsubscribe.",
-        "en": "✅ Anniversary posts are on for this chat: on the anniversary of an event in "
-        "Vietnam–Laos relations the bot posts once, at {time} ({zone}). Turn off with /unsubscribe.",
-    },
-    "already": {
-        "vi": "Chat này đã bật tin kỷ niệm rồi. Tắt bằng /unsubscribe.",
-        "en": "Anniversary posts are already on for this chat. Turn off with /unsubscribe.",
-    },
-    "unsubscribed": {
-        "vi": "Đã tắt tin kỷ niệm cho chat này.",
-        "en": "Anniversary posts are off for this chat.",
-    },
-    "not_subscribed": {
-        "vi": "Chat này chưa bật tin kỷ niệm. Bật bằng /subscribe.",
-        "en": "Anniversary posts are not on for this chat. Turn them on with /subscribe.",
-    },
-    "group_admins_only": {
-        "vi": "Xin lỗi, chỉ quản trị viên của nhóm mới bật hoặc tắt được tin kỷ niệm.",
-        "en": "Sorry, only the group's administrators can turn anniversary posts on or off.",
-    },
-    "use_channel_command": {
-        "vi": "Với kênh, quản trị viên của bot dùng /subscribe_channel @tên_kênh trong chat riêng với bot.",
-        "en": "For a channel, a bot administrator sends /subscribe_channel @channel in a private chat "
-        "with the bot.",
-    },
-    "channel_usage": {
-        "vi": "Cách dùng: /subscribe_channel @tên_kênh [vi|en] (trước đó hãy đặt bot làm quản trị viên "
-        "của kênh, có quyền đăng bài).",
-        "en": "Usage: /subscribe_channel @channel [vi|en] (first make the bot an administrator of the "
-        "channel, allowed to post).",
-    },
-    "unchannel_usage": {
-        "vi": "Cách dùng: /unsubscribe_channel @tên_kênh",
-        "en": "Usage: /unsubscribe_channel @channel",
-    },
-    "channel_not_found": {"vi": "Không tìm thấy kênh {name}.", "en": "Channel {name} was not found."},
-    "not_a_channel": {
-        "vi": "{name} không phải là kênh. Với nhóm, quản trị viên của nhóm gửi /subscribe trong nhóm.",
-        "en": "{name} is not a channel. For a group, a group administrator sends /subscribe in the group.",
-    },
-    "bot_not_admin": {
-        "vi": "Bot chưa là quản trị viên có quyền đăng bài của kênh {name}. Hãy thêm bot làm quản trị "
-        "viên rồi thử lại.",
-        "en": "The bot is not an administrator allowed to post in {name}. Make it one, then try again.",
-    },
-    "channel_subscribed": {
-        "vi": "✅ Đã bật tin kỷ niệm cho kênh {name} (tiếng {lang_name}), lúc {time} ({zone}).",
-        "en": "✅ Anniversary posts are on for the channel {name} (in {lang_name}), at {time} ({zone}).",
-    },
-    "channel_already": {
-        "vi": "Kênh {name} đã bật tin kỷ niệm rồi.",
-        "en": "Anniversary posts are already on for {name}.",
-    },
-    "channel_unsubscribed": {
-        "vi": "Đã tắt tin kỷ niệm cho kênh {name}.",
-        "en": "Anniversary posts are off for {name}.",
-    },
-    "channel_not_subscribed": {
-        "vi": "Kênh {name} chưa bật tin kỷ niệm.",
-        "en": "Anniversary posts are not on for {name}.",
-    },
-    "upcoming_usage": {
-        "vi": f"Cách dùng: /upcoming [N], N là số ngày, từ 1 đến {MAX_UPCOMING_DAYS}",
-        "en": f"Usage: /upcoming [N], N days from 1 to {MAX_UPCOMING_DAYS}",
-    },
-}
-_LANG_NAMES: Final[dict[Lang, dict[Lang, str]]] = {
-    "vi": {"vi": "Việt", "en": "Anh"},
-    "en": {"vi": "Vietnamese", "en": "English"},
-}
-
-
-def t(key: str, lang: Lang, **values: object) -> str:
-    text = _T[key][lang]
-    return text.format(**values) if values else text
+_LANG_NAME_KEYS: Final[dict[Lang, str]] = {"vi": "lang_name_vi", "en": "lang_name_en"}
 
 
 # ---------------------------------------------------------------------------- sending
@@ -441,7 +365,7 @@ async def cmd_subscribe_channel(update: Update, context: BotContext) -> None:
             "channel_subscribed",
             lang,
             name=name,
-            lang_name=_LANG_NAMES[lang][post_lang],
+            lang_name=t(_LANG_NAME_KEYS[post_lang], lang),
             time=settings.daily_post_time.strftime("%H:%M"),
             zone=settings.timezone,
         ),
@@ -475,7 +399,7 @@ async def cmd_upcoming(update: Update, context: BotContext) -> None:
     days = DEFAULT_UPCOMING_DAYS
     if args:
         if len(args) > 1 or not args[0].isdigit() or int(args[0]) < 1:
-            await reply_plain(update, t("upcoming_usage", lang))
+            await reply_plain(update, t("upcoming_usage", lang, max=MAX_UPCOMING_DAYS))
             return
         days = min(int(args[0]), MAX_UPCOMING_DAYS)
     data = context.bot_data
