@@ -31,7 +31,7 @@ from bot.app.service import KnowledgeService
 from bot.app.settings import Settings
 from bot.kb.knowledge import Knowledge
 from bot.render.catalog import t
-from bot.storage.db import DEFAULT_LEASE, Storage
+from bot.storage.repository import DEFAULT_LEASE, Storage
 from bot.telegram.anniversary_jobs import (
     CATCH_UP_JOB_NAME,
     DAILY_JOB_NAME,

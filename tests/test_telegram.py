@@ -29,7 +29,7 @@ from bot.app.settings import Settings
 from bot.kb.loader import load_knowledge
 from bot.nlu.text import collapse_whitespace
 from bot.render.catalog import t
-from bot.storage.db import Storage
+from bot.storage.repository import Storage
 from bot.telegram.app import BotApplication, build_application, running
 from bot.telegram.commands import COMMANDS, readme_admin_list, readme_command_list
 from bot.telegram.menu import public_commands

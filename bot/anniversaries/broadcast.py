@@ -39,7 +39,7 @@ from aiolimiter import AsyncLimiter
 from bot.anniversaries.dates import Anniversary, anniversaries_on, render_post
 from bot.answering.answers import Lang
 from bot.kb.knowledge import Knowledge
-from bot.storage.db import DEFAULT_LEASE, Storage, Subscription
+from bot.storage.repository import DEFAULT_LEASE, Storage, Subscription
 
 log = logging.getLogger(__name__)
 

@@ -49,7 +49,7 @@ from bot.anniversaries.dates import render_upcoming, upcoming
 from bot.answering.answers import Lang
 from bot.app.settings import Settings
 from bot.render.catalog import t
-from bot.storage.db import DEFAULT_LEASE
+from bot.storage.repository import DEFAULT_LEASE
 from bot.telegram.handlers import reply, reply_plain, ui_lang
 from bot.telegram.render import MAX_MESSAGE, Rendered, esc, split_html
 from bot.telegram.state import BotContext

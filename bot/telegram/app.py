@@ -42,7 +42,7 @@ from telegram.ext import (
 
 from bot.app.service import KnowledgeService
 from bot.app.settings import Settings
-from bot.storage.db import Storage
+from bot.storage.repository import Storage
 from bot.telegram import handlers
 from bot.telegram.anniversary_jobs import CATCH_UP_DELAY, AnniversaryJobs
 from bot.telegram.commands import COMMANDS, Command

@@ -32,7 +32,7 @@ from bot.answering.engine import Engine
 from bot.app.service import KnowledgeService
 from bot.app.settings import Settings
 from bot.nlu.text import fold
-from bot.storage.db import Storage
+from bot.storage.repository import Storage
 from bot.telegram.menu import CommandInfo
 
 log = logging.getLogger(__name__)
