@@ -240,6 +240,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def missing_knowledge_dir(args: argparse.Namespace, settings: Settings) -> str | None:
+    """Every command reads the fact base: when its folder is not there, the message that says so
+    (naming KNOWLEDGE_DIR and the path), else None. Checked up front so that a wrong path is one
+    clear line and exit 2, not a load failure further in."""
+    explicit = getattr(args, "dir", None)
+    directory = Path(explicit) if explicit else settings.knowledge_dir
+    if directory.is_dir():
+        return None
+    if explicit:
+        return f"The knowledge folder {directory} does not exist."
+    return (
+        f"KNOWLEDGE_DIR is {directory}, which does not exist or is not a folder. Set KNOWLEDGE_DIR "
+        "(in the environment or .env) to the folder of the YAML fact base, e.g. the checkout's knowledge/."
+    )
+
+
 def run_bench(argv: list[str]) -> int:
     """`python -m bot bench ...` is `python -m bench ...`: the benchmarks live in the checkout's `bench/`,
     outside the installed package, and are imported only when asked for."""
@@ -267,6 +283,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 2
     handler: Handler = getattr(args, "handler", None) or cmd_run
+    missing = missing_knowledge_dir(args, settings)
+    if missing is not None:
+        print(missing, file=sys.stderr)
+        return 2
     try:
         return handler(args, settings)
     except BrokenPipeError:
