@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
 import json
+import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -257,18 +259,17 @@ def missing_knowledge_dir(args: argparse.Namespace, settings: Settings) -> str |
 
 
 def run_bench(argv: list[str]) -> int:
-    """`python -m bot bench ...` is `python -m bench ...`: the benchmarks live in the checkout's `bench/`,
-    outside the installed package, and are imported only when asked for."""
-    try:
-        from bench.__main__ import main as bench_main
-    except ModuleNotFoundError:
+    """`python -m bot bench ...` runs `python -m bench ...`: the benchmarks live in the checkout's
+    `bench/`, outside the installed package, so they run in their own process instead of being
+    imported by it."""
+    if importlib.util.find_spec("bench") is None:
         print(
             "The benchmarks are developer tooling in the source checkout (bench/); "
             "run `python -m bench` from the project's root folder.",
             file=sys.stderr,
         )
         return 2
-    return bench_main(argv)
+    return subprocess.run([sys.executable, "-m", "bench", *argv], check=False).returncode
 
 
 def main(argv: Sequence[str] | None = None) -> int:
