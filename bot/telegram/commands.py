@@ -12,26 +12,21 @@ it back (`/help` reads the rows from `context.bot_data.commands`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
-from typing import Any, Final
-
-from telegram import Update
+from typing import Final
 
 from bot.telegram import anniversary_jobs, handlers
+from bot.telegram.handlers import Callback
 from bot.telegram.menu import CommandInfo
 from bot.telegram.menu import readme_admin_list as _readme_admin_list
 from bot.telegram.menu import readme_command_list as _readme_command_list
-from bot.telegram.state import BotContext
-
-HandlerCallback = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
 
 
 @dataclass(frozen=True)
 class Command(CommandInfo):
     """A row of the table: what the command is (`CommandInfo`) and the callback that runs it."""
 
-    handler: HandlerCallback = field(kw_only=True)
+    handler: Callback = field(kw_only=True)
 
 
 COMMANDS: Final[tuple[Command, ...]] = (
