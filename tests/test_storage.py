@@ -550,3 +550,26 @@ def test_the_migrations_build_exactly_the_declared_tables(db_url: str) -> None:
 @pytest.mark.postgres
 def test_the_migrations_build_exactly_the_declared_tables_on_postgresql(fresh_postgres: str) -> None:
     assert _schema_differences(fresh_postgres) == []
+
+
+def _count_concurrently(stores: list[Storage]) -> None:
+    """Every process counts the same new question at once: the upsert must lose no increment."""
+    with ThreadPoolExecutor(max_workers=len(stores)) as pool:
+        list(pool.map(lambda s: [s.record_unanswered("same?", "same") for _ in range(20)], stores))
+
+
+def test_concurrent_upserts_lose_no_count(open_on_file: Callable[[], Storage]) -> None:
+    stores = [open_on_file() for _ in range(4)]
+    _count_concurrently(stores)
+    assert stores[0].top_unanswered(1)[0].count == 80
+
+
+@pytest.mark.postgres
+def test_concurrent_upserts_lose_no_count_on_postgresql(fresh_postgres: str) -> None:
+    stores = [Storage.open(fresh_postgres) for _ in range(4)]
+    try:
+        _count_concurrently(stores)
+        assert stores[0].top_unanswered(1)[0].count == 80
+    finally:
+        for store in stores:
+            store.close()

@@ -674,3 +674,19 @@ def test_every_setting_is_documented_in_readme_and_env_example() -> None:
     for name in Settings.model_fields:
         assert f"`{name.upper()}`" in section.group(1), name
         assert re.search(rf"^(# )?{name.upper()}=", example, re.M), name
+
+
+async def test_language_cache_reads_storage_once_until_the_ttl() -> None:
+    import asyncio
+
+    from bot.telegram.state import LanguageCache
+
+    with Storage.open("sqlite://") as storage:
+        cache = LanguageCache(storage, ttl=0.2)
+        assert await cache.get(42) is None  # "auto" is cached too
+        storage.set_language(42, "en")  # another process changes it behind the cache
+        assert await cache.get(42) is None
+        await asyncio.sleep(0.3)
+        assert await cache.get(42) == "en"
+        await cache.set(42, "vi")
+        assert await cache.get(42) == "vi" and storage.get_language(42) == "vi"
