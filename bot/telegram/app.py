@@ -1,14 +1,16 @@
 """The composition root: the one place that wires the bot together.
 
-`compose(settings)` builds, in order, the knowledge service (the validated base and its answer
-engine), the storage (schema migrated on open) and the Telegram `Application`, and closes the
-storage when the caller is done. `build_application(settings, service, storage)` is its last step,
-also used directly by tests and benchmarks that bring their own service and storage: it fills the
-typed `context.bot_data` (`BotData`), registers one `CommandHandler` per row of the command table
-(`bot.telegram.commands`; rows with `admin=True` wrapped in `handlers.admin_only`, the only admin
-check), the text, button and inline handlers and the error handler, schedules the anniversary jobs
-(`AnniversaryJobs.schedule`), and installs `AIORateLimiter` and the start-up hook that publishes the
-command menu (`setMyCommands`) in Vietnamese and English.
+`compose(settings)` builds, in order, the settings (unless given), the knowledge service (the
+validated base and its answer engine), the storage (schema migrated on open) and the Telegram
+`Application`, and closes the storage when the caller is done.
+
+`build_application(settings, service, storage)` is its last step, also used directly by tests
+and benchmarks that bring their own service and storage. It fills the typed `context.bot_data`
+(`BotData`), registers one `CommandHandler` per row of the command table (`bot.telegram.commands`;
+rows with `admin=True` wrapped in `handlers.admin_only`, the only admin check), the text, button
+and inline handlers and the error handler, schedules the anniversary jobs
+(`AnniversaryJobs.schedule`), and installs `AIORateLimiter` and the start-up hook that publishes
+the command menu (`setMyCommands`) in Vietnamese and English.
 
 `running(app)` starts and stops an application the way `run_polling` does (hooks included) but
 inside an existing event loop: the tests and the benchmark use it.
@@ -41,7 +43,7 @@ from telegram.ext import (
 )
 
 from bot.app.service import KnowledgeService
-from bot.app.settings import Settings
+from bot.app.settings import Settings, load_settings
 from bot.storage.repository import Storage
 from bot.telegram import handlers
 from bot.telegram.anniversary_jobs import CATCH_UP_DELAY, AnniversaryJobs
@@ -152,10 +154,11 @@ def build_application(
 
 
 @contextmanager
-def compose(settings: Settings) -> Iterator[BotApplication]:
-    """settings → knowledge service (base + engine) → storage → application; the storage is closed
-    on exit. The base loads first, so a base that does not validate (`KnowledgeLoadError`) stops
-    start-up before anything touches the database."""
+def compose(settings: Settings | None = None) -> Iterator[BotApplication]:
+    """settings (read from the environment unless given) → knowledge service (base + engine) →
+    storage → application; the storage is closed on exit. The base loads first, so a base that does
+    not validate (`KnowledgeLoadError`) stops start-up before anything touches the database."""
+    settings = settings if settings is not None else load_settings()
     service = KnowledgeService.from_settings(settings)
     with Storage.open(settings.database_url) as storage:
         yield build_application(settings, service, storage)
