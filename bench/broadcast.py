@@ -34,7 +34,7 @@ from bot.app.settings import Settings, load_settings
 from bot.kb.facts import Event, EventKind
 from bot.kb.knowledge import Knowledge
 from bot.kb.loader import load_knowledge
-from bot.storage.db import Storage
+from bot.storage.repository import Storage
 from bot.telegram.anniversary_jobs import BROADCAST_RATE, telegram_sender
 from bot.telegram.app import base_builder
 from tests.support.fake_bot_api import FakeBotAPI

@@ -28,7 +28,7 @@ from telegram.ext import AIORateLimiter, MessageHandler, filters
 
 from bot.app.service import KnowledgeService
 from bot.app.settings import Settings, load_settings
-from bot.storage.db import Storage
+from bot.storage.repository import Storage
 from bot.telegram.app import base_builder, build_application, running
 from bot.telegram.state import BotContext
 from tests.support.fake_bot_api import FakeBotAPI

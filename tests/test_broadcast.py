@@ -3,8 +3,8 @@
 The domain broadcast runs on a temporary SQLite file with an injected clock (lease expiry without
 waiting) and an injected sleep (flood waits recorded, not slept). Where Telegram's behaviour
 matters, the real python-telegram-bot `Bot` talks to the local Bot API stand-in (`bot_api`,
-127.0.0.1 only); the commands and jobs run in a real `Application` built by the composition root,
-with `register` from `bot.telegram.anniversary_jobs`.
+127.0.0.1 only); the commands and jobs run in a real `Application` built by the composition root
+(`build_application`, which routes the commands from the table and schedules the jobs).
 """
 
 from __future__ import annotations
@@ -30,19 +30,16 @@ from bot.anniversaries.dates import anniversaries_on, render_post
 from bot.app.service import KnowledgeService
 from bot.app.settings import Settings
 from bot.kb.knowledge import Knowledge
-from bot.storage.db import DEFAULT_LEASE, Storage
+from bot.render.catalog import t
+from bot.storage.repository import DEFAULT_LEASE, Storage
 from bot.telegram.anniversary_jobs import (
-    ANNIVERSARY_COMMANDS,
     CATCH_UP_JOB_NAME,
     DAILY_JOB_NAME,
     AnniversaryJobs,
-    register,
     retry_after_seconds,
-    t,
     telegram_sender,
 )
 from bot.telegram.app import BotApplication, build_application, running
-from bot.telegram.render import ui
 from bot.telegram.state import BotContext
 from tests.support.fake_bot_api import Call, FakeBotAPI
 from tests.test_anniversaries import load_base, write_base
@@ -350,9 +347,15 @@ async def harness(
     for chat_id in subscribe:
         storage.subscribe(chat_id, "private")
     try:
-        app = build_application(settings, service, storage, stats_flush_interval=0.05)
-        scheduler = register(
-            app, settings, jobs=jobs, catch_up_delay=0.05, now=(lambda: now) if now is not None else None
+        scheduler = AnniversaryJobs(settings, now=(lambda: now) if now is not None else None)
+        app = build_application(
+            settings,
+            service,
+            storage,
+            stats_flush_interval=0.05,
+            jobs=scheduler,
+            schedule_jobs=jobs,
+            catch_up_delay=0.05,
         )
         async with running(app):
             yield Harness(api, app, storage, scheduler)
@@ -389,7 +392,7 @@ async def test_subscribe_channel_is_for_bot_admins_and_needs_the_bot_as_channel_
     bot_api.set_chat(CHANNEL, "channel", title="Hữu nghị Việt – Lào", username="vnlao_friends")
     async with harness(tmp_path, bot_api) as h:
         refused = await h.send("/subscribe_channel @vnlao_friends", user_id=USER)
-        assert html.escape(ui("admin_only", "en")) in refused.params["text"]
+        assert html.escape(t("admin_only", "en")) in refused.params["text"]
         assert not bot_api.calls("getChat") and not h.storage.is_subscribed(CHANNEL)
 
         not_admin = await h.send("/subscribe_channel @vnlao_friends", user_id=BOT_ADMIN)
@@ -411,7 +414,7 @@ async def test_upcoming_command(tmp_path: Path, bot_api: FakeBotAPI) -> None:
         listed = await h.send("/upcoming 60", user_id=USER)
         assert "Coming anniversaries" in listed.params["text"]
         usage = await h.send("/upcoming soon", user_id=USER)
-        assert html.escape(t("upcoming_usage", "en")) in usage.params["text"]
+        assert html.escape(t("upcoming_usage", "en", max=60)) in usage.params["text"]
 
 
 async def test_catch_up_at_start_posts_today_once_and_the_daily_job_is_scheduled(
@@ -459,17 +462,15 @@ def _context(h: Harness) -> Any:
     return BotContext(h.app)
 
 
-async def test_register_adds_each_command_once_and_rows_fit_the_command_table(
+async def test_every_command_is_routed_once_and_the_jobs_are_scheduled_once(
     tmp_path: Path, bot_api: FakeBotAPI
 ) -> None:
-    from bot.telegram.commands import Command
+    from bot.telegram.commands import COMMANDS
 
     settings = make_settings(tmp_path, bot_api)
     service = KnowledgeService(settings.knowledge_dir, settings.seeds_dir, settings.checks_file)
     with Storage.open("sqlite://") as store:
         app = build_application(settings, service, store)
-        register(app, settings, jobs=False)
-        register(app, settings, jobs=False)
         names = Counter(
             name
             for handlers in app.handlers.values()
@@ -477,20 +478,10 @@ async def test_register_adds_each_command_once_and_rows_fit_the_command_table(
             if isinstance(h, CommandHandler)
             for name in h.commands
         )
-        assert all(names[row.name] == 1 for row in ANNIVERSARY_COMMANDS)
-    commands = [Command(*row) for row in ANNIVERSARY_COMMANDS]
-    assert [c.name for c in commands if c.admin] == ["subscribe_channel", "unsubscribe_channel"]
-    assert all(c.description_vi and c.description_en for c in commands)
-
-
-async def test_registering_again_replaces_the_jobs(tmp_path: Path, bot_api: FakeBotAPI) -> None:
-    settings = make_settings(tmp_path, bot_api)
-    service = KnowledgeService(settings.knowledge_dir, settings.seeds_dir, settings.checks_file)
-    with Storage.open("sqlite://") as store:
-        app = build_application(settings, service, store)
-        register(app, settings)
-        register(app, settings)
+        assert names == Counter(c.name for c in COMMANDS)  # the table, each row once, nothing else
         job_queue = app.job_queue
         assert job_queue is not None
-        names = Counter(job.name for job in job_queue.jobs())
-        assert names[DAILY_JOB_NAME] == 1 and names[CATCH_UP_JOB_NAME] == 1
+        jobs = Counter(job.name for job in job_queue.jobs())
+        assert jobs[DAILY_JOB_NAME] == 1 and jobs[CATCH_UP_JOB_NAME] == 1
+    admin = [c.name for c in COMMANDS if c.admin and c.name.endswith("channel")]
+    assert admin == ["subscribe_channel", "unsubscribe_channel"]

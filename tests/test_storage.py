@@ -11,11 +11,13 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, select, text
-from sqlalchemy.engine import Connection
+from sqlalchemy import create_engine, delete, inspect, select, text
+from sqlalchemy.engine import Connection, make_url
 
-from bot.storage import db as storage_module
-from bot.storage.db import SCHEMA_VERSION, Storage, sent_log, subscriptions
+from bot.storage import schema
+from bot.storage import tables as storage_module
+from bot.storage.repository import Storage
+from bot.storage.tables import metadata, sent_log, subscriptions
 
 ANNIVERSARY = date(2027, 9, 5)
 GROUP = -1001234567890
@@ -396,16 +398,16 @@ def test_times_must_be_timezone_aware(store: Storage) -> None:
 
 def test_reopening_the_database_is_idempotent(db_url: str) -> None:
     with Storage.open(db_url) as first:
-        assert first.schema_version() == SCHEMA_VERSION
+        assert first.schema_revision() == schema.head()
         first.subscribe(GROUP, "supergroup")
 
     for _ in range(2):
         with Storage.open(db_url) as again:
-            assert again.schema_version() == SCHEMA_VERSION
+            assert again.schema_revision() == schema.head()
             assert again.is_subscribed(GROUP)
             with again.engine.connect() as conn:
-                versions = conn.execute(text("SELECT version FROM schema_version")).scalars().all()
-            assert versions == [SCHEMA_VERSION]
+                versions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+            assert versions == [schema.head()]
 
 
 def test_sqlite_file_uses_write_ahead_logging(open_on_file: Callable[[], Storage]) -> None:
@@ -414,31 +416,53 @@ def test_sqlite_file_uses_write_ahead_logging(open_on_file: Callable[[], Storage
         assert int(conn.exec_driver_sql("PRAGMA busy_timeout").scalar() or 0) > 0
 
 
-def test_an_older_database_is_migrated_once(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    with Storage.open(db_url):
-        pass
-    applied: list[int] = []
+def make_old_layout(conn: Connection) -> None:
+    """A database as the pre-Alembic code left it: the same five tables (its create_all), a
+    `schema_version` table stamped 1, and some rows."""
+    metadata.create_all(conn)
+    conn.execute(
+        text("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+    )
+    conn.execute(text("INSERT INTO schema_version VALUES (1, '2026-01-01 00:00:00')"))
+    conn.execute(
+        text(
+            "INSERT INTO subscriptions (chat_id, chat_type, language, subscribed_at) "
+            "VALUES (:id, 'supergroup', 'en', '2026-01-02 03:04:05')"
+        ),
+        {"id": GROUP},
+    )
+    conn.execute(text("INSERT INTO question_stats VALUES ('answered', 7)"))
 
-    def add_notes_table(conn: Connection) -> None:
-        applied.append(SCHEMA_VERSION + 1)
-        conn.execute(text("CREATE TABLE curator_notes (id INTEGER PRIMARY KEY, note TEXT)"))
 
-    monkeypatch.setattr(storage_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    monkeypatch.setattr(storage_module, "_MIGRATIONS", {SCHEMA_VERSION + 1: add_notes_table})
+def check_migrated_old_layout(storage: Storage) -> None:
+    assert storage.schema_revision() == schema.head()
+    assert [s.chat_id for s in storage.list_subscriptions()] == [GROUP]
+    (subscription,) = storage.list_subscriptions()
+    assert subscription.language == "en"
+    assert subscription.subscribed_at == datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    assert storage.stats().by_status["answered"] == 7
+    with storage.engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+    assert "schema_version" not in tables and {"alembic_version", "sent_log", "chats"} <= tables
 
-    for _ in range(2):
+
+def test_a_database_of_the_old_layout_is_migrated_and_keeps_its_rows(db_url: str, tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        make_old_layout(conn)
+    engine.dispose()
+    for _ in range(2):  # the second open finds it at the head already
         with Storage.open(db_url) as upgraded:
-            assert upgraded.schema_version() == SCHEMA_VERSION + 1
-    assert applied == [SCHEMA_VERSION + 1]
+            check_migrated_old_layout(upgraded)
+    with Storage.open(db_url) as upgraded:
+        upgraded.record_question("answered")  # the upsert works on the migrated table
+        assert upgraded.stats().by_status["answered"] == 8
 
 
-def test_a_database_from_newer_code_is_refused(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(storage_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    monkeypatch.setattr(storage_module, "_MIGRATIONS", {SCHEMA_VERSION + 1: lambda conn: None})
-    with Storage.open(db_url):
-        pass
-    monkeypatch.undo()
-
+def test_a_database_from_newer_code_is_refused(db_url: str) -> None:
+    with Storage.open(db_url) as store, store.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'from-the-future'"))
     with pytest.raises(RuntimeError, match="newer"):
         Storage.open(db_url)
 
@@ -463,3 +487,89 @@ def test_claims_are_exclusive_on_postgresql(clock: FakeClock) -> None:
             conn.execute(delete(subscriptions).where(subscriptions.c.chat_id.in_((chat_id, chat_id - 1))))
         first.close()
         second.close()
+
+
+@pytest.fixture
+def fresh_postgres() -> Iterator[str]:
+    """The URL of a new, empty PostgreSQL database on the TEST_POSTGRES_URL server, dropped after."""
+    url = os.environ.get("TEST_POSTGRES_URL")
+    if not url:
+        pytest.skip("TEST_POSTGRES_URL is not set")
+    name = f"bot_test_{random.randrange(10**9)}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.mark.postgres
+def test_migrations_on_an_empty_postgresql_database(fresh_postgres: str) -> None:
+    for _ in range(2):
+        with Storage.open(fresh_postgres) as store:
+            assert store.schema_revision() == schema.head()
+            store.subscribe(GROUP, "supergroup", language="vi")
+            store.set_language(GROUP, "en")
+            store.set_language(GROUP, "vi", title="renamed")
+            store.record_unanswered("q?", "q")
+            store.record_unanswered("q?", "q", 2)
+            assert store.get_language(GROUP) == "vi"
+    with Storage.open(fresh_postgres) as store:
+        assert store.top_unanswered(5)[0].count == 6
+
+
+@pytest.mark.postgres
+def test_migrations_bring_an_old_layout_postgresql_database_up_to_date(fresh_postgres: str) -> None:
+    engine = create_engine(fresh_postgres)
+    with engine.begin() as conn:
+        make_old_layout(conn)
+    engine.dispose()
+    for _ in range(2):
+        with Storage.open(fresh_postgres) as upgraded:
+            check_migrated_old_layout(upgraded)
+
+
+def _schema_differences(url: str) -> list[object]:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    with Storage.open(url) as store, store.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        return list(compare_metadata(context, metadata))
+
+
+def test_the_migrations_build_exactly_the_declared_tables(db_url: str) -> None:
+    """bot.storage.tables and the revisions describe one schema (else a revision is missing)."""
+    assert _schema_differences(db_url) == []
+
+
+@pytest.mark.postgres
+def test_the_migrations_build_exactly_the_declared_tables_on_postgresql(fresh_postgres: str) -> None:
+    assert _schema_differences(fresh_postgres) == []
+
+
+def _count_concurrently(stores: list[Storage]) -> None:
+    """Every process counts the same new question at once: the upsert must lose no increment."""
+    with ThreadPoolExecutor(max_workers=len(stores)) as pool:
+        list(pool.map(lambda s: [s.record_unanswered("same?", "same") for _ in range(20)], stores))
+
+
+def test_concurrent_upserts_lose_no_count(open_on_file: Callable[[], Storage]) -> None:
+    stores = [open_on_file() for _ in range(4)]
+    _count_concurrently(stores)
+    assert stores[0].top_unanswered(1)[0].count == 80
+
+
+@pytest.mark.postgres
+def test_concurrent_upserts_lose_no_count_on_postgresql(fresh_postgres: str) -> None:
+    stores = [Storage.open(fresh_postgres) for _ in range(4)]
+    try:
+        _count_concurrently(stores)
+        assert stores[0].top_unanswered(1)[0].count == 80
+    finally:
+        for store in stores:
+            store.close()

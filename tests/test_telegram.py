@@ -28,9 +28,11 @@ from bot.app.service import KnowledgeService
 from bot.app.settings import Settings
 from bot.kb.loader import load_knowledge
 from bot.nlu.text import collapse_whitespace
-from bot.storage.db import Storage
+from bot.render.catalog import t
+from bot.storage.repository import Storage
 from bot.telegram.app import BotApplication, build_application, running
-from bot.telegram.commands import COMMANDS, public_commands, readme_admin_list, readme_command_list
+from bot.telegram.commands import COMMANDS, readme_admin_list, readme_command_list
+from bot.telegram.menu import public_commands
 from bot.telegram.render import (
     MAX_CALLBACK_BYTES,
     callback_data,
@@ -39,7 +41,6 @@ from bot.telegram.render import (
     render_answer,
     split_html,
     truncate,
-    ui,
     utf16_len,
 )
 from tests.support.fake_bot_api import Call, FakeBotAPI
@@ -178,7 +179,7 @@ async def test_vietnamese_question_in_private_chat(bot: Harness) -> None:
     assert call.params["parse_mode"] == "HTML"
     assert html.escape(expected.text) in call.params["text"]
     sources = [b for b in buttons(call) if b["callback_data"].startswith("src:")]
-    assert sources and sources[0]["text"] == ui("source_button", "vi")
+    assert sources and sources[0]["text"] == t("source_button", "vi")
     assert sources[0]["callback_data"] == f"src:{expected.facts[0]}"
 
 
@@ -187,7 +188,7 @@ async def test_english_question(bot: Harness) -> None:
     assert expected.status is Status.ANSWERED and expected.lang == "en"
     call = await bot.send(Q_EN)
     assert html.escape(expected.text) in call.params["text"]
-    assert any(b["text"] == ui("source_button", "en") for b in buttons(call))
+    assert any(b["text"] == t("source_button", "en") for b in buttons(call))
 
 
 async def test_group_ask_command_is_answered_and_quotes_the_question(bot: Harness) -> None:
@@ -241,7 +242,7 @@ async def test_expired_choice_after_the_fact_is_gone(bot: Harness) -> None:
     call = await bot.send(Q_VI)
     for data in ("ans:no-such-fact-any-more", "src:no-such-fact-any-more", "garbage"):
         answered, _ = await bot.tap(data, message_id=message_id(call), expect_message=False)
-        assert answered.params.get("text") in (ui("expired", "vi"), ui("expired", "en"))
+        assert answered.params.get("text") in (t("expired", "vi"), t("expired", "en"))
     assert len(bot.sent(USER)) == 1
 
 
@@ -300,7 +301,7 @@ async def test_lang_is_remembered(bot: Harness) -> None:
     expected = bot.answer(Q_VI, lang="en")
     call = await bot.send(Q_VI)
     assert html.escape(expected.text) in call.params["text"]
-    assert any(b["text"] == ui("source_button", "en") for b in buttons(call))
+    assert any(b["text"] == t("source_button", "en") for b in buttons(call))
     await bot.send("/lang auto")
     assert bot.storage.get_language(USER) is None
 
@@ -328,7 +329,7 @@ async def test_on_date_validates_its_argument(bot: Harness) -> None:
 async def test_help_lists_commands_and_knowledge(bot: Harness) -> None:
     call = await bot.send("/help")
     text = call.params["text"]
-    for command in public_commands():
+    for command in public_commands(COMMANDS):
         assert f"/{command.name}" in text
     for command in COMMANDS:
         if command.admin:
@@ -347,7 +348,7 @@ async def test_command_table_menu_help_and_readme_agree(bot: Harness) -> None:
             menus[str(call.params.get("language_code", ""))] = [
                 (c["command"], c["description"]) for c in call.params["commands"]
             ]
-    public = public_commands()
+    public = public_commands(COMMANDS)
     assert menus["vi"] == [(c.name, c.description_vi) for c in public]
     assert menus["en"] == [(c.name, c.description_en) for c in public]
     assert menus[""] == menus["vi"]
@@ -377,11 +378,11 @@ async def test_non_admin_reload_is_refused(bot: Harness, caplog: pytest.LogCaptu
     version = bot.service.knowledge.version
     with caplog.at_level(logging.WARNING, logger="bot.telegram.handlers"):
         call = await bot.send("/reload")
-    assert html.escape(ui("admin_only", "en")) in call.params["text"]
+    assert html.escape(t("admin_only", "en")) in call.params["text"]
     assert bot.service.knowledge.version == version
     assert any(str(USER) in r.getMessage() and "/reload" in r.getMessage() for r in caplog.records)
     for command in ("/rollback", "/stats", "/unanswered"):
-        assert html.escape(ui("admin_only", "en")) in (await bot.send(command)).params["text"]
+        assert html.escape(t("admin_only", "en")) in (await bot.send(command)).params["text"]
 
 
 async def test_admin_reload_of_a_broken_edit_is_refused_and_old_base_serves(bot: Harness) -> None:
@@ -446,7 +447,7 @@ async def test_admin_stats_and_unanswered(bot: Harness) -> None:
 
 
 async def test_error_handler_tells_user_and_admin_once(bot: Harness) -> None:
-    apology = html.escape(ui("error", "en"))
+    apology = html.escape(t("error", "en"))
     bot.api.fail_next("sendMessage", chat_id=USER, error="bad_request")
     bot.api.inject_update(bot.api.message(Q_VI, user_id=USER))  # the reply fails; then the apology
     await bot.api.wait_for("sendMessage", lambda c: c.ok and apology in c.params["text"])
@@ -570,7 +571,8 @@ def test_python_m_bot_without_token_runs_the_terminal(tmp_path: Path) -> None:
 
 
 def test_webhook_options_and_token_redaction(tmp_path: Path) -> None:
-    from bot.telegram.run import RedactFilter, webhook_options
+    from bot.app.logs import RedactFilter, redact
+    from bot.telegram.run import webhook_options
 
     settings = Settings(
         _env_file=None,
@@ -588,8 +590,11 @@ def test_webhook_options_and_token_redaction(tmp_path: Path) -> None:
         "secret_token": "s3cret",
     }
     record = logging.LogRecord("x", logging.ERROR, __file__, 1, "GET /bot%s/getMe", ("123:SECRET",), None)
-    RedactFilter("123:SECRET").filter(record)
+    RedactFilter(["123:SECRET"]).filter(record)
     assert "SECRET" not in record.getMessage() and "<redacted>" in record.getMessage()
+    assert redact("token 123:SECRET, hook s3cret", ["123:SECRET", "s3cret", None]) == (
+        "token <redacted>, hook <redacted>"
+    )
 
 
 def test_run_with_a_token_polls_and_answers(
@@ -619,7 +624,6 @@ def test_run_with_a_token_polls_and_answers(
         return app
 
     monkeypatch.setattr(app_module, "build_application", build)
-    monkeypatch.setattr(bot.telegram.run, "configure_logging", lambda settings: None)  # keep log capture
     knowledge_dir, seeds_dir = copy_base(tmp_path)
     settings = make_settings(tmp_path, bot_api, knowledge_dir, seeds_dir)
 
@@ -670,3 +674,19 @@ def test_every_setting_is_documented_in_readme_and_env_example() -> None:
     for name in Settings.model_fields:
         assert f"`{name.upper()}`" in section.group(1), name
         assert re.search(rf"^(# )?{name.upper()}=", example, re.M), name
+
+
+async def test_language_cache_reads_storage_once_until_the_ttl() -> None:
+    import asyncio
+
+    from bot.telegram.state import LanguageCache
+
+    with Storage.open("sqlite://") as storage:
+        cache = LanguageCache(storage, ttl=0.2)
+        assert await cache.get(42) is None  # "auto" is cached too
+        storage.set_language(42, "en")  # another process changes it behind the cache
+        assert await cache.get(42) is None
+        await asyncio.sleep(0.3)
+        assert await cache.get(42) == "en"
+        await cache.set(42, "vi")
+        assert await cache.get(42) == "vi" and storage.get_language(42) == "vi"

@@ -30,15 +30,16 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Final, ParamSpec, TypeVar
 
+from aiolimiter import AsyncLimiter
+
 from bot.anniversaries.dates import Anniversary, anniversaries_on, render_post
 from bot.answering.answers import Lang
 from bot.kb.knowledge import Knowledge
-from bot.storage.db import DEFAULT_LEASE, Storage, Subscription
+from bot.storage.repository import DEFAULT_LEASE, Storage, Subscription
 
 log = logging.getLogger(__name__)
 
@@ -129,34 +130,25 @@ class BroadcastReport:
 
 
 class _Throttle:
-    """When sends may start: one at a time, at most `rate` a second, never during a flood wait.
+    """When sends may start: at most `rate` a second, never during a flood wait.
 
-    Flood control is per bot, not per chat, so one RetryLater pauses every sender of the broadcast.
-    Slots are handed out in turn under a lock, so a steady pace holds after a pause too, where a
-    token bucket would let a burst through (and a burst at the start of a broadcast, above the
-    rate, is what a bucket such as AIORateLimiter's allows). A steady pace below Telegram's limit
-    also leaves some of the bot's budget to its interactive replies.
+    The pace is aiolimiter's leaky bucket with room for one send, so sends start evenly spaced
+    with no burst (a larger bucket, such as AIORateLimiter's, lets a burst above the rate through
+    at the start of a broadcast), and a steady pace below Telegram's limit leaves some of the bot's
+    budget to its interactive replies. Flood control is per bot, not per chat, so one RetryLater
+    pauses every sender of the broadcast (through the injectable `sleep`).
     """
 
-    def __init__(self, rate: float | None, sleep: Sleep, clock: Callable[[], float]) -> None:
-        self._interval = 1.0 / rate if rate else 0.0
+    def __init__(self, rate: float | None, sleep: Sleep) -> None:
+        self._limiter = AsyncLimiter(1, 1.0 / rate) if rate else None
         self._sleep = sleep
-        self._clock = clock
-        self._next = float("-inf")
-        self._turn = asyncio.Lock()
         self._open = asyncio.Event()
         self._open.set()
 
     async def slot(self) -> None:
-        async with self._turn:
-            await self._open.wait()
-            if not self._interval:
-                return
-            now = self._clock()
-            start = max(now, self._next)
-            self._next = start + self._interval
-            if start > now:
-                await self._sleep(start - now)
+        await self._open.wait()
+        if self._limiter is not None:
+            await self._limiter.acquire()
 
     async def pause(self, seconds: float) -> None:
         if not self._open.is_set():
@@ -284,13 +276,12 @@ async def broadcast(
     concurrency: int = DEFAULT_CONCURRENCY,
     max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT,
     rate: float | None = None,
-    clock: Callable[[], float] = time.monotonic,
 ) -> BroadcastReport:
     """Post `day`'s anniversaries to every subscribed chat that has not had them yet.
 
     `concurrency` sends are in flight at once; each chat is claimed only just before its own send,
     so a claim lives for one send, well within `lease`. With `rate`, sends start at most `rate` a
-    second (waiting through `sleep`, timed by `clock`).
+    second; flood waits go through `sleep`.
     """
     anniversaries: list[Anniversary] = anniversaries_on(day, knowledge)
     report = BroadcastReport(day, tuple(a.fact_id for a in anniversaries))
@@ -308,7 +299,7 @@ async def broadcast(
         lease=lease,
         max_attempts=max(1, max_attempts),
         max_retry_wait=max_retry_wait,
-        throttle=_Throttle(rate, sleep, clock),
+        throttle=_Throttle(rate, sleep),
     )
     queue: asyncio.Queue[Subscription] = asyncio.Queue()
     for subscription in subscriptions:

@@ -11,17 +11,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Final, Literal
+from typing import Final, Literal
 
 from bot.answering.answers import Answer, Lang, Status
+from bot.answering.protocol import Lookup
 from bot.kb.facts import Agreement, Event, FuzzyDate, Official, Statement
 from bot.nlu.lexicon import CLAIM_CUES, DURATION_CUES, WH_WORDS
 from bot.nlu.parsing import MONTHS_EN
 from bot.nlu.understanding import Question
 from bot.render.text import format_date
-
-if TYPE_CHECKING:
-    from bot.answering.engine import Engine
 
 Verdict = Literal["yes", "no"]
 
@@ -62,7 +60,7 @@ def counts_years(q: Question) -> bool:
     return bool(DURATION_CUES.search(q.canonical))
 
 
-def check_claim(engine: Engine, q: Question, today: dt.date) -> Answer:
+def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
     """Yes or no, with the facts that say so."""
     if q.officials and not q.event_kinds:
         held = _holds_post(engine, q)
@@ -82,7 +80,7 @@ def check_claim(engine: Engine, q: Question, today: dt.date) -> Answer:
     return _with_verdict(dataclasses.replace(relaxed, question=q.text), "no", relaxed.text, q.lang)
 
 
-def years_since(engine: Engine, q: Question, today: dt.date) -> Answer | None:
+def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     """How many years from the fact's date to the year the question names, or to today."""
     asked_years = [int(y) for y in _YEAR.findall(q.text)]
     found = _earliest(engine, engine.lookup(without_dates(q.text), q.lang, today), q.lang)
@@ -104,7 +102,7 @@ def years_since(engine: Engine, q: Question, today: dt.date) -> Answer | None:
     return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
 
 
-def _earliest(engine: Engine, answer: Answer, lang: Lang) -> Answer | None:
+def _earliest(engine: Lookup, answer: Answer, lang: Lang) -> Answer | None:
     """The answer, or when several facts fit, the one dated first: the act itself rather than a later
     anniversary of it ("lập quan hệ ngoại giao" is 1962, not the 60th anniversary in 2022)."""
     if answer.status is Status.ANSWERED:
@@ -132,7 +130,7 @@ def _date_of(fact: object) -> FuzzyDate | None:
     return None
 
 
-def _holds_post(engine: Engine, q: Question) -> tuple[Verdict, Official] | None:
+def _holds_post(engine: Lookup, q: Question) -> tuple[Verdict, Official] | None:
     """Whether the official the question names held the post it names, by the articles."""
     post = engine.asked_post(q)
     official = engine.knowledge.official(max(q.officials, key=lambda o: q.officials[o]))

@@ -12,23 +12,21 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from bot.answering.answers import Answer, Status
+from bot.answering.protocol import Lookup
 from bot.nlu.lexicon import Intent
 from bot.nlu.parsing import parse_round
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question
-
-if TYPE_CHECKING:
-    from bot.answering.engine import Engine
 
 _AND: Final = re.compile(r"\s+(?:và|va|and|với|voi|&)\s+|\s*,\s*", re.IGNORECASE)
 _NUMBER: Final = re.compile(r"\d+")
 _SUFFIX: Final = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
-def split(engine: Engine, q: Question) -> tuple[str, str] | None:
+def split(engine: Lookup, q: Question) -> tuple[str, str] | None:
     """The two whole questions a question about two rounds or two officials stands for, if it is one."""
     for match in _AND.finditer(q.text):
         first, second = q.text[: match.start()], q.text[match.end() :]
@@ -59,7 +57,7 @@ def _two_rounds(first: str, second: str) -> tuple[str, str] | None:
     return first + tail, first[: first_number.start()] + second_round + first_after + tail
 
 
-def _two_officials(engine: Engine, q: Question, first: str, second: str) -> tuple[str, str] | None:
+def _two_officials(engine: Lookup, q: Question, first: str, second: str) -> tuple[str, str] | None:
     if not q.intents & {Intent.PROFILE, Intent.WHO} or q.event_kinds:
         return None  # "X và Y gặp nhau khi nào" asks about one meeting of both
     a = engine.index.officials_in(fold(first).split())
@@ -77,7 +75,7 @@ def _two_officials(engine: Engine, q: Question, first: str, second: str) -> tupl
     return None
 
 
-def answer_both(engine: Engine, q: Question, first: str, second: str, today: dt.date) -> Answer | None:
+def answer_both(engine: Lookup, q: Question, first: str, second: str, today: dt.date) -> Answer | None:
     """Both halves answered, or None when either is not."""
     replies = [engine.lookup(text, q.lang, today) for text in (first, second)]
     if any(r.status is not Status.ANSWERED for r in replies):

@@ -76,7 +76,7 @@ def check_database(settings: Settings) -> str | None:
             f"use a SQLAlchemy URL such as {_EXAMPLE_URLS}."
         )
 
-    from bot.storage.db import Storage
+    from bot.storage.repository import Storage
 
     try:
         Storage.open(raw).close()

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
 import io
 import json
 import logging
+import subprocess
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -258,6 +260,7 @@ def _days(text: str) -> int:
 
 def cmd_anniversaries(args: argparse.Namespace, settings: Settings) -> int:
     from bot.anniversaries.dates import anniversaries_on, day_label, render_post, render_upcoming, upcoming
+    from bot.render.catalog import t
 
     knowledge = _knowledge_or_exit(settings)
     day: dt.date = args.date or dt.datetime.now(settings.tz).date()
@@ -276,12 +279,24 @@ def cmd_anniversaries(args: argparse.Namespace, settings: Settings) -> int:
     elif found:
         print(render_post(found, lang))
     else:
-        print(
-            f"Không có ngày kỷ niệm nào vào {day_label(day, 'vi')}."
-            if lang == "vi"
-            else f"No anniversaries on {day_label(day, 'en')}."
-        )
+        print(t("no_anniversaries", lang, day=day_label(day, lang)))
     return 0
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    """The product: the Telegram bot with a token, otherwise the terminal session. The Telegram
+    adapter is imported only here, so the terminal session and every other command run without
+    loading python-telegram-bot."""
+    from bot.app.logs import configure_logging
+
+    configure_logging(settings)
+    if settings.telegram_bot_token is None:
+        from bot.cli.terminal import run_terminal
+
+        return run_terminal(settings)
+    from bot.telegram.run import run
+
+    return run(settings)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -292,7 +307,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
 
-    sub.add_parser("run", help="run the bot (or the terminal session without a token); the default")
+    run = sub.add_parser("run", help="run the bot (or the terminal session without a token); the default")
+    run.set_defaults(handler=cmd_run)
 
     knowledge = sub.add_parser("knowledge", help="check the fact base")
     knowledge_sub = knowledge.add_subparsers(dest="knowledge_command", metavar="ACTION", required=True)
@@ -348,24 +364,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_bench(argv: list[str]) -> int:
-    """`python -m bot bench ...` is `python -m bench ...`: the benchmarks live in the checkout's `bench/`,
-    outside the installed package, and are imported only when asked for."""
-    try:
-        from bench.__main__ import main as bench_main
-    except ModuleNotFoundError:
+    """`python -m bot bench ...` runs `python -m bench ...`: the benchmarks live in the checkout's
+    `bench/`, outside the installed package, so they run in their own process instead of being
+    imported by it."""
+    if importlib.util.find_spec("bench") is None:
         print(
             "The benchmarks are developer tooling in the source checkout (bench/); "
             "run `python -m bench` from the project's root folder.",
             file=sys.stderr,
         )
         return 2
-    return bench_main(argv)
+    return subprocess.run([sys.executable, "-m", "bench", *argv], check=False).returncode
 
 
 def opens_storage(args: argparse.Namespace, settings: Settings) -> bool:
     """Whether this command opens the database: only the Telegram bot does (the terminal session
     and the other subcommands never touch it)."""
-    return getattr(args, "handler", None) is None and settings.telegram_bot_token is not None
+    return getattr(args, "handler", None) in (None, cmd_run) and settings.telegram_bot_token is not None
 
 
 def start_up_problem(args: argparse.Namespace, settings: Settings) -> str | None:
@@ -395,16 +410,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(exc, file=sys.stderr)
         return 2
-    handler: Handler | None = getattr(args, "handler", None)
+    handler: Handler = getattr(args, "handler", None) or cmd_run
     problem = start_up_problem(args, settings)
     if problem is not None:
         print(problem, file=sys.stderr)
         return 2
     try:
-        if handler is None:
-            from bot.telegram.run import run
-
-            return run(settings)
         return handler(args, settings)
     except BrokenPipeError:
         # the reader went away (`... | head`): stop quietly, as Unix tools do

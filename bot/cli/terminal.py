@@ -15,12 +15,10 @@ from typing import TextIO
 from bot.answering.answers import Answer, Lang, Status
 from bot.app.service import KnowledgeLoadError, KnowledgeService
 from bot.app.settings import Settings
+from bot.render.catalog import t
 
-BANNER = """\
-Vietnam–Laos diplomacy bot — terminal mode (no TELEGRAM_BOT_TOKEN set).
-To run the Telegram bot instead, put TELEGRAM_BOT_TOKEN=<token from @BotFather> in .env
-(copy .env.example) and start `python -m bot` again.
-Hỏi bằng tiếng Việt hoặc tiếng Anh. Commands: /help, /lang vi|en|auto, /quit."""
+# The language is not known yet when the banner shows: the set-up in English, the hint in Vietnamese.
+BANNER = f"{t('terminal_banner', 'en')}\n{t('terminal_hint', 'vi')}"
 
 QUIT = frozenset({"/quit", "/exit", "/q", "quit", "exit"})
 
@@ -57,22 +55,24 @@ class TerminalSession:
         lang = self.lang or "vi"
         knowledge = self.service.knowledge
         counts = ", ".join(f"{n} {kind}" for kind, n in sorted(knowledge.counts().items()))
-        lines = [f"{len(knowledge.facts)} facts ({counts}), version {knowledge.version}."]
+        lines = [
+            t("terminal_facts", lang, facts=len(knowledge.facts), counts=counts, version=knowledge.version)
+        ]
         examples = self.service.engine.examples(lang)[:3]
         if examples:
-            lines.append("Ví dụ / Examples:" if lang == "vi" else "Examples:")
+            lines.append(t("terminal_examples", lang))
             lines += [f"  • {e}" for e in examples]
-        lines.append("Commands: /help, /lang vi|en|auto, /quit")
+        lines.append(t("terminal_commands", lang))
         return "\n".join(lines)
 
     def _set_lang(self, choice: str) -> str:
         if choice in ("vi", "en"):
             self.lang = "vi" if choice == "vi" else "en"
-            return "Trả lời bằng tiếng Việt." if self.lang == "vi" else "Answering in English."
+            return t("terminal_lang_set", self.lang)
         if choice == "auto":
             self.lang = None
-            return "Ngôn ngữ tự động / language: automatic."
-        return "Usage: /lang vi|en|auto"
+            return t("terminal_lang_auto", "vi")
+        return t("terminal_lang_usage", self.lang or "vi")
 
 
 def format_answer(answer: Answer) -> str:
@@ -80,10 +80,10 @@ def format_answer(answer: Answer) -> str:
     lines = [answer.text]
     if answer.status is Status.AMBIGUOUS and answer.candidates:
         lines += [f"  {index}. {c.label}" for index, c in enumerate(answer.candidates, start=1)]
-        lines.append("  (gõ số để chọn / type a number to choose)")
-    source = "Nguồn" if answer.lang == "vi" else "Source"
+        lines.append(f"  {t('terminal_pick_number', answer.lang)}")
+    source = t("source_title", answer.lang)
     for ref in answer.sources:
-        where = ref.seed if ref.seed else ("tư liệu công khai" if answer.lang == "vi" else "public reference")
+        where = ref.seed if ref.seed else t("public_reference", answer.lang)
         lines.append(f"  {source}: {where} — “{' '.join(ref.quote.split())}”")
     return "\n".join(lines)
 
@@ -133,5 +133,5 @@ def run_terminal(
     except KeyboardInterrupt:
         print(file=stdout)
     if interactive:
-        print("Tạm biệt! / Bye!", file=stdout)
+        print(t("terminal_bye", session.lang or "vi"), file=stdout)
     return 0

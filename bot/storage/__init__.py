@@ -1,0 +1,3 @@
+"""What the bot remembers across restarts: table declarations (`tables`), the `Storage`
+repository (`repository`) and the Alembic migrations that build the schema (`schema`,
+`migrations/`)."""

@@ -1,5 +1,8 @@
-"""The Telegram front end: composition root (`app`), command table, handlers and HTML rendering.
+"""The Telegram adapter: the only package that imports python-telegram-bot.
 
-Only `bot.telegram.app.build_application` wires things together; handlers reach the
-knowledge service, storage and settings through the typed `context.bot_data`.
+`app` is the composition root (`compose`, `build_application`); `commands` is the one command
+table the handlers, the admin check, the menus, `/help` and the README follow; `handlers` and
+`anniversary_jobs` hold the callbacks; `state` the typed `context.bot_data`; `render` the HTML;
+`run` polling or webhook start-up. Handlers reach the knowledge service, storage and settings
+through `context.bot_data`.
 """

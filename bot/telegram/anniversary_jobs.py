@@ -3,23 +3,21 @@
 This module owns:
 
 * the daily job (`JobQueue.run_daily` at DAILY_POST_TIME in TIMEZONE) and a one-shot catch-up job
-  a few seconds after start-up, both running `bot.anniversaries.broadcast.broadcast` for *today* in TIMEZONE
-  (the exactly-once claims in the sent-log make a second run harmless); the catch-up runs only
-  once the day's post time has passed, so a restart at dawn does not post early. When a run leaves
-  chats it could not finish (claims held by a crashed sender, flood waits, unknown outcomes), one
-  more run is scheduled after the claim lease, for the same day only;
+  a few seconds after start-up, both running `bot.anniversaries.broadcast.broadcast` for *today* in
+  TIMEZONE (the exactly-once claims in the sent-log make a second run harmless); the catch-up runs
+  only once the day's post time has passed, so a restart at dawn does not post early. When a run
+  leaves chats it could not finish (claims held by a crashed sender, flood waits, unknown outcomes),
+  one more run is scheduled after the claim lease, for the same day only;
 * `telegram_sender`: the `send` callable the broadcast needs, mapping python-telegram-bot's errors
   onto the domain's (`RetryAfter` → `RetryLater`, `Forbidden` and "chat not found" → `ChatGone`,
   `ChatMigrated` → `ChatMoved`, any other `BadRequest` → `PostRejected`);
-* the commands `/subscribe`, `/unsubscribe` (private chats: anyone; groups: the group's
+* the callbacks of `/subscribe`, `/unsubscribe` (private chats: anyone; groups: the group's
   administrators only), `/subscribe_channel @name` and `/unsubscribe_channel @name` (bot admins
   only; the bot must be an administrator of the channel) and `/upcoming [N]`.
 
-`register(application, settings)` adds the jobs, and a handler for each of these commands the
-application does not route yet (when the command table in `bot.telegram.commands` carries
-`ANNIVERSARY_COMMANDS`, `build_application` has registered them already). The rows of
-`ANNIVERSARY_COMMANDS` have the field order of `bot.telegram.commands.Command`, so the table takes
-them as `Command(*row)`; this module does not import the table, which will import it.
+The commands are routed from the command table (`bot.telegram.commands`), which also makes the
+bot-admin check of the channel commands (`admin=True`); `AnniversaryJobs.schedule` is called by the
+composition root (`bot.telegram.app.build_application`).
 """
 
 from __future__ import annotations
@@ -29,12 +27,12 @@ import datetime as dt
 import logging
 import warnings
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from typing import Any, Final
 
 from telegram import Bot, ChatMemberAdministrator, LinkPreviewOptions, Update
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
-from telegram.ext import CommandHandler, filters
+from telegram.ext import JobQueue
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.anniversaries.broadcast import (
@@ -50,14 +48,11 @@ from bot.anniversaries.broadcast import (
 from bot.anniversaries.dates import render_upcoming, upcoming
 from bot.answering.answers import Lang
 from bot.app.settings import Settings
-from bot.storage.db import DEFAULT_LEASE
-from bot.telegram.handlers import Callback, reply, reply_plain, ui_lang
-from bot.telegram.render import MAX_MESSAGE, Rendered, esc, split_html, ui
-
-if TYPE_CHECKING:
-    from telegram.ext import Application, JobQueue
-
-    from bot.telegram.state import BotContext
+from bot.render.catalog import t
+from bot.storage.repository import DEFAULT_LEASE
+from bot.telegram.handlers import reply, reply_plain, ui_lang
+from bot.telegram.render import MAX_MESSAGE, Rendered, esc, split_html
+from bot.telegram.state import BotContext
 
 log = logging.getLogger(__name__)
 
@@ -86,84 +81,7 @@ _GONE_MARKERS: Final = (
     "peer_id_invalid",
 )
 
-_T: Final[dict[str, dict[Lang, str]]] = {
-    "subscribed": {
-        "vi": "✅ Đã bật tin kỷ niệm cho chat này: vào ngày kỷ niệm của một sự kiện trong quan hệ "
-        "Việt Nam – Lào, bot gửi một tin lúc {time} ({zone}). Tắt bằng /unsubscribe.",
-        "en": "✅ Anniversary posts are on for this chat: on the anniversary of an event in "
-        "Vietnam–Laos relations the bot posts once, at {time} ({zone}). Turn off with /unsubscribe.",
-    },
-    "already": {
-        "vi": "Chat này đã bật tin kỷ niệm rồi. Tắt bằng /unsubscribe.",
-        "en": "Anniversary posts are already on for this chat. Turn off with /unsubscribe.",
-    },
-    "unsubscribed": {
-        "vi": "Đã tắt tin kỷ niệm cho chat này.",
-        "en": "Anniversary posts are off for this chat.",
-    },
-    "not_subscribed": {
-        "vi": "Chat này chưa bật tin kỷ niệm. Bật bằng /subscribe.",
-        "en": "Anniversary posts are not on for this chat. Turn them on with /subscribe.",
-    },
-    "group_admins_only": {
-        "vi": "Xin lỗi, chỉ quản trị viên của nhóm mới bật hoặc tắt được tin kỷ niệm.",
-        "en": "Sorry, only the group's administrators can turn anniversary posts on or off.",
-    },
-    "use_channel_command": {
-        "vi": "Với kênh, quản trị viên của bot dùng /subscribe_channel @tên_kênh trong chat riêng với bot.",
-        "en": "For a channel, a bot administrator sends /subscribe_channel @channel in a private chat "
-        "with the bot.",
-    },
-    "channel_usage": {
-        "vi": "Cách dùng: /subscribe_channel @tên_kênh [vi|en] (trước đó hãy đặt bot làm quản trị viên "
-        "của kênh, có quyền đăng bài).",
-        "en": "Usage: /subscribe_channel @channel [vi|en] (first make the bot an administrator of the "
-        "channel, allowed to post).",
-    },
-    "unchannel_usage": {
-        "vi": "Cách dùng: /unsubscribe_channel @tên_kênh",
-        "en": "Usage: /unsubscribe_channel @channel",
-    },
-    "channel_not_found": {"vi": "Không tìm thấy kênh {name}.", "en": "Channel {name} was not found."},
-    "not_a_channel": {
-        "vi": "{name} không phải là kênh. Với nhóm, quản trị viên của nhóm gửi /subscribe trong nhóm.",
-        "en": "{name} is not a channel. For a group, a group administrator sends /subscribe in the group.",
-    },
-    "bot_not_admin": {
-        "vi": "Bot chưa là quản trị viên có quyền đăng bài của kênh {name}. Hãy thêm bot làm quản trị "
-        "viên rồi thử lại.",
-        "en": "The bot is not an administrator allowed to post in {name}. Make it one, then try again.",
-    },
-    "channel_subscribed": {
-        "vi": "✅ Đã bật tin kỷ niệm cho kênh {name} (tiếng {lang_name}), lúc {time} ({zone}).",
-        "en": "✅ Anniversary posts are on for the channel {name} (in {lang_name}), at {time} ({zone}).",
-    },
-    "channel_already": {
-        "vi": "Kênh {name} đã bật tin kỷ niệm rồi.",
-        "en": "Anniversary posts are already on for {name}.",
-    },
-    "channel_unsubscribed": {
-        "vi": "Đã tắt tin kỷ niệm cho kênh {name}.",
-        "en": "Anniversary posts are off for {name}.",
-    },
-    "channel_not_subscribed": {
-        "vi": "Kênh {name} chưa bật tin kỷ niệm.",
-        "en": "Anniversary posts are not on for {name}.",
-    },
-    "upcoming_usage": {
-        "vi": f"Cách dùng: /upcoming [N], N là số ngày, từ 1 đến {MAX_UPCOMING_DAYS}",
-        "en": f"Usage: /upcoming [N], N days from 1 to {MAX_UPCOMING_DAYS}",
-    },
-}
-_LANG_NAMES: Final[dict[Lang, dict[Lang, str]]] = {
-    "vi": {"vi": "Việt", "en": "Anh"},
-    "en": {"vi": "Vietnamese", "en": "English"},
-}
-
-
-def t(key: str, lang: Lang, **values: object) -> str:
-    text = _T[key][lang]
-    return text.format(**values) if values else text
+_LANG_NAME_KEYS: Final[dict[Lang, str]] = {"vi": "lang_name_vi", "en": "lang_name_en"}
 
 
 # ---------------------------------------------------------------------------- sending
@@ -230,8 +148,14 @@ class AnniversaryJobs:
         # One broadcast at a time in this process: the daily job and the catch-up may meet at start-up.
         self._lock = asyncio.Lock()
         self._retry_runs: dict[dt.date, int] = {}
-        self.job_queue: JobQueue[BotContext] | None = None  # set by `register`
+        self.job_queue: JobQueue[BotContext] | None = None  # set by `schedule`
         self.reports: list[BroadcastReport] = []
+
+    def schedule(self, job_queue: JobQueue[BotContext], *, catch_up_delay: float = CATCH_UP_DELAY) -> None:
+        """Add the daily job and the start-up catch-up to `job_queue` (before the application starts)."""
+        self.job_queue = job_queue
+        job_queue.run_daily(self.daily, time=self.post_time(), name=DAILY_JOB_NAME)
+        job_queue.run_once(self.catch_up, when=catch_up_delay, name=CATCH_UP_JOB_NAME)
 
     def local_now(self) -> dt.datetime:
         return self._now().astimezone(self.settings.tz)
@@ -364,22 +288,6 @@ async def cmd_unsubscribe(update: Update, context: BotContext) -> None:
     await reply_plain(update, t("unsubscribed" if removed else "not_subscribed", lang))
 
 
-def _is_bot_admin(update: Update, context: BotContext) -> bool:
-    user = update.effective_user
-    return context.bot_data.settings.is_admin(user.id if user else None)
-
-
-async def _refuse_non_admin(update: Update, context: BotContext, name: str) -> bool:
-    # The command table wraps admin rows in handlers.admin_only already; this check keeps the
-    # command safe when it is routed by `register` alone.
-    if _is_bot_admin(update, context):
-        return False
-    user = update.effective_user
-    log.warning("refused /%s from non-admin user id %s", name, user.id if user else None)
-    await reply_plain(update, ui("admin_only", await ui_lang(update, context)))
-    return True
-
-
 def _channel_ref(argument: str) -> str | int | None:
     """`@name`, `t.me/name` or a numeric `-100…` id, as getChat takes it; None if it is none of them."""
     for prefix in ("https://t.me/", "http://t.me/", "t.me/"):
@@ -423,8 +331,6 @@ async def _resolve_channel(
 
 
 async def cmd_subscribe_channel(update: Update, context: BotContext) -> None:
-    if await _refuse_non_admin(update, context, "subscribe_channel"):
-        return
     lang = await ui_lang(update, context)
     args = _arguments(update)
     post_lang: Lang = "en" if len(args) > 1 and args[1].lower() == "en" else "vi"
@@ -459,7 +365,7 @@ async def cmd_subscribe_channel(update: Update, context: BotContext) -> None:
             "channel_subscribed",
             lang,
             name=name,
-            lang_name=_LANG_NAMES[lang][post_lang],
+            lang_name=t(_LANG_NAME_KEYS[post_lang], lang),
             time=settings.daily_post_time.strftime("%H:%M"),
             zone=settings.timezone,
         ),
@@ -467,8 +373,6 @@ async def cmd_subscribe_channel(update: Update, context: BotContext) -> None:
 
 
 async def cmd_unsubscribe_channel(update: Update, context: BotContext) -> None:
-    if await _refuse_non_admin(update, context, "unsubscribe_channel"):
-        return
     lang = await ui_lang(update, context)
     args = _arguments(update)
     ref = _channel_ref(args[0]) if len(args) == 1 else None
@@ -495,7 +399,7 @@ async def cmd_upcoming(update: Update, context: BotContext) -> None:
     days = DEFAULT_UPCOMING_DAYS
     if args:
         if len(args) > 1 or not args[0].isdigit() or int(args[0]) < 1:
-            await reply_plain(update, t("upcoming_usage", lang))
+            await reply_plain(update, t("upcoming_usage", lang, max=MAX_UPCOMING_DAYS))
             return
         days = min(int(args[0]), MAX_UPCOMING_DAYS)
     data = context.bot_data
@@ -505,111 +409,18 @@ async def cmd_upcoming(update: Update, context: BotContext) -> None:
         await reply(message, Rendered(esc(render_upcoming(coming, lang))))
 
 
-# ---------------------------------------------------------------------------- wiring
-
-
-class AnniversaryCommand(NamedTuple):
-    """A command-table row, in the field order of `bot.telegram.commands.Command`."""
-
-    name: str
-    description_vi: str
-    description_en: str
-    handler: Callback
-    admin: bool = False
-    args: str = ""
-
-
-ANNIVERSARY_COMMANDS: Final[tuple[AnniversaryCommand, ...]] = (
-    AnniversaryCommand(
-        "subscribe",
-        "Bật tin ngày kỷ niệm cho chat này (nhóm: quản trị viên)",
-        "Turn on anniversary posts in this chat (groups: admins)",
-        cmd_subscribe,
-    ),
-    AnniversaryCommand("unsubscribe", "Tắt tin ngày kỷ niệm", "Turn off anniversary posts", cmd_unsubscribe),
-    AnniversaryCommand(
-        "upcoming", "Các ngày kỷ niệm sắp tới", "Coming anniversaries", cmd_upcoming, args="[N]"
-    ),
-    AnniversaryCommand(
-        "subscribe_channel",
-        "Bật tin ngày kỷ niệm cho một kênh (quản trị)",
-        "Turn on anniversary posts in a channel (admin)",
-        cmd_subscribe_channel,
-        admin=True,
-        args="@kênh|@channel [vi|en]",
-    ),
-    AnniversaryCommand(
-        "unsubscribe_channel",
-        "Tắt tin ngày kỷ niệm của một kênh (quản trị)",
-        "Turn off anniversary posts in a channel (admin)",
-        cmd_unsubscribe_channel,
-        admin=True,
-        args="@kênh|@channel",
-    ),
-)
-
-
-def _routed_commands(application: Application[Any, Any, Any, Any, Any, Any]) -> set[str]:
-    routed: set[str] = set()
-    for group in application.handlers.values():
-        for handler in group:
-            if isinstance(handler, CommandHandler):
-                routed.update(handler.commands)
-    return routed
-
-
-def register(
-    application: Application[Any, BotContext, Any, Any, Any, Any],
-    settings: Settings,
-    *,
-    jobs: bool = True,
-    catch_up_delay: float = CATCH_UP_DELAY,
-    now: Callable[[], dt.datetime] | None = None,
-    sleep: Sleep = asyncio.sleep,
-    lease: dt.timedelta = DEFAULT_LEASE,
-    concurrency: int | None = None,
-    rate: float | None = BROADCAST_RATE,
-) -> AnniversaryJobs:
-    """Add the anniversary commands the application does not route yet, the daily job and the
-    start-up catch-up (replacing any registered before). Call before the application starts.
-    Returns the jobs object (its `reports` list the broadcasts run, for tests and diagnostics)."""
-    scheduler = AnniversaryJobs(
-        settings, now=now, sleep=sleep, lease=lease, concurrency=concurrency, rate=rate
-    )
-    routed = _routed_commands(application)
-    new_messages = filters.UpdateType.MESSAGE  # an edited old command must not subscribe again
-    for row in ANNIVERSARY_COMMANDS:
-        if row.name not in routed:
-            application.add_handler(CommandHandler(row.name, row.handler, filters=new_messages))
-    if not jobs:
-        return scheduler
-    job_queue = application.job_queue
-    if job_queue is None:
-        raise RuntimeError('anniversary posts need PTB\'s JobQueue: install "python-telegram-bot[job-queue]"')
-    # Registering again (say, a test re-wiring an application) replaces the jobs, never doubles them.
-    for name in (DAILY_JOB_NAME, CATCH_UP_JOB_NAME, RETRY_JOB_NAME):
-        for job in job_queue.get_jobs_by_name(name):
-            job.schedule_removal()
-    scheduler.job_queue = job_queue
-    job_queue.run_daily(scheduler.daily, time=scheduler.post_time(), name=DAILY_JOB_NAME)
-    job_queue.run_once(scheduler.catch_up, when=catch_up_delay, name=CATCH_UP_JOB_NAME)
-    return scheduler
-
-
 __all__ = [
-    "ANNIVERSARY_COMMANDS",
     "BROADCAST_RATE",
+    "CATCH_UP_DELAY",
     "CATCH_UP_JOB_NAME",
     "DAILY_JOB_NAME",
     "RETRY_JOB_NAME",
-    "AnniversaryCommand",
     "AnniversaryJobs",
     "cmd_subscribe",
     "cmd_subscribe_channel",
     "cmd_unsubscribe",
     "cmd_unsubscribe_channel",
     "cmd_upcoming",
-    "register",
     "retry_after_seconds",
     "telegram_sender",
 ]

@@ -1,20 +1,26 @@
-"""The composition root: the one place that builds the Telegram `Application`.
+"""The composition root: the one place that wires the bot together.
 
-`build_application(settings, service, storage)` wires the knowledge service, the storage
-and the settings into a python-telegram-bot `Application` with typed context
-(`context.bot_data` is a `BotData`), registers every handler from the command table,
-and installs `AIORateLimiter`, the error handler and the start-up hook that publishes
+`compose(settings)` builds, in order, the settings (unless given), the knowledge service (the
+validated base and its answer engine), the storage (schema migrated on open) and the Telegram
+`Application`, and closes the storage when the caller is done.
+
+`build_application(settings, service, storage)` is its last step, also used directly by tests
+and benchmarks that bring their own service and storage. It fills the typed `context.bot_data`
+(`BotData`), registers one `CommandHandler` per row of the command table (`bot.telegram.commands`;
+rows with `admin=True` wrapped in `handlers.admin_only`, the only admin check), the text, button
+and inline handlers and the error handler, schedules the anniversary jobs
+(`AnniversaryJobs.schedule`), and installs `AIORateLimiter` and the start-up hook that publishes
 the command menu (`setMyCommands`) in Vietnamese and English.
 
-`running(app)` starts and stops an application the way `run_polling` does (hooks
-included) but inside an existing event loop: the tests and the benchmark use it.
+`running(app)` starts and stops an application the way `run_polling` does (hooks included) but
+inside an existing event loop: the tests and the benchmark use it.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from typing import Any, Final
 
 from telegram import BotCommandScopeChat, LinkPreviewOptions, Update
@@ -37,10 +43,12 @@ from telegram.ext import (
 )
 
 from bot.app.service import KnowledgeService
-from bot.app.settings import Settings
-from bot.storage.db import Storage
-from bot.telegram import anniversary_jobs, handlers
-from bot.telegram.commands import COMMANDS, Command, menu
+from bot.app.settings import Settings, load_settings
+from bot.storage.repository import Storage
+from bot.telegram import handlers
+from bot.telegram.anniversary_jobs import CATCH_UP_DELAY, AnniversaryJobs
+from bot.telegram.commands import COMMANDS, Command
+from bot.telegram.menu import menu
 from bot.telegram.state import AnswerCache, BotContext, BotData, LanguageCache, StatsRecorder
 
 log = logging.getLogger(__name__)
@@ -104,8 +112,12 @@ def build_application(
     stats_flush_interval: float = 2.0,
     answer_cache_size: int = 1024,
     commands: tuple[Command, ...] = COMMANDS,
+    jobs: AnniversaryJobs | None = None,
+    schedule_jobs: bool = True,
+    catch_up_delay: float = CATCH_UP_DELAY,
 ) -> BotApplication:
-    """The bot, ready to run: every handler registered, `bot_data` filled in."""
+    """The bot, ready to run: every handler registered, the anniversary jobs scheduled (`jobs`, or
+    a default `AnniversaryJobs`; none with `schedule_jobs=False`), `bot_data` filled in."""
     app: BotApplication = (
         base_builder(settings, rate_limiter=rate_limiter, concurrent_updates=concurrent_updates)
         .post_init(_post_init)
@@ -121,7 +133,7 @@ def build_application(
     data.answers = AnswerCache(answer_cache_size)
     data.commands = commands
 
-    new_messages = filters.UpdateType.MESSAGE  # edits of old messages are not asked again
+    new_messages = filters.UpdateType.MESSAGE  # edits of old messages are not asked (or obeyed) again
     for command in commands:
         callback = handlers.admin_only(command.name, command.handler) if command.admin else command.handler
         app.add_handler(CommandHandler(command.name, callback, filters=new_messages))
@@ -131,8 +143,25 @@ def build_application(
     app.add_handler(CallbackQueryHandler(handlers.on_callback))
     app.add_handler(InlineQueryHandler(handlers.on_inline_query))
     app.add_error_handler(handlers.on_error)
-    anniversary_jobs.register(app, settings)
+
+    if schedule_jobs:
+        if app.job_queue is None:
+            raise RuntimeError(
+                'anniversary posts need PTB\'s JobQueue: install "python-telegram-bot[job-queue]"'
+            )
+        (jobs or AnniversaryJobs(settings)).schedule(app.job_queue, catch_up_delay=catch_up_delay)
     return app
+
+
+@contextmanager
+def compose(settings: Settings | None = None) -> Iterator[BotApplication]:
+    """settings (read from the environment unless given) → knowledge service (base + engine) →
+    storage → application; the storage is closed on exit. The base loads first, so a base that does
+    not validate (`KnowledgeLoadError`) stops start-up before anything touches the database."""
+    settings = settings if settings is not None else load_settings()
+    service = KnowledgeService.from_settings(settings)
+    with Storage.open(settings.database_url) as storage:
+        yield build_application(settings, service, storage)
 
 
 async def publish_commands(app: BotApplication) -> None:
@@ -141,9 +170,9 @@ async def publish_commands(app: BotApplication) -> None:
     a missing menu must not stop the bot."""
     data = app.bot_data
     menus: list[tuple[str, dict[str, Any]]] = [
-        ("vi", {"commands": menu("vi", commands=data.commands), "language_code": "vi"}),
-        ("en", {"commands": menu("en", commands=data.commands), "language_code": "en"}),
-        ("default", {"commands": menu("vi", commands=data.commands)}),
+        ("vi", {"commands": menu("vi", data.commands), "language_code": "vi"}),
+        ("en", {"commands": menu("en", data.commands), "language_code": "en"}),
+        ("default", {"commands": menu("vi", data.commands)}),
     ]
     for admin_id in sorted(data.settings.admin_user_ids):
         for lang in ("vi", "en"):
@@ -151,7 +180,7 @@ async def publish_commands(app: BotApplication) -> None:
                 (
                     f"admin {admin_id} {lang}",
                     {
-                        "commands": menu(lang, admin=True, commands=data.commands),
+                        "commands": menu(lang, data.commands, admin=True),
                         "scope": BotCommandScopeChat(admin_id),
                         "language_code": lang,
                     },

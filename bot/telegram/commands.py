@@ -1,138 +1,147 @@
-"""The one table of bot commands.
+"""The one table of bot commands: every command the bot routes is a row here.
 
-Each row drives four things, so they cannot drift apart: the `CommandHandler`
-registered in `bot.telegram.app`, the command menu sent with `setMyCommands`
-(Vietnamese, English and the default; admin rows only in each admin's own chat),
-the command list in `/help`, and the README's "Telegram commands" section
-(`readme_command_list`, checked by the tests).
+Each row drives five things, so they cannot drift apart: the `CommandHandler` the composition
+root (`bot.telegram.app.build_application`) registers for it, the admin check (rows with
+`admin=True` are wrapped in `handlers.admin_only` there, and nowhere else), the command menu
+sent with `setMyCommands` (admin rows only in each admin's own chat), the command list in
+`/help`, and the README's "Telegram commands" section (checked by the tests).
+
+The rows reference their callbacks, so this module imports the handlers; no handler imports
+it back (`/help` reads the rows from `context.bot_data.commands`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final
+from dataclasses import dataclass, field
+from typing import Final
 
-from telegram import BotCommand
-
-from bot.answering.answers import Lang
-from bot.telegram import handlers
-from bot.telegram.anniversary_jobs import ANNIVERSARY_COMMANDS
-
-if TYPE_CHECKING:
-    from telegram import Update
-
-    from bot.telegram.state import BotContext
-
-HandlerCallback = Callable[["Update", "BotContext"], Coroutine[Any, Any, None]]
+from bot.telegram import anniversary_jobs, handlers
+from bot.telegram.handlers import Callback
+from bot.telegram.menu import CommandInfo
+from bot.telegram.menu import readme_admin_list as _readme_admin_list
+from bot.telegram.menu import readme_command_list as _readme_command_list
 
 
 @dataclass(frozen=True)
-class Command:
-    name: str
-    description_vi: str
-    description_en: str
-    handler: HandlerCallback
-    admin: bool = False
-    args: str = ""  # how the arguments are written, for /help and the README
+class Command(CommandInfo):
+    """A row of the table: what the command is (`CommandInfo`) and the callback that runs it."""
 
-    def description(self, lang: Lang) -> str:
-        return self.description_vi if lang == "vi" else self.description_en
-
-    def usage(self) -> str:
-        return f"/{self.name} {self.args}".rstrip()
+    handler: Callback = field(kw_only=True)
 
 
 COMMANDS: Final[tuple[Command, ...]] = (
-    Command("start", "Bắt đầu và xem giới thiệu", "Start and see what the bot does", handlers.cmd_start),
+    Command(
+        "start", "Bắt đầu và xem giới thiệu", "Start and see what the bot does", handler=handlers.cmd_start
+    ),
     Command(
         "help",
         "Bot biết gì, câu hỏi mẫu, các lệnh",
         "What the bot knows, example questions, commands",
-        handlers.cmd_help,
+        handler=handlers.cmd_help,
     ),
     Command(
         "ask",
         "Hỏi một câu (dùng trong nhóm)",
         "Ask a question (for groups)",
-        handlers.cmd_ask,
         args="<câu hỏi | question>",
+        handler=handlers.cmd_ask,
     ),
     Command(
         "official",
         "Hồ sơ một quan chức",
         "Profile of an official",
-        handlers.cmd_official,
         args="<tên | name>",
+        handler=handlers.cmd_official,
     ),
-    Command("on", "Sự kiện vào một ngày", "What happened on a date", handlers.cmd_on, args="DD/MM[/YYYY]"),
+    Command(
+        "on", "Sự kiện vào một ngày", "What happened on a date", args="DD/MM[/YYYY]", handler=handlers.cmd_on
+    ),
     Command(
         "timeline",
         "Dòng thời gian của một người hoặc cơ chế",
         "Timeline of a person or a series",
-        handlers.cmd_timeline,
         args="[tên | name]",
+        handler=handlers.cmd_timeline,
     ),
     Command(
         "lang",
         "Chọn ngôn ngữ trả lời (vi, en, auto)",
         "Choose the reply language (vi, en, auto)",
-        handlers.cmd_lang,
         args="vi|en|auto",
+        handler=handlers.cmd_lang,
     ),
     Command(
         "reload",
         "Nạp lại cơ sở dữ kiện (quản trị)",
         "Reload the fact base (admin)",
-        handlers.cmd_reload,
         admin=True,
+        handler=handlers.cmd_reload,
     ),
     Command(
         "rollback",
         "Quay lại cơ sở dữ kiện trước (quản trị)",
         "Roll back to the previous fact base (admin)",
-        handlers.cmd_rollback,
         admin=True,
+        handler=handlers.cmd_rollback,
     ),
     Command(
-        "stats", "Thống kê câu hỏi (quản trị)", "Question statistics (admin)", handlers.cmd_stats, admin=True
+        "stats",
+        "Thống kê câu hỏi (quản trị)",
+        "Question statistics (admin)",
+        admin=True,
+        handler=handlers.cmd_stats,
     ),
     Command(
         "unanswered",
         "Câu hỏi chưa trả lời được (quản trị)",
         "Questions the bot could not answer (admin)",
-        handlers.cmd_unanswered,
         admin=True,
         args="[N]",
+        handler=handlers.cmd_unanswered,
     ),
-    *(Command(*row) for row in ANNIVERSARY_COMMANDS),
+    Command(
+        "subscribe",
+        "Bật tin ngày kỷ niệm cho chat này (nhóm: quản trị viên)",
+        "Turn on anniversary posts in this chat (groups: admins)",
+        handler=anniversary_jobs.cmd_subscribe,
+    ),
+    Command(
+        "unsubscribe",
+        "Tắt tin ngày kỷ niệm",
+        "Turn off anniversary posts",
+        handler=anniversary_jobs.cmd_unsubscribe,
+    ),
+    Command(
+        "upcoming",
+        "Các ngày kỷ niệm sắp tới",
+        "Coming anniversaries",
+        args="[N]",
+        handler=anniversary_jobs.cmd_upcoming,
+    ),
+    Command(
+        "subscribe_channel",
+        "Bật tin ngày kỷ niệm cho một kênh (quản trị)",
+        "Turn on anniversary posts in a channel (admin)",
+        admin=True,
+        args="@kênh|@channel [vi|en]",
+        handler=anniversary_jobs.cmd_subscribe_channel,
+    ),
+    Command(
+        "unsubscribe_channel",
+        "Tắt tin ngày kỷ niệm của một kênh (quản trị)",
+        "Turn off anniversary posts in a channel (admin)",
+        admin=True,
+        args="@kênh|@channel",
+        handler=anniversary_jobs.cmd_unsubscribe_channel,
+    ),
 )
 
 
-def public_commands(commands: tuple[Command, ...] = COMMANDS) -> list[Command]:
-    return [c for c in commands if not c.admin]
+def readme_command_list() -> str:
+    """The README's public command list, from this table."""
+    return _readme_command_list(COMMANDS)
 
 
-def admin_commands(commands: tuple[Command, ...] = COMMANDS) -> list[Command]:
-    return [c for c in commands if c.admin]
-
-
-def menu(lang: Lang, *, admin: bool = False, commands: tuple[Command, ...] = COMMANDS) -> list[BotCommand]:
-    """The `setMyCommands` list: public commands, plus the admin ones for an admin's own chat."""
-    return [BotCommand(c.name, c.description(lang)) for c in commands if admin or not c.admin]
-
-
-def help_lines(lang: Lang, *, admin: bool = False, commands: tuple[Command, ...] = COMMANDS) -> list[str]:
-    """Plain-text lines `/name args — description` for `/help` (the caller escapes them)."""
-    return [f"{c.usage()} — {c.description(lang)}" for c in commands if admin or not c.admin]
-
-
-def readme_command_list(commands: tuple[Command, ...] = COMMANDS) -> str:
-    """The Markdown list in README.md's "Telegram commands" section (kept in step by a test)."""
-    lines = [f"- `{c.usage()}` — {c.description_en} / {c.description_vi}" for c in public_commands(commands)]
-    return "\n".join(lines)
-
-
-def readme_admin_list(commands: tuple[Command, ...] = COMMANDS) -> str:
-    lines = [f"- `{c.usage()}` — {c.description_en} / {c.description_vi}" for c in admin_commands(commands)]
-    return "\n".join(lines)
+def readme_admin_list() -> str:
+    """The README's admin command list, from this table."""
+    return _readme_admin_list(COMMANDS)

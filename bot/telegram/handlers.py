@@ -19,7 +19,7 @@ import time
 import traceback
 from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from telegram import (
     InlineKeyboardMarkup,
@@ -35,7 +35,10 @@ from telegram.error import Forbidden, TelegramError
 
 from bot.answering.answers import Answer, Lang, Status
 from bot.answering.engine import Engine
+from bot.app.logs import redact, settings_secrets
 from bot.app.service import ReloadReport
+from bot.render.catalog import has, t
+from bot.telegram.menu import help_lines
 from bot.telegram.render import (
     MAX_CANDIDATE_BUTTONS,
     MAX_MESSAGE,
@@ -48,15 +51,12 @@ from bot.telegram.render import (
     source_html,
     split_html,
     truncate,
-    ui,
 )
-
-if TYPE_CHECKING:
-    from bot.telegram.state import BotContext, BotData
+from bot.telegram.state import BotContext, BotData
 
 log = logging.getLogger(__name__)
 
-Callback = Callable[[Update, "BotContext"], Coroutine[Any, Any, None]]
+Callback = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
 
 MAX_QUESTION_CHARS: Final = 500
 MAX_PROBLEMS_SHOWN: Final = 30
@@ -67,139 +67,7 @@ DEFAULT_UNANSWERED: Final = 10
 MAX_UNANSWERED: Final = 50
 UNANSWERED_WINDOW: Final = dt.timedelta(days=30)
 
-_T: Final[dict[str, dict[Lang, str]]] = {
-    "welcome": {
-        "vi": "Xin chào! Tôi trả lời câu hỏi về lịch sử quan hệ ngoại giao Việt Nam – Lào, "
-        "dựa trên các bài viết đã được kiểm chứng, kèm nguồn trích dẫn.",
-        "en": "Hello! I answer questions about the history of Vietnam–Laos diplomatic relations, "
-        "from a curated set of articles, with the source quoted.",
-    },
-    "ask_hint": {
-        "vi": "Cứ hỏi bằng tiếng Việt (có hoặc không dấu) hoặc tiếng Anh. Trong nhóm: /ask câu hỏi, "
-        "nhắc tên bot, hoặc trả lời tin nhắn của bot. Xem /help.",
-        "en": "Ask in Vietnamese (with or without diacritics) or English. In groups: /ask question, "
-        "mention the bot, or reply to one of its messages. See /help.",
-    },
-    "title": {
-        "vi": "Bot tra cứu lịch sử ngoại giao Việt Nam – Lào",
-        "en": "Vietnam–Laos diplomacy reference bot",
-    },
-    "knows": {
-        "vi": "Cơ sở dữ kiện (phiên bản {version}) gồm {total} dữ kiện:",
-        "en": "The fact base (version {version}) holds {total} facts:",
-    },
-    "examples": {"vi": "Câu hỏi mẫu", "en": "Example questions"},
-    "commands": {"vi": "Các lệnh", "en": "Commands"},
-    "admin_commands": {"vi": "Lệnh quản trị", "en": "Admin commands"},
-    "empty_question": {
-        "vi": "Bạn muốn hỏi gì? Ví dụ: /ask Tham vấn chính trị cấp Bộ trưởng lần thứ 8 diễn ra khi nào?",
-        "en": "What would you like to ask? "
-        "For example: /ask When was the 8th ministerial political consultation?",
-    },
-    "too_long": {
-        "vi": f"Câu hỏi dài quá; xin hỏi ngắn gọn hơn (tối đa {MAX_QUESTION_CHARS} ký tự).",
-        "en": f"That question is too long; please keep it under {MAX_QUESTION_CHARS} characters.",
-    },
-    "official_usage": {
-        "vi": "Cách dùng: /official <tên>, ví dụ /official Bùi Thanh Sơn",
-        "en": "Usage: /official <name>, e.g. /official Bui Thanh Son",
-    },
-    "official_q": {"vi": "{name} là ai?", "en": "Who is {name}?"},
-    "on_usage": {
-        "vi": "Cách dùng: /on DD/MM hoặc /on DD/MM/YYYY, ví dụ /on 28/12 hoặc /on 28/12/2021",
-        "en": "Usage: /on DD/MM or /on DD/MM/YYYY, e.g. /on 28/12 or /on 28/12/2021",
-    },
-    "on_q": {"vi": "Ngày {date} có sự kiện gì?", "en": "What happened on {date}?"},
-    "timeline_q": {"vi": "Dòng thời gian {subject}", "en": "Timeline of {subject}"},
-    "timeline_all_q": {"vi": "Liệt kê các sự kiện theo thời gian", "en": "List all events in order"},
-    "lang_set_vi": {"vi": "Từ nay tôi trả lời bằng tiếng Việt.", "en": "Từ nay tôi trả lời bằng tiếng Việt."},
-    "lang_set_en": {"vi": "From now on I answer in English.", "en": "From now on I answer in English."},
-    "lang_auto": {
-        "vi": "Tôi sẽ trả lời theo ngôn ngữ của từng câu hỏi.",
-        "en": "I will answer in the language of each question.",
-    },
-    "lang_usage": {
-        "vi": "Ngôn ngữ hiện tại: {current}. Cách dùng: /lang vi, /lang en hoặc /lang auto",
-        "en": "Current language: {current}. Usage: /lang vi, /lang en or /lang auto",
-    },
-    "lang_auto_name": {"vi": "tự động", "en": "automatic"},
-    "reload_busy": {"vi": "Đang nạp lại, xin chờ.", "en": "A reload is already running; please wait."},
-    "reload_running": {
-        "vi": "Đang nạp lại và chạy bộ câu hỏi chuẩn…",
-        "en": "Reloading and running the gold questions…",
-    },
-    "reload_ok": {
-        "vi": "✅ Đã nạp cơ sở dữ kiện mới: phiên bản {old} → {new}.",
-        "en": "✅ Reloaded the fact base: version {old} → {new}.",
-    },
-    "reload_refused": {"vi": "❌ Không nạp: {reason}.", "en": "❌ Reload refused: {reason}."},
-    "reload_kept": {
-        "vi": "Cơ sở cũ (phiên bản {version}) vẫn đang phục vụ.",
-        "en": "The old base (version {version}) keeps serving.",
-    },
-    "problems": {"vi": "Lỗi ({n}):", "en": "Problems ({n}):"},
-    "more": {"vi": "… và {n} mục nữa", "en": "… and {n} more"},
-    "added": {"vi": "Thêm", "en": "Added"},
-    "removed": {"vi": "Bỏ", "en": "Removed"},
-    "changed": {"vi": "Sửa", "en": "Changed"},
-    "no_change": {"vi": "Không dữ kiện nào thay đổi.", "en": "No fact changed."},
-    "eval": {"vi": "Bộ câu hỏi chuẩn", "en": "Gold questions"},
-    "eval_before": {"vi": "trước", "en": "before"},
-    "eval_after": {"vi": "sau", "en": "after"},
-    "rollback_none": {
-        "vi": "Không có phiên bản trước để quay lại.",
-        "en": "There is no previous base to roll back to.",
-    },
-    "rollback_ok": {
-        "vi": "↩️ Đã quay lại phiên bản {to} (thay cho {frm}).",
-        "en": "↩️ Rolled back to version {to} (from {frm}).",
-    },
-    "stats_title": {"vi": "📊 Thống kê", "en": "📊 Statistics"},
-    "served": {"vi": "Câu hỏi đã phục vụ: {n}", "en": "Questions served: {n}"},
-    "answered": {"vi": "trả lời được", "en": "answered"},
-    "ambiguous": {"vi": "cần chọn (mơ hồ)", "en": "ambiguous"},
-    "not_found": {"vi": "không tìm thấy", "en": "not found"},
-    "uptime": {"vi": "Thời gian chạy: {uptime}", "en": "Uptime: {uptime}"},
-    "base": {
-        "vi": "Cơ sở dữ kiện: phiên bản {version}, {facts} dữ kiện",
-        "en": "Fact base: version {version}, {facts} facts",
-    },
-    "unanswered_title": {
-        "vi": "❓ Câu hỏi chưa trả lời được nhiều nhất ({days} ngày qua):",
-        "en": "❓ Most frequent unanswered questions (last {days} days):",
-    },
-    "unanswered_none": {
-        "vi": "Chưa có câu hỏi nào mà bot không trả lời được.",
-        "en": "No unanswered questions recorded.",
-    },
-    "unanswered_usage": {
-        "vi": "Cách dùng: /unanswered [N], N từ 1 đến {max}",
-        "en": "Usage: /unanswered [N], N from 1 to {max}",
-    },
-    "admin_error": {
-        "vi": "⚠️ Lỗi khi xử lý một cập nhật: {error}",
-        "en": "⚠️ Error while handling an update: {error}",
-    },
-}
-
-KIND_NAMES: Final[dict[str, dict[Lang, str]]] = {
-    "event": {"vi": "sự kiện", "en": "events"},
-    "official": {"vi": "quan chức", "en": "officials"},
-    "series": {"vi": "cơ chế họp định kỳ", "en": "meeting series"},
-    "place": {"vi": "địa danh", "en": "places"},
-    "agreement": {"vi": "văn kiện, thỏa thuận", "en": "agreements"},
-    "figure": {"vi": "số liệu", "en": "figures"},
-    "statement": {"vi": "tuyên bố, phát biểu", "en": "statements"},
-    "background": {"vi": "dữ kiện nền (tư liệu công khai)", "en": "background facts (public references)"},
-}
-
 _DATE_ARG: Final = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{4}))?$")
-
-
-def t(key: str, lang: Lang, **values: object) -> str:
-    """A UI string in `lang`, formatted. Values are plain text: escape the result for HTML."""
-    text = _T[key][lang]
-    return text.format(**values) if values else text
 
 
 # ---------------------------------------------------------------------------- language
@@ -269,7 +137,9 @@ async def answer_question(
         await reply_plain(update, t("empty_question", lang or await ui_lang(update, context)))
         return
     if len(question) > MAX_QUESTION_CHARS:
-        await reply_plain(update, t("too_long", lang or await ui_lang(update, context)))
+        await reply_plain(
+            update, t("too_long", lang or await ui_lang(update, context), max=MAX_QUESTION_CHARS)
+        )
         return
     data = context.bot_data
     engine = data.engine
@@ -374,7 +244,7 @@ def _knowledge_lines(context: BotContext, lang: Lang) -> list[str]:
     counts = knowledge.counts()
     lines = [esc(t("knows", lang, version=knowledge.version, total=len(knowledge.facts)))]
     for kind, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        name = KIND_NAMES.get(kind, {}).get(lang, kind)
+        name = t(f"kind_{kind}", lang) if has(f"kind_{kind}") else kind
         lines.append(f"• {count} {esc(name)}")
     return lines
 
@@ -384,22 +254,18 @@ def _example_lines(context: BotContext, lang: Lang, count: int = 3) -> list[str]
 
 
 def help_html(context: BotContext, lang: Lang, *, admin: bool) -> str:
-    from bot.telegram.commands import help_lines  # the table imports this module
-
+    """What the bot knows, example questions and the commands of the table (the rows are in
+    `bot_data.commands`); the admin commands only for an admin."""
     commands = context.bot_data.commands
     lines = [f"<b>{esc(t('title', lang))}</b>", "", *_knowledge_lines(context, lang)]
     examples = _example_lines(context, lang)
     if examples:
         lines += ["", f"<b>{esc(t('examples', lang))}</b>", *examples]
     lines += ["", f"<b>{esc(t('commands', lang))}</b>"]
-    lines += [esc(line) for line in help_lines(lang, commands=commands)]
+    lines += [esc(line) for line in help_lines(lang, commands)]
     if admin:
-        admin_only_lines = [
-            line
-            for line in help_lines(lang, admin=True, commands=commands)
-            if line not in help_lines(lang, commands=commands)
-        ]
-        lines += ["", f"<b>{esc(t('admin_commands', lang))}</b>", *[esc(line) for line in admin_only_lines]]
+        lines += ["", f"<b>{esc(t('admin_commands', lang))}</b>"]
+        lines += [esc(line) for line in help_lines(lang, commands, admin=True)]
     lines += ["", esc(t("ask_hint", lang))]
     return "\n".join(lines)
 
@@ -436,7 +302,7 @@ async def cmd_lang(update: Update, context: BotContext) -> None:
     if choice in ("vi", "en"):
         lang: Lang = "vi" if choice == "vi" else "en"
         await context.bot_data.languages.set(chat.id, lang, chat_type=chat.type, title=chat.title)
-        await reply_plain(update, t(f"lang_set_{lang}", lang))
+        await reply_plain(update, t("lang_set_vi" if lang == "vi" else "lang_set_en", lang))
         return
     if choice == "auto":
         await context.bot_data.languages.set(chat.id, None, chat_type=chat.type, title=chat.title)
@@ -470,19 +336,19 @@ async def on_callback(update: Update, context: BotContext) -> None:
     parsed = parse_callback(query.data)
     engine = context.bot_data.engine
     if parsed is None:
-        await query.answer(ui("expired", lang), show_alert=True)
+        await query.answer(t("expired", lang), show_alert=True)
         return
     kind, fact_id = parsed
     if kind == "src":
         fact = engine.knowledge.by_id.get(fact_id)
         if fact is None:
-            await query.answer(ui("expired", lang), show_alert=True)
+            await query.answer(t("expired", lang), show_alert=True)
             return
         rendered = Rendered(source_html(fact, lang, engine.knowledge))
     else:
         answer = engine.answer_fact(fact_id, lang=lang)
         if answer.status is Status.NOT_FOUND:
-            await query.answer(ui("expired", lang), show_alert=True)
+            await query.answer(t("expired", lang), show_alert=True)
             return
         rendered = render_answer(answer, engine.knowledge)
     if message is not None:
@@ -562,7 +428,7 @@ def admin_only(name: str, callback: Callback) -> Callback:
         user = update.effective_user
         if not context.bot_data.settings.is_admin(user.id if user else None):
             log.warning("refused /%s from non-admin user id %s", name, user.id if user else None)
-            await reply_plain(update, ui("admin_only", await ui_lang(update, context)))
+            await reply_plain(update, t("admin_only", await ui_lang(update, context)))
             return
         await callback(update, context)
 
@@ -713,10 +579,6 @@ async def cmd_unanswered(update: Update, context: BotContext) -> None:
 # ---------------------------------------------------------------------------- errors
 
 
-def redact(text: str, secret: str | None) -> str:
-    return text.replace(secret, "<redacted>") if secret else text
-
-
 async def on_error(update: object, context: BotContext) -> None:
     """Log the traceback, tell the user in one sentence, notify admins (at most once a minute).
     A `Forbidden` (the user blocked the bot, or it was removed from a group) is not an error."""
@@ -732,20 +594,20 @@ async def on_error(update: object, context: BotContext) -> None:
     if chat is not None and update.effective_message is not None:
         try:
             lang = await ui_lang(update, context)
-            await context.bot.send_message(chat.id, esc(ui("error", lang)), parse_mode=ParseMode.HTML)
+            await context.bot.send_message(chat.id, esc(t("error", lang)), parse_mode=ParseMode.HTML)
         except TelegramError as exc:
             log.info("could not tell the user about the error: %s", exc)
         except Exception:
             log.exception("could not tell the user about the error")
     elif update.callback_query is not None:
         with contextlib.suppress(TelegramError):
-            await update.callback_query.answer(ui("error", user_lang(update.effective_user)))
+            await update.callback_query.answer(t("error", user_lang(update.effective_user)))
     now = time.monotonic()
     if not data.settings.admin_user_ids or now - data.last_admin_notice < data.admin_notice_interval:
         return
     data.last_admin_notice = now
-    token = data.settings.telegram_bot_token.get_secret_value() if data.settings.telegram_bot_token else None
-    summary = redact("".join(traceback.format_exception_only(error)).strip() if error else "?", token)
+    summary = "".join(traceback.format_exception_only(error)).strip() if error else "?"
+    summary = redact(summary, settings_secrets(data.settings))
     for admin_id in sorted(data.settings.admin_user_ids):
         try:
             await context.bot.send_message(

@@ -26,6 +26,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.answering.answers import Answer, Candidate, Lang, Status
 from bot.kb.knowledge import AnyFact, Knowledge
 from bot.nlu.text import collapse_whitespace, has_vietnamese_marks
+from bot.render.catalog import t
 
 MAX_MESSAGE: Final = 4096
 MAX_CALLBACK_BYTES: Final = 64
@@ -41,38 +42,6 @@ _FACT_ID_RE: Final = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 def esc(text: object) -> str:
     """Escape one dynamic value for Telegram's HTML parse mode."""
     return html.escape(str(text), quote=True)
-
-
-# ---------------------------------------------------------------------------- UI strings
-
-UI: Final[dict[str, dict[Lang, str]]] = {
-    "source_button": {"vi": "📖 Nguồn", "en": "📖 Source"},
-    "source_title": {"vi": "Nguồn", "en": "Source"},
-    "seed": {"vi": "Bài gốc", "en": "Seed article"},
-    "background": {
-        "vi": "Dữ kiện nền (tư liệu công khai, không thuộc các bài gốc):",
-        "en": "Background fact (public reference, not from the seed articles):",
-    },
-    "no_quote": {"vi": "(không có trích dẫn)", "en": "(no quote)"},
-    "expired": {
-        "vi": "Lựa chọn này đã hết hạn, vui lòng hỏi lại.",
-        "en": "This choice has expired, please ask again.",
-    },
-    "error": {
-        "vi": "Xin lỗi, đã có lỗi xảy ra; vui lòng thử lại sau.",
-        "en": "Sorry, something went wrong; please try again later.",
-    },
-    "admin_only": {
-        "vi": "Xin lỗi, lệnh này chỉ dành cho quản trị viên của bot.",
-        "en": "Sorry, this command is only for the bot's administrators.",
-    },
-    "examples_title": {"vi": "Bạn có thể hỏi, ví dụ:", "en": "You could ask, for example:"},
-    "pick_one": {"vi": "Chọn một:", "en": "Pick one:"},
-}
-
-
-def ui(key: str, lang: Lang) -> str:
-    return UI[key][lang]
 
 
 _EN_WORDS: Final = frozenset(
@@ -192,7 +161,7 @@ def answer_html(answer: Answer) -> str:
     examples = [e for e in answer.examples if e not in answer.text]
     if answer.status is Status.NOT_FOUND and examples:
         parts.append("")
-        parts.append(f"<i>{esc(ui('examples_title', answer.lang))}</i>")
+        parts.append(f"<i>{esc(t('examples_title', answer.lang))}</i>")
         parts.extend(f"• {esc(example)}" for example in examples[:3])
     return "\n".join(parts)
 
@@ -217,7 +186,7 @@ def source_keyboard(
         data = callback_data("src", fact_id)
         if data is None:
             continue
-        label = ui("source_button", lang)
+        label = t("source_button", lang)
         if len(ids) > 1 and knowledge is not None:
             label = truncate(f"{label}: {fact_title(knowledge.by_id[fact_id], lang)}")
         rows.append([InlineKeyboardButton(label, callback_data=data)])
@@ -236,15 +205,15 @@ def render_answer(answer: Answer, knowledge: Knowledge | None = None) -> Rendere
 
 def source_html(fact: AnyFact, lang: Lang, knowledge: Knowledge | None = None) -> str:
     """The seed file name and the verbatim quote(s) behind one fact (or its public references)."""
-    lines = [f"📖 <b>{esc(ui('source_title', lang))}</b> · <i>{esc(fact_title(fact, lang))}</i>"]
+    lines = [f"📖 <b>{esc(t('source_title', lang))}</b> · <i>{esc(fact_title(fact, lang))}</i>"]
     if fact.background or fact.source is None:
-        lines.append(esc(ui("background", lang)))
+        lines.append(esc(t("background", lang)))
         lines.extend(f"• {esc(reference)}" for reference in fact.references)
         return "\n".join(lines)
-    lines.append(f"{esc(ui('seed', lang))}: <code>{esc(fact.source)}</code>")
+    lines.append(f"{esc(t('seed', lang))}: <code>{esc(fact.source)}</code>")
     quotes = [collapse_whitespace(q) for q in fact.quotes if q.strip()]
     if not quotes:
-        lines.append(esc(ui("no_quote", lang)))
+        lines.append(esc(t("no_quote", lang)))
     lines.extend(f"<blockquote>{esc(quote)}</blockquote>" for quote in quotes)
     return "\n".join(lines)
 

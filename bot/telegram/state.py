@@ -6,8 +6,8 @@
 
 Two small helpers keep blocking I/O off the event loop:
 
-* `LanguageCache` remembers each chat's `/lang` choice in memory (with a short TTL, so
-  a change made by another process sharing the database is seen soon); only a miss
+* `LanguageCache` remembers each chat's `/lang` choice in memory (a cachetools TTL cache,
+  so a change made by another process sharing the database is seen soon); only a miss
   reads the database, in a worker thread;
 * `StatsRecorder` counts questions and collects unanswered ones in memory and writes
   them in one batch, in a worker thread, at most every `flush_interval` seconds (and on
@@ -21,9 +21,10 @@ import contextlib
 import datetime as dt
 import logging
 import time
-from collections import Counter, OrderedDict
-from typing import TYPE_CHECKING, Any
+from collections import Counter
+from typing import Any, Final, cast
 
+from cachetools import LRUCache, TTLCache
 from telegram.ext import CallbackContext, ExtBot
 
 from bot.answering.answers import Answer, Lang, Status
@@ -31,44 +32,37 @@ from bot.answering.engine import Engine
 from bot.app.service import KnowledgeService
 from bot.app.settings import Settings
 from bot.nlu.text import fold
-from bot.storage.db import Storage
-
-if TYPE_CHECKING:
-    from bot.telegram.commands import Command
+from bot.storage.repository import Storage
+from bot.telegram.menu import CommandInfo
 
 log = logging.getLogger(__name__)
 
 
+_MISSING: Final = object()
+
+
 class LanguageCache:
-    """Per-chat language (`/lang`), cached in memory in front of `Storage`."""
+    """Per-chat language (`/lang`), cached in memory in front of `Storage` (a cachetools TTL
+    cache: a change made by another process sharing the database is seen within `ttl`)."""
 
     def __init__(self, storage: Storage, *, ttl: float = 300.0, max_size: int = 100_000) -> None:
         self._storage = storage
-        self._ttl = ttl
-        self._max_size = max_size
-        self._cache: dict[int, tuple[Lang | None, float]] = {}
+        self._cache: TTLCache[int, Lang | None] = TTLCache(maxsize=max_size, ttl=ttl, timer=time.monotonic)
 
     async def get(self, chat_id: int) -> Lang | None:
-        now = time.monotonic()
-        hit = self._cache.get(chat_id)
-        if hit is not None and now - hit[1] < self._ttl:
-            return hit[0]
+        hit = self._cache.get(chat_id, _MISSING)  # a stored None means "auto": a sentinel tells a miss
+        if hit is not _MISSING:
+            return cast("Lang | None", hit)
         stored = await asyncio.to_thread(self._storage.get_language, chat_id)
         lang: Lang | None = "vi" if stored == "vi" else "en" if stored == "en" else None
-        self._remember(chat_id, lang, now)
+        self._cache[chat_id] = lang
         return lang
 
     async def set(
         self, chat_id: int, lang: Lang | None, *, chat_type: str | None = None, title: str | None = None
     ) -> None:
         await asyncio.to_thread(self._storage.set_language, chat_id, lang, chat_type=chat_type, title=title)
-        self._remember(chat_id, lang, time.monotonic())
-
-    def _remember(self, chat_id: int, lang: Lang | None, now: float) -> None:
-        self._cache.pop(chat_id, None)
-        if len(self._cache) >= self._max_size:
-            self._cache.pop(next(iter(self._cache)))  # the oldest entry
-        self._cache[chat_id] = (lang, now)
+        self._cache[chat_id] = lang
 
 
 class StatsRecorder:
@@ -141,7 +135,7 @@ class StatsRecorder:
 
 
 class AnswerCache:
-    """Recent answers by (question, language, day), for the engine in service.
+    """Recent answers by (question, language, day), for the engine in service (a cachetools LRU).
 
     The engine is deterministic for a given base, question, language and day, and popular
     questions repeat, so a hit skips the matching work. The cache empties itself when the
@@ -151,7 +145,7 @@ class AnswerCache:
     def __init__(self, size: int = 1024) -> None:
         self.size = size
         self._engine: Engine | None = None
-        self._entries: OrderedDict[tuple[str, Lang | None, dt.date], Answer] = OrderedDict()
+        self._entries: LRUCache[tuple[str, Lang | None, dt.date], Answer] = LRUCache(maxsize=max(size, 1))
 
     def answer(self, engine: Engine, question: str, lang: Lang | None, today: dt.date) -> Answer:
         if self.size <= 0:
@@ -161,14 +155,9 @@ class AnswerCache:
             self._engine = engine
         key = (question, lang, today)
         hit = self._entries.get(key)
-        if hit is not None:
-            self._entries.move_to_end(key)
-            return hit
-        answer = engine.answer(question, lang=lang, today=today)
-        self._entries[key] = answer
-        if len(self._entries) > self.size:
-            self._entries.popitem(last=False)
-        return answer
+        if hit is None:
+            hit = self._entries[key] = engine.answer(question, lang=lang, today=today)
+        return hit
 
 
 class BotData:
@@ -180,7 +169,7 @@ class BotData:
     languages: LanguageCache
     recorder: StatsRecorder
     answers: AnswerCache
-    commands: tuple[Command, ...]
+    commands: tuple[CommandInfo, ...]  # the command table's rows, for /help
 
     def __init__(self) -> None:
         self.reload_lock = asyncio.Lock()

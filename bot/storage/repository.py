@@ -1,15 +1,14 @@
-"""Everything the bot must remember across a restart, behind one SQLAlchemy Core module.
+"""Everything the bot must remember across a restart: the `Storage` repository.
 
-This module owns the database: per-chat settings (language), anonymous question
-statistics, the log of questions the knowledge base could not answer (for curators),
-anniversary subscriptions, and the sent-log that makes each anniversary post go out
-at most once per chat per day even with several bot processes sharing one database.
+This module owns the queries: per-chat settings (language), anonymous question statistics, the
+log of questions the knowledge base could not answer (for curators), anniversary subscriptions,
+and the sent-log that makes each anniversary post go out at most once per chat per day even with
+several bot processes sharing one database. The tables are declared in `bot.storage.tables`; the
+schema is created and migrated by Alembic (`bot.storage.schema`, run by `Storage.open`).
 
-It uses SQLAlchemy Core (not the ORM) and only portable SQL, so `DATABASE_URL` may
-name PostgreSQL (``postgresql+psycopg://...``) instead of the default SQLite file
-without code changes. `Storage.open` creates the schema on a fresh database and
-applies numbered migrations to an older one; the `schema_version` table records
-which versions have been applied.
+It uses SQLAlchemy Core (not the ORM); the only dialect-specific SQL is the upsert
+(`INSERT ... ON CONFLICT`, which SQLite and PostgreSQL both have), so `DATABASE_URL` may name
+PostgreSQL (``postgresql+psycopg://...``) instead of the default SQLite file without code changes.
 
 No user names are stored anywhere, and no user ids except `subscribed_by` (who turned
 anniversary posts on for a group, so an admin can be told). The API is synchronous:
@@ -30,50 +29,33 @@ from pathlib import Path
 from typing import Any, Final
 
 from sqlalchemy import (
-    BigInteger,
-    Column,
-    Date,
-    DateTime,
-    Dialect,
-    Integer,
-    MetaData,
-    PrimaryKeyConstraint,
     Table,
-    Text,
-    TypeDecorator,
     and_,
     create_engine,
     delete,
     event,
     func,
-    insert,
-    inspect,
     or_,
     select,
     text,
     update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.sql.elements import ColumnElement
+
+from bot.storage import schema
+from bot.storage.tables import chats, question_stats, sent_log, subscriptions, unanswered
 
 __all__ = [
     "DEFAULT_LEASE",
     "LANGUAGES",
     "QUESTION_STATUSES",
-    "SCHEMA_VERSION",
     "QuestionStats",
     "Storage",
     "Subscription",
     "UnansweredQuestion",
-    "chats",
-    "metadata",
-    "question_stats",
-    "schema_versions",
-    "sent_log",
-    "subscriptions",
-    "unanswered",
 ]
 
 LANGUAGES: Final = frozenset({"vi", "en"})
@@ -99,110 +81,6 @@ _PG_SCHEMA_LOCK_ID: Final = 0x766E6C616F  # "vnlao"
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-class UtcDateTime(TypeDecorator[datetime]):
-    """An aware UTC datetime stored as a naive UTC timestamp.
-
-    SQLite has no time zones and SQLAlchemy hands its timestamps back naive; storing
-    naive UTC everywhere keeps SQLite and PostgreSQL identical and lets the fixed-width
-    SQLite text compare correctly in `claimed_at < cutoff`.
-    """
-
-    impl = DateTime(timezone=False)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError(f"naive datetime {value!r}: storage needs timezone-aware UTC times")
-        return value.astimezone(UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        return None if value is None else value.replace(tzinfo=UTC)
-
-
-# Named constraints so that a future migration can ALTER or DROP them by name.
-metadata = MetaData(
-    naming_convention={
-        "ix": "ix_%(column_0_label)s",
-        "uq": "uq_%(table_name)s_%(column_0_name)s",
-        "ck": "ck_%(table_name)s_%(constraint_name)s",
-        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-        "pk": "pk_%(table_name)s",
-    }
-)
-
-schema_versions = Table(
-    "schema_version",
-    metadata,
-    Column("version", Integer, primary_key=True, autoincrement=False),
-    Column("applied_at", UtcDateTime, nullable=False),
-)
-
-chats = Table(
-    "chats",
-    metadata,
-    Column("chat_id", BigInteger, primary_key=True, autoincrement=False),
-    Column("language", Text, nullable=True),
-    Column("chat_type", Text, nullable=False),
-    Column("title", Text, nullable=True),
-    Column("updated_at", UtcDateTime, nullable=False),
-)
-
-question_stats = Table(
-    "question_stats",
-    metadata,
-    Column("status", Text, primary_key=True),
-    Column("count", BigInteger, nullable=False),
-)
-
-unanswered = Table(
-    "unanswered",
-    metadata,
-    Column("normalized", Text, primary_key=True),
-    Column("sample_text", Text, nullable=False),
-    Column("count", BigInteger, nullable=False),
-    Column("first_seen", UtcDateTime, nullable=False),
-    Column("last_seen", UtcDateTime, nullable=False, index=True),
-)
-
-subscriptions = Table(
-    "subscriptions",
-    metadata,
-    Column("chat_id", BigInteger, primary_key=True, autoincrement=False),
-    Column("chat_type", Text, nullable=False),
-    Column("title", Text, nullable=True),
-    Column("language", Text, nullable=True),
-    Column("subscribed_by", BigInteger, nullable=True),
-    Column("subscribed_at", UtcDateTime, nullable=False),
-)
-
-sent_log = Table(
-    "sent_log",
-    metadata,
-    Column("post_date", Date, nullable=False),
-    Column("chat_id", BigInteger, nullable=False),
-    Column("status", Text, nullable=False),
-    Column("claim_token", Text, nullable=False),
-    Column("attempts", Integer, nullable=False),
-    Column("claimed_at", UtcDateTime, nullable=False),
-    Column("sent_at", UtcDateTime, nullable=True),
-    Column("error", Text, nullable=True),
-    # The uniqueness of (post_date, chat_id) is what makes claims exclusive: the
-    # database, not this process, decides which concurrent INSERT wins.
-    PrimaryKeyConstraint("post_date", "chat_id"),
-)
-
-
-# Migrations: `_MIGRATIONS[n]` upgrades a database at version n-1 to version n.
-# A fresh database gets the tables above via create_all and is stamped SCHEMA_VERSION
-# directly, so the Table definitions must always describe the latest schema. To change
-# the schema: edit the Table, bump SCHEMA_VERSION and add the step that performs the
-# same change on an existing database.
-SCHEMA_VERSION: Final = 1
-_MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,6 +185,7 @@ class Storage:
         engine = _create_engine(url)
         storage = cls(engine, clock=clock)
         try:
+            storage._now()  # a naive clock is refused here, not at the first write
             storage._migrate()
         except BaseException:
             engine.dispose()
@@ -350,43 +229,43 @@ class Storage:
     def _migrate(self) -> None:
         with self._write() as conn:
             if conn.dialect.name == "postgresql":
-                # Replicas starting together must not both create the tables; SQLite
-                # gets the same serialisation from BEGIN IMMEDIATE.
+                # Replicas starting together must not both migrate; SQLite gets the same
+                # serialisation from BEGIN IMMEDIATE.
                 conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _PG_SCHEMA_LOCK_ID})
-            now = self._now()
-            if not inspect(conn).has_table(schema_versions.name):
-                metadata.create_all(conn)
-                conn.execute(insert(schema_versions).values(version=SCHEMA_VERSION, applied_at=now))
-                return
-            current = conn.execute(select(func.max(schema_versions.c.version))).scalar_one_or_none() or 0
-            if current > SCHEMA_VERSION:
-                raise RuntimeError(
-                    f"database schema is version {current}, newer than this code's {SCHEMA_VERSION}; "
-                    "upgrade the bot instead of letting old code write to it"
-                )
-            for version in range(current + 1, SCHEMA_VERSION + 1):
-                _MIGRATIONS[version](conn)
-                conn.execute(insert(schema_versions).values(version=version, applied_at=now))
+            schema.upgrade(conn)
 
-    def schema_version(self) -> int:
-        """The highest migration applied to this database."""
+    def schema_revision(self) -> str | None:
+        """The Alembic revision the database is at (`bot.storage.schema.head()` once open)."""
         with self._read() as conn:
-            return int(conn.execute(select(func.max(schema_versions.c.version))).scalar_one())
+            return schema.current(conn)
 
-    def _increment(
-        self, table: Table, key: ColumnElement[bool], changes: dict[str, Any], new_row: dict[str, Any]
-    ) -> None:
-        # Portable upsert: UPDATE, else INSERT. On PostgreSQL two callers can both miss
-        # the UPDATE and race to INSERT; the loser retries and its UPDATE then matches.
-        for attempt in range(2):
-            try:
-                with self._write() as conn:
-                    if conn.execute(update(table).where(key).values(**changes)).rowcount == 0:
-                        conn.execute(insert(table).values(**new_row))
-                return
-            except IntegrityError:
-                if attempt == 1:
-                    raise
+    @staticmethod
+    def _upsert(
+        conn: Connection,
+        table: Table,
+        row: dict[str, Any],
+        *,
+        key: tuple[str, ...],
+        changes: dict[str, Any] | None,
+    ) -> bool:
+        """INSERT `row`; where a row with the same `key` exists, apply `changes` to it instead
+        (or, with `changes=None`, leave it alone). True if a row was inserted or changed. One
+        statement, so concurrent callers cannot both miss the row and race to insert it."""
+        statement: postgresql.Insert | sqlite.Insert
+        if conn.dialect.name == "postgresql":
+            statement = postgresql.insert(table).values(**row)
+        elif conn.dialect.name == "sqlite":
+            statement = sqlite.insert(table).values(**row)
+        else:
+            raise NotImplementedError(f"storage supports SQLite and PostgreSQL, not {conn.dialect.name}")
+        if changes is None:
+            statement = statement.on_conflict_do_nothing(index_elements=list(key))
+        else:
+            statement = statement.on_conflict_do_update(index_elements=list(key), set_=changes)
+        # RETURNING tells whether the row was written: the drivers' rowcount after an INSERT is
+        # not reliable (psycopg through SQLAlchemy reports -1).
+        written = conn.execute(statement.returning(*(table.c[name] for name in key))).first()
+        return written is not None
 
     # ------------------------------------------------------------------ chats
 
@@ -409,12 +288,9 @@ class Storage:
             changes["chat_type"] = chat_type
         if title is not None:
             changes["title"] = title
-        self._increment(
-            chats,
-            chats.c.chat_id == chat_id,
-            changes,
-            {"chat_id": chat_id, "chat_type": chat_type or "unknown", "title": title, **changes},
-        )
+        row = {"chat_id": chat_id, "chat_type": chat_type or "unknown", "title": title, **changes}
+        with self._write() as conn:
+            self._upsert(conn, chats, row, key=("chat_id",), changes=changes)
 
     def get_language(self, chat_id: int) -> str | None:
         with self._read() as conn:
@@ -430,12 +306,14 @@ class Storage:
             raise ValueError(f"unknown question status {status!r}; expected one of {QUESTION_STATUSES}")
         if count < 1:
             raise ValueError(f"count must be at least 1, not {count}")
-        self._increment(
-            question_stats,
-            question_stats.c.status == status,
-            {"count": question_stats.c.count + count},
-            {"status": status, "count": count},
-        )
+        with self._write() as conn:
+            self._upsert(
+                conn,
+                question_stats,
+                {"status": status, "count": count},
+                key=("status",),
+                changes={"count": question_stats.c.count + count},
+            )
 
     def stats(self) -> QuestionStats:
         """Questions served so far; every known status is present, zero if never seen."""
@@ -458,18 +336,21 @@ class Storage:
             raise ValueError(f"count must be at least 1, not {count}")
         key = normalized[:_MAX_KEY_CHARS]
         now = self._now()
-        self._increment(
-            unanswered,
-            unanswered.c.normalized == key,
-            {"count": unanswered.c.count + count, "last_seen": now},
-            {
-                "normalized": key,
-                "sample_text": question_text[:_MAX_TEXT_CHARS],
-                "count": count,
-                "first_seen": now,
-                "last_seen": now,
-            },
-        )
+        row = {
+            "normalized": key,
+            "sample_text": question_text[:_MAX_TEXT_CHARS],
+            "count": count,
+            "first_seen": now,
+            "last_seen": now,
+        }
+        with self._write() as conn:
+            self._upsert(
+                conn,
+                unanswered,
+                row,
+                key=("normalized",),
+                changes={"count": unanswered.c.count + count, "last_seen": now},
+            )
 
     def top_unanswered(self, limit: int, since: datetime | None = None) -> list[UnansweredQuestion]:
         """The most often asked unanswered questions, most frequent first.
@@ -507,21 +388,16 @@ class Storage:
     ) -> bool:
         """Turn anniversary posts on for a chat. False if it was already subscribed."""
         _check_language(language)
-        try:
-            with self._write() as conn:
-                conn.execute(
-                    insert(subscriptions).values(
-                        chat_id=chat_id,
-                        chat_type=chat_type,
-                        title=title,
-                        language=language,
-                        subscribed_by=subscribed_by,
-                        subscribed_at=self._now(),
-                    )
-                )
-        except IntegrityError:
-            return False
-        return True
+        row = {
+            "chat_id": chat_id,
+            "chat_type": chat_type,
+            "title": title,
+            "language": language,
+            "subscribed_by": subscribed_by,
+            "subscribed_at": self._now(),
+        }
+        with self._write() as conn:
+            return self._upsert(conn, subscriptions, row, key=("chat_id",), changes=None)
 
     def unsubscribe(self, chat_id: int) -> bool:
         """Turn anniversary posts off. False if the chat was not subscribed."""
@@ -645,23 +521,18 @@ class Storage:
         """
         token = _new_token()
         now = self._now()
-        try:
-            with self._write() as conn:
-                conn.execute(
-                    insert(sent_log).values(
-                        post_date=post_date,
-                        chat_id=chat_id,
-                        status=CLAIMED,
-                        claim_token=token,
-                        attempts=1,
-                        claimed_at=now,
-                    )
-                )
-            return token
-        except IntegrityError:
-            pass  # the row exists; below we see whether its claim is up for grabs
-
+        row = {
+            "post_date": post_date,
+            "chat_id": chat_id,
+            "status": CLAIMED,
+            "claim_token": token,
+            "attempts": 1,
+            "claimed_at": now,
+        }
         with self._write() as conn:
+            if self._upsert(conn, sent_log, row, key=("post_date", "chat_id"), changes=None):
+                return token
+            # The row exists; is its claim up for grabs?
             current = conn.execute(
                 select(sent_log.c.claim_token).where(_sent_log_key(post_date, chat_id))
             ).scalar()

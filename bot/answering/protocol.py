@@ -1,0 +1,31 @@
+"""What the engine's helpers (claims, compound questions) may ask of the engine: the plain lookup and
+the pieces they compose answers from. A protocol, so the helpers never import the engine that uses them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Protocol
+
+from bot.answering.answers import Answer, Lang
+from bot.kb.knowledge import Knowledge
+from bot.nlu.understanding import EntityIndex, Question
+from bot.render.text import Renderer
+
+
+class Lookup(Protocol):
+    knowledge: Knowledge
+    index: EntityIndex
+    render: Renderer
+
+    def lookup(self, question: str, lang: Lang, today: dt.date) -> Answer:
+        """The plain answer, reading no claim, count of years or second entity into the question."""
+        ...
+
+    def answer_fact(self, fact_id: str, *, lang: Lang = "vi") -> Answer: ...
+
+    def asked_post(self, q: Question) -> tuple[str, str | None, list[str]] | None: ...
+
+    def title_fits(self, title_vi: str, role: str, qualifiers: list[str]) -> bool: ...
+
+    def render_date(self, day: dt.date, lang: Lang) -> str: ...
