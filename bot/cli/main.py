@@ -302,8 +302,8 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot",
-        description="Vietnam–Laos diplomacy bot. With no subcommand: the Telegram bot when "
-        "TELEGRAM_BOT_TOKEN is set, otherwise an interactive terminal session.",
+        description="Diplomacy-history reference bot on a curated, sourced fact base. With no subcommand: "
+        "the Telegram bot when TELEGRAM_BOT_TOKEN is set, otherwise an interactive terminal session.",
     )
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
 

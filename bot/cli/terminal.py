@@ -17,8 +17,11 @@ from bot.app.service import KnowledgeLoadError, KnowledgeService
 from bot.app.settings import Settings
 from bot.render.catalog import t
 
-# The language is not known yet when the banner shows: the set-up in English, the hint in Vietnamese.
-BANNER = f"{t('terminal_banner', 'en')}\n{t('terminal_hint', 'vi')}"
+
+def banner(subject: str) -> str:
+    # The language is not known yet when the banner shows: the set-up in English, the hint in Vietnamese.
+    return f"{t('terminal_banner', 'en', subject=subject)}\n{t('terminal_hint', 'vi')}"
+
 
 QUIT = frozenset({"/quit", "/exit", "/q", "quit", "exit"})
 
@@ -109,7 +112,7 @@ def run_terminal(
         )
         return 1
     interactive = stdin.isatty()
-    print(BANNER, file=stdout if interactive else stderr, flush=True)
+    print(banner(service.engine.subject("en")), file=stdout if interactive else stderr, flush=True)
     session = TerminalSession(service, timezone=settings.tz)
     try:
         while True:

@@ -70,9 +70,9 @@ CATALOG: Final[Mapping[str, Entry]] = {
     },
     # Telegram: handlers
     "welcome": {
-        "vi": "Xin chào! Tôi trả lời câu hỏi về lịch sử quan hệ ngoại giao Việt Nam – Lào, dựa "
+        "vi": "Xin chào! Tôi trả lời câu hỏi về lịch sử quan hệ ngoại giao {subject}, dựa "
         "trên các bài viết đã được kiểm chứng, kèm nguồn trích dẫn.",
-        "en": "Hello! I answer questions about the history of Vietnam–Laos diplomatic "
+        "en": "Hello! I answer questions about the history of {subject} diplomatic "
         "relations, from a curated set of articles, with the source quoted.",
     },
     "ask_hint": {
@@ -82,8 +82,8 @@ CATALOG: Final[Mapping[str, Entry]] = {
         "question, mention the bot, or reply to one of its messages. See /help.",
     },
     "title": {
-        "vi": "Bot tra cứu lịch sử ngoại giao Việt Nam – Lào",
-        "en": "Vietnam–Laos diplomacy reference bot",
+        "vi": "Bot tra cứu lịch sử ngoại giao {subject}",
+        "en": "{subject} diplomacy reference bot",
     },
     "knows": {
         "vi": "Cơ sở dữ kiện (phiên bản {version}) gồm {total} dữ kiện:",
@@ -102,17 +102,16 @@ CATALOG: Final[Mapping[str, Entry]] = {
         "en": "Admin commands",
     },
     "empty_question": {
-        "vi": "Bạn muốn hỏi gì? Ví dụ: /ask Tham vấn chính trị cấp Bộ trưởng lần thứ 8 diễn ra khi nào?",
-        "en": "What would you like to ask? For example: /ask When was the 8th ministerial "
-        "political consultation?",
+        "vi": "Bạn muốn hỏi gì? Ví dụ: /ask {example}",
+        "en": "What would you like to ask? For example: /ask {example}",
     },
     "too_long": {
         "vi": "Câu hỏi dài quá; xin hỏi ngắn gọn hơn (tối đa {max} ký tự).",
         "en": "That question is too long; please keep it under {max} characters.",
     },
     "official_usage": {
-        "vi": "Cách dùng: /official <tên>, ví dụ /official Bùi Thanh Sơn",
-        "en": "Usage: /official <name>, e.g. /official Bui Thanh Son",
+        "vi": "Cách dùng: /official <tên>, ví dụ /official {name}",
+        "en": "Usage: /official <name>, e.g. /official {name}",
     },
     "official_q": {
         "vi": "{name} là ai?",
@@ -298,9 +297,9 @@ CATALOG: Final[Mapping[str, Entry]] = {
     # anniversary commands
     "subscribed": {
         "vi": "✅ Đã bật tin kỷ niệm cho chat này: vào ngày kỷ niệm của một sự kiện trong quan "
-        "hệ Việt Nam – Lào, bot gửi một tin lúc {time} ({zone}). Tắt bằng /unsubscribe.",
+        "hệ {subject}, bot gửi một tin lúc {time} ({zone}). Tắt bằng /unsubscribe.",
         "en": "✅ Anniversary posts are on for this chat: on the anniversary of an event in "
-        "Vietnam–Laos relations the bot posts once, at {time} ({zone}). Turn off with "
+        "{subject} relations the bot posts once, at {time} ({zone}). Turn off with "
         "/unsubscribe.",
     },
     "already": {
@@ -374,10 +373,10 @@ CATALOG: Final[Mapping[str, Entry]] = {
     "no_anniversaries": {"vi": "Không có ngày kỷ niệm nào vào {day}.", "en": "No anniversaries on {day}."},
     # the terminal session (bot.cli.terminal)
     "terminal_banner": {
-        "vi": "Bot ngoại giao Việt Nam – Lào — chế độ dòng lệnh (chưa đặt TELEGRAM_BOT_TOKEN).\n"
+        "vi": "Bot ngoại giao {subject} — chế độ dòng lệnh (chưa đặt TELEGRAM_BOT_TOKEN).\n"
         "Để chạy bot Telegram, đặt TELEGRAM_BOT_TOKEN=<token từ @BotFather> trong .env\n"
         "(chép từ .env.example) rồi chạy lại `python -m bot`.",
-        "en": "Vietnam–Laos diplomacy bot — terminal mode (no TELEGRAM_BOT_TOKEN set).\n"
+        "en": "{subject} diplomacy bot — terminal mode (no TELEGRAM_BOT_TOKEN set).\n"
         "To run the Telegram bot instead, put TELEGRAM_BOT_TOKEN=<token from @BotFather> in .env\n"
         "(copy .env.example) and start `python -m bot` again.",
     },

@@ -271,7 +271,14 @@ async def cmd_subscribe(update: Update, context: BotContext) -> None:
         await reply_plain(update, t("already", lang))
         return
     await reply_plain(
-        update, t("subscribed", lang, time=settings.daily_post_time.strftime("%H:%M"), zone=settings.timezone)
+        update,
+        t(
+            "subscribed",
+            lang,
+            time=settings.daily_post_time.strftime("%H:%M"),
+            zone=settings.timezone,
+            subject=context.bot_data.engine.subject(lang),
+        ),
     )
 
 

@@ -37,6 +37,7 @@ from bot.answering.answers import Answer, Lang, Status
 from bot.answering.engine import Engine
 from bot.app.logs import redact, settings_secrets
 from bot.app.service import ReloadReport
+from bot.kb.facts import Official
 from bot.render.catalog import has, t
 from bot.telegram.menu import help_lines
 from bot.telegram.render import (
@@ -134,7 +135,9 @@ async def answer_question(
     if lang is None:
         lang = await chat_lang(update, context)
     if not question:
-        await reply_plain(update, t("empty_question", lang or await ui_lang(update, context)))
+        lang = lang or await ui_lang(update, context)
+        example = next(iter(context.bot_data.engine.examples(lang)), "…")
+        await reply_plain(update, t("empty_question", lang, example=example))
         return
     if len(question) > MAX_QUESTION_CHARS:
         await reply_plain(
@@ -199,7 +202,8 @@ async def cmd_official(update: Update, context: BotContext) -> None:
     lang = await ui_lang(update, context)
     name = _command_argument(update.effective_message)
     if not name:
-        await reply_plain(update, t("official_usage", lang))
+        officials = context.bot_data.service.knowledge.of_kind(Official)
+        await reply_plain(update, t("official_usage", lang, name=officials[0].name if officials else "…"))
         return
     await answer_question(update, context, t("official_q", lang, name=name), lang=lang)
 
@@ -277,7 +281,7 @@ def _is_admin(update: Update, context: BotContext) -> bool:
 
 async def cmd_start(update: Update, context: BotContext) -> None:
     lang = await ui_lang(update, context)
-    lines = [esc(t("welcome", lang))]
+    lines = [esc(t("welcome", lang, subject=context.bot_data.engine.subject(lang)))]
     examples = _example_lines(context, lang)
     if examples:
         lines += ["", f"<b>{esc(t('examples', lang))}</b>", *examples]
