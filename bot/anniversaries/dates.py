@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, Any, Final
 from bot.answering.answers import Lang
 from bot.kb.facts import Event, Precision, Status
 from bot.kb.knowledge import Knowledge
-from bot.render.text import MONTHS_EN, Renderer, format_date
+from bot.nlu.lexicon import MONTH_NAMES_EN
+from bot.render.text import Renderer, format_date, ordinal_en
 
 if TYPE_CHECKING:
     pass
@@ -44,11 +45,6 @@ MAX_SUMMARY_CHARS: Final = 600
 
 def is_round(years: int) -> bool:
     return years > 0 and years % ROUND_EVERY == 0
-
-
-def ordinal_en(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
 
 
 @dataclass(frozen=True)
@@ -301,7 +297,7 @@ def _month_anniversary(event: Event, year: int, renderer: Renderer) -> MonthAnni
 def day_label(day: dt.date, lang: Lang, *, with_year: bool = True) -> str:
     if lang == "vi":
         return f"{day.day}/{day.month}" + (f"/{day.year}" if with_year else "")
-    return f"{day.day} {MONTHS_EN[day.month - 1]}" + (f" {day.year}" if with_year else "")
+    return f"{day.day} {MONTH_NAMES_EN[day.month - 1]}" + (f" {day.year}" if with_year else "")
 
 
 def render_post(anniversaries: list[Anniversary], lang: Lang) -> str:
@@ -347,7 +343,9 @@ def render_upcoming(coming: Upcoming, lang: Lang) -> str:
     for item in coming.months:
         if (item.year, item.month) != current:
             current = (item.year, item.month)
-            month = f"tháng {item.month}/{item.year}" if vi else f"{MONTHS_EN[item.month - 1]} {item.year}"
+            month = (
+                f"tháng {item.month}/{item.year}" if vi else f"{MONTH_NAMES_EN[item.month - 1]} {item.year}"
+            )
             lines.append("")
             lines.append(
                 f"Trong {month} (sự kiện không rõ ngày):"

@@ -16,8 +16,7 @@ from typing import Final, Literal
 from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
 from bot.kb.facts import Agreement, Event, FuzzyDate, Official, Statement
-from bot.nlu.lexicon import CLAIM_CUES, DURATION_CUES, WH_WORDS
-from bot.nlu.parsing import MONTHS_EN
+from bot.nlu.lexicon import CLAIM_CUES, DURATION_CUES, MONTHS_EN, WH_WORDS
 from bot.nlu.understanding import Question
 from bot.render.text import format_date
 

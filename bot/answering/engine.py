@@ -36,25 +36,38 @@ from bot.nlu.lexicon import (
     COUNTRY_DATA,
     COUNTRY_PATTERN,
     CUE_WORDS,
+    DATE_WORDS,
     ENGLISH_GLUE,
     FACT_KIND_CUES,
+    FUNCTION_WORDS,
     HOME_COUNTRIES,
     INTENT_WORDS,
     KIND_WORDS,
+    MONTHS_EN,
+    POST_FILLERS,
+    POST_STOPS,
     ROLE_PHRASES,
+    TIMELINE_WORDS,
     Intent,
     canonical,
 )
-from bot.nlu.parsing import MONTHS_EN, DateQuery
+from bot.nlu.parsing import DateQuery
 from bot.nlu.text import fold
 from bot.nlu.understanding import (
-    FUNCTION_WORDS,
     EntityIndex,
     Question,
     analyze,
     is_function_unit,
 )
-from bot.render.text import COUNTRY_NAMES, Renderer, event_date, format_date, phrase, with_footnotes
+from bot.render.text import (
+    COUNTRY_NAMES,
+    Renderer,
+    event_date,
+    format_date,
+    ordinal_en,
+    phrase,
+    with_footnotes,
+)
 
 log = logging.getLogger(__name__)
 
@@ -88,15 +101,9 @@ _ROLE_CUES = {
     Role.CO_CHAIR: re.compile(r"\b(?:dong chu tri|co chair|co chaired|co chairs)\b"),
     Role.RECEIVER: re.compile(r"\b(?:ai tiep|tiep ai)\b"),
 }
-_DATE_WORDS = frozenset(
-    "ngay thang nam hom nay chieu sang toi dip luc vao date day month year on in of".split()
-) | frozenset(MONTHS_EN)
-_TIMELINE_WORDS = frozenset(
-    "theo thu tu thoi gian trinh tu order chronological chronologically sorted date dates all everything "
-    "events su kien hoat dong moi in by of the".split()
-)
 _DESTINATION = re.compile(rf"\b(?:sang|tham|toi|den|tai|o|in|to|at)\s+({_COUNTRY_NAMES})\b")
 _COUNTRY_TOKENS = frozenset(word for name in COUNTRIES for word in name.split())
+_DATE_AND_MONTH_WORDS = DATE_WORDS | frozenset(MONTHS_EN)
 # Kinds precise enough to narrow a list; "cuộc gặp" (a meeting) covers consultations and visits too.
 _NARROW_KINDS = frozenset({"visit", "reception", "committee_session", "conference"})
 # Slots listed in one question: "ở đâu, khi nào", "where and when".
@@ -228,7 +235,7 @@ class Engine:
             if lang == "vi":
                 examples.append(f"{series.name_vi} lần thứ {event.round} diễn ra khi nào?")
             else:
-                examples.append(f"When was the {_ordinal(event.round or 0)} {series.name_en}?")
+                examples.append(f"When was the {ordinal_en(event.round or 0)} {series.name_en}?")
             break
         officials = [
             f for f in self.knowledge.facts if isinstance(f, Official) and f.country not in HOME_COUNTRIES
@@ -339,7 +346,7 @@ class Engine:
         if _AGREEMENT_CUE.search(q.canonical):
             return False  # "kể tên các thỏa thuận": a list of agreements
         return all(
-            t in FUNCTION_WORDS or t in INTENT_WORDS or t in _TIMELINE_WORDS or t in KIND_WORDS
+            t in FUNCTION_WORDS or t in INTENT_WORDS or t in TIMELINE_WORDS or t in KIND_WORDS
             for t in q.canonical.split()
         )
 
@@ -357,7 +364,7 @@ class Engine:
                     f"Cơ sở dữ liệu không có {named.name_vi} lần thứ {q.round}; "
                     f"các lần có trong nguồn: {known}."
                     if lang == "vi"
-                    else f"The base has no {_ordinal(q.round)} {named.name_en}; "
+                    else f"The base has no {ordinal_en(q.round)} {named.name_en}; "
                     f"rounds in the sources: {known}."
                 )
         date = _event_date_query(q)
@@ -570,7 +577,7 @@ class Engine:
             return True
         return all(
             is_function_unit(u)
-            or u in _DATE_WORDS
+            or u in _DATE_AND_MONTH_WORDS
             or u in INTENT_WORDS
             or u in _COUNTRY_TOKENS
             or u in ENGLISH_GLUE
@@ -1063,13 +1070,6 @@ def _precision_rank(fact: AnyFact) -> int:
     return 0 if date is None else order[date.precision]
 
 
-_POST_FILLERS = frozenset("of the cua nuoc chinh phu s hien nay tai current currently".split())
-_POST_STOP = frozenset(
-    "la ai is was who whom nam year in on vao o hien nay gi thang ngay month luc hoi khi nhiem ky giai doan "
-    "now".split()
-)
-
-
 def _asked_post(q: Question) -> tuple[str, str | None, list[str]] | None:
     """The post a question asks about: its role words, the country it belongs to, and qualifier words.
 
@@ -1093,11 +1093,11 @@ def _asked_post(q: Question) -> tuple[str, str | None, list[str]] | None:
                 break  # "Bộ trưởng Quốc phòng Lào": qualifiers come before the country...
             i += 1  # ...except in "the chair of Vietnam's National Boundary Commission"
             continue
-        if word in _POST_FILLERS and not qualifiers:
+        if word in POST_FILLERS and not qualifiers:
             i += 1
             continue
         if (
-            word in _POST_STOP
+            word in POST_STOPS
             or word in FUNCTION_WORDS
             or word in INTENT_WORDS
             or word.isdigit()
@@ -1144,8 +1144,3 @@ def _date_fits(query: DateQuery, event: Event) -> bool:
 def _country_code(name: str) -> str:
     """The ISO code of a country name as it stands in canonical text ("viet nam" -> its code)."""
     return COUNTRIES.get(name) or next(code for word, code in COUNTRIES.items() if canonical(word) == name)
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"

@@ -69,6 +69,16 @@ class Synonyms(_Data):
 class Words(_Data):
     english_glue: list[str]
     honorifics: list[str]
+    en_hints: list[str]
+    vi_hints: list[str]
+    question_words: list[str]
+    not_a_name: list[str]
+    date_words: list[str]
+    timeline_words: list[str]
+    post_fillers: list[str]
+    post_stops: list[str]
+    months_en: list[str] = Field(min_length=12, max_length=12)
+    month_abbreviations_en: dict[str, int]
     roles: list[str]
     stopwords: list[str]
 
@@ -181,6 +191,21 @@ UNKNOWN_ATTRIBUTES = _words(_CUES.unheld_attributes)
 # Words that carry no content for matching.
 STOPWORDS = frozenset(_WORDS.stopwords)
 ENGLISH_GLUE = frozenset(_WORDS.english_glue)
+# Question words are never evidence for a fact; with the stop words they are the function words.
+FUNCTION_WORDS = STOPWORDS | frozenset(_WORDS.question_words)
+EN_HINTS = frozenset(_WORDS.en_hints)
+VI_HINTS = frozenset(_WORDS.vi_hints)
+NOT_A_NAME = frozenset(_WORDS.not_a_name)
+DATE_WORDS = frozenset(_WORDS.date_words)
+TIMELINE_WORDS = frozenset(_WORDS.timeline_words)
+POST_FILLERS = frozenset(_WORDS.post_fillers)
+POST_STOPS = frozenset(_WORDS.post_stops)
+# English months: folded name or abbreviation -> number, and the names as answers write them.
+MONTHS_EN: dict[str, int] = {
+    **{name: number for number, name in enumerate(_WORDS.months_en, start=1)},
+    **_WORDS.month_abbreviations_en,
+}
+MONTH_NAMES_EN: list[str] = [name.capitalize() for name in _WORDS.months_en]
 # Words that go before a person's given name ("ông Sơn", "Mr Son").
 HONORIFICS = frozenset(_WORDS.honorifics)
 

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bot.nlu.lexicon import MONTHS_EN
 from bot.nlu.text import fold
 
 VI_NUMBER_WORDS = {
@@ -53,32 +54,6 @@ EN_ORDINAL_WORDS = {
     "twentieth": 20,
 }
 EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-MONTHS_EN = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 _ROUND_NOUNS = r"(?:lan|ky|ky hop|phien|phien hop|vong|khoa|dot|cuoc hop|hoi nghi)"

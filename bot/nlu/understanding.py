@@ -29,22 +29,26 @@ from bot.nlu.lexicon import (
     COUNTRY_DATA,
     COUNTRY_PATTERN,
     CUE_WORDS,
+    EN_HINTS,
     ENGLISH_GLUE,
     EVENT_KIND_CUES,
+    FUNCTION_WORDS,
     GREETINGS,
     HONORIFICS,
     INTENT_CUES,
+    MONTHS_EN,
+    NOT_A_NAME,
     ROLE_PAIRS,
     ROLE_PHRASES,
     STOPWORDS,
     SYNONYM_WORDS,
     UNKNOWN_ATTRIBUTES,
+    VI_HINTS,
     Intent,
     canonical,
 )
 from bot.nlu.parsing import (
     EN_ORDINAL_WORDS,
-    MONTHS_EN,
     ROMAN,
     VI_NUMBER_WORDS,
     DateQuery,
@@ -67,129 +71,21 @@ BM25_K, BM25_B = 1.2, 0.75
 TYPO_MIN = 80.0  # an unknown word this close to a known one is a typo, not a new subject
 _ORDINAL_TOKEN = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
-_EN_HINTS = frozenset(
-    [
-        "the",
-        "what",
-        "when",
-        "where",
-        "who",
-        "whom",
-        "which",
-        "how",
-        "is",
-        "was",
-        "were",
-        "did",
-        "does",
-        "do",
-        "of",
-        "in",
-        "on",
-        "at",
-        "and",
-        "with",
-        "about",
-        "between",
-        "meeting",
-        "held",
-        "take",
-        "took",
-        "place",
-        "agreed",
-        "discussed",
-        "minister",
-        "foreign",
-        "deputy",
-        "visit",
-        "visited",
-        "round",
-        "session",
-        "consultation",
-        "year",
-        "date",
-        "many",
-        "much",
-        "list",
-        "all",
-        "tell",
-        "me",
-        "please",
-    ]
-)
-_VI_HINTS = frozenset(
-    [
-        "ai",
-        "nao",
-        "dau",
-        "gi",
-        "khi",
-        "bao",
-        "gio",
-        "la",
-        "cua",
-        "va",
-        "cac",
-        "nhung",
-        "lan",
-        "thu",
-        "ngay",
-        "thang",
-        "nam",
-        "cuoc",
-        "hop",
-        "gap",
-        "tham",
-        "van",
-        "chinh",
-        "tri",
-        "bo",
-        "truong",
-        "ngoai",
-        "giao",
-        "dien",
-        "ra",
-        "to",
-        "chuc",
-        "o",
-        "tai",
-        "voi",
-        "hai",
-        "ben",
-        "nhat",
-        "tri",
-        "thong",
-        "nhat",
-        "ky",
-        "uy",
-        "ban",
-        "viet",
-        "chu",
-        "tich",
-        "co",
-        "khong",
-        "duoc",
-        "nhu",
-        "the",
-        "sao",
-        "liet",
-        "ke",
-        "hoi",
-        "nghi",
-        "dong",
-        "chu",
-        "tri",
-    ]
-)
 
-
-def detect_language(question: str) -> Lang:
-    if has_vietnamese_marks(question):
-        return "vi"
-    tokens = fold(question).split()
-    en = sum(1 for t in tokens if t in _EN_HINTS)
-    vi = sum(1 for t in tokens if t in _VI_HINTS)
-    return "en" if en > vi else "vi"
+def detect_language(text: str | None, default: Lang = "vi") -> Lang:
+    """Vietnamese or English, for a question or a message the bot wrote. Words with tone marks and
+    Vietnamese words typed without them count for Vietnamese, English function words for English:
+    an English text may carry Vietnamese names, so marks alone would mislead."""
+    if not text:
+        return default
+    words = text.split()
+    marked = sum(1 for word in words if has_vietnamese_marks(word))
+    folded = fold(text).split()
+    english = sum(1 for word in folded if word in EN_HINTS)
+    vietnamese = marked + sum(1 for word in folded if word in VI_HINTS and word not in EN_HINTS)
+    if english == vietnamese == 0:
+        return default
+    return "en" if english > vietnamese else "vi"
 
 
 def _singular(token: str) -> str:
@@ -573,13 +469,6 @@ def _affix_keys(token: str) -> tuple[str, str]:
 
 
 # Question words carry the question's type, not its topic: they never count as evidence for a fact.
-FUNCTION_WORDS = STOPWORDS | frozenset(
-    (
-        "khi nao dau bao gio ai gi sao the nhu duoc khong co su kien dien ra to chuc "
-        "when where who whom what which how did does was were is are held take took place "
-        "happened happen event events"
-    ).split()
-)
 
 
 _EXTRA_KNOWN = frozenset(
@@ -818,7 +707,6 @@ def analyze(
 
 # Words that head the name of a body; the two words after them name which one.
 _BODY_HEAD = re.compile(r"\b(?:hoi dong|uy ban|dien dan|hiep hoi)\b")  # Vietnamese: the head comes first
-_NOT_A_NAME = frozenset("nao gi nay do ay kia la cua va voi ve".split())
 PHRASE_MATCH_MIN = 90.0
 
 
@@ -826,7 +714,7 @@ def _unknown_bodies(folded: str, index: EntityIndex) -> Iterable[str]:
     """Named bodies the sources never mention: "Hội đồng Bảo an" when only "Hội đồng Nhân quyền" is known."""
     for match in _BODY_HEAD.finditer(folded):
         words = folded[match.end() :].split()[:2]
-        if not words or words[0] in _NOT_A_NAME or words[0].isdigit():
+        if not words or words[0] in NOT_A_NAME or words[0].isdigit():
             continue  # "hội đồng nào", "which council": no name given
         phrase = f"{match.group(0)} {' '.join(words)}"
         known = process.extractOne(phrase, index.body_names, scorer=fuzz.ratio, score_cutoff=PHRASE_MATCH_MIN)
@@ -854,7 +742,7 @@ def _unknown_names(text: str, index: EntityIndex) -> Iterable[str]:
             # "Hội đồng Nhân quyền" is in a seed, "Hội đồng Bảo an" is not.
             if all(f"{a} {b}" in index.corpus_pairs for a, b in itertools.pairwise(words)):
                 continue
-        elif all(w in index.vocabulary or w in STOPWORDS or w in _EN_HINTS for w in words):
+        elif all(w in index.vocabulary or w in STOPWORDS or w in EN_HINTS for w in words):
             continue  # ordinary capitalised words ("Political Consultation")
         if COUNTRY_PATTERN.search(canonical(folded)):
             continue

@@ -28,7 +28,7 @@ from bot.kb.facts import (
     Status,
 )
 from bot.kb.knowledge import AnyFact, Knowledge
-from bot.nlu.lexicon import COUNTRY_DATA
+from bot.nlu.lexicon import COUNTRY_DATA, MONTH_NAMES_EN
 
 _PHRASES: dict[str, dict[str, str]] = yaml.safe_load(
     (Path(__file__).resolve().parent / "phrases.yaml").read_text(encoding="utf-8")
@@ -50,20 +50,6 @@ def phrase(key: str, lang: Lang, **values: str) -> str:
     return _PHRASES[key][lang].format(**values)
 
 
-MONTHS_EN = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 COUNTRY_NAMES: dict[Lang, dict[str, str]] = {
     "vi": {code: country.vi for code, country in COUNTRY_DATA.items()},
     "en": {code: country.en for code, country in COUNTRY_DATA.items()},
@@ -104,8 +90,8 @@ def format_date(date: FuzzyDate | None, lang: Lang, *, inferred: bool = False) -
         }.get(date.precision) or _vi_range(start, end)
     else:
         text = {
-            Precision.DAY: f"{start.day} {MONTHS_EN[start.month - 1]} {start.year}",
-            Precision.MONTH: f"{MONTHS_EN[start.month - 1]} {start.year}",
+            Precision.DAY: f"{start.day} {MONTH_NAMES_EN[start.month - 1]} {start.year}",
+            Precision.MONTH: f"{MONTH_NAMES_EN[start.month - 1]} {start.year}",
             Precision.YEAR: f"{start.year}",
         }.get(date.precision) or _en_range(start, end)
     if inferred:
@@ -121,9 +107,15 @@ def _vi_range(start: dt.date, end: dt.date) -> str:
 
 def _en_range(start: dt.date, end: dt.date) -> str:
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {MONTHS_EN[start.month - 1]} {start.year}"
-    first = f"{start.day} {MONTHS_EN[start.month - 1]} {start.year}"
-    return f"{first} – {end.day} {MONTHS_EN[end.month - 1]} {end.year}"
+        return f"{start.day}–{end.day} {MONTH_NAMES_EN[start.month - 1]} {start.year}"
+    first = f"{start.day} {MONTH_NAMES_EN[start.month - 1]} {start.year}"
+    return f"{first} – {end.day} {MONTH_NAMES_EN[end.month - 1]} {end.year}"
+
+
+def ordinal_en(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def event_date(event: Event, lang: Lang) -> str:

@@ -25,7 +25,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.answering.answers import Answer, Candidate, Lang, Status
 from bot.kb.knowledge import AnyFact, Knowledge
-from bot.nlu.text import collapse_whitespace, has_vietnamese_marks
+from bot.nlu.text import collapse_whitespace
+from bot.nlu.understanding import detect_language
 from bot.render.catalog import t
 
 MAX_MESSAGE: Final = 4096
@@ -44,61 +45,11 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-_EN_WORDS: Final = frozenset(
-    {
-        "the",
-        "of",
-        "and",
-        "in",
-        "on",
-        "at",
-        "to",
-        "was",
-        "were",
-        "is",
-        "are",
-        "with",
-        "by",
-        "for",
-        "which",
-        "who",
-        "what",
-        "when",
-        "where",
-        "this",
-        "that",
-        "a",
-        "an",
-        "it",
-        "its",
-        "as",
-        "from",
-        "held",
-        "met",
-        "has",
-        "had",
-        "be",
-        "been",
-        "do",
-        "you",
-        "did",
-    }
-)
-_WORD_RE: Final = re.compile(r"[^\W\d_]+")
 
 
 def lang_of_text(text: str | None, default: Lang = "vi") -> Lang:
-    """The language of a message the bot wrote (for a button tapped on it). Vietnamese text is
-    mostly words with diacritics; English text has English function words, though it may
-    carry Vietnamese names with diacritics, so counting marked words alone would mislead."""
-    if not text:
-        return default
-    words = _WORD_RE.findall(text)
-    marked = sum(1 for word in words if has_vietnamese_marks(word))
-    english = sum(1 for word in words if word.lower() in _EN_WORDS)
-    if marked == english == 0:
-        return default
-    return "vi" if marked > english else "en"
+    """The language of a message the bot wrote (for a button tapped on it): the one detector."""
+    return detect_language(text, default)
 
 
 # ---------------------------------------------------------------------------- callback data
