@@ -82,7 +82,7 @@ def test_every_style_passes_the_floor_with_no_more_confident_wrong_answers(
     wrong = [m for m in report.misses if m.confident_wrong]
     assert len(wrong) <= MAX_CONFIDENT_WRONG, "confident wrong answers:\n" + describe(wrong)
     assert report.abstention == 1.0, "answered an out-of-scope probe:\n" + describe(
-        [m for m in report.misses if m.gold.status is Status.NOT_FOUND]
+        [m for m in report.misses if m.gold.status == Status.NOT_FOUND]
     )
 
 
@@ -131,8 +131,8 @@ def test_every_official_and_every_round_is_covered(knowledge: Knowledge, suite: 
 def test_out_of_scope_probes_expect_no_answer(suite: list[GoldQuestion]) -> None:
     probes = [q for q in suite if q.capability == OUT_OF_SCOPE]
     assert probes
-    assert all(q.status is Status.NOT_FOUND and not q.facts for q in probes)
-    assert all(q.status is not Status.NOT_FOUND for q in suite if q.capability != OUT_OF_SCOPE)
+    assert all(q.status == Status.NOT_FOUND and not q.facts for q in probes)
+    assert all(q.status != Status.NOT_FOUND for q in suite if q.capability != OUT_OF_SCOPE)
     text = " ".join(q.q for q in probes)
     assert "1950" in text  # no fact of the base mentions 1950
     for person in load_templates().unknown_people:

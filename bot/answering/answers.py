@@ -17,6 +17,7 @@ class Status(StrEnum):
     ANSWERED = "answered"
     AMBIGUOUS = "ambiguous"
     NOT_FOUND = "not_found"
+    ERROR = "error"  # the engine failed on this question; only an adapter (CLI, terminal) reports it
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,11 @@ class Candidate:
 
     fact_id: str
     label: str
+
+
+def failed(question: str, lang: Lang, text: str) -> Answer:
+    """What an adapter shows when the engine raised: a polite sentence, nothing cited."""
+    return Answer(question, Status.ERROR, text, lang)
 
 
 @dataclass(frozen=True)

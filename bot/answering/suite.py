@@ -353,7 +353,7 @@ class _Suite:
         q = re.sub(r"\s+", " ", q).strip()
         known = self.questions.get(q)
         if known is not None:  # the same words about two facts: either one is a right lead
-            if known.status is status and status is Status.ANSWERED:
+            if known.status.value == status.value and status is Status.ANSWERED:
                 merged = [*known.facts, *(f for f in facts if f not in known.facts)]
                 self.questions[q] = known.model_copy(update={"facts": merged, "expect": []})
             return

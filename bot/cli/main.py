@@ -196,7 +196,9 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
                     empty = empty_answer_json(engine.answer("?").to_json())
                 print(json.dumps(empty, ensure_ascii=False), flush=True)
             continue
-        answer = engine.answer(question)
+        from bot.cli.boundary import answer_or_apology
+
+        answer = answer_or_apology(engine, question)
         if args.json:
             print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
         else:

@@ -15,6 +15,7 @@ from typing import TextIO
 from bot.answering.answers import Answer, Lang, Status
 from bot.app.service import KnowledgeLoadError, KnowledgeService
 from bot.app.settings import Settings
+from bot.cli.boundary import answer_or_apology
 from bot.render.catalog import t
 
 
@@ -50,7 +51,9 @@ class TerminalSession:
         if text.isdigit() and self.candidates and 1 <= int(text) <= len(self.candidates):
             answer = engine.answer_fact(self.candidates[int(text) - 1], lang=self.lang or "vi")
         else:
-            answer = engine.answer(text, lang=self.lang, today=dt.datetime.now(self.timezone).date())
+            answer = answer_or_apology(
+                engine, text, lang=self.lang, today=dt.datetime.now(self.timezone).date()
+            )
         self.candidates = [c.fact_id for c in answer.candidates] if answer.status is Status.AMBIGUOUS else []
         return format_answer(answer)
 

@@ -590,7 +590,11 @@ async def on_error(update: object, context: BotContext) -> None:
     if isinstance(error, Forbidden):
         log.info("forbidden (the user blocked the bot or it left the chat): %s", error.message)
         return
-    log.error("error while handling an update", exc_info=error)
+    message = update.effective_message if isinstance(update, Update) else None
+    # the question goes into the log line (never the user's name): it is what reproduces the failure
+    log.error(
+        "error while handling an update; message text %r", message.text if message else None, exc_info=error
+    )
     if not isinstance(update, Update):
         return
     data = context.bot_data

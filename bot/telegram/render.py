@@ -45,8 +45,6 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-
-
 def lang_of_text(text: str | None, default: Lang = "vi") -> Lang:
     """The language of a message the bot wrote (for a button tapped on it): the one detector."""
     return detect_language(text, default)
