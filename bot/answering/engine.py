@@ -15,8 +15,20 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from bot.answering import claims, compound
+from bot.answering import claims, compound, scoring
 from bot.answering.answers import Answer, Candidate, Lang, SourceRef, Status
+from bot.answering.scoring import (
+    DATE_TOPIC_MIN,
+    LEXICAL_MIN,
+    LIST_SHARE,
+    SERIES_LEAD,
+    SERIES_STRONG,
+    SERIES_TIE,
+    SERIES_WEAK,
+    STATEMENT_TIE_MARGIN,
+    TIE_MARGIN,
+    UNKNOWN_SHARE,
+)
 from bot.kb.facts import (
     Agreement,
     Event,
@@ -71,18 +83,7 @@ from bot.render.text import (
 
 log = logging.getLogger(__name__)
 
-# Calibrated on the gold set (see tests/gold); the held-out set keeps them honest.
-SERIES_STRONG = 0.6  # share of a series' name present for the series to constrain the answer
-SERIES_TIE = 0.08  # series scoring within this of the best are equally named
-SERIES_WEAK, SERIES_LEAD = 0.55, 0.08  # a partly named series still counts when it leads the others clearly
-LEXICAL_MIN = 0.45  # share of the question's content a fact must explain without another anchor
-TIE_MARGIN = 0.8  # candidates within this many points of the best tie (0.2 of lexical share = 0.8)
-STATEMENT_TIE_MARGIN = 1.2  # 0.3 of lexical share
-UNKNOWN_SHARE = 0.4  # of a question's content words, unknown ones beyond which it is about something else
-DATE_TOPIC_MIN = 0.2  # lexical share that, with a matching date, ties a fact to a question on a topic
-POST_MATCH = 1.5  # a participant holds the post the question names
 MAX_CANDIDATES = 5
-LIST_SHARE = 0.6  # of the best score, for a fact to join a list the question asks for
 MAX_LIST = 30
 
 _ROLE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_PHRASES, key=len, reverse=True)) + r")\b")
@@ -483,49 +484,52 @@ class Engine:
                 continue
             if date is not None and not _date_fits(date, event):
                 continue
-            score = 0.0
+            features: dict[str, float] = {}
             anchored = False
             if officials:
-                score += 3.0 * len(officials)
+                features["official_named"] = len(officials)
                 anchored = True
             if series:
-                score += 3.0 * q.series.get(self._series_of(event, series, sidelines=sidelines) or "", 0.0)
+                features["series_named"] = q.series.get(
+                    self._series_of(event, series, sidelines=sidelines) or "", 0.0
+                )
                 anchored = True
             elif event.series and q.series.get(event.series, 0.0) > 0.3:
-                score += 1.5 * q.series[event.series]
+                features["series_related"] = q.series[event.series]
             if q.round is not None:
-                score += 3.0
+                features["round_named"] = 1
                 anchored = True
             if date is not None:
-                score += 2.0
+                features["date_named"] = 1
                 # a date alone names an event only in "what happened then?", not in a question on a topic
                 anchored = anchored or self._about_the_date(q) or lexical.get(event.id, 0.0) >= DATE_TOPIC_MIN
             people = self._people_fit(q, event, asked)
-            score += people
+            features.update(people)
             # "the Lao deputy minister" names a participant; "who led ..." with a date names one too
-            anchored = anchored or people >= POST_MATCH or (date is not None and people >= 1.0)
+            anchored = anchored or "post_match" in people or (date is not None and "role_match" in people)
             if places and self._event_in(event, places):
-                score += 2.0
+                features["place_named"] = 1
                 anchored = True
             if event.event_kind.value == q.primary_kind:
-                score += 1.5
+                features["kind_primary"] = 1
             elif event.event_kind.value in q.event_kinds:
-                score += 0.5
+                features["kind_mentioned"] = 1
             if (
                 Intent.WHO in q.intents
                 and officials
                 and not any(p.official not in officials for p in event.participants)
             ):
-                score -= 2.0  # "whom did X meet?": an event with only X in it cannot say
+                features["only_the_asker"] = 1
             share = lexical.get(event.id, 0.0)
-            score += 4.0 * share
+            features["lexical_share"] = share
             if share >= LEXICAL_MIN:
                 anchored = True
             if Intent.PLANNED in q.intents:
-                score += 1.5 if event.status == EventStatus.PLANNED else 0.0
+                features["planned_asked"] = 1 if event.status == EventStatus.PLANNED else 0
             elif event.status == EventStatus.PLANNED and q.round is None:
-                score -= 0.5
-            score += self._fits_question(q, event)
+                features["planned_unasked"] = 1
+            features.update(self._fits_question(q, event))
+            score = scoring.score(features)
             scored.append(Scored(event, score, anchored))
         return scored
 
@@ -602,18 +606,18 @@ class Engine:
         wanted = q.countries - HOME_COUNTRIES
         return not wanted or wanted <= self.index.fact_countries.get(fact.id, frozenset())
 
-    def _people_fit(self, q: Question, event: Event, asked: _AskedPeople) -> float:
-        """Points for people the question describes by post ("the Lao prime minister") or by country."""
-        score = 0.0
+    def _people_fit(self, q: Question, event: Event, asked: _AskedPeople) -> dict[str, float]:
+        """Features for people the question describes by post ("the Lao prime minister") or by country."""
+        features: dict[str, float] = {}
         if asked.post is not None and any(
             asked.post in self._participant_title(p) for p in event.participants
         ):
-            score += POST_MATCH
+            features["post_match"] = 1
         if asked.roles & {p.role for p in event.participants}:
-            score += 1.0
+            features["role_match"] = 1
         if asked.one_country and event.place and self._event_in(event, set(q.places)):
-            score += 0.5
-        return score
+            features["one_country_place"] = 1
+        return features
 
     def _participant_title(self, participant: Participant) -> str:
         official = self.knowledge.official(participant.official or "")
@@ -642,23 +646,23 @@ class Engine:
         return False
 
     @staticmethod
-    def _fits_question(q: Question, fact: AnyFact) -> float:
-        """A point for a fact holding what the question asks for (a date for 'when', a place for 'where')."""
-        fit = 0.0
+    def _fits_question(q: Question, fact: AnyFact) -> dict[str, float]:
+        """Features for a fact holding what the question asks for (a date for 'when', a place for 'where')."""
+        held = 0
         if Intent.WHEN in q.intents:
-            dated = (
+            held += (
                 (isinstance(fact, Event) and fact.date is not None)
                 or (isinstance(fact, Agreement) and fact.signed is not None)
                 or (isinstance(fact, Statement) and fact.year is not None)
             )
-            fit += 1.0 if dated else 0.0
         if Intent.WHERE in q.intents and isinstance(fact, Event) and fact.place:
-            fit += 1.0
+            held += 1
         if Intent.WHO in q.intents and isinstance(fact, Event) and fact.participants:
-            fit += 1.0
+            held += 1
+        features: dict[str, float] = {"holds_the_slot": held} if held else {}
         if Intent.WHAT in q.intents and isinstance(fact, Event) and (fact.agreed or fact.discussed):
-            fit += 0.5
-        return fit
+            features["holds_what"] = 1
+        return features
 
     def _event_in(self, event: Event, places: set[str]) -> bool:
         place_id = event.place
@@ -691,22 +695,24 @@ class Engine:
                 continue
             if not self._countries_fit(q, fact):
                 continue
-            bonus = (
-                (1.0 if isinstance(fact, Agreement) and wants_agreement else 0.0)
-                + (1.0 if isinstance(fact, Statement) and wants_statement else 0.0)
-                + (1.5 if isinstance(fact, Figure) and wants_figure else 0.0)
-            )
+            cues: dict[str, float] = {}
+            if isinstance(fact, Agreement) and wants_agreement:
+                cues["agreement_cue"] = 1
+            if isinstance(fact, Statement) and wants_statement:
+                cues["statement_cue"] = 1
             if isinstance(fact, Figure) and wants_figure:
+                cues["figure_cue"] = 1
                 wants_percent = bool(_PERCENT_CUE.search(q.folded) or "%" in q.text)
-                bonus += 1.0 if (fact.unit == "%") == wants_percent else 0.0
-            bonus += self._fits_question(q, fact)
+                cues["percent_fit"] = (fact.unit == "%") == wants_percent
+            cues.update(self._fits_question(q, fact))
             anchored = (
                 share >= LEXICAL_MIN
                 or bool(rare & self.index.fact_units.get(fact.id, set()))
-                or (bonus > 0 and share >= LEXICAL_MIN * 0.75)
+                or (scoring.score(cues) > 0 and share >= LEXICAL_MIN * 0.75)
                 or (q.date is not None and share >= DATE_TOPIC_MIN and self._dated_in(fact, q))
             )
-            scored.append(Scored(fact, 4.0 * share + bonus + (2.0 if q.date is not None else 0.0), anchored))
+            features = {"lexical_share": share, "date_given": q.date is not None, **cues}
+            scored.append(Scored(fact, scoring.score(features), anchored))
         return scored
 
     def _fact_in_period(self, fact: Agreement | Figure | Statement, q: Question) -> bool:
@@ -772,7 +778,14 @@ class Engine:
             and any(f.id in events[0].related or events[0].id in getattr(f, "related", []) for f in facts)
         )
         if linked:
-            best = max(ties, key=lambda s: (self._fits_question(q, s.fact), _precision_rank(s.fact), s.score))
+            best = max(
+                ties,
+                key=lambda s: (
+                    scoring.score(self._fits_question(q, s.fact)),
+                    _precision_rank(s.fact),
+                    s.score,
+                ),
+            )
             return self._respond(q, best.fact, best.score)
         if (
             all(isinstance(f, Statement) for f in facts)

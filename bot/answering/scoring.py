@@ -1,0 +1,59 @@
+"""How well a fact fits a question: named features, their weights in one table, one scoring function.
+
+Retrieval describes each candidate by the features below (how many named officials took part, how
+strongly the question names its series, the share of the question's words it explains, …); the score
+is the weighted sum. The decision rule (answer, ask back, or say it does not know) reads these scores
+and the thresholds here. Calibrated on the tuning question set; the held-out set and the generated
+suite keep them honest.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Points per unit of each feature (a feature is a count, a share in 0..1, or 1 when it holds).
+WEIGHTS: Final[dict[str, float]] = {
+    # events
+    "official_named": 3.0,  # per official the question names who took part
+    "series_named": 3.0,  # × how strongly the question names the event's series
+    "series_related": 1.5,  # × the series' score, when the question names it only partly
+    "round_named": 3.0,  # the question names the event's round
+    "date_named": 2.0,  # the event falls on the date the question names
+    "post_match": 1.5,  # a participant holds the post the question names ("the Lao PM")
+    "role_match": 1.0,  # a participant had the role asked after ("who co-chaired")
+    "one_country_place": 0.5,  # the question names one of the two countries, the event's place
+    "place_named": 2.0,  # the event happened in a place the question names
+    "kind_primary": 1.5,  # the event is of the kind the question names first ("cuộc gặp")
+    "kind_mentioned": 0.5,  # … or of another kind it names
+    "only_the_asker": -2.0,  # "whom did X meet?": an event with only X in it cannot say
+    "lexical_share": 4.0,  # × the share of the question's content words the fact explains
+    "planned_asked": 1.5,  # a planned event, when the question asks about plans
+    "planned_unasked": -0.5,  # a planned event, when it does not (and names no round)
+    # agreements, figures, statements
+    "agreement_cue": 1.0,  # an agreement, when the question asks about one ("thỏa thuận", "DOC")
+    "statement_cue": 1.0,  # a statement, when the question asks about a stance or support
+    "figure_cue": 1.5,  # a figure, when the question asks how much
+    "percent_fit": 1.0,  # a percentage for "how much did it grow", an amount otherwise
+    "date_given": 2.0,  # the fact fits the date the question gives
+    # both
+    "holds_the_slot": 1.0,  # per slot asked that the fact holds (a date for "when", a place for "where"…)
+    "holds_what": 0.5,  # the fact says what was agreed or discussed, for "what"
+}
+
+# Thresholds of the decision rule.
+SERIES_STRONG: Final = 0.6  # share of a series' name present for the series to constrain the answer
+SERIES_TIE: Final = 0.08  # series scoring within this of the best are equally named
+SERIES_WEAK, SERIES_LEAD = 0.55, 0.08  # a partly named series still counts when it leads the others clearly
+LEXICAL_MIN: Final = 0.45  # share of the question's content a fact must explain without another anchor
+TIE_MARGIN: Final = 0.8  # candidates within this many points of the best tie (0.2 of lexical share = 0.8)
+STATEMENT_TIE_MARGIN: Final = 1.2  # 0.3 of lexical share
+UNKNOWN_SHARE: Final = (
+    0.4  # of a question's content words, unknown ones beyond which it is about something else
+)
+DATE_TOPIC_MIN: Final = 0.2  # lexical share that, with a matching date, ties a fact to a question on a topic
+LIST_SHARE: Final = 0.6  # of the best score, for a fact to join a list the question asks for
+
+
+def score(features: dict[str, float]) -> float:
+    """The weighted sum of a candidate's features."""
+    return sum(WEIGHTS[name] * value for name, value in features.items())
