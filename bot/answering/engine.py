@@ -529,6 +529,9 @@ class Engine:
             elif event.status == EventStatus.PLANNED and q.round is None:
                 features["planned_unasked"] = 1
             features.update(self._fits_question(q, event))
+            if event.id in q.named_facts:
+                features["named_whole"] = 1
+                anchored = True
             score = scoring.score(features)
             scored.append(Scored(event, score, anchored))
         return scored
@@ -712,6 +715,9 @@ class Engine:
                 or (q.date is not None and share >= DATE_TOPIC_MIN and self._dated_in(fact, q))
             )
             features = {"lexical_share": share, "date_given": q.date is not None, **cues}
+            if fact.id in q.named_facts:
+                features["named_whole"] = 1
+                anchored = True
             scored.append(Scored(fact, scoring.score(features), anchored))
         return scored
 
@@ -803,6 +809,10 @@ class Engine:
         lang = q.lang
         if isinstance(fact, Event):
             return self._event_answer(q, fact, score)
+        if Intent.WHERE in q.intents and not q.intents - {Intent.WHERE, Intent.PLANNED}:
+            # agreements, figures and statements hold no place: the article does not say where
+            text = phrase("where_missing", lang, title=self.render.title(fact, lang))
+            return self._not_found(q.text, lang, q, text=text, facts=[fact])
         undated = (isinstance(fact, Agreement) and fact.signed is None) or (
             isinstance(fact, Statement) and fact.year is None and fact.period_start is None
         )

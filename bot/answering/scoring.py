@@ -36,6 +36,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "percent_fit": 1.0,  # a percentage for "how much did it grow", an amount otherwise
     "date_given": 2.0,  # the fact fits the date the question gives
     # both
+    "named_whole": 2.0,  # the question quotes the fact's whole name or title
     "holds_the_slot": 1.0,  # per slot asked that the fact holds (a date for "when", a place for "where"…)
     "holds_what": 0.5,  # the fact says what was agreed or discussed, for "what"
 }

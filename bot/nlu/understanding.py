@@ -140,6 +140,9 @@ class EntityIndex:
     # the countries whose names are matched only whole, where the given name is the last word.
     given_names: dict[str, list[str]] = field(default_factory=dict)
     given_name_compounds: set[tuple[str, str]] = field(default_factory=set)
+    # Facts by their names and titles as written (canonical, three words or more): a question that
+    # contains one names that fact whole ("Hiệp ước Hữu nghị và hợp tác là gì?").
+    fact_names: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, knowledge: Knowledge) -> EntityIndex:
@@ -166,6 +169,10 @@ class EntityIndex:
                 index.series_units[fact.id] = [
                     units(index.without_countries(canonical(fold(n)))) for n in names
                 ]
+            for name in _names_of(fact):
+                form = canonical(fold(name))
+                if len(form.split()) >= 3:
+                    index.fact_names.setdefault(form, []).append(fact.id)
             text = _fact_text(fact)
             folded_text = fold(text)
             canonical_text = canonical(folded_text)
@@ -374,6 +381,16 @@ class EntityIndex:
         return official is not None and any(
             re.search(rf"(?:^|\s){title}(?:\s|$)", canonical(fold(p.title_vi))) for p in official.positions
         )
+
+    def names_in(self, canonical_question: str) -> dict[str, str]:
+        """Facts whose whole name or title the question contains, with the name found (longest first)."""
+        padded = f" {canonical_question} "
+        found: dict[str, str] = {}
+        for name in sorted(self.fact_names, key=len, reverse=True):
+            if f" {name} " in padded:
+                for fact_id in self.fact_names[name]:
+                    found.setdefault(fact_id, name)
+        return found
 
     def officials_in(self, tokens: list[str]) -> dict[str, float]:
         return self.link(self.name_forms, self._blocks, tokens)
@@ -597,6 +614,17 @@ def _countries_of(fact: object, knowledge: Knowledge, canonical_text: str) -> fr
     return frozenset(found)
 
 
+def _names_of(fact: object) -> list[str]:
+    """The names and titles a user may quote: of events, agreements, statements and figures."""
+    if isinstance(fact, Event | Statement):
+        return [fact.title_vi, fact.title_en]
+    if isinstance(fact, Agreement):
+        return [fact.name_vi, fact.name_en, *fact.aliases]
+    if isinstance(fact, Figure):
+        return [fact.name_vi, fact.name_en]
+    return []
+
+
 def _fact_text(fact: object) -> str:
     parts: list[str] = []
     if isinstance(fact, Event):
@@ -647,6 +675,7 @@ class Question:
     unknown_words: tuple[str, ...]
 
     base_countries: frozenset[str]  # the countries the base holds facts about
+    named_facts: frozenset[str] = frozenset()  # facts whose whole name or title the question quotes
 
     @property
     def foreign_countries(self) -> frozenset[str]:
@@ -667,6 +696,13 @@ def analyze(
     intents = frozenset(
         intent for intent, cue in INTENT_CUES.items() if cue.search(folded) or cue.search(canon)
     )
+    named_facts = index.names_in(canon)
+    # A year or date inside a name the question quotes ("Công ước … năm 1982", "Tầm nhìn 2045") is part
+    # of the name, not a date the answer must fall on.
+    dated_text = text
+    for name in set(named_facts.values()):
+        for number in re.findall(r"\d+", name):
+            dated_text = re.sub(rf"(?<!\d){number}(?!\d)", " ", dated_text)
     officials = index.officials_in(folded.split())
     by_given_name = index.officials_by_given_name(tokens)
     for official_id in by_given_name:
@@ -690,7 +726,7 @@ def analyze(
         lang=lang or detect_language(text),
         intents=intents,
         round=_asked_round(text, folded),
-        date=parse_date(text, today),
+        date=parse_date(dated_text, today),
         officials=officials,
         places=places,
         countries=countries,
@@ -702,6 +738,7 @@ def analyze(
         unknown_names=tuple(_unknown_names(text, index)),
         unknown_words=tuple(index.unknown_words(folded.split())),
         base_countries=index.base_countries,
+        named_facts=frozenset(named_facts),
     )
 
 
