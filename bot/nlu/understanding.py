@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.answering.answers import Lang
 from bot.kb.bulk import gc_paused
@@ -143,6 +144,7 @@ class EntityIndex:
     # Facts by their names and titles as written (canonical, three words or more): a question that
     # contains one names that fact whole ("Hiệp ước Hữu nghị và hợp tác là gì?").
     fact_names: dict[str, list[str]] = field(default_factory=dict)
+    _spelling_list: list[str] | None = None
 
     @classmethod
     def build(cls, knowledge: Knowledge) -> EntityIndex:
@@ -382,6 +384,36 @@ class EntityIndex:
             re.search(rf"(?:^|\s){title}(?:\s|$)", canonical(fold(p.title_vi))) for p in official.positions
         )
 
+    def corrected(self, folded: str) -> str:
+        """The folded question with each long unknown word replaced by the one known word a single
+        edit away (a dropped, doubled or swapped letter: "tuhan" → "thuan"), when exactly one is."""
+        words = folded.split()
+        fixed = [self._correction(word) for word in words]
+        return folded if fixed == words else " ".join(fixed)
+
+    def _correction(self, word: str) -> str:
+        if len(word) < TYPO_MIN_LEN or word.isdigit() or self._is_known(word):
+            return word
+        near = process.extract(word, self._spelling, scorer=OSA.distance, score_cutoff=1, limit=2)
+        return near[0][0] if len(near) == 1 else word
+
+    def _is_known(self, word: str) -> bool:
+        return (
+            word in self.vocabulary
+            or word in FUNCTION_WORDS
+            or word in CUE_WORDS
+            or word in _EXTRA_KNOWN
+            or word in SYNONYM_WORDS
+        )
+
+    @property
+    def _spelling(self) -> list[str]:
+        """The words a typo is corrected to: the base's own long words and the cue words."""
+        if self._spelling_list is None:
+            words = self.vocabulary | CUE_WORDS | SYNONYM_WORDS
+            self._spelling_list = sorted(w for w in words if len(w) >= TYPO_MIN_LEN - 1 and w.isalpha())
+        return self._spelling_list
+
     def names_in(self, canonical_question: str) -> dict[str, str]:
         """Facts whose whole name or title the question contains, with the name found (longest first)."""
         padded = f" {canonical_question} "
@@ -544,6 +576,9 @@ def _title_before(tokens: list[str], i: int) -> tuple[int, str | None] | None:
     return None
 
 
+TYPO_MIN_LEN = 5  # shorter words are too often other real words one letter away
+
+
 def _whole_names(code: str) -> bool:
     country = COUNTRY_DATA.get(code)
     return country is not None and country.whole_names
@@ -689,7 +724,7 @@ def analyze(
     question: str, index: EntityIndex, *, lang: Lang | None = None, today: dt.date | None = None
 ) -> Question:
     text = question[:2000]  # a wall of text is no question; the first lines carry it
-    folded = fold(text)
+    folded = index.corrected(fold(text))
     canon = canonical(folded)
     tokens = canon.split()
     question_units = units(canon)
