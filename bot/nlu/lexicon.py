@@ -206,6 +206,7 @@ MONTHS_EN: dict[str, int] = {
     **_WORDS.month_abbreviations_en,
 }
 MONTH_NAMES_EN: list[str] = [name.capitalize() for name in _WORDS.months_en]
+
 # Words that go before a person's given name ("ông Sơn", "Mr Son").
 HONORIFICS = frozenset(_WORDS.honorifics)
 
@@ -235,4 +236,27 @@ WH_WORDS = frozenset(_CUES.wh_words)
 # list of everything, narrowed by kind.
 KIND_WORDS = frozenset(
     word for cue in EVENT_KIND_CUES.values() for word in re.findall(r"[a-z]+", cue.pattern)
+)
+
+# Every word the language data knows: a question word is never "corrected" away from one of these.
+LEXICON_WORDS = frozenset(
+    word
+    for group in (
+        CUE_WORDS,
+        SYNONYM_WORDS,
+        FUNCTION_WORDS,
+        ENGLISH_GLUE,
+        HONORIFICS,
+        EN_HINTS,
+        VI_HINTS,
+        NOT_A_NAME,
+        DATE_WORDS,
+        TIMELINE_WORDS,
+        POST_FILLERS,
+        POST_STOPS,
+        MONTHS_EN,
+        *(phrase.split() for phrase in ROLE_PHRASES),
+        *(name.split() for name in COUNTRIES),
+    )
+    for word in group
 )

@@ -37,6 +37,7 @@ from bot.nlu.lexicon import (
     GREETINGS,
     HONORIFICS,
     INTENT_CUES,
+    LEXICON_WORDS,
     MONTHS_EN,
     NOT_A_NAME,
     ROLE_PAIRS,
@@ -398,13 +399,7 @@ class EntityIndex:
         return near[0][0] if len(near) == 1 else word
 
     def _is_known(self, word: str) -> bool:
-        return (
-            word in self.vocabulary
-            or word in FUNCTION_WORDS
-            or word in CUE_WORDS
-            or word in _EXTRA_KNOWN
-            or word in SYNONYM_WORDS
-        )
+        return word in self.vocabulary or word in LEXICON_WORDS or word in _EXTRA_KNOWN
 
     @property
     def _spelling(self) -> list[str]:
@@ -724,7 +719,10 @@ def analyze(
     question: str, index: EntityIndex, *, lang: Lang | None = None, today: dt.date | None = None
 ) -> Question:
     text = question[:2000]  # a wall of text is no question; the first lines carry it
-    folded = index.corrected(fold(text))
+    lang = lang or detect_language(text)
+    # typos in topic words are corrected in Vietnamese, where a question's words are the base's own;
+    # an English question's words are mostly not in the base, and one letter makes another English word
+    folded = index.corrected(fold(text)) if lang == "vi" else fold(text)
     canon = canonical(folded)
     tokens = canon.split()
     question_units = units(canon)
@@ -758,7 +756,7 @@ def analyze(
         canonical=canon,
         tokens=tokens,
         units=question_units,
-        lang=lang or detect_language(text),
+        lang=lang,
         intents=intents,
         round=_asked_round(text, folded),
         date=parse_date(dated_text, today),
