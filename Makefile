@@ -29,7 +29,8 @@ validate: install
 	$(BIN)/python -m bot knowledge validate
 
 eval: install
-	$(BIN)/python -m bot eval
+	$(BIN)/python -m bot eval --quiet --breakdown
+	$(BIN)/python -m bot eval --quiet --breakdown --knowledge tests/fixtures/vn-th/knowledge tests/fixtures/vn-th/questions.yaml
 
 bench: install
 	$(BIN)/python -m bench

@@ -145,7 +145,8 @@ class EntityIndex:
     # Facts by their names and titles as written (canonical, three words or more): a question that
     # contains one names that fact whole ("Hiệp ước Hữu nghị và hợp tác là gì?").
     fact_names: dict[str, list[str]] = field(default_factory=dict)
-    _spelling_list: list[str] | None = None
+    _spelling_index: dict[tuple[str, int], list[str]] | None = None
+    _name_heads: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, knowledge: Knowledge) -> EntityIndex:
@@ -395,28 +396,44 @@ class EntityIndex:
     def _correction(self, word: str) -> str:
         if len(word) < TYPO_MIN_LEN or word.isdigit() or self._is_known(word):
             return word
-        near = process.extract(word, self._spelling, scorer=OSA.distance, score_cutoff=1, limit=2)
-        return near[0][0] if len(near) == 1 else word
+        # only words of about the same length and the same first letter can be one edit away
+        # (a typo in the first letter is left alone): the cost stays flat as the base grows
+        sizes = (len(word) - 1, len(word), len(word) + 1)
+        pool = [known for size in sizes for known in self._spelling.get((word[0], size), ())]
+        near = process.extract(word, pool, scorer=OSA.distance, score_cutoff=1, limit=2)
+        return str(near[0][0]) if len(near) == 1 else word
 
     def _is_known(self, word: str) -> bool:
         return word in self.vocabulary or word in LEXICON_WORDS or word in _EXTRA_KNOWN
 
     @property
-    def _spelling(self) -> list[str]:
-        """The words a typo is corrected to: the base's own long words and the cue words."""
-        if self._spelling_list is None:
-            words = self.vocabulary | CUE_WORDS | SYNONYM_WORDS
-            self._spelling_list = sorted(w for w in words if len(w) >= TYPO_MIN_LEN - 1 and w.isalpha())
-        return self._spelling_list
+    def _spelling(self) -> dict[tuple[str, int], list[str]]:
+        """The words a typo is corrected to (the base's own long words and the cue words), by first
+        letter and length; built on the first typo."""
+        if self._spelling_index is None:
+            index: defaultdict[tuple[str, int], list[str]] = defaultdict(list)
+            for w in sorted(self.vocabulary | CUE_WORDS | SYNONYM_WORDS):
+                if len(w) >= TYPO_MIN_LEN - 1 and w.isalpha():
+                    index[(w[0], len(w))].append(w)
+            self._spelling_index = dict(index)
+        return self._spelling_index
 
     def names_in(self, canonical_question: str) -> dict[str, str]:
-        """Facts whose whole name or title the question contains, with the name found (longest first)."""
-        padded = f" {canonical_question} "
+        """Facts whose whole name or title the question contains, with the name found (longest first).
+        Names are looked up by their first three words, so the cost follows the question, not the base."""
+        if not self._name_heads and self.fact_names:
+            heads: defaultdict[tuple[str, ...], list[str]] = defaultdict(list)
+            for name in sorted(self.fact_names, key=len, reverse=True):
+                heads[tuple(name.split()[:3])].append(name)
+            self._name_heads = dict(heads)
+        tokens = canonical_question.split()
         found: dict[str, str] = {}
-        for name in sorted(self.fact_names, key=len, reverse=True):
-            if f" {name} " in padded:
-                for fact_id in self.fact_names[name]:
-                    found.setdefault(fact_id, name)
+        for i in range(len(tokens) - 2):
+            for name in self._name_heads.get(tuple(tokens[i : i + 3]), ()):
+                words = name.split()
+                if tokens[i : i + len(words)] == words:
+                    for fact_id in self.fact_names[name]:
+                        found.setdefault(fact_id, name)
         return found
 
     def officials_in(self, tokens: list[str]) -> dict[str, float]:
