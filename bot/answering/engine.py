@@ -44,11 +44,13 @@ from bot.kb.facts import (
 from bot.kb.facts import Status as EventStatus
 from bot.kb.knowledge import AnyFact, Knowledge
 from bot.nlu.lexicon import (
+    CITY_ASKED,
     COUNTRIES,
     COUNTRY_DATA,
     COUNTRY_PATTERN,
     CUE_WORDS,
     DATE_WORDS,
+    DAY_ASKED,
     ENGLISH_GLUE,
     FACT_KIND_CUES,
     FUNCTION_WORDS,
@@ -841,8 +843,18 @@ class Engine:
             return self._not_stated(q, event, phrase("who_missing", lang, title=r.title(event, lang)))
         if slots == ["where"] and not event.place:
             return self._not_stated(q, event, r.event_where(event, lang))
+        if slots == ["where"] and CITY_ASKED.search(q.folded) and self._placed_only_in_a_country(event):
+            where = r.where_phrase(event, lang)
+            return self._not_stated(
+                q, event, phrase("city_missing", lang, title=r.title(event, lang), place=where)
+            )
         if slots == ["when"] and event.date is None:
             return self._not_stated(q, event, r.event_when(event, lang))
+        if slots == ["when"] and DAY_ASKED.search(q.folded) and event.date and not event.date.has_day:
+            date = event_date(event, lang)
+            return self._not_stated(
+                q, event, phrase("day_missing", lang, title=r.title(event, lang), date=date)
+            )
         if len(slots) > 1 and not (event.place or event.date or event.participants):
             return self._not_stated(q, event, r.event_slots(event, slots, lang))
         if len(slots) > 1:
@@ -857,6 +869,10 @@ class Engine:
         if slot == "what":
             return self._answered(q.text, [event], r.event_what(event, lang), lang, score)
         return self._answered(q.text, [event], r.event_summary(event, lang), lang, score)
+
+    def _placed_only_in_a_country(self, event: Event) -> bool:
+        place = self.knowledge.place(event.place or "")
+        return place is not None and place.place_kind.value == "country"
 
     def _not_stated(self, q: Question, event: Event, text: str) -> Answer:
         return self._not_found(q.text, q.lang, q, text=text, facts=[event])

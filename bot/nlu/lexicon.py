@@ -49,6 +49,9 @@ class Cues(_Data):
     intents: dict[Intent, list[str]]
     event_kinds: dict[str, list[str]]
     fact_kinds: dict[str, list[str]]
+    day_asked: list[str]
+    city_asked: list[str]
+    definition: list[str]
     claims: list[str]
     claim_starts: list[str]
     durations: list[str]
@@ -229,6 +232,17 @@ CLAIM_CUES = re.compile(
 )
 # A question that counts years ("bao nhiêu năm", "how many years ago").
 DURATION_CUES = re.compile(r"\b(?:" + "|".join(sorted(_CUES.durations, key=len, reverse=True)) + r")\b")
+
+
+def _phrases(phrases: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(phrases, key=len, reverse=True)) + r")\b")
+
+
+# The question asks for a day, a city or venue, or what something is.
+DAY_ASKED = _phrases(_CUES.day_asked)
+CITY_ASKED = _phrases(_CUES.city_asked)
+DEFINITION_ASKED = _phrases(_CUES.definition)
+
 # Question words: a Vietnamese question ending in "không" that has one is no yes/no question.
 WH_WORDS = frozenset(_CUES.wh_words)
 

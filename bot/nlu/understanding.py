@@ -388,7 +388,8 @@ class EntityIndex:
 
     def corrected(self, folded: str) -> str:
         """The folded question with each long unknown word replaced by the one known word a single
-        edit away (a dropped, doubled or swapped letter: "tuhan" → "thuan"), when exactly one is."""
+        edit away (a dropped, doubled or swapped letter: "tuhan" → "thuan"), when exactly one is (one of
+        the same length, if there is)."""
         words = folded.split()
         fixed = [self._correction(word) for word in words]
         return folded if fixed == words else " ".join(fixed)
@@ -400,8 +401,13 @@ class EntityIndex:
         # (a typo in the first letter is left alone): the cost stays flat as the base grows
         sizes = (len(word) - 1, len(word), len(word) + 1)
         pool = [known for size in sizes for known in self._spelling.get((word[0], size), ())]
-        near = process.extract(word, pool, scorer=OSA.distance, score_cutoff=1, limit=2)
-        return str(near[0][0]) if len(near) == 1 else word
+        near = [
+            str(m[0]) for m in process.extract(word, pool, scorer=OSA.distance, score_cutoff=1, limit=None)
+        ]
+        # a swapped or mistyped letter keeps the length: prefer such a reading over a dropped letter
+        same_length = [w for w in near if len(w) == len(word)]
+        chosen = same_length if same_length else near
+        return chosen[0] if len(chosen) == 1 else word
 
     def _is_known(self, word: str) -> bool:
         return word in self.vocabulary or word in LEXICON_WORDS or word in _EXTRA_KNOWN
