@@ -99,7 +99,8 @@ def _singular(token: str) -> str:
 
 def units(text: str) -> set[str]:
     """Match units of a folded text: content words and adjacent-word pairs (Vietnamese compounds)."""
-    tokens = [_singular(t) for t in text.split()]
+    # "05/09" and "5/9" are one date: numbers without leading zeros
+    tokens = [t.lstrip("0") or "0" if t.isdigit() else _singular(t) for t in text.split()]
     out = {t for t in tokens if t not in STOPWORDS and len(t) > 1}
     out.update(f"{a} {b}" for a, b in itertools.pairwise(tokens))
     return out
