@@ -434,13 +434,19 @@ class EntityIndex:
                 heads[tuple(name.split()[:3])].append(name)
             self._name_heads = dict(heads)
         tokens = canonical_question.split()
-        found: dict[str, str] = {}
+        spans: list[tuple[int, int, str]] = []
         for i in range(len(tokens) - 2):
             for name in self._name_heads.get(tuple(tokens[i : i + 3]), ()):
                 words = name.split()
                 if tokens[i : i + len(words)] == words:
-                    for fact_id in self.fact_names[name]:
-                        found.setdefault(fact_id, name)
+                    spans.append((i, i + len(words), name))
+        found: dict[str, str] = {}
+        for start, end, name in spans:
+            # a name inside a longer one quoted ("Hiệp ước …" in "Kỷ niệm 45 năm ký Hiệp ước …") is not quoted
+            if any(s <= start and end <= e and e - s > end - start for s, e, _ in spans):
+                continue
+            for fact_id in self.fact_names[name]:
+                found.setdefault(fact_id, name)
         return found
 
     def officials_in(self, tokens: list[str]) -> dict[str, float]:
@@ -754,8 +760,8 @@ def analyze(
         intent for intent, cue in INTENT_CUES.items() if cue.search(folded) or cue.search(canon)
     )
     named_facts = index.names_in(canon)
-    # A year or date inside a name the question quotes ("Công ước … năm 1982", "Tầm nhìn 2045") is part
-    # of the name, not a date the answer must fall on.
+    # A number inside a name the question quotes ("Công ước … năm 1982", "Tầm nhìn 2045", "60th
+    # anniversary of …") is part of the name, not a date or a round the answer must match.
     dated_text = text
     for name in set(named_facts.values()):
         for number in re.findall(r"\d+", name):
@@ -782,7 +788,7 @@ def analyze(
         units=question_units,
         lang=lang,
         intents=intents,
-        round=_asked_round(text, folded),
+        round=_asked_round(dated_text, fold(dated_text)),
         date=parse_date(dated_text, today),
         officials=officials,
         places=places,
