@@ -763,9 +763,12 @@ def analyze(
     # A number inside a name the question quotes ("Công ước … năm 1982", "Tầm nhìn 2045", "60th
     # anniversary of …") is part of the name, not a date or a round the answer must match.
     dated_text = text
-    for name in set(named_facts.values()):
+    for fact_id, name in named_facts.items():
+        fact = index.knowledge.get(fact_id)
+        own_round = str(fact.round) if isinstance(fact, Event) and fact.round else None
         for number in re.findall(r"\d+", name):
-            dated_text = re.sub(rf"(?<!\d){number}(?!\d)", " ", dated_text)
+            if number != own_round:  # "lần thứ 8" in the 8th round's title still asks for the 8th
+                dated_text = re.sub(rf"(?<!\d){number}(?!\d)", " ", dated_text)
     officials = index.officials_in(folded.split())
     by_given_name = index.officials_by_given_name(tokens)
     for official_id in by_given_name:
