@@ -17,6 +17,7 @@ from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
 from bot.kb.facts import Agreement, Event, FuzzyDate, Official, Statement
 from bot.nlu.lexicon import CLAIM_CUES, DURATION_CUES, MONTHS_EN, WH_WORDS
+from bot.nlu.text import fold
 from bot.nlu.understanding import Question
 from bot.render.text import format_date
 
@@ -37,6 +38,7 @@ _YEAR: Final = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 _WORDS: Final[dict[str, dict[Lang, str]]] = {
     "yes": {"vi": "Đúng.", "en": "Yes."},
     "no": {"vi": "Không.", "en": "No."},
+    "when": {"vi": "khi nao", "en": "when"},
     "years": {"vi": "{years} năm ({start} – {end}).", "en": "{years} years ({start} – {end})."},
 }
 
@@ -82,7 +84,10 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
 def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     """How many years from the fact's date to the year the question names, or to today."""
     asked_years = [int(y) for y in _YEAR.findall(q.text)]
-    found = _earliest(engine, engine.lookup(without_dates(q.text), q.lang, today), q.lang)
+    # ask for the fact's date instead of a count: "… bao nhiêu năm?" becomes "… khi nào?"
+    when = _WORDS["when"][q.lang]
+    asked = DURATION_CUES.sub(when, fold(without_dates(q.text)))
+    found = _earliest(engine, engine.lookup(asked, q.lang, today), q.lang)
     if found is None:
         return None
     date = _date_of(engine.knowledge.get(found.facts[0]))

@@ -106,11 +106,26 @@ class Countries(_Data):
     countries: list[Country]
 
 
+class _StringLoader(yaml.BaseLoader):
+    """Every scalar stays a string (a word like "on" or "no" is never read as a bool), and a key written
+    twice is an error: YAML would otherwise keep the second silently and lose the first's words."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = self.construct_scalar(key_node)  # type: ignore[arg-type]
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key {key!r} is written twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+
+
 def _load(name: str) -> object:
     path = DATA_DIR / name
     try:
-        # BaseLoader: every scalar stays a string, so a word like "on" or "no" is never read as a bool
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_StringLoader)
     except yaml.YAMLError as exc:
         raise ValueError(f"{path}: {exc}") from None
 
