@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import pytest
 
 from bot.answering.answers import Status
 from bot.answering.engine import Engine
+from bot.kb.knowledge import Knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -295,3 +297,21 @@ def test_every_slot_asked_is_answered(engine: Engine) -> None:
 def test_a_list_of_agreements_is_a_list(engine: Engine) -> None:
     answer = engine.answer("kể tên các thỏa thuận giữa hai bộ ngoại giao")
     assert {"mfa-cooperation-agreement-2014-2020", "mfa-cooperation-agreement-2021-2025"} <= set(answer.facts)
+
+
+def test_anniversaries_are_asked_like_any_question(knowledge: Knowledge) -> None:
+    on_the_day = Engine(knowledge, today=lambda: dt.date(2027, 7, 18))
+    answer = on_the_day.answer("Hôm nay có ngày kỷ niệm nào không?")
+    assert "signing-treaty-of-amity-1977" in answer.facts and "50" in answer.text
+    soon = on_the_day.answer("Any anniversaries coming up this week?")
+    assert soon.status is Status.ANSWERED and soon.lang == "en"
+
+
+def test_a_number_inside_a_quoted_name_is_no_constraint(engine: Engine) -> None:
+    answer = engine.answer("Tell me about 60th anniversary of Vietnam–Laos diplomatic relations (2022).")
+    assert answer.facts[0] == "anniversary-60-diplomatic-relations-2022"
+
+
+def test_a_day_asked_of_a_month_only_date_is_not_stated(engine: Engine) -> None:
+    answer = engine.answer("tham khao chinh tri lan thu nhat dien ra chinh xac ngay nao")
+    assert answer.status is Status.NOT_FOUND and answer.facts == ("deputy-fm-political-consultation-1",)

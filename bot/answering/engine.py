@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from bot.answering import claims, compound, scoring
+from bot.answering import claims, compound, occasions, scoring
 from bot.answering.answers import Answer, Candidate, Lang, SourceRef, Status
 from bot.answering.scoring import (
     DATE_TOPIC_MIN,
@@ -174,6 +174,8 @@ class Engine:
                 counted = claims.years_since(self, q, day)
                 if counted is not None:
                     return counted
+            if occasions.asks_about_anniversaries(q):
+                return occasions.answer(self, q, day)
             if claims.is_claim(q):
                 return claims.check_claim(self, q, day)
             halves = compound.split(self, q)

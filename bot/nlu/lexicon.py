@@ -50,6 +50,9 @@ class Cues(_Data):
     event_kinds: dict[str, list[str]]
     fact_kinds: dict[str, list[str]]
     day_asked: list[str]
+    anniversary: list[str]
+    soon: list[str]
+    this_month: list[str]
     city_asked: list[str]
     definition: list[str]
     claims: list[str]
@@ -257,6 +260,9 @@ def _phrases(phrases: list[str]) -> re.Pattern[str]:
 DAY_ASKED = _phrases(_CUES.day_asked)
 CITY_ASKED = _phrases(_CUES.city_asked)
 DEFINITION_ASKED = _phrases(_CUES.definition)
+ANNIVERSARY_ASKED = _phrases(_CUES.anniversary)
+SOON_ASKED = _phrases(_CUES.soon)
+THIS_MONTH_ASKED = _phrases(_CUES.this_month)
 
 # Question words: a Vietnamese question ending in "không" that has one is no yes/no question.
 WH_WORDS = frozenset(_CUES.wh_words)
