@@ -15,7 +15,7 @@ from typing import Final, Literal
 
 from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
-from bot.kb.facts import Agreement, Event, FuzzyDate, Official, Statement
+from bot.kb.facts import Agreement, Event, Figure, FuzzyDate, Official, Statement
 from bot.nlu.lexicon import CLAIM_CUES, DURATION_CUES, MONTHS_EN, WH_WORDS
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question
@@ -35,6 +35,7 @@ _DATE_SPANS: Final = [
     re.compile(r"\b(?:n[aă]m|in|year)?\s*(?:1[89]\d{2}|20\d{2})\b", re.IGNORECASE),
 ]
 _YEAR: Final = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
+_AMOUNT: Final = re.compile(r"\d+(?:[.,]\d+)?")
 _WORDS: Final[dict[str, dict[Lang, str]]] = {
     "yes": {"vi": "Đúng.", "en": "Yes."},
     "no": {"vi": "Không.", "en": "No."},
@@ -71,14 +72,39 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
             return _with_verdict(engine.answer_fact(official.id, lang=q.lang), verdict, profile, q.lang)
     direct = engine.lookup(q.text, q.lang, today)
     if direct.status is Status.ANSWERED:
-        return _with_verdict(direct, "yes", direct.text, q.lang)
+        fact = engine.knowledge.get(direct.facts[0])
+        holds = fact is None or _claims_hold(engine, q, fact)
+        return _with_verdict(direct, "yes" if holds else "no", direct.text, q.lang)
     relaxed_text = without_dates(q.text)
     if q.date is None or relaxed_text == q.text:
         return direct
     relaxed = _earliest(engine, engine.lookup(relaxed_text, q.lang, today), q.lang)
     if relaxed is None:
         return direct
+    fact = engine.knowledge.get(relaxed.facts[0])
+    if isinstance(fact, Event) and fact.series:
+        # one round of a recurring mechanism on another date says nothing of a round on the date asked:
+        # the base just has none then (the direct answer says which rounds it has)
+        return direct
     return _with_verdict(dataclasses.replace(relaxed, question=q.text), "no", relaxed.text, q.lang)
+
+
+def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
+    """Every date, place and amount the question claims agrees with the fact found."""
+    date = _date_of(fact)
+    span = q.date.span() if q.date is not None else None
+    if span is not None and date is not None and (date.end < span[0] or date.start > span[1]):
+        return False
+    if isinstance(fact, Event) and q.places:
+        where = engine.places_of(fact)
+        named = {p for p in q.places if not engine.is_country_place(p)}
+        if named and not named & where:
+            return False
+    if isinstance(fact, Figure):
+        claimed = [float(n.replace(",", ".")) for n in _AMOUNT.findall(q.text) if not _YEAR.fullmatch(n)]
+        if claimed and not any(abs(n - fact.value) <= 0.05 * abs(fact.value) for n in claimed):
+            return False
+    return True
 
 
 def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
@@ -142,7 +168,10 @@ def _holds_post(engine: Lookup, q: Question) -> tuple[Verdict, Official] | None:
         return None
     role, country, qualifiers = post
     for position in official.positions:
-        if engine.title_fits(position.title_vi, role, qualifiers) and country in (None, position.country):
+        # "đại sứ Lào tại Trung Quốc": every country named is the post's or in its title
+        others = q.countries - {position.country} - engine.countries_in(position.title_vi)
+        fits = engine.title_fits(position.title_vi, role, qualifiers) and country in (None, position.country)
+        if fits and not others:
             return "yes", official
     return "no", official
 

@@ -204,6 +204,22 @@ class Engine:
             and all(word in title.split() for word in qualifiers)
         )
 
+    def places_of(self, event: Event) -> set[str]:
+        found: set[str] = set()
+        place_id = event.place
+        while place_id and place_id not in found:
+            found.add(place_id)
+            place = self.knowledge.place(place_id)
+            place_id = place.within if place else None
+        return found
+
+    def is_country_place(self, place_id: str) -> bool:
+        place = self.knowledge.place(place_id)
+        return place is not None and place.place_kind.value == "country"
+
+    def countries_in(self, text: str) -> set[str]:
+        return {_country_code(m.group(0)) for m in COUNTRY_PATTERN.finditer(canonical(fold(text)))}
+
     def render_date(self, day: dt.date, lang: Lang) -> str:
         return format_date(FuzzyDate.parse(day.isoformat()), lang)
 

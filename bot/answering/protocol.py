@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Protocol
 
 from bot.answering.answers import Answer, Lang
+from bot.kb.facts import Event
 from bot.kb.knowledge import Knowledge
 from bot.nlu.understanding import EntityIndex, Question
 from bot.render.text import Renderer
@@ -29,3 +30,13 @@ class Lookup(Protocol):
     def title_fits(self, title_vi: str, role: str, qualifiers: list[str]) -> bool: ...
 
     def render_date(self, day: dt.date, lang: Lang) -> str: ...
+
+    def places_of(self, event: Event) -> set[str]:
+        """The event's place and every place it lies in."""
+        ...
+
+    def is_country_place(self, place_id: str) -> bool: ...
+
+    def countries_in(self, text: str) -> set[str]:
+        """The countries a text names (ISO codes)."""
+        ...
