@@ -315,3 +315,11 @@ def test_a_number_inside_a_quoted_name_is_no_constraint(engine: Engine) -> None:
 def test_a_day_asked_of_a_month_only_date_is_not_stated(engine: Engine) -> None:
     answer = engine.answer("tham khao chinh tri lan thu nhat dien ra chinh xac ngay nao")
     assert answer.status is Status.NOT_FOUND and answer.facts == ("deputy-fm-political-consultation-1",)
+
+
+def test_a_mechanism_asked_about_is_described_with_its_rounds(engine: Engine) -> None:
+    answer = engine.answer(
+        "Which rounds of the Vietnam–Laos deputy foreign minister political consultations do you have?"
+    )
+    assert answer.facts[0] == "deputy-fm-political-consultation" and "2 (2016, planned)" in answer.text
+    assert engine.answer("ACMECS là gì?").facts == ("acmecs",)

@@ -39,6 +39,7 @@ from bot.kb.facts import (
     Place,
     Precision,
     Role,
+    Series,
     Statement,
 )
 from bot.kb.facts import Status as EventStatus
@@ -51,6 +52,7 @@ from bot.nlu.lexicon import (
     CUE_WORDS,
     DATE_WORDS,
     DAY_ASKED,
+    DEFINITION_ASKED,
     ENGLISH_GLUE,
     FACT_KIND_CUES,
     FUNCTION_WORDS,
@@ -288,6 +290,9 @@ class Engine:
         if self._whole_timeline(q):
             everything = [Scored(f, 0.0, True) for f in self.knowledge.facts if isinstance(f, Event)]
             return self._list(q, everything)
+        series_profile = self._series_profile(q)
+        if series_profile is not None:
+            return series_profile
         if q.officials and self._wants_profile(q):
             return self._profile(q)
         place = self._bare_place(q)
@@ -334,6 +339,37 @@ class Engine:
                 return self._list(q, [s for s in ties if isinstance(s.fact, Event)] or ties)
             return self._ambiguous(q, ties)
         return self._respond(q, best.fact, best.score)
+
+    def _series_profile(self, q: Question) -> Answer | None:
+        """ "ACMECS là gì?", "Ủy ban liên Chính phủ là cơ chế cấp nào?", "which rounds of X do you have?":
+        one mechanism named, nothing narrowing it to a meeting: what it is and the rounds the base holds."""
+        # a one-word name ("ACMECS", "CLV") names its mechanism whenever it stands in the question
+        named = self._strong_series(q) or {
+            s.id
+            for s in self.knowledge.of_kind(Series)
+            if any(
+                len(n.split()) == 1 and fold(n) in q.folded.split()
+                for n in (s.name_vi, s.name_en, *s.aliases)
+            )
+        }
+        if len(named) != 1 or q.round is not None or q.date is not None or q.officials:
+            return None
+        if not (DEFINITION_ASKED.search(q.folded) or Intent.LIST in q.intents or Intent.PROFILE in q.intents):
+            return None
+        if q.intents & {Intent.WHEN, Intent.WHERE, Intent.WHO, Intent.HOW_MUCH}:
+            return None  # "các kỳ họp … diễn ra ở đâu" asks about the meetings
+        series = self.knowledge.series(next(iter(named)))
+        if series is None:
+            return None
+        events = [
+            e
+            for e in (self.knowledge.event(i) for i in self.knowledge.events_by_series.get(series.id, ()))
+            if e
+        ]
+        events.sort(key=lambda e: e.round or 0)
+        text = self.render.series_profile(series, events, q.lang)
+        facts: list[AnyFact] = [series, *events]
+        return self._answered(q.text, facts, text, q.lang, 1.0)
 
     def _names_an_acronym(self, q: Question) -> bool:
         """The question names an agreement by its acronym ("DOC", "UNCLOS"). A short acronym counts only

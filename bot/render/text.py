@@ -24,6 +24,7 @@ from bot.kb.facts import (
     Place,
     Precision,
     Role,
+    Series,
     Statement,
     Status,
 )
@@ -334,6 +335,24 @@ class Renderer:
             parts.append(("ký " if lang == "vi" else "signed ") + format_date(agreement.signed, lang))
         head = ", ".join(parts) + "."
         return f"{head} {agreement.summary_vi if lang == 'vi' else agreement.summary_en}"
+
+    def series_profile(self, series: Series, events: list[Event], lang: Lang) -> str:
+        """A mechanism: its name, its level, the countries, and the rounds the base holds."""
+        name = series.name_vi if lang == "vi" else series.name_en
+        level = (series.level_vi if lang == "vi" else series.level_en) or ""
+        countries = _join([COUNTRY_NAMES[lang].get(c, "") for c in series.countries], lang)
+        lines = [
+            phrase("series_profile", lang, name=name, level=", ".join(x for x in (level, countries) if x))
+        ]
+        rounds = [
+            f"{e.round} ({event_date(e, lang)}"
+            + (f", {phrase('planned_mark', lang).strip('()')})" if e.status == Status.PLANNED else ")")
+            for e in events
+            if e.round
+        ]
+        if rounds:
+            lines.append(phrase("series_rounds", lang, rounds="; ".join(rounds)))
+        return "\n".join(lines)
 
     def agreement_line(self, agreement: Agreement, lang: Lang) -> str:
         """One line of a list: "• Name (ký tháng 12/2014)"."""
