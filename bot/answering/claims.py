@@ -16,7 +16,7 @@ from typing import Final, Literal
 from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
 from bot.kb.facts import Agreement, Event, Figure, FuzzyDate, Official, Statement
-from bot.nlu.lexicon import CLAIM_CUES, DURATION_CUES, MONTHS_EN, WH_WORDS
+from bot.nlu.lexicon import CLAIM_CUES, CLAIM_ENDS, DURATION_CUES, MONTHS_EN, STOPWORDS, WH_WORDS
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question
 from bot.render.text import format_date
@@ -55,7 +55,9 @@ def is_claim(q: Question) -> bool:
     if CLAIM_CUES.search(q.canonical):
         return True
     words = q.canonical.split()
-    return bool(words) and words[-1] == "khong" and not WH_WORDS.intersection(words)
+    while len(words) > 1 and words[-1] in STOPWORDS and words[-1] not in CLAIM_ENDS:
+        words.pop()  # "… không vậy?", "… hả nhỉ": the particles after the question word
+    return bool(words) and words[-1] in CLAIM_ENDS and not WH_WORDS.intersection(words)
 
 
 def counts_years(q: Question) -> bool:

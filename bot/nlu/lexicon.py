@@ -57,6 +57,7 @@ class Cues(_Data):
     definition: list[str]
     claims: list[str]
     claim_starts: list[str]
+    claim_ends: list[str]
     durations: list[str]
     wh_words: list[str]
     greetings: list[str]
@@ -266,6 +267,7 @@ THIS_MONTH_ASKED = _phrases(_CUES.this_month)
 
 # Question words: a Vietnamese question ending in "không" that has one is no yes/no question.
 WH_WORDS = frozenset(_CUES.wh_words)
+CLAIM_ENDS = frozenset(_CUES.claim_ends)
 
 # The words that name kinds of events ("tham", "gap", "hoi nghi"...): a list of "all visits" is still a
 # list of everything, narrowed by kind.
