@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from typing import Final, Literal
 
+from bot.answering import compound
 from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
 from bot.kb.facts import Agreement, Event, Figure, FuzzyDate, Official, Statement
@@ -114,6 +115,9 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     asked_years = [int(y) for y in _YEAR.findall(q.text)]
     # ask for the fact's date instead of a count: "… bao nhiêu năm?" becomes "… khi nào?"
     when = _WORDS["when"][q.lang]
+    halves = compound.split(engine, q)
+    if halves is not None:  # "lần 1 và lần 8 cách nhau bao nhiêu năm": the time between two facts
+        return _between(engine, q, [DURATION_CUES.sub(when, fold(h)) for h in halves], today)
     asked = DURATION_CUES.sub(when, fold(without_dates(q.text)))
     found = _earliest(engine, engine.lookup(asked, q.lang, today), q.lang)
     if found is None:
@@ -132,6 +136,23 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         years, end = today.year - start.year, str(today.year)
     head = _WORDS["years"][q.lang].format(years=years, start=format_date(date, q.lang), end=end)
     return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
+
+
+def _between(engine: Lookup, q: Question, questions: list[str], today: dt.date) -> Answer | None:
+    found = [_earliest(engine, engine.lookup(text, q.lang, today), q.lang) for text in questions]
+    answers = [a for a in found if a is not None and a.facts]
+    dates = [_date_of(engine.knowledge.get(a.facts[0])) for a in answers]
+    if len(answers) != 2 or dates[0] is None or dates[1] is None:
+        return None
+    first, second = sorted((dates[0], dates[1]), key=lambda d: d.start)
+    years = second.start.year - first.start.year
+    head = _WORDS["years"][q.lang].format(
+        years=years, start=format_date(first, q.lang), end=format_date(second, q.lang)
+    )
+    facts = tuple(dict.fromkeys(f for a in answers for f in a.facts))
+    sources = tuple(dict.fromkeys(src for a in answers for src in a.sources))
+    text = "\n\n".join([head, *(a.text for a in answers)])
+    return dataclasses.replace(answers[0], question=q.text, text=text, facts=facts, sources=sources)
 
 
 def _earliest(engine: Lookup, answer: Answer, lang: Lang) -> Answer | None:

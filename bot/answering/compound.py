@@ -17,7 +17,7 @@ from typing import Final
 from bot.answering.answers import Answer, Status
 from bot.answering.protocol import Lookup
 from bot.nlu.lexicon import Intent
-from bot.nlu.parsing import parse_round
+from bot.nlu.parsing import parse_round, round_span
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question
 
@@ -42,19 +42,22 @@ def split(engine: Lookup, q: Question) -> tuple[str, str] | None:
 
 
 def _two_rounds(first: str, second: str) -> tuple[str, str] | None:
-    a, b = parse_round(fold(first)), parse_round(fold(second))
-    if a is None or b is None or a == b or len(_NUMBER.findall(first)) != 1:
+    """ "Kỳ họp 38 và kỳ họp 46 …", "lần thứ nhất và lần thứ 8 …", "the 38th and 46th sessions …": the
+    head (before the first round) and the tail (after the second) around each round, folded."""
+    head, tail = fold(first), fold(second)
+    a, b = parse_round(head), parse_round(tail)
+    first_span, second_span = round_span(head), round_span(tail)
+    if a is None or b is None or a == b or first_span is None or second_span is None:
         return None
-    number = _NUMBER.search(second)
-    first_number = _NUMBER.search(first)
-    if number is None or first_number is None or int(number.group(0)) != b:
-        return None  # a round written in words: nothing safe to substitute
-    # "the 38th and 46th sessions": the ordinal suffix stays with each number
-    tail = _SUFFIX.sub("", second[number.end() :], count=1)
-    suffix = _SUFFIX.match(second[number.end() :])
-    second_round = str(b) + (suffix.group(0) if suffix else "")
-    first_after = _SUFFIX.sub("", first[first_number.end() :], count=1)
-    return first + tail, first[: first_number.start()] + second_round + first_after + tail
+    before, first_round = head[: first_span[0]], head[first_span[0] : first_span[1]]
+    second_round, after = tail[second_span[0] : second_span[1]], tail[second_span[1] :]
+    if second_span[0] > 0 or head[first_span[1] :].strip():
+        return None  # the second half starts with its round, and nothing follows the first round
+    if not second_round[:1].isdigit():
+        second_round = (
+            first_round.split()[0] + " " + second_round if len(second_round.split()) == 1 else second_round
+        )
+    return f"{before}{first_round}{after}", f"{before}{second_round}{after}"
 
 
 def _two_officials(engine: Lookup, q: Question, first: str, second: str) -> tuple[str, str] | None:

@@ -869,6 +869,19 @@ class Engine:
             # agreements, figures and statements hold no place: the article does not say where
             text = phrase("where_missing", lang, title=self.render.title(fact, lang))
             return self._not_found(q.text, lang, q, text=text, facts=[fact])
+        if (
+            isinstance(fact, Agreement)
+            and Intent.WHO in q.intents
+            and not q.intents & {Intent.PROFILE, Intent.WHAT}
+        ):
+            # "ai ký …": the articles name the parties, not the people who signed
+            text = phrase(
+                "signers_missing",
+                lang,
+                title=self.render.title(fact, lang),
+                parties=fact.parties_vi if lang == "vi" else fact.parties_en,
+            )
+            return self._not_found(q.text, lang, q, text=text, facts=[fact])
         undated = (isinstance(fact, Agreement) and fact.signed is None) or (
             isinstance(fact, Statement) and fact.year is None and fact.period_start is None
         )

@@ -88,6 +88,15 @@ _NAME_THEN_NUMBER = re.compile(
 )
 
 
+def round_span(folded: str) -> tuple[int, int] | None:
+    """Where in a folded text the round phrase stands ("lần thứ nhất", "kỳ họp 46", "8th")."""
+    for pattern in (_VI_ORDINAL, _EN_ORDINAL, _NAME_THEN_NUMBER):
+        match = pattern.search(folded)
+        if match:
+            return match.start(), match.end()
+    return None
+
+
 def parse_round(folded: str) -> int | None:
     """The round ('lần thứ 8', 'kỳ họp 46', '8th', 'eighth', 'lần đầu') a folded question names."""
     match = _VI_ORDINAL.search(folded)
