@@ -349,6 +349,22 @@ class EntityIndex:
             unknown.append(token)
         return unknown
 
+    def only_in_compounds(self, official_id: str, words: list[str]) -> bool:
+        """Every place the official's name (or alias) ends in the question runs on into a word pair the
+        sources use as a word: "Thứ trưởng Việt" in "Thứ trưởng Việt Nam" names no one."""
+        official = self.knowledge.official(official_id)
+        if official is None or not _whole_names(official.country):
+            return False
+        ends = [
+            i + len(form) - 1
+            for form in (fold(name).split() for name in [official.name, *official.aliases])
+            for i in range(len(words) - len(form) + 1)
+            if words[i : i + len(form)] == form
+        ]
+        return bool(ends) and all(
+            end + 1 < len(words) and (words[end], words[end + 1]) in self.given_name_compounds for end in ends
+        )
+
     def _note_compounds(self, words: list[str], full_names: dict[str, list[str]]) -> None:
         """Word pairs the sources use that start with a given name outside a full name ("chính phủ",
         "Việt Nam"): there the word is no given name."""
@@ -769,7 +785,11 @@ def analyze(
         for number in re.findall(r"\d+", name):
             if number != own_round:  # "lần thứ 8" in the 8th round's title still asks for the 8th
                 dated_text = re.sub(rf"(?<!\d){number}(?!\d)", " ", dated_text)
-    officials = index.officials_in(folded.split())
+    officials = {
+        official_id: score
+        for official_id, score in index.officials_in(folded.split()).items()
+        if not index.only_in_compounds(official_id, folded.split())
+    }
     by_given_name = index.officials_by_given_name(tokens)
     for official_id in by_given_name:
         officials.setdefault(official_id, 1.0)
