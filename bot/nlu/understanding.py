@@ -111,6 +111,9 @@ class NameForm:
     text: str  # folded
     target: str  # fact id
     tokens: int
+    # syllable by syllable: in a Vietnamese name a two-letter change makes another real name
+    # ("Bùi Thanh Sơn", "Bùi Thái Sơn"), so only one typo in one syllable is forgiven
+    strict: bool = False
 
 
 @dataclass
@@ -163,7 +166,8 @@ class EntityIndex:
                 if _whole_names(fact.country):
                     index.given_names.setdefault(fold(fact.name).split()[-1], []).append(fact.id)
                 for form in _name_forms(fact):
-                    index.name_forms.append(NameForm(form, fact.id, len(form.split())))
+                    strict = _whole_names(fact.country)
+                    index.name_forms.append(NameForm(form, fact.id, len(form.split()), strict))
             elif isinstance(fact, Place):
                 for name in {fact.name_vi, fact.name_en, *fact.aliases}:
                     form = canonical(fold(name))
@@ -323,7 +327,7 @@ class EntityIndex:
                 else NAME_MATCH_MIN
             )
             match = process.extractOne(form.text, choices, scorer=fuzz.ratio, score_cutoff=threshold)
-            if match is not None:
+            if match is not None and (not form.strict or _same_syllables(form.text, str(match[0]))):
                 found[form.target] = max(found.get(form.target, 0.0), float(match[1]))
         return found
 
@@ -604,6 +608,15 @@ def _block(forms: list[NameForm]) -> dict[str, list[int]]:
 
 
 _ROLES_LONGEST_FIRST = sorted(ROLE_PHRASES, key=lambda role: len(role.split()), reverse=True)
+
+
+def _same_syllables(name: str, written: str) -> bool:
+    """Each syllable as written, but for one typo (a letter dropped, doubled or changed) in one of them."""
+    a, b = name.split(), written.split()
+    if len(a) != len(b):
+        return False
+    differing = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(differing) <= 1 and all(OSA.distance(x, y) <= 1 for x, y in differing)
 
 
 def _title_before(tokens: list[str], i: int) -> tuple[int, str | None] | None:
