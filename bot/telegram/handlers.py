@@ -146,7 +146,8 @@ async def answer_question(
         return
     data = context.bot_data
     engine = data.engine
-    answer = data.ask(engine, question, lang)
+    # computed in a worker thread: a slow question never holds up the other chats' updates
+    answer = await asyncio.to_thread(data.ask, engine, question, lang)
     data.recorder.record(answer)
     await reply(message, render_answer(answer, engine.knowledge))
 
@@ -417,7 +418,9 @@ async def on_inline_query(update: Update, context: BotContext) -> None:
     data = context.bot_data
     stored = await data.languages.get(query.from_user.id)  # the user's private chat has their id
     fallback = user_lang(query.from_user)
-    results = inline_results(data, data.engine, query.query.strip(), stored, fallback)
+    results = await asyncio.to_thread(
+        inline_results, data, data.engine, query.query.strip(), stored, fallback
+    )
     await query.answer(results, cache_time=INLINE_CACHE_SECONDS, is_personal=True)
 
 
