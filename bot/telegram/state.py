@@ -20,6 +20,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import threading
 import time
 from collections import Counter
 from typing import Any, Final, cast
@@ -146,17 +147,25 @@ class AnswerCache:
         self.size = size
         self._engine: Engine | None = None
         self._entries: LRUCache[tuple[str, Lang | None, dt.date], Answer] = LRUCache(maxsize=max(size, 1))
+        # answers are computed in worker threads; the LRU is not thread-safe, the engine is (read-only)
+        self._lock = threading.Lock()
 
     def answer(self, engine: Engine, question: str, lang: Lang | None, today: dt.date) -> Answer:
         if self.size <= 0:
             return engine.answer(question, lang=lang, today=today)
-        if engine is not self._engine:
-            self._entries.clear()
-            self._engine = engine
         key = (question, lang, today)
-        hit = self._entries.get(key)
+        with self._lock:
+            if engine is not self._engine:
+                self._entries.clear()
+                self._engine = engine
+            hit = self._entries.get(key)
         if hit is None:
-            hit = self._entries[key] = engine.answer(question, lang=lang, today=today)
+            hit = engine.answer(
+                question, lang=lang, today=today
+            )  # outside the lock: slow questions run in parallel
+            with self._lock:
+                if engine is self._engine:
+                    self._entries[key] = hit
         return hit
 
 
