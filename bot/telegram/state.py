@@ -160,9 +160,8 @@ class AnswerCache:
                 self._engine = engine
             hit = self._entries.get(key)
         if hit is None:
-            hit = engine.answer(
-                question, lang=lang, today=today
-            )  # outside the lock: slow questions run in parallel
+            # outside the lock, so slow questions run side by side
+            hit = engine.answer(question, lang=lang, today=today)
             with self._lock:
                 if engine is self._engine:
                     self._entries[key] = hit
