@@ -17,7 +17,7 @@ from bot.answering import compound
 from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
 from bot.kb.facts import Agreement, Event, Figure, FuzzyDate, Official, Statement
-from bot.nlu.lexicon import CLAIM_CUES, CLAIM_ENDS, DURATION_CUES, MONTHS_EN, STOPWORDS, WH_WORDS
+from bot.nlu.lexicon import CLAIM_CUES, CLAIM_ENDS, DURATION_CUES, MONTHS_EN, NOW, STOPWORDS, WH_WORDS
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question
 from bot.render.text import format_date
@@ -118,7 +118,7 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     halves = compound.split(engine, q)
     if halves is not None:  # "lần 1 và lần 8 cách nhau bao nhiêu năm": the time between two facts
         return _between(engine, q, [DURATION_CUES.sub(when, fold(h)) for h in halves], today)
-    asked = DURATION_CUES.sub(when, fold(without_dates(q.text)))
+    asked = NOW.sub(" ", DURATION_CUES.sub(when, fold(without_dates(q.text))))
     found = _earliest(engine, engine.lookup(asked, q.lang, today), q.lang)
     if found is None:
         return None

@@ -59,6 +59,7 @@ class Cues(_Data):
     claim_starts: list[str]
     claim_ends: list[str]
     durations: list[str]
+    now: list[str]
     wh_words: list[str]
     greetings: list[str]
     unheld_attributes: list[str]
@@ -268,6 +269,7 @@ THIS_MONTH_ASKED = _phrases(_CUES.this_month)
 # Question words: a Vietnamese question ending in "không" that has one is no yes/no question.
 WH_WORDS = frozenset(_CUES.wh_words)
 CLAIM_ENDS = frozenset(_CUES.claim_ends)
+NOW = _phrases(_CUES.now)
 
 # The words that name kinds of events ("tham", "gap", "hoi nghi"...): a list of "all visits" is still a
 # list of everything, narrowed by kind.
