@@ -193,7 +193,9 @@ class EntityIndex:
         index._share_generic_series_names()
         bodies: set[str] = set()
         full_names = {
-            o.id: fold(o.name).split() for o in knowledge.of_kind(Official) if _whole_names(o.country)
+            o.id: [fold(name).split() for name in [o.name, *o.aliases]]
+            for o in knowledge.of_kind(Official)
+            if _whole_names(o.country)
         }
         for text in [*knowledge.seeds.values(), *(_fact_text(f) for f in knowledge.facts)]:
             folded_text = fold(text)
@@ -369,13 +371,16 @@ class EntityIndex:
             end + 1 < len(words) and (words[end], words[end + 1]) in self.given_name_compounds for end in ends
         )
 
-    def _note_compounds(self, words: list[str], full_names: dict[str, list[str]]) -> None:
-        """Word pairs the sources use that start with a given name outside a full name ("chính phủ",
-        "Việt Nam"): there the word is no given name."""
+    def _note_compounds(self, words: list[str], full_names: dict[str, list[list[str]]]) -> None:
+        """Word pairs the sources use that start with a given name outside a name ("chính phủ", "Việt
+        Nam"): there the word is no given name. A name, an alias ("Thứ trưởng Đức") or a title or
+        "ông" before it make it the person."""
         for i, word in enumerate(words[:-1]):
             owners = self.given_names.get(word)
-            if owners and not any(
-                words[max(0, i - len(full_names[o]) + 1) : i + 1] == full_names[o] for o in owners
+            if not owners or (i > 0 and _title_before(words, i) is not None):
+                continue
+            if not any(
+                words[max(0, i - len(name) + 1) : i + 1] == name for o in owners for name in full_names[o]
             ):
                 self.given_name_compounds.add((word, words[i + 1]))
 
