@@ -16,11 +16,12 @@ from typing import Final, Literal
 from bot.answering import compound
 from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
+from bot.answering.scoring import CLAIM_SHARE
 from bot.kb.facts import Agreement, Event, Figure, FuzzyDate, Official, Statement
 from bot.nlu.lexicon import CLAIM_CUES, CLAIM_ENDS, DURATION_CUES, MONTHS_EN, NOW, STOPWORDS, WH_WORDS
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question
-from bot.render.text import format_date
+from bot.render.text import format_date, phrase
 
 Verdict = Literal["yes", "no"]
 
@@ -76,6 +77,10 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
     direct = engine.lookup(q.text, q.lang, today)
     if direct.status is Status.ANSWERED:
         fact = engine.knowledge.get(direct.facts[0])
+        if isinstance(fact, Statement | Agreement) and not _said_as_asked(engine, q, fact):
+            # a stance or an agreement confirms only what its own words say: a support for UNESCO is
+            # no support for the Human Rights Council
+            return Answer(q.text, Status.NOT_FOUND, phrase("claim_unknown", q.lang), q.lang)
         holds = fact is None or _claims_hold(engine, q, fact)
         return _with_verdict(direct, "yes" if holds else "no", direct.text, q.lang)
     relaxed_text = without_dates(q.text)
@@ -90,6 +95,12 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
         # the base just has none then (the direct answer says which rounds it has)
         return direct
     return _with_verdict(dataclasses.replace(relaxed, question=q.text), "no", relaxed.text, q.lang)
+
+
+def _said_as_asked(engine: Lookup, q: Question, fact: Statement | Agreement) -> bool:
+    """The question's own words are mostly the fact's: the share a claim needs to be confirmed."""
+    share = engine.index.lexical_scores(q.units, english=q.lang == "en").get(fact.id, 0.0)
+    return share >= CLAIM_SHARE
 
 
 def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:

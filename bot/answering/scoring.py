@@ -52,6 +52,7 @@ UNKNOWN_SHARE: Final = (
     0.4  # of a question's content words, unknown ones beyond which it is about something else
 )
 DATE_TOPIC_MIN: Final = 0.2  # lexical share that, with a matching date, ties a fact to a question on a topic
+CLAIM_SHARE: Final = 0.6  # of a yes/no question's words a statement must explain to confirm it
 LIST_SHARE: Final = 0.6  # of the best score, for a fact to join a list the question asks for
 
 
