@@ -83,18 +83,20 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
             return Answer(q.text, Status.NOT_FOUND, phrase("claim_unknown", q.lang), q.lang)
         holds = fact is None or _claims_hold(engine, q, fact)
         return _with_verdict(direct, "yes" if holds else "no", direct.text, q.lang)
-    relaxed_text = without_dates(q.text)
-    if q.date is None or relaxed_text == q.text:
-        return direct
+    # the date and the place claimed are what to check, not what to look for
+    relaxed_text = engine.without_destination(fold(without_dates(q.text)))
+    if relaxed_text == q.canonical or q.unknown_names or q.foreign_countries:
+        return direct  # nothing claimed to relax, or the question is about someone or somewhere else
     relaxed = _earliest(engine, engine.lookup(relaxed_text, q.lang, today), q.lang)
     if relaxed is None:
         return direct
     fact = engine.knowledge.get(relaxed.facts[0])
-    if isinstance(fact, Event) and fact.series:
+    if isinstance(fact, Event) and fact.series and (q.round is None or fact.round != q.round):
         # one round of a recurring mechanism on another date says nothing of a round on the date asked:
         # the base just has none then (the direct answer says which rounds it has)
         return direct
-    return _with_verdict(dataclasses.replace(relaxed, question=q.text), "no", relaxed.text, q.lang)
+    found: Verdict = "yes" if fact is not None and _claims_hold(engine, q, fact) else "no"
+    return _with_verdict(dataclasses.replace(relaxed, question=q.text), found, relaxed.text, q.lang)
 
 
 def _said_as_asked(engine: Lookup, q: Question, fact: Statement | Agreement) -> bool:
@@ -108,6 +110,9 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
     date = _date_of(fact)
     span = q.date.span() if q.date is not None else None
     if span is not None and date is not None and (date.end < span[0] or date.start > span[1]):
+        return False
+    destination = engine.destination(q)
+    if isinstance(fact, Event) and destination is not None and destination not in engine.places_of(fact):
         return False
     if isinstance(fact, Event) and q.places:
         where = engine.places_of(fact)

@@ -415,7 +415,7 @@ class Engine:
             named = self.knowledge.series(next(iter(series)))
             in_series = self.knowledge.events_by_series.get(named.id, ()) if named else ()
             rounds = sorted({e.round for e in map(self.knowledge.event, in_series) if e and e.round})
-            if named and rounds:
+            if named and rounds and q.round not in rounds:  # the round exists: something else did not fit
                 known = ", ".join(map(str, rounds))
                 return (
                     f"Cơ sở dữ liệu không có {named.name_vi} lần thứ {q.round}; "
@@ -433,6 +433,13 @@ class Engine:
                 else f"The base holds no event on {when}."
             )
         return None
+
+    def without_destination(self, folded: str) -> str:
+        """The folded question without where it puts the event ("sang Lào", "in Laos")."""
+        return _DESTINATION.sub(" ", canonical(folded))
+
+    def destination(self, q: Question) -> str | None:
+        return self._destination(q)
 
     def _destination(self, q: Question) -> str | None:
         """The country place a question puts the event in: "sang Lào", "thăm Việt Nam", "held in Laos"."""

@@ -37,6 +37,14 @@ class Lookup(Protocol):
 
     def is_country_place(self, place_id: str) -> bool: ...
 
+    def without_destination(self, folded: str) -> str:
+        """The folded question without where it puts the event ("sang Lào", "in Laos")."""
+        ...
+
+    def destination(self, q: Question) -> str | None:
+        """The country place the question puts the event in, if it names one."""
+        ...
+
     def countries_in(self, text: str) -> set[str]:
         """The countries a text names (ISO codes)."""
         ...
