@@ -53,16 +53,23 @@ from bot.nlu.lexicon import (
     DATE_WORDS,
     DAY_ASKED,
     DEFINITION_ASKED,
+    DESTINATION_WORDS,
+    DURATION_CUES,
     ENGLISH_GLUE,
     FACT_KIND_CUES,
     FUNCTION_WORDS,
     HOME_COUNTRIES,
     INTENT_WORDS,
     KIND_WORDS,
+    LISTED,
     MONTHS_EN,
+    NAME_ASKED,
+    PERCENT_ASKED,
     POST_FILLERS,
     POST_STOPS,
+    ROLE_ASKED,
     ROLE_PHRASES,
+    SIGNED_ASKED,
     TIMELINE_WORDS,
     Intent,
     canonical,
@@ -93,27 +100,20 @@ MAX_LIST = 30
 _ROLE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_PHRASES, key=len, reverse=True)) + r")\b")
 _AGREEMENT_CUE = FACT_KIND_CUES["agreement"]
 _STATEMENT_CUE = FACT_KIND_CUES["statement"]
-_PERCENT_CUE = re.compile(
-    r"%|\b(?:phan tram|ty le|tang truong|tang bao nhieu|percent|percentage|growth|grew|increase|"
-    r"increased|rise|rose)\b"
-)
-_DURATION_CUE = re.compile(r"\b(?:bao nhieu nam|may nam|how many years)\b")
+_PERCENT_CUE = PERCENT_ASKED
+_DURATION_CUE = DURATION_CUES
 _COUNTRY_NAMES = "|".join(sorted({canonical(word) for word in COUNTRIES}, key=len, reverse=True))
 _SIDE = re.compile(rf"\bphia ({_COUNTRY_NAMES})\b|\b({_COUNTRY_NAMES}) side\b")
-_NAME_CUE = re.compile(r"\b(?:ten|ho ten|name|named)\b")
-_ROLE_CUES = {
-    Role.LEADER: re.compile(r"\b(?:dan dau|truong doan|led|lead|leads|headed)\b"),
-    Role.CO_CHAIR: re.compile(r"\b(?:dong chu tri|co chair|co chaired|co chairs)\b"),
-    Role.RECEIVER: re.compile(r"\b(?:ai tiep|tiep ai)\b"),
-}
-_DESTINATION = re.compile(rf"\b(?:sang|tham|toi|den|tai|o|in|to|at)\s+({_COUNTRY_NAMES})\b")
+_NAME_CUE = NAME_ASKED
+_ROLE_CUES = {Role(role): cue for role, cue in ROLE_ASKED.items()}
+_DESTINATION = re.compile(rf"\b(?:{DESTINATION_WORDS})\s+({_COUNTRY_NAMES})\b")
 _COUNTRY_TOKENS = frozenset(word for name in COUNTRIES for word in name.split())
 _DATE_AND_MONTH_WORDS = DATE_WORDS | frozenset(MONTHS_EN)
 # Kinds precise enough to narrow a list; "cuộc gặp" (a meeting) covers consultations and visits too.
 _NARROW_KINDS = frozenset({"visit", "reception", "committee_session", "conference"})
 # Slots listed in one question: "ở đâu, khi nào", "where and when".
-_LISTED = re.compile(r"\b(?:va|and)\b")
-_SIGNED_CUE = re.compile(r"\b(?:ky ket|duoc ky|ky khi nao|ky nam|ky vao|signed|sign)\b")
+_LISTED = LISTED
+_SIGNED_CUE = SIGNED_ASKED
 
 
 @dataclass(frozen=True)

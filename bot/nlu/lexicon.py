@@ -59,6 +59,16 @@ class Cues(_Data):
     claim_starts: list[str]
     claim_ends: list[str]
     durations: list[str]
+    percent: list[str]
+    name: list[str]
+    signed: list[str]
+    role_leader: list[str]
+    role_co_chair: list[str]
+    role_receiver: list[str]
+    destination: list[str]
+    listed: list[str]
+    next_round: list[str]
+    body_heads: list[str]
     now: list[str]
     wh_words: list[str]
     greetings: list[str]
@@ -87,6 +97,8 @@ class Words(_Data):
     post_stops: list[str]
     months_en: list[str] = Field(min_length=12, max_length=12)
     month_abbreviations_en: dict[str, int]
+    glue_words: list[str]
+    count_words: list[str]
     roles: list[str]
     stopwords: list[str]
 
@@ -223,6 +235,8 @@ DATE_WORDS = frozenset(_WORDS.date_words)
 TIMELINE_WORDS = frozenset(_WORDS.timeline_words)
 POST_FILLERS = frozenset(_WORDS.post_fillers)
 POST_STOPS = frozenset(_WORDS.post_stops)
+GLUE_WORDS = frozenset(_WORDS.glue_words)
+COUNT_WORDS = frozenset(_WORDS.count_words)
 # English months: folded name or abbreviation -> number, and the names as answers write them.
 MONTHS_EN: dict[str, int] = {
     **{name: number for number, name in enumerate(_WORDS.months_en, start=1)},
@@ -270,6 +284,18 @@ THIS_MONTH_ASKED = _phrases(_CUES.this_month)
 WH_WORDS = frozenset(_CUES.wh_words)
 CLAIM_ENDS = frozenset(_CUES.claim_ends)
 NOW = _phrases(_CUES.now)
+PERCENT_ASKED = _phrases(_CUES.percent)
+NAME_ASKED = _phrases(_CUES.name)
+SIGNED_ASKED = _phrases(_CUES.signed)
+ROLE_ASKED = {
+    "leader": _phrases(_CUES.role_leader),
+    "co_chair": _phrases(_CUES.role_co_chair),
+    "receiver": _phrases(_CUES.role_receiver),
+}
+DESTINATION_WORDS = "|".join(sorted(_CUES.destination, key=len, reverse=True))
+LISTED = _phrases(_CUES.listed)
+NEXT_ROUND = _phrases(_CUES.next_round)
+BODY_HEADS = _phrases(_CUES.body_heads)
 
 # The words that name kinds of events ("tham", "gap", "hoi nghi"...): a list of "all visits" is still a
 # list of everything, narrowed by kind.

@@ -26,6 +26,8 @@ from bot.kb.bulk import gc_paused
 from bot.kb.facts import OTHER_COUNTRY, Agreement, Event, Figure, Official, Place, Series, Statement
 from bot.kb.knowledge import Knowledge
 from bot.nlu.lexicon import (
+    BODY_HEADS,
+    COUNT_WORDS,
     COUNTRIES,
     COUNTRY_DATA,
     COUNTRY_PATTERN,
@@ -34,11 +36,13 @@ from bot.nlu.lexicon import (
     ENGLISH_GLUE,
     EVENT_KIND_CUES,
     FUNCTION_WORDS,
+    GLUE_WORDS,
     GREETINGS,
     HONORIFICS,
     INTENT_CUES,
     LEXICON_WORDS,
     MONTHS_EN,
+    NEXT_ROUND,
     NOT_A_NAME,
     ROLE_PAIRS,
     ROLE_PHRASES,
@@ -576,8 +580,7 @@ _EXTRA_KNOWN = frozenset(
     | set(EN_ORDINAL_WORDS)
     | set(MONTHS_EN)
     | set(ROMAN)
-    | set("lan thu ngay thang nam hom nay qua toi sap nhat dau tien cuoi ki ky cua cac".split())
-    | set("one two three four five six seven eight nine ten eleven twelve years months days times".split())
+    | COUNT_WORDS
 )
 
 
@@ -595,7 +598,7 @@ def _is_glue_pair(unit: str) -> bool:
     return any(token in _GLUE_WORDS for token in unit.split())
 
 
-_GLUE_WORDS = frozenset("giua hai ben cua va voi ve cac nhung tai trong the of and the between".split())
+_GLUE_WORDS = GLUE_WORDS
 
 
 def _block_keys(token: str) -> set[str]:
@@ -657,7 +660,7 @@ def _name_forms(official: Official) -> set[str]:
     return forms
 
 
-_NEXT = re.compile(r"\b(?:tiep theo|ke tiep|sau lan|next|following|after the)\b")
+_NEXT = NEXT_ROUND
 
 
 def _asked_round(text: str, folded: str) -> int | None:
@@ -847,7 +850,7 @@ def analyze(
 
 
 # Words that head the name of a body; the two words after them name which one.
-_BODY_HEAD = re.compile(r"\b(?:hoi dong|uy ban|dien dan|hiep hoi)\b")  # Vietnamese: the head comes first
+_BODY_HEAD = BODY_HEADS  # Vietnamese: the head comes first
 PHRASE_MATCH_MIN = 90.0
 
 
