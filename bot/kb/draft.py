@@ -1,0 +1,1391 @@
+"""Draft the facts of a new article for a curator to review (`python -m bot knowledge draft`).
+
+The drafter reads an article in the seeds' plain-text form, sentence by sentence, and proposes facts in
+the base's own schema: events (with series and round, date at the precision the text gives, place,
+participants and roles, planned events), officials new to the base (with the title the article gives
+them) and new positions of known ones, new places and series, agreements and figures. Every drafted
+fact quotes the article's sentences verbatim and cites the file; a field the drafter is unsure of
+carries a `# CHECK: reason` comment; a field the text does not give is left out. Nothing here is
+final: the curator edits the draft, validates it and moves it into `knowledge/`.
+
+Language knowledge (cue words per event kind, role phrases, posts, planned-event cues) is data, in
+`draft_rules.yaml` beside this module.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from bot.kb.facts import Agreement, Official, Place, Series
+from bot.kb.knowledge import Knowledge
+from bot.nlu.lexicon import COUNTRIES, COUNTRY_DATA, HOME_COUNTRIES
+from bot.nlu.parsing import parse_round
+from bot.nlu.text import collapse_whitespace, fold
+
+RULES_FILE = Path(__file__).resolve().parent / "draft_rules.yaml"
+EN_CHECK = "English text needed (the Vietnamese is a placeholder)"
+
+
+class _Roles(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    subject: str
+    object: str
+
+
+class DraftRules(BaseModel):
+    """The drafter's language data (`draft_rules.yaml`), validated when it loads."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    event_cues: dict[str, list[str]]
+    kind_priority: list[str]
+    cue_needs_name_after: list[str]
+    anaphora: list[str]
+    planned_cues: list[str]
+    clause_breaks: list[str]
+    object_is_subject_after: list[str]
+    subject_shared_after: list[str]
+    roles: dict[str, _Roles]
+    role_phrases: dict[str, list[str]]
+    post_heads: list[str]
+    title_words: list[str]
+    titles_en: dict[str, str]
+    place_cues: list[str]
+    place_kinds: dict[str, list[str]]
+    round_heads: list[str]
+    series_head_kinds: dict[str, str]
+    agreement_heads: dict[str, str]
+    figure_units: dict[str, str]
+    growth_cues: list[str]
+
+
+@cache
+def load_rules(path: Path = RULES_FILE) -> DraftRules:
+    with path.open(encoding="utf-8") as handle:
+        return DraftRules.model_validate(yaml.load(handle, Loader=yaml.BaseLoader))
+
+
+# ----------------------------------------------------------------------------------------- text
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    folded: str
+    start: int
+    end: int
+
+    @property
+    def upper(self) -> bool:
+        return self.text[:1].isupper()
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class Toks(list[Tok]):
+    """Tokens that remember the text they were read from."""
+
+    source: str = ""
+
+
+def tokenize(text: str) -> Toks:
+    toks = Toks(Tok(m.group(0), fold(m.group(0)), m.start(), m.end()) for m in _WORD.finditer(text))
+    toks.source = text
+    return toks
+
+
+def find_all(toks: Sequence[Tok], phrase: str) -> list[int]:
+    """Start indexes where the folded phrase occurs as whole tokens."""
+    words = phrase.split()
+    if not words:
+        return []
+    n = len(words)
+    return [
+        i
+        for i in range(len(toks) - n + 1)
+        if toks[i].folded == words[0] and all(toks[i + k].folded == words[k] for k in range(1, n))
+    ]
+
+
+@dataclass
+class Sentence:
+    text: str  # verbatim from the article
+    index: int
+    paragraph: int
+
+
+_META = re.compile(r"^\s*date\s+(?P<y>\d{4})(?:-(?P<m>\d{2}))?\b[ \t]*")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[A-ZÀ-ỸĐ0-9])")
+
+
+@dataclass
+class Article:
+    source: str
+    text: str
+    year: int | None
+    month: int | None
+    sentences: list[Sentence]
+
+
+def read_article(text: str, source: str) -> Article:
+    """The article's metadata date (a first line `date YYYY-MM`) and its sentences, verbatim, deduplicated."""
+    year = month = None
+    meta = _META.match(text)
+    body = text
+    if meta:
+        year = int(meta["y"])
+        month = int(meta["m"]) if meta["m"] else None
+        body = text[meta.end() :]
+    sentences: list[Sentence] = []
+    seen: set[str] = set()
+    for paragraph, line in enumerate(body.splitlines()):
+        line = line.strip()
+        if not line:
+            continue
+        for piece in _SENTENCE_END.split(line):
+            piece = piece.strip()
+            key = collapse_whitespace(piece)
+            if len(tokenize(piece)) < 3 or key in seen:
+                continue
+            seen.add(key)
+            sentences.append(Sentence(piece, len(sentences), paragraph))
+    return Article(source, text, year, month, sentences)
+
+
+def slug(text: str, limit: int = 60) -> str:
+    words = fold(text).split()
+    out = ""
+    for word in words:
+        candidate = f"{out}-{word}" if out else word
+        if len(candidate) > limit:
+            break
+        out = candidate
+    return out or "draft"
+
+
+# ------------------------------------------------------------------------------- the draft
+
+
+@dataclass
+class DraftFact:
+    kind: str
+    id: str
+    fields: dict[str, Any]
+    checks: dict[str, str] = field(default_factory=dict)  # field (or "participants.N") -> reason
+
+    def check(self, key: str, reason: str) -> None:
+        self.checks[key] = reason if key not in self.checks else f"{self.checks[key]}; {reason}"
+
+
+@dataclass
+class PositionUpdate:
+    official: str
+    position: dict[str, Any]
+    checks: dict[str, str]
+
+
+@dataclass
+class Draft:
+    source: str
+    facts: list[DraftFact]
+    positions: list[PositionUpdate]
+
+    def by_kind(self) -> Counter[str]:
+        return Counter(f.kind for f in self.facts)
+
+    def check_count(self) -> int:
+        return sum(len(f.checks) for f in self.facts) + sum(len(p.checks) for p in self.positions)
+
+
+# ----------------------------------------------------------------------------- entity linking
+
+
+@dataclass
+class Person:
+    official: str | None  # a known or drafted official id
+    label: str | None  # an unnamed person ("Chủ tịch Quốc hội Lào")
+    title: str | None  # as the article writes it
+    start: int  # token span in the clause
+    end: int
+    linked_by_title: bool = False
+
+
+class _Base:
+    """What the base already holds, in forms the drafter matches against."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.ids = {f.id for f in knowledge.facts}
+        self.officials: list[tuple[str, str]] = []  # folded name -> id
+        for o in knowledge.of_kind(Official):
+            for name in {o.name, *o.aliases}:
+                self.officials.append((fold(name), o.id))
+        self.officials.sort(key=lambda p: -len(p[0]))
+        self.places: list[tuple[str, str]] = []
+        self.country_place: dict[str, str] = {}
+        for p in knowledge.of_kind(Place):
+            for name in {p.name_vi, p.name_en, *p.aliases}:
+                self.places.append((fold(name), p.id))
+            if p.place_kind == "country" and p.country:
+                self.country_place[p.country] = p.id
+        self.places.sort(key=lambda p: -len(p[0]))
+        self.series: list[tuple[frozenset[str], int, str]] = []
+        country_words = {w for word in COUNTRIES for w in word.split()}
+        for s in knowledge.of_kind(Series):
+            for name in {s.name_vi, *s.aliases}:
+                words = [w for w in fold(name).split() if w not in country_words]
+                if len(words) >= 2:
+                    self.series.append((frozenset(words), len(words), s.id))
+        self.series_kind: dict[str, str] = {}
+        for series_id, events in knowledge.events_by_series.items():
+            kinds = Counter(e.event_kind.value for e in (knowledge.event(i) for i in events) if e)
+            if kinds:
+                self.series_kind[series_id] = kinds.most_common(1)[0][0]
+        self.agreements: list[tuple[str, str]] = [
+            (fold(name), a.id) for a in knowledge.of_kind(Agreement) for name in {a.name_vi, *a.aliases}
+        ]
+        self.titles: dict[str, list[tuple[str, int | None]]] = {}
+        for o in knowledge.of_kind(Official):
+            for pos in o.positions:
+                year = pos.as_of.start.year if pos.as_of else None
+                self.titles.setdefault(fold(pos.title_vi), []).append((o.id, year))
+
+
+# ---------------------------------------------------------------------------------- drafting
+
+
+@dataclass
+class _Mention:
+    kind: str
+    sentence: Sentence
+    clause: str
+    planned: bool
+    anaphoric: bool
+    series: str | None = None
+    new_series: str | None = None  # the name as the article writes it
+    round: int | None = None
+    date: str | None = None
+    date_text: str | None = None
+    date_inferred: bool = False
+    place: str | None = None
+    new_place: str | None = None
+    persons: list[tuple[Person, str]] = field(default_factory=list)  # (person, role)
+    order: int = 0
+
+
+class Drafter:
+    def __init__(self, knowledge: Knowledge, rules: DraftRules | None = None) -> None:
+        self.rules = rules or load_rules()
+        self.base = _Base(knowledge)
+        self.knowledge = knowledge
+
+    # ------------------------------------------------------------------ public
+    def draft(self, text: str, source: str) -> Draft:
+        self.article = read_article(text, source)
+        self.facts: list[DraftFact] = []
+        self.used_ids: set[str] = set(self.base.ids)
+        self.new_officials: dict[str, DraftFact] = {}  # folded name -> fact
+        self.new_places: dict[str, DraftFact] = {}
+        self.new_series: dict[str, DraftFact] = {}
+        self.positions: list[PositionUpdate] = []
+        self.guess_year = self._guess_year()
+        mentions: list[_Mention] = []
+        for sentence in self.article.sentences:
+            mentions.extend(self._mentions(sentence))
+        events = self._events(mentions)
+        self._agreements()
+        self._figures(events)
+        ordered = (
+            list(self.new_officials.values())
+            + list(self.new_places.values())
+            + list(self.new_series.values())
+            + events
+            + self.facts
+        )
+        return Draft(source, ordered, self.positions)
+
+    # ------------------------------------------------------------------ ids
+    def _id(self, text: str) -> str:
+        base = slug(text)
+        candidate, n = base, 2
+        while candidate in self.used_ids:
+            suffix = f"-{n}"
+            candidate = base[: 60 - len(suffix)].rstrip("-") + suffix
+            n += 1
+        self.used_ids.add(candidate)
+        return candidate
+
+    # ------------------------------------------------------------------ dates
+    def _guess_year(self) -> int | None:
+        if self.article.year is not None:
+            return self.article.year
+        counts: Counter[int] = Counter()
+        for s in self.article.sentences:
+            if self._is_planned(fold(s.text)):
+                continue
+            for m in re.finditer(r"(?:/|\btháng \d{1,2}/|\bnăm )(\d{4})\b", s.text):
+                counts[int(m.group(1))] += 1
+        if not counts:
+            return None
+        best = max(counts.values())
+        return max(y for y, n in counts.items() if n == best)
+
+    def _date(self, text: str) -> tuple[str, str, bool] | None:
+        """(date, what the text says, whether the year is inferred) from a clause."""
+        m = re.search(r"(\d{1,2})\s*-\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])", text)
+        if m:
+            d1, d2, mo = int(m[1]), int(m[2]), int(m[3])
+            year, inferred = self._year(m[4])
+            if year and 1 <= mo <= 12 and 1 <= d1 < d2 <= 31:
+                return f"{year:04d}-{mo:02d}-{d1:02d}/{year:04d}-{mo:02d}-{d2:02d}", m[0], inferred
+        m = re.search(r"\btháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})\b", text, re.IGNORECASE)
+        if m and 1 <= int(m[1]) <= 12:
+            return f"{int(m[2]):04d}-{int(m[1]):02d}", m[0], False
+        m = re.search(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])", text)
+        if m:
+            d, mo = int(m[1]), int(m[2])
+            year, inferred = self._year(m[3])
+            if year and 1 <= mo <= 12 and 1 <= d <= 31:
+                try:
+                    import datetime as dt
+
+                    dt.date(year, mo, d)
+                except ValueError:
+                    return None
+                return f"{year:04d}-{mo:02d}-{d:02d}", m[0], inferred
+        m = re.search(r"\bnăm\s+(\d{4})\b", text, re.IGNORECASE)
+        if m:
+            return m[1], m[0], False
+        return None
+
+    def _year(self, written: str | None) -> tuple[int | None, bool]:
+        if written:
+            return int(written), False
+        return self.guess_year, True
+
+    def _date_note(self, what: str, inferred: bool) -> str:
+        if not inferred:
+            return ""
+        if self.article.year is not None:
+            return (
+                f'Day and month from "{what.strip()}"; the year from the article\'s metadata line '
+                f'"date {self.article.year}{f"-{self.article.month:02d}" if self.article.month else ""}".'
+            )
+        return (
+            f'Day and month from "{what.strip()}"; the article gives no year: {self.guess_year} is the year '
+            "its dates mention most often."
+        )
+
+    # ------------------------------------------------------------------ sentences → mentions
+    def _is_planned(self, folded: str) -> bool:
+        return any(re.search(rf"\b{re.escape(c)}\b", folded) for c in self.rules.planned_cues)
+
+    def _clauses(self, text: str) -> list[tuple[str, str]]:
+        """(break before it, clause text): a break is kept only where both sides report an event."""
+        cuts: list[tuple[int, str]] = []
+        for brk in self.rules.clause_breaks:
+            start = 0
+            while (i := text.find(brk, start)) >= 0:
+                cuts.append((i, brk))
+                start = i + len(brk)
+        cuts.sort(key=lambda c: (c[0], -len(c[1])))
+        pieces: list[tuple[str, str]] = []
+        last, last_brk = 0, ""
+        kept: list[tuple[int, str]] = []
+        for i, brk in cuts:
+            if kept and i < kept[-1][0] + len(kept[-1][1]):
+                continue
+            left = text[last:i]
+            right_end = next((j for j, _ in cuts if j > i), len(text))
+            right = text[i + len(brk) : right_end]
+            if self._has_cue(left) and self._has_cue(right):
+                pieces.append((last_brk, left))
+                last, last_brk = i + len(brk), brk
+                kept.append((i, brk))
+        pieces.append((last_brk, text[last:]))
+        return pieces
+
+    def _cues(self, toks: Sequence[Tok]) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of each event cue in the tokens (longest first, not overlapping)."""
+        found: list[tuple[int, int, str]] = []
+        taken: set[int] = set()
+        phrases = sorted(
+            ((p, k) for k, ps in self.rules.event_cues.items() for p in ps), key=lambda pk: -len(pk[0])
+        )
+        for phrase, kind in phrases:
+            n = len(phrase.split())
+            for i in find_all(toks, phrase):
+                if any(j in taken for j in range(i, i + n)):
+                    continue
+                if phrase in self.rules.cue_needs_name_after and not (
+                    i + n < len(toks) and toks[i + n].upper
+                ):
+                    continue
+                taken.update(range(i, i + n))
+                found.append((i, i + n, kind))
+        return sorted(found)
+
+    def _has_cue(self, text: str) -> bool:
+        return bool(self._cues(tokenize(text)))
+
+    def _mentions(self, sentence: Sentence) -> Iterable[_Mention]:
+        shared_subject: list[tuple[Person, str]] = []
+        previous_last: Person | None = None
+        lead_date: tuple[str, str, bool] | None = None
+        lead_place: tuple[str | None, str | None] = (None, None)
+        for number, (brk, clause) in enumerate(self._clauses(sentence.text)):
+            toks = tokenize(clause)
+            cues = self._cues(toks)
+            folded = " ".join(t.folded for t in toks)
+            persons = self._persons(toks)
+            if number == 0 and cues:
+                lead = clause[: toks[cues[0][0]].start]
+                lead_date = self._date(lead)
+                lead_place = self._place(tokenize(lead), lead=True)
+            mention = self._mention(sentence, clause, toks, cues, folded, persons)
+            subject_before = [p for p in persons if cues and p.end <= cues[0][0]]
+            if mention is not None:
+                if not subject_before and brk in self.rules.object_is_subject_after and previous_last:
+                    mention.persons.insert(0, (previous_last, self._role(mention.kind, True, folded)))
+                if brk in self.rules.subject_shared_after:
+                    mention.persons[0:0] = [
+                        (p, self._role(mention.kind, True, folded)) for p, _ in shared_subject
+                    ]
+                    if mention.date is None and lead_date is not None:
+                        mention.date, mention.date_text = lead_date[0], lead_date[1]
+                        mention.date_inferred = lead_date[2]
+                if number == 0:
+                    if mention.date is None and lead_date is not None:
+                        mention.date, mention.date_text = lead_date[0], lead_date[1]
+                        mention.date_inferred = lead_date[2]
+                    if mention.place is None and mention.new_place is None:
+                        mention.place, mention.new_place = lead_place
+                    shared_subject = [(p, r) for p, r in mention.persons if p in subject_before]
+                yield mention
+            if persons:
+                previous_last = persons[-1]
+
+    def _role(self, kind: str, subject: bool, folded: str) -> str:
+        for role, phrases in self.rules.role_phrases.items():
+            if (
+                role == "co_chair"
+                and kind in ("consultation", "committee_session", "conference", "meeting")
+                and any(re.search(rf"\b{p}\b", folded) for p in phrases)
+            ):
+                return "co_chair"
+        roles = self.rules.roles[kind]
+        return roles.subject if subject else roles.object
+
+    def _mention(
+        self,
+        sentence: Sentence,
+        clause: str,
+        toks: Toks,
+        cues: list[tuple[int, int, str]],
+        folded: str,
+        persons: list[Person],
+    ) -> _Mention | None:
+        series, new_series, round_, series_kind, series_at = self._series(toks, folded)
+        if not cues and round_ is None:
+            return None
+        live = [
+            c
+            for c in cues
+            if not self._generic(toks, c[0])
+            or any(p.start >= c[1] and (p.official or p.label) for p in persons)
+        ]
+        if not live and round_ is None:
+            return None
+        if series_kind is not None:
+            kind = series_kind
+        else:
+            kinds = {c[2] for c in live}
+            kind = next(k for k in self.rules.kind_priority if k in kinds)
+        cue_at = series_at if series_at is not None else next(c[0] for c in live if c[2] == kind)
+        anaphoric = cue_at > 0 and toks[cue_at - 1].folded in ("tai", "trong") and round_ is None
+        mention = _Mention(
+            kind=kind,
+            sentence=sentence,
+            clause=clause,
+            planned=self._is_planned(folded),
+            anaphoric=anaphoric,
+            series=series,
+            new_series=new_series,
+            round=round_,
+        )
+        when = self._date(clause)
+        if when is not None:
+            mention.date, mention.date_text = when[0], when[1]
+            mention.date_inferred = when[2]
+        mention.place, mention.new_place = self._place(toks, lead=False, visit=kind == "visit")
+        host_until = -1
+        for phrase in self.rules.role_phrases["host"]:
+            for i in find_all(toks, phrase):
+                host_until = max(host_until, self._until_comma(clause, toks, i))
+        leader_at = [i for p in self.rules.role_phrases["leader"] for i in find_all(toks, p)]
+        first_cue = min([c[0] for c in live] + [cue_at])
+        for person in persons:
+            if person.end <= host_until:
+                role = "host"
+            elif any(person.end <= i <= person.end + 1 for i in leader_at):
+                role = "leader"
+            else:
+                role = self._role(kind, person.end <= first_cue, folded)
+            mention.persons.append((person, role))
+        return mention
+
+    def _until_comma(self, clause: str, toks: Toks, i: int) -> int:
+        comma = clause.find(",", toks[i].start)
+        if comma < 0:
+            return len(toks)
+        return sum(1 for t in toks if t.end <= comma)
+
+    def _generic(self, toks: Toks, i: int) -> bool:
+        """A cue after 'các', 'những' names a kind of event, not one event."""
+        before = [t.folded for t in toks[max(0, i - 2) : i]]
+        return any(w in ("cac", "nhung", "moi") for w in before)
+
+    def _series(
+        self, toks: Toks, folded: str
+    ) -> tuple[str | None, str | None, int | None, str | None, int | None]:
+        """(known series, new series name, round, event kind, token where it is named)."""
+        heads = sorted((i, h) for h in self.rules.round_heads for i in find_all(toks, h))
+        words = [t.folded for t in toks]
+        best: tuple[int, str, int] | None = None
+        for i, _head in heads or [(0, "")]:
+            window = set(words[i : i + 16])
+            for names, size, series_id in self.base.series:
+                if names <= window and (best is None or size > best[0]):
+                    best = (size, series_id, i)
+        round_: int | None = None
+        at: int | None = None
+        for i, _head in heads:
+            window_text = " ".join(words[i : i + 18])
+            value = parse_round(window_text)
+            if value is not None and re.search(r"\b(?:lan|ky hop|thu)\b", window_text):
+                round_, at = value, i
+                break
+        if best is not None:
+            kind = self.base.series_kind.get(best[1])
+            if kind is None:
+                head = next((h for j, h in heads if j == best[2]), None)
+                kind = self.rules.series_head_kinds.get(head or "", None)
+            if round_ is None and not heads:
+                return None, None, None, None, None
+            return best[1], None, round_, kind, best[2]
+        if round_ is None or at is None:
+            return None, None, None, None, None
+        head = next(h for j, h in heads if j == at)
+        return None, self._series_name(toks, at, head), round_, self.rules.series_head_kinds.get(head), at
+
+    def _series_name(self, toks: Toks, at: int, head: str) -> str | None:
+        """The new series' name as written: after 'Kỳ họp N' or between the head and 'lần thứ N'."""
+        words = [t.folded for t in toks]
+        n = len(head.split())
+        j = at + n
+        # "Kỳ họp (lần) (thứ) 47 <Name>"
+        k = j
+        while k < len(words) and words[k] in ("lan", "thu"):
+            k += 1
+        if k < len(words) and (words[k].isdigit() or words[k] in ("nhat", "hai", "ba")) and k + 1 < len(toks):
+            start = k + 1
+            end = start
+            while end < len(toks) and end - start < 14 and words[end] not in ("vao", "tai", "nam", "ngay"):
+                end += 1
+            if end > start and toks[start].upper:
+                return _span(toks, start, end)
+        # "<head> <Name> lần thứ 10"
+        end = j
+        while end < len(words) and words[end] != "lan" and end - j < 14:
+            end += 1
+        if end < len(words) and end > j:
+            return _span(toks, at, end)
+        return None
+
+    # ------------------------------------------------------------------ people
+    def _persons(self, toks: Toks) -> list[Person]:
+        found: list[Person] = []
+        taken: set[int] = set()
+        for name, official_id in self.base.officials:
+            n = len(name.split())
+            for i in find_all(toks, name):
+                if any(j in taken for j in range(i, i + n)):
+                    continue
+                title = self._title_before(toks, i)
+                start = title[0] if title else i
+                taken.update(range(start, i + n))
+                found.append(Person(official_id, None, title[1] if title else None, start, i + n))
+        for head in sorted(self.rules.post_heads, key=lambda h: -len(h)):
+            for i in find_all(toks, head):
+                if any(j in taken for j in range(i, i + len(head.split()))):
+                    continue
+                if i > 0 and toks[i - 1].folded in ("cap", "hai", "cac", "nhung", "giua"):
+                    continue
+                person = self._titled(toks, i, taken)
+                if person is not None:
+                    found.append(person)
+                    taken.update(range(person.start, person.end))
+        found.sort(key=lambda p: p.start)
+        return found
+
+    def _title_before(self, toks: Toks, i: int) -> tuple[int, str] | None:
+        """(start, title) of the title written right before a name."""
+        heads = [(j, h) for h in self.rules.post_heads for j in find_all(toks[:i], h)]
+        title_words = self._title_vocab()
+        best: int | None = None
+        for j, h in heads:
+            rest = toks[j + len(h.split()) : i]
+            if all(t.folded in title_words or t.folded in h.split() for t in rest) and len(rest) <= 10:
+                best = j if best is None else min(best, j)
+        if best is None:
+            return None
+        # a title chain "Phó Thủ tướng, Bộ trưởng …" starts at the earliest head
+        return best, _span(toks, best, i)
+
+    def _titled(self, toks: Toks, i: int, taken: set[int]) -> Person | None:
+        """A title at i followed by a new name, or a title alone (an unnamed person)."""
+        title_words = self._title_vocab()
+        head = next(
+            h
+            for h in sorted(self.rules.post_heads, key=lambda h: -len(h))
+            if find_all(toks[i:], h) and find_all(toks[i:], h)[0] == 0
+        )
+        j = i + len(head.split())
+        while (
+            j < len(toks)
+            and (toks[j].folded in title_words or _is_head_start(toks, j, self.rules.post_heads))
+            and j not in taken
+        ):
+            j += 1
+        # the name: capitalised tokens after the title
+        k = j
+        while k < len(toks) and toks[k].upper and k not in taken and k - j < 4:
+            k += 1
+        # "Việt Nam", "Lào" at the title's end were eaten as title words: that is right.
+        start = i
+        while start > 0 and _is_head_start_back(toks, start, self.rules.post_heads):
+            start = _is_head_start_back(toks, start, self.rules.post_heads)
+        title = _span(toks, start, j)
+        if k - j >= 2 and not any(toks[m].folded in title_words for m in range(j, k)):
+            name = _span(toks, j, k)
+            official_id = self._new_official(name, title, toks)
+            return Person(official_id, None, title, start, k)
+        if j > i and toks[i].upper:
+            linked = self._by_title(title)
+            if linked:
+                return Person(linked, None, title, start, j, linked_by_title=True)
+            return Person(None, title, title, start, j)
+        return None
+
+    def _title_vocab(self) -> set[str]:
+        return (
+            set(self.rules.title_words)
+            | {w for word in COUNTRIES for w in word.split()}
+            | {w for h in self.rules.post_heads for w in h.split()}
+        )
+
+    def _by_title(self, title: str) -> str | None:
+        holders = self.base.titles.get(fold(title), [])
+        year = self.article.year or self.guess_year
+        ids = {o for o, y in holders if y is None or y == year}
+        exact = {o for o, y in holders if y == year}
+        if len(exact) == 1:
+            return exact.pop()
+        return ids.pop() if len(ids) == 1 else None
+
+    def _new_official(self, name: str, title: str, toks: Toks) -> str:
+        key = fold(name)
+        if key in self.new_officials:
+            return self.new_officials[key].id
+        fact = DraftFact("official", self._id(name), {})
+        country, sure = _country_of(title)
+        fact.fields = {"name": name, "country": country}
+        if not sure:
+            fact.check("country", "the title names no country; the home country is assumed")
+        fact.fields["positions"] = []
+        fact.fields["source"] = self.article.source
+        fact.fields["quotes"] = []
+        self.new_officials[key] = fact
+        return fact.id
+
+    # ------------------------------------------------------------------ places
+    def _place(self, toks: Toks, *, lead: bool, visit: bool = False) -> tuple[str | None, str | None]:
+        words = [t.folded for t in toks]
+        starts = [i + 1 for i, w in enumerate(words) if w in self.rules.place_cues]
+        if visit:
+            starts += [i + len(c.split()) for c in self.rules.event_cues["visit"] for i in find_all(toks, c)]
+        for s in starts:
+            for name, place_id in self.base.places:
+                n = len(name.split())
+                if words[s : s + n] == name.split():
+                    return place_id, None
+            for word, code in sorted(COUNTRIES.items(), key=lambda p: -len(p[0])):
+                n = len(word.split())
+                if words[s : s + n] == word.split() and code in self.base.country_place:
+                    return self.base.country_place[code], None
+            if s < len(toks) and toks[s].upper and words[s - 1] == "tai":
+                end = s
+                while (
+                    end < len(toks)
+                    and end - s < 8
+                    and words[end] not in ("vao", "va", "tu", "ngay", "nhan", "de", "trong", "voi", "cua")
+                ):
+                    end += 1
+                text = _span(toks, s, end)
+                # stop at the clause's punctuation
+                text = re.split(r"[,;(]", text)[0].strip()
+                if text and len(text.split()) <= 8:
+                    return None, text
+        return None, None
+
+    def _new_place(self, name: str, sentence: Sentence) -> str:
+        key = fold(name)
+        if key in self.new_places:
+            return self.new_places[key].id
+        kind = "city"
+        for place_kind, heads in self.rules.place_kinds.items():
+            if any(key == h or key.startswith(h + " ") for h in heads):
+                kind = place_kind
+        fact = DraftFact(
+            "place",
+            self._id(name),
+            {
+                "place_kind": kind,
+                "name_vi": name,
+                "name_en": name,
+                "source": self.article.source,
+                "quotes": [sentence.text],
+            },
+        )
+        fact.check("place_kind", "guessed from the name's first words")
+        fact.check("name_en", EN_CHECK)
+        country, sure = _country_of(name)
+        if sure:
+            fact.fields["country"] = country
+        self.new_places[key] = fact
+        return fact.id
+
+    # ------------------------------------------------------------------ events
+    def _events(self, mentions: list[_Mention]) -> list[DraftFact]:
+        groups: list[list[_Mention]] = []
+        for m in mentions:
+            target = self._group_of(m, groups)
+            if target is None:
+                if m.anaphoric and not m.persons:
+                    continue
+                groups.append([m])
+            else:
+                target.append(m)
+        events: list[DraftFact] = []
+        held: list[tuple[int, DraftFact]] = []
+        for group in groups:
+            fact = self._event(group)
+            if fact is None:
+                continue
+            events.append(fact)
+            if fact.fields.get("status") != "planned":
+                held.append((group[0].sentence.index, fact))
+        for fact in events:
+            if fact.fields.get("status") == "planned":
+                first = int(fact.fields.pop("_at"))
+                before = [f for i, f in held if i <= first and f.fields["event_kind"] != "visit"]
+                pick = before[-1] if before else None
+                if pick is not None:
+                    fact.fields["planned_by"] = pick.id
+                    fact.check(
+                        "planned_by", "the held event reported last before it; confirm it was agreed there"
+                    )
+            else:
+                fact.fields.pop("_at", None)
+        return events
+
+    def _group_of(self, m: _Mention, groups: list[list[_Mention]]) -> list[_Mention] | None:
+        officials = {p.official for p, _ in m.persons if p.official}
+        for group in groups:
+            g = group[0]
+            if (
+                m.round is not None
+                and g.round == m.round
+                and (
+                    (m.series and m.series == g.series)
+                    or (m.new_series and g.new_series and _similar(m.new_series, g.new_series))
+                )
+            ):
+                return group
+            if m.round is not None and g.round == m.round and g.kind == m.kind:
+                theirs = {p.official for x in group for p, _ in x.persons if p.official}
+                if officials & theirs:
+                    return group
+            if m.series and m.series == g.series and (m.round is None or g.round is None):
+                theirs = {p.official for x in group for p, _ in x.persons if p.official}
+                if officials & theirs:
+                    return group
+            if m.round is None and g.round is None and m.kind == g.kind and m.series == g.series:
+                theirs = {p.official for x in group for p, _ in x.persons if p.official}
+                if (officials and officials <= theirs) or (m.anaphoric and officials & theirs):
+                    return group
+        return None
+
+    def _event(self, group: list[_Mention]) -> DraftFact | None:
+        first = group[0]
+        kind = first.kind
+        series = next((m.series for m in group if m.series), None)
+        new_series = next((m.new_series for m in group if m.new_series), None) if series is None else None
+        round_ = next((m.round for m in group if m.round is not None), None)
+        planned = first.planned
+        fields: dict[str, Any] = {"event_kind": kind}
+        fact = DraftFact("event", "", fields)
+        if planned:
+            fields["status"] = "planned"
+            fact.check("status", "planned as of the article (a cue such as 'sẽ', 'chuẩn bị tổ chức')")
+        series_name = None
+        if series:
+            fields["series"] = series
+            s = self.knowledge.series(series)
+            series_name = s.name_vi if s else series
+        elif new_series and round_ is not None:
+            fields["series"] = self._series_fact(new_series, first.sentence, kind)
+            fact.check(
+                "series", "a new series drafted from the text; is it one the base knows by another name?"
+            )
+            series_name = new_series
+        if round_ is not None and "series" in fields:
+            fields["round"] = round_
+        dated = next((m for m in group if m.date), None)
+        if dated is not None:
+            fields["date"] = dated.date
+            inferred = dated.date_inferred
+            if inferred:
+                fields["date_inferred"] = True
+                fields["date_note"] = self._date_note(dated.date_text or "", True)
+                if self.article.year is None:
+                    fact.check("date", "the year is a guess from the years the article mentions")
+        elif not planned and self.article.year is not None:
+            fields["date"] = (
+                f"{self.article.year}-{self.article.month:02d}"
+                if self.article.month
+                else str(self.article.year)
+            )
+            fields["date_inferred"] = True
+            fields["date_note"] = (
+                "The sentence gives no date; this is the date of the article's metadata line "
+                f'"date {fields["date"]}".'
+            )
+            fact.check("date", "only the article's own date; the event may be earlier")
+        placed = next((m for m in group if m.place or m.new_place), None)
+        if placed is not None:
+            if placed.place:
+                fields["place"] = placed.place
+            elif placed.new_place:
+                fields["place"] = self._new_place(placed.new_place, placed.sentence)
+                fact.check("place", "a new place drafted from 'tại …'")
+        participants: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for m in group:
+            for person, role in m.persons:
+                key = person.official or f"label:{fold(person.label or '')}"
+                if key in seen:
+                    continue
+                seen.add(key)
+                entry: dict[str, Any]
+                if person.official:
+                    entry = {"official": person.official, "role": role}
+                    if person.linked_by_title:
+                        fact.check(
+                            f"participants.{len(participants)}",
+                            f"linked by the title '{person.title}' alone",
+                        )
+                    self._position(person, m.sentence)
+                else:
+                    entry = {"label_vi": person.label, "label_en": person.label, "role": role}
+                    fact.check(f"participants.{len(participants)}", f"an unnamed person; {EN_CHECK}")
+                participants.append(entry)
+        if not participants and round_ is None and not fields.get("date") and "place" not in fields:
+            return None
+        if participants:
+            fields["participants"] = participants
+        title = self._title(kind, series_name, round_, group)
+        fields["title_vi"] = title
+        fields["title_en"] = title
+        fact.check("title_vi", "composed by the drafter")
+        fact.check("title_en", EN_CHECK)
+        fields["summary_vi"] = first.sentence.text
+        fields["summary_en"] = first.sentence.text
+        fact.check("summary_vi", "the first quote; write a summary")
+        fact.check("summary_en", EN_CHECK)
+        if planned and "planned_by" not in fields:
+            pass
+        quotes = list(dict.fromkeys(m.sentence.text for m in group))
+        fields["source"] = self.article.source
+        fields["quotes"] = quotes
+        fields["_at"] = first.sentence.index
+        names = list(dict.fromkeys(p.official or "" for m in group for p, _ in m.persons if p.official))
+        stem = {
+            "consultation": "consultation",
+            "committee_session": "session",
+            "conference": "conference",
+            "signing": "signing",
+            "reception": "reception",
+            "visit": "visit",
+            "meeting": "meeting",
+        }[kind]
+        if "series" in fields and round_ is not None:
+            base_id = f"{fields['series']}-{round_}"
+        else:
+            base_id = "-".join([stem, *names[:2], str(fields.get("date", "")).split("/")[0]])
+        fact.id = self._id(base_id)
+        for m in group:
+            for person, _ in m.persons:
+                if person.official and fold(person.official) in {f.id for f in self.new_officials.values()}:
+                    pass
+        for official in self.new_officials.values():
+            if any(p.official == official.id for m in group for p, _ in m.persons):
+                for q in quotes:
+                    if q not in official.fields["quotes"] and _names_in(official.fields["name"], q):
+                        official.fields["quotes"].append(q)
+        return fact
+
+    def _title(self, kind: str, series_name: str | None, round_: int | None, group: list[_Mention]) -> str:
+        if series_name:
+            return f"{series_name} lần thứ {round_}" if round_ is not None else series_name
+        words = {
+            "consultation": "Tham vấn",
+            "committee_session": "Kỳ họp",
+            "conference": "Hội nghị",
+            "signing": "Lễ ký",
+            "reception": "Tiếp",
+            "visit": "Chuyến thăm",
+            "meeting": "Cuộc gặp",
+        }
+        people = []
+        for m in group:
+            for p, _ in m.persons:
+                name = self._name_of(p)
+                if name and name not in people:
+                    people.append(name)
+        return words[kind] + (" — " + ", ".join(people[:3]) if people else "")
+
+    def _name_of(self, person: Person) -> str | None:
+        if person.official:
+            known = self.knowledge.official(person.official)
+            if known:
+                return known.name
+            for f in self.new_officials.values():
+                if f.id == person.official:
+                    return str(f.fields["name"])
+        return person.label
+
+    def _series_fact(self, name: str, sentence: Sentence, kind: str) -> str:
+        for key, fact in self.new_series.items():
+            if _similar(key, name):
+                if sentence.text not in fact.fields["quotes"]:
+                    fact.fields["quotes"].append(sentence.text)
+                return fact.id
+        name_vi = name[:1].upper() + name[1:]
+        fact = DraftFact(
+            "series",
+            self._id(name_vi),
+            {
+                "name_vi": name_vi,
+                "name_en": name_vi,
+                "countries": sorted(_countries_in(name)),
+                "source": self.article.source,
+                "quotes": [sentence.text],
+            },
+        )
+        fact.check("name_vi", "the name as the sentence writes it; trim or complete it")
+        fact.check("name_en", EN_CHECK)
+        fact.check("countries", "the countries its name mentions")
+        self.new_series[name] = fact
+        return fact.id
+
+    def _position(self, person: Person, sentence: Sentence) -> None:
+        if not person.title or not person.official or person.linked_by_title:
+            return
+        if fold(person.title) in self.rules.post_heads and self.knowledge.official(person.official):
+            return  # a bare "Bộ trưởng" before a known name says nothing new
+        country, sure = _country_of(person.title)
+        known_official = self.knowledge.official(person.official)
+        if not sure and known_official is not None:
+            country, sure = known_official.country, True
+        position: dict[str, Any] = {
+            "title_vi": person.title,
+            "title_en": self.rules.titles_en.get(_strip_countries(fold(person.title)), person.title),
+            "country": country,
+        }
+        checks: dict[str, str] = {}
+        if position["title_en"] == person.title:
+            checks["title_en"] = EN_CHECK
+        if not sure:
+            checks["country"] = "the title names no country"
+        if self.article.year is not None:
+            position["as_of"] = (
+                f"{self.article.year}-{self.article.month:02d}"
+                if self.article.month
+                else str(self.article.year)
+            )
+        position["source"] = self.article.source
+        position["quote"] = sentence.text
+        for f in self.new_officials.values():
+            if f.id == person.official:
+                if not any(fold(p["title_vi"]) == fold(person.title) for p in f.fields["positions"]):
+                    f.fields["positions"].append(position)
+                    for key, reason in checks.items():
+                        f.check(f"positions.{len(f.fields['positions']) - 1}.{key}", reason)
+                if sentence.text not in f.fields["quotes"]:
+                    f.fields["quotes"].append(sentence.text)
+                return
+        known = self.knowledge.official(person.official)
+        if known is None:
+            return
+        if any(fold(p.title_vi) == fold(person.title) for p in known.positions):
+            return
+        if any(
+            u.official == known.id and fold(u.position["title_vi"]) == fold(person.title)
+            for u in self.positions
+        ):
+            return
+        self.positions.append(PositionUpdate(known.id, position, checks))
+
+    # ------------------------------------------------------------------ agreements and figures
+    def _agreements(self) -> None:
+        seen: dict[str, DraftFact] = {}
+        for sentence in self.article.sentences:
+            toks = tokenize(sentence.text)
+            for head, kind in sorted(self.rules.agreement_heads.items(), key=lambda p: -len(p[0])):
+                for i in find_all(toks, head):
+                    if not toks[i].upper:
+                        continue
+                    end = _agreement_end(sentence.text, toks, i + len(head.split()))
+                    name = _span(toks, i, end)
+                    key = fold(name)
+                    if len(key.split()) < 3 or any(key in n or n in key for n, _ in self.base.agreements):
+                        continue
+                    if key in seen:
+                        if sentence.text not in seen[key].fields["quotes"]:
+                            seen[key].fields["quotes"].append(sentence.text)
+                        continue
+                    fact = DraftFact(
+                        "agreement",
+                        self._id(name),
+                        {"agreement_kind": kind, "name_vi": name, "name_en": name},
+                    )
+                    fact.check("name_en", EN_CHECK)
+                    fact.fields["parties_vi"] = "?"
+                    fact.fields["parties_en"] = "?"
+                    fact.check("parties_vi", "the parties: read them from the article")
+                    fact.check("parties_en", EN_CHECK)
+                    period = re.search(r"(\d{4})\s*[-–]\s*(\d{4})|từ năm (\d{4}) đến năm (\d{4})", name)
+                    if period:
+                        a, b = (period[1], period[2]) if period[1] else (period[3], period[4])
+                        if int(a) <= int(b):
+                            fact.fields["period_start"] = int(a)
+                            fact.fields["period_end"] = int(b)
+                    signed = re.search(r"\(ký tháng (\d{1,2})/(\d{4})\)", sentence.text[toks[i].start :])
+                    if signed:
+                        fact.fields["signed"] = f"{signed[2]}-{int(signed[1]):02d}"
+                    fact.fields["summary_vi"] = sentence.text
+                    fact.fields["summary_en"] = sentence.text
+                    fact.check("summary_vi", "the first quote; write a summary")
+                    fact.check("summary_en", EN_CHECK)
+                    fact.fields["source"] = self.article.source
+                    fact.fields["quotes"] = [sentence.text]
+                    seen[key] = fact
+                    self.facts.append(fact)
+
+    def _figures(self, events: list[DraftFact]) -> None:
+        pattern = re.compile(
+            r"(?P<pre>(?:hơn|gần|khoảng|trên)\s+)?(?P<num>\d+(?:[.,]\d+)?)\s*(?P<rest>%|[^\W\d_]+(?:\s+[^\W\d_]+)?)"
+        )
+        for sentence in self.article.sentences:
+            previous_name = ""
+            for m in pattern.finditer(sentence.text):
+                rest = "%" if m["rest"] == "%" else fold(m["rest"])
+                unit_key = next(
+                    (
+                        u
+                        for u in sorted(self.rules.figure_units, key=len, reverse=True)
+                        if rest == u or rest.startswith(u + " ")
+                    ),
+                    None,
+                )
+                if unit_key is None:
+                    continue
+                unit = self.rules.figure_units[unit_key]
+                value = (
+                    float(m["num"].replace(".", "").replace(",", ".")) if "," in m["num"] else float(m["num"])
+                )
+                before = sentence.text[: m.start()]
+                growth = any(
+                    re.search(rf"\b{g}\s*$", fold(before[-12:]) + " ") for g in self.rules.growth_cues
+                ) or bool(re.search(r"(tăng|giảm)\s*$", before))
+                period = re.search(r"\d+ tháng (?:đầu )?năm \d{4}|năm \d{4}", sentence.text)
+                name = _subject(sentence.text, m.start())
+                if growth and fold(name) in self.rules.growth_cues and previous_name:
+                    name = previous_name
+                previous_name = name
+                fact = DraftFact(
+                    "figure",
+                    self._id(f"figure-{name}-{m['num']}"),
+                    {
+                        "name_vi": name,
+                        "name_en": name,
+                        "value": int(value) if value.is_integer() else value,
+                        "unit": unit,
+                        "value_text_vi": _value_text(m, unit_key),
+                        "value_text_en": _value_text(m, unit_key),
+                        "period_vi": period[0] if period else "?",
+                        "period_en": period[0] if period else "?",
+                    },
+                )
+                fact.check(
+                    "name_vi",
+                    "what the figure measures: the words before it" + ("; a growth rate" if growth else ""),
+                )
+                fact.check("name_en", EN_CHECK)
+                fact.check("value_text_en", EN_CHECK)
+                fact.check("period_en", EN_CHECK)
+                if not period:
+                    fact.check("period_vi", "the sentence gives no period")
+                else:
+                    y = re.search(r"\d{4}", period[0])
+                    if y:
+                        fact.fields["year"] = int(y[0])
+                about = next((e for e in events if sentence.text in e.fields["quotes"]), None)
+                if about is None and events:
+                    held = [e for e in events if e.fields.get("status") != "planned"]
+                    if held:
+                        about = held[0]
+                        fact.fields["about"] = about.id
+                        fact.check("about", "the article's first held event")
+                elif about is not None:
+                    fact.fields["about"] = about.id
+                fact.fields["source"] = self.article.source
+                fact.fields["quotes"] = [sentence.text]
+                self.facts.append(fact)
+
+
+def _agreement_end(text: str, toks: Toks, j: int) -> int:
+    """Where an agreement's name ends: at a period of years, or at punctuation."""
+    k = j
+    while k < len(toks) and k - j < 16:
+        gap = text[toks[k - 1].end : toks[k].start]
+        if any(c in gap for c in ',;:()“”"') or (gap.strip(" -–") and gap.strip() not in ("-", "–")):
+            break
+        if (
+            re.fullmatch(r"\d{4}", toks[k].text)
+            and k + 1 < len(toks)
+            and re.fullmatch(r"\d{4}", toks[k + 1].text)
+        ):
+            return k + 2
+        k += 1
+    return k
+
+
+def _value_text(m: re.Match[str], unit_key: str) -> str:
+    """The number and its unit as written ('hơn 1,2 tỷ USD', '33,6%')."""
+    unit = "%" if unit_key == "%" else " ".join(m["rest"].split()[: len(unit_key.split())])
+    gap = "" if unit == "%" else " "
+    return f"{m['pre'] or ''}{m['num']}{gap}{unit}".strip()
+
+
+def _subject(text: str, at: int) -> str:
+    """The noun phrase a figure belongs to: the clause start up to the number's verb."""
+    clause = re.split(r"[,;.]\s*", text[:at])[-1]
+    clause = re.split(r"\s+(?:đạt|tăng|giảm|là|chiếm)\s*(?:hơn|gần|khoảng|trên)?\s*$", clause)[0]
+    clause = re.sub(r"\s+\d+ tháng (?:đầu )?năm \d{4}\s*$", "", clause).strip()
+    return clause or text[:at].strip() or "?"
+
+
+def _span(toks: Sequence[Tok], i: int, j: int) -> str:
+    """The original text from token i to token j (exclusive)."""
+    if j <= i:
+        return ""
+    source = getattr(toks, "source", "")
+    if source:
+        return collapse_whitespace(source[toks[i].start : toks[j - 1].end])
+    return " ".join(t.text for t in toks[i:j])
+
+
+def _similar(a: str, b: str) -> bool:
+    sa, sb = set(fold(a).split()), set(fold(b).split())
+    return bool(sa and sb) and len(sa & sb) / min(len(sa), len(sb)) >= 0.6
+
+
+def _names_in(name: str, text: str) -> bool:
+    return fold(name) in fold(text)
+
+
+def _country_of(text: str) -> tuple[str, bool]:
+    folded = f" {fold(text)} "
+    for word, code in sorted(COUNTRIES.items(), key=lambda p: -len(p[0])):
+        if f" {word} " in folded:
+            return code, True
+    home = sorted(HOME_COUNTRIES)
+    return (home[0] if home else next(iter(COUNTRY_DATA))), False
+
+
+def _countries_in(text: str) -> set[str]:
+    folded = f" {fold(text)} "
+    return {code for word, code in COUNTRIES.items() if f" {word} " in folded}
+
+
+def _strip_countries(folded: str) -> str:
+    words = folded.split()
+    country_words = {w for word in COUNTRIES for w in word.split()}
+    while words and words[-1] in country_words:
+        words.pop()
+    return " ".join(words)
+
+
+def _is_head_start(toks: Toks, j: int, heads: list[str]) -> bool:
+    return any(find_all(toks[j : j + len(h.split())], h) == [0] for h in heads)
+
+
+def _is_head_start_back(toks: Toks, start: int, heads: list[str]) -> int:
+    """A title chain 'Phó Thủ tướng, Bộ trưởng …': the start of the head before `start`, or 0."""
+    for h in heads:
+        n = len(h.split())
+        j = start - n
+        if j >= 0 and find_all(toks[j:start], h) == [0]:
+            return j
+    return 0
+
+
+# ------------------------------------------------------------------------------ YAML output
+
+_FIELD_ORDER = {
+    "official": ["name", "aliases", "country", "source", "quotes", "positions"],
+    "series": ["name_vi", "name_en", "countries", "source", "quotes"],
+    "place": ["place_kind", "name_vi", "name_en", "country", "source", "quotes"],
+    "event": [
+        "event_kind",
+        "status",
+        "series",
+        "round",
+        "date",
+        "date_inferred",
+        "date_note",
+        "place",
+        "participants",
+        "planned_by",
+        "title_vi",
+        "title_en",
+        "summary_vi",
+        "summary_en",
+        "source",
+        "quotes",
+    ],
+}
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    text = str(value)
+    if re.fullmatch(r"[a-z0-9][a-z0-9_-]*", text) and text not in (
+        "true",
+        "false",
+        "null",
+        "yes",
+        "no",
+        "on",
+        "off",
+    ):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _comment(reason: str | None) -> str:
+    return f"  # CHECK: {reason}" if reason else ""
+
+
+def render_yaml(draft: Draft) -> str:
+    """The draft as a fact file, with a `# CHECK: reason` comment on every line a curator must review."""
+    counts = ", ".join(f"{n} {kind}" for kind, n in sorted(draft.by_kind().items()))
+    lines = [
+        f"# Draft facts of {draft.source}, written by `python -m bot knowledge draft` for a curator.",
+        f"# {counts or 'no facts'}; {draft.check_count()} fields marked CHECK.",
+        "# Nothing here is in service: edit, then `python -m bot knowledge validate` on a folder holding the",
+        "# base and this file (with the article in seeds/), then move the facts into knowledge/ and /reload.",
+        "facts:",
+    ]
+    for fact in draft.facts:
+        lines.append(f"  - kind: {fact.kind}")
+        lines.append(f"    id: {fact.id}")
+        order = _FIELD_ORDER.get(fact.kind, [])
+        keys = [k for k in order if k in fact.fields] + [k for k in fact.fields if k not in order]
+        for key in keys:
+            lines.extend(_field(key, fact.fields[key], fact.checks, "    "))
+        lines.append("")
+    if draft.positions:
+        lines.append(
+            "# New positions of officials the base already holds: add each under `positions:` of that"
+        )
+        lines.append(
+            "# official in knowledge/officials.yaml (they are comments here so the draft validates as it is)."
+        )
+        for update in draft.positions:
+            lines.append(f"# official {update.official}:")
+            for line in _field(
+                "positions",
+                [update.position],
+                {f"positions.0.{k}": v for k, v in update.checks.items()},
+                "    ",
+            ):
+                lines.append("#" + line[1:] if line.startswith(" ") else "# " + line)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _field(key: str, value: Any, checks: dict[str, str], indent: str) -> list[str]:
+    if isinstance(value, list):
+        if not value:
+            return [f"{indent}{key}: []{_comment(checks.get(key))}"]
+        out = [f"{indent}{key}:{_comment(checks.get(key))}"]
+        for i, item in enumerate(value):
+            if isinstance(item, dict):
+                if key == "participants":
+                    body = ", ".join(f"{k}: {_scalar(v)}" for k, v in item.items())
+                    out.append(f"{indent}  - {{{body}}}{_comment(checks.get(f'{key}.{i}'))}")
+                else:
+                    first = True
+                    for k, v in item.items():
+                        lead = f"{indent}  - " if first else f"{indent}    "
+                        out.append(f"{lead}{k}: {_scalar(v)}{_comment(checks.get(f'{key}.{i}.{k}'))}")
+                        first = False
+            else:
+                out.append(f"{indent}  - {_scalar(item)}{_comment(checks.get(f'{key}.{i}'))}")
+        return out
+    return [f"{indent}{key}: {_scalar(value)}{_comment(checks.get(key))}"]
+
+
+def draft_article(text: str, source: str, knowledge: Knowledge) -> Draft:
+    return Drafter(knowledge).draft(text, source)
+
+
+def summary(draft: Draft, lang: str = "en") -> str:
+    """A few lines for a person: facts by kind and the fields to check."""
+    counts = draft.by_kind()
+    kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "no facts"
+    lines = [f"Draft of {draft.source}: {kinds}; {draft.check_count()} fields to check."]
+    if draft.positions:
+        lines.append(f"{len(draft.positions)} new position(s) of known officials (as comments at the end).")
+    by_field: Counter[str] = Counter()
+    for fact in draft.facts:
+        for key in fact.checks:
+            by_field[key.split(".")[0]] += 1
+    if by_field:
+        lines.append("To check: " + ", ".join(f"{k} ×{n}" for k, n in by_field.most_common(8)))
+    return "\n".join(lines)
