@@ -600,7 +600,7 @@ class Drafter:
         if k < len(words) and (words[k].isdigit() or words[k] in ("nhat", "hai", "ba")) and k + 1 < len(toks):
             start = k + 1
             end = start
-            while end < len(toks) and end - start < 14 and words[end] not in ("vao", "tai", "nam", "ngay"):
+            while end < len(toks) and end - start < 14 and toks[end].text not in _NAME_STOPS:
                 end += 1
             if end > start and toks[start].upper:
                 return _span(toks, start, end)
@@ -1105,7 +1105,7 @@ class Drafter:
 
     def _figures(self, events: list[DraftFact]) -> None:
         pattern = re.compile(
-            r"(?P<pre>(?:hơn|gần|khoảng|trên)\s+)?(?P<num>\d+(?:[.,]\d+)?)\s*(?P<rest>%|[^\W\d_]+(?:\s+[^\W\d_]+)?)"
+            r"(?P<pre>(?:hơn|gần|khoảng|trên)\s+)?(?P<num>\d+(?:[.,]\d+)?)\s*(?=(?P<rest>%|[^\W\d_]+(?:\s+[^\W\d_]+)?))"
         )
         for sentence in self.article.sentences:
             previous_name = ""
@@ -1173,6 +1173,10 @@ class Drafter:
                 fact.fields["source"] = self.article.source
                 fact.fields["quotes"] = [sentence.text]
                 self.facts.append(fact)
+
+
+# Lower-case words that end a name written in running text ("… Việt Nam-Lào tại Lào vào năm 2032").
+_NAME_STOPS = frozenset({"vào", "tại", "năm", "ngày", "và", "từ", "trong", "với", "nhằm", "để"})
 
 
 def _agreement_end(text: str, toks: Toks, j: int) -> int:
@@ -1369,6 +1373,43 @@ def _field(key: str, value: Any, checks: dict[str, str], indent: str) -> list[st
                 out.append(f"{indent}  - {_scalar(item)}{_comment(checks.get(f'{key}.{i}'))}")
         return out
     return [f"{indent}{key}: {_scalar(value)}{_comment(checks.get(key))}"]
+
+
+MAX_UPLOAD_BYTES = 512 * 1024
+
+
+class DraftInputError(ValueError):
+    """An uploaded article that cannot be drafted; `key` names the catalog message that says why."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def upload_name(file_name: str | None) -> str:
+    """A safe seed file name for an uploaded article ('../x y.txt' → 'x-y.txt'); must end in .txt."""
+    base = Path(file_name or "").name
+    if not base.lower().endswith(".txt"):
+        raise DraftInputError("draft_not_txt")
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", base[:-4]).strip("-.") or "article"
+    return f"{stem}.txt"
+
+
+def draft_upload(file_name: str | None, data: bytes, knowledge: Knowledge) -> tuple[str, str, Draft]:
+    """(draft file name, draft YAML, draft) for an article sent as a file; `DraftInputError` if unusable."""
+    source = upload_name(file_name)
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise DraftInputError("draft_too_big")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DraftInputError("draft_not_utf8") from None
+    draft = draft_article(text, source, knowledge)
+    return f"{source[:-4]}.draft.yaml", render_yaml(draft), draft
+
+
+def kinds_line(draft: Draft) -> str:
+    return ", ".join(f"{n} {kind}" for kind, n in sorted(draft.by_kind().items())) or "0"
 
 
 def draft_article(text: str, source: str, knowledge: Knowledge) -> Draft:
