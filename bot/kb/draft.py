@@ -14,6 +14,7 @@ Language knowledge (cue words per event kind, role phrases, posts, planned-event
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from collections import Counter
@@ -32,6 +33,7 @@ from bot.nlu.lexicon import COUNTRIES, COUNTRY_DATA, HOME_COUNTRIES
 from bot.nlu.parsing import parse_round
 from bot.nlu.text import collapse_whitespace, fold
 
+_COUNTRY_MARK = "@country:"
 RULES_FILE = Path(__file__).resolve().parent / "draft_rules.yaml"
 EN_CHECK = "English text needed (the Vietnamese is a placeholder)"
 
@@ -49,8 +51,10 @@ class DraftRules(BaseModel):
     event_cues: dict[str, list[str]]
     kind_priority: list[str]
     cue_needs_name_after: list[str]
+    same_day: list[str]
     anaphora: list[str]
     planned_cues: list[str]
+    future_cues: list[str]
     clause_breaks: list[str]
     object_is_subject_after: list[str]
     subject_shared_after: list[str]
@@ -58,6 +62,8 @@ class DraftRules(BaseModel):
     role_phrases: dict[str, list[str]]
     post_heads: list[str]
     title_words: list[str]
+    title_pairs: list[str]
+    reference_cues: list[str]
     titles_en: dict[str, str]
     place_cues: list[str]
     place_kinds: dict[str, list[str]]
@@ -277,6 +283,7 @@ class _Mention:
     date: str | None = None
     date_text: str | None = None
     date_inferred: bool = False
+    inherited: str | None = None  # why the date (and place) come from the event reported before
     place: str | None = None
     new_place: str | None = None
     persons: list[tuple[Person, str]] = field(default_factory=list)  # (person, role)
@@ -295,14 +302,30 @@ class Drafter:
         self.facts: list[DraftFact] = []
         self.used_ids: set[str] = set(self.base.ids)
         self.new_officials: dict[str, DraftFact] = {}  # folded name -> fact
+        self.new_official_titles: dict[str, str] = {}  # id -> the title it was first read with
         self.new_places: dict[str, DraftFact] = {}
         self.new_series: dict[str, DraftFact] = {}
         self.positions: list[PositionUpdate] = []
         self.guess_year = self._guess_year()
         mentions: list[_Mention] = []
+        last: _Mention | None = None
         for sentence in self.article.sentences:
-            mentions.extend(self._mentions(sentence))
+            for mention in self._mentions(sentence):
+                folded = fold(mention.clause)
+                same_day = any(re.search(rf"\b{c}\b", folded) for c in self.rules.same_day)
+                if mention.date is None and last is not None and (same_day or mention.anaphoric):
+                    mention.date, mention.date_text = last.date, last.date_text
+                    mention.date_inferred = last.date_inferred
+                    mention.inherited = (
+                        "'cùng ngày'" if same_day else "the meeting the sentence refers back to"
+                    )
+                    if mention.place is None and mention.new_place is None:
+                        mention.place, mention.new_place = last.place, last.new_place
+                if mention.date is not None and not mention.planned:
+                    last = mention
+                mentions.append(mention)
         events = self._events(mentions)
+        self._quote_new_officials()
         self._agreements()
         self._figures(events)
         ordered = (
@@ -331,17 +354,20 @@ class Drafter:
             return self.article.year
         counts: Counter[int] = Counter()
         for s in self.article.sentences:
-            if self._is_planned(fold(s.text)):
+            folded = fold(s.text)
+            if any(re.search(rf"\b{c}\b", folded) for c in self.rules.future_cues):
                 continue
-            for m in re.finditer(r"(?:/|\btháng \d{1,2}/|\bnăm )(\d{4})\b", s.text):
+            for m in re.finditer(r"(?:/|\btháng \d{1,2}/|\bnăm )(\d{4})\b", s.text, re.IGNORECASE):
                 counts[int(m.group(1))] += 1
         if not counts:
             return None
         best = max(counts.values())
-        return max(y for y, n in counts.items() if n == best)
+        # a tie goes to the earlier year: what an article reports precedes what it looks ahead to
+        return min(y for y, n in counts.items() if n == best)
 
     def _date(self, text: str) -> tuple[str, str, bool] | None:
         """(date, what the text says, whether the year is inferred) from a clause."""
+        text = _without_asides(text)
         m = re.search(r"(\d{1,2})\s*-\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])", text)
         if m:
             d1, d2, mo = int(m[1]), int(m[2]), int(m[3])
@@ -392,26 +418,22 @@ class Drafter:
 
     def _clauses(self, text: str) -> list[tuple[str, str]]:
         """(break before it, clause text): a break is kept only where both sides report an event."""
-        cuts: list[tuple[int, str]] = []
+        cuts: list[tuple[int, int, str]] = []  # (start, end, the rule's break)
         for brk in self.rules.clause_breaks:
-            start = 0
-            while (i := text.find(brk, start)) >= 0:
-                cuts.append((i, brk))
-                start = i + len(brk)
-        cuts.sort(key=lambda c: (c[0], -len(c[1])))
+            # any whitespace (a no-break space too) where the rule writes a space
+            core = r"\s+".join(re.escape(w) for w in brk.split())
+            pattern = (r"\s+" if brk.startswith(" ") else "") + core + (r"\s+" if brk.endswith(" ") else "")
+            cuts.extend((m.start(), m.end(), brk) for m in re.finditer(pattern, text))
+        cuts.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         pieces: list[tuple[str, str]] = []
-        last, last_brk = 0, ""
-        kept: list[tuple[int, str]] = []
-        for i, brk in cuts:
-            if kept and i < kept[-1][0] + len(kept[-1][1]):
+        last, last_brk, kept_end = 0, "", 0
+        for start, end, brk in cuts:
+            if start < kept_end:
                 continue
-            left = text[last:i]
-            right_end = next((j for j, _ in cuts if j > i), len(text))
-            right = text[i + len(brk) : right_end]
-            if self._has_cue(left) and self._has_cue(right):
-                pieces.append((last_brk, left))
-                last, last_brk = i + len(brk), brk
-                kept.append((i, brk))
+            right_end = next((s for s, _, _ in cuts if s > start), len(text))
+            if self._has_cue(text[last:start]) and self._has_cue(text[end:right_end]):
+                pieces.append((last_brk, text[last:start]))
+                last, last_brk, kept_end = end, brk, end
         pieces.append((last_brk, text[last:]))
         return pieces
 
@@ -453,7 +475,11 @@ class Drafter:
                 lead_date = self._date(lead)
                 lead_place = self._place(tokenize(lead), lead=True)
             mention = self._mention(sentence, clause, toks, cues, folded, persons)
-            subject_before = [p for p in persons if cues and p.end <= cues[0][0]]
+            subject_end = cues[0][0] if cues else 0
+            together = [i for i, t in enumerate(toks[:subject_end]) if t.folded == "cung"]
+            if together:  # "X sẽ cùng A đồng chủ trì …": the subject is X
+                subject_end = together[0]
+            subject_before = [p for p in persons if p.end <= subject_end]
             if mention is not None:
                 if not subject_before and brk in self.rules.object_is_subject_after and previous_last:
                     mention.persons.insert(0, (previous_last, self._role(mention.kind, True, folded)))
@@ -471,9 +497,27 @@ class Drafter:
                     if mention.place is None and mention.new_place is None:
                         mention.place, mention.new_place = lead_place
                     shared_subject = [(p, r) for p, r in mention.persons if p in subject_before]
-                yield mention
+                yield from self._per_guest(mention, toks)
             if persons:
                 previous_last = persons[-1]
+
+    def _per_guest(self, mention: _Mention, toks: Toks) -> Iterable[_Mention]:
+        """'các chuyến thăm Lào của A (tháng 4/2023) và B (tháng 1/2023)': one visit per guest, each with
+        the date written after its name."""
+        guests = [p for p, role in mention.persons if role == "guest"]
+        if mention.kind != "visit" or len(guests) < 2:
+            yield mention
+            return
+        others = [(p, r) for p, r in mention.persons if r != "guest"]
+        for n, guest in enumerate(guests):
+            start = toks[guest.end - 1].end if guest.end > 0 else 0
+            end = toks[guests[n + 1].start].start if n + 1 < len(guests) else len(toks.source)
+            when = self._date(toks.source[start:end])
+            single = copy.copy(mention)
+            single.persons = [*others, (guest, "guest")]
+            if when is not None:
+                single.date, single.date_text, single.date_inferred = when
+            yield single
 
     def _role(self, kind: str, subject: bool, folded: str) -> str:
         for role, phrases in self.rules.role_phrases.items():
@@ -542,7 +586,21 @@ class Drafter:
             else:
                 role = self._role(kind, person.end <= first_cue, folded)
             mention.persons.append((person, role))
+        if round_ is not None and self._refers_back(sentence, toks, cue_at):
+            mention.persons = []  # "kết quả Kỳ họp 46", "Tại cuộc gặp, … họp Tham khảo … lần thứ nhất"
         return mention
+
+    def _refers_back(self, sentence: Sentence, toks: Toks, at: int) -> bool:
+        """Whether a numbered meeting is only referred to: after "kết quả", or in a sentence that starts
+        by pointing at another event ("Tại cuộc gặp, …")."""
+        before = " ".join(t.folded for t in toks[max(0, at - 4) : at])
+        if any(
+            re.search(rf"\b{c}$", before) or re.search(rf"\b{c} \w+$", before)
+            for c in self.rules.reference_cues
+        ):
+            return True
+        opening = " ".join(fold(sentence.text).split()[:4])
+        return any(opening.startswith(a) for a in self.rules.anaphora)
 
     def _until_comma(self, clause: str, toks: Toks, i: int) -> int:
         comma = clause.find(",", toks[i].start)
@@ -599,10 +657,10 @@ class Drafter:
             k += 1
         if k < len(words) and (words[k].isdigit() or words[k] in ("nhat", "hai", "ba")) and k + 1 < len(toks):
             start = k + 1
-            end = start
-            while end < len(toks) and end - start < 14 and toks[end].text not in _NAME_STOPS:
+            end = start + 1
+            while end < len(toks) and end - start < 20 and not _name_ends(toks, end):
                 end += 1
-            if end > start and toks[start].upper:
+            if toks[start].upper:
                 return _span(toks, start, end)
         # "<head> <Name> lần thứ 10"
         end = j
@@ -654,6 +712,7 @@ class Drafter:
 
     def _titled(self, toks: Toks, i: int, taken: set[int]) -> Person | None:
         """A title at i followed by a new name, or a title alone (an unnamed person)."""
+        cue_starts = {c[0] for c in self._cues(toks)}
         title_words = self._title_vocab()
         head = next(
             h
@@ -661,26 +720,33 @@ class Drafter:
             if find_all(toks[i:], h) and find_all(toks[i:], h)[0] == 0
         )
         j = i + len(head.split())
-        while (
-            j < len(toks)
-            and (toks[j].folded in title_words or _is_head_start(toks, j, self.rules.post_heads))
-            and j not in taken
-        ):
-            j += 1
+        phrases = self._title_phrases()
+        while j < len(toks) and j not in taken and j not in cue_starts:
+            phrase = next((p for p in phrases if [t.folded for t in toks[j : j + len(p)]] == p), None)
+            if phrase is not None:  # "Việt Nam", "Vương quốc", "Liên bang"
+                j += len(phrase)
+            elif toks[j].folded in title_words or _is_head_start(toks, j, self.rules.post_heads):
+                j += 1
+            else:
+                break
         # the name: capitalised tokens after the title
         k = j
         while k < len(toks) and toks[k].upper and k not in taken and k - j < 4:
+            if k > j and toks.source[toks[k - 1].end : toks[k].start].strip():
+                break  # a comma or a bracket ends a name
+            if k - j >= 2 and _is_head_start(toks, k, self.rules.post_heads):
+                break  # the next title ("…Bùi Thanh Sơn Bộ trưởng…")
             k += 1
         # "Việt Nam", "Lào" at the title's end were eaten as title words: that is right.
         start = i
         while start > 0 and _is_head_start_back(toks, start, self.rules.post_heads):
             start = _is_head_start_back(toks, start, self.rules.post_heads)
         title = _span(toks, start, j)
-        if k - j >= 2 and not any(toks[m].folded in title_words for m in range(j, k)):
+        if k - j >= 2 and toks[j].folded not in title_words:
             name = _span(toks, j, k)
             official_id = self._new_official(name, title, toks)
             return Person(official_id, None, title, start, k)
-        if j > i and toks[i].upper:
+        if j > i and toks[i].upper and fold(title) not in self.rules.post_heads:
             linked = self._by_title(title)
             if linked:
                 return Person(linked, None, title, start, j, linked_by_title=True)
@@ -688,11 +754,17 @@ class Drafter:
         return None
 
     def _title_vocab(self) -> set[str]:
+        """Single words a title runs on with: bodies, joiners, one-word country names, the posts' words."""
         return (
             set(self.rules.title_words)
-            | {w for word in COUNTRIES for w in word.split()}
+            | {word for word in COUNTRIES if " " not in word}
             | {w for h in self.rules.post_heads for w in h.split()}
         )
+
+    def _title_phrases(self) -> list[list[str]]:
+        """Word groups a title runs on with as a whole ("viet nam", "vuong quoc"), longest first."""
+        groups = [p.split() for p in self.rules.title_pairs] + [w.split() for w in COUNTRIES if " " in w]
+        return sorted(groups, key=len, reverse=True)
 
     def _by_title(self, title: str) -> str | None:
         holders = self.base.titles.get(fold(title), [])
@@ -701,7 +773,10 @@ class Drafter:
         exact = {o for o, y in holders if y == year}
         if len(exact) == 1:
             return exact.pop()
-        return ids.pop() if len(ids) == 1 else None
+        if len(ids) == 1:
+            return ids.pop()
+        drafted = {o for o, t in self.new_official_titles.items() if fold(t) == fold(title)}
+        return drafted.pop() if len(drafted) == 1 and not ids else None
 
     def _new_official(self, name: str, title: str, toks: Toks) -> str:
         key = fold(name)
@@ -716,7 +791,23 @@ class Drafter:
         fact.fields["source"] = self.article.source
         fact.fields["quotes"] = []
         self.new_officials[key] = fact
+        self.new_official_titles[fact.id] = title
         return fact.id
+
+    def _quote_new_officials(self) -> None:
+        """An official no drafted event names still cites the first sentence naming it, with its title."""
+        for fact in self.new_officials.values():
+            if fact.fields["quotes"]:
+                continue
+            name = str(fact.fields["name"])
+            sentence = next((x for x in self.article.sentences if _names_in(name, x.text)), None)
+            if sentence is None:  # pragma: no cover - the name was read from a sentence
+                continue
+            title = self.new_official_titles.get(fact.id)
+            if title:
+                self._position(Person(fact.id, None, title, 0, 0), sentence)
+            if sentence.text not in fact.fields["quotes"]:
+                fact.fields["quotes"].append(sentence.text)
 
     # ------------------------------------------------------------------ places
     def _place(self, toks: Toks, *, lead: bool, visit: bool = False) -> tuple[str | None, str | None]:
@@ -731,8 +822,8 @@ class Drafter:
                     return place_id, None
             for word, code in sorted(COUNTRIES.items(), key=lambda p: -len(p[0])):
                 n = len(word.split())
-                if words[s : s + n] == word.split() and code in self.base.country_place:
-                    return self.base.country_place[code], None
+                if words[s : s + n] == word.split():
+                    return self.base.country_place.get(code, f"{_COUNTRY_MARK}{code}"), None
             if s < len(toks) and toks[s].upper and words[s - 1] == "tai":
                 end = s
                 while (
@@ -747,6 +838,26 @@ class Drafter:
                 if text and len(text.split()) <= 8:
                     return None, text
         return None, None
+
+    def _country_place(self, code: str, sentence: Sentence) -> str:
+        """A country the base has no place fact for: drafted from the language data's country names."""
+        key = f"{_COUNTRY_MARK}{code}"
+        if key not in self.new_places:
+            country = COUNTRY_DATA[code]
+            fact = DraftFact(
+                "place",
+                self._id(country.vi),
+                {
+                    "place_kind": "country",
+                    "name_vi": country.vi,
+                    "name_en": country.en,
+                    "country": code,
+                    "source": self.article.source,
+                    "quotes": [sentence.text],
+                },
+            )
+            self.new_places[key] = fact
+        return self.new_places[key].id
 
     def _new_place(self, name: str, sentence: Sentence) -> str:
         key = fold(name)
@@ -861,9 +972,13 @@ class Drafter:
             series_name = new_series
         if round_ is not None and "series" in fields:
             fields["round"] = round_
-        dated = next((m for m in group if m.date), None)
+        dated = next((m for m in group if m.date and not m.inherited), None) or next(
+            (m for m in group if m.date), None
+        )
         if dated is not None:
             fields["date"] = dated.date
+            if dated.inherited:
+                fact.check("date", f"the date of the event reported before ({dated.inherited})")
             inferred = dated.date_inferred
             if inferred:
                 fields["date_inferred"] = True
@@ -882,9 +997,15 @@ class Drafter:
                 f'"date {fields["date"]}".'
             )
             fact.check("date", "only the article's own date; the event may be earlier")
-        placed = next((m for m in group if m.place or m.new_place), None)
+        placed = next((m for m in group if (m.place or m.new_place) and not m.inherited), None) or next(
+            (m for m in group if m.place or m.new_place), None
+        )
         if placed is not None:
-            if placed.place:
+            if placed.inherited:
+                fact.check("place", f"the place of the event reported before ({placed.inherited})")
+            if placed.place and placed.place.startswith(_COUNTRY_MARK):
+                fields["place"] = self._country_place(placed.place[len(_COUNTRY_MARK) :], placed.sentence)
+            elif placed.place:
                 fields["place"] = placed.place
             elif placed.new_place:
                 fields["place"] = self._new_place(placed.new_place, placed.sentence)
@@ -1175,8 +1296,31 @@ class Drafter:
                 self.facts.append(fact)
 
 
+def _name_ends(toks: Toks, k: int) -> bool:
+    """Whether a name written in running text ends before token k: at ';', '.', '(' or a comma before a
+    lower-case word, or at a lower-case linking word ("tại", "vào", "và" before a lower-case word)."""
+    gap = toks.source[toks[k - 1].end : toks[k].start]
+    if any(c in gap for c in ";.()"):
+        return True
+    if "," in gap and not toks[k].upper:
+        return True
+    if toks[k].text in _NAME_STOPS:
+        return not (toks[k].text == "và" and k + 1 < len(toks) and toks[k + 1].upper)
+    return False
+
+
 # Lower-case words that end a name written in running text ("… Việt Nam-Lào tại Lào vào năm 2032").
 _NAME_STOPS = frozenset({"vào", "tại", "năm", "ngày", "và", "từ", "trong", "với", "nhằm", "để"})
+
+
+_ASIDE = re.compile(r"\(([^()]*)\)")
+_DATE_ONLY = re.compile(r"^\s*(?:tháng\s+)?\d{1,2}\s*/\s*\d{1,4}(?:\s*/\s*\d{4})?\s*$", re.IGNORECASE)
+
+
+def _without_asides(text: str) -> str:
+    """The text with its bracketed asides blanked, except an aside that is one date ("(tháng 4/2023)",
+    "(8/1)"): "(ký tháng 12/2014)" or "(20/1/1949 - 20/1/2024)" date something else."""
+    return _ASIDE.sub(lambda m: m[0] if _DATE_ONLY.match(m[1]) else " " * len(m[0]), text)
 
 
 def _agreement_end(text: str, toks: Toks, j: int) -> int:
