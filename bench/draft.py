@@ -84,7 +84,10 @@ class _Mapper:
                 best = max(
                     full.of_kind(Series),
                     key=lambda s: max(
-                        len(words & set(fold(n).split())) / max(1, len(set(fold(n).split())))
+                        (
+                            len(words & set(fold(n).split())) / max(1, len(words)),
+                            len(words & set(fold(n).split())) / max(1, len(set(fold(n).split()))),
+                        )
                         for n in [s.name_vi, *s.aliases]
                     ),
                     default=None,

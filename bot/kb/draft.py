@@ -15,6 +15,7 @@ Language knowledge (cue words per event kind, role phrases, posts, planned-event
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 import re
 from collections import Counter
@@ -51,6 +52,11 @@ class DraftRules(BaseModel):
     event_cues: dict[str, list[str]]
     kind_priority: list[str]
     cue_needs_name_after: list[str]
+    generic_before: list[str]
+    not_posts: list[str]
+    not_a_person_after: list[str]
+    series_name_drop: list[str]
+    caption_glue: str
     same_day: list[str]
     anaphora: list[str]
     planned_cues: list[str]
@@ -66,6 +72,10 @@ class DraftRules(BaseModel):
     reference_cues: list[str]
     titles_en: dict[str, str]
     place_cues: list[str]
+    new_place_cues: list[str]
+    destination_cues: list[str]
+    place_stops: list[str]
+    place_names_with_tai: list[str]
     place_kinds: dict[str, list[str]]
     round_heads: list[str]
     series_head_kinds: dict[str, str]
@@ -143,8 +153,16 @@ class Article:
     sentences: list[Sentence]
 
 
+def _unglue(text: str, glue: str) -> list[str]:
+    """A photo caption glued to the line before it ("… lần thứ nhất ảnh 1Phó Thủ tướng …") is cut off."""
+    cuts = [m.end() for m in re.finditer(glue, text)]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+
+
 def read_article(text: str, source: str) -> Article:
     """The article's metadata date (a first line `date YYYY-MM`) and its sentences, verbatim, deduplicated."""
+    rules = load_rules()
     year = month = None
     meta = _META.match(text)
     body = text
@@ -158,7 +176,8 @@ def read_article(text: str, source: str) -> Article:
         line = line.strip()
         if not line:
             continue
-        for piece in _SENTENCE_END.split(line):
+        pieces = [p for part in _SENTENCE_END.split(line) for p in _unglue(part, rules.caption_glue)]
+        for piece in pieces:
             piece = piece.strip()
             key = collapse_whitespace(piece)
             if len(tokenize(piece)) < 3 or key in seen:
@@ -245,13 +264,13 @@ class _Base:
             if p.place_kind == "country" and p.country:
                 self.country_place[p.country] = p.id
         self.places.sort(key=lambda p: -len(p[0]))
-        self.series: list[tuple[frozenset[str], int, str]] = []
+        self.series: list[tuple[frozenset[str], int, str, str]] = []  # (words, size, id, first two)
         country_words = {w for word in COUNTRIES for w in word.split()}
         for s in knowledge.of_kind(Series):
             for name in {s.name_vi, *s.aliases}:
                 words = [w for w in fold(name).split() if w not in country_words]
                 if len(words) >= 2:
-                    self.series.append((frozenset(words), len(words), s.id))
+                    self.series.append((frozenset(words), len(words), s.id, " ".join(words[:2])))
         self.series_kind: dict[str, str] = {}
         for series_id, events in knowledge.events_by_series.items():
             kinds = Counter(e.event_kind.value for e in (knowledge.event(i) for i in events) if e)
@@ -284,6 +303,8 @@ class _Mention:
     date_text: str | None = None
     date_inferred: bool = False
     inherited: str | None = None  # why the date (and place) come from the event reported before
+    borrowed: str | None = None  # a participant taken from the event reported before
+    attach_to: _Mention | None = None  # the event reported before, which this sentence only goes on about
     place: str | None = None
     new_place: str | None = None
     persons: list[tuple[Person, str]] = field(default_factory=list)  # (person, role)
@@ -313,6 +334,10 @@ class Drafter:
             for mention in self._mentions(sentence):
                 folded = fold(mention.clause)
                 same_day = any(re.search(rf"\b{c}\b", folded) for c in self.rules.same_day)
+                if mention.anaphoric and last is not None and not re.search(r"^\W*\w+ \w+ \w+ voi\b", folded):
+                    mention.attach_to = last  # "Tại cuộc gặp, …" (not "Tại cuộc gặp với Y, …")
+                    mentions.append(mention)
+                    continue
                 if mention.date is None and last is not None and (same_day or mention.anaphoric):
                     mention.date, mention.date_text = last.date, last.date_text
                     mention.date_inferred = last.date_inferred
@@ -321,6 +346,12 @@ class Drafter:
                     )
                     if mention.place is None and mention.new_place is None:
                         mention.place, mention.new_place = last.place, last.new_place
+                    named = [p.official for p, _ in mention.persons if p.official]
+                    if mention.anaphoric and last.persons and last.persons[0][0].official not in named:
+                        # "Tại cuộc gặp với Y, hai Bộ trưởng …": the other minister is the one before
+                        first = last.persons[0][0]
+                        mention.persons.insert(0, (first, self._role(mention.kind, True, "")))
+                        mention.borrowed = first.official
                 if mention.date is not None and not mention.planned:
                     last = mention
                 mentions.append(mention)
@@ -498,8 +529,9 @@ class Drafter:
                         mention.place, mention.new_place = lead_place
                     shared_subject = [(p, r) for p, r in mention.persons if p in subject_before]
                 yield from self._per_guest(mention, toks)
-            if persons:
-                previous_last = persons[-1]
+            named = [p for p in persons if p.official]
+            if named:
+                previous_last = named[-1]
 
     def _per_guest(self, mention: _Mention, toks: Toks) -> Iterable[_Mention]:
         """'các chuyến thăm Lào của A (tháng 4/2023) và B (tháng 1/2023)': one visit per guest, each with
@@ -578,6 +610,10 @@ class Drafter:
                 host_until = max(host_until, self._until_comma(clause, toks, i))
         leader_at = [i for p in self.rules.role_phrases["leader"] for i in find_all(toks, p)]
         first_cue = min([c[0] for c in live] + [cue_at])
+        # "… tham dự Hội nghị …, X đã có cuộc gặp bên lề Hội nghị với Y": Y met X; Y did not attend as such
+        later = [c[0] for c in live if c[0] > cue_at and c[2] != kind]
+        if later:
+            persons = [p for p in persons if p.start < later[0]]
         for person in persons:
             if person.end <= host_until:
                 role = "host"
@@ -611,7 +647,7 @@ class Drafter:
     def _generic(self, toks: Toks, i: int) -> bool:
         """A cue after 'các', 'những' names a kind of event, not one event."""
         before = [t.folded for t in toks[max(0, i - 2) : i]]
-        return any(w in ("cac", "nhung", "moi") for w in before)
+        return any(w in self.rules.generic_before for w in before)
 
     def _series(
         self, toks: Toks, folded: str
@@ -622,8 +658,10 @@ class Drafter:
         best: tuple[int, str, int] | None = None
         for i, _head in heads or [(0, "")]:
             window = set(words[i : i + 16])
-            for names, size, series_id in self.base.series:
-                if names <= window and (best is None or size > best[0]):
+            opening = " ".join(words[i : i + 5])
+            for names, size, series_id, first in self.base.series:
+                # the name's words near the head, and the name's own start right at it
+                if names <= window and f" {first} " in f" {opening} " and (best is None or size > best[0]):
                     best = (size, series_id, i)
         round_: int | None = None
         at: int | None = None
@@ -644,7 +682,19 @@ class Drafter:
         if round_ is None or at is None:
             return None, None, None, None, None
         head = next(h for j, h in heads if j == at)
-        return None, self._series_name(toks, at, head), round_, self.rules.series_head_kinds.get(head), at
+        name = self._series_name(toks, at, head)
+        kind = self.rules.series_head_kinds.get(head)
+        if name:
+            named = {k for _, _, k in self._cues(tokenize(name))}
+            kind = next((k for k in self.rules.kind_priority if k in named and k != "meeting"), kind)
+            words = name.split()
+            for drop in sorted(self.rules.series_name_drop, key=len, reverse=True):
+                n = len(drop.split())
+                if fold(" ".join(words[:n])) == drop and len(words) > n + 1:
+                    name = " ".join(words[n:])
+                    name = name[:1].upper() + name[1:]
+                    break
+        return None, name, round_, kind, at
 
     def _series_name(self, toks: Toks, at: int, head: str) -> str | None:
         """The new series' name as written: after 'Kỳ họp N' or between the head and 'lần thứ N'."""
@@ -687,14 +737,29 @@ class Drafter:
             for i in find_all(toks, head):
                 if any(j in taken for j in range(i, i + len(head.split()))):
                     continue
-                if i > 0 and toks[i - 1].folded in ("cap", "hai", "cac", "nhung", "giua"):
-                    continue
+                if any(find_all(toks[i : i + len(b.split())], b) == [0] for b in self.rules.not_posts):
+                    continue  # "Đại sứ quán" is a body, not an ambassador
                 person = self._titled(toks, i, taken)
-                if person is not None:
-                    found.append(person)
+                if person is None:
+                    continue
+                if person.start > 0 and toks[person.start - 1].folded in self.rules.not_a_person_after:
                     taken.update(range(person.start, person.end))
+                    continue  # "cấp Bộ trưởng", "hai Phó Thủ tướng, Bộ trưởng …": no one person
+                found.append(person)
+                taken.update(range(person.start, person.end))
         found.sort(key=lambda p: p.start)
-        return found
+        # "Phùng Sĩ Tấn, Phó Tổng Tham mưu trưởng …": a title after a name is that person's, not another
+        return [
+            p
+            for n, p in enumerate(found)
+            if not (
+                p.official is None
+                and n > 0
+                and found[n - 1].official
+                and found[n - 1].end == p.start
+                and toks.source[toks[p.start - 1].end : toks[p.start].start].strip() == ","
+            )
+        ]
 
     def _title_before(self, toks: Toks, i: int) -> tuple[int, str] | None:
         """(start, title) of the title written right before a name."""
@@ -725,6 +790,8 @@ class Drafter:
             phrase = next((p for p in phrases if [t.folded for t in toks[j : j + len(p)]] == p), None)
             if phrase is not None:  # "Việt Nam", "Vương quốc", "Liên bang"
                 j += len(phrase)
+            elif toks[j].folded == "va" and _is_head_start(toks, j + 1, self.rules.post_heads):
+                break  # "… Lào và Phó Thủ tướng …": the next person
             elif toks[j].folded in title_words or _is_head_start(toks, j, self.rules.post_heads):
                 j += 1
             else:
@@ -812,9 +879,12 @@ class Drafter:
     # ------------------------------------------------------------------ places
     def _place(self, toks: Toks, *, lead: bool, visit: bool = False) -> tuple[str | None, str | None]:
         words = [t.folded for t in toks]
-        starts = [i + 1 for i, w in enumerate(words) if w in self.rules.place_cues]
-        if visit:
-            starts += [i + len(c.split()) for c in self.rules.event_cues["visit"] for i in find_all(toks, c)]
+        starts = sorted(i + len(c.split()) for c in self.rules.place_cues for i in find_all(toks, c))
+        naming = {i + len(c.split()) for c in self.rules.new_place_cues for i in find_all(toks, c)}
+        if visit:  # where a visit goes comes before where its travellers are from
+            going = {i + len(c.split()) for c in self.rules.event_cues["visit"] for i in find_all(toks, c)}
+            going |= {i + len(c.split()) for c in self.rules.destination_cues for i in find_all(toks, c)}
+            starts = sorted(going) + [x for x in starts if x not in going]
         for s in starts:
             for name, place_id in self.base.places:
                 n = len(name.split())
@@ -824,13 +894,14 @@ class Drafter:
                 n = len(word.split())
                 if words[s : s + n] == word.split():
                     return self.base.country_place.get(code, f"{_COUNTRY_MARK}{code}"), None
-            if s < len(toks) and toks[s].upper and words[s - 1] == "tai":
+            if s < len(toks) and toks[s].upper and s in naming:
                 end = s
-                while (
-                    end < len(toks)
-                    and end - s < 8
-                    and words[end] not in ("vao", "va", "tu", "ngay", "nhan", "de", "trong", "voi", "cua")
-                ):
+                keeps_tai = any(" ".join(words[s:]).startswith(h) for h in self.rules.place_names_with_tai)
+                while end < len(toks) and end - s < 8:
+                    if words[end] in self.rules.place_stops and not (
+                        keeps_tai and words[end] == "tai" and end + 1 < len(toks) and toks[end + 1].upper
+                    ):
+                        break
                     end += 1
                 text = _span(toks, s, end)
                 # stop at the clause's punctuation
@@ -838,6 +909,14 @@ class Drafter:
                 if text and len(text.split()) <= 8:
                     return None, text
         return None, None
+
+    def _is_country(self, place: str | None) -> bool:
+        if place is None:
+            return False
+        if place.startswith(_COUNTRY_MARK):
+            return True
+        known = self.knowledge.place(place)
+        return known is not None and known.place_kind == "country"
 
     def _country_place(self, code: str, sentence: Sentence) -> str:
         """A country the base has no place fact for: drafted from the language data's country names."""
@@ -891,6 +970,9 @@ class Drafter:
         groups: list[list[_Mention]] = []
         for m in mentions:
             target = self._group_of(m, groups)
+            if m.attach_to is not None:  # "Tại cuộc gặp, …": more about the event just reported
+                target = next((g for g in groups if any(x is m.attach_to for x in g)), target)
+                m.persons = []
             if target is None:
                 if m.anaphoric and not m.persons:
                     continue
@@ -941,10 +1023,24 @@ class Drafter:
                 theirs = {p.official for x in group for p, _ in x.persons if p.official}
                 if officials & theirs:
                     return group
+            if (
+                m.round is None
+                and m.series is None
+                and m.new_series is None
+                and m.kind == g.kind
+                and officials
+            ):
+                theirs = {p.official for x in group for p, _ in x.persons if p.official}
+                if officials <= theirs and (g.round is not None or g.series is not None):
+                    return group  # "… đồng chủ trì tham vấn chính trị với …" after the numbered consultation
             if m.round is None and g.round is None and m.kind == g.kind and m.series == g.series:
                 theirs = {p.official for x in group for p, _ in x.persons if p.official}
-                if (officials and officials <= theirs) or (m.anaphoric and officials & theirs):
-                    return group
+                dates = {x.date for x in group if x.date and not x.inherited}
+                same_day = m.date is None or m.inherited is not None or not dates or m.date in dates
+                nested = officials <= theirs or theirs <= officials
+                undated = bool(officials & theirs) and (m.date is None or not any(x.date for x in group))
+                if officials and (nested or undated) and same_day:
+                    return group  # a headline and its sentence, a caption and its paragraph
         return None
 
     def _event(self, group: list[_Mention]) -> DraftFact | None:
@@ -997,8 +1093,11 @@ class Drafter:
                 f'"date {fields["date"]}".'
             )
             fact.check("date", "only the article's own date; the event may be earlier")
-        placed = next((m for m in group if (m.place or m.new_place) and not m.inherited), None) or next(
-            (m for m in group if m.place or m.new_place), None
+        # the most precise place the group's sentences give: a venue over a country, read over inherited
+        placed = min(
+            (m for m in group if m.place or m.new_place),
+            key=lambda m: (m.inherited is not None, self._is_country(m.place)),
+            default=None,
         )
         if placed is not None:
             if placed.inherited:
@@ -1021,6 +1120,10 @@ class Drafter:
                 entry: dict[str, Any]
                 if person.official:
                     entry = {"official": person.official, "role": role}
+                    if m.borrowed is not None and m.borrowed == person.official:
+                        fact.check(
+                            f"participants.{len(participants)}", "taken from the event reported before"
+                        )
                     if person.linked_by_title:
                         fact.check(
                             f"participants.{len(participants)}",
@@ -1031,7 +1134,11 @@ class Drafter:
                     entry = {"label_vi": person.label, "label_en": person.label, "role": role}
                     fact.check(f"participants.{len(participants)}", f"an unnamed person; {EN_CHECK}")
                 participants.append(entry)
-        if not participants and round_ is None and not fields.get("date") and "place" not in fields:
+        if (
+            not participants
+            and round_ is None
+            and not (fields.get("date") and not fields.get("date_inferred"))
+        ):
             return None
         if participants:
             fields["participants"] = participants
