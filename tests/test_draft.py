@@ -132,6 +132,30 @@ def test_a_visit_with_its_host_and_a_reception(knowledge: Knowledge) -> None:
     assert roles[ambassador.id] == "received" and "receiver" in roles.values()
 
 
+def test_a_signing_a_session_the_same_day_and_one_planned_for_later(knowledge: Knowledge) -> None:
+    draft = drafted("signing.txt", knowledge)
+    lao = only(draft, "official", name="Somsack Inthavong")
+    assert lao.fields["country"] == "LA"  # "Bộ Giáo dục Lào": "giáo dục" is not Đức
+    signing = only(draft, "event", event_kind="signing")
+    assert signing.fields["date"] == "2032-03-14" and signing.fields["place"] == "ha-noi"
+    assert {p["official"] for p in signing.fields["participants"]} == {
+        lao.id,
+        only(draft, "official", name="Đào Thu Hà").id,
+    }
+    series = only(draft, "series")
+    assert series.fields["name_vi"] == "Diễn đàn Hiệu trưởng Việt Nam-Lào"
+    third = only(draft, "event", series=series.id, round=3)
+    assert third.fields["event_kind"] == "conference"
+    assert third.fields["date"] == "2032-03-14" and "date" in third.checks  # "Chiều cùng ngày"
+    fourth = only(draft, "event", series=series.id, round=4)
+    assert fourth.fields["status"] == "planned" and fourth.fields["date"] == "2033-09"
+    assert fourth.fields["planned_by"] == third.id
+    city = only(draft, "place")
+    assert city.fields["name_vi"] == "Viêng Chăn" and fourth.fields["place"] == city.id
+    agreement = only(draft, "agreement")
+    assert agreement.fields["name_vi"] == "Hiệp định hợp tác giáo dục giai đoạn 2032-2036"
+
+
 def test_figures_and_agreements(knowledge: Knowledge) -> None:
     draft = drafted("visit.txt", knowledge)
     trade = only(draft, "figure", unit="billion USD")
@@ -149,7 +173,7 @@ def test_figures_and_agreements(knowledge: Knowledge) -> None:
 def test_nothing_the_text_does_not_give(knowledge: Knowledge) -> None:
     """No date in a planned sentence without one; no place where none is named; quotes verbatim."""
     draft = drafted("session.txt", knowledge)
-    for name in ("session.txt", "visit.txt"):
+    for name in ("session.txt", "visit.txt", "signing.txt"):
         text = collapse_whitespace((FIXTURES / name).read_text(encoding="utf-8"))
         for fact in drafted(name, knowledge).facts:
             assert SLUG.match(fact.id) and len(fact.id) <= 60
@@ -163,7 +187,7 @@ def test_nothing_the_text_does_not_give(knowledge: Knowledge) -> None:
 # ---------------------------------------------------------------------------- the draft validates
 
 
-@pytest.mark.parametrize("name", ["session.txt", "visit.txt"])
+@pytest.mark.parametrize("name", ["session.txt", "visit.txt", "signing.txt"])
 def test_the_draft_validates_beside_the_base(tmp_path: Path, knowledge: Knowledge, name: str) -> None:
     kdir, seeds = tmp_path / "knowledge", tmp_path / "seeds"
     shutil.copytree(ROOT / "knowledge", kdir)

@@ -82,6 +82,8 @@ class DraftRules(BaseModel):
     agreement_heads: dict[str, str]
     figure_units: dict[str, str]
     growth_cues: list[str]
+    name_stops: list[str]
+    not_country_phrases: list[str]
 
 
 @cache
@@ -1411,13 +1413,12 @@ def _name_ends(toks: Toks, k: int) -> bool:
         return True
     if "," in gap and not toks[k].upper:
         return True
-    if toks[k].text in _NAME_STOPS:
+    if toks[k].text in load_rules().name_stops:
         return not (toks[k].text == "và" and k + 1 < len(toks) and toks[k + 1].upper)
     return False
 
 
 # Lower-case words that end a name written in running text ("… Việt Nam-Lào tại Lào vào năm 2032").
-_NAME_STOPS = frozenset({"vào", "tại", "năm", "ngày", "và", "từ", "trong", "với", "nhằm", "để"})
 
 
 _ASIDE = re.compile(r"\(([^()]*)\)")
@@ -1482,10 +1483,17 @@ def _names_in(name: str, text: str) -> bool:
 
 
 def _country_of(text: str) -> tuple[str, bool]:
+    """The country a title or name ends with ("Bộ trưởng Bộ Giáo dục Lào" → LA), or the home country."""
     folded = f" {fold(text)} "
-    for word, code in sorted(COUNTRIES.items(), key=lambda p: -len(p[0])):
-        if f" {word} " in folded:
-            return code, True
+    for phrase in load_rules().not_country_phrases:  # "giáo dục" holds no Đức
+        folded = folded.replace(f" {phrase} ", " " + "_" * len(phrase) + " ")
+    found = [
+        (folded.rfind(f" {word} ") + len(word), len(word), code)
+        for word, code in COUNTRIES.items()
+        if f" {word} " in folded
+    ]
+    if found:
+        return max(found)[2], True
     home = sorted(HOME_COUNTRIES)
     return (home[0] if home else next(iter(COUNTRY_DATA))), False
 
