@@ -82,6 +82,9 @@ class DraftRules(BaseModel):
     agreement_heads: dict[str, str]
     figure_units: dict[str, str]
     growth_cues: list[str]
+    figure_qualifiers: list[str]
+    figure_verbs: list[str]
+    title_vi: dict[str, str]
     name_stops: list[str]
     not_country_phrases: list[str]
 
@@ -166,6 +169,7 @@ def read_article(text: str, source: str) -> Article:
     """The article's metadata date (a first line `date YYYY-MM`) and its sentences, verbatim, deduplicated."""
     rules = load_rules()
     year = month = None
+    text = text.removeprefix("\ufeff")  # a byte-order mark some editors write
     meta = _META.match(text)
     body = text
     if meta:
@@ -1052,6 +1056,10 @@ class Drafter:
         new_series = next((m.new_series for m in group if m.new_series), None) if series is None else None
         round_ = next((m.round for m in group if m.round is not None), None)
         planned = first.planned
+        people = any(m.persons for m in group)
+        dated_in_text = any(m.date and not m.date_inferred and not m.inherited for m in group)
+        if not people and round_ is None and not dated_in_text:
+            return None  # a bare mention ("chúc Tết … tại Nga" in a headline) anchors nothing
         fields: dict[str, Any] = {"event_kind": kind}
         fact = DraftFact("event", "", fields)
         if planned:
@@ -1136,12 +1144,6 @@ class Drafter:
                     entry = {"label_vi": person.label, "label_en": person.label, "role": role}
                     fact.check(f"participants.{len(participants)}", f"an unnamed person; {EN_CHECK}")
                 participants.append(entry)
-        if (
-            not participants
-            and round_ is None
-            and not (fields.get("date") and not fields.get("date_inferred"))
-        ):
-            return None
         if participants:
             fields["participants"] = participants
         title = self._title(kind, series_name, round_, group)
@@ -1153,31 +1155,17 @@ class Drafter:
         fields["summary_en"] = first.sentence.text
         fact.check("summary_vi", "the first quote; write a summary")
         fact.check("summary_en", EN_CHECK)
-        if planned and "planned_by" not in fields:
-            pass
         quotes = list(dict.fromkeys(m.sentence.text for m in group))
         fields["source"] = self.article.source
         fields["quotes"] = quotes
         fields["_at"] = first.sentence.index
         names = list(dict.fromkeys(p.official or "" for m in group for p, _ in m.persons if p.official))
-        stem = {
-            "consultation": "consultation",
-            "committee_session": "session",
-            "conference": "conference",
-            "signing": "signing",
-            "reception": "reception",
-            "visit": "visit",
-            "meeting": "meeting",
-        }[kind]
+        stem = "session" if kind == "committee_session" else kind
         if "series" in fields and round_ is not None:
             base_id = f"{fields['series']}-{round_}"
         else:
             base_id = "-".join([stem, *names[:2], str(fields.get("date", "")).split("/")[0]])
         fact.id = self._id(base_id)
-        for m in group:
-            for person, _ in m.persons:
-                if person.official and fold(person.official) in {f.id for f in self.new_officials.values()}:
-                    pass
         for official in self.new_officials.values():
             if any(p.official == official.id for m in group for p, _ in m.persons):
                 for q in quotes:
@@ -1186,24 +1174,22 @@ class Drafter:
         return fact
 
     def _title(self, kind: str, series_name: str | None, round_: int | None, group: list[_Mention]) -> str:
+        """A working title for the curator to rewrite: the series and round, or the kind and the people."""
         if series_name:
-            return f"{series_name} lần thứ {round_}" if round_ is not None else series_name
-        words = {
-            "consultation": "Tham vấn",
-            "committee_session": "Kỳ họp",
-            "conference": "Hội nghị",
-            "signing": "Lễ ký",
-            "reception": "Tiếp",
-            "visit": "Chuyến thăm",
-            "meeting": "Cuộc gặp",
-        }
-        people = []
+            if round_ is None:
+                return series_name
+            return self.rules.title_vi["round"].format(name=series_name, round=round_)
+        people: list[str] = []
         for m in group:
             for p, _ in m.persons:
                 name = self._name_of(p)
                 if name and name not in people:
                     people.append(name)
-        return words[kind] + (" — " + ", ".join(people[:3]) if people else "")
+        if not people:
+            return self.rules.title_vi[kind]
+        return self.rules.title_vi["people"].format(
+            kind=self.rules.title_vi[kind], people=", ".join(people[:3])
+        )
 
     def _name_of(self, person: Person) -> str | None:
         if person.official:
@@ -1288,6 +1274,15 @@ class Drafter:
         self.positions.append(PositionUpdate(known.id, position, checks))
 
     # ------------------------------------------------------------------ agreements and figures
+    def _subject(self, text: str, at: int) -> str:
+        """The noun phrase a figure belongs to: the clause start up to the number's verb."""
+        clause = re.split(r"[,;.]\s*", text[:at])[-1]
+        verbs = "|".join(map(re.escape, self.rules.figure_verbs))
+        qualifiers = "|".join(map(re.escape, self.rules.figure_qualifiers))
+        clause = re.split(rf"\s+(?:{verbs})\s*(?:{qualifiers})?\s*$", clause)[0]
+        clause = re.sub(r"\s+\d+ tháng (?:đầu )?năm \d{4}\s*$", "", clause).strip()
+        return clause or text[:at].strip() or "?"
+
     def _agreements(self) -> None:
         seen: dict[str, DraftFact] = {}
         for sentence in self.article.sentences:
@@ -1334,8 +1329,9 @@ class Drafter:
                     self.facts.append(fact)
 
     def _figures(self, events: list[DraftFact]) -> None:
+        qualifiers = "|".join(map(re.escape, self.rules.figure_qualifiers))
         pattern = re.compile(
-            r"(?P<pre>(?:hơn|gần|khoảng|trên)\s+)?(?P<num>\d+(?:[.,]\d+)?)\s*(?=(?P<rest>%|[^\W\d_]+(?:\s+[^\W\d_]+)?))"
+            rf"(?P<pre>(?:{qualifiers})\s+)?(?P<num>\d+(?:[.,]\d+)?)\s*(?=(?P<rest>%|[^\W\d_]+(?:\s+[^\W\d_]+)?))"
         )
         for sentence in self.article.sentences:
             previous_name = ""
@@ -1356,11 +1352,9 @@ class Drafter:
                     float(m["num"].replace(".", "").replace(",", ".")) if "," in m["num"] else float(m["num"])
                 )
                 before = sentence.text[: m.start()]
-                growth = any(
-                    re.search(rf"\b{g}\s*$", fold(before[-12:]) + " ") for g in self.rules.growth_cues
-                ) or bool(re.search(r"(tăng|giảm)\s*$", before))
+                growth = any(re.search(rf"\b{g}\s*$", fold(before[-12:])) for g in self.rules.growth_cues)
                 period = re.search(r"\d+ tháng (?:đầu )?năm \d{4}|năm \d{4}", sentence.text)
-                name = _subject(sentence.text, m.start())
+                name = self._subject(sentence.text, m.start())
                 if growth and fold(name) in self.rules.growth_cues and previous_name:
                     name = previous_name
                 previous_name = name
@@ -1453,14 +1447,6 @@ def _value_text(m: re.Match[str], unit_key: str) -> str:
     unit = "%" if unit_key == "%" else " ".join(m["rest"].split()[: len(unit_key.split())])
     gap = "" if unit == "%" else " "
     return f"{m['pre'] or ''}{m['num']}{gap}{unit}".strip()
-
-
-def _subject(text: str, at: int) -> str:
-    """The noun phrase a figure belongs to: the clause start up to the number's verb."""
-    clause = re.split(r"[,;.]\s*", text[:at])[-1]
-    clause = re.split(r"\s+(?:đạt|tăng|giảm|là|chiếm)\s*(?:hơn|gần|khoảng|trên)?\s*$", clause)[0]
-    clause = re.sub(r"\s+\d+ tháng (?:đầu )?năm \d{4}\s*$", "", clause).strip()
-    return clause or text[:at].strip() or "?"
 
 
 def _span(toks: Sequence[Tok], i: int, j: int) -> str:
