@@ -41,6 +41,7 @@ class SeedScore:
     quotes_verbatim: int = 0
     problems: int = 0
     problems_unmarked: int = 0
+    by_field: dict[str, list[int]] = field(default_factory=dict)  # field -> [right, total]
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
@@ -184,16 +185,22 @@ def score_seed(knowledge: Knowledge, seed: str, text: str) -> SeedScore:
             if df[key] is None and cf[key] is None:
                 continue
             result.fields += 1
+            tally = result.by_field.setdefault(key, [0, 0])
+            tally[1] += 1
             if df[key] == cf[key]:
                 result.fields_right += 1
+                tally[0] += 1
             else:
                 result.wrong.append(f"{c.id}.{key}: {df[key]} ≠ {cf[key]}")
         theirs = _participants({"participants": cf["participants"]})
         ours = _participants({"participants": df["participants"]}, mapper)
         for item in theirs | ours:
             result.fields += 1
+            tally = result.by_field.setdefault("participant", [0, 0])
+            tally[1] += 1
             if item in theirs and item in ours:
                 result.fields_right += 1
+                tally[0] += 1
             else:
                 result.wrong.append(f"{c.id}.participant {item} {'missing' if item in theirs else 'extra'}")
     _check_values(draft, base, text, result)
@@ -292,8 +299,19 @@ def run_draft_benchmark(settings: Settings, verbose: bool = False) -> list[SeedS
         total.quotes_verbatim += s.quotes_verbatim
         total.problems += s.problems
         total.problems_unmarked += s.problems_unmarked
+        for key, (right, count) in s.by_field.items():
+            tally = total.by_field.setdefault(key, [0, 0])
+            tally[0] += right
+            tally[1] += count
     print("-" * len(header))
     _row(total)
+    order = ["series", "round", "date", "precision", "place", "participant"]
+    print(
+        "Fields right by field (events found): "
+        + ", ".join(
+            f"{k} {total.by_field[k][0]}/{total.by_field[k][1]}" for k in order if k in total.by_field
+        )
+    )
     print(
         f"Curated events of kinds the drafter does not draft (founding, election, …): {total.out_of_scope}, "
         "not counted."

@@ -290,3 +290,27 @@ async def test_an_admin_file_that_is_not_txt_is_explained(bot: Harness) -> None:
     bot.api.inject_update(document_update(bot, ADMIN, "article.pdf", b"%PDF"))
     call = await bot.api.wait_for("sendMessage", lambda c: c.params.get("chat_id") == ADMIN, count=before + 1)
     assert html.escape(t("draft_not_txt", "en")) in call.params["text"]
+
+
+# ---------------------------------------------------------------------------- the benchmark
+
+
+def test_the_leave_one_out_benchmark_keeps_quotes_verbatim_and_invents_nothing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The figures are printed, not asserted; what must hold whatever the figures are is checked."""
+    from bench.draft import run_draft_benchmark
+    from bot.app.settings import Settings
+
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        knowledge_dir=ROOT / "knowledge",
+        seeds_dir=ROOT / "seeds",
+        cache_dir=None,
+    )
+    scores = run_draft_benchmark(settings)
+    assert len(scores) == len(list((ROOT / "seeds").glob("*.txt")))
+    assert all(s.quotes and s.quotes_verbatim == s.quotes for s in scores)
+    assert not [item for s in scores for item in s.invented]
+    assert not [s.seed for s in scores if s.problems_unmarked]  # fails only on lines marked CHECK
+    assert "overall" in capsys.readouterr().out

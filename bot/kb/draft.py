@@ -64,6 +64,7 @@ class DraftRules(BaseModel):
     clause_breaks: list[str]
     object_is_subject_after: list[str]
     subject_shared_after: list[str]
+    place_shared_after: list[str]
     roles: dict[str, _Roles]
     role_phrases: dict[str, list[str]]
     post_heads: list[str]
@@ -310,6 +311,7 @@ class _Mention:
     date_inferred: bool = False
     inherited: str | None = None  # why the date (and place) come from the event reported before
     borrowed: str | None = None  # a participant taken from the event reported before
+    place_from_trip: bool = False  # the place of the visit during which it was held
     attach_to: _Mention | None = None  # the event reported before, which this sentence only goes on about
     place: str | None = None
     new_place: str | None = None
@@ -500,6 +502,7 @@ class Drafter:
     def _mentions(self, sentence: Sentence) -> Iterable[_Mention]:
         shared_subject: list[tuple[Person, str]] = []
         previous_last: Person | None = None
+        previous: _Mention | None = None
         lead_date: tuple[str, str, bool] | None = None
         lead_place: tuple[str | None, str | None] = (None, None)
         for number, (brk, clause) in enumerate(self._clauses(sentence.text)):
@@ -520,6 +523,16 @@ class Drafter:
             if mention is not None:
                 if not subject_before and brk in self.rules.object_is_subject_after and previous_last:
                     mention.persons.insert(0, (previous_last, self._role(mention.kind, True, folded)))
+                if (
+                    brk in self.rules.place_shared_after
+                    and previous is not None
+                    and mention.place is None
+                    and mention.new_place is None
+                    and (previous.place or previous.new_place)
+                ):
+                    # "… đang thăm chính thức Việt Nam và đồng chủ trì Kỳ họp 46 …": held on that trip
+                    mention.place, mention.new_place = previous.place, previous.new_place
+                    mention.place_from_trip = True
                 if brk in self.rules.subject_shared_after:
                     mention.persons[0:0] = [
                         (p, self._role(mention.kind, True, folded)) for p, _ in shared_subject
@@ -534,6 +547,7 @@ class Drafter:
                     if mention.place is None and mention.new_place is None:
                         mention.place, mention.new_place = lead_place
                     shared_subject = [(p, r) for p, r in mention.persons if p in subject_before]
+                previous = mention
                 yield from self._per_guest(mention, toks)
             named = [p for p in persons if p.official]
             if named:
@@ -1112,6 +1126,8 @@ class Drafter:
         if placed is not None:
             if placed.inherited:
                 fact.check("place", f"the place of the event reported before ({placed.inherited})")
+            if placed.place_from_trip:
+                fact.check("place", "where the visit it was held during went")
             if placed.place and placed.place.startswith(_COUNTRY_MARK):
                 fields["place"] = self._country_place(placed.place[len(_COUNTRY_MARK) :], placed.sentence)
             elif placed.place:
