@@ -217,6 +217,22 @@ def test_known_officials_new_titles_are_commented_position_entries(knowledge: Kn
     assert reception.fields["place"] == "ha-noi"
 
 
+def test_a_name_spelt_otherwise_is_one_official_with_an_alias(knowledge: Knowledge) -> None:
+    draft = draft_article(
+        "date 2031-05\nNgày 12/5, Thứ trưởng Bộ Ngoại giao Lào Khamphet Vongsavanh đã gặp Thứ trưởng Bộ "
+        "Ngoại giao Trần Minh Khôi.\nNgày 13/5, Phó Thủ tướng Trần Minh Khôi tiếp Thứ trưởng Bộ Ngoại giao "
+        "Lào Vongsavan Khamphet.\nNgày 14/5, Phó Thủ tướng Trần Khôi Minh tiếp Đại sứ Lào Bounmy Sisouk.\n",
+        "spelling.txt",
+        knowledge,
+    )
+    lao = only(draft, "official", name="Khamphet Vongsavanh")
+    assert lao.fields["aliases"] == ["Vongsavan Khamphet"] and "aliases" in lao.checks
+    reception = only(draft, "event", date="2031-05-13")
+    assert {p["official"] for p in reception.fields["participants"]} >= {lao.id}
+    # Vietnamese syllables are short: "Trần Khôi Minh" is another person, not "Trần Minh Khôi" misspelt
+    assert len([f for f in draft.facts if f.kind == "official" and "Trần" in f.fields["name"]]) == 2
+
+
 # ---------------------------------------------------------------------------- command line
 
 

@@ -27,6 +27,7 @@ from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict
+from rapidfuzz.distance import Levenshtein
 
 from bot.kb.facts import Agreement, Official, Place, Series
 from bot.kb.knowledge import Knowledge
@@ -36,6 +37,9 @@ from bot.nlu.text import collapse_whitespace, fold
 
 _COUNTRY_MARK = "@country:"
 RULES_FILE = Path(__file__).resolve().parent / "draft_rules.yaml"
+# One name spelt otherwise: the same words in any order, a long word (a transcribed Lao or Khmer name,
+# not a Vietnamese syllable) at most one letter off ("Kittikhoun Aloukeo" / "Alounkeo Kittikhoun").
+SIMILAR_WORD_MIN = 6
 EN_CHECK = "English text needed (the Vietnamese is a placeholder)"
 
 
@@ -250,6 +254,7 @@ class Person:
     start: int  # token span in the clause
     end: int
     linked_by_title: bool = False
+    spelled: str | None = None  # linked by a name spelt otherwise (another order, a letter off)
 
 
 class _Base:
@@ -826,11 +831,14 @@ class Drafter:
             k += 1
         # "Việt Nam", "Lào" at the title's end were eaten as title words: that is right.
         start = i
-        while start > 0 and _is_head_start_back(toks, start, self.rules.post_heads):
-            start = _is_head_start_back(toks, start, self.rules.post_heads)
+        while (before := _head_before(toks, start, self.rules.post_heads)) is not None:
+            start = before
         title = _span(toks, start, j)
         if k - j >= 2 and toks[j].folded not in title_words:
             name = _span(toks, j, k)
+            similar = self._similar_official(name)
+            if similar is not None:  # "Kittikhoun Aloukeo" for "Alounkeo Kittikhoun"
+                return Person(similar, None, title, start, k, spelled=name)
             official_id = self._new_official(name, title, toks)
             return Person(official_id, None, title, start, k)
         if j > i and toks[i].upper and fold(title) not in self.rules.post_heads:
@@ -852,6 +860,16 @@ class Drafter:
         """Word groups a title runs on with as a whole ("viet nam", "vuong quoc"), longest first."""
         groups = [p.split() for p in self.rules.title_pairs] + [w.split() for w in COUNTRIES if " " in w]
         return sorted(groups, key=len, reverse=True)
+
+    def _similar_official(self, name: str) -> str | None:
+        """An official (of the base, or drafted already) whose name is this one in another order or
+        spelling; the link is marked CHECK and the spelling offered as an alias."""
+        key = fold(name)
+        candidates = [(n, o) for n, o in self.base.officials] + [
+            (k, f.id) for k, f in self.new_officials.items()
+        ]
+        best = [o for n, o in candidates if n != key and _same_name(n, key)]
+        return best[0] if len(set(best)) == 1 else None
 
     def _by_title(self, title: str) -> str | None:
         holders = self.base.titles.get(fold(title), [])
@@ -1150,6 +1168,12 @@ class Drafter:
                         fact.check(
                             f"participants.{len(participants)}", "taken from the event reported before"
                         )
+                    if person.spelled:
+                        fact.check(
+                            f"participants.{len(participants)}",
+                            f"linked by a similar spelling '{person.spelled}'",
+                        )
+                        self._alias(person.official, person.spelled, m.sentence)
                     if person.linked_by_title:
                         fact.check(
                             f"participants.{len(participants)}",
@@ -1188,6 +1212,17 @@ class Drafter:
                     if q not in official.fields["quotes"] and _names_in(official.fields["name"], q):
                         official.fields["quotes"].append(q)
         return fact
+
+    def _alias(self, official_id: str, spelling: str, sentence: Sentence) -> None:
+        """Another spelling of a drafted official becomes an alias (marked CHECK)."""
+        for fact in self.new_officials.values():
+            if fact.id == official_id:
+                aliases = fact.fields.setdefault("aliases", [])
+                if spelling not in aliases:
+                    aliases.append(spelling)
+                    fact.check("aliases", "spellings the article also uses")
+                if sentence.text not in fact.fields["quotes"]:
+                    fact.fields["quotes"].append(sentence.text)
 
     def _title(self, kind: str, series_name: str | None, round_: int | None, group: list[_Mention]) -> str:
         """A working title for the curator to rewrite: the series and round, or the kind and the people."""
@@ -1517,14 +1552,25 @@ def _is_head_start(toks: Toks, j: int, heads: list[str]) -> bool:
     return any(find_all(toks[j : j + len(h.split())], h) == [0] for h in heads)
 
 
-def _is_head_start_back(toks: Toks, start: int, heads: list[str]) -> int:
-    """A title chain 'Phó Thủ tướng, Bộ trưởng …': the start of the head before `start`, or 0."""
+def _same_name(a: str, b: str) -> bool:
+    """Two folded names that are one name spelt otherwise (see SIMILAR_WORD_MIN)."""
+    if max(len(w) for w in a.split()) < SIMILAR_WORD_MIN:
+        return a == b  # Vietnamese syllables: "Trần Khôi Minh" is not "Trần Minh Khôi"
+    wa, wb = sorted(a.split()), sorted(b.split())
+    return len(wa) == len(wb) and all(
+        x == y or (min(len(x), len(y)) >= SIMILAR_WORD_MIN and Levenshtein.distance(x, y) <= 1)
+        for x, y in zip(wa, wb, strict=True)
+    )
+
+
+def _head_before(toks: Toks, start: int, heads: list[str]) -> int | None:
+    """A title chain 'Phó Thủ tướng, Bộ trưởng …': the start of the head right before `start`, if any."""
     for h in heads:
         n = len(h.split())
         j = start - n
         if j >= 0 and find_all(toks[j:start], h) == [0]:
             return j
-    return 0
+    return None
 
 
 # ------------------------------------------------------------------------------ YAML output
