@@ -453,7 +453,8 @@ async def on_article_document(update: Update, context: BotContext) -> None:
         if document.file_size is not None and document.file_size > MAX_UPLOAD_BYTES:
             raise DraftInputError("draft_too_big")
         data = bytes(await (await document.get_file()).download_as_bytearray())
-        name, text, draft = draft_upload(document.file_name, data, context.bot_data.engine.knowledge)
+        knowledge = context.bot_data.engine.knowledge  # drafting is CPU work: off the event loop
+        name, text, draft = await asyncio.to_thread(draft_upload, document.file_name, data, knowledge)
     except DraftInputError as exc:
         await reply_plain(update, t(exc.key, lang, max=MAX_UPLOAD_BYTES // 1024))
         return
