@@ -233,6 +233,25 @@ def test_a_name_spelt_otherwise_is_one_official_with_an_alias(knowledge: Knowled
     assert len([f for f in draft.facts if f.kind == "official" and "Trần" in f.fields["name"]]) == 2
 
 
+def test_a_surname_that_is_also_a_title_word_starts_the_name(knowledge: Knowledge) -> None:
+    draft = draft_article(
+        "date 2031-06\nNgày 2/6, Chủ tịch Quốc hội Trương Văn Hòa tiếp Bộ trưởng Bộ Ngoại giao Lào Somphone "
+        "Keola.\nNgày 3/6, Bộ trưởng Bộ Giáo dục Đào Minh Tâm gặp lãnh đạo Bộ Giáo dục Lào.\n",
+        "surnames.txt",
+        knowledge,
+    )
+    names = {f.fields["name"] for f in draft.facts if f.kind == "official"}
+    assert names == {"Trương Văn Hòa", "Somphone Keola", "Đào Minh Tâm"}
+    hoa = only(draft, "official", name="Trương Văn Hòa")
+    assert hoa.fields["positions"][0]["title_vi"] == "Chủ tịch Quốc hội"
+    meeting = only(draft, "event", event_kind="meeting")
+    assert {
+        "label_vi": "lãnh đạo Bộ Giáo dục Lào",
+        "label_en": "lãnh đạo Bộ Giáo dục Lào",
+        "role": "attendee",
+    } in (meeting.fields["participants"])
+
+
 # ---------------------------------------------------------------------------- command line
 
 

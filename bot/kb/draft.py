@@ -71,6 +71,9 @@ class DraftRules(BaseModel):
     place_shared_after: list[str]
     roles: dict[str, _Roles]
     role_phrases: dict[str, list[str]]
+    role_after: dict[str, list[str]]
+    group_heads: list[str]
+    surnames: list[str]
     post_heads: list[str]
     title_words: list[str]
     title_pairs: list[str]
@@ -493,9 +496,14 @@ class Drafter:
             for i in find_all(toks, phrase):
                 if any(j in taken for j in range(i, i + n)):
                     continue
-                if phrase in self.rules.cue_needs_name_after and not (
-                    i + n < len(toks) and toks[i + n].upper
-                ):
+                named = i + n < len(toks) and (
+                    toks[i + n].upper
+                    or any(
+                        find_all(toks[i + n : i + n + len(g.split())], g) == [0]
+                        for g in self.rules.group_heads
+                    )
+                )
+                if phrase in self.rules.cue_needs_name_after and not named:
                     continue
                 taken.update(range(i, i + n))
                 found.append((i, i + n, kind))
@@ -634,6 +642,13 @@ class Drafter:
             for i in find_all(toks, phrase):
                 host_until = max(host_until, self._until_comma(clause, toks, i))
         leader_at = [i for p in self.rules.role_phrases["leader"] for i in find_all(toks, p)]
+        # "… đến chúc mừng lãnh đạo Bộ Quốc phòng Lào": who comes after such a verb has that role
+        after = sorted(
+            (i + len(p.split()), role)
+            for role, phrases in self.rules.role_after.items()
+            for p in phrases
+            for i in find_all(toks, p)
+        )
         first_cue = min([c[0] for c in live] + [cue_at])
         # "… tham dự Hội nghị …, X đã có cuộc gặp bên lề Hội nghị với Y": Y met X; Y did not attend as such
         later = [c[0] for c in live if c[0] > cue_at and c[2] != kind]
@@ -644,6 +659,8 @@ class Drafter:
                 role = "host"
             elif any(person.end <= i <= person.end + 1 for i in leader_at):
                 role = "leader"
+            elif any(person.start == i for i, _ in after):
+                role = next(r for i, r in after if person.start == i)
             else:
                 role = self._role(kind, person.end <= first_cue, folded)
             mention.persons.append((person, role))
@@ -786,14 +803,35 @@ class Drafter:
             )
         ]
 
+    def _title_end(self, toks: Toks, j: int, stops: set[int] | frozenset[int] = frozenset()) -> int:
+        """Where a title that runs on from token j ends: over bodies, countries, joiners and further
+        posts ("Thứ trưởng Bộ Ngoại giao, Chủ nhiệm Ủy ban Biên giới quốc gia"), up to a name."""
+        title_words = self._title_vocab()
+        phrases = self._title_phrases()
+        while j < len(toks) and j not in stops:
+            phrase = next((p for p in phrases if [t.folded for t in toks[j : j + len(p)]] == p), None)
+            if phrase is not None:  # "Việt Nam", "Vương quốc", "Liên bang"
+                j += len(phrase)
+            elif toks[j].folded == "va" and _is_head_start(toks, j + 1, self.rules.post_heads):
+                break  # "… Lào và Phó Thủ tướng …": the next person
+            elif self._name_starts(toks, j):
+                break  # "Bộ trưởng Đặng Xuân Phong": a surname before a capitalised word starts the name
+            elif _is_head_start(toks, j, self.rules.post_heads):  # a chain: "…, Chủ nhiệm Ủy ban …"
+                j += max(
+                    len(h.split()) for h in self.rules.post_heads if find_all(toks[j : j + len(h.split())], h)
+                )
+            elif toks[j].folded in title_words:
+                j += 1
+            else:
+                break
+        return j
+
     def _title_before(self, toks: Toks, i: int) -> tuple[int, str] | None:
         """(start, title) of the title written right before a name."""
         heads = [(j, h) for h in self.rules.post_heads for j in find_all(toks[:i], h)]
-        title_words = self._title_vocab()
         best: int | None = None
         for j, h in heads:
-            rest = toks[j + len(h.split()) : i]
-            if all(t.folded in title_words or t.folded in h.split() for t in rest) and len(rest) <= 10:
+            if i - j <= 14 and self._title_end(toks, j + len(h.split()), stops=frozenset({i})) == i:
                 best = j if best is None else min(best, j)
         if best is None:
             return None
@@ -809,18 +847,7 @@ class Drafter:
             for h in sorted(self.rules.post_heads, key=lambda h: -len(h))
             if find_all(toks[i:], h) and find_all(toks[i:], h)[0] == 0
         )
-        j = i + len(head.split())
-        phrases = self._title_phrases()
-        while j < len(toks) and j not in taken and j not in cue_starts:
-            phrase = next((p for p in phrases if [t.folded for t in toks[j : j + len(p)]] == p), None)
-            if phrase is not None:  # "Việt Nam", "Vương quốc", "Liên bang"
-                j += len(phrase)
-            elif toks[j].folded == "va" and _is_head_start(toks, j + 1, self.rules.post_heads):
-                break  # "… Lào và Phó Thủ tướng …": the next person
-            elif toks[j].folded in title_words or _is_head_start(toks, j, self.rules.post_heads):
-                j += 1
-            else:
-                break
+        j = self._title_end(toks, i + len(head.split()), stops=taken | cue_starts)
         # the name: capitalised tokens after the title
         k = j
         while k < len(toks) and toks[k].upper and k not in taken and k - j < 4:
@@ -841,20 +868,28 @@ class Drafter:
                 return Person(similar, None, title, start, k, spelled=name)
             official_id = self._new_official(name, title, toks)
             return Person(official_id, None, title, start, k)
-        if j > i and toks[i].upper and fold(title) not in self.rules.post_heads:
+        group = head in self.rules.group_heads  # "lãnh đạo Bộ Quốc phòng Lào" is written lower-case
+        if j > i and (toks[i].upper or group) and fold(title) not in self.rules.post_heads:
             linked = self._by_title(title)
             if linked:
                 return Person(linked, None, title, start, j, linked_by_title=True)
             return Person(None, title, title, start, j)
         return None
 
+    def _name_starts(self, toks: Toks, j: int) -> bool:
+        """A capitalised surname followed by a capitalised word that is no surname: a Vietnamese name."""
+        surnames = self.rules.surnames
+        return (
+            j + 1 < len(toks)
+            and toks[j].upper
+            and toks[j + 1].upper
+            and toks[j].folded in surnames
+            and toks[j + 1].folded not in surnames
+        )
+
     def _title_vocab(self) -> set[str]:
         """Single words a title runs on with: bodies, joiners, one-word country names, the posts' words."""
-        return (
-            set(self.rules.title_words)
-            | {word for word in COUNTRIES if " " not in word}
-            | {w for h in self.rules.post_heads for w in h.split()}
-        )
+        return set(self.rules.title_words) | {word for word in COUNTRIES if " " not in word}
 
     def _title_phrases(self) -> list[list[str]]:
         """Word groups a title runs on with as a whole ("viet nam", "vuong quoc"), longest first."""
