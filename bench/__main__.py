@@ -2,7 +2,8 @@
 
 Developer tooling kept outside the installed package: the answer-latency benchmark on the real and a
 synthetic base (default), `--e2e` (bot vs echo bot through the local Bot API stand-in) and
-`--broadcast N` (an anniversary broadcast to N chats through the stand-in).
+`--broadcast N` (an anniversary broadcast to N chats through the stand-in) and `--draft` (the article
+drafter, leave one seed out).
 """
 
 from __future__ import annotations
@@ -26,6 +27,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--updates", type=int, default=500, help="updates fed in --e2e (default 500)")
     parser.add_argument("--broadcast", type=int, metavar="CHATS", help="anniversary broadcast to N chats")
+    parser.add_argument(
+        "--draft", action="store_true", help="article drafter, leave one seed out: events found, fields right"
+    )
+    parser.add_argument(
+        "--verbose", action="store_true", help="with --draft: each miss, extra and wrong field"
+    )
     return parser
 
 
@@ -36,7 +43,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(exc, file=sys.stderr)
         return 2
-    if args.e2e:
+    if args.draft:
+        from bench.draft import run_draft_benchmark
+
+        run_draft_benchmark(settings, verbose=args.verbose)
+    elif args.e2e:
         from bench.e2e import run_e2e_benchmark
 
         run_e2e_benchmark(args.updates, settings=settings)

@@ -71,6 +71,38 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
+    """Draft the facts of a new article as YAML for a curator (printed, or written to --out)."""
+    from bot.kb.draft import draft_article, render_yaml, summary
+
+    article = Path(args.article)
+    try:
+        text = article.read_bytes().decode("utf-8")
+    except OSError as exc:
+        print(f"cannot read the article {article}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError as exc:
+        print(f"the article {article} is not UTF-8 text ({exc.reason} at byte {exc.start})", file=sys.stderr)
+        return 2
+    knowledge = _knowledge_or_exit(settings)
+    draft = draft_article(text, article.name, knowledge)
+    rendered = render_yaml(draft)
+    if args.out:
+        out = Path(args.out)
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(rendered, encoding="utf-8")
+        except OSError as exc:
+            print(f"cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        print(summary(draft))
+        print(f"Written to {out}.")
+    else:
+        sys.stdout.write(rendered)
+        print(summary(draft), file=sys.stderr)
+    return 0
+
+
 def cmd_uncovered(args: argparse.Namespace, settings: Settings) -> int:
     import yaml
 
@@ -323,6 +355,12 @@ def build_parser() -> argparse.ArgumentParser:
     uncovered = knowledge_sub.add_parser("uncovered", help="seed sentences no quote covers yet")
     uncovered.add_argument("dir", nargs="?", help="knowledge folder (default: KNOWLEDGE_DIR)")
     uncovered.set_defaults(handler=cmd_uncovered)
+    draft = knowledge_sub.add_parser(
+        "draft", help="draft the facts of a new article (YAML with CHECK comments) for a curator"
+    )
+    draft.add_argument("article", help="the article, plain UTF-8 text like the seeds")
+    draft.add_argument("--out", help="write the draft there (default: print it)")
+    draft.set_defaults(handler=cmd_draft)
 
     facts = sub.add_parser("facts", help="list every fact")
     facts.add_argument("--json", action="store_true", help="a JSON array of every fact")

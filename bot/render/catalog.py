@@ -173,6 +173,24 @@ CATALOG: Final[Mapping[str, Entry]] = {
         "vi": "Cơ sở cũ (phiên bản {version}) vẫn đang phục vụ.",
         "en": "The old base (version {version}) keeps serving.",
     },
+    "draft_ready": {
+        "vi": "📝 Bản nháp dữ kiện của {source}: {kinds}; {checks} trường cần kiểm tra (dòng # CHECK). "
+        "Chưa có gì được đưa vào phục vụ: sửa, chạy knowledge validate, chuyển vào knowledge/ rồi /reload.",
+        "en": "📝 Draft facts of {source}: {kinds}; {checks} fields to check (lines marked # CHECK). "
+        "Nothing is in service: edit it, run knowledge validate, move it into knowledge/, then /reload.",
+    },
+    "draft_not_txt": {
+        "vi": "Hãy gửi bài viết dưới dạng tệp .txt (văn bản UTF-8, như các bài trong seeds/).",
+        "en": "Send the article as a .txt file (UTF-8 plain text, like the articles in seeds/).",
+    },
+    "draft_too_big": {
+        "vi": "Tệp quá lớn (tối đa {max} KB).",
+        "en": "The file is too large (at most {max} KB).",
+    },
+    "draft_not_utf8": {
+        "vi": "Tệp không phải văn bản UTF-8.",
+        "en": "The file is not UTF-8 text.",
+    },
     "problems": {
         "vi": "Lỗi ({n}):",
         "en": "Problems ({n}):",

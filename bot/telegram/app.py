@@ -140,6 +140,9 @@ def build_application(
     text = new_messages & filters.TEXT & ~filters.COMMAND
     app.add_handler(MessageHandler(text & filters.ChatType.PRIVATE, handlers.on_private_text))
     app.add_handler(MessageHandler(text & filters.ChatType.GROUPS, handlers.on_group_text))
+    # an admin's article (.txt) in a private chat: drafted facts back as a file; nothing goes into service
+    article = new_messages & filters.Document.ALL & filters.ChatType.PRIVATE
+    app.add_handler(MessageHandler(article, handlers.admin_only("draft", handlers.on_article_document)))
     app.add_handler(CallbackQueryHandler(handlers.on_callback))
     app.add_handler(InlineQueryHandler(handlers.on_inline_query))
     app.add_error_handler(handlers.on_error)

@@ -37,6 +37,7 @@ from bot.answering.answers import Answer, Lang, Status
 from bot.answering.engine import Engine
 from bot.app.logs import redact, settings_secrets
 from bot.app.service import ReloadReport
+from bot.kb.draft import MAX_UPLOAD_BYTES, DraftInputError, draft_upload, kinds_line, upload_name
 from bot.kb.facts import Official
 from bot.render.catalog import has, t
 from bot.telegram.menu import help_lines
@@ -440,6 +441,31 @@ def admin_only(name: str, callback: Callback) -> Callback:
         await callback(update, context)
 
     return guarded
+
+
+async def on_article_document(update: Update, context: BotContext) -> None:
+    """An admin sends an article as a .txt file: reply with the draft facts as a YAML file and a
+    summary. Nothing goes into service from here (the curator edits, validates and /reloads)."""
+    message = update.effective_message
+    document = message.document if message else None
+    if message is None or document is None:
+        return
+    lang = await ui_lang(update, context)
+    try:
+        upload_name(document.file_name)
+        if document.file_size is not None and document.file_size > MAX_UPLOAD_BYTES:
+            raise DraftInputError("draft_too_big")
+        data = bytes(await (await document.get_file()).download_as_bytearray())
+        knowledge = context.bot_data.engine.knowledge  # drafting is CPU work: off the event loop
+        name, text, draft = await asyncio.to_thread(draft_upload, document.file_name, data, knowledge)
+    except DraftInputError as exc:
+        await reply_plain(update, t(exc.key, lang, max=MAX_UPLOAD_BYTES // 1024))
+        return
+    log.info("draft of %s for admin: %s", name, kinds_line(draft))
+    caption = t("draft_ready", lang, source=draft.source, kinds=kinds_line(draft), checks=draft.check_count())
+    await message.reply_document(
+        document=text.encode("utf-8"), filename=name, caption=esc(truncate(caption, 1000))
+    )
 
 
 def _id_lines(label: str, ids: Sequence[str], lang: Lang) -> list[str]:
