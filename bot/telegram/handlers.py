@@ -31,14 +31,16 @@ from telegram import (
     User,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.answering.answers import Answer, Lang, Status
+from bot.answering.dialogue import Context, Dialogue, Turn
 from bot.answering.engine import Engine
 from bot.app.logs import redact, settings_secrets
 from bot.app.service import ReloadReport
 from bot.kb.facts import Official
 from bot.render.catalog import has, t
+from bot.telegram.conversation import conversation_key
 from bot.telegram.menu import help_lines
 from bot.telegram.render import (
     MAX_CANDIDATE_BUTTONS,
@@ -99,17 +101,25 @@ async def ui_lang(update: Update, context: BotContext) -> Lang:
 async def reply(message: Message, rendered: Rendered, *, quote: bool | None = None) -> Message | None:
     """Send `rendered` in reply to `message`, split under 4096 characters; the keyboard goes on
     the last part. Quotes the message in groups (so the asker sees which question was answered)."""
+    sent = await reply_parts(message, rendered, quote=quote)
+    return sent[-1] if sent else None
+
+
+async def reply_parts(message: Message, rendered: Rendered, *, quote: bool | None = None) -> list[Message]:
+    """`reply`, returning every message sent (the first is the one an edit of the question updates)."""
     parts = split_html(rendered.text, MAX_MESSAGE)
     if quote is None:
         quote = message.chat.type != ChatType.PRIVATE
-    sent: Message | None = None
+    sent: list[Message] = []
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
-        sent = await message.reply_text(
-            part,
-            parse_mode=ParseMode.HTML,
-            reply_markup=rendered.keyboard if last else None,
-            do_quote=quote and index == 0,
+        sent.append(
+            await message.reply_text(
+                part,
+                parse_mode=ParseMode.HTML,
+                reply_markup=rendered.keyboard if last else None,
+                do_quote=quote and index == 0,
+            )
         )
     return sent
 
@@ -124,10 +134,45 @@ async def reply_plain(update: Update, text: str, keyboard: InlineKeyboardMarkup 
 # ---------------------------------------------------------------------------- questions
 
 
+def _conversation(message: Message) -> str:
+    user = message.from_user
+    return conversation_key(
+        message.chat.id, user.id if user else None, private=message.chat.type == ChatType.PRIVATE
+    )
+
+
+async def _context_for(message: Message, context: BotContext) -> Context | None:
+    """The context a message is read in: the replied-to bot message's, else the conversation's."""
+    keeper = context.bot_data.conversations
+    replied = message.reply_to_message
+    if replied is not None and replied.from_user is not None and replied.from_user.id == context.bot.id:
+        return await keeper.of_message(message.chat.id, replied.message_id)
+    return await keeper.current(_conversation(message))
+
+
+async def _turn(
+    context: BotContext, question: str, before: Context | None, lang: Lang | None, *, standalone: bool
+) -> Turn:
+    data = context.bot_data
+    engine = data.engine
+    dialogue = Dialogue(engine, ask=lambda text, asked_lang: data.ask(engine, text, asked_lang))
+    # computed in a worker thread: a slow question never holds up the other chats' updates
+    return await asyncio.to_thread(
+        dialogue.turn, question, before, lang=lang, today=data.today(), standalone=standalone
+    )
+
+
 async def answer_question(
-    update: Update, context: BotContext, question: str, *, lang: Lang | None = None
+    update: Update,
+    context: BotContext,
+    question: str,
+    *,
+    lang: Lang | None = None,
+    standalone: bool = False,
 ) -> None:
-    """Answer `question` in reply to the update's message; count it, log it if unanswered."""
+    """Answer `question` in reply to the update's message, read in the conversation's context
+    (unless `standalone`: a command's own question); count it, log it if unanswered, and
+    remember the new context."""
     message = update.effective_message
     if message is None:
         return
@@ -145,11 +190,18 @@ async def answer_question(
         )
         return
     data = context.bot_data
-    engine = data.engine
-    # computed in a worker thread: a slow question never holds up the other chats' updates
-    answer = await asyncio.to_thread(data.ask, engine, question, lang)
-    data.recorder.record(answer)
-    await reply(message, render_answer(answer, engine.knowledge))
+    before = await _context_for(message, context)
+    turn = await _turn(context, question, before, lang, standalone=standalone)
+    data.recorder.record(turn.answer)
+    sent = await reply_parts(message, render_answer(turn.answer, data.engine.knowledge))
+    await data.conversations.remember(
+        _conversation(message),
+        message.chat.id,
+        turn.context or before,
+        [m.message_id for m in sent],
+        question_id=message.message_id,
+        before=before,
+    )
 
 
 async def on_private_text(update: Update, context: BotContext) -> None:
@@ -187,6 +239,93 @@ async def on_group_text(update: Update, context: BotContext) -> None:
     await answer_question(update, context, question)
 
 
+def _addressed_caption(message: Message, bot_id: int, username: str | None) -> bool:
+    replied = message.reply_to_message
+    if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
+        return True
+    wanted = f"@{username}".lower() if username else None
+    mentions = message.parse_caption_entities([MessageEntity.MENTION]).values()
+    return wanted is not None and any(value.lower() == wanted for value in mentions)
+
+
+async def on_media(update: Update, context: BotContext) -> None:
+    """A photo, sticker, voice message, video or file: a caption that is a question is answered;
+    otherwise a one-line hint (in a group only when the message is addressed to the bot)."""
+    message = update.effective_message
+    if message is None:
+        return
+    private = message.chat.type == ChatType.PRIVATE
+    username = context.bot.username
+    if not private and not _addressed_caption(message, context.bot.id, username):
+        return
+    caption = (message.caption or "").strip()
+    if username:
+        caption = _strip_mention(caption, username).strip()
+    if caption:
+        await answer_question(update, context, caption)
+        return
+    await reply_plain(update, t("media_hint", await ui_lang(update, context)))
+
+
+async def on_edited_text(update: Update, context: BotContext) -> None:
+    """An edited question: answered again, in the bot's earlier reply (edited in place) when there
+    is one; a question never answered (a group message not addressed to the bot) stays ignored."""
+    message = update.edited_message
+    if message is None or not message.text:
+        return
+    text = message.text
+    username = context.bot.username
+    if message.chat.type != ChatType.PRIVATE:
+        command = re.match(r"^/ask(?:@\w+)?(?:\s+|$)", text)
+        if command is not None:
+            text = text[command.end() :]
+        elif not addressed_to_bot(message, context.bot.id, username):
+            return
+        if username:
+            text = _strip_mention(text, username)
+    elif text.startswith("/"):
+        return  # an edited command is not run again
+    question = text.strip()
+    data = context.bot_data
+    earlier = await data.conversations.answered(message.chat.id, message.message_id)
+    if earlier is None or not question or len(question) > MAX_QUESTION_CHARS:
+        await answer_question(update, context, question)
+        return
+    lang = await chat_lang(update, context)
+    turn = await _turn(context, question, earlier.before, lang, standalone=False)
+    data.recorder.record(turn.answer)
+    rendered = render_answer(turn.answer, data.engine.knowledge)
+    parts = split_html(rendered.text, MAX_MESSAGE)
+    try:
+        await context.bot.edit_message_text(
+            parts[0] if parts else esc(turn.answer.text),
+            chat_id=message.chat.id,
+            message_id=earlier.reply_id,
+            parse_mode=ParseMode.HTML,
+            reply_markup=rendered.keyboard if len(parts) <= 1 else None,
+        )
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise
+    sent_ids = [earlier.reply_id]
+    for index, part in enumerate(parts[1:], start=2):
+        extra = await context.bot.send_message(
+            message.chat.id,
+            part,
+            parse_mode=ParseMode.HTML,
+            reply_markup=rendered.keyboard if index == len(parts) else None,
+        )
+        sent_ids.append(extra.message_id)
+    await data.conversations.remember(
+        _conversation(message),
+        message.chat.id,
+        turn.context or earlier.before,
+        sent_ids,
+        question_id=message.message_id,
+        before=earlier.before,
+    )
+
+
 def _command_argument(message: Message | None) -> str:
     """The raw text after `/command` (spacing and punctuation kept, unlike `context.args`)."""
     if message is None or not message.text:
@@ -206,7 +345,7 @@ async def cmd_official(update: Update, context: BotContext) -> None:
         officials = context.bot_data.service.knowledge.of_kind(Official)
         await reply_plain(update, t("official_usage", lang, name=officials[0].name if officials else "…"))
         return
-    await answer_question(update, context, t("official_q", lang, name=name), lang=lang)
+    await answer_question(update, context, t("official_q", lang, name=name), lang=lang, standalone=True)
 
 
 def parse_day_month(argument: str) -> str | None:
@@ -231,14 +370,14 @@ async def cmd_on(update: Update, context: BotContext) -> None:
     if when is None:
         await reply_plain(update, t("on_usage", lang))
         return
-    await answer_question(update, context, t("on_q", lang, date=when), lang=lang)
+    await answer_question(update, context, t("on_q", lang, date=when), lang=lang, standalone=True)
 
 
 async def cmd_timeline(update: Update, context: BotContext) -> None:
     lang = await ui_lang(update, context)
     subject = _command_argument(update.effective_message)
     question = t("timeline_q", lang, subject=subject) if subject else t("timeline_all_q", lang)
-    await answer_question(update, context, question, lang=lang)
+    await answer_question(update, context, question, lang=lang, standalone=True)
 
 
 # ---------------------------------------------------------------------------- start, help, lang
@@ -344,6 +483,7 @@ async def on_callback(update: Update, context: BotContext) -> None:
         await query.answer(t("expired", lang), show_alert=True)
         return
     kind, fact_id = parsed
+    chosen: Context | None = None
     if kind == "src":
         fact = engine.knowledge.by_id.get(fact_id)
         if fact is None:
@@ -351,14 +491,21 @@ async def on_callback(update: Update, context: BotContext) -> None:
             return
         rendered = Rendered(source_html(fact, lang, engine.knowledge))
     else:
-        answer = engine.answer_fact(fact_id, lang=lang)
-        if answer.status is Status.NOT_FOUND:
+        turn = Dialogue(engine).chosen(fact_id, lang)
+        if turn.answer.status is Status.NOT_FOUND:
             await query.answer(t("expired", lang), show_alert=True)
             return
-        rendered = render_answer(answer, engine.knowledge)
+        rendered = render_answer(turn.answer, engine.knowledge)
+        chosen = turn.context
     if message is not None:
         await query.answer()
-        await reply(message, rendered, quote=True)
+        sent = await reply_parts(message, rendered, quote=True)
+        if kind == "ans" and chosen is not None:  # the conversation is now about the chosen fact
+            private = message.chat.type == ChatType.PRIVATE
+            key = conversation_key(message.chat.id, query.from_user.id, private=private)
+            await context.bot_data.conversations.remember(
+                key, message.chat.id, chosen, [m.message_id for m in sent]
+            )
     elif query.message is not None:  # too old to reply to: write to its chat
         await query.answer()
         parts = split_html(rendered.text)
