@@ -25,6 +25,7 @@ terminal session both use this module, each with its own store for the context.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -218,7 +219,19 @@ class Dialogue:
             if anchored and continuation is None:
                 return self._new(text, ask_lang, now)
             if continuation is None and not bare and not (q.round and context is not None):
-                return self._new(text, ask_lang, now)
+                alone = self._new(text, ask_lang, now)
+                main = context.main_fact if context is not None else None
+                if main is None or alone.answer.status is Status.ANSWERED or context is None:
+                    return alone
+                # words of its own but nothing it names ("who took part?"): about the fact in context
+                # only if that reading is answered with that very fact
+                merged = self._merge(q, context, None, None, None, anchored=False)
+                attempt = self._ask(merged, ask_lang) if merged else None
+                if attempt is None or attempt.status is not Status.ANSWERED or main not in attempt.facts:
+                    return alone
+                attempt = replace(attempt, question=text)
+                assert merged is not None
+                return Turn(attempt, self._context(attempt, merged, now, lang=ask_lang), "follow_up", merged)
             if context is None:
                 if continuation is None and not bare:
                     return self._new(text, ask_lang, now)
@@ -328,12 +341,13 @@ class Dialogue:
                 return candidates[-1].fact_id
             return candidates[number - 1].fact_id if 1 <= number <= len(candidates) else None
         # a distinguishing word: the one candidate whose label or title has most of the words
-        wanted = (set(joined.split()) | set(canonical(joined).split())) - FUNCTION_WORDS
+        wanted = (_grams(joined) | _grams(canonical(joined))) - FUNCTION_WORDS
+        labels = [self._label_words(candidate) for candidate in candidates]
+        shared = set.intersection(*labels) if labels else set()
+        wanted -= shared  # only what tells the candidates apart counts
         if not wanted:
             return None
-        scores = []
-        for candidate in candidates:
-            scores.append(len(wanted & self._label_words(candidate)))
+        scores = [len(wanted & label) for label in labels]
         best = max(scores)
         if best == 0 or scores.count(best) > 1:
             return None
@@ -343,7 +357,7 @@ class Dialogue:
         fact = self.engine.knowledge.get(candidate.fact_id)
         names = [candidate.label, *(_names(fact) if fact is not None else [])]
         folded = [fold(name) for name in names]
-        return {w for name in folded for w in (*name.split(), *canonical(name).split())}
+        return {gram for name in folded for gram in (*_grams(name), *_grams(canonical(name)))}
 
     # -- merging a follow-up with the context -----------------------------------------------------
 
@@ -437,6 +451,12 @@ def _names(fact: AnyFact) -> list[str]:
         for attr in ("name", "title_vi", "title_en", "name_vi", "name_en")
         if isinstance(value := getattr(fact, attr, None), str) and value
     ]
+
+
+def _grams(text: str) -> set[str]:
+    """The words of a folded text and its adjacent word pairs ("thu truong" is not "bo truong")."""
+    words = text.split()
+    return set(words) | {f"{a} {b}" for a, b in itertools.pairwise(words)}
 
 
 def _slot_words(folded: str) -> str:

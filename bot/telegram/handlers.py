@@ -193,6 +193,8 @@ async def answer_question(
     before = await _context_for(message, context)
     turn = await _turn(context, question, before, lang, standalone=standalone)
     data.recorder.record(turn.answer)
+    if turn.context is not None:  # before the reply goes out: the next message may follow at once
+        await data.conversations.remember(_conversation(message), message.chat.id, turn.context, [])
     sent = await reply_parts(message, render_answer(turn.answer, data.engine.knowledge))
     await data.conversations.remember(
         _conversation(message),
@@ -294,6 +296,8 @@ async def on_edited_text(update: Update, context: BotContext) -> None:
     lang = await chat_lang(update, context)
     turn = await _turn(context, question, earlier.before, lang, standalone=False)
     data.recorder.record(turn.answer)
+    if turn.context is not None:
+        await data.conversations.remember(_conversation(message), message.chat.id, turn.context, [])
     rendered = render_answer(turn.answer, data.engine.knowledge)
     parts = split_html(rendered.text, MAX_MESSAGE)
     try:
