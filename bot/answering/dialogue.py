@@ -42,6 +42,7 @@ from bot.answering.engine import Engine
 from bot.kb.facts import Event, Official, Series
 from bot.kb.knowledge import AnyFact
 from bot.nlu.lexicon import EVENT_KIND_CUES, FUNCTION_WORDS, INTENT_CUES, canonical
+from bot.nlu.parsing import EN_ORDINAL_WORDS, VI_NUMBER_WORDS
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question, analyze, detect_language
 from bot.render.catalog import t
@@ -213,19 +214,27 @@ class Dialogue:
         person = cue.person.search(folded)
         thing = cue.thing.search(folded)
         continuation = cue.continuation.search(folded.strip())
+        if continuation is not None and q.round is None:
+            # "and the first?", "còn thứ hai?": an ordinal alone after a continuation is a round
+            words = self._content(q)
+            if len(words) == 1 and (words[0] in EN_ORDINAL_WORDS or words[0] in VI_NUMBER_WORDS):
+                q = replace(q, round=EN_ORDINAL_WORDS.get(words[0]) or VI_NUMBER_WORDS.get(words[0]))
         anchored = self._anchored(q)
         bare = self._bare(q)
         if person is None and thing is None:
-            if anchored and continuation is None:
+            if anchored and (continuation is None or context is None):
                 return self._new(text, ask_lang, now)
-            if continuation is None and not bare and not (q.round and context is not None):
+            # words of its own but no anchor ("còn quan hệ ngoại giao thiết lập khi nào?"): alone first
+            if not anchored and not bare and not (q.round and context is not None):
                 alone = self._new(text, ask_lang, now)
                 main = context.main_fact if context is not None else None
-                if main is None or alone.answer.status is Status.ANSWERED or context is None:
+                if main is None or context is None or alone.answer.status is not Status.NOT_FOUND:
+                    return alone
+                if alone.answer.facts:  # the engine found what it is about (and says what is missing)
                     return alone
                 # words of its own but nothing it names ("who took part?"): about the fact in context
                 # only if that reading is answered with that very fact
-                merged = self._merge(q, context, None, None, None, anchored=False)
+                merged = self._merge(q, context, None, None, continuation, anchored=False)
                 attempt = self._ask(merged, ask_lang) if merged else None
                 if attempt is None or attempt.status is not Status.ANSWERED or main not in attempt.facts:
                     return alone
@@ -308,7 +317,10 @@ class Dialogue:
         for pattern in (cue.person, cue.thing, cue.continuation):
             text = pattern.sub(" ", text)
         text = re.sub(r"\d+(?:st|nd|rd|th)?", " ", text)
-        return [w for w in canonical(text).split() if w not in FUNCTION_WORDS and w not in cue.filler]
+        words = [w for w in canonical(text).split() if w not in FUNCTION_WORDS and w not in cue.filler]
+        if q.round is not None:  # "the first", "lần thứ nhất": the round's own words
+            words = [w for w in words if w not in EN_ORDINAL_WORDS and w not in VI_NUMBER_WORDS]
+        return words
 
     def _bare(self, q: Question) -> bool:
         """Only slot words, a round, a kind of event: nothing that says which fact."""
