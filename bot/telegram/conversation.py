@@ -65,7 +65,7 @@ class ConversationKeeper:
 
     async def remember(
         self,
-        key: str,
+        key: str | None,
         chat_id: int,
         context: Context | None,
         replies: Sequence[int],
@@ -73,12 +73,13 @@ class ConversationKeeper:
         question_id: int | None = None,
         before: Context | None = None,
     ) -> None:
-        """After a turn: the conversation's new context, the context of each reply message, and
-        (for a question message) which reply answered it."""
+        """After a turn: the conversation's new context (under `key`, unless None), the context of
+        each reply message, and (for a question message) which reply answered it."""
         items: dict[str, str] = {}
         if context is not None:
             payload = context.to_json()
-            items[key] = payload
+            if key is not None:
+                items[key] = payload
             items.update({f"m:{chat_id}:{reply}": payload for reply in replies})
         if question_id is not None and replies:
             note = {"reply": replies[0], "before": before.to_json() if before else None}

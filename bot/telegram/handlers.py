@@ -197,7 +197,7 @@ async def answer_question(
         await data.conversations.remember(_conversation(message), message.chat.id, turn.context, [])
     sent = await reply_parts(message, render_answer(turn.answer, data.engine.knowledge))
     await data.conversations.remember(
-        _conversation(message),
+        None,  # the conversation's own context was written before the reply
         message.chat.id,
         turn.context or before,
         [m.message_id for m in sent],
@@ -321,7 +321,7 @@ async def on_edited_text(update: Update, context: BotContext) -> None:
         )
         sent_ids.append(extra.message_id)
     await data.conversations.remember(
-        _conversation(message),
+        None,
         message.chat.id,
         turn.context or earlier.before,
         sent_ids,
