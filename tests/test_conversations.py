@@ -190,3 +190,27 @@ async def test_on_a_date_lists_each_event_once(bot: Harness) -> None:  # noqa: F
     call = await bot.send("/on 28/12")
     lines = [line for line in text_of(call).splitlines() if line.startswith("•")]
     assert lines and len(lines) == len(set(lines))
+
+
+async def test_a_long_timeline_is_paginated_with_one_source_button_per_page(bot: Harness) -> None:  # noqa: F811
+    call = await bot.send("/timeline")
+    rows = call.params["reply_markup"]["inline_keyboard"]
+    assert rows[0][0]["text"] == "◀" and rows[0][2]["text"] == "▶"
+    sources = [b for b in buttons(call) if b["callback_data"].startswith(("src:", "sp:"))]
+    assert len(sources) == 1
+    first_page = [line for line in text_of(call).splitlines() if line.startswith("•")]
+    assert len(first_page) == 10
+    # ▶ edits the message in place to page 2
+    update = bot.api.callback_query(
+        rows[0][2]["callback_data"], chat_id=USER, user_id=USER, message_id=message_id(call)
+    )
+    bot.api.inject_update(update)
+    edit = await bot.api.wait_for("editMessageText", lambda c: c.params.get("chat_id") == USER)
+    second_page = [
+        line for line in html.unescape(str(edit.params["text"])).splitlines() if line.startswith("•")
+    ]
+    assert second_page and not set(second_page) & set(first_page)
+    assert "2/" in edit.params["reply_markup"]["inline_keyboard"][0][1]["text"]
+    # the page's Source button shows the sources of that page's facts
+    _, shown = await bot.tap(sources[0]["callback_data"], message_id=message_id(call))
+    assert shown is not None and shown.params["text"].count("📖") >= 2

@@ -32,6 +32,10 @@ CATALOG: Final[Mapping[str, Entry]] = {
         "vi": "📖 Nguồn",
         "en": "📖 Source",
     },
+    "source_page_button": {
+        "vi": "📖 Nguồn (trang {page})",
+        "en": "📖 Sources (page {page})",
+    },
     "source_title": {
         "vi": "Nguồn",
         "en": "Source",

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from telegram import (
+    CallbackQuery,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
     InputTextMessageContent,
@@ -45,6 +46,7 @@ from bot.telegram.menu import help_lines
 from bot.telegram.render import (
     MAX_CANDIDATE_BUTTONS,
     MAX_MESSAGE,
+    ListPages,
     Rendered,
     answer_with_sources_html,
     esc,
@@ -475,7 +477,8 @@ async def _callback_lang(update: Update, context: BotContext, message: Message |
 
 
 async def on_callback(update: Update, context: BotContext) -> None:
-    """`src:<fact_id>`: show the fact's seed and quotes. `ans:<fact_id>`: answer that candidate."""
+    """`src:<fact_id>`: show the fact's seed and quotes. `ans:<fact_id>`: answer that candidate.
+    `pg:<n>`, `sp:<n>`: page n of a long list, and its sources."""
     query = update.callback_query
     if query is None:
         return
@@ -487,6 +490,9 @@ async def on_callback(update: Update, context: BotContext) -> None:
         await query.answer(t("expired", lang), show_alert=True)
         return
     kind, fact_id = parsed
+    if kind in ("pg", "sp"):
+        await _on_page(query, context, message, kind, int(fact_id), lang)
+        return
     chosen: Context | None = None
     if kind == "src":
         fact = engine.knowledge.by_id.get(fact_id)
@@ -521,6 +527,35 @@ async def on_callback(update: Update, context: BotContext) -> None:
     else:  # a button on an inline-mode message: no chat to write to, so a short pop-up
         plain = html.unescape(re.sub(r"<[^>]+>", "", rendered.text))
         await query.answer(truncate(plain, 190), show_alert=True)
+
+
+async def _on_page(
+    query: CallbackQuery, context: BotContext, message: Message | None, kind: str, page: int, lang: Lang
+) -> None:
+    """`pg:<n>`: show page n of the long list on this message (edited in place). `sp:<n>`: the
+    sources of the facts on page n. The list is asked again from the message's stored context."""
+    data = context.bot_data
+    stored = await data.conversations.of_message(message.chat.id, message.message_id) if message else None
+    answer = await asyncio.to_thread(data.ask, data.engine, stored.question, stored.lang) if stored else None
+    pages = ListPages.of(answer) if answer is not None else None
+    if message is None or pages is None or not 0 <= page < pages.count:
+        await query.answer(t("expired", lang), show_alert=True)
+        return
+    await query.answer()
+    if kind == "pg":
+        rendered = pages.render(page, answer.lang if answer else lang)
+        with contextlib.suppress(BadRequest):  # the same page again: "message is not modified"
+            await query.edit_message_text(
+                rendered.text, parse_mode=ParseMode.HTML, reply_markup=rendered.keyboard
+            )
+        return
+    knowledge = data.engine.knowledge
+    blocks = [
+        source_html(knowledge.by_id[fact_id], lang, knowledge)
+        for fact_id in pages.page_facts(page)
+        if fact_id in knowledge.by_id
+    ]
+    await reply(message, Rendered("\n\n".join(blocks)), quote=True)
 
 
 # ---------------------------------------------------------------------------- inline mode
