@@ -64,6 +64,7 @@ class _LangCues(BaseModel):
     continuation: list[str]
     filler: list[str]
     ordinals: dict[str, int]
+    not_pronoun: list[str] = []
 
 
 class _CueFile(BaseModel):
@@ -79,6 +80,7 @@ class _Cues:
     continuation: re.Pattern[str]
     filler: frozenset[str]
     ordinals: dict[str, int]
+    not_pronoun: re.Pattern[str] | None
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -98,6 +100,9 @@ def cues(lang: Lang) -> _Cues:
         continuation=re.compile(rf"^(?:{_alternation(raw.continuation)})(?=\s|$)"),
         filler=frozenset(raw.filler),
         ordinals={fold(k): v for k, v in raw.ordinals.items()},
+        not_pronoun=(
+            re.compile(rf"(?:^|\s)(?:{_alternation(raw.not_pronoun)})(?=\s|$)") if raw.not_pronoun else None
+        ),
     )
 
 
@@ -211,8 +216,9 @@ class Dialogue:
         ask_lang = lang or q.lang
         folded = q.folded
         cue = cues(q.lang)
-        person = cue.person.search(folded)
-        thing = cue.thing.search(folded)
+        spoken = cue.not_pronoun.sub(lambda m: " " * len(m.group(0)), folded) if cue.not_pronoun else folded
+        person = cue.person.search(spoken)
+        thing = cue.thing.search(spoken)
         continuation = cue.continuation.search(folded.strip())
         if continuation is not None and q.round is None:
             # "and the first?", "còn thứ hai?": an ordinal alone after a continuation is a round
@@ -226,6 +232,14 @@ class Dialogue:
                 return self._new(text, ask_lang, now)
             # words of its own but no anchor ("còn quan hệ ngoại giao thiết lập khi nào?"): alone first
             if not anchored and not bare and not (q.round and context is not None):
+                if continuation is not None and context is not None:
+                    # "what about the deputy-minister level?": the last question with this constraint
+                    carried = self._carry(q, context, continuation)
+                    went_on = self._ask(carried, ask_lang)
+                    if went_on.status is Status.ANSWERED:
+                        went_on = replace(went_on, question=text)
+                        context_after = self._context(went_on, carried, now, lang=ask_lang)
+                        return Turn(went_on, context_after, "follow_up", carried)
                 alone = self._new(text, ask_lang, now)
                 main = context.main_fact if context is not None else None
                 if main is None or context is None or alone.answer.status is not Status.NOT_FOUND:
@@ -247,6 +261,12 @@ class Dialogue:
                 if continuation is None and q.round:
                     return self._new(text, ask_lang, now)  # the engine decides: one round, or choices
                 return self._clarify(text, q.lang, "thing")
+        elif anchored:
+            # a pronoun in a question that names its own subject: read alone first ("ông ấy có gặp
+            # Bùi Thanh Sơn không?" may be about the man in context, or need no context at all)
+            alone = self._new(text, ask_lang, now)
+            if context is None or alone.answer.status is not Status.NOT_FOUND:
+                return alone
         elif context is None:
             return self._clarify(text, q.lang, "person" if person is not None else "thing")
         assert context is not None
@@ -352,7 +372,11 @@ class Dialogue:
             if number == -1:
                 return candidates[-1].fact_id
             return candidates[number - 1].fact_id if 1 <= number <= len(candidates) else None
-        # a distinguishing word: the one candidate whose label or title has most of the words
+        # a distinguishing word: the one candidate whose label or title has most of the words (not
+        # in a message that asks something of its own: "Bùi Thanh Sơn là ai?" is a question)
+        folded = fold(text)
+        if any(pattern.search(folded) for pattern in INTENT_CUES.values()):
+            return None
         wanted = (_grams(joined) | _grams(canonical(joined))) - FUNCTION_WORDS
         labels = [self._label_words(candidate) for candidate in candidates]
         shared = set.intersection(*labels) if labels else set()
@@ -424,6 +448,19 @@ class Dialogue:
         if context.candidates:
             return _join(lang, slots, f"{subject} {_strip_slots(context.question)}".strip())
         return None
+
+    @staticmethod
+    def _carry(q: Question, context: Context, continuation: re.Match[str]) -> str:
+        """The last question's slots and round with the continuation's own words ("còn cấp Thứ
+        trưởng?" after the 8th consultation: the 8th at deputy level, asked the same thing)."""
+        rest = q.folded.strip()[continuation.end() :].strip()
+        slots = _slot_words(rest) or _slot_words(fold(context.question))
+        subject = _without_slots(rest)
+        if context.round is not None and q.round is None:
+            subject += (
+                f" {ordinal_en(context.round)} round" if q.lang == "en" else f" lần thứ {context.round}"
+            )
+        return _join(q.lang, slots, subject)
 
     def _series_of(self, main: AnyFact | None, context: Context) -> str | None:
         if isinstance(main, Event) and main.series:
