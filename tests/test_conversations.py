@@ -4,6 +4,7 @@ media; and the dialogue table (`knowledge/checks/dialogues.yaml`)."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import html
 import time
@@ -13,12 +14,14 @@ from typing import Any
 from bot.answering.dialogue import Context
 from bot.answering.dialogue_eval import load_dialogues, run_dialogues
 from bot.answering.engine import Engine
+from bot.app.service import KnowledgeService
 from bot.render.catalog import t
 from bot.storage.conversations import ConversationStore
 from bot.storage.repository import Storage
+from bot.telegram.app import build_application, running
 from bot.telegram.conversation import ConversationKeeper
 from tests.support.fake_bot_api import Call
-from tests.test_telegram import GROUP, USER, Harness, bot, buttons, message_id  # noqa: F401
+from tests.test_telegram import GOLD, GROUP, USER, Harness, bot, buttons, message_id  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 FM8 = "fm-political-consultation-8"
@@ -214,3 +217,18 @@ async def test_a_long_timeline_is_paginated_with_one_source_button_per_page(bot:
     # the page's Source button shows the sources of that page's facts
     _, shown = await bot.tap(sources[0]["callback_data"], message_id=message_id(call))
     assert shown is not None and shown.params["text"].count("📖") >= 2
+
+
+async def test_a_new_process_continues_the_conversation(bot: Harness) -> None:  # noqa: F811
+    """The bot stops in the middle of a conversation; a new application on the same database
+    reads the follow-up with the context the first one left."""
+    await bot.send("Tham vấn chính trị cấp Bộ trưởng lần thứ 8 diễn ra ở đâu?")
+    await asyncio.sleep(0.2)  # the first process finishes writing (as a process does before exiting)
+    await bot.app.updater.stop()  # type: ignore[union-attr]
+    await bot.app.stop()
+    service = KnowledgeService(bot.knowledge_dir, bot.settings.seeds_dir, GOLD)
+    restarted = build_application(bot.settings, service, bot.storage)
+    async with running(restarted):
+        fresh = Harness(bot.api, restarted, service, bot.storage, bot.settings, bot.knowledge_dir)
+        call = await fresh.send("Ai đồng chủ trì?")
+    assert "Đồng chủ trì" in text_of(call) and "Saleumxay" in text_of(call)
