@@ -129,6 +129,7 @@ async def test_a_conversation_survives_a_restart(bot: Harness) -> None:  # noqa:
     reopened = Storage.open(bot.settings.database_url)
     try:
         keeper = bot.app.bot_data.conversations
+        await keeper.flush()
         bot.app.bot_data.conversations = ConversationKeeper(ConversationStore(reopened), keeper.ttl)
         call = await bot.send("ông ấy sang Việt Nam khi nào?")
         assert "28–29/12/2021" in text_of(call)
@@ -223,9 +224,10 @@ async def test_a_new_process_continues_the_conversation(bot: Harness) -> None:  
     """The bot stops in the middle of a conversation; a new application on the same database
     reads the follow-up with the context the first one left."""
     await bot.send("Tham vấn chính trị cấp Bộ trưởng lần thứ 8 diễn ra ở đâu?")
-    await asyncio.sleep(0.2)  # the first process finishes writing (as a process does before exiting)
+    await asyncio.sleep(0.05)  # the handler finishes
     await bot.app.updater.stop()  # type: ignore[union-attr]
     await bot.app.stop()
+    await bot.app.bot_data.conversations.close()  # what the post_stop hook does at exit
     service = KnowledgeService(bot.knowledge_dir, bot.settings.seeds_dir, GOLD)
     restarted = build_application(bot.settings, service, bot.storage)
     async with running(restarted):

@@ -28,6 +28,7 @@ import datetime as dt
 import itertools
 import json
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -35,6 +36,7 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 import yaml
+from cachetools import LRUCache
 from pydantic import BaseModel, ConfigDict
 
 from bot.answering.answers import Answer, Candidate, Lang, Status
@@ -212,7 +214,7 @@ class Dialogue:
             if picked is not None:
                 turn = self.chosen(picked, lang or context.lang, now=now)
                 return replace(turn, answer=replace(turn.answer, question=text))
-        q = analyze(text, self.engine.index, lang=lang, today=day)
+        q = _read(self.engine, text, lang, day)
         ask_lang = lang or q.lang
         folded = q.folded
         cue = cues(q.lang)
@@ -301,7 +303,7 @@ class Dialogue:
         return Turn(answer, None, "clarify", text)
 
     def _context(self, answer: Answer, asked: str, now: dt.datetime, *, lang: Lang | None = None) -> Context:
-        q = analyze(asked, self.engine.index, lang=lang or answer.lang)
+        q = _read(self.engine, asked, lang or answer.lang, dt.date.today())
         return Context(
             question=asked,
             lang=answer.lang,
@@ -489,6 +491,24 @@ class Dialogue:
             if isinstance(value, str) and value:
                 return value
         return names[0] if names else fact.id
+
+
+_READ_CACHE: LRUCache[tuple[int, str, Lang | None, dt.date], tuple[Engine, Question]] = LRUCache(4096)
+_READ_LOCK = threading.Lock()
+
+
+def _read(engine: Engine, text: str, lang: Lang | None, day: dt.date) -> Question:
+    """`analyze`, remembered for recent questions (popular questions repeat; a turn reads its
+    question and the question it asked the engine). Keyed by the engine: a reload starts afresh."""
+    key = (id(engine), text, lang, day)
+    with _READ_LOCK:
+        hit = _READ_CACHE.get(key)
+    if hit is not None and hit[0] is engine:
+        return hit[1]
+    q = analyze(text, engine.index, lang=lang, today=day)
+    with _READ_LOCK:
+        _READ_CACHE[key] = (engine, q)
+    return q
 
 
 _ROUND_WORDS: Final = frozenset("lan thu ky hop round session khoa".split())

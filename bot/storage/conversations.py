@@ -50,7 +50,13 @@ class ConversationStore:
 
     def get(self, key: str, *, max_age: timedelta | None = None) -> str | None:
         """The payload stored under `key`, if it was written within `max_age` (default: retention)."""
-        cutoff = self.now() - (max_age if max_age is not None else self._retention)
+        found = self.get_with_time(key)
+        if found is None or (max_age is not None and found[1] < self.now() - max_age):
+            return None
+        return found[0]
+
+    def get_with_time(self, key: str) -> tuple[str, datetime] | None:
+        """The payload stored under `key` and when it was written, if it is within the retention."""
         with self._engine.connect() as conn:
             conn = conn.execution_options(storage_readonly=True)
             with conn.begin():
@@ -59,9 +65,9 @@ class ConversationStore:
                         conversations.c.key == key[:_MAX_KEY_CHARS]
                     )
                 ).first()
-        if row is None or row.updated_at < cutoff:
+        if row is None or row.updated_at < self.now() - self._retention:
             return None
-        return str(row.payload)
+        return str(row.payload), row.updated_at
 
     def put(self, items: Mapping[str, str]) -> None:
         """Store each payload under its key (replacing what was there), in one transaction."""

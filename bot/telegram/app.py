@@ -220,6 +220,7 @@ async def _post_init(app: BotApplication) -> None:
 
 async def _post_stop(app: BotApplication) -> None:
     await app.bot_data.recorder.close()
+    await app.bot_data.conversations.close()
 
 
 @asynccontextmanager

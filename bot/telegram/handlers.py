@@ -199,7 +199,7 @@ async def answer_question(
         await data.conversations.remember(_conversation(message), message.chat.id, turn.context, [])
     sent = await reply_parts(message, render_answer(turn.answer, data.engine.knowledge))
     await data.conversations.remember(
-        None,  # the conversation's own context was written before the reply
+        None,  # the conversation's own context was remembered before the reply
         message.chat.id,
         turn.context or before,
         [m.message_id for m in sent],
