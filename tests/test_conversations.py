@@ -234,3 +234,44 @@ async def test_a_new_process_continues_the_conversation(bot: Harness) -> None:  
         fresh = Harness(bot.api, restarted, service, bot.storage, bot.settings, bot.knowledge_dir)
         call = await fresh.send("Ai đồng chủ trì?")
     assert "Đồng chủ trì" in text_of(call) and "Saleumxay" in text_of(call)
+
+
+# ---------------------------------------------------------------------------- storage, terminal, eval
+
+
+def test_the_store_keeps_payloads_for_their_age_and_purges_old_ones(tmp_path: Path) -> None:
+    now = [dt.datetime(2026, 12, 2, 12, 0, tzinfo=dt.UTC)]
+    with Storage.open(f"sqlite:///{tmp_path / 'c.sqlite3'}") as storage:
+        store = ConversationStore(storage, retention=dt.timedelta(days=1), clock=lambda: now[0])
+        store.put({"c:1": "one", "m:1:5": "five"})
+        store.put({"c:1": "one again"})
+        assert store.get("c:1") == "one again" and store.get("m:1:5") == "five"
+        now[0] += dt.timedelta(minutes=20)
+        assert store.get("c:1", max_age=dt.timedelta(minutes=15)) is None  # quiet too long
+        assert store.get("c:1") == "one again"  # still kept
+        now[0] += dt.timedelta(days=2)
+        assert store.get("m:1:5") is None
+        assert store.purge() == 2
+
+
+def test_the_terminal_session_keeps_the_conversation(tmp_path: Path) -> None:
+    from bot.cli.terminal import TerminalSession
+
+    service = KnowledgeService(ROOT / "knowledge", ROOT / "seeds", GOLD)
+    session = TerminalSession(service)
+    assert "Nhà khách Chính phủ" in (
+        session.respond("Tham vấn chính trị cấp Bộ trưởng lần thứ 8 diễn ra ở đâu?") or ""
+    )
+    assert "Saleumxay" in (session.respond("Ai đồng chủ trì?") or "")
+    session.respond("cuộc họp lần thứ 8 diễn ra ở đâu?")  # read as the same series: the 8th again
+    fresh = TerminalSession(service)
+    fresh.respond("cuộc họp lần thứ 8 diễn ra ở đâu?")
+    assert "Thứ trưởng" in (fresh.respond("2") or "")
+    assert t("clarify_thing", "vi") in (TerminalSession(service).respond("Ai đồng chủ trì?") or "")
+
+
+def test_eval_prints_the_dialogue_report(engine: Engine) -> None:
+    from bot.cli.main import dialogue_report
+
+    report = dialogue_report(engine, ROOT / "knowledge" / "checks" / "dialogues.yaml", misses=True)
+    assert report.splitlines()[0].endswith("confident-wrong 0") and "dialogues" in report
