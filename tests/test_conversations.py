@@ -275,3 +275,40 @@ def test_eval_prints_the_dialogue_report(engine: Engine) -> None:
 
     report = dialogue_report(engine, ROOT / "knowledge" / "checks" / "dialogues.yaml", misses=True)
     assert report.splitlines()[0].endswith("confident-wrong 0") and "dialogues" in report
+
+
+def test_questions_of_their_own_are_not_contaminated_by_a_context(engine: Engine) -> None:
+    """Every question of the tuning and held-out sets, asked after three different openers: an
+    out-of-scope question the engine declines alone is never answered, and a question the engine
+    answers alone gets the same answer in a conversation, unless it is only a round (read in the
+    series the conversation is about)."""
+    import yaml
+
+    from bot.answering.dialogue import Dialogue
+
+    dialogue = Dialogue(engine)
+    day = dt.date(2026, 12, 2)
+    openers = (
+        "Tham vấn chính trị cấp Bộ trưởng lần thứ 8 diễn ra ở đâu?",
+        "Saleumxay Kommasith là ai?",
+        "Where was the 8th round held?",
+    )
+    contexts = [dialogue.turn(opener, None, today=day).context for opener in openers]
+    problems = []
+    for name in ("questions.yaml", "heldout.yaml"):
+        items = yaml.safe_load((ROOT / "knowledge" / "checks" / name).read_text(encoding="utf-8"))[
+            "questions"
+        ]
+        for item in items:
+            alone = engine.answer(item["q"], today=day)
+            for context in contexts:
+                turn = dialogue.turn(item["q"], context, today=day)
+                got = turn.answer
+                out_of_scope = item["status"] == "not_found" and not item.get("facts")
+                if out_of_scope and alone.status.value != "answered" and got.status.value == "answered":
+                    problems.append(f"out of scope but answered: {item['q']!r} -> {got.facts[:1]}")
+                same = (got.status, got.facts[:1]) == (alone.status, alone.facts[:1])
+                changed = alone.status.value == "answered" and not same and turn.context is not None
+                if changed and turn.context is not None and turn.context.round is None:
+                    problems.append(f"changed by the context: {item['q']!r} -> {got.facts[:1]}")
+    assert not problems, "\n".join(problems)

@@ -67,6 +67,7 @@ class _LangCues(BaseModel):
     filler: list[str]
     ordinals: dict[str, int]
     not_pronoun: list[str] = []
+    slot: list[str] = []
 
 
 class _CueFile(BaseModel):
@@ -83,6 +84,7 @@ class _Cues:
     filler: frozenset[str]
     ordinals: dict[str, int]
     not_pronoun: re.Pattern[str] | None
+    slot: re.Pattern[str] | None
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -105,6 +107,7 @@ def cues(lang: Lang) -> _Cues:
         not_pronoun=(
             re.compile(rf"(?:^|\s)(?:{_alternation(raw.not_pronoun)})(?=\s|$)") if raw.not_pronoun else None
         ),
+        slot=re.compile(rf"(?:^|\s)(?:{_alternation(raw.slot)})(?=\s|$)") if raw.slot else None,
     )
 
 
@@ -229,37 +232,26 @@ class Dialogue:
                 q = replace(q, round=EN_ORDINAL_WORDS.get(words[0]) or VI_NUMBER_WORDS.get(words[0]))
         anchored = self._anchored(q)
         bare = self._bare(q)
+        off_topic = bool(q.greeting or q.unknown_names or q.foreign_countries or q.unknown_attribute)
         if person is None and thing is None:
             if anchored and (continuation is None or context is None):
                 return self._new(text, ask_lang, now)
-            # words of its own but no anchor ("còn quan hệ ngoại giao thiết lập khi nào?"): alone first
-            if not anchored and not bare and not (q.round and context is not None):
-                if continuation is not None and context is not None:
+            if not anchored and not bare:
+                # words of its own but no anchor ("còn quan hệ ngoại giao thiết lập khi nào?",
+                # "Tham khảo chín trị lần thứ 9 …" with a typo in the series): read alone first
+                if continuation is not None and context is not None and not off_topic:
                     # "what about the deputy-minister level?": the last question with this constraint
                     carried = self._carry(q, context, continuation)
                     went_on = self._ask(carried, ask_lang)
-                    if went_on.status is Status.ANSWERED:
+                    if went_on.status is Status.ANSWERED and went_on.facts[:1] != context.facts[:1]:
                         went_on = replace(went_on, question=text)
                         context_after = self._context(went_on, carried, now, lang=ask_lang)
                         return Turn(went_on, context_after, "follow_up", carried)
                 alone = self._new(text, ask_lang, now)
-                main = context.main_fact if context is not None else None
-                if main is None or context is None or alone.answer.status is not Status.NOT_FOUND:
+                if context is None or not q.round or off_topic or alone.answer.status is Status.ANSWERED:
                     return alone
-                if alone.answer.facts:  # the engine found what it is about (and says what is missing)
-                    return alone
-                # words of its own but nothing it names ("who took part?"): about the fact in context
-                # only if that reading is answered with that very fact
-                merged = self._merge(q, context, None, None, continuation, anchored=False)
-                attempt = self._ask(merged, ask_lang) if merged else None
-                if attempt is None or attempt.status is not Status.ANSWERED or main not in attempt.facts:
-                    return alone
-                attempt = replace(attempt, question=text)
-                assert merged is not None
-                return Turn(attempt, self._context(attempt, merged, now, lang=ask_lang), "follow_up", merged)
-            if context is None:
-                if continuation is None and not bare:
-                    return self._new(text, ask_lang, now)
+                # a round with words that name nothing the engine answers: the round of the context
+            elif context is None:
                 if continuation is None and q.round:
                     return self._new(text, ask_lang, now)  # the engine decides: one round, or choices
                 return self._clarify(text, q.lang, "thing")
@@ -269,13 +261,21 @@ class Dialogue:
             alone = self._new(text, ask_lang, now)
             if context is None or alone.answer.status is not Status.NOT_FOUND:
                 return alone
+        elif not bare and self._names_answer(q, alone := self._new(text, ask_lang, now)):
+            return alone  # the pronoun points inside the message ("ACMECS là gì, ai nhắc tới nó?")
         elif context is None:
             return self._clarify(text, q.lang, "person" if person is not None else "thing")
         assert context is not None
-        merged = self._merge(q, context, person, thing, continuation, anchored)
+        merged, strict = self._merge(q, context, person, thing, continuation, anchored)
         if merged is None:
+            if q.round and person is None and thing is None:
+                return self._new(text, ask_lang, now)  # a round, and nothing in context to put it on
             return self._clarify(text, q.lang, "person" if person is not None else "thing")
         answer = self._ask(merged, ask_lang)
+        if not strict and answer.status is not Status.ANSWERED:
+            alone = self._new(text, ask_lang, now)  # the context did not help: as the engine reads it
+            if alone.answer.status is not Status.NOT_FOUND:
+                return alone
         main = context.main_fact
         slot_only = person is None and thing is None and not q.round and not anchored and bare
         if slot_only and main is not None and main not in answer.facts:
@@ -336,8 +336,9 @@ class Dialogue:
         for pattern in (*INTENT_CUES.values(), *EVENT_KIND_CUES.values()):
             text = pattern.sub(" ", text)
         cue = cues(q.lang)
-        for pattern in (cue.person, cue.thing, cue.continuation):
-            text = pattern.sub(" ", text)
+        for optional in (cue.person, cue.thing, cue.continuation, cue.slot):
+            if optional is not None:
+                text = optional.sub(" ", text)
         text = re.sub(r"\d+(?:st|nd|rd|th)?", " ", text)
         words = [w for w in canonical(text).split() if w not in FUNCTION_WORDS and w not in cue.filler]
         if q.round is not None:  # "the first", "lần thứ nhất": the round's own words
@@ -391,6 +392,15 @@ class Dialogue:
             return None
         return candidates[scores.index(best)].fact_id
 
+    def _names_answer(self, q: Question, turn: Turn) -> bool:
+        """Is the message's answer, read alone, a fact the message itself names (a word of its name)?"""
+        answer = turn.answer
+        fact = self.engine.knowledge.get(answer.facts[0]) if answer.facts else None
+        if answer.status is not Status.ANSWERED or fact is None:
+            return False
+        names = {w for name in _names(fact) for w in fold(name).split()}
+        return bool(names & set(self._content(q)))
+
     def _label_words(self, candidate: Candidate) -> set[str]:
         fact = self.engine.knowledge.get(candidate.fact_id)
         names = [candidate.label, *(_names(fact) if fact is not None else [])]
@@ -407,8 +417,10 @@ class Dialogue:
         thing: re.Match[str] | None,
         continuation: re.Match[str] | None,
         anchored: bool,
-    ) -> str | None:
-        """The question to ask the engine for a follow-up, or None when there is nothing to attach to."""
+    ) -> tuple[str | None, bool]:
+        """The question to ask the engine for a follow-up (None when there is nothing to attach to),
+        and whether its answer stands even when it is not found (a round of a known series: "the
+        base has no 9th …" is the answer) or the message alone may do better."""
         lang = q.lang
         folded = q.folded.strip()
         knowledge = self.engine.knowledge
@@ -416,15 +428,13 @@ class Dialogue:
         main = knowledge.get(main_id) if main_id else None
         if person is not None:
             name = self._person(context, main)
-            if name is None:
-                return None
-            return _splice(folded, person, name)
+            return (_splice(folded, person, name) if name else None), True
         if thing is not None:
             if main is None:
                 if context.candidates:  # the last answer offered choices: ask again with them
-                    return _splice(folded, thing, _strip_slots(context.question))
-                return None
-            return _splice(folded, thing, self._title(main, lang))
+                    return _splice(folded, thing, _strip_slots(context.question)), True
+                return None, True
+            return _splice(folded, thing, self._title(main, lang)), True
         # a continuation, or no anchor of its own
         rest = folded[continuation.end() :] if continuation is not None else folded
         rest = rest.strip()
@@ -432,24 +442,24 @@ class Dialogue:
         if not slots:
             slots = _slot_words(fold(context.question))
         if anchored:  # "còn Bùi Thanh Sơn?": a new subject, the old question
-            return _join(lang, slots, _without_slots(rest))
+            return _join(lang, slots, _without_slots(rest)), True
         if q.round is not None:
             series_id = self._series_of(main, context)
             if series_id is not None:
                 series = knowledge.series(series_id)
                 if series is not None:
-                    return _join(lang, slots, _round_phrase(series, q.round, lang))
+                    return _join(lang, slots, _round_phrase(series, q.round, lang)), True
             base = _strip_slots(context.question)
             if context.round is not None and re.search(rf"(?<!\d){context.round}(?!\d)", base):
                 base = re.sub(rf"(?<!\d){context.round}(?!\d)", str(q.round), base, count=1)
-                return _join(lang, slots, base)
-            return None
+                return _join(lang, slots, base), False
+            return None, False
         subject = _without_slots(rest)
         if main is not None:
-            return _join(lang, slots, f"{subject} {self._title(main, lang)}".strip())
+            return _join(lang, slots, f"{subject} {self._title(main, lang)}".strip()), True
         if context.candidates:
-            return _join(lang, slots, f"{subject} {_strip_slots(context.question)}".strip())
-        return None
+            return _join(lang, slots, f"{subject} {_strip_slots(context.question)}".strip()), True
+        return None, True
 
     @staticmethod
     def _carry(q: Question, context: Context, continuation: re.Match[str]) -> str:
