@@ -259,8 +259,8 @@ class Dialogue:
             # a pronoun in a question that names its own subject: read alone first ("ông ấy có gặp
             # Bùi Thanh Sơn không?" may be about the man in context, or need no context at all)
             alone = self._new(text, ask_lang, now)
-            if context is None or alone.answer.status is not Status.NOT_FOUND:
-                return alone
+            if context is None or alone.answer.status is not Status.NOT_FOUND or alone.answer.facts:
+                return alone  # found alone (if only to say what its article leaves out)
         elif not bare and self._names_answer(q, alone := self._new(text, ask_lang, now)):
             return alone  # the pronoun points inside the message ("ACMECS là gì, ai nhắc tới nó?")
         elif context is None:
