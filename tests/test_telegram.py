@@ -118,6 +118,10 @@ class Harness:
     def answer(self, question: str, **kwargs: Any) -> Answer:
         return self.service.engine.answer(question, **kwargs)
 
+    def answer_fact_text(self, fact_id: str, lang: Any = "vi") -> str:
+        """The first line of what a candidate's button answers (HTML-unescaped)."""
+        return self.service.engine.answer_fact(fact_id, lang=lang).text.splitlines()[0]
+
 
 def buttons(call: Call) -> list[dict[str, Any]]:
     markup = call.params.get("reply_markup") or {}

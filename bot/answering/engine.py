@@ -1083,7 +1083,10 @@ class Engine:
         return not content
 
     def _list(self, q: Question, scored: list[Scored]) -> Answer:
-        events = [s.fact for s in scored if s.anchored and isinstance(s.fact, Event)]
+        # one line per event, even when it is found twice (a day range matches on each of its days)
+        events = list(
+            {s.fact.id: s.fact for s in scored if s.anchored and isinstance(s.fact, Event)}.values()
+        )
         of_kind = [e for e in events if e.event_kind.value == q.primary_kind]
         if of_kind and q.primary_kind in _NARROW_KINDS:
             events = of_kind  # "list the visits of 2023": the visits, not everything of 2023

@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     )
     timezone: str = "Asia/Ho_Chi_Minh"
     daily_post_time: dt.time = dt.time(8, 0)
+    # minutes a conversation stays open for follow-up questions ("ai đồng chủ trì?") after its last turn
+    context_ttl_minutes: int = Field(default=15, ge=1, le=24 * 60)
     webhook_url: str | None = None
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8443, ge=1, le=65535)

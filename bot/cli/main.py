@@ -22,9 +22,11 @@ from bot.app.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
     from bot.answering.answers import Lang
+    from bot.answering.engine import Engine
     from bot.kb.knowledge import Knowledge
 
 Handler = Callable[[argparse.Namespace, Settings], int]
+DIALOGUES_FILE = "dialogues.yaml"  # in the knowledge folder's checks/: the multi-turn dialogue table
 
 
 def _knowledge_or_exit(settings: Settings, knowledge_dir: Path | None = None) -> Knowledge:
@@ -248,7 +250,10 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     checks = (knowledge_dir or settings.knowledge_dir) / "checks"
     # Every question set shipped with the base (the tuning set and the held-out set), unless one is named.
     gold_file = settings.gold_file if knowledge_dir is None else None
-    paths = [Path(f) for f in args.file] or ([gold_file] if gold_file else sorted(checks.glob("*.yaml")))
+    dialogues_file = checks / DIALOGUES_FILE  # multi-turn: scored by its own report, below
+    paths = [Path(f) for f in args.file] or (
+        [gold_file] if gold_file else sorted(p for p in checks.glob("*.yaml") if p != dialogues_file)
+    )
     if not paths:
         print(f"no question set: {checks} holds no *.yaml (name a file or set GOLD_FILE)", file=sys.stderr)
         return 2
@@ -276,7 +281,20 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         from bot.answering.suite import suite_report
 
         print(suite_report(engine.knowledge, engine))
+        if dialogues_file.is_file():
+            print(dialogue_report(engine, dialogues_file, misses=args.misses))
     return 0
+
+
+def dialogue_report(engine: Engine, path: Path, *, misses: bool) -> str:
+    """The dialogue table's figures (turns and whole dialogues right, confident-wrong), and its misses."""
+    from bot.answering.dialogue_eval import load_dialogues, run_dialogues
+
+    report = run_dialogues(engine, load_dialogues(path))
+    lines = [f"{path}: {report.summary()}"]
+    if misses:
+        lines += [f"[miss] {miss}" for miss in report.misses]
+    return "\n".join(lines)
 
 
 def _iso_date(text: str) -> dt.date:

@@ -13,6 +13,7 @@ import sys
 from typing import TextIO
 
 from bot.answering.answers import Answer, Lang, Status
+from bot.answering.dialogue import Context, Dialogue
 from bot.app.service import KnowledgeLoadError, KnowledgeService
 from bot.app.settings import Settings
 from bot.cli.boundary import answer_or_apology
@@ -28,13 +29,23 @@ QUIT = frozenset({"/quit", "/exit", "/q", "quit", "exit"})
 
 
 class TerminalSession:
-    """One conversation: remembers the language choice and the last ambiguous question's candidates."""
+    """One conversation: remembers the language choice and the context of the conversation (the last
+    question, the facts answered, an ambiguous answer's candidates), as the Telegram bot does."""
 
-    def __init__(self, service: KnowledgeService, *, timezone: dt.tzinfo | None = None) -> None:
+    def __init__(
+        self,
+        service: KnowledgeService,
+        *,
+        timezone: dt.tzinfo | None = None,
+        context_ttl: dt.timedelta = dt.timedelta(minutes=15),
+    ) -> None:
         self.service = service
         self.timezone = timezone
         self.lang: Lang | None = None
         self.candidates: list[str] = []
+        # the conversation so far, in memory: follow-ups ("ai đồng chủ trì?") and choices ("2")
+        self.context: Context | None = None
+        self.context_ttl = context_ttl
 
     def respond(self, line: str) -> str | None:
         """The reply to one input line; None means the user wants to leave."""
@@ -48,12 +59,18 @@ class TerminalSession:
         if text.startswith("/lang"):
             return self._set_lang(text.removeprefix("/lang").strip().lower())
         engine = self.service.engine
-        if text.isdigit() and self.candidates and 1 <= int(text) <= len(self.candidates):
-            answer = engine.answer_fact(self.candidates[int(text) - 1], lang=self.lang or "vi")
+        now = dt.datetime.now(dt.UTC)
+        if self.context is not None and self.context.expired(now, self.context_ttl):
+            self.context = None
+        today = dt.datetime.now(self.timezone).date()
+        try:
+            turn = Dialogue(engine).turn(text, self.context, lang=self.lang, today=today, now=now)
+        except Exception:
+            # the boundary logs the failure with the question and words the apology
+            answer = answer_or_apology(engine, text, lang=self.lang, today=today)
         else:
-            answer = answer_or_apology(
-                engine, text, lang=self.lang, today=dt.datetime.now(self.timezone).date()
-            )
+            answer = turn.answer
+            self.context = turn.context or self.context
         self.candidates = [c.fact_id for c in answer.candidates] if answer.status is Status.AMBIGUOUS else []
         return format_answer(answer)
 
@@ -116,7 +133,9 @@ def run_terminal(
         return 1
     interactive = stdin.isatty()
     print(banner(service.engine.subject("en")), file=stdout if interactive else stderr, flush=True)
-    session = TerminalSession(service, timezone=settings.tz)
+    session = TerminalSession(
+        service, timezone=settings.tz, context_ttl=dt.timedelta(minutes=settings.context_ttl_minutes)
+    )
     try:
         while True:
             if interactive:

@@ -32,6 +32,10 @@ CATALOG: Final[Mapping[str, Entry]] = {
         "vi": "📖 Nguồn",
         "en": "📖 Source",
     },
+    "source_page_button": {
+        "vi": "📖 Nguồn (trang {page})",
+        "en": "📖 Sources (page {page})",
+    },
     "source_title": {
         "vi": "Nguồn",
         "en": "Source",
@@ -100,6 +104,18 @@ CATALOG: Final[Mapping[str, Entry]] = {
     "admin_commands": {
         "vi": "Lệnh quản trị",
         "en": "Admin commands",
+    },
+    "clarify_thing": {
+        "vi": "Bạn hỏi về cuộc họp nào? Hãy nêu tên cuộc họp, sự kiện hoặc người.",
+        "en": "Which meeting do you mean? Please name the meeting, the event or the person.",
+    },
+    "media_hint": {
+        "vi": "Mình chỉ hiểu chữ viết: hãy gõ câu hỏi (hoặc ghi nó vào chú thích ảnh).",
+        "en": "I can only read text: please type your question (or write it as the photo's caption).",
+    },
+    "clarify_person": {
+        "vi": "Bạn hỏi về ai? Hãy nêu tên người đó.",
+        "en": "Who do you mean? Please name the person.",
     },
     "empty_question": {
         "vi": "Bạn muốn hỏi gì? Ví dụ: /ask {example}",

@@ -30,6 +30,7 @@ from sqlalchemy import (
 __all__ = [
     "UtcDateTime",
     "chats",
+    "conversations",
     "metadata",
     "question_stats",
     "sent_log",
@@ -123,4 +124,15 @@ sent_log = Table(
     # The uniqueness of (post_date, chat_id) is what makes claims exclusive: the
     # database, not this process, decides which concurrent INSERT wins.
     PrimaryKeyConstraint("post_date", "chat_id"),
+)
+
+# The context of each conversation (bot.storage.conversations): keyed by conversation (a private
+# chat, or a user in a group), by the bot's reply message (a reply to it resumes its context) and by
+# the user's question message (an edit of the question re-answers it in place). `payload` is JSON.
+conversations = Table(
+    "conversations",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("payload", Text, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False, index=True),
 )

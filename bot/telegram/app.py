@@ -18,6 +18,7 @@ inside an existing event loop: the tests and the benchmark use it.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -44,10 +45,12 @@ from telegram.ext import (
 
 from bot.app.service import KnowledgeService
 from bot.app.settings import Settings, load_settings
+from bot.storage.conversations import ConversationStore
 from bot.storage.repository import Storage
 from bot.telegram import handlers
 from bot.telegram.anniversary_jobs import CATCH_UP_DELAY, AnniversaryJobs
 from bot.telegram.commands import COMMANDS, Command
+from bot.telegram.conversation import ConversationKeeper
 from bot.telegram.menu import menu
 from bot.telegram.state import AnswerCache, BotContext, BotData, LanguageCache, StatsRecorder
 
@@ -62,7 +65,7 @@ BotBuilder = ApplicationBuilder[
 ]
 
 # Only what the bot handles; anything else is not even fetched.
-ALLOWED_UPDATES: Final = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+ALLOWED_UPDATES: Final = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 # Updates handled at once. Telegram answers in ~100 ms, so one at a time would cap a busy bot at
 # ~10 updates/s; per-chat order still holds in practice since a user waits for each answer.
 CONCURRENT_UPDATES: Final = 32
@@ -131,9 +134,14 @@ def build_application(
     data.languages = LanguageCache(storage)
     data.recorder = StatsRecorder(storage, flush_interval=stats_flush_interval)
     data.answers = AnswerCache(answer_cache_size)
+    data.conversations = ConversationKeeper(
+        ConversationStore(storage), dt.timedelta(minutes=settings.context_ttl_minutes)
+    )
     data.commands = commands
 
-    new_messages = filters.UpdateType.MESSAGE  # edits of old messages are not asked (or obeyed) again
+    new_messages = (
+        filters.UpdateType.MESSAGE
+    )  # an edited command is not obeyed again; edited questions: below
     for command in commands:
         callback = handlers.admin_only(command.name, command.handler) if command.admin else command.handler
         app.add_handler(CommandHandler(command.name, callback, filters=new_messages))
@@ -143,6 +151,20 @@ def build_application(
     # an admin's article (.txt) in a private chat: drafted facts back as a file; nothing goes into service
     article = new_messages & filters.Document.ALL & filters.ChatType.PRIVATE
     app.add_handler(MessageHandler(article, handlers.admin_only("draft", handlers.on_article_document)))
+    # other media: a one-line hint (first matching handler wins, so an admin's article is drafted above)
+    media = (
+        filters.PHOTO
+        | filters.Sticker.ALL
+        | filters.VOICE
+        | filters.AUDIO
+        | filters.VIDEO
+        | filters.VIDEO_NOTE
+        | filters.ANIMATION
+        | filters.Document.ALL
+    )
+    app.add_handler(MessageHandler(new_messages & media, handlers.on_media))
+    edited = filters.UpdateType.EDITED_MESSAGE & filters.TEXT
+    app.add_handler(MessageHandler(edited, handlers.on_edited_text))
     app.add_handler(CallbackQueryHandler(handlers.on_callback))
     app.add_handler(InlineQueryHandler(handlers.on_inline_query))
     app.add_error_handler(handlers.on_error)
@@ -202,6 +224,7 @@ async def _post_init(app: BotApplication) -> None:
 
 async def _post_stop(app: BotApplication) -> None:
     await app.bot_data.recorder.close()
+    await app.bot_data.conversations.close()
 
 
 @asynccontextmanager

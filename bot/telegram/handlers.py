@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from telegram import (
+    CallbackQuery,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
     InputTextMessageContent,
@@ -31,19 +32,22 @@ from telegram import (
     User,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.answering.answers import Answer, Lang, Status
+from bot.answering.dialogue import Context, Dialogue, Turn
 from bot.answering.engine import Engine
 from bot.app.logs import redact, settings_secrets
 from bot.app.service import ReloadReport
 from bot.kb.draft import MAX_UPLOAD_BYTES, DraftInputError, draft_upload, kinds_line, upload_name
 from bot.kb.facts import Official
 from bot.render.catalog import has, t
+from bot.telegram.conversation import conversation_key
 from bot.telegram.menu import help_lines
 from bot.telegram.render import (
     MAX_CANDIDATE_BUTTONS,
     MAX_MESSAGE,
+    ListPages,
     Rendered,
     answer_with_sources_html,
     esc,
@@ -100,17 +104,25 @@ async def ui_lang(update: Update, context: BotContext) -> Lang:
 async def reply(message: Message, rendered: Rendered, *, quote: bool | None = None) -> Message | None:
     """Send `rendered` in reply to `message`, split under 4096 characters; the keyboard goes on
     the last part. Quotes the message in groups (so the asker sees which question was answered)."""
+    sent = await reply_parts(message, rendered, quote=quote)
+    return sent[-1] if sent else None
+
+
+async def reply_parts(message: Message, rendered: Rendered, *, quote: bool | None = None) -> list[Message]:
+    """`reply`, returning every message sent (the first is the one an edit of the question updates)."""
     parts = split_html(rendered.text, MAX_MESSAGE)
     if quote is None:
         quote = message.chat.type != ChatType.PRIVATE
-    sent: Message | None = None
+    sent: list[Message] = []
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
-        sent = await message.reply_text(
-            part,
-            parse_mode=ParseMode.HTML,
-            reply_markup=rendered.keyboard if last else None,
-            do_quote=quote and index == 0,
+        sent.append(
+            await message.reply_text(
+                part,
+                parse_mode=ParseMode.HTML,
+                reply_markup=rendered.keyboard if last else None,
+                do_quote=quote and index == 0,
+            )
         )
     return sent
 
@@ -125,10 +137,45 @@ async def reply_plain(update: Update, text: str, keyboard: InlineKeyboardMarkup 
 # ---------------------------------------------------------------------------- questions
 
 
+def _conversation(message: Message) -> str:
+    user = message.from_user
+    return conversation_key(
+        message.chat.id, user.id if user else None, private=message.chat.type == ChatType.PRIVATE
+    )
+
+
+async def _context_for(message: Message, context: BotContext) -> Context | None:
+    """The context a message is read in: the replied-to bot message's, else the conversation's."""
+    keeper = context.bot_data.conversations
+    replied = message.reply_to_message
+    if replied is not None and replied.from_user is not None and replied.from_user.id == context.bot.id:
+        return await keeper.of_message(message.chat.id, replied.message_id)
+    return await keeper.current(_conversation(message))
+
+
+async def _turn(
+    context: BotContext, question: str, before: Context | None, lang: Lang | None, *, standalone: bool
+) -> Turn:
+    data = context.bot_data
+    engine = data.engine
+    dialogue = Dialogue(engine, ask=lambda text, asked_lang: data.ask(engine, text, asked_lang))
+    # computed in a worker thread: a slow question never holds up the other chats' updates
+    return await asyncio.to_thread(
+        dialogue.turn, question, before, lang=lang, today=data.today(), standalone=standalone
+    )
+
+
 async def answer_question(
-    update: Update, context: BotContext, question: str, *, lang: Lang | None = None
+    update: Update,
+    context: BotContext,
+    question: str,
+    *,
+    lang: Lang | None = None,
+    standalone: bool = False,
 ) -> None:
-    """Answer `question` in reply to the update's message; count it, log it if unanswered."""
+    """Answer `question` in reply to the update's message, read in the conversation's context
+    (unless `standalone`: a command's own question); count it, log it if unanswered, and
+    remember the new context."""
     message = update.effective_message
     if message is None:
         return
@@ -146,11 +193,20 @@ async def answer_question(
         )
         return
     data = context.bot_data
-    engine = data.engine
-    # computed in a worker thread: a slow question never holds up the other chats' updates
-    answer = await asyncio.to_thread(data.ask, engine, question, lang)
-    data.recorder.record(answer)
-    await reply(message, render_answer(answer, engine.knowledge))
+    before = await _context_for(message, context)
+    turn = await _turn(context, question, before, lang, standalone=standalone)
+    data.recorder.record(turn.answer)
+    if turn.context is not None:  # before the reply goes out: the next message may follow at once
+        await data.conversations.remember(_conversation(message), message.chat.id, turn.context, [])
+    sent = await reply_parts(message, render_answer(turn.answer, data.engine.knowledge))
+    await data.conversations.remember(
+        None,  # the conversation's own context was remembered before the reply
+        message.chat.id,
+        turn.context or before,
+        [m.message_id for m in sent],
+        question_id=message.message_id,
+        before=before,
+    )
 
 
 async def on_private_text(update: Update, context: BotContext) -> None:
@@ -188,6 +244,95 @@ async def on_group_text(update: Update, context: BotContext) -> None:
     await answer_question(update, context, question)
 
 
+def _addressed_caption(message: Message, bot_id: int, username: str | None) -> bool:
+    replied = message.reply_to_message
+    if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
+        return True
+    wanted = f"@{username}".lower() if username else None
+    mentions = message.parse_caption_entities([MessageEntity.MENTION]).values()
+    return wanted is not None and any(value.lower() == wanted for value in mentions)
+
+
+async def on_media(update: Update, context: BotContext) -> None:
+    """A photo, sticker, voice message, video or file: a caption that is a question is answered;
+    otherwise a one-line hint (in a group only when the message is addressed to the bot)."""
+    message = update.effective_message
+    if message is None:
+        return
+    private = message.chat.type == ChatType.PRIVATE
+    username = context.bot.username
+    if not private and not _addressed_caption(message, context.bot.id, username):
+        return
+    caption = (message.caption or "").strip()
+    if username:
+        caption = _strip_mention(caption, username).strip()
+    if caption:
+        await answer_question(update, context, caption)
+        return
+    await reply_plain(update, t("media_hint", await ui_lang(update, context)))
+
+
+async def on_edited_text(update: Update, context: BotContext) -> None:
+    """An edited question: answered again, in the bot's earlier reply (edited in place) when there
+    is one; a question never answered (a group message not addressed to the bot) stays ignored."""
+    message = update.edited_message
+    if message is None or not message.text:
+        return
+    text = message.text
+    username = context.bot.username
+    if message.chat.type != ChatType.PRIVATE:
+        command = re.match(r"^/ask(?:@\w+)?(?:\s+|$)", text)
+        if command is not None:
+            text = text[command.end() :]
+        elif not addressed_to_bot(message, context.bot.id, username):
+            return
+        if username:
+            text = _strip_mention(text, username)
+    elif text.startswith("/"):
+        return  # an edited command is not run again
+    question = text.strip()
+    data = context.bot_data
+    earlier = await data.conversations.answered(message.chat.id, message.message_id)
+    if earlier is None or not question or len(question) > MAX_QUESTION_CHARS:
+        await answer_question(update, context, question)
+        return
+    lang = await chat_lang(update, context)
+    turn = await _turn(context, question, earlier.before, lang, standalone=False)
+    data.recorder.record(turn.answer)
+    if turn.context is not None:
+        await data.conversations.remember(_conversation(message), message.chat.id, turn.context, [])
+    rendered = render_answer(turn.answer, data.engine.knowledge)
+    parts = split_html(rendered.text, MAX_MESSAGE)
+    try:
+        await context.bot.edit_message_text(
+            parts[0] if parts else esc(turn.answer.text),
+            chat_id=message.chat.id,
+            message_id=earlier.reply_id,
+            parse_mode=ParseMode.HTML,
+            reply_markup=rendered.keyboard if len(parts) <= 1 else None,
+        )
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise
+    sent_ids = [earlier.reply_id]
+    for index, part in enumerate(parts[1:], start=2):
+        extra = await context.bot.send_message(
+            message.chat.id,
+            part,
+            parse_mode=ParseMode.HTML,
+            reply_markup=rendered.keyboard if index == len(parts) else None,
+        )
+        sent_ids.append(extra.message_id)
+    await data.conversations.remember(
+        None,
+        message.chat.id,
+        turn.context or earlier.before,
+        sent_ids,
+        question_id=message.message_id,
+        before=earlier.before,
+    )
+
+
 def _command_argument(message: Message | None) -> str:
     """The raw text after `/command` (spacing and punctuation kept, unlike `context.args`)."""
     if message is None or not message.text:
@@ -207,7 +352,7 @@ async def cmd_official(update: Update, context: BotContext) -> None:
         officials = context.bot_data.service.knowledge.of_kind(Official)
         await reply_plain(update, t("official_usage", lang, name=officials[0].name if officials else "…"))
         return
-    await answer_question(update, context, t("official_q", lang, name=name), lang=lang)
+    await answer_question(update, context, t("official_q", lang, name=name), lang=lang, standalone=True)
 
 
 def parse_day_month(argument: str) -> str | None:
@@ -232,14 +377,14 @@ async def cmd_on(update: Update, context: BotContext) -> None:
     if when is None:
         await reply_plain(update, t("on_usage", lang))
         return
-    await answer_question(update, context, t("on_q", lang, date=when), lang=lang)
+    await answer_question(update, context, t("on_q", lang, date=when), lang=lang, standalone=True)
 
 
 async def cmd_timeline(update: Update, context: BotContext) -> None:
     lang = await ui_lang(update, context)
     subject = _command_argument(update.effective_message)
     question = t("timeline_q", lang, subject=subject) if subject else t("timeline_all_q", lang)
-    await answer_question(update, context, question, lang=lang)
+    await answer_question(update, context, question, lang=lang, standalone=True)
 
 
 # ---------------------------------------------------------------------------- start, help, lang
@@ -333,7 +478,8 @@ async def _callback_lang(update: Update, context: BotContext, message: Message |
 
 
 async def on_callback(update: Update, context: BotContext) -> None:
-    """`src:<fact_id>`: show the fact's seed and quotes. `ans:<fact_id>`: answer that candidate."""
+    """`src:<fact_id>`: show the fact's seed and quotes. `ans:<fact_id>`: answer that candidate.
+    `pg:<n>`, `sp:<n>`: page n of a long list, and its sources."""
     query = update.callback_query
     if query is None:
         return
@@ -345,6 +491,10 @@ async def on_callback(update: Update, context: BotContext) -> None:
         await query.answer(t("expired", lang), show_alert=True)
         return
     kind, fact_id = parsed
+    if kind in ("pg", "sp"):
+        await _on_page(query, context, message, kind, int(fact_id), lang)
+        return
+    chosen: Context | None = None
     if kind == "src":
         fact = engine.knowledge.by_id.get(fact_id)
         if fact is None:
@@ -352,14 +502,21 @@ async def on_callback(update: Update, context: BotContext) -> None:
             return
         rendered = Rendered(source_html(fact, lang, engine.knowledge))
     else:
-        answer = engine.answer_fact(fact_id, lang=lang)
-        if answer.status is Status.NOT_FOUND:
+        turn = Dialogue(engine).chosen(fact_id, lang)
+        if turn.answer.status is Status.NOT_FOUND:
             await query.answer(t("expired", lang), show_alert=True)
             return
-        rendered = render_answer(answer, engine.knowledge)
+        rendered = render_answer(turn.answer, engine.knowledge)
+        chosen = turn.context
     if message is not None:
         await query.answer()
-        await reply(message, rendered, quote=True)
+        sent = await reply_parts(message, rendered, quote=True)
+        if kind == "ans" and chosen is not None:  # the conversation is now about the chosen fact
+            private = message.chat.type == ChatType.PRIVATE
+            key = conversation_key(message.chat.id, query.from_user.id, private=private)
+            await context.bot_data.conversations.remember(
+                key, message.chat.id, chosen, [m.message_id for m in sent]
+            )
     elif query.message is not None:  # too old to reply to: write to its chat
         await query.answer()
         parts = split_html(rendered.text)
@@ -371,6 +528,35 @@ async def on_callback(update: Update, context: BotContext) -> None:
     else:  # a button on an inline-mode message: no chat to write to, so a short pop-up
         plain = html.unescape(re.sub(r"<[^>]+>", "", rendered.text))
         await query.answer(truncate(plain, 190), show_alert=True)
+
+
+async def _on_page(
+    query: CallbackQuery, context: BotContext, message: Message | None, kind: str, page: int, lang: Lang
+) -> None:
+    """`pg:<n>`: show page n of the long list on this message (edited in place). `sp:<n>`: the
+    sources of the facts on page n. The list is asked again from the message's stored context."""
+    data = context.bot_data
+    stored = await data.conversations.of_message(message.chat.id, message.message_id) if message else None
+    answer = await asyncio.to_thread(data.ask, data.engine, stored.question, stored.lang) if stored else None
+    pages = ListPages.of(answer) if answer is not None else None
+    if message is None or pages is None or not 0 <= page < pages.count:
+        await query.answer(t("expired", lang), show_alert=True)
+        return
+    await query.answer()
+    if kind == "pg":
+        rendered = pages.render(page, answer.lang if answer else lang)
+        with contextlib.suppress(BadRequest):  # the same page again: "message is not modified"
+            await query.edit_message_text(
+                rendered.text, parse_mode=ParseMode.HTML, reply_markup=rendered.keyboard
+            )
+        return
+    knowledge = data.engine.knowledge
+    blocks = [
+        source_html(knowledge.by_id[fact_id], lang, knowledge)
+        for fact_id in pages.page_facts(page)
+        if fact_id in knowledge.by_id
+    ]
+    await reply(message, Rendered("\n\n".join(blocks)), quote=True)
 
 
 # ---------------------------------------------------------------------------- inline mode

@@ -35,8 +35,10 @@ MAX_BUTTON_LABEL: Final = 48
 MAX_CANDIDATE_BUTTONS: Final = 8
 MAX_SOURCE_BUTTONS: Final = 4
 
-CallbackKind = Literal["src", "ans"]
-_CALLBACK_KINDS: Final[frozenset[str]] = frozenset({"src", "ans"})
+PAGE_LINES: Final = 10  # a list longer than this is shown a page at a time (◀ ▶)
+
+CallbackKind = Literal["src", "ans", "pg", "sp"]
+_CALLBACK_KINDS: Final[frozenset[str]] = frozenset({"src", "ans", "pg", "sp"})
 _FACT_ID_RE: Final = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 
 
@@ -66,7 +68,10 @@ def parse_callback(data: str | None) -> tuple[CallbackKind, str] | None:
     kind, sep, fact_id = data.partition(":")
     if not sep or kind not in _CALLBACK_KINDS or not _FACT_ID_RE.match(fact_id):
         return None
-    return ("src" if kind == "src" else "ans"), fact_id
+    if kind in ("pg", "sp") and not fact_id.isdigit():
+        return None
+    known: dict[str, CallbackKind] = {"src": "src", "ans": "ans", "pg": "pg", "sp": "sp"}
+    return known[kind], fact_id
 
 
 # ---------------------------------------------------------------------------- labels
@@ -142,8 +147,60 @@ def source_keyboard(
     return InlineKeyboardMarkup(rows) if rows else None
 
 
+@dataclass(frozen=True)
+class ListPages:
+    """A long list answer cut into pages: the lines around the items, the items and their facts."""
+
+    head: list[str]
+    items: list[str]
+    facts: list[str]
+    tail: list[str]
+
+    @property
+    def count(self) -> int:
+        return (len(self.items) + PAGE_LINES - 1) // PAGE_LINES
+
+    @classmethod
+    def of(cls, answer: Answer) -> ListPages | None:
+        """The pages of a list of more than `PAGE_LINES` items, one fact per item; else None."""
+        if answer.status is not Status.ANSWERED:
+            return None
+        lines = answer.text.split("\n")
+        bullets = [i for i, line in enumerate(lines) if line.startswith("• ")]
+        facts = list(dict.fromkeys(answer.facts))
+        if len(bullets) <= PAGE_LINES or len(bullets) != len(facts):
+            return None
+        first, last = bullets[0], bullets[-1]
+        if bullets != list(range(first, last + 1)):
+            return None
+        return cls(lines[:first], lines[first : last + 1], facts, lines[last + 1 :])
+
+    def page_facts(self, page: int) -> list[str]:
+        return self.facts[page * PAGE_LINES : (page + 1) * PAGE_LINES]
+
+    def render(self, page: int, lang: Lang) -> Rendered:
+        page = max(0, min(page, self.count - 1))
+        shown = self.items[page * PAGE_LINES : (page + 1) * PAGE_LINES]
+        text = "\n".join(esc(line) for line in [*self.head, *shown, *self.tail])
+        nav = [
+            InlineKeyboardButton("◀", callback_data=f"pg:{page - 1}" if page > 0 else f"pg:{page}"),
+            InlineKeyboardButton(f"{page + 1}/{self.count}", callback_data=f"pg:{page}"),
+            InlineKeyboardButton(
+                "▶", callback_data=f"pg:{page + 1}" if page + 1 < self.count else f"pg:{page}"
+            ),
+        ]
+        source = InlineKeyboardButton(
+            t("source_page_button", lang, page=page + 1), callback_data=f"sp:{page}"
+        )
+        return Rendered(text, InlineKeyboardMarkup([nav, [source]]))
+
+
 def render_answer(answer: Answer, knowledge: Knowledge | None = None) -> Rendered:
-    """The reply to a question: escaped text, and either the candidates or the Source button(s)."""
+    """The reply to a question: escaped text, and either the candidates or the Source button(s);
+    a long list shows its first page, with ◀ ▶ and one Source button for the page."""
+    pages = ListPages.of(answer)
+    if pages is not None:
+        return pages.render(0, answer.lang)
     text = answer_html(answer)
     if answer.status is Status.AMBIGUOUS:
         return Rendered(text, candidate_keyboard(answer.candidates))

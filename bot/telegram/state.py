@@ -34,6 +34,7 @@ from bot.app.service import KnowledgeService
 from bot.app.settings import Settings
 from bot.nlu.text import fold
 from bot.storage.repository import Storage
+from bot.telegram.conversation import ConversationKeeper
 from bot.telegram.menu import CommandInfo
 
 log = logging.getLogger(__name__)
@@ -177,6 +178,7 @@ class BotData:
     languages: LanguageCache
     recorder: StatsRecorder
     answers: AnswerCache
+    conversations: ConversationKeeper  # each conversation's context, for follow-up questions
     commands: tuple[CommandInfo, ...]  # the command table's rows, for /help
 
     def __init__(self) -> None:
