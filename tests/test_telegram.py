@@ -161,7 +161,7 @@ async def bot(tmp_path: Path, bot_api: FakeBotAPI) -> AsyncIterator[Harness]:
     settings = make_settings(tmp_path, bot_api, knowledge_dir, seeds_dir)
     service = KnowledgeService(knowledge_dir, seeds_dir, GOLD)
     storage = Storage.open(settings.database_url)
-    app = build_application(settings, service, storage, stats_flush_interval=0.05)
+    app = build_application(settings, service, storage)
     try:
         async with running(app):
             yield Harness(bot_api, app, service, storage, settings, knowledge_dir)

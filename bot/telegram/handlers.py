@@ -2,7 +2,7 @@
 
 Handlers reach everything through the typed `context.bot_data` (`bot.telegram.state.BotData`).
 They never block the event loop on I/O: storage calls and the reload run in worker threads,
-the chat language is cached and statistics are written in batches.
+the chat language is cached.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from telegram.error import Forbidden, TelegramError
 from bot.answering.answers import Answer, Lang, Status
 from bot.answering.engine import Engine
 from bot.app.logs import redact, settings_secrets
-from bot.app.service import ReloadReport
+from bot.app.service import ReloadReport, VersionRecord
 from bot.kb.facts import Official
 from bot.render.catalog import has, t
 from bot.telegram.menu import help_lines
@@ -147,7 +147,7 @@ async def answer_question(
     data = context.bot_data
     engine = data.engine
     answer = data.ask(engine, question, lang)
-    data.recorder.record(answer)
+    await data.recorder.record(answer)
     await reply(message, render_answer(answer, engine.knowledge))
 
 
@@ -461,6 +461,8 @@ def reload_report_html(report: ReloadReport, lang: Lang, knowledge_dir: Path | N
     """What a reload did, or exactly why it was refused (each problem as file:line: message)."""
     base = knowledge_dir.resolve().parent if knowledge_dir is not None else None
     lines: list[str] = []
+    if report.unchanged:
+        return esc(t("reload_unchanged", lang, version=report.version))
     if report.applied:
         lines.append(esc(t("reload_ok", lang, old=report.previous_version, new=report.version)))
     else:
@@ -500,12 +502,14 @@ async def cmd_reload(update: Update, context: BotContext) -> None:
     if data.reload_lock.locked():
         await reply_plain(update, t("reload_busy", lang))
         return
+    admin = update.effective_user.id if update.effective_user else None
     async with data.reload_lock:
-        report = await asyncio.to_thread(data.service.reload)
+        report = await asyncio.to_thread(data.service.reload, admin)
     log.info(
-        "reload by admin %s: applied=%s version=%s problems=%d",
-        update.effective_user.id if update.effective_user else None,
+        "reload by admin %s: applied=%s unchanged=%s version=%s problems=%d",
+        admin,
         report.applied,
+        report.unchanged,
         report.version,
         len(report.problems),
     )
@@ -517,14 +521,58 @@ async def cmd_reload(update: Update, context: BotContext) -> None:
 async def cmd_rollback(update: Update, context: BotContext) -> None:
     data = context.bot_data
     lang = await ui_lang(update, context)
+    admin = update.effective_user.id if update.effective_user else None
     async with data.reload_lock:
-        result = data.service.rollback()
+        # In a thread: with the database, stepping back loads the earlier snapshot.
+        result = await asyncio.to_thread(data.service.rollback, admin)
     if result is None:
         await reply_plain(update, t("rollback_none", lang))
         return
     frm, to = result
-    log.info("rollback from %s to %s", frm, to)
+    log.info("rollback by admin %s from %s to %s", admin, frm, to)
     await reply_plain(update, t("rollback_ok", lang, frm=frm, to=to))
+
+
+DEFAULT_VERSIONS: Final = 10
+
+
+def versions_html(entries: Sequence[VersionRecord], lang: Lang, in_service: str) -> str:
+    """One line per version kept: version, time (UTC), who loaded it, gold figures, state."""
+    if not entries:
+        return esc(t("versions_none", lang))
+    lines = [f"<b>{esc(t('versions_title', lang))}</b>"]
+    marked = False
+    for entry in entries:
+        who = (
+            t("versions_by", lang, user=entry.loaded_by)
+            if entry.loaded_by is not None
+            else t("versions_at_start", lang)
+        )
+        parts = [
+            f"<code>{esc(entry.version)}</code>",
+            esc(entry.loaded_at.strftime("%Y-%m-%d %H:%M UTC")),
+            esc(who),
+            esc(t("versions_facts", lang, facts=entry.facts)),
+        ]
+        if entry.gold_accuracy is not None:
+            parts.append(f"gold {entry.gold_accuracy:.1%}, confident-wrong {entry.gold_confident_wrong}")
+        line = " · ".join(parts)
+        if entry.rolled_back_at is not None:
+            line += f" ({esc(t('versions_rolled_back', lang))})"
+        elif not marked and entry.version == in_service:
+            line = f"▶ {line} — <b>{esc(t('versions_in_service', lang))}</b>"
+            marked = True
+        lines.append(line)
+    return "\n".join(lines)
+
+
+async def cmd_versions(update: Update, context: BotContext) -> None:
+    data = context.bot_data
+    lang = await ui_lang(update, context)
+    entries = await asyncio.to_thread(data.service.history, DEFAULT_VERSIONS)
+    message = update.effective_message
+    if message is not None:
+        await reply(message, Rendered(versions_html(entries, lang, data.service.knowledge.version)))
 
 
 def format_uptime(delta: dt.timedelta, lang: Lang) -> str:
