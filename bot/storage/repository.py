@@ -669,6 +669,8 @@ class Storage:
         already (a snapshot never changes: its name is derived from its content)."""
         manifest = {path: hashlib.sha256(content).hexdigest() for path, content in sorted(files.items())}
         with self._write() as conn:
+            if self._exists(conn, knowledge_snapshots, knowledge_snapshots.c.version == version):
+                return False
             for path, digest in manifest.items():
                 self._upsert(
                     conn,
