@@ -9,6 +9,10 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+from telegram.error import Conflict
+
+from bot.telegram.polling import ConflictWatch
 from tests.support.bot_process import ROOT, BotProcess, wait_until
 from tests.support.fake_bot_api import FakeBotAPI
 
@@ -54,3 +58,52 @@ def test_a_second_poller_logs_once_backs_off_and_exits_with_status_2(
         if second is not None:
             second.stop()
         assert first.stop() == 0, first.log()
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def conflict() -> Conflict:
+    return Conflict("Conflict: terminated by other getUpdates request")
+
+
+def test_the_newcomer_gives_up_and_the_incumbent_stays() -> None:
+    clock = Clock()
+    newcomer, incumbent = ConflictWatch(60, clock=clock), ConflictWatch(60, clock=clock)
+    stopped: list[str] = []
+    newcomer.on_give_up = lambda: stopped.append("newcomer")
+    incumbent.on_give_up = lambda: stopped.append("incumbent")
+    incumbent.polled(200)
+    clock.now += 600
+    newcomer.polled(200)  # its first poll may succeed before the other one answers back
+    for watch in (newcomer, incumbent):
+        watch.on_error(conflict())
+    assert incumbent.incumbent and not newcomer.incumbent
+    # The other poller backs off more and more: conflicts come further apart, but keep coming.
+    for gap in (1, 1.5, 2.25, 3.4, 5, 7.6, 11.4, 17, 25.6):
+        clock.now += gap
+        newcomer.on_error(conflict())
+        incumbent.on_error(conflict())
+    newcomer._check()
+    incumbent._check()
+    assert stopped == ["newcomer"] and newcomer.gave_up and not incumbent.gave_up
+
+
+def test_a_conflict_that_stops_is_not_a_reason_to_exit() -> None:
+    clock = Clock()
+    watch = ConflictWatch(60, clock=clock)
+    watch.on_give_up = lambda: pytest.fail("gave up")
+    watch.on_error(conflict())  # e.g. the previous process's poll, still open after a restart
+    clock.now += 61
+    watch._check()
+    assert not watch.gave_up
+    clock.now += 100
+    watch.on_error(conflict())  # a new episode starts the count again
+    clock.now += 30
+    watch._check()
+    assert not watch.gave_up

@@ -713,8 +713,13 @@ class Storage:
         gold_confident_wrong: int | None = None,
         gold_summary: str | None = None,
     ) -> VersionEntry:
-        """Put `version` into service (its snapshot must be saved first): a new history row."""
+        """Put `version` into service (its snapshot must be saved first): a new history row. If it
+        is in service already (replicas starting together on a new database), nothing is written
+        and its entry comes back."""
         with self._versions_write() as conn:
+            live = self._live(conn, 1)
+            if live and live[0].version == version:
+                return self._entry(live[0])
             seq = conn.execute(
                 knowledge_history.insert()
                 .values(

@@ -97,10 +97,12 @@ class ConflictWatch:
 
     def _check(self) -> None:
         self._timer = None
-        if self._first is None or self._last is None:
+        if self._first is None or self._last is None or self.incumbent:
             return
         now = self._clock()
-        if now - self._last > min(QUIET_AFTER, self.exit_after):
+        # Not `exit_after`: the other poller backs off too (up to 30 s between its polls), so gaps
+        # between our conflicts grow; only a gap longer than any backoff means it went away.
+        if now - self._last > QUIET_AFTER:
             log.info("no 409 Conflict for %.0f s: the other instance went away; polling on", now - self._last)
             self._first = None
             return
