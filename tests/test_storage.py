@@ -20,6 +20,7 @@ from bot.storage.tables import metadata, sent_log
 ANNIVERSARY = date(2027, 9, 5)
 GROUP = -1001234567890
 OTHER_GROUP = -1009876543210
+BOT = 123456789
 
 
 class FakeClock:
@@ -550,39 +551,41 @@ def test_inbox_takes_each_update_once_and_replays_what_was_not_done(
 ) -> None:
     dead, alive = open_on_file(), open_on_file()
     for update_id in (3, 1, 2):
-        assert dead.inbox_add(update_id, f'{{"update_id": {update_id}}}', "dead")
-    assert not dead.inbox_add(1, "{}", "dead")  # Telegram delivered it again: not handled twice
-    dead.inbox_done(2)
+        assert dead.inbox_add(BOT, update_id, f'{{"update_id": {update_id}}}', "dead")
+    assert not dead.inbox_add(BOT, 1, "{}", "dead")  # Telegram delivered it again: not handled twice
+    assert dead.inbox_add(BOT + 1, 1, "{}", "dead")  # another bot's update 1 is another update
+    dead.inbox_done(BOT + 1, 1)
+    dead.inbox_done(BOT, 2)
     assert alive.inbox_pending() == 2
 
     clock.advance(timedelta(seconds=30))
     # A live owner's updates are not taken while its claim is young...
     young = alive.inbox_take_over(
-        "alive", claimed_before=clock.now - timedelta(minutes=1), max_age=timedelta(minutes=10)
+        BOT, "alive", claimed_before=clock.now - timedelta(minutes=1), max_age=timedelta(minutes=10)
     )
     assert young.payloads == [] and young.dropped == []
     # ...nor the caller's own.
     own = dead.inbox_take_over(
-        "dead", claimed_before=clock.now, max_age=timedelta(minutes=10), exclude_owner="dead"
+        BOT, "dead", claimed_before=clock.now, max_age=timedelta(minutes=10), exclude_owner="dead"
     )
     assert own.payloads == []
     # Orphans come back oldest first, to exactly one taker.
-    taken = alive.inbox_take_over("alive", claimed_before=clock.now, max_age=timedelta(minutes=10))
+    taken = alive.inbox_take_over(BOT, "alive", claimed_before=clock.now, max_age=timedelta(minutes=10))
     assert taken.payloads == ['{"update_id": 1}', '{"update_id": 3}']
-    again = dead.inbox_take_over("other", claimed_before=clock.now, max_age=timedelta(minutes=10))
+    again = dead.inbox_take_over(BOT, "other", claimed_before=clock.now, max_age=timedelta(minutes=10))
     assert again.payloads == []
 
 
 def test_inbox_drops_updates_older_than_the_max_age_and_purges_handled_ones(
     store: Storage, clock: FakeClock
 ) -> None:
-    store.inbox_add(10, "{}", "dead")
-    store.inbox_add(11, "{}", "dead")
-    store.inbox_done(11)
+    store.inbox_add(BOT, 10, "{}", "dead")
+    store.inbox_add(BOT, 11, "{}", "dead")
+    store.inbox_done(BOT, 11)
     clock.advance(timedelta(minutes=11))
-    store.inbox_add(12, "{}", "dead")
+    store.inbox_add(BOT, 12, "{}", "dead")
     clock.advance(timedelta(seconds=1))
-    found = store.inbox_take_over("new", claimed_before=clock.now, max_age=timedelta(minutes=10))
+    found = store.inbox_take_over(BOT, "new", claimed_before=clock.now, max_age=timedelta(minutes=10))
     assert found.dropped == [10] and found.payloads == ["{}"]
     assert store.inbox_pending() == 1
     clock.advance(timedelta(days=2))

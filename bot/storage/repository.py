@@ -802,11 +802,12 @@ class Storage:
     # getUpdates offset, or the webhook's 200), and marked done (`inbox_done`) once handled. What
     # is still pending after a crash is taken over (`inbox_take_over`) and handled again.
 
-    def inbox_add(self, update_id: int, payload: str, owner: str) -> bool:
-        """Record a received update, owned by `owner`; False if it was recorded already (Telegram
-        delivered it again), in which case it must not be handled a second time."""
+    def inbox_add(self, bot_id: int, update_id: int, payload: str, owner: str) -> bool:
+        """Record an update received by bot `bot_id`, owned by `owner`; False if it was recorded
+        already (Telegram delivered it again), in which case it must not be handled a second time."""
         now = self._now()
         row = {
+            "bot_id": bot_id,
             "update_id": update_id,
             "payload": payload,
             "received_at": now,
@@ -815,18 +816,23 @@ class Storage:
             "claimed_at": now,
         }
         with self._write() as conn:
-            return self._upsert(conn, inbox, row, key=("update_id",), changes=None)
+            return self._upsert(conn, inbox, row, key=("bot_id", "update_id"), changes=None)
 
-    def inbox_done(self, update_id: int) -> None:
+    def inbox_done(self, bot_id: int, update_id: int) -> None:
         with self._write() as conn:
             conn.execute(
                 update(inbox)
-                .where(inbox.c.update_id == update_id, inbox.c.status == INBOX_PENDING)
+                .where(
+                    inbox.c.bot_id == bot_id,
+                    inbox.c.update_id == update_id,
+                    inbox.c.status == INBOX_PENDING,
+                )
                 .values(status=INBOX_DONE, done_at=self._now())
             )
 
     def inbox_take_over(
         self,
+        bot_id: int,
         owner: str,
         *,
         claimed_before: datetime,
@@ -834,14 +840,18 @@ class Storage:
         exclude_owner: str | None = None,
         limit: int = 1000,
     ) -> InboxReplay:
-        """Take over the pending updates claimed before `claimed_before` (their handler died), except
-        those of `exclude_owner` (the caller's own, still in its queue): those received within
-        `max_age` become `owner`'s and come back oldest first; older ones are marked dropped. A row
-        another process takes at the same moment is not returned twice."""
+        """Take over bot `bot_id`'s pending updates claimed before `claimed_before` (their handler
+        died), except those of `exclude_owner` (the caller's own, still in its queue): those received
+        within `max_age` become `owner`'s and come back oldest first; older ones are marked dropped.
+        A row another process takes at the same moment is not returned twice."""
         now = self._now()
         query = (
             select(inbox.c.update_id, inbox.c.payload, inbox.c.received_at, inbox.c.owner)
-            .where(inbox.c.status == INBOX_PENDING, inbox.c.claimed_at < claimed_before)
+            .where(
+                inbox.c.bot_id == bot_id,
+                inbox.c.status == INBOX_PENDING,
+                inbox.c.claimed_at < claimed_before,
+            )
             .order_by(inbox.c.update_id)
             .limit(limit)
         )
@@ -856,6 +866,7 @@ class Storage:
                 taken = conn.execute(
                     update(inbox)
                     .where(
+                        inbox.c.bot_id == bot_id,
                         inbox.c.update_id == update_id,
                         inbox.c.status == INBOX_PENDING,
                         inbox.c.owner == old_owner,

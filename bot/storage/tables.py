@@ -180,12 +180,15 @@ knowledge_history = Table(
 inbox = Table(
     "inbox",
     metadata,
-    Column("update_id", BigInteger, primary_key=True, autoincrement=False),
+    # update ids are per bot: several bots may share a database (the benchmark runs three)
+    Column("bot_id", BigInteger, nullable=False),
+    Column("update_id", BigInteger, nullable=False),
     Column("payload", Text, nullable=False),  # the update as Telegram's JSON
     Column("received_at", UtcDateTime, nullable=False),
     Column("status", Text, nullable=False),  # 'pending', 'done', 'dropped'
     Column("owner", Text, nullable=False),  # the process handling it (a random id per process)
     Column("claimed_at", UtcDateTime, nullable=False),
     Column("done_at", UtcDateTime, nullable=True),
+    PrimaryKeyConstraint("bot_id", "update_id"),
     Index("ix_inbox_status_received_at", "status", "received_at"),
 )

@@ -60,6 +60,7 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         super().__init__()
         self.storage = storage
         self.owner = owner
+        self.bot_id = 0  # set once the bot is initialized (`Inbox.replay`, before any update)
         self.duplicates = 0
 
     async def put(self, item: object) -> None:
@@ -67,7 +68,9 @@ class DurableUpdateQueue(asyncio.Queue[object]):
             payload = json.dumps(item.to_dict(), ensure_ascii=False)
             # If this raises (the database is down), PTB does not confirm the update: Telegram
             # delivers it again (polling retries; a webhook POST gets a 500 and is resent).
-            new = await asyncio.to_thread(self.storage.inbox_add, item.update_id, payload, self.owner)
+            new = await asyncio.to_thread(
+                self.storage.inbox_add, self.bot_id, item.update_id, payload, self.owner
+            )
             if not new:
                 self.duplicates += 1
                 log.debug("update %s is in the inbox already; not handled twice", item.update_id)
@@ -83,9 +86,10 @@ class DurableUpdateProcessor(BaseUpdateProcessor):
     """PTB's simple concurrent processor, plus: an update is marked done in the inbox once its
     handlers have run (an error a handler raised counts as handled: the error handler saw it)."""
 
-    def __init__(self, storage: Storage, max_concurrent_updates: int) -> None:
+    def __init__(self, storage: Storage, queue: DurableUpdateQueue, max_concurrent_updates: int) -> None:
         super().__init__(max_concurrent_updates)
         self.storage = storage
+        self.queue = queue
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         try:
@@ -100,7 +104,7 @@ class DurableUpdateProcessor(BaseUpdateProcessor):
     async def _done(self, update: object) -> None:
         if isinstance(update, Update):
             try:
-                await asyncio.to_thread(self.storage.inbox_done, update.update_id)
+                await asyncio.to_thread(self.storage.inbox_done, self.queue.bot_id, update.update_id)
             except Exception:
                 # Handled, but the mark did not stick: a restart would answer it again.
                 log.exception("could not mark update %s done in the inbox", update.update_id)
@@ -129,7 +133,7 @@ class Inbox:
         self.lease = lease
         self.owner = owner or new_owner_id()
         self.queue = DurableUpdateQueue(storage, self.owner)
-        self.processor = DurableUpdateProcessor(storage, concurrent_updates)
+        self.processor = DurableUpdateProcessor(storage, self.queue, concurrent_updates)
         self.started_at = dt.datetime.now(dt.UTC)
         # Set by the runner: in polling mode this process is the only receiver.
         self.sole_receiver = True
@@ -139,6 +143,7 @@ class Inbox:
     async def replay(self, bot: Bot) -> int:
         """At start-up: queue the updates a dead process left pending (oldest first); returns how
         many. Called before the updater starts, so they are handled before anything new."""
+        self.queue.bot_id = bot.id  # update ids are per bot
         claimed_before = self.started_at if self.sole_receiver else self.started_at - self.lease
         return await self._take_over(bot, claimed_before, "start-up")
 
@@ -154,6 +159,7 @@ class Inbox:
     async def _take_over(self, bot: Bot, claimed_before: dt.datetime, when: str) -> int:
         found = await asyncio.to_thread(
             self.storage.inbox_take_over,
+            self.queue.bot_id,
             self.owner,
             claimed_before=claimed_before,
             max_age=self.max_age,

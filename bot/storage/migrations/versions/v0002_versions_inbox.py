@@ -56,14 +56,15 @@ def upgrade() -> None:
     )
     op.create_table(
         "inbox",
-        sa.Column("update_id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("bot_id", sa.BigInteger(), nullable=False),
+        sa.Column("update_id", sa.BigInteger(), nullable=False),
         sa.Column("payload", sa.Text(), nullable=False),
         sa.Column("received_at", _utc(), nullable=False),
         sa.Column("status", sa.Text(), nullable=False),
         sa.Column("owner", sa.Text(), nullable=False),
         sa.Column("claimed_at", _utc(), nullable=False),
         sa.Column("done_at", _utc(), nullable=True),
-        sa.PrimaryKeyConstraint("update_id", name="pk_inbox"),
+        sa.PrimaryKeyConstraint("bot_id", "update_id", name="pk_inbox"),
     )
     op.create_index("ix_inbox_status_received_at", "inbox", ["status", "received_at"])
 
