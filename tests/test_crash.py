@@ -10,8 +10,14 @@ idempotency key); the test reports how many.
 from __future__ import annotations
 
 import collections
+import datetime as dt
+import json
+import logging
 from pathlib import Path
 
+import pytest
+
+from bot.storage.repository import Storage
 from tests.support.bot_process import ROOT, BotProcess, wait_until
 from tests.support.fake_bot_api import FakeBotAPI
 
@@ -72,3 +78,45 @@ def test_a_burst_survives_sigkill_mid_answer(tmp_path: Path, bot_api: FakeBotAPI
     # Only the answers in flight at the kill can repeat (sent, not yet marked done).
     assert len(duplicates) <= 5, duplicates
     assert "replaying" in second.log()
+
+
+async def test_replay_handles_fresh_orphans_and_drops_stale_ones(
+    tmp_path: Path, bot_api: FakeBotAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    """In process: what a dead process left in the inbox is answered at start-up, unless it waited
+    longer than INBOX_MAX_AGE (then one log line names it)."""
+    from bot.app.service import KnowledgeService
+    from bot.app.settings import Settings
+    from bot.telegram.app import build_application, running
+
+    url = f"sqlite:///{tmp_path / 'bot.sqlite3'}"
+    bot_id = int(bot_api.bot_user()["id"])
+    now = dt.datetime.now(dt.UTC)
+    stale = {"update_id": 7, **bot_api.message("stale question", user_id=71)}
+    fresh = [{"update_id": 8 + i, **bot_api.message(QUESTION, user_id=81 + i)} for i in range(2)]
+    with Storage.open(url, clock=lambda: now - dt.timedelta(minutes=11)) as before:
+        before.inbox_add(bot_id, 7, json.dumps(stale), "dead")
+    with Storage.open(url, clock=lambda: now - dt.timedelta(minutes=1)) as before:
+        for update in reversed(fresh):
+            before.inbox_add(bot_id, int(update["update_id"]), json.dumps(update), "dead")
+
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        telegram_bot_token=bot_api.token,
+        telegram_api_base_url=bot_api.base_url,
+        database_url=url,
+        knowledge_dir=ROOT / "knowledge",
+        seeds_dir=ROOT / "seeds",
+        cache_dir=None,
+    )
+    with Storage.open(url) as storage, caplog.at_level(logging.INFO, logger="bot.telegram.inbox"):
+        app = build_application(settings, KnowledgeService(ROOT / "knowledge"), storage, schedule_jobs=False)
+        async with running(app):
+            await bot_api.wait_for("sendMessage", lambda c: c.params.get("chat_id") == 82)
+            await bot_api.wait_for("sendMessage", lambda c: c.params.get("chat_id") == 81)
+        assert storage.inbox_pending() == 0
+    answered = [int(m["chat"]["id"]) for m in bot_api.sent_messages()]
+    # Both fresh ones answered (queued oldest first; handled concurrently), the stale one dropped.
+    assert {81, 82} <= set(answered) and 71 not in answered
+    dropped = [r.getMessage() for r in caplog.records if "dropped" in r.getMessage()]
+    assert len(dropped) == 1 and "INBOX_MAX_AGE=600s: 7" in dropped[0]
