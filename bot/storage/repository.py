@@ -818,13 +818,16 @@ class Storage:
         with self._write() as conn:
             return self._upsert(conn, inbox, row, key=("bot_id", "update_id"), changes=None)
 
-    def inbox_done(self, bot_id: int, update_id: int) -> None:
+    def inbox_done(self, bot_id: int, *update_ids: int) -> None:
+        """Mark updates handled (several at once: callers that finish together share a write)."""
+        if not update_ids:
+            return
         with self._write() as conn:
             conn.execute(
                 update(inbox)
                 .where(
                     inbox.c.bot_id == bot_id,
-                    inbox.c.update_id == update_id,
+                    inbox.c.update_id.in_(update_ids),
                     inbox.c.status == INBOX_PENDING,
                 )
                 .values(status=INBOX_DONE, done_at=self._now())

@@ -90,6 +90,10 @@ class DurableUpdateProcessor(BaseUpdateProcessor):
         super().__init__(max_concurrent_updates)
         self.storage = storage
         self.queue = queue
+        # Group commit: updates finishing while a done-write runs are marked by the next one,
+        # together; each caller still returns only once its own mark is committed.
+        self._finished: set[int] = set()
+        self._writing = asyncio.Lock()
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         try:
@@ -102,12 +106,18 @@ class DurableUpdateProcessor(BaseUpdateProcessor):
         await self._done(update)
 
     async def _done(self, update: object) -> None:
-        if isinstance(update, Update):
+        if not isinstance(update, Update):
+            return
+        self._finished.add(update.update_id)
+        async with self._writing:
+            if not self._finished:
+                return  # a write that ran while we waited for the lock took ours along
+            ids, self._finished = self._finished, set()
             try:
-                await asyncio.to_thread(self.storage.inbox_done, self.queue.bot_id, update.update_id)
+                await asyncio.to_thread(self.storage.inbox_done, self.queue.bot_id, *sorted(ids))
             except Exception:
-                # Handled, but the mark did not stick: a restart would answer it again.
-                log.exception("could not mark update %s done in the inbox", update.update_id)
+                # Handled, but the marks did not stick: a restart would answer these again.
+                log.exception("could not mark updates %s done in the inbox", sorted(ids))
 
     async def initialize(self) -> None:
         pass
