@@ -19,6 +19,9 @@ This module owns the path of an update from Telegram to its handler:
 
 What is not covered: an update whose handler already sent its answer when the process died is
 answered again on replay (the Bot API has no idempotency key); the window is the handler's run.
+A second poller started by mistake on the same database replays, before it notices the first
+(409 Conflict), the few updates the first one is handling at that moment, so those are answered
+twice.
 """
 
 from __future__ import annotations
