@@ -8,11 +8,12 @@ STAMP := $(VENV)/.installed
 
 install: $(STAMP)
 
-# Reinstall only when pyproject.toml changes, so a second `make install` is instant.
+# Reinstall only when pyproject.toml changes, so a second `make install` is instant. The postgres
+# extra (psycopg) lets the tests run on PostgreSQL too when TEST_POSTGRES_URL is set.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,postgres]'
 	touch $(STAMP)
 
 run: install

@@ -11,6 +11,7 @@ import pytest
 from bot.answering.engine import Engine
 from bot.kb.knowledge import Knowledge
 from bot.kb.loader import load_knowledge
+from tests.support.databases import postgres_schema, postgres_url_or_skip
 from tests.support.fake_bot_api import FakeBotAPI
 
 
@@ -36,3 +37,14 @@ def knowledge() -> Knowledge:
 def engine(knowledge: Knowledge) -> Engine:
     """The answer engine on the real base, with a fixed 'today' so relative dates are reproducible."""
     return Engine(knowledge, today=lambda: dt.date(2026, 11, 23))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database, once on a SQLite file (in a folder that does not exist yet) and once
+    in a schema of its own on the TEST_POSTGRES_URL server (skipped, with the reason, without one)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'data' / 'bot.sqlite3'}"
+        return
+    with postgres_schema(postgres_url_or_skip()) as url:
+        yield url

@@ -352,7 +352,6 @@ async def harness(
             settings,
             service,
             storage,
-            stats_flush_interval=0.05,
             jobs=scheduler,
             schedule_jobs=jobs,
             catch_up_delay=0.05,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import random
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -11,17 +9,18 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, delete, inspect, select, text
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy import create_engine, inspect, select, text
+from sqlalchemy.engine import Connection
 
 from bot.storage import schema
 from bot.storage import tables as storage_module
 from bot.storage.repository import Storage
-from bot.storage.tables import metadata, sent_log, subscriptions
+from bot.storage.tables import metadata, sent_log
 
 ANNIVERSARY = date(2027, 9, 5)
 GROUP = -1001234567890
 OTHER_GROUP = -1009876543210
+BOT = 123456789
 
 
 class FakeClock:
@@ -43,20 +42,20 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    # A folder that does not exist yet: open() must create it.
-    return f"sqlite:///{tmp_path / 'data' / 'bot.sqlite3'}"
+def db_url(database_url: str) -> str:
+    """Every storage test runs on a SQLite file and on PostgreSQL (see `database_url`)."""
+    return database_url
 
 
 @pytest.fixture
-def store(clock: FakeClock) -> Iterator[Storage]:
-    with Storage.open("sqlite://", clock=clock) as s:
+def store(db_url: str, clock: FakeClock) -> Iterator[Storage]:
+    with Storage.open(db_url, clock=clock) as s:
         yield s
 
 
 @pytest.fixture
 def open_on_file(db_url: str, clock: FakeClock) -> Iterator[Callable[[], Storage]]:
-    """Opens independent Storage objects on one SQLite file, like separate bot processes."""
+    """Opens independent Storage objects on one database, like separate bot processes."""
     opened: list[Storage] = []
 
     def open_one() -> Storage:
@@ -76,7 +75,8 @@ def test_language_choice_survives_a_restart(db_url: str, tmp_path: Path) -> None
         first_run.set_language(GROUP, "en", chat_type="supergroup", title="Hội hữu nghị")
         first_run.set_language(42, "vi")
 
-    assert (tmp_path / "data" / "bot.sqlite3").exists()
+    if db_url.startswith("sqlite"):
+        assert (tmp_path / "data" / "bot.sqlite3").exists()  # its folder was created
     with Storage.open(db_url) as second_run:
         assert second_run.get_language(GROUP) == "en"
         assert second_run.get_language(42) == "vi"
@@ -273,7 +273,7 @@ def _check_claims_are_exclusive(
     assert second_process.claim_post(ANNIVERSARY, chat_id) is None
 
 
-def test_two_processes_on_one_sqlite_file_never_both_own_a_post(
+def test_two_processes_on_one_database_never_both_own_a_post(
     open_on_file: Callable[[], Storage], clock: FakeClock
 ) -> None:
     _check_claims_are_exclusive(open_on_file(), open_on_file(), clock, GROUP)
@@ -410,8 +410,8 @@ def test_reopening_the_database_is_idempotent(db_url: str) -> None:
             assert versions == [schema.head()]
 
 
-def test_sqlite_file_uses_write_ahead_logging(open_on_file: Callable[[], Storage]) -> None:
-    with open_on_file().engine.connect() as conn:
+def test_sqlite_file_uses_write_ahead_logging(tmp_path: Path) -> None:
+    with Storage.open(f"sqlite:///{tmp_path / 'wal.sqlite3'}") as store, store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert int(conn.exec_driver_sql("PRAGMA busy_timeout").scalar() or 0) > 0
 
@@ -468,72 +468,6 @@ def test_a_database_from_newer_code_is_refused(db_url: str) -> None:
         Storage.open(db_url)
 
 
-# --------------------------------------------------------------------------- PostgreSQL
-
-
-@pytest.mark.postgres
-def test_claims_are_exclusive_on_postgresql(clock: FakeClock) -> None:
-    url = os.environ.get("TEST_POSTGRES_URL")
-    if not url:
-        pytest.skip("TEST_POSTGRES_URL is not set")
-    # A shared server keeps its rows between runs: use a fresh chat id and clean up.
-    chat_id = -random.randrange(10**12, 10**13)
-    first, second = Storage.open(url, clock=clock), Storage.open(url, clock=clock)
-    try:
-        _check_claims_are_exclusive(first, second, clock, chat_id)
-        assert sum(r is not None for r in _race([first, second], chat_id - 1)) == 1
-    finally:
-        with first.engine.begin() as conn:
-            conn.execute(delete(sent_log).where(sent_log.c.chat_id.in_((chat_id, chat_id - 1))))
-            conn.execute(delete(subscriptions).where(subscriptions.c.chat_id.in_((chat_id, chat_id - 1))))
-        first.close()
-        second.close()
-
-
-@pytest.fixture
-def fresh_postgres() -> Iterator[str]:
-    """The URL of a new, empty PostgreSQL database on the TEST_POSTGRES_URL server, dropped after."""
-    url = os.environ.get("TEST_POSTGRES_URL")
-    if not url:
-        pytest.skip("TEST_POSTGRES_URL is not set")
-    name = f"bot_test_{random.randrange(10**9)}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-@pytest.mark.postgres
-def test_migrations_on_an_empty_postgresql_database(fresh_postgres: str) -> None:
-    for _ in range(2):
-        with Storage.open(fresh_postgres) as store:
-            assert store.schema_revision() == schema.head()
-            store.subscribe(GROUP, "supergroup", language="vi")
-            store.set_language(GROUP, "en")
-            store.set_language(GROUP, "vi", title="renamed")
-            store.record_unanswered("q?", "q")
-            store.record_unanswered("q?", "q", 2)
-            assert store.get_language(GROUP) == "vi"
-    with Storage.open(fresh_postgres) as store:
-        assert store.top_unanswered(5)[0].count == 6
-
-
-@pytest.mark.postgres
-def test_migrations_bring_an_old_layout_postgresql_database_up_to_date(fresh_postgres: str) -> None:
-    engine = create_engine(fresh_postgres)
-    with engine.begin() as conn:
-        make_old_layout(conn)
-    engine.dispose()
-    for _ in range(2):
-        with Storage.open(fresh_postgres) as upgraded:
-            check_migrated_old_layout(upgraded)
-
-
 def _schema_differences(url: str) -> list[object]:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
@@ -548,11 +482,6 @@ def test_the_migrations_build_exactly_the_declared_tables(db_url: str) -> None:
     assert _schema_differences(db_url) == []
 
 
-@pytest.mark.postgres
-def test_the_migrations_build_exactly_the_declared_tables_on_postgresql(fresh_postgres: str) -> None:
-    assert _schema_differences(fresh_postgres) == []
-
-
 def _count_concurrently(stores: list[Storage]) -> None:
     """Every process counts the same new question at once: the upsert must lose no increment."""
     with ThreadPoolExecutor(max_workers=len(stores)) as pool:
@@ -565,12 +494,99 @@ def test_concurrent_upserts_lose_no_count(open_on_file: Callable[[], Storage]) -
     assert stores[0].top_unanswered(1)[0].count == 80
 
 
-@pytest.mark.postgres
-def test_concurrent_upserts_lose_no_count_on_postgresql(fresh_postgres: str) -> None:
-    stores = [Storage.open(fresh_postgres) for _ in range(4)]
-    try:
-        _count_concurrently(stores)
-        assert stores[0].top_unanswered(1)[0].count == 80
-    finally:
-        for store in stores:
-            store.close()
+# --------------------------------------------------------------------------- knowledge versions
+
+
+def test_snapshots_are_content_addressed_and_kept_whole(store: Storage) -> None:
+    files = {"knowledge/events.yaml": b"facts: []\n", "seeds/a.txt": "Hà Nội".encode()}
+    assert store.save_snapshot("v1", files)
+    assert not store.save_snapshot("v1", {"knowledge/other.yaml": b"x"})  # a version never changes
+    # A second version sharing a file stores its content once.
+    assert store.save_snapshot("v2", {**files, "knowledge/events.yaml": b"facts: [1]\n"})
+    assert store.load_snapshot("v1") == files
+    assert store.load_snapshot("v2") == {**files, "knowledge/events.yaml": b"facts: [1]\n"}
+    assert store.load_snapshot("nope") is None
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM knowledge_blobs")).scalar() == 3
+
+
+def test_rollback_steps_back_through_the_history_and_survives_a_restart(
+    db_url: str, clock: FakeClock
+) -> None:
+    with Storage.open(db_url, clock=clock) as first:
+        assert first.version_in_service() is None
+        assert first.roll_back_version() is None
+        first.record_version("a", action="start", loaded_by=None, facts=10, gold_accuracy=0.95)
+        clock.advance(timedelta(minutes=1))
+        first.record_version("b", action="reload", loaded_by=7, facts=11, gold_confident_wrong=0)
+        clock.advance(timedelta(minutes=1))
+        first.record_version("c", action="reload", loaded_by=7, facts=12)
+        assert first.version_in_service().version == "c"  # type: ignore[union-attr]
+        stepped = first.roll_back_version(by=7)
+        assert stepped is not None and (stepped[0].version, stepped[1].version) == ("c", "b")
+        assert stepped[0].rolled_back_at == clock.now
+
+    with Storage.open(db_url, clock=clock) as restarted:
+        assert restarted.version_in_service().version == "b"  # type: ignore[union-attr]
+        stepped = restarted.roll_back_version(by=7)
+        assert stepped is not None and stepped[1].version == "a"
+        assert restarted.roll_back_version() is None  # the first version has nothing before it
+        restarted.record_version("d", action="reload", loaded_by=8, facts=13)
+        history = restarted.version_history(10)
+        assert [(e.version, e.rolled_back_at is not None) for e in history] == [
+            ("d", False),
+            ("c", True),
+            ("b", True),
+            ("a", False),
+        ]
+        assert history[-1].gold_accuracy == 0.95 and history[0].loaded_by == 8
+        assert restarted.roll_back_version()[1].version == "a"  # type: ignore[index]
+
+
+# --------------------------------------------------------------------------- durable inbox
+
+
+def test_inbox_takes_each_update_once_and_replays_what_was_not_done(
+    open_on_file: Callable[[], Storage], clock: FakeClock
+) -> None:
+    dead, alive = open_on_file(), open_on_file()
+    for update_id in (3, 1, 2):
+        assert dead.inbox_add(BOT, update_id, f'{{"update_id": {update_id}}}', "dead")
+    assert not dead.inbox_add(BOT, 1, "{}", "dead")  # Telegram delivered it again: not handled twice
+    assert dead.inbox_add(BOT + 1, 1, "{}", "dead")  # another bot's update 1 is another update
+    dead.inbox_done(BOT + 1, 1)
+    dead.inbox_done(BOT, 2)
+    assert alive.inbox_pending() == 2
+
+    clock.advance(timedelta(seconds=30))
+    # A live owner's updates are not taken while its claim is young...
+    young = alive.inbox_take_over(
+        BOT, "alive", claimed_before=clock.now - timedelta(minutes=1), max_age=timedelta(minutes=10)
+    )
+    assert young.payloads == [] and young.dropped == []
+    # ...nor the caller's own.
+    own = dead.inbox_take_over(
+        BOT, "dead", claimed_before=clock.now, max_age=timedelta(minutes=10), exclude_owner="dead"
+    )
+    assert own.payloads == []
+    # Orphans come back oldest first, to exactly one taker.
+    taken = alive.inbox_take_over(BOT, "alive", claimed_before=clock.now, max_age=timedelta(minutes=10))
+    assert taken.payloads == ['{"update_id": 1}', '{"update_id": 3}']
+    again = dead.inbox_take_over(BOT, "other", claimed_before=clock.now, max_age=timedelta(minutes=10))
+    assert again.payloads == []
+
+
+def test_inbox_drops_updates_older_than_the_max_age_and_purges_handled_ones(
+    store: Storage, clock: FakeClock
+) -> None:
+    store.inbox_add(BOT, 10, "{}", "dead")
+    store.inbox_add(BOT, 11, "{}", "dead")
+    store.inbox_done(BOT, 11)
+    clock.advance(timedelta(minutes=11))
+    store.inbox_add(BOT, 12, "{}", "dead")
+    clock.advance(timedelta(seconds=1))
+    found = store.inbox_take_over(BOT, "new", claimed_before=clock.now, max_age=timedelta(minutes=10))
+    assert found.dropped == [10] and found.payloads == ["{}"]
+    assert store.inbox_pending() == 1
+    clock.advance(timedelta(days=2))
+    assert store.inbox_purge(timedelta(days=1)) == 2  # the done one and the dropped one

@@ -145,7 +145,14 @@ class _Throttle:
         self._open = asyncio.Event()
         self._open.set()
 
-    async def slot(self) -> None:
+    async def opened(self) -> None:
+        """Wait out a flood pause (before claiming: a claim is not held through one)."""
+        await self._open.wait()
+
+    async def pace(self) -> None:
+        """Wait for this send's turn under `rate` (after claiming: a chat another sender has, or
+        that was posted already, is skipped without spending a turn, so a run that finds most of
+        the work done, such as the retry after a crashed replica's lease, goes through quickly)."""
         await self._open.wait()
         if self._limiter is not None:
             await self._limiter.acquire()
@@ -199,11 +206,13 @@ class _Broadcast:
         report, day = self.report, self.day
         attempts = moves = 0
         while True:
-            await self.throttle.slot()
+            await self.throttle.opened()
             token = await self._db(self.storage.claim_post, day, chat_id, lease=self.lease)
             if token is None:
                 await self._not_ours(chat_id)
                 return
+            # Held while waiting for the turn: at most about concurrency / rate seconds.
+            await self.throttle.pace()
             attempts += 1
             try:
                 await self.send(chat_id, text)

@@ -57,6 +57,18 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     webhook_secret: SecretStr | None = None
     log_level: str = "INFO"
+    inbox_max_age: float = Field(
+        default=600.0, gt=0, description="seconds; an update older than this is not replayed after a crash"
+    )
+    conflict_exit_after: float = Field(
+        default=60.0, gt=0, description="seconds of 409 Conflict (another poller) before exiting"
+    )
+    knowledge_sync_interval: float = Field(
+        default=30.0, ge=0, description="seconds between checks for a switch made by another instance"
+    )
+    anniversary_claim_lease: float = Field(
+        default=600.0, gt=0, description="seconds before a dead sender's anniversary post is taken over"
+    )
 
     @field_validator(
         "telegram_bot_token",

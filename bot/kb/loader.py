@@ -180,6 +180,37 @@ def fact_files(knowledge_dir: Path) -> list[Path]:
     return sorted(p for p in knowledge_dir.glob("*.yaml") if p.name not in NON_FACT_FILES)
 
 
+def _seed_files(seeds_dir: Path) -> list[Path]:
+    return sorted(seeds_dir.glob("*.txt")) if seeds_dir.is_dir() else []
+
+
+def _digest_seeds(digest: Any, seeds_dir: Path) -> None:
+    # A base's version names its fact files and the seeds its quotes were checked against.
+    for path in _seed_files(seeds_dir):
+        digest.update(b"seed:" + path.name.encode() + b"\0" + path.read_bytes())
+
+
+def base_files(knowledge_dir: Path, seeds_dir: Path | None = None) -> dict[str, bytes]:
+    """The files a base is made of, by relative path: `knowledge/<fact file>` and `seeds/<seed>`
+    (what a snapshot of the base keeps; `load_knowledge` on a copy of them builds the same base)."""
+    knowledge_dir = Path(knowledge_dir)
+    seeds = Path(seeds_dir) if seeds_dir is not None else knowledge_dir.parent / "seeds"
+    files = {f"knowledge/{path.name}": path.read_bytes() for path in fact_files(knowledge_dir)}
+    files.update({f"seeds/{path.name}": path.read_bytes() for path in _seed_files(seeds)})
+    return files
+
+
+def base_version(knowledge_dir: Path, seeds_dir: Path | None = None) -> str:
+    """The version `load_knowledge` gives the base in these folders, from the bytes alone (nothing is
+    parsed or validated): tells cheaply whether the files on disk are the base in service."""
+    knowledge_dir = Path(knowledge_dir)
+    digest = hashlib.sha256()
+    for path in fact_files(knowledge_dir):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    _digest_seeds(digest, Path(seeds_dir) if seeds_dir is not None else knowledge_dir.parent / "seeds")
+    return digest.hexdigest()[:12]
+
+
 def load_knowledge(
     knowledge_dir: Path, seeds_dir: Path | None = None, *, cache_dir: Path | None = None
 ) -> LoadResult:
@@ -223,6 +254,7 @@ def _load_knowledge(knowledge_dir: Path, seeds_dir: Path | None, cache_dir: Path
     problems.extend(_cross_check(located, seeds_dir, unusable_ids))
     if problems:
         return LoadResult(None, sorted(problems))
+    _digest_seeds(digest, seeds_dir)
     knowledge = Knowledge.build(
         [item.fact for item in located],  # type: ignore[misc]
         version=digest.hexdigest()[:12],

@@ -251,6 +251,38 @@ CATALOG: Final[Mapping[str, Entry]] = {
         "vi": "↩️ Đã quay lại phiên bản {to} (thay cho {frm}).",
         "en": "↩️ Rolled back to version {to} (from {frm}).",
     },
+    "reload_unchanged": {
+        "vi": "Các tệp trên đĩa chính là phiên bản {version} đang phục vụ; không có gì thay đổi.",
+        "en": "The files on disk are version {version}, the one in service; nothing changed.",
+    },
+    "versions_title": {
+        "vi": "🗂 Các phiên bản cơ sở dữ kiện (mới nhất trước):",
+        "en": "🗂 Versions of the fact base (newest first):",
+    },
+    "versions_none": {
+        "vi": "Chưa có phiên bản nào được lưu.",
+        "en": "No version has been kept yet.",
+    },
+    "versions_in_service": {
+        "vi": "đang phục vụ",
+        "en": "in service",
+    },
+    "versions_rolled_back": {
+        "vi": "đã quay lui",
+        "en": "rolled back",
+    },
+    "versions_by": {
+        "vi": "bởi {user}",
+        "en": "by {user}",
+    },
+    "versions_at_start": {
+        "vi": "lúc khởi động",
+        "en": "at start-up",
+    },
+    "versions_facts": {
+        "vi": "{facts} dữ kiện",
+        "en": "{facts} facts",
+    },
     "stats_title": {
         "vi": "📊 Thống kê",
         "en": "📊 Statistics",

@@ -20,6 +20,8 @@ the injected `clock`, so tests move time forward instead of sleeping.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -41,21 +43,33 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.engine import Connection, Engine, Row, make_url
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.storage import schema
-from bot.storage.tables import chats, question_stats, sent_log, subscriptions, unanswered
+from bot.storage.tables import (
+    chats,
+    inbox,
+    knowledge_blobs,
+    knowledge_history,
+    knowledge_snapshots,
+    question_stats,
+    sent_log,
+    subscriptions,
+    unanswered,
+)
 
 __all__ = [
     "DEFAULT_LEASE",
     "LANGUAGES",
     "QUESTION_STATUSES",
+    "InboxReplay",
     "QuestionStats",
     "Storage",
     "Subscription",
     "UnansweredQuestion",
+    "VersionEntry",
 ]
 
 LANGUAGES: Final = frozenset({"vi", "en"})
@@ -77,6 +91,12 @@ _MAX_TEXT_CHARS: Final = 1000
 _SQLITE_BUSY_TIMEOUT_MS: Final = 10_000
 # Any constant will do; it only has to be the same in every process of this bot.
 _PG_SCHEMA_LOCK_ID: Final = 0x766E6C616F  # "vnlao"
+_PG_VERSIONS_LOCK_ID: Final = _PG_SCHEMA_LOCK_ID + 1
+
+# Inbox states: 'pending' until handled, then 'done'; 'dropped' when it waited too long.
+INBOX_PENDING: Final = "pending"
+INBOX_DONE: Final = "done"
+INBOX_DROPPED: Final = "dropped"
 
 
 def _utc_now() -> datetime:
@@ -106,6 +126,30 @@ class Subscription:
     language: str | None
     subscribed_by: int | None
     subscribed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class VersionEntry:
+    """One base that went into service: a row of the knowledge history."""
+
+    seq: int
+    version: str
+    action: str
+    loaded_at: datetime
+    loaded_by: int | None
+    facts: int
+    gold_accuracy: float | None
+    gold_confident_wrong: int | None
+    gold_summary: str | None
+    rolled_back_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class InboxReplay:
+    """What `Storage.inbox_take_over` found: updates to handle (oldest first) and those dropped."""
+
+    payloads: list[str]
+    dropped: list[int]
 
 
 def _check_language(lang: str | None) -> None:
@@ -604,3 +648,264 @@ class Storage:
         with self._read() as conn:
             status = conn.execute(select(sent_log.c.status).where(_sent_log_key(post_date, chat_id))).scalar()
         return status == SENT
+
+    # ------------------------------------------------------------------ knowledge versions
+    #
+    # The files of each base that went into service are stored content-addressed (one blob per
+    # distinct file content, one manifest per version), and every switch is a history row. The
+    # base in service is the newest row not rolled back; a rollback marks that row, which makes
+    # the row before it current again, so rollbacks step back through the history.
+
+    @contextmanager
+    def _versions_write(self) -> Iterator[Connection]:
+        with self._write() as conn:
+            if conn.dialect.name == "postgresql":
+                # Serialise history changes between replicas (SQLite: BEGIN IMMEDIATE does it).
+                conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _PG_VERSIONS_LOCK_ID})
+            yield conn
+
+    def save_snapshot(self, version: str, files: dict[str, bytes]) -> bool:
+        """Keep `files` (relative path → bytes) as the snapshot of `version`; False if it was kept
+        already (a snapshot never changes: its name is derived from its content)."""
+        manifest = {path: hashlib.sha256(content).hexdigest() for path, content in sorted(files.items())}
+        with self._write() as conn:
+            if self._exists(conn, knowledge_snapshots, knowledge_snapshots.c.version == version):
+                return False
+            for path, digest in manifest.items():
+                self._upsert(
+                    conn,
+                    knowledge_blobs,
+                    {"sha256": digest, "content": files[path]},
+                    key=("sha256",),
+                    changes=None,
+                )
+            row = {"version": version, "manifest": json.dumps(manifest), "created_at": self._now()}
+            return self._upsert(conn, knowledge_snapshots, row, key=("version",), changes=None)
+
+    def load_snapshot(self, version: str) -> dict[str, bytes] | None:
+        """The files of `version`'s snapshot, or None if there is none."""
+        with self._read() as conn:
+            manifest = conn.execute(
+                select(knowledge_snapshots.c.manifest).where(knowledge_snapshots.c.version == version)
+            ).scalar()
+            if manifest is None:
+                return None
+            paths: dict[str, str] = json.loads(manifest)
+            rows = conn.execute(
+                select(knowledge_blobs.c.sha256, knowledge_blobs.c.content).where(
+                    knowledge_blobs.c.sha256.in_(set(paths.values()))
+                )
+            ).all()
+            blobs = {str(digest): bytes(content) for digest, content in rows}
+        missing = sorted(path for path, digest in paths.items() if digest not in blobs)
+        if missing:
+            raise RuntimeError(f"snapshot {version} is incomplete: no content for {', '.join(missing)}")
+        return {path: blobs[digest] for path, digest in paths.items()}
+
+    def record_version(
+        self,
+        version: str,
+        *,
+        action: str,
+        loaded_by: int | None,
+        facts: int,
+        gold_accuracy: float | None = None,
+        gold_confident_wrong: int | None = None,
+        gold_summary: str | None = None,
+    ) -> VersionEntry:
+        """Put `version` into service (its snapshot must be saved first): a new history row. If it
+        is in service already (replicas starting together on a new database), nothing is written
+        and its entry comes back."""
+        with self._versions_write() as conn:
+            live = self._live(conn, 1)
+            if live and live[0].version == version:
+                return self._entry(live[0])
+            seq = conn.execute(
+                knowledge_history.insert()
+                .values(
+                    version=version,
+                    action=action,
+                    loaded_at=self._now(),
+                    loaded_by=loaded_by,
+                    facts=facts,
+                    gold_accuracy=gold_accuracy,
+                    gold_confident_wrong=gold_confident_wrong,
+                    gold_summary=gold_summary,
+                )
+                .returning(knowledge_history.c.seq)
+            ).scalar_one()
+            return self._version_entry(conn, int(seq))
+
+    @staticmethod
+    def _entry(row: Row[Any]) -> VersionEntry:
+        return VersionEntry(
+            seq=int(row.seq),
+            version=str(row.version),
+            action=str(row.action),
+            loaded_at=row.loaded_at,
+            loaded_by=None if row.loaded_by is None else int(row.loaded_by),
+            facts=int(row.facts),
+            gold_accuracy=None if row.gold_accuracy is None else float(row.gold_accuracy),
+            gold_confident_wrong=None if row.gold_confident_wrong is None else int(row.gold_confident_wrong),
+            gold_summary=None if row.gold_summary is None else str(row.gold_summary),
+            rolled_back_at=row.rolled_back_at,
+        )
+
+    def _version_entry(self, conn: Connection, seq: int) -> VersionEntry:
+        return self._entry(
+            conn.execute(select(knowledge_history).where(knowledge_history.c.seq == seq)).one()
+        )
+
+    @staticmethod
+    def _live(conn: Connection, limit: int) -> list[Row[Any]]:
+        return list(
+            conn.execute(
+                select(knowledge_history)
+                .where(knowledge_history.c.rolled_back_at.is_(None))
+                .order_by(knowledge_history.c.seq.desc())
+                .limit(limit)
+            ).all()
+        )
+
+    def version_in_service(self) -> VersionEntry | None:
+        """The history entry of the base in service, None before the first one went into service."""
+        with self._read() as conn:
+            live = self._live(conn, 1)
+        return self._entry(live[0]) if live else None
+
+    def roll_back_version(self, by: int | None = None) -> tuple[VersionEntry, VersionEntry] | None:
+        """Step back: the entry in service is marked rolled back and the one before it serves again.
+        Returns (from, to), or None when there is nothing to step back to."""
+        with self._versions_write() as conn:
+            live = self._live(conn, 2)
+            if len(live) < 2:
+                return None
+            current, previous = live
+            conn.execute(
+                update(knowledge_history)
+                .where(knowledge_history.c.seq == current.seq)
+                .values(rolled_back_at=self._now(), rolled_back_by=by)
+            )
+            return self._version_entry(conn, int(current.seq)), self._entry(previous)
+
+    def version_history(self, limit: int = 10) -> list[VersionEntry]:
+        """The newest `limit` history entries, newest first (rolled-back ones included)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                select(knowledge_history).order_by(knowledge_history.c.seq.desc()).limit(limit)
+            ).all()
+        return [self._entry(row) for row in rows]
+
+    # ------------------------------------------------------------------ durable inbox
+    #
+    # An update is written here (`inbox_add`) before Telegram is told it arrived (the next
+    # getUpdates offset, or the webhook's 200), and marked done (`inbox_done`) once handled. What
+    # is still pending after a crash is taken over (`inbox_take_over`) and handled again.
+
+    def inbox_add(self, bot_id: int, update_id: int, payload: str, owner: str) -> bool:
+        """Record an update received by bot `bot_id`, owned by `owner`; False if it was recorded
+        already (Telegram delivered it again), in which case it must not be handled a second time."""
+        now = self._now()
+        row = {
+            "bot_id": bot_id,
+            "update_id": update_id,
+            "payload": payload,
+            "received_at": now,
+            "status": INBOX_PENDING,
+            "owner": owner,
+            "claimed_at": now,
+        }
+        with self._write() as conn:
+            return self._upsert(conn, inbox, row, key=("bot_id", "update_id"), changes=None)
+
+    def inbox_done(self, bot_id: int, *update_ids: int) -> None:
+        """Mark updates handled (several at once: callers that finish together share a write)."""
+        if not update_ids:
+            return
+        with self._write() as conn:
+            conn.execute(
+                update(inbox)
+                .where(
+                    inbox.c.bot_id == bot_id,
+                    inbox.c.update_id.in_(update_ids),
+                    inbox.c.status == INBOX_PENDING,
+                )
+                .values(status=INBOX_DONE, done_at=self._now())
+            )
+
+    def inbox_take_over(
+        self,
+        bot_id: int,
+        owner: str,
+        *,
+        claimed_before: datetime,
+        max_age: timedelta,
+        exclude_owner: str | None = None,
+        limit: int = 1000,
+    ) -> InboxReplay:
+        """Take over bot `bot_id`'s pending updates claimed before `claimed_before` (their handler
+        died), except those of `exclude_owner` (the caller's own, still in its queue): those received
+        within `max_age` become `owner`'s and come back oldest first; older ones are marked dropped.
+        A row another process takes at the same moment is not returned twice."""
+        now = self._now()
+        query = (
+            select(inbox.c.update_id, inbox.c.payload, inbox.c.received_at, inbox.c.owner)
+            .where(
+                inbox.c.bot_id == bot_id,
+                inbox.c.status == INBOX_PENDING,
+                inbox.c.claimed_at < claimed_before,
+            )
+            .order_by(inbox.c.update_id)
+            .limit(limit)
+        )
+        if exclude_owner is not None:
+            query = query.where(inbox.c.owner != exclude_owner)
+        with self._write() as conn:
+            rows = conn.execute(query).all()
+            payloads: list[str] = []
+            dropped: list[int] = []
+            for update_id, payload, received_at, old_owner in rows:
+                too_old = received_at < now - max_age
+                taken = conn.execute(
+                    update(inbox)
+                    .where(
+                        inbox.c.bot_id == bot_id,
+                        inbox.c.update_id == update_id,
+                        inbox.c.status == INBOX_PENDING,
+                        inbox.c.owner == old_owner,
+                    )
+                    .values(
+                        status=INBOX_DROPPED if too_old else INBOX_PENDING,
+                        owner=owner,
+                        claimed_at=now,
+                        done_at=now if too_old else None,
+                    )
+                )
+                if taken.rowcount != 1:
+                    continue
+                if too_old:
+                    dropped.append(int(update_id))
+                else:
+                    payloads.append(str(payload))
+        return InboxReplay(payloads, dropped)
+
+    def inbox_pending(self) -> int:
+        with self._read() as conn:
+            return int(
+                conn.execute(
+                    select(func.count()).select_from(inbox).where(inbox.c.status == INBOX_PENDING)
+                ).scalar_one()
+            )
+
+    def inbox_purge(self, older_than: timedelta) -> int:
+        """Forget handled and dropped updates received more than `older_than` ago."""
+        cutoff = self._now() - older_than
+        with self._write() as conn:
+            return conn.execute(
+                delete(inbox).where(inbox.c.status != INBOX_PENDING, inbox.c.received_at < cutoff)
+            ).rowcount
+
+    def ping(self) -> None:
+        """One round trip to the database (the health check); raises if it is unreachable."""
+        with self._read() as conn:
+            conn.execute(select(1)).scalar()

@@ -19,7 +19,10 @@ from sqlalchemy import (
     Date,
     DateTime,
     Dialect,
+    Float,
+    Index,
     Integer,
+    LargeBinary,
     MetaData,
     PrimaryKeyConstraint,
     Table,
@@ -31,6 +34,10 @@ __all__ = [
     "UtcDateTime",
     "chats",
     "conversations",
+    "inbox",
+    "knowledge_blobs",
+    "knowledge_history",
+    "knowledge_snapshots",
     "metadata",
     "question_stats",
     "sent_log",
@@ -135,4 +142,65 @@ conversations = Table(
     Column("key", Text, primary_key=True),
     Column("payload", Text, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False, index=True),
+)
+
+# ---------------------------------------------------------------- knowledge versions (revision 0002)
+#
+# Every base that went into service is kept here, so a restart serves the version in service
+# (not whatever the files on disk say) and a rollback can step back through the history. The
+# files are stored content-addressed: a blob per distinct file content, a manifest per version.
+
+knowledge_blobs = Table(
+    "knowledge_blobs",
+    metadata,
+    Column("sha256", Text, primary_key=True),
+    Column("content", LargeBinary, nullable=False),
+)
+
+knowledge_snapshots = Table(
+    "knowledge_snapshots",
+    metadata,
+    Column("version", Text, primary_key=True),
+    # JSON object: relative path ("knowledge/events.yaml", "seeds/000_....txt") -> blob sha256
+    Column("manifest", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+knowledge_history = Table(
+    "knowledge_history",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("version", Text, nullable=False),
+    Column("action", Text, nullable=False),  # 'start' (first load), 'reload'
+    Column("loaded_at", UtcDateTime, nullable=False),
+    Column("loaded_by", BigInteger, nullable=True),  # the admin's Telegram user id; None at start-up
+    Column("facts", Integer, nullable=False),
+    Column("gold_accuracy", Float, nullable=True),
+    Column("gold_confident_wrong", Integer, nullable=True),
+    Column("gold_summary", Text, nullable=True),
+    # Set when /rollback steps back over this entry; the one in service is the newest entry
+    # without it.
+    Column("rolled_back_at", UtcDateTime, nullable=True),
+    Column("rolled_back_by", BigInteger, nullable=True),
+)
+
+# ---------------------------------------------------------------- durable inbox (revision 0002)
+#
+# Every update from Telegram is written here before getUpdates confirms it (or before the webhook
+# answers 200), and marked done once handled; a restart replays what is still pending.
+
+inbox = Table(
+    "inbox",
+    metadata,
+    # update ids are per bot: several bots may share a database (the benchmark runs three)
+    Column("bot_id", BigInteger, nullable=False),
+    Column("update_id", BigInteger, nullable=False),
+    Column("payload", Text, nullable=False),  # the update as Telegram's JSON
+    Column("received_at", UtcDateTime, nullable=False),
+    Column("status", Text, nullable=False),  # 'pending', 'done', 'dropped'
+    Column("owner", Text, nullable=False),  # the process handling it (a random id per process)
+    Column("claimed_at", UtcDateTime, nullable=False),
+    Column("done_at", UtcDateTime, nullable=True),
+    PrimaryKeyConstraint("bot_id", "update_id"),
+    Index("ix_inbox_status_received_at", "status", "received_at"),
 )

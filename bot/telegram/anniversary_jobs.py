@@ -135,7 +135,7 @@ class AnniversaryJobs:
         *,
         now: Callable[[], dt.datetime] | None = None,
         sleep: Sleep = asyncio.sleep,
-        lease: dt.timedelta = DEFAULT_LEASE,
+        lease: dt.timedelta | None = None,
         concurrency: int | None = None,
         rate: float | None = BROADCAST_RATE,
     ) -> None:
@@ -143,7 +143,14 @@ class AnniversaryJobs:
         self.rate = rate
         self._now = now or (lambda: dt.datetime.now(dt.UTC))
         self.sleep = sleep
-        self.lease = lease
+        # ANNIVERSARY_CLAIM_LEASE unless given (the default is the storage's 10 minutes)
+        self.lease = (
+            lease
+            if lease is not None
+            else dt.timedelta(seconds=settings.anniversary_claim_lease)
+            if settings.anniversary_claim_lease
+            else DEFAULT_LEASE
+        )
         self.concurrency = concurrency
         # One broadcast at a time in this process: the daily job and the catch-up may meet at start-up.
         self._lock = asyncio.Lock()
@@ -188,9 +195,8 @@ class AnniversaryJobs:
             if runs < MAX_RETRY_RUNS_PER_DAY and not job_queue.get_jobs_by_name(RETRY_JOB_NAME):
                 self._retry_runs = {day: runs + 1}  # only today's count is worth keeping
                 # After the lease, claims of a crashed sender are free to take over.
-                job_queue.run_once(
-                    self.retry, when=self.lease + dt.timedelta(seconds=30), data=day, name=RETRY_JOB_NAME
-                )
+                slack = min(dt.timedelta(seconds=30), self.lease)
+                job_queue.run_once(self.retry, when=self.lease + slack, data=day, name=RETRY_JOB_NAME)
         return report
 
     async def daily(self, context: BotContext) -> None:

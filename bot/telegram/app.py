@@ -12,12 +12,21 @@ and inline handlers and the error handler, schedules the anniversary jobs
 (`AnniversaryJobs.schedule`), and installs `AIORateLimiter` and the start-up hook that publishes
 the command menu (`setMyCommands`) in Vietnamese and English.
 
+The application's update queue and update processor are the durable inbox's
+(`bot.telegram.inbox`): every update is written to the database before Telegram is told it
+arrived, marked done once handled, and what a dead process left pending is replayed at start-up
+(in `post_init`, before the updater starts). Its getUpdates request reports each answer to the
+`ConflictWatch` (`bot.telegram.polling`), which notices another instance polling with the token.
+Two repeating jobs keep replicas in step: the inbox sweep (updates a dead replica left) and the
+knowledge sync (a reload or rollback made on another replica).
+
 `running(app)` starts and stops an application the way `run_polling` does (hooks included) but
 inside an existing event loop: the tests and the benchmark use it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 from collections.abc import AsyncIterator, Iterator
@@ -51,7 +60,9 @@ from bot.telegram import handlers
 from bot.telegram.anniversary_jobs import CATCH_UP_DELAY, AnniversaryJobs
 from bot.telegram.commands import COMMANDS, Command
 from bot.telegram.conversation import ConversationKeeper
+from bot.telegram.inbox import SWEEP_INTERVAL, Inbox
 from bot.telegram.menu import menu
+from bot.telegram.polling import ConflictWatch, ObservedRequest
 from bot.telegram.state import AnswerCache, BotContext, BotData, LanguageCache, StatsRecorder
 
 log = logging.getLogger(__name__)
@@ -112,7 +123,6 @@ def build_application(
     *,
     rate_limiter: BaseRateLimiter[Any] | None = None,
     concurrent_updates: int = CONCURRENT_UPDATES,
-    stats_flush_interval: float = 2.0,
     answer_cache_size: int = 1024,
     commands: tuple[Command, ...] = COMMANDS,
     jobs: AnniversaryJobs | None = None,
@@ -121,8 +131,18 @@ def build_application(
 ) -> BotApplication:
     """The bot, ready to run: every handler registered, the anniversary jobs scheduled (`jobs`, or
     a default `AnniversaryJobs`; none with `schedule_jobs=False`), `bot_data` filled in."""
+    inbox = Inbox(
+        storage,
+        max_age=dt.timedelta(seconds=settings.inbox_max_age),
+        concurrent_updates=concurrent_updates,
+    )
+    conflicts = ConflictWatch(settings.conflict_exit_after)
     app: BotApplication = (
         base_builder(settings, rate_limiter=rate_limiter, concurrent_updates=concurrent_updates)
+        .update_queue(inbox.queue)
+        .concurrent_updates(inbox.processor)
+        # getUpdates alone on this connection (as PTB's default), its answers seen by the watch
+        .get_updates_request(ObservedRequest(conflicts, connection_pool_size=1))
         .post_init(_post_init)
         .post_stop(_post_stop)
         .build()
@@ -131,8 +151,10 @@ def build_application(
     data.settings = settings
     data.service = service
     data.storage = storage
+    data.inbox = inbox
+    data.conflicts = conflicts
     data.languages = LanguageCache(storage)
-    data.recorder = StatsRecorder(storage, flush_interval=stats_flush_interval)
+    data.recorder = StatsRecorder(storage)
     data.answers = AnswerCache(answer_cache_size)
     data.conversations = ConversationKeeper(
         ConversationStore(storage), dt.timedelta(minutes=settings.context_ttl_minutes)
@@ -175,17 +197,40 @@ def build_application(
                 'anniversary posts need PTB\'s JobQueue: install "python-telegram-bot[job-queue]"'
             )
         (jobs or AnniversaryJobs(settings)).schedule(app.job_queue, catch_up_delay=catch_up_delay)
+        app.job_queue.run_repeating(_sweep_inbox, interval=SWEEP_INTERVAL, first=SWEEP_INTERVAL, name="inbox")
+        if settings.knowledge_sync_interval > 0:
+            app.job_queue.run_repeating(
+                _sync_knowledge,
+                interval=settings.knowledge_sync_interval,
+                first=settings.knowledge_sync_interval,
+                name="knowledge-sync",
+            )
     return app
+
+
+async def _sweep_inbox(context: BotContext) -> None:
+    await context.bot_data.inbox.sweep(context.bot)
+
+
+async def _sync_knowledge(context: BotContext) -> None:
+    """Serve what another replica put into service (a reload or rollback made there)."""
+    data = context.bot_data
+    if data.reload_lock.locked():
+        return
+    async with data.reload_lock:
+        version = await asyncio.to_thread(data.service.sync)
+    if version is not None:
+        log.info("knowledge version %s was put into service by another instance; serving it", version)
 
 
 @contextmanager
 def compose(settings: Settings | None = None) -> Iterator[BotApplication]:
-    """settings (read from the environment unless given) → knowledge service (base + engine) →
-    storage → application; the storage is closed on exit. The base loads first, so a base that does
-    not validate (`KnowledgeLoadError`) stops start-up before anything touches the database."""
+    """settings (read from the environment unless given) → storage → knowledge service (the version
+    in service in the database, or on a first start the files on disk, which a `KnowledgeLoadError`
+    stops) → application; the storage is closed on exit."""
     settings = settings if settings is not None else load_settings()
-    service = KnowledgeService.from_settings(settings)
     with Storage.open(settings.database_url) as storage:
+        service = KnowledgeService.from_settings(settings, versions=storage)
         yield build_application(settings, service, storage)
 
 
@@ -220,6 +265,8 @@ async def publish_commands(app: BotApplication) -> None:
 
 async def _post_init(app: BotApplication) -> None:
     await publish_commands(app)
+    # Before the updater starts: what a dead process left is handled before anything new.
+    await app.bot_data.inbox.replay(app.bot)
 
 
 async def _post_stop(app: BotApplication) -> None:

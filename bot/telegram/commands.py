@@ -85,6 +85,13 @@ COMMANDS: Final[tuple[Command, ...]] = (
         handler=handlers.cmd_rollback,
     ),
     Command(
+        "versions",
+        "Các phiên bản cơ sở dữ kiện gần đây (quản trị)",
+        "Recent versions of the fact base (admin)",
+        admin=True,
+        handler=handlers.cmd_versions,
+    ),
+    Command(
         "stats",
         "Thống kê câu hỏi (quản trị)",
         "Question statistics (admin)",

@@ -2,7 +2,7 @@
 
 Handlers reach everything through the typed `context.bot_data` (`bot.telegram.state.BotData`).
 They never block the event loop on I/O: storage calls and the reload run in worker threads,
-the chat language is cached and statistics are written in batches.
+the chat language is cached.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from bot.answering.answers import Answer, Lang, Status
 from bot.answering.dialogue import Context, Dialogue, Turn
 from bot.answering.engine import Engine
 from bot.app.logs import redact, settings_secrets
-from bot.app.service import ReloadReport
+from bot.app.service import ReloadReport, VersionRecord
 from bot.kb.draft import MAX_UPLOAD_BYTES, DraftInputError, draft_upload, kinds_line, upload_name
 from bot.kb.facts import Official
 from bot.render.catalog import has, t
@@ -195,7 +195,7 @@ async def answer_question(
     data = context.bot_data
     before = await _context_for(message, context)
     turn = await _turn(context, question, before, lang, standalone=standalone)
-    data.recorder.record(turn.answer)
+    await data.recorder.record(turn.answer)
     if turn.context is not None:  # before the reply goes out: the next message may follow at once
         await data.conversations.remember(_conversation(message), message.chat.id, turn.context, [])
     sent = await reply_parts(message, render_answer(turn.answer, data.engine.knowledge))
@@ -298,7 +298,7 @@ async def on_edited_text(update: Update, context: BotContext) -> None:
         return
     lang = await chat_lang(update, context)
     turn = await _turn(context, question, earlier.before, lang, standalone=False)
-    data.recorder.record(turn.answer)
+    await data.recorder.record(turn.answer)
     if turn.context is not None:
         await data.conversations.remember(_conversation(message), message.chat.id, turn.context, [])
     rendered = render_answer(turn.answer, data.engine.knowledge)
@@ -676,6 +676,8 @@ def reload_report_html(report: ReloadReport, lang: Lang, knowledge_dir: Path | N
     """What a reload did, or exactly why it was refused (each problem as file:line: message)."""
     base = knowledge_dir.resolve().parent if knowledge_dir is not None else None
     lines: list[str] = []
+    if report.unchanged:
+        return esc(t("reload_unchanged", lang, version=report.version))
     if report.applied:
         lines.append(esc(t("reload_ok", lang, old=report.previous_version, new=report.version)))
     else:
@@ -715,12 +717,14 @@ async def cmd_reload(update: Update, context: BotContext) -> None:
     if data.reload_lock.locked():
         await reply_plain(update, t("reload_busy", lang))
         return
+    admin = update.effective_user.id if update.effective_user else None
     async with data.reload_lock:
-        report = await asyncio.to_thread(data.service.reload)
+        report = await asyncio.to_thread(data.service.reload, admin)
     log.info(
-        "reload by admin %s: applied=%s version=%s problems=%d",
-        update.effective_user.id if update.effective_user else None,
+        "reload by admin %s: applied=%s unchanged=%s version=%s problems=%d",
+        admin,
         report.applied,
+        report.unchanged,
         report.version,
         len(report.problems),
     )
@@ -732,14 +736,58 @@ async def cmd_reload(update: Update, context: BotContext) -> None:
 async def cmd_rollback(update: Update, context: BotContext) -> None:
     data = context.bot_data
     lang = await ui_lang(update, context)
+    admin = update.effective_user.id if update.effective_user else None
     async with data.reload_lock:
-        result = data.service.rollback()
+        # In a thread: with the database, stepping back loads the earlier snapshot.
+        result = await asyncio.to_thread(data.service.rollback, admin)
     if result is None:
         await reply_plain(update, t("rollback_none", lang))
         return
     frm, to = result
-    log.info("rollback from %s to %s", frm, to)
+    log.info("rollback by admin %s from %s to %s", admin, frm, to)
     await reply_plain(update, t("rollback_ok", lang, frm=frm, to=to))
+
+
+DEFAULT_VERSIONS: Final = 10
+
+
+def versions_html(entries: Sequence[VersionRecord], lang: Lang, in_service: str) -> str:
+    """One line per version kept: version, time (UTC), who loaded it, gold figures, state."""
+    if not entries:
+        return esc(t("versions_none", lang))
+    lines = [f"<b>{esc(t('versions_title', lang))}</b>"]
+    marked = False
+    for entry in entries:
+        who = (
+            t("versions_by", lang, user=entry.loaded_by)
+            if entry.loaded_by is not None
+            else t("versions_at_start", lang)
+        )
+        parts = [
+            f"<code>{esc(entry.version)}</code>",
+            esc(entry.loaded_at.strftime("%Y-%m-%d %H:%M UTC")),
+            esc(who),
+            esc(t("versions_facts", lang, facts=entry.facts)),
+        ]
+        if entry.gold_accuracy is not None:
+            parts.append(f"gold {entry.gold_accuracy:.1%}, confident-wrong {entry.gold_confident_wrong}")
+        line = " · ".join(parts)
+        if entry.rolled_back_at is not None:
+            line += f" ({esc(t('versions_rolled_back', lang))})"
+        elif not marked and entry.version == in_service:
+            line = f"▶ {line} — <b>{esc(t('versions_in_service', lang))}</b>"
+            marked = True
+        lines.append(line)
+    return "\n".join(lines)
+
+
+async def cmd_versions(update: Update, context: BotContext) -> None:
+    data = context.bot_data
+    lang = await ui_lang(update, context)
+    entries = await asyncio.to_thread(data.service.history, DEFAULT_VERSIONS)
+    message = update.effective_message
+    if message is not None:
+        await reply(message, Rendered(versions_html(entries, lang, data.service.knowledge.version)))
 
 
 def format_uptime(delta: dt.timedelta, lang: Lang) -> str:

@@ -9,15 +9,13 @@ Two small helpers keep blocking I/O off the event loop:
 * `LanguageCache` remembers each chat's `/lang` choice in memory (a cachetools TTL cache,
   so a change made by another process sharing the database is seen soon); only a miss
   reads the database, in a worker thread;
-* `StatsRecorder` counts questions and collects unanswered ones in memory and writes
-  them in one batch, in a worker thread, at most every `flush_interval` seconds (and on
-  shutdown, and before `/stats` or `/unanswered` read them).
+* `StatsRecorder` writes each question's count (and an unanswered question's text) through to
+  the database, in a worker thread, before the answer goes out.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import logging
 import threading
@@ -35,7 +33,9 @@ from bot.app.settings import Settings
 from bot.nlu.text import fold
 from bot.storage.repository import Storage
 from bot.telegram.conversation import ConversationKeeper
+from bot.telegram.inbox import Inbox
 from bot.telegram.menu import CommandInfo
+from bot.telegram.polling import ConflictWatch
 
 log = logging.getLogger(__name__)
 
@@ -68,20 +68,20 @@ class LanguageCache:
 
 
 class StatsRecorder:
-    """Counts served questions and logs unanswered ones, written to storage in batches."""
+    """Counts served questions and logs unanswered ones, written through to storage: each question
+    is written (in a worker thread) before its answer is sent, so a crash loses no count. A write
+    that fails is kept in memory and retried with the next one (and by `flush`)."""
 
-    def __init__(self, storage: Storage, *, flush_interval: float = 2.0, max_pending: int = 10_000) -> None:
+    def __init__(self, storage: Storage, *, max_pending: int = 10_000) -> None:
         self._storage = storage
-        self._flush_interval = flush_interval
         self._max_pending = max_pending
         self._counts: Counter[str] = Counter()
         # Unanswered questions by folded form: the first wording seen, and how often.
         self._unanswered: dict[str, tuple[str, int]] = {}
-        self._timer: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
 
-    def record(self, answer: Answer) -> None:
-        """Count one question served (no I/O here: cheap enough for every update)."""
+    async def record(self, answer: Answer) -> None:
+        """Count one question served and write it (with anything a failed write left behind)."""
         self._counts[answer.status.value] += 1
         if answer.status is Status.NOT_FOUND:
             question = answer.question.strip()
@@ -90,22 +90,15 @@ class StatsRecorder:
                 sample, count = self._unanswered.get(key, (question, 0))
                 if count or len(self._unanswered) < self._max_pending:
                     self._unanswered[key] = (sample, count + 1)
-        if self._timer is None:
-            self._timer = asyncio.get_running_loop().create_task(self._flush_later())
+        await self.flush()
 
     @property
     def pending(self) -> int:
+        """Questions counted but not written yet (only after a failed write)."""
         return sum(self._counts.values())
 
-    async def _flush_later(self) -> None:
-        try:
-            await asyncio.sleep(self._flush_interval)
-        finally:
-            self._timer = None
-        await self.flush()
-
     async def flush(self) -> None:
-        """Write what is buffered (in a worker thread); a failed write is kept for the next try."""
+        """Write what is not written yet (in a worker thread); a failed write is kept for the next try."""
         async with self._lock:
             counts, unanswered = self._counts, self._unanswered
             if not counts and not unanswered:
@@ -127,12 +120,7 @@ class StatsRecorder:
             self._storage.record_unanswered(sample, key, count)
 
     async def close(self) -> None:
-        """Cancel the pending timer and write everything still buffered."""
-        timer, self._timer = self._timer, None
-        if timer is not None and not timer.done():
-            timer.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await timer
+        """Write anything a failed write left behind."""
         await self.flush()
 
 
@@ -175,6 +163,8 @@ class BotData:
     settings: Settings
     service: KnowledgeService
     storage: Storage
+    inbox: Inbox
+    conflicts: ConflictWatch
     languages: LanguageCache
     recorder: StatsRecorder
     answers: AnswerCache
