@@ -148,6 +148,13 @@ class Engine:
         self.render = Renderer(knowledge)
         self._today = today or dt.date.today
         self._examples = {lang: self._make_examples(lang) for lang in ("vi", "en")}
+        # Mechanisms a one-word name identifies ("ACMECS", "CLV"), looked up by word, not by scanning
+        self._one_word_series = {
+            fold(name): series.id
+            for series in knowledge.of_kind(Series)
+            for name in (series.name_vi, series.name_en, *series.aliases)
+            if len(name.split()) == 1
+        }
         # Agreements a short capitalised name alone identifies ("DOC", "UNCLOS 1982"); a word such as
         # "ASEAN" inside a longer name identifies nothing.
         self._acronyms = frozenset(
@@ -345,12 +352,7 @@ class Engine:
         one mechanism named, nothing narrowing it to a meeting: what it is and the rounds the base holds."""
         # a one-word name ("ACMECS", "CLV") names its mechanism whenever it stands in the question
         named = self._strong_series(q) or {
-            s.id
-            for s in self.knowledge.of_kind(Series)
-            if any(
-                len(n.split()) == 1 and fold(n) in q.folded.split()
-                for n in (s.name_vi, s.name_en, *s.aliases)
-            )
+            self._one_word_series[w] for w in q.folded.split() if w in self._one_word_series
         }
         if len(named) != 1 or q.round is not None or q.date is not None or q.officials:
             return None
