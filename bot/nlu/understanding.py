@@ -417,23 +417,31 @@ class EntityIndex:
         )
 
     def corrected(self, folded: str) -> str:
-        """The folded question with each long unknown word replaced by the one known word a single
-        edit away (a dropped, doubled or swapped letter: "tuhan" → "thuan"), when exactly one is (one of
-        the same length, if there is)."""
+        """The folded question with each unknown word replaced by the one known word a single edit away
+        (a dropped, doubled or swapped letter: "tuhan" → "thuan"): for a long word when exactly one is
+        (one of the same length, if there is); for a short one ("cog", "thag") only when exactly one
+        also makes a word pair the sources use with a neighbour ("cong tac", "thang may")."""
         words = folded.split()
-        fixed = [self._correction(word) for word in words]
+        fixed = [
+            self._correction(word, words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")
+            for i, word in enumerate(words)
+        ]
         return folded if fixed == words else " ".join(fixed)
 
-    def _correction(self, word: str) -> str:
-        if len(word) < TYPO_MIN_LEN or word.isdigit() or self._is_known(word):
+    def _correction(self, word: str, before: str, after: str) -> str:
+        if len(word) < SHORT_TYPO_MIN_LEN or word.isdigit() or self._is_known(word):
             return word
         # only words of about the same length and the same first letter can be one edit away
         # (a typo in the first letter is left alone): the cost stays flat as the base grows
         sizes = (len(word) - 1, len(word), len(word) + 1)
         pool = [known for size in sizes for known in self._spelling.get((word[0], size), ())]
-        near = [
-            str(m[0]) for m in process.extract(word, pool, scorer=OSA.distance, score_cutoff=1, limit=None)
-        ]
+        matches = process.extract(word, pool, scorer=OSA.distance, score_cutoff=1, limit=None)
+        near = [str(m[0]) for m in matches]
+        if len(word) < TYPO_MIN_LEN:
+            in_context = [
+                w for w in near if f"{before} {w}" in self.corpus_pairs or f"{w} {after}" in self.corpus_pairs
+            ]
+            return in_context[0] if len(in_context) == 1 else word
         # a swapped or mistyped letter keeps the length: prefer such a reading over a dropped letter
         same_length = [w for w in near if len(w) == len(word)]
         chosen = same_length if same_length else near
@@ -449,7 +457,7 @@ class EntityIndex:
         if self._spelling_index is None:
             index: defaultdict[tuple[str, int], list[str]] = defaultdict(list)
             for w in sorted(self.vocabulary | CUE_WORDS | SYNONYM_WORDS):
-                if len(w) >= TYPO_MIN_LEN - 1 and w.isalpha():
+                if len(w) >= SHORT_TYPO_MIN_LEN - 1 and w.isalpha():
                     index[(w[0], len(w))].append(w)
             self._spelling_index = dict(index)
         return self._spelling_index
@@ -638,7 +646,8 @@ def _title_before(tokens: list[str], i: int) -> tuple[int, str | None] | None:
     return None
 
 
-TYPO_MIN_LEN = 5  # shorter words are too often other real words one letter away
+TYPO_MIN_LEN = 5  # shorter words are too often other real words one letter away…
+SHORT_TYPO_MIN_LEN = 3  # …so from here to TYPO_MIN_LEN a neighbour must confirm the reading
 
 
 def _whole_names(code: str) -> bool:
