@@ -100,20 +100,14 @@ MAX_LIST = 30
 _ROLE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_PHRASES, key=len, reverse=True)) + r")\b")
 _AGREEMENT_CUE = FACT_KIND_CUES["agreement"]
 _STATEMENT_CUE = FACT_KIND_CUES["statement"]
-_PERCENT_CUE = PERCENT_ASKED
-_DURATION_CUE = DURATION_CUES
 _COUNTRY_NAMES = "|".join(sorted({canonical(word) for word in COUNTRIES}, key=len, reverse=True))
 _SIDE = re.compile(rf"\bphia ({_COUNTRY_NAMES})\b|\b({_COUNTRY_NAMES}) side\b")
-_NAME_CUE = NAME_ASKED
 _ROLE_CUES = {Role(role): cue for role, cue in ROLE_ASKED.items()}
 _DESTINATION = re.compile(rf"\b(?:{DESTINATION_WORDS})\s+({_COUNTRY_NAMES})\b")
 _COUNTRY_TOKENS = frozenset(word for name in COUNTRIES for word in name.split())
 _DATE_AND_MONTH_WORDS = DATE_WORDS | frozenset(MONTHS_EN)
 # Kinds precise enough to narrow a list; "cuộc gặp" (a meeting) covers consultations and visits too.
 _NARROW_KINDS = frozenset({"visit", "reception", "committee_session", "conference"})
-# Slots listed in one question: "ở đâu, khi nào", "where and when".
-_LISTED = LISTED
-_SIGNED_CUE = SIGNED_ASKED
 
 
 @dataclass(frozen=True)
@@ -329,7 +323,7 @@ class Engine:
         if (
             Intent.HOW_MUCH in q.intents
             and Intent.LIST not in q.intents
-            and not _DURATION_CUE.search(q.folded)
+            and not DURATION_CUES.search(q.folded)
             and not isinstance(best.fact, Figure)
         ):
             return self._not_found(text, q.lang, q)  # we hold a few figures; no count or amount beyond them
@@ -707,7 +701,7 @@ class Engine:
         if side is not None:
             country = _country_code(side.group(1) or side.group(2))
             return not any(p.official and self._participant_country(p) == country for p in event.participants)
-        if _NAME_CUE.search(q.folded):
+        if NAME_ASKED.search(q.folded):
             asked = q.countries & self.index.base_countries
             people = [p for p in event.participants if not asked or self._participant_country(p) in asked]
             return not any(p.official for p in people)
@@ -770,7 +764,7 @@ class Engine:
                 cues["statement_cue"] = 1
             if isinstance(fact, Figure) and wants_figure:
                 cues["figure_cue"] = 1
-                wants_percent = bool(_PERCENT_CUE.search(q.folded) or "%" in q.text)
+                wants_percent = bool(PERCENT_ASKED.search(q.folded) or "%" in q.text)
                 cues["percent_fit"] = (fact.unit == "%") == wants_percent
             cues.update(self._fits_question(q, fact))
             anchored = (
@@ -901,7 +895,7 @@ class Engine:
                 else f"The article gives no date for: {self.render.title(fact, q.lang)}."
             )
             return self._not_found(q.text, q.lang, q, text=text, facts=[fact])
-        if isinstance(fact, Agreement) and _SIGNED_CUE.search(q.canonical) and fact.signed is None:
+        if isinstance(fact, Agreement) and SIGNED_ASKED.search(q.canonical) and fact.signed is None:
             text = (
                 f"Bài viết không nêu ngày ký {self.render.title(fact, lang)}."
                 if lang == "vi"
@@ -966,7 +960,7 @@ class Engine:
             for slot, intent in (("when", Intent.WHEN), ("where", Intent.WHERE), ("who", Intent.WHO))
             if intent in asks
         ]
-        if len(asked) > 1 and (_LISTED.search(q.folded) or "," in q.text):
+        if len(asked) > 1 and (LISTED.search(q.folded) or "," in q.text):
             return asked
         if (Intent.WHERE in asks and not (asks & {Intent.WHEN, Intent.WHO})) or (
             Intent.WHERE in asks and Intent.WHAT in asks and "dau" in q.folded.split()
