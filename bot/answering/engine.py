@@ -1118,7 +1118,7 @@ class Engine:
         )
 
     def _answered(self, question: str, facts: list[AnyFact], body: str, lang: Lang, score: float) -> Answer:
-        text = with_footnotes(body, facts, lang) + "\n\n" + self.render.source_line(facts, lang)
+        text = with_footnotes(body, lang) + "\n\n" + self.render.source_line(facts, lang)
         return Answer(
             question,
             Status.ANSWERED,

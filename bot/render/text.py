@@ -127,11 +127,10 @@ def event_date(event: Event, lang: Lang) -> str:
     return format_date(event.date, lang) + mark
 
 
-def with_footnotes(body: str, facts: list[AnyFact], lang: Lang) -> str:
-    """The body, and once per answer what its marks mean."""
-    mark = phrase("inferred_mark", lang)
-    inferred = any(isinstance(f, Event) and f.date_inferred for f in facts)
-    if inferred and mark in body:
+def with_footnotes(body: str, lang: Lang) -> str:
+    """The body, and once per answer what its marks mean: an inferred date is marked wherever it is
+    shown (an event's own answer, a profile's related events, a list), explained once at the end."""
+    if phrase("inferred_mark", lang) in body:
         return f"{body}\n{phrase('inferred_footnote', lang)}"
     return body
 
