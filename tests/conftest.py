@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +24,14 @@ def bot_api() -> Iterator[FakeBotAPI]:
 
 
 ROOT = Path(__file__).resolve().parent.parent
+MINI = Path(__file__).parent / "fixtures" / "mini"
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A writable copy of the small valid fact base (knowledge/ + seeds/)."""
+    shutil.copytree(MINI, tmp_path / "mini")
+    return tmp_path / "mini"
 
 
 @pytest.fixture(scope="session")

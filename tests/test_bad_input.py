@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,21 +19,8 @@ from bot.app.checks import check_database
 from bot.app.settings import Settings, SettingsError, load_settings
 from bot.cli.main import main
 from bot.kb.loader import load_knowledge, load_yaml
-
-MINI = Path(__file__).parent / "fixtures" / "mini"
-
-
-@pytest.fixture
-def mini(tmp_path: Path) -> Path:
-    """A writable copy of the small valid fact base (knowledge/ + seeds/)."""
-    shutil.copytree(MINI, tmp_path / "mini")
-    return tmp_path / "mini"
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture changed: {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from tests.conftest import MINI
+from tests.support.files import edit
 
 
 def line_of(path: Path, needle: str) -> int:

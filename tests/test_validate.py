@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from bot.kb.loader import load_knowledge
+from tests.support.files import edit
 
 ROOT = Path(__file__).resolve().parent.parent
-MINI = Path(__file__).parent / "fixtures" / "mini"
-
-
-@pytest.fixture
-def mini(tmp_path: Path) -> Path:
-    """A writable copy of the small valid fact base (knowledge/ + seeds/)."""
-    shutil.copytree(MINI, tmp_path / "mini")
-    return tmp_path / "mini"
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture changed: {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def problems_of(base: Path) -> list[str]:
