@@ -323,3 +323,25 @@ def test_a_mechanism_asked_about_is_described_with_its_rounds(engine: Engine) ->
     )
     assert answer.facts[0] == "deputy-fm-political-consultation" and "2 (2016, planned)" in answer.text
     assert engine.answer("ACMECS là gì?").facts == ("acmecs",)
+
+
+def test_a_topic_asked_within_an_event_is_answered_by_the_passage_on_it(engine: Engine) -> None:
+    # the event names the meeting; "Biển Đông" / "East Sea" is what is asked about it
+    for question in [
+        "ở tham vấn cấp bộ trưởng lần 8, hai bên nói gì về Biển Đông vậy?",
+        "What did the 8th deputy-minister-level political consultation agree about the East Sea?",
+    ]:
+        answer = engine.answer(question)
+        assert answer.status is Status.ANSWERED
+        assert "ASEAN" in answer.text
+        body = answer.text.split("\n")
+        assert len([line for line in body if line.startswith("•")]) <= 3  # the passage, not every point
+
+
+def test_a_topic_typed_one_letter_off_the_event_name_is_no_topic(engine: Engine) -> None:
+    # "trưng" is a typo of "trưởng" in the event's own name, not a subject to look for within it
+    answer = engine.answer(
+        "Tham khảo Chính trị cấp Thứ trưng Ngoại giao Việt Nam-Lào lần thứ 8, hai bên đã nhất trí những gì?"
+    )
+    assert answer.status is Status.ANSWERED
+    assert answer.facts[0] == "deputy-fm-political-consultation-8"

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from bot.answering import claims, compound, occasions, scoring
+from bot.answering import claims, compound, details, occasions, scoring
 from bot.answering.answers import Answer, Candidate, Lang, SourceRef, Status
 from bot.answering.scoring import (
     DATE_TOPIC_MIN,
@@ -925,6 +925,10 @@ class Engine:
             return self._not_stated(
                 q, event, phrase("day_missing", lang, title=r.title(event, lang), date=date)
             )
+        if not {"when", "where", "who"} & set(slots):
+            found = details.passages(self.index, q, event)
+            if found:
+                return self._topic_answer(q, event, found, score)
         if len(slots) > 1 and not (event.place or event.date or event.participants):
             return self._not_stated(q, event, r.event_slots(event, slots, lang))
         if len(slots) > 1:
@@ -939,6 +943,16 @@ class Engine:
         if slot == "what":
             return self._answered(q.text, [event], r.event_what(event, lang), lang, score)
         return self._answered(q.text, [event], r.event_summary(event, lang), lang, score)
+
+    def _topic_answer(self, q: Question, event: Event, found: list[details.Passage], score: float) -> Answer:
+        """The passages of the event's record on the topic asked, under the event they belong to."""
+        lang = q.lang
+        head = f"{self.render.title(event, lang)} ({event_date(event, lang)}) — {phrase('topic_lead', lang)}"
+        shown = found[: details.SHOWN]
+        lines = [f"• {p.vi if lang == 'vi' else p.en}" for p in shown]
+        ids = dict.fromkeys([*(p.fact_id for p in shown if p.fact_id), event.id])
+        facts = [fact for fact_id in ids if (fact := self.knowledge.get(fact_id)) is not None]
+        return self._answered(q.text, facts, "\n".join([head, *lines]), lang, score)
 
     def _placed_only_in_a_country(self, event: Event) -> bool:
         place = self.knowledge.place(event.place or "")

@@ -40,6 +40,8 @@ class Knowledge:
     events_by_place: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Events that list a fact among their `related` ones (side meetings of a conference, say).
     events_relating_to: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Statements by the event where they were made.
+    statements_at: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     loaded_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
     @classmethod
@@ -77,6 +79,10 @@ class Knowledge:
                     by_year[year].append(event.id)
                 if event.date.has_day:
                     by_month_day[(event.date.start.month, event.date.start.day)].append(event.id)
+        made_at: defaultdict[str, list[str]] = defaultdict(list)
+        for fact in ordered:
+            if isinstance(fact, Statement) and fact.made_at:
+                made_at[fact.made_at].append(fact.id)
         rounds = {event.id: event.round or 0 for event in events}
         by_series_sorted = {key: sorted(ids, key=rounds.__getitem__) for key, ids in by_series.items()}
         return cls(
@@ -91,6 +97,7 @@ class Knowledge:
             events_by_month_day=MappingProxyType({k: tuple(v) for k, v in by_month_day.items()}),
             events_by_place=_freeze(by_place),
             events_relating_to=_freeze(relating),
+            statements_at=_freeze(made_at),
         )
 
     def of_kind(self, model: type[T]) -> list[T]:

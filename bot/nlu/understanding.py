@@ -94,7 +94,7 @@ def detect_language(text: str | None, default: Lang = "vi") -> Lang:
     return "en" if english > vietnamese else "vi"
 
 
-def _singular(token: str) -> str:
+def singular(token: str) -> str:
     # No Vietnamese syllable ends in "s", so a final "s" is an English plural ("ports", "mechanisms").
     if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
         return token[:-2] if token.endswith(("ies", "ses", "xes")) else token[:-1]
@@ -104,7 +104,7 @@ def _singular(token: str) -> str:
 def units(text: str) -> set[str]:
     """Match units of a folded text: content words and adjacent-word pairs (Vietnamese compounds)."""
     # "05/09" and "5/9" are one date: numbers without leading zeros
-    tokens = [t.lstrip("0") or "0" if t.isdigit() else _singular(t) for t in text.split()]
+    tokens = [t.lstrip("0") or "0" if t.isdigit() else singular(t) for t in text.split()]
     out = {t for t in tokens if t not in STOPWORDS and len(t) > 1}
     out.update(f"{a} {b}" for a, b in itertools.pairwise(tokens))
     return out
@@ -186,7 +186,7 @@ class EntityIndex:
                 form = canonical(fold(name))
                 if len(form.split()) >= 3:
                     index.fact_names.setdefault(form, []).append(fact.id)
-            text = _fact_text(fact)
+            text = fact_text(fact)
             folded_text = fold(text)
             canonical_text = canonical(folded_text)
             if text:
@@ -201,7 +201,7 @@ class EntityIndex:
             for o in knowledge.of_kind(Official)
             if _whole_names(o.country)
         }
-        for text in [*knowledge.seeds.values(), *(_fact_text(f) for f in knowledge.facts)]:
+        for text in [*knowledge.seeds.values(), *(fact_text(f) for f in knowledge.facts)]:
             folded_text = fold(text)
             words = folded_text.split()
             index.corpus_pairs.update(f"{a} {b}" for a, b in itertools.pairwise(words))
@@ -345,7 +345,7 @@ class EntityIndex:
         for token in dict.fromkeys(tokens):
             if any(
                 form in self.vocabulary or form in FUNCTION_WORDS or form in CUE_WORDS or form in _EXTRA_KNOWN
-                for form in (token, _singular(token))
+                for form in (token, singular(token))
             ):
                 continue
             if token.isdigit() or _ORDINAL_TOKEN.match(token) or len(token) < 2:
@@ -544,7 +544,7 @@ class EntityIndex:
         or two facts contain. Vietnamese syllables are left out: a rare one is wording, not a name."""
         names = {fold(w) for w in re.findall(r"\b[A-Z]{3,}\b", question)}
         names |= {w for w in fold(question).split() if len(w) >= LONG_WORD}
-        return {n for n in map(_singular, names) if 0 < self.doc_freq.get(n, 0) <= RARE_DF}
+        return {n for n in map(singular, names) if 0 < self.doc_freq.get(n, 0) <= RARE_DF}
 
     def unit_weight(self, unit: str) -> float:
         """How much a unit says: rare units more, word pairs more than words, unknown units the most."""
@@ -731,7 +731,7 @@ def _names_of(fact: object) -> list[str]:
     return []
 
 
-def _fact_text(fact: object) -> str:
+def fact_text(fact: object) -> str:
     parts: list[str] = []
     if isinstance(fact, Event):
         parts += [fact.title_vi, fact.title_en, fact.summary_vi, fact.summary_en]

@@ -1,0 +1,155 @@
+"""What an event's record says about a topic the question names: "… nói gì về Biển Đông?",
+"which port did they agree to use?", "… có nhất trí mở thêm cửa khẩu không?".
+
+A question may name an event and, beyond it, a topic. The topic is what the question says besides
+what names the event (its title, series, people, places) and besides question and cue words; the
+answer to it is the passage of the event's record that covers most of it: a point agreed or
+discussed, a statement made there, or a fact the event relates to. Coverage is the share of the
+topic's weight (the same rarity weights as retrieval) a passage holds.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from bot.answering.scoring import DETAIL_MIN, DETAIL_NEAR, DETAIL_RARITY
+from bot.kb.facts import Agreement, Event, Official, Place, Series, Statement
+from bot.kb.knowledge import Knowledge
+from bot.nlu.lexicon import ENGLISH_GLUE, EVENT_KIND_CUES, FUNCTION_WORDS, INTENT_CUES, MONTHS_EN, canonical
+from bot.nlu.parsing import EN_ORDINAL_WORDS, ROMAN, VI_NUMBER_WORDS
+from bot.nlu.text import fold
+from bot.nlu.understanding import TYPO_MIN_LEN, EntityIndex, Question, fact_text, singular, units
+
+# Words that count or date things, never a topic.
+_NO_TOPIC = (
+    FUNCTION_WORDS | ENGLISH_GLUE | set(MONTHS_EN) | set(EN_ORDINAL_WORDS) | set(VI_NUMBER_WORDS) | set(ROMAN)
+)
+SHOWN = 3  # passages an answer shows: the best and those nearly as good
+
+
+@dataclass(frozen=True)
+class Passage:
+    vi: str
+    en: str
+    fact_id: str | None  # the statement or related fact it comes from; None for the event's own points
+    coverage: float
+
+
+def topic(index: EntityIndex, q: Question, event: Event) -> set[str]:
+    """The question's distinctive words (and pairs of them) that do not name the event: what it asks
+    about within it.
+
+    A word names the event when its title, series, people or places hold it; question, cue and stop
+    words, numbers, months and ordinals are no topic either, and neither is a word common across the
+    base ("cuộc", "ngày", "two"): only a rare one (by the same weights as retrieval) says what is asked.
+    """
+    naming = set(canonical(fold(_naming_text(index.knowledge, event))).split())
+    tokens = [singular(t) for t in q.canonical.split()]
+    cued = _cue_positions(q.canonical)
+    english = q.lang == "en"
+    usable = [
+        i not in cued
+        and t not in _NO_TOPIC
+        and not t.isdigit()
+        and len(t) > 1
+        and not index.no_evidence(t, english)
+        and not _names_it(t, naming)
+        for i, t in enumerate(tokens)
+    ]
+    wanted = {t for t, ok in zip(tokens, usable, strict=True) if ok and _distinctive(index, t)}
+    wanted |= {
+        f"{a} {b}"
+        for i, (a, b) in enumerate(itertools.pairwise(tokens))
+        if usable[i] and usable[i + 1] and _distinctive(index, f"{a} {b}")
+    }
+    return wanted
+
+
+def _names_it(token: str, naming: set[str]) -> bool:
+    """The word names the event, or is one letter off a word that does ("trưng" for "trưởng")."""
+    if token in naming:
+        return True
+    return len(token) >= TYPO_MIN_LEN and any(
+        OSA.distance(token, word, score_cutoff=1) <= 1 for word in naming
+    )
+
+
+def _distinctive(index: EntityIndex, unit: str) -> bool:
+    return index.idf.get(unit, index.max_idf) >= DETAIL_RARITY * index.max_idf
+
+
+def _cue_positions(text: str) -> set[int]:
+    """Positions of the words that a question-type or event-kind cue phrase covers ("đồng chủ trì")."""
+    spans = [
+        match.span()
+        for pattern in (*INTENT_CUES.values(), *EVENT_KIND_CUES.values())
+        for match in pattern.finditer(text)
+    ]
+    positions: set[int] = set()
+    start = 0
+    for i, word in enumerate(text.split(" ")):
+        end = start + len(word)
+        if any(a <= start and end <= b for a, b in spans):
+            positions.add(i)
+        start = end + 1
+    return positions
+
+
+def passages(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
+    """The passages of the event's record that cover the question's topic, best first; none when the
+    question names no topic beyond the event, or nothing in the record covers enough of it. The
+    event's own points and the statements made there come before the facts it only relates to."""
+    wanted = topic(index, q, event)
+    if not wanted:
+        return []
+    total = sum(index.unit_weight(u) for u in wanted)
+    for record in (_own_record(index.knowledge, event), _related_record(index.knowledge, event)):
+        found: list[Passage] = []
+        for vi, en, fact_id in record:
+            held = units(canonical(fold(f"{vi} {en}")))
+            covered = sum(index.unit_weight(u) for u in wanted if u in held) / total
+            if covered >= DETAIL_MIN:
+                found.append(Passage(vi, en, fact_id, covered))
+        if found:
+            best = max(p.coverage for p in found)
+            near = [p for p in found if p.coverage >= best - DETAIL_NEAR]
+            return sorted(near, key=lambda p: -p.coverage)
+    return []
+
+
+def _own_record(knowledge: Knowledge, event: Event) -> list[tuple[str, str, str | None]]:
+    record: list[tuple[str, str, str | None]] = [(t.vi, t.en, None) for t in event.agreed + event.discussed]
+    record.append((event.summary_vi, event.summary_en, None))
+    for fact_id in knowledge.statements_at.get(event.id, ()):
+        fact = knowledge.get(fact_id)
+        if isinstance(fact, Statement):
+            record.append((fact.summary_vi, fact.summary_en, fact.id))
+    return record
+
+
+def _related_record(knowledge: Knowledge, event: Event) -> list[tuple[str, str, str | None]]:
+    record: list[tuple[str, str, str | None]] = []
+    for fact_id in event.related:
+        fact = knowledge.get(fact_id)
+        if isinstance(fact, Statement):
+            record.append((fact.summary_vi, fact.summary_en, fact.id))
+        elif isinstance(fact, Agreement):
+            record.append(
+                (f"{fact.name_vi}: {fact.summary_vi}", f"{fact.name_en}: {fact.summary_en}", fact.id)
+            )
+    return record
+
+
+def _naming_text(knowledge: Knowledge, event: Event) -> str:
+    """Everything that names the event: its title, series, people and places."""
+    parts = [event.title_vi, event.title_en]
+    named = [event.series, event.place, *(p.official for p in event.participants)]
+    for fact_id in named:
+        fact = knowledge.get(fact_id) if fact_id else None
+        if isinstance(fact, Series | Place | Official):
+            parts.append(fact_text(fact))
+    parts += [p.label_vi or "" for p in event.participants] + [p.label_en or "" for p in event.participants]
+    return " ".join(parts)
