@@ -345,3 +345,14 @@ def test_a_topic_typed_one_letter_off_the_event_name_is_no_topic(engine: Engine)
     )
     assert answer.status is Status.ANSWERED
     assert answer.facts[0] == "deputy-fm-political-consultation-8"
+
+
+def test_a_topic_picks_the_one_event_among_equals_whose_record_speaks_of_it(engine: Engine) -> None:
+    # two meetings of 2021 fit "hai Bộ trưởng … năm 2021"; only one of them spoke of the port
+    answer = engine.answer(
+        "Trong cuộc gặp năm 2021, hai Bộ trưởng Ngoại giao Việt Nam và Lào"
+        " bàn việc tận dụng hiệu quả cảng nào?"
+    )
+    assert answer.status is Status.ANSWERED
+    assert answer.facts[-1] == "meeting-bui-thanh-son-saleumxay-2021"
+    assert "Vũng Áng" in answer.text

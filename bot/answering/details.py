@@ -18,14 +18,32 @@ from rapidfuzz.distance import OSA
 from bot.answering.scoring import DETAIL_MIN, DETAIL_NEAR, DETAIL_RARITY
 from bot.kb.facts import Agreement, Event, Official, Place, Series, Statement
 from bot.kb.knowledge import Knowledge
-from bot.nlu.lexicon import ENGLISH_GLUE, EVENT_KIND_CUES, FUNCTION_WORDS, INTENT_CUES, MONTHS_EN, canonical
+from bot.nlu.lexicon import (
+    COUNT_WORDS,
+    DATE_WORDS,
+    ENGLISH_GLUE,
+    EVENT_KIND_CUES,
+    FUNCTION_WORDS,
+    GENERIC_WORDS,
+    INTENT_CUES,
+    MONTHS_EN,
+    canonical,
+)
 from bot.nlu.parsing import EN_ORDINAL_WORDS, ROMAN, VI_NUMBER_WORDS
 from bot.nlu.text import fold
 from bot.nlu.understanding import TYPO_MIN_LEN, EntityIndex, Question, fact_text, singular, units
 
-# Words that count or date things, never a topic.
+# Words that count, date or name any event, never a topic.
 _NO_TOPIC = (
-    FUNCTION_WORDS | ENGLISH_GLUE | set(MONTHS_EN) | set(EN_ORDINAL_WORDS) | set(VI_NUMBER_WORDS) | set(ROMAN)
+    FUNCTION_WORDS
+    | ENGLISH_GLUE
+    | GENERIC_WORDS
+    | DATE_WORDS
+    | COUNT_WORDS
+    | set(MONTHS_EN)
+    | set(EN_ORDINAL_WORDS)
+    | set(VI_NUMBER_WORDS)
+    | set(ROMAN)
 )
 SHOWN = 3  # passages an answer shows: the best and those nearly as good
 

@@ -329,6 +329,18 @@ class Engine:
             return self._not_found(text, q.lang, q)  # we hold a few figures; no count or amount beyond them
         ties = [s for s in ranked if s.score >= best.score - TIE_MARGIN or self._indistinct(q, best, s)]
         if len(ties) > 1:
+            # a topic the question names beyond the event ("… bàn việc tận dụng cảng nào?") picks the
+            # one event whose record speaks of it; a stance or an agreement among the ties may be the
+            # answer itself, so then the usual rule decides
+            on_topic = [
+                s for s in ties if isinstance(s.fact, Event) and bool(details.passages(self.index, q, s.fact))
+            ]
+            if (
+                len(on_topic) == 1
+                and all(isinstance(s.fact, Event) for s in ties)
+                and not q.intents & {Intent.WHEN, Intent.WHERE, Intent.WHO}
+            ):
+                return self._respond(q, on_topic[0].fact, on_topic[0].score)
             merged = self._merge_ties(q, ties)
             if merged is not None:
                 return merged

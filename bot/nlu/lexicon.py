@@ -99,6 +99,7 @@ class Words(_Data):
     month_abbreviations_en: dict[str, int]
     glue_words: list[str]
     count_words: list[str]
+    generic_words: list[str]
     roles: list[str]
     stopwords: list[str]
 
@@ -237,6 +238,7 @@ POST_FILLERS = frozenset(_WORDS.post_fillers)
 POST_STOPS = frozenset(_WORDS.post_stops)
 GLUE_WORDS = frozenset(_WORDS.glue_words)
 COUNT_WORDS = frozenset(_WORDS.count_words)
+GENERIC_WORDS = frozenset(_WORDS.generic_words)
 # English months: folded name or abbreviation -> number, and the names as answers write them.
 MONTHS_EN: dict[str, int] = {
     **{name: number for number, name in enumerate(_WORDS.months_en, start=1)},
