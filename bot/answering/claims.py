@@ -18,9 +18,18 @@ from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
 from bot.answering.scoring import CLAIM_SHARE
 from bot.kb.facts import Agreement, Event, Figure, FuzzyDate, Official, Statement
-from bot.nlu.lexicon import CLAIM_CUES, CLAIM_ENDS, DURATION_CUES, MONTHS_EN, NOW, STOPWORDS, WH_WORDS
+from bot.nlu.lexicon import (
+    CLAIM_CUES,
+    CLAIM_ENDS,
+    DURATION_CUES,
+    MONTHS_EN,
+    NOW,
+    STOPWORDS,
+    WH_WORDS,
+    canonical,
+)
 from bot.nlu.text import fold
-from bot.nlu.understanding import Question
+from bot.nlu.understanding import Question, units
 from bot.render.text import format_date, phrase
 
 Verdict = Literal["yes", "no"]
@@ -101,7 +110,9 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
 
 def _said_as_asked(engine: Lookup, q: Question, fact: Statement | Agreement) -> bool:
     """The question's own words are mostly the fact's: the share a claim needs to be confirmed."""
-    share = engine.index.lexical_scores(q.units, english=q.lang == "en").get(fact.id, 0.0)
+    # the dates claimed are checked against the fact's own date, not its wording
+    claimed = units(canonical(fold(without_dates(q.text))))
+    share = engine.index.lexical_scores(claimed, english=q.lang == "en").get(fact.id, 0.0)
     return share >= CLAIM_SHARE
 
 
