@@ -356,3 +356,20 @@ def test_a_topic_picks_the_one_event_among_equals_whose_record_speaks_of_it(engi
     assert answer.status is Status.ANSWERED
     assert answer.facts[-1] == "meeting-bui-thanh-son-saleumxay-2021"
     assert "Vũng Áng" in answer.text
+
+
+def test_a_figure_for_another_period_or_measure_is_offered_not_given_as_the_answer(engine: Engine) -> None:
+    # the base holds trade for the first 11 months of 2021: not the whole year, not rice exports
+    for question in [
+        "Kim ngạch thương mại Việt Nam - Lào cả năm 2021 đạt bao nhiêu?",
+        "Kim ngạch xuất khẩu gạo của Việt Nam sang Lào năm 2021 là bao nhiêu?",
+    ]:
+        answer = engine.answer(question)
+        assert answer.status is Status.NOT_FOUND
+        assert "11 tháng" in answer.text  # the nearest figure is shown, for what it is
+
+
+def test_how_much_something_grew_is_answered_by_the_growth_figure(engine: Engine) -> None:
+    answer = engine.answer("By how much did Vietnam–Laos trade grow in the first eleven months of 2021?")
+    assert answer.status is Status.ANSWERED
+    assert "33.6" in answer.text

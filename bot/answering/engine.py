@@ -64,6 +64,7 @@ from bot.nlu.lexicon import (
     LISTED,
     MONTHS_EN,
     NAME_ASKED,
+    PART_PERIOD,
     PERCENT_ASKED,
     POST_FILLERS,
     POST_STOPS,
@@ -71,6 +72,7 @@ from bot.nlu.lexicon import (
     ROLE_PHRASES,
     SIGNED_ASKED,
     TIMELINE_WORDS,
+    WHOLE_PERIOD_ASKED,
     Intent,
     canonical,
 )
@@ -884,6 +886,10 @@ class Engine:
             # agreements, figures and statements hold no place: the article does not say where
             text = phrase("where_missing", lang, title=self.render.title(fact, lang))
             return self._not_found(q.text, lang, q, text=text, facts=[fact])
+        if isinstance(fact, Figure) and self._figure_differs(q, fact):
+            # "cả năm 2021" of a figure for 11 months, "rice exports" of a trade total: not this figure
+            text = phrase("figure_only", lang, figure=self.render.fact_text(fact, lang))
+            return self._not_found(q.text, lang, q, text=text, facts=[fact])
         if (
             isinstance(fact, Agreement)
             and Intent.WHO in q.intents
@@ -915,6 +921,14 @@ class Engine:
             )
             return self._not_found(q.text, lang, q, text=text, facts=[fact])
         return self._answered(q.text, [fact], self.render.fact_text(fact, lang), lang, score)
+
+    @staticmethod
+    def _figure_differs(q: Question, figure: Figure) -> bool:
+        """The question asks for another measure or period than the figure's: a word the base never
+        uses qualifies what is measured, or a whole year is asked of a figure for part of one."""
+        period = fold(f"{figure.period_vi} {figure.period_en}")
+        whole_asked = WHOLE_PERIOD_ASKED.search(q.folded) or WHOLE_PERIOD_ASKED.search(q.canonical)
+        return bool(q.unknown_words) or bool(whole_asked and PART_PERIOD.search(period))
 
     def _event_answer(self, q: Question, event: Event, score: float) -> Answer:
         """Every slot the question asks about the event, or its summary when it asks none."""

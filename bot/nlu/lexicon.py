@@ -60,6 +60,8 @@ class Cues(_Data):
     claim_ends: list[str]
     durations: list[str]
     percent: list[str]
+    whole_period: list[str]
+    part_period: list[str]
     name: list[str]
     signed: list[str]
     role_leader: list[str]
@@ -287,6 +289,8 @@ WH_WORDS = frozenset(_CUES.wh_words)
 CLAIM_ENDS = frozenset(_CUES.claim_ends)
 NOW = _phrases(_CUES.now)
 PERCENT_ASKED = _phrases(_CUES.percent)
+WHOLE_PERIOD_ASKED = _phrases(_CUES.whole_period)
+PART_PERIOD = _phrases(_CUES.part_period)
 NAME_ASKED = _phrases(_CUES.name)
 SIGNED_ASKED = _phrases(_CUES.signed)
 ROLE_ASKED = {
