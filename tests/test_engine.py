@@ -373,3 +373,29 @@ def test_how_much_something_grew_is_answered_by_the_growth_figure(engine: Engine
     answer = engine.answer("By how much did Vietnam–Laos trade grow in the first eleven months of 2021?")
     assert answer.status is Status.ANSWERED
     assert "33.6" in answer.text
+
+
+def test_how_long_an_event_lasted_comes_from_its_day_range_or_is_said_unknown(engine: Engine) -> None:
+    ranged = engine.answer(
+        "How long did Saleumxay Kommasith's official visit to Vietnam in December 2021 last?"
+    )
+    assert ranged.status is Status.ANSWERED
+    assert ranged.text.startswith("2 day")
+    month_only = engine.answer("Chuyến thăm Lào của Thủ tướng Phạm Minh Chính tháng 1/2023 kéo dài mấy ngày?")
+    assert month_only.status is Status.NOT_FOUND
+    assert "không nêu" in month_only.text and "tháng 1/2023" in month_only.text
+
+
+def test_whether_a_planned_event_took_place_is_not_claimed(engine: Engine) -> None:
+    answer = engine.answer("kỳ họp 38 UB liên CP VN - Lào rốt cuộc có diễn ra không vậy")
+    assert answer.status is Status.NOT_FOUND
+    assert answer.verdict is None
+    assert "dự kiến" in answer.text
+
+
+def test_a_year_claimed_of_an_agreement_named_by_its_period_is_checked(engine: Engine) -> None:
+    answer = engine.answer(
+        "Was the 2014–2020 cooperation agreement between the two foreign ministries signed in 2015?"
+    )
+    assert answer.verdict == "no"
+    assert "2014" in answer.text

@@ -18,10 +18,12 @@ from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
 from bot.answering.scoring import CLAIM_SHARE
 from bot.kb.facts import Agreement, Event, Figure, FuzzyDate, Official, Statement
+from bot.kb.facts import Status as EventStatus
 from bot.nlu.lexicon import (
     CLAIM_CUES,
     CLAIM_ENDS,
     DURATION_CUES,
+    LASTED_ASKED,
     MONTHS_EN,
     NOW,
     STOPWORDS,
@@ -46,6 +48,7 @@ _DATE_SPANS: Final = [
     re.compile(r"\b(?:n[aă]m|in|year)?\s*(?:1[89]\d{2}|20\d{2})\b", re.IGNORECASE),
 ]
 _YEAR: Final = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
+_PERIOD: Final = re.compile(r"\b(?:1[89]|20)\d{2}\s*[-–]\s*(?:1[89]|20)\d{2}\b")
 _AMOUNT: Final = re.compile(r"\d+(?:[.,]\d+)?")
 _WORDS: Final[dict[str, dict[Lang, str]]] = {
     "yes": {"vi": "Đúng.", "en": "Yes."},
@@ -56,8 +59,13 @@ _WORDS: Final[dict[str, dict[Lang, str]]] = {
 
 
 def without_dates(text: str) -> str:
+    """The text without the dates it claims; a period ("2022-2026") is part of a name and stays."""
+    periods = _PERIOD.findall(text)
+    text = _PERIOD.sub(" _period_ ", text)
     for pattern in _DATE_SPANS:
         text = pattern.sub(" ", text)
+    for period in periods:
+        text = text.replace("_period_", period, 1)
     return " ".join(text.split())
 
 
@@ -72,7 +80,8 @@ def is_claim(q: Question) -> bool:
 
 
 def counts_years(q: Question) -> bool:
-    return bool(DURATION_CUES.search(q.canonical))
+    # "how long did the visit last" asks for its days, not the years since it
+    return bool(DURATION_CUES.search(q.canonical)) and not LASTED_ASKED.search(q.folded)
 
 
 def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
@@ -90,6 +99,10 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
             # a stance or an agreement confirms only what its own words say: a support for UNESCO is
             # no support for the Human Rights Council
             return Answer(q.text, Status.NOT_FOUND, phrase("claim_unknown", q.lang), q.lang)
+        if isinstance(fact, Event) and fact.status is EventStatus.PLANNED and not q.date:
+            # the articles say it was planned; whether it then took place they do not say
+            text = phrase("planned_unknown", q.lang, title=engine.render.title(fact, q.lang))
+            return dataclasses.replace(direct, status=Status.NOT_FOUND, text=f"{text}\n\n{direct.text}")
         holds = fact is None or _claims_hold(engine, q, fact)
         return _with_verdict(direct, "yes" if holds else "no", direct.text, q.lang)
     # the date and the place claimed are what to check, not what to look for
@@ -119,6 +132,12 @@ def _said_as_asked(engine: Lookup, q: Question, fact: Statement | Agreement) -> 
 def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
     """Every date, place and amount the question claims agrees with the fact found."""
     date = _date_of(fact)
+    if isinstance(fact, Agreement) and date is not None:
+        # "was the 2014–2020 agreement signed in 2015?": the period names it, the other year is claimed
+        in_name = {year for year in (fact.period_start, fact.period_end) if year is not None}
+        years = {int(y) for y in _YEAR.findall(q.text)} - in_name
+        if years:
+            return any(date.start.year <= year <= date.end.year for year in years)
     span = q.date.span() if q.date is not None else None
     if span is not None and date is not None and (date.end < span[0] or date.start > span[1]):
         return False

@@ -61,6 +61,7 @@ from bot.nlu.lexicon import (
     HOME_COUNTRIES,
     INTENT_WORDS,
     KIND_WORDS,
+    LASTED_ASKED,
     LISTED,
     MONTHS_EN,
     NAME_ASKED,
@@ -935,6 +936,8 @@ class Engine:
         lang, r = q.lang, self.render
         slots = self._asked_slots(q, event)
         # What the article does not say is no answer: say so (status not_found), citing the event.
+        if LASTED_ASKED.search(q.folded):
+            return self._duration(q, event, score)
         if "who" in slots and (not event.participants or self._unnamed_person_asked(q, event)):
             return self._not_stated(q, event, phrase("who_missing", lang, title=r.title(event, lang)))
         if slots == ["where"] and not event.place:
@@ -979,6 +982,16 @@ class Engine:
         ids = dict.fromkeys([*(p.fact_id for p in shown if p.fact_id), event.id])
         facts = [fact for fact_id in ids if (fact := self.knowledge.get(fact_id)) is not None]
         return self._answered(q.text, facts, "\n".join([head, *lines]), lang, score)
+
+    def _duration(self, q: Question, event: Event, score: float) -> Answer:
+        """How many days an event lasted: from its day range, or said not to be known."""
+        lang, date = q.lang, event.date
+        title, when = self.render.title(event, lang), event_date(event, lang)
+        if date is None or not date.has_day:
+            return self._not_stated(q, event, phrase("duration_missing", lang, title=title, date=when))
+        days = (date.end - date.start).days + 1
+        text = phrase("duration", lang, days=str(days), title=title, date=when)
+        return self._answered(q.text, [event], text, lang, score)
 
     def _placed_only_in_a_country(self, event: Event) -> bool:
         place = self.knowledge.place(event.place or "")

@@ -61,6 +61,7 @@ class Cues(_Data):
     durations: list[str]
     percent: list[str]
     whole_period: list[str]
+    lasted: list[str]
     part_period: list[str]
     name: list[str]
     signed: list[str]
@@ -290,6 +291,7 @@ CLAIM_ENDS = frozenset(_CUES.claim_ends)
 NOW = _phrases(_CUES.now)
 PERCENT_ASKED = _phrases(_CUES.percent)
 WHOLE_PERIOD_ASKED = _phrases(_CUES.whole_period)
+LASTED_ASKED = _phrases(_CUES.lasted)
 PART_PERIOD = _phrases(_CUES.part_period)
 NAME_ASKED = _phrases(_CUES.name)
 SIGNED_ASKED = _phrases(_CUES.signed)
