@@ -62,6 +62,9 @@ class DraftRules(BaseModel):
     series_name_drop: list[str]
     caption_glue: str
     same_day: list[str]
+    before_reported: list[str]
+    frame_cues: list[str]
+    related_news: list[str]
     anaphora: list[str]
     planned_cues: list[str]
     future_cues: list[str]
@@ -84,6 +87,7 @@ class DraftRules(BaseModel):
     destination_cues: list[str]
     place_stops: list[str]
     place_names_with_tai: list[str]
+    host_bodies: list[str]
     place_kinds: dict[str, list[str]]
     round_heads: list[str]
     series_head_kinds: dict[str, str]
@@ -151,6 +155,7 @@ class Sentence:
     text: str  # verbatim from the article
     index: int
     paragraph: int
+    related: bool = False  # in the page's list of related news, after a line such as "Tin liên quan"
 
 
 _META = re.compile(r"^\s*date\s+(?P<y>\d{4})(?:-(?P<m>\d{2}))?\b[ \t]*")
@@ -186,9 +191,13 @@ def read_article(text: str, source: str) -> Article:
         body = text[meta.end() :]
     sentences: list[Sentence] = []
     seen: set[str] = set()
+    related = False
     for paragraph, line in enumerate(body.splitlines()):
         line = line.strip()
         if not line:
+            continue
+        if " ".join(fold(line).split()) in rules.related_news:
+            related = True  # what follows are other articles' headlines and leads
             continue
         pieces = [p for part in _SENTENCE_END.split(line) for p in _unglue(part, rules.caption_glue)]
         for piece in pieces:
@@ -197,7 +206,7 @@ def read_article(text: str, source: str) -> Article:
             if len(tokenize(piece)) < 3 or key in seen:
                 continue
             seen.add(key)
-            sentences.append(Sentence(piece, len(sentences), paragraph))
+            sentences.append(Sentence(piece, len(sentences), paragraph, related))
     return Article(source, text, year, month, sentences)
 
 
@@ -320,6 +329,11 @@ class _Mention:
     inherited: str | None = None  # why the date (and place) come from the event reported before
     borrowed: str | None = None  # a participant taken from the event reported before
     place_from_trip: bool = False  # the place of the visit during which it was held
+    month_before: bool = False  # "Trước đó, …": before the event reported before, in its month
+    frame: bool = (
+        False  # "trong khuôn khổ tham dự Hội nghị …": the clause's date is of what was done during it
+    )
+    reference: bool = False  # only referred to ("kết quả Kỳ họp 46"): held before, on no day the text gives
     attach_to: _Mention | None = None  # the event reported before, which this sentence only goes on about
     place: str | None = None
     new_place: str | None = None
@@ -368,6 +382,17 @@ class Drafter:
                         first = last.persons[0][0]
                         mention.persons.insert(0, (first, self._role(mention.kind, True, "")))
                         mention.borrowed = first.official
+                elif (
+                    mention.date is None
+                    and last is not None
+                    and last.date is not None
+                    and len(last.date) >= 7
+                    and self._opens_with(folded, self.rules.before_reported)
+                ):
+                    # "Trước đó, …": earlier than the event reported before, on that trip: its month
+                    mention.date, mention.date_text = last.date[:7], last.date_text
+                    mention.date_inferred = True
+                    mention.month_before = True
                 if mention.date is not None and not mention.planned:
                     last = mention
                 mentions.append(mention)
@@ -383,6 +408,12 @@ class Drafter:
             + self.facts
         )
         return Draft(source, ordered, self.positions)
+
+    @staticmethod
+    def _opens_with(folded: str, phrases: Iterable[str]) -> bool:
+        """Whether a folded clause starts with one of the phrases (within its first three words)."""
+        opening = " " + " ".join(re.findall(r"\w+", folded)[:5]) + " "
+        return any(f" {p} " in opening[: len(p) + 20] for p in phrases)
 
     # ------------------------------------------------------------------ ids
     def _id(self, text: str) -> str:
@@ -401,6 +432,8 @@ class Drafter:
             return self.article.year
         counts: Counter[int] = Counter()
         for s in self.article.sentences:
+            if s.related:  # another article's years (and the listing's publication stamps)
+                continue
             folded = fold(s.text)
             if any(re.search(rf"\b{c}\b", folded) for c in self.rules.future_cues):
                 continue
@@ -632,6 +665,8 @@ class Drafter:
             new_series=new_series,
             round=round_,
         )
+        before_cue = " ".join(t.folded for t in toks[max(0, cue_at - 4) : cue_at])
+        mention.frame = any(re.search(rf"\b{c}\b", before_cue) for c in self.rules.frame_cues)
         when = self._date(clause)
         if when is not None:
             mention.date, mention.date_text = when[0], when[1]
@@ -664,9 +699,26 @@ class Drafter:
             else:
                 role = self._role(kind, person.end <= first_cue, folded)
             mention.persons.append((person, role))
+        host = self._host_body(mention)
+        if host is not None:  # "… đã đến Đại sứ quán Việt Nam tại Nga chúc Tết": the embassy hosts
+            mention.persons.append((Person(None, host, host, len(toks), len(toks)), "host"))
         if round_ is not None and self._refers_back(sentence, toks, cue_at):
+            mention.reference = True
             mention.persons = []  # "kết quả Kỳ họp 46", "Tại cuộc gặp, … họp Tham khảo … lần thứ nhất"
         return mention
+
+    def _host_body(self, mention: _Mention) -> str | None:
+        """The body a visit goes to (an embassy, a consulate), which hosts it; None for other places."""
+        if mention.kind != "visit":
+            return None
+        name = mention.new_place
+        if name is None and mention.place and not self._is_country(mention.place):
+            known = self.knowledge.place(mention.place)
+            name = known.name_vi if known else None
+        if name is None:
+            return None
+        key = fold(name)
+        return name if any(key == h or key.startswith(h + " ") for h in self.rules.host_bodies) else None
 
     def _refers_back(self, sentence: Sentence, toks: Toks, at: int) -> bool:
         """Whether a numbered meeting is only referred to: after "kết quả", or in a sentence that starts
@@ -1148,7 +1200,24 @@ class Drafter:
         dated = next((m for m in group if m.date and not m.inherited), None) or next(
             (m for m in group if m.date), None
         )
-        if dated is not None:
+        if dated is not None and dated.month_before:
+            fields["date"] = dated.date
+            fields["date_inferred"] = True
+            fields["date_note"] = (
+                f'The sentence says it came before the event reported before it ("{dated.date_text or ""}"), '
+                "on the same occasion: that event's month and year are assumed."
+            )
+            fact.check("date", "the month of the event reported before ('trước đó'); the day is not given")
+        elif dated is not None and dated.frame and not dated.inherited and len(dated.date or "") >= 10:
+            fields["date"] = (dated.date or "")[:7]
+            fields["date_inferred"] = True
+            fields["date_note"] = (
+                f'The sentence\'s date ("{(dated.date_text or "").strip()}") is of what was done during it, '
+                "not of its start or end: only the month is given"
+                + ("; the year is inferred." if dated.date_inferred else ".")
+            )
+            fact.check("date", "the month of a day within it; it may have lasted several days")
+        elif dated is not None:
             fields["date"] = dated.date
             if dated.inherited:
                 fact.check("date", f"the date of the event reported before ({dated.inherited})")
@@ -1158,18 +1227,29 @@ class Drafter:
                 fields["date_note"] = self._date_note(dated.date_text or "", True)
                 if self.article.year is None:
                     fact.check("date", "the year is a guess from the years the article mentions")
-        elif not planned and self.article.year is not None:
-            fields["date"] = (
-                f"{self.article.year}-{self.article.month:02d}"
-                if self.article.month
-                else str(self.article.year)
-            )
-            fields["date_inferred"] = True
-            fields["date_note"] = (
-                "The sentence gives no date; this is the date of the article's metadata line "
-                f'"date {fields["date"]}".'
-            )
-            fact.check("date", "only the article's own date; the event may be earlier")
+        elif not planned and any(not m.sentence.related and not m.reference for m in group):
+            # an event the article itself reports (not a related-news item, not "kết quả Kỳ họp 46")
+            if self.article.year is not None:
+                fields["date"] = (
+                    f"{self.article.year}-{self.article.month:02d}"
+                    if self.article.month
+                    else str(self.article.year)
+                )
+                fields["date_inferred"] = True
+                fields["date_note"] = (
+                    "The sentence gives no date; this is the date of the article's metadata line "
+                    f'"date {fields["date"]}".'
+                )
+                fact.check("date", "only the article's own date; the event may be earlier")
+            elif self.guess_year is not None:
+                fields["date"] = str(self.guess_year)
+                fields["date_inferred"] = True
+                fields["date_note"] = (
+                    "The article gives no date for it and has no metadata line; "
+                    f"{self.guess_year} is the year its own sentences (not related news, not plans) "
+                    "mention most often."
+                )
+                fact.check("date", "the year is a guess from the years the article mentions")
         # the most precise place the group's sentences give: a venue over a country, read over inherited
         placed = min(
             (m for m in group if m.place or m.new_place),
