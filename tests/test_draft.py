@@ -198,6 +198,59 @@ def test_the_body_a_visit_goes_to_is_its_host(knowledge: Knowledge) -> None:
     )
 
 
+def test_two_holders_of_a_post_named_together_are_two_participants(knowledge: Knowledge) -> None:
+    draft = draft_article(
+        "date 2033-07\nNgày 9/7, tại Hà Nội, hai Thứ trưởng Ngoại giao Trần Minh Khôi và Khamphet Vongsavanh "
+        "đã đồng chủ trì cuộc họp Tham khảo Chính trị cấp Thứ trưởng Ngoại giao Việt Nam-Lào lần thứ 15.\n"
+        "Ngày 10/7, hai Bộ trưởng Bùi Thanh Sơn và Somphone Keola đã có cuộc gặp tại Hà Nội.\n",
+        "pairs.txt",
+        knowledge,
+    )
+    khoi, khamphet = (only(draft, "official", name=n) for n in ("Trần Minh Khôi", "Khamphet Vongsavanh"))
+    assert khamphet.fields["positions"][0]["title_vi"] == "Thứ trưởng Ngoại giao"
+    consultation = only(draft, "event", round=15)
+    assert consultation.fields["participants"] == [
+        {"official": khoi.id, "role": "co_chair"},
+        {"official": khamphet.id, "role": "co_chair"},
+    ]
+    meeting = only(draft, "event", event_kind="meeting")
+    somphone = only(draft, "official", name="Somphone Keola")
+    assert {p["official"] for p in meeting.fields["participants"]} == {"bui-thanh-son", somphone.id}
+
+
+def test_two_unnamed_holders_of_a_post_are_one_per_country(knowledge: Knowledge) -> None:
+    """ "giữa hai Phó Thủ tướng, Bộ trưởng Ngoại giao": a label per country; "hai Thứ trưởng nhất trí …
+    Theo Thứ trưởng X, …" in a paragraph of its own: X, and a label for the other country, on the
+    consultation whose level is "cấp Thứ trưởng Ngoại giao" (all marked CHECK)."""
+    draft = drafted("undated.txt", knowledge)
+    khoi = only(draft, "official", name="Trần Minh Khôi")
+    held = only(draft, "event", round=14)
+    label = "Thứ trưởng Ngoại giao Lào"
+    assert held.fields["participants"] == [
+        {"official": khoi.id, "role": "co_chair"},
+        {"label_vi": label, "label_en": label, "role": "co_chair"},
+    ]
+    assert {"participants.0", "participants.1"} <= set(held.checks)
+    annual = only(draft, "event", round=6)
+    assert [p["label_vi"] for p in annual.fields["participants"]] == [
+        "Phó Thủ tướng, Bộ trưởng Ngoại giao Việt Nam",
+        "Phó Thủ tướng, Bộ trưởng Ngoại giao Lào",
+    ]
+    assert "participants" not in only(draft, "event", round=15).fields  # "hai" names no one there
+
+
+def test_two_holders_already_named_get_no_label(knowledge: Knowledge) -> None:
+    draft = draft_article(
+        "date 2033-08\nNgày 2/8, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã hội đàm với Bộ trưởng Ngoại giao Lào "
+        "Somphone Keola tại Hà Nội.\nHai Bộ trưởng nhất trí tăng cường hợp tác giữa hai Bộ Ngoại giao.\n",
+        "named.txt",
+        knowledge,
+    )
+    meeting = only(draft, "event", event_kind="meeting")
+    assert len(meeting.fields["participants"]) == 2
+    assert all("official" in p for p in meeting.fields["participants"])
+
+
 def test_figures_and_agreements(knowledge: Knowledge) -> None:
     draft = drafted("visit.txt", knowledge)
     trade = only(draft, "figure", unit="billion USD")
