@@ -191,7 +191,7 @@ def score_seed(knowledge: Knowledge, seed: str, text: str) -> SeedScore:
                 result.fields_right += 1
                 tally[0] += 1
             else:
-                result.wrong.append(f"{c.id}.{key}: {df[key]} ≠ {cf[key]}")
+                result.wrong.append(f"{c.id}.{key}: drafted {df[key]}, curated {cf[key]}")
         theirs = _participants({"participants": cf["participants"]})
         ours = _participants({"participants": df["participants"]}, mapper)
         for item in theirs | ours:
@@ -202,7 +202,10 @@ def score_seed(knowledge: Knowledge, seed: str, text: str) -> SeedScore:
                 result.fields_right += 1
                 tally[0] += 1
             else:
-                result.wrong.append(f"{c.id}.participant {item} {'missing' if item in theirs else 'extra'}")
+                result.wrong.append(
+                    f"{c.id}.participant {item}: "
+                    + ("curated, not drafted" if item in theirs else "drafted, not curated")
+                )
     _check_values(draft, base, text, result)
     _validate(draft, base, seed, text, result)
     return result

@@ -156,6 +156,101 @@ def test_a_signing_a_session_the_same_day_and_one_planned_for_later(knowledge: K
     assert agreement.fields["name_vi"] == "Hiệp định hợp tác giáo dục giai đoạn 2032-2036"
 
 
+def test_an_undated_article_gives_its_events_the_year_its_own_sentences_mention(knowledge: Knowledge) -> None:
+    """No metadata line: an undated event gets the year the article's own dated sentences name most
+    (marked CHECK), not a year of a plan ("vào năm 2034") nor of the related news after "Tin liên quan"."""
+    draft = drafted("undated.txt", knowledge)
+    held = only(draft, "event", round=14)
+    assert held.fields["date"] == "2033" and held.fields["date_inferred"] is True
+    assert "date" in held.checks and "2033" in held.fields["date_note"]
+    assert only(draft, "event", round=15).fields["date"] == "2034"  # planned: the year it gives
+    related = only(draft, "event", event_kind="reception")  # "Chiều nay" in a related-news item
+    assert "date" not in related.fields
+
+
+def test_before_that_dates_an_event_to_the_month_of_the_one_reported_before(knowledge: Knowledge) -> None:
+    """ "Trước đó, …": earlier than the reception of 14/6 on the same trip: June, never the 14th."""
+    draft = drafted("earlier.txt", knowledge)
+    assert only(draft, "event", event_kind="reception").fields["date"] == "2033-06-14"
+    consultation = only(draft, "event", round=14)
+    assert consultation.fields["date"] == "2033-06" and consultation.fields["date_inferred"] is True
+    assert "trước đó" in consultation.checks["date"]
+    assert consultation.fields["place"] == "nha-khach-chinh-phu"
+
+
+def test_an_event_that_frames_the_clause_gets_the_month_of_its_date(knowledge: Knowledge) -> None:
+    """ "Sáng 16/6, trong khuôn khổ tham dự Hội nghị …, X đã có cuộc gặp bên lề …": the 16th is the side
+    meeting's day; the conference gets June (CHECK), the meeting reported after it the day."""
+    draft = drafted("earlier.txt", knowledge)
+    conference = only(draft, "event", event_kind="conference")
+    assert conference.fields["date"] == "2033-06" and "date" in conference.checks
+    meeting = only(draft, "event", event_kind="meeting")
+    assert meeting.fields["date"] == "2033-06-16"
+
+
+def test_the_body_a_visit_goes_to_is_its_host(knowledge: Knowledge) -> None:
+    draft = drafted("earlier.txt", knowledge)
+    visit = only(draft, "event", event_kind="visit")
+    body = "Đại sứ quán Việt Nam tại Nhật Bản"
+    assert {"label_vi": body, "label_en": body, "role": "host"} in visit.fields["participants"]
+    assert {"official": only(draft, "official", name="Bounmy Sisouk").id, "role": "leader"} in (
+        visit.fields["participants"]
+    )
+
+
+def test_two_holders_of_a_post_named_together_are_two_participants(knowledge: Knowledge) -> None:
+    draft = draft_article(
+        "date 2033-07\nNgày 9/7, tại Hà Nội, hai Thứ trưởng Ngoại giao Trần Minh Khôi và Khamphet Vongsavanh "
+        "đã đồng chủ trì cuộc họp Tham khảo Chính trị cấp Thứ trưởng Ngoại giao Việt Nam-Lào lần thứ 15.\n"
+        "Ngày 10/7, hai Bộ trưởng Bùi Thanh Sơn và Somphone Keola đã có cuộc gặp tại Hà Nội.\n",
+        "pairs.txt",
+        knowledge,
+    )
+    khoi, khamphet = (only(draft, "official", name=n) for n in ("Trần Minh Khôi", "Khamphet Vongsavanh"))
+    assert khamphet.fields["positions"][0]["title_vi"] == "Thứ trưởng Ngoại giao"
+    consultation = only(draft, "event", round=15)
+    assert consultation.fields["participants"] == [
+        {"official": khoi.id, "role": "co_chair"},
+        {"official": khamphet.id, "role": "co_chair"},
+    ]
+    meeting = only(draft, "event", event_kind="meeting")
+    somphone = only(draft, "official", name="Somphone Keola")
+    assert {p["official"] for p in meeting.fields["participants"]} == {"bui-thanh-son", somphone.id}
+
+
+def test_two_unnamed_holders_of_a_post_are_one_per_country(knowledge: Knowledge) -> None:
+    """ "giữa hai Phó Thủ tướng, Bộ trưởng Ngoại giao": a label per country; "hai Thứ trưởng nhất trí …
+    Theo Thứ trưởng X, …" in a paragraph of its own: X, and a label for the other country, on the
+    consultation whose level is "cấp Thứ trưởng Ngoại giao" (all marked CHECK)."""
+    draft = drafted("undated.txt", knowledge)
+    khoi = only(draft, "official", name="Trần Minh Khôi")
+    held = only(draft, "event", round=14)
+    label = "Thứ trưởng Ngoại giao Lào"
+    assert held.fields["participants"] == [
+        {"official": khoi.id, "role": "co_chair"},
+        {"label_vi": label, "label_en": label, "role": "co_chair"},
+    ]
+    assert {"participants.0", "participants.1"} <= set(held.checks)
+    annual = only(draft, "event", round=6)
+    assert [p["label_vi"] for p in annual.fields["participants"]] == [
+        "Phó Thủ tướng, Bộ trưởng Ngoại giao Việt Nam",
+        "Phó Thủ tướng, Bộ trưởng Ngoại giao Lào",
+    ]
+    assert "participants" not in only(draft, "event", round=15).fields  # "hai" names no one there
+
+
+def test_two_holders_already_named_get_no_label(knowledge: Knowledge) -> None:
+    draft = draft_article(
+        "date 2033-08\nNgày 2/8, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã hội đàm với Bộ trưởng Ngoại giao Lào "
+        "Somphone Keola tại Hà Nội.\nHai Bộ trưởng nhất trí tăng cường hợp tác giữa hai Bộ Ngoại giao.\n",
+        "named.txt",
+        knowledge,
+    )
+    meeting = only(draft, "event", event_kind="meeting")
+    assert len(meeting.fields["participants"]) == 2
+    assert all("official" in p for p in meeting.fields["participants"])
+
+
 def test_figures_and_agreements(knowledge: Knowledge) -> None:
     draft = drafted("visit.txt", knowledge)
     trade = only(draft, "figure", unit="billion USD")
@@ -173,7 +268,7 @@ def test_figures_and_agreements(knowledge: Knowledge) -> None:
 def test_nothing_the_text_does_not_give(knowledge: Knowledge) -> None:
     """No date in a planned sentence without one; no place where none is named; quotes verbatim."""
     draft = drafted("session.txt", knowledge)
-    for name in ("session.txt", "visit.txt", "signing.txt"):
+    for name in ("session.txt", "visit.txt", "signing.txt", "undated.txt", "earlier.txt"):
         text = collapse_whitespace((FIXTURES / name).read_text(encoding="utf-8"))
         for fact in drafted(name, knowledge).facts:
             assert SLUG.match(fact.id) and len(fact.id) <= 60
@@ -187,7 +282,7 @@ def test_nothing_the_text_does_not_give(knowledge: Knowledge) -> None:
 # ---------------------------------------------------------------------------- the draft validates
 
 
-@pytest.mark.parametrize("name", ["session.txt", "visit.txt", "signing.txt"])
+@pytest.mark.parametrize("name", ["session.txt", "visit.txt", "signing.txt", "undated.txt", "earlier.txt"])
 def test_the_draft_validates_beside_the_base(tmp_path: Path, knowledge: Knowledge, name: str) -> None:
     kdir, seeds = tmp_path / "knowledge", tmp_path / "seeds"
     shutil.copytree(ROOT / "knowledge", kdir)

@@ -59,9 +59,14 @@ class DraftRules(BaseModel):
     generic_before: list[str]
     not_posts: list[str]
     not_a_person_after: list[str]
+    pair_words: dict[str, int]
+    level_words: list[str]
     series_name_drop: list[str]
     caption_glue: str
     same_day: list[str]
+    before_reported: list[str]
+    frame_cues: list[str]
+    related_news: list[str]
     anaphora: list[str]
     planned_cues: list[str]
     future_cues: list[str]
@@ -84,6 +89,7 @@ class DraftRules(BaseModel):
     destination_cues: list[str]
     place_stops: list[str]
     place_names_with_tai: list[str]
+    host_bodies: list[str]
     place_kinds: dict[str, list[str]]
     round_heads: list[str]
     series_head_kinds: dict[str, str]
@@ -151,6 +157,7 @@ class Sentence:
     text: str  # verbatim from the article
     index: int
     paragraph: int
+    related: bool = False  # in the page's list of related news, after a line such as "Tin liên quan"
 
 
 _META = re.compile(r"^\s*date\s+(?P<y>\d{4})(?:-(?P<m>\d{2}))?\b[ \t]*")
@@ -186,9 +193,13 @@ def read_article(text: str, source: str) -> Article:
         body = text[meta.end() :]
     sentences: list[Sentence] = []
     seen: set[str] = set()
+    related = False
     for paragraph, line in enumerate(body.splitlines()):
         line = line.strip()
         if not line:
+            continue
+        if " ".join(fold(line).split()) in rules.related_news:
+            related = True  # what follows are other articles' headlines and leads
             continue
         pieces = [p for part in _SENTENCE_END.split(line) for p in _unglue(part, rules.caption_glue)]
         for piece in pieces:
@@ -197,7 +208,7 @@ def read_article(text: str, source: str) -> Article:
             if len(tokenize(piece)) < 3 or key in seen:
                 continue
             seen.add(key)
-            sentences.append(Sentence(piece, len(sentences), paragraph))
+            sentences.append(Sentence(piece, len(sentences), paragraph, related))
     return Article(source, text, year, month, sentences)
 
 
@@ -320,6 +331,12 @@ class _Mention:
     inherited: str | None = None  # why the date (and place) come from the event reported before
     borrowed: str | None = None  # a participant taken from the event reported before
     place_from_trip: bool = False  # the place of the visit during which it was held
+    month_before: bool = False  # "Trước đó, …": before the event reported before, in its month
+    frame: bool = (
+        False  # "trong khuôn khổ tham dự Hội nghị …": the clause's date is of what was done during it
+    )
+    pairs: list[tuple[str, Sentence, bool]] = field(default_factory=list)  # ("Thứ trưởng", where, loose)
+    reference: bool = False  # only referred to ("kết quả Kỳ họp 46"): held before, on no day the text gives
     attach_to: _Mention | None = None  # the event reported before, which this sentence only goes on about
     place: str | None = None
     new_place: str | None = None
@@ -345,9 +362,12 @@ class Drafter:
         self.positions: list[PositionUpdate] = []
         self.guess_year = self._guess_year()
         mentions: list[_Mention] = []
+        self.loose_pairs: list[tuple[str, Sentence]] = []
         last: _Mention | None = None
         for sentence in self.article.sentences:
-            for mention in self._mentions(sentence):
+            produced = list(self._mentions(sentence))
+            self._note_pairs(sentence, produced)
+            for mention in produced:
                 folded = fold(mention.clause)
                 same_day = any(re.search(rf"\b{c}\b", folded) for c in self.rules.same_day)
                 if mention.anaphoric and last is not None and not re.search(r"^\W*\w+ \w+ \w+ voi\b", folded):
@@ -368,6 +388,17 @@ class Drafter:
                         first = last.persons[0][0]
                         mention.persons.insert(0, (first, self._role(mention.kind, True, "")))
                         mention.borrowed = first.official
+                elif (
+                    mention.date is None
+                    and last is not None
+                    and last.date is not None
+                    and len(last.date) >= 7
+                    and self._opens_with(folded, self.rules.before_reported)
+                ):
+                    # "Trước đó, …": earlier than the event reported before, on that trip: its month
+                    mention.date, mention.date_text = last.date[:7], last.date_text
+                    mention.date_inferred = True
+                    mention.month_before = True
                 if mention.date is not None and not mention.planned:
                     last = mention
                 mentions.append(mention)
@@ -383,6 +414,12 @@ class Drafter:
             + self.facts
         )
         return Draft(source, ordered, self.positions)
+
+    @staticmethod
+    def _opens_with(folded: str, phrases: Iterable[str]) -> bool:
+        """Whether a folded clause starts with one of the phrases (within its first three words)."""
+        opening = " " + " ".join(re.findall(r"\w+", folded)[:5]) + " "
+        return any(f" {p} " in opening[: len(p) + 20] for p in phrases)
 
     # ------------------------------------------------------------------ ids
     def _id(self, text: str) -> str:
@@ -401,6 +438,8 @@ class Drafter:
             return self.article.year
         counts: Counter[int] = Counter()
         for s in self.article.sentences:
+            if s.related:  # another article's years (and the listing's publication stamps)
+                continue
             folded = fold(s.text)
             if any(re.search(rf"\b{c}\b", folded) for c in self.rules.future_cues):
                 continue
@@ -632,6 +671,8 @@ class Drafter:
             new_series=new_series,
             round=round_,
         )
+        before_cue = " ".join(t.folded for t in toks[max(0, cue_at - 4) : cue_at])
+        mention.frame = any(re.search(rf"\b{c}\b", before_cue) for c in self.rules.frame_cues)
         when = self._date(clause)
         if when is not None:
             mention.date, mention.date_text = when[0], when[1]
@@ -664,9 +705,26 @@ class Drafter:
             else:
                 role = self._role(kind, person.end <= first_cue, folded)
             mention.persons.append((person, role))
+        host = self._host_body(mention)
+        if host is not None:  # "… đã đến Đại sứ quán Việt Nam tại Nga chúc Tết": the embassy hosts
+            mention.persons.append((Person(None, host, host, len(toks), len(toks)), "host"))
         if round_ is not None and self._refers_back(sentence, toks, cue_at):
+            mention.reference = True
             mention.persons = []  # "kết quả Kỳ họp 46", "Tại cuộc gặp, … họp Tham khảo … lần thứ nhất"
         return mention
+
+    def _host_body(self, mention: _Mention) -> str | None:
+        """The body a visit goes to (an embassy, a consulate), which hosts it; None for other places."""
+        if mention.kind != "visit":
+            return None
+        name = mention.new_place
+        if name is None and mention.place and not self._is_country(mention.place):
+            known = self.knowledge.place(mention.place)
+            name = known.name_vi if known else None
+        if name is None:
+            return None
+        key = fold(name)
+        return name if any(key == h or key.startswith(h + " ") for h in self.rules.host_bodies) else None
 
     def _refers_back(self, sentence: Sentence, toks: Toks, at: int) -> bool:
         """Whether a numbered meeting is only referred to: after "kết quả", or in a sentence that starts
@@ -775,6 +833,7 @@ class Drafter:
                 start = title[0] if title else i
                 taken.update(range(start, i + n))
                 found.append(Person(official_id, None, title[1] if title else None, start, i + n))
+        found.extend(self._named_pairs(toks, taken))
         for head in sorted(self.rules.post_heads, key=lambda h: -len(h)):
             for i in find_all(toks, head):
                 if any(j in taken for j in range(i, i + len(head.split()))):
@@ -802,6 +861,199 @@ class Drafter:
                 and toks.source[toks[p.start - 1].end : toks[p.start].start].strip() == ","
             )
         ]
+
+    # ------------------------------------------------------------------ several holders of one post
+    def _pair_posts(self, toks: Toks) -> list[tuple[int, int, int, str]]:
+        """(count, post start, post end, post as written) for each "hai Thứ trưởng", "giữa hai Phó Thủ
+        tướng, Bộ trưởng Ngoại giao": a number word right before a post."""
+        out: list[tuple[int, int, int, str]] = []
+        for word, count in self.rules.pair_words.items():
+            for i in find_all(toks, word):
+                j = i + len(word.split())
+                if not _is_head_start(toks, j, self.rules.post_heads) or any(
+                    find_all(toks[j : j + len(b.split())], b) == [0] for b in self.rules.not_posts
+                ):
+                    continue
+                head = max(
+                    len(h.split())
+                    for h in self.rules.post_heads
+                    if find_all(toks[j : j + len(h.split())], h) == [0]
+                )
+                end = self._title_end(toks, j + head)
+                if end > j + head and not toks[j + head].upper:
+                    end = j + head  # "hai Bộ trưởng nhấn mạnh": a body's name starts with a capital
+                end = _without_countries(toks, j + head, end)
+                out.append((count, j, end, _span(toks, j, end)))
+        return out
+
+    def _named_pairs(self, toks: Toks, taken: set[int]) -> list[Person]:
+        """ "hai Thứ trưởng A và B": each name after the post is a person holding it."""
+        found: list[Person] = []
+        for count, j, end, title in self._pair_posts(toks):
+            taken.update(range(j, end))
+            k, names = end, 0
+            while k < len(toks) and names < count:
+                m = k
+                if k in taken:  # a name of the base, read already
+                    while m < len(toks) and m in taken:
+                        m += 1
+                else:
+                    while (
+                        m < len(toks)
+                        and toks[m].upper
+                        and m - k < 4
+                        and not (m > k and toks.source[toks[m - 1].end : toks[m].start].strip())
+                        and not (m - k >= 2 and _is_head_start(toks, m, self.rules.post_heads))
+                    ):
+                        m += 1
+                    if m - k < 2 or _is_head_start(toks, k, self.rules.post_heads):
+                        break
+                    name = _span(toks, k, m)
+                    similar = self._similar_official(name)
+                    official = similar or self._new_official(name, title, toks)
+                    found.append(Person(official, None, title, k, m, spelled=name if similar else None))
+                    taken.update(range(k, m))
+                names += 1
+                if m + 1 < len(toks) and toks[m].folded == "va" and toks[m + 1].upper:
+                    k = m + 1
+                elif (
+                    m < len(toks)
+                    and toks[m].upper
+                    and toks.source[toks[m - 1].end : toks[m].start].strip() == ","
+                ):
+                    k = m
+                else:
+                    break
+        return found
+
+    def _note_pairs(self, sentence: Sentence, produced: list[_Mention]) -> None:
+        """Unnamed holders of a post ("hai Thứ trưởng nhất trí …"): on the event of their clause, or,
+        outside a clause reporting one, kept to be placed on the event they talk about."""
+        for count, j, end, title in self._pair_posts(tokenize(sentence.text)):
+            toks = tokenize(sentence.text)
+            if end < len(toks) and toks[end].upper:
+                continue  # named: read as persons
+            # not on a meeting only referred to ("Hai Bộ trưởng … triển khai kết quả Kỳ họp 46")
+            where = next((m for m in produced if not m.reference and _span(toks, j, end) in m.clause), None)
+            if where is not None:
+                where.pairs.append((title, sentence, False))
+            elif count == 2:
+                self.loose_pairs.append((title, sentence))
+
+    def _place_loose_pairs(self, groups: list[list[_Mention]]) -> None:
+        """ "hai Thứ trưởng nhất trí …" in a sentence of its own: the held event nearest to it whose
+        sentences name that post ("cấp Thứ trưởng Ngoại giao", "Thứ trưởng X đồng chủ trì …")."""
+        for title, sentence in self.loose_pairs:
+            head = _post_head(title, self.rules.post_heads)
+            candidates = [
+                g
+                for g in groups
+                if not g[0].planned
+                and any(not m.reference and m.sentence.related == sentence.related for m in g)
+                and any(re.search(rf"\b{head}\b", fold(m.clause)) for m in g)
+            ]
+            if not candidates:
+                continue
+            nearest = min(
+                candidates,
+                key=lambda g: (min(abs(m.sentence.index - sentence.index) for m in g), g[0].sentence.index),
+            )
+            nearest[0].pairs.append((title, sentence, True))
+
+    def _fill_pairs(self, fact: DraftFact, group: list[_Mention], participants: list[dict[str, Any]]) -> None:
+        """Two holders of a post, one per country of the event: the one the paragraph names ("Theo Thứ
+        trưởng X"), and for a country still without one a label ("Thứ trưởng Ngoại giao Lào")."""
+        kind = str(fact.fields["event_kind"])
+        roles = self.rules.roles[kind]
+        clauses = " ".join(fold(m.clause) for m in group)
+        if roles.subject != roles.object and not any(
+            p in clauses for p in self.rules.role_phrases["co_chair"]
+        ):
+            return  # "hai …" cannot say who received whom
+        role = self._role(kind, True, clauses)
+        for title, sentence, loose in [p for m in group for p in m.pairs]:
+            head = _post_head(title, self.rules.post_heads)
+            count = 2
+            if loose:  # "… hai Thứ trưởng nhất trí … Theo Thứ trưởng X, …": X is one of them
+                for other in self.article.sentences:
+                    if other.paragraph != sentence.paragraph or other.related:
+                        continue
+                    if not re.search(rf"\b{head}\b", fold(other.text)):
+                        continue
+                    for person in self._persons(tokenize(other.text)):
+                        if (
+                            person.official
+                            and person.title
+                            and fold(person.title).startswith(head)
+                            and all(p.get("official") != person.official for p in participants)
+                            and len(participants) < count
+                        ):
+                            fact.check(
+                                f"participants.{len(participants)}",
+                                f"one of the 'hai {title}' of the paragraph",
+                            )
+                            participants.append({"official": person.official, "role": role})
+                            self._position(person, other)
+            if len(participants) >= count:
+                continue
+            countries = self._event_countries(group, fact)
+            present = {self._participant_country(p) for p in participants}
+            missing = [c for c in countries if c not in present]
+            if not missing or len(missing) != count - len(participants):
+                continue
+            post = self._level_post(group, head) or title
+            for code in missing:
+                label = f"{post} {COUNTRY_DATA[code].vi}"
+                fact.check(
+                    f"participants.{len(participants)}",
+                    f"one of the 'hai {title}'; the country is assumed; {EN_CHECK}",
+                )
+                participants.append({"label_vi": label, "label_en": label, "role": role})
+
+    def _level_post(self, group: list[_Mention], head: str) -> str | None:
+        """The post written in full where the event's level is given ("cấp Thứ trưởng Ngoại giao")."""
+        for m in group:
+            toks = tokenize(m.clause)
+            for word in self.rules.level_words:
+                for i in find_all(toks, word):
+                    j = i + len(word.split())
+                    n = len(head.split())
+                    if find_all(toks[j : j + n], head) == [0]:
+                        return _span(toks, j, _without_countries(toks, j + n, self._title_end(toks, j + n)))
+        return None
+
+    def _event_countries(self, group: list[_Mention], fact: DraftFact) -> list[str]:
+        """The two countries of an event: those its clauses name, its series', or the home country and
+        the country the article names most."""
+        named: set[str] = set()
+        for m in group:
+            named |= _countries_in(m.clause)
+        if len(named) == 2:
+            return sorted(named)
+        series = fact.fields.get("series")
+        known = self.knowledge.series(str(series)) if series else None
+        if known is not None:
+            listed = [c for c in known.countries if c in COUNTRY_DATA]
+            if len(listed) == 2:
+                return listed
+        home = sorted(HOME_COUNTRIES)
+        counts: Counter[str] = Counter(
+            c for s in self.article.sentences if not s.related for c in _countries_in(s.text) if c not in home
+        )
+        if len(home) == 1 and counts:
+            return [home[0], counts.most_common(1)[0][0]]
+        return []
+
+    def _participant_country(self, entry: dict[str, Any]) -> str | None:
+        official = entry.get("official")
+        if official:
+            known = self.knowledge.official(str(official))
+            if known is not None:
+                return known.country
+            drafted = next((f for f in self.new_officials.values() if f.id == official), None)
+            return str(drafted.fields["country"]) if drafted else None
+        country, sure = _country_of(str(entry.get("label_vi") or ""))
+        return country if sure else None
 
     def _title_end(self, toks: Toks, j: int, stops: set[int] | frozenset[int] = frozenset()) -> int:
         """Where a title that runs on from token j ends: over bodies, countries, joiners and further
@@ -1052,6 +1304,7 @@ class Drafter:
                 groups.append([m])
             else:
                 target.append(m)
+        self._place_loose_pairs(groups)
         events: list[DraftFact] = []
         held: list[tuple[int, DraftFact]] = []
         for group in groups:
@@ -1148,7 +1401,24 @@ class Drafter:
         dated = next((m for m in group if m.date and not m.inherited), None) or next(
             (m for m in group if m.date), None
         )
-        if dated is not None:
+        if dated is not None and dated.month_before:
+            fields["date"] = dated.date
+            fields["date_inferred"] = True
+            fields["date_note"] = (
+                f'The sentence says it came before the event reported before it ("{dated.date_text or ""}"), '
+                "on the same occasion: that event's month and year are assumed."
+            )
+            fact.check("date", "the month of the event reported before ('trước đó'); the day is not given")
+        elif dated is not None and dated.frame and not dated.inherited and len(dated.date or "") >= 10:
+            fields["date"] = (dated.date or "")[:7]
+            fields["date_inferred"] = True
+            fields["date_note"] = (
+                f'The sentence\'s date ("{(dated.date_text or "").strip()}") is of what was done during it, '
+                "not of its start or end: only the month is given"
+                + ("; the year is inferred." if dated.date_inferred else ".")
+            )
+            fact.check("date", "the month of a day within it; it may have lasted several days")
+        elif dated is not None:
             fields["date"] = dated.date
             if dated.inherited:
                 fact.check("date", f"the date of the event reported before ({dated.inherited})")
@@ -1158,18 +1428,29 @@ class Drafter:
                 fields["date_note"] = self._date_note(dated.date_text or "", True)
                 if self.article.year is None:
                     fact.check("date", "the year is a guess from the years the article mentions")
-        elif not planned and self.article.year is not None:
-            fields["date"] = (
-                f"{self.article.year}-{self.article.month:02d}"
-                if self.article.month
-                else str(self.article.year)
-            )
-            fields["date_inferred"] = True
-            fields["date_note"] = (
-                "The sentence gives no date; this is the date of the article's metadata line "
-                f'"date {fields["date"]}".'
-            )
-            fact.check("date", "only the article's own date; the event may be earlier")
+        elif not planned and any(not m.sentence.related and not m.reference for m in group):
+            # an event the article itself reports (not a related-news item, not "kết quả Kỳ họp 46")
+            if self.article.year is not None:
+                fields["date"] = (
+                    f"{self.article.year}-{self.article.month:02d}"
+                    if self.article.month
+                    else str(self.article.year)
+                )
+                fields["date_inferred"] = True
+                fields["date_note"] = (
+                    "The sentence gives no date; this is the date of the article's metadata line "
+                    f'"date {fields["date"]}".'
+                )
+                fact.check("date", "only the article's own date; the event may be earlier")
+            elif self.guess_year is not None:
+                fields["date"] = str(self.guess_year)
+                fields["date_inferred"] = True
+                fields["date_note"] = (
+                    "The article gives no date for it and has no metadata line; "
+                    f"{self.guess_year} is the year its own sentences (not related news, not plans) "
+                    "mention most often."
+                )
+                fact.check("date", "the year is a guess from the years the article mentions")
         # the most precise place the group's sentences give: a venue over a country, read over inherited
         placed = min(
             (m for m in group if m.place or m.new_place),
@@ -1219,6 +1500,7 @@ class Drafter:
                     entry = {"label_vi": person.label, "label_en": person.label, "role": role}
                     fact.check(f"participants.{len(participants)}", f"an unnamed person; {EN_CHECK}")
                 participants.append(entry)
+        self._fill_pairs(fact, group, participants)
         if participants:
             fields["participants"] = participants
         title = self._title(kind, series_name, round_, group)
@@ -1596,6 +1878,21 @@ def _same_name(a: str, b: str) -> bool:
         x == y or (min(len(x), len(y)) >= SIMILAR_WORD_MIN and Levenshtein.distance(x, y) <= 1)
         for x, y in zip(wa, wb, strict=True)
     )
+
+
+def _without_countries(toks: Toks, start: int, end: int) -> int:
+    """Where a post ends once the countries it runs on with are left out ("Thứ trưởng Ngoại giao Việt
+    Nam-Lào" → "Thứ trưởng Ngoại giao"): the label adds the one country it is for."""
+    country_words = {w for word in COUNTRIES for w in word.split()}
+    while end > start and toks[end - 1].folded in country_words:
+        end -= 1
+    return end
+
+
+def _post_head(title: str, heads: list[str]) -> str:
+    """The longest post head a title starts with, folded ("Thứ trưởng Bộ Tư pháp" → "thu truong")."""
+    folded = " ".join(fold(title).split())
+    return max((h for h in heads if folded == h or folded.startswith(h + " ")), key=len, default=folded)
 
 
 def _head_before(toks: Toks, start: int, heads: list[str]) -> int | None:
