@@ -399,3 +399,10 @@ def test_a_year_claimed_of_an_agreement_named_by_its_period_is_checked(engine: E
     )
     assert answer.verdict == "no"
     assert "2014" in answer.text
+
+
+def test_a_stance_that_restates_a_point_of_the_event_is_shown_once(engine: Engine) -> None:
+    answer = engine.answer("ở tham vấn cấp bộ trưởng lần 8, hai bên nói gì về Biển Đông vậy?")
+    bullets = [line for line in answer.text.split("\n") if line.startswith("•")]
+    assert len(bullets) == 1
+    assert answer.facts[0] == "east-sea-asean-common-position-2021"  # the stance, cited as a fact

@@ -45,6 +45,7 @@ _NO_TOPIC = (
     | set(VI_NUMBER_WORDS)
     | set(ROMAN)
 )
+RESTATED = 0.6  # of the shorter passage's words, shared with another, for it to say the same
 SHOWN = 3  # passages an answer shows: the best and those nearly as good
 
 
@@ -134,8 +135,19 @@ def passages(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
         if found:
             best = max(p.coverage for p in found)
             near = [p for p in found if p.coverage >= best - DETAIL_NEAR]
-            return sorted(near, key=lambda p: -p.coverage)
+            # a stance made at the event often restates one of its points: show the stance once
+            near.sort(key=lambda p: (-p.coverage, p.fact_id is None))
+            shown: list[Passage] = []
+            for passage in near:
+                if not any(_restates(passage, other) for other in shown):
+                    shown.append(passage)
+            return shown
     return []
+
+
+def _restates(one: Passage, other: Passage) -> bool:
+    words, others = set(fold(one.vi).split()), set(fold(other.vi).split())
+    return len(words & others) >= RESTATED * min(len(words), len(others))
 
 
 def _own_record(knowledge: Knowledge, event: Event) -> list[tuple[str, str, str | None]]:
