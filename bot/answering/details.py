@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -19,32 +20,27 @@ from bot.answering.scoring import DETAIL_MIN, DETAIL_NEAR, DETAIL_RARITY
 from bot.kb.facts import Agreement, Event, Official, Place, Series, Statement
 from bot.kb.knowledge import Knowledge
 from bot.nlu.lexicon import (
-    COUNT_WORDS,
     DATE_WORDS,
     ENGLISH_GLUE,
     EVENT_KIND_CUES,
-    FUNCTION_WORDS,
     GENERIC_WORDS,
     INTENT_CUES,
-    MONTHS_EN,
     canonical,
 )
-from bot.nlu.parsing import EN_ORDINAL_WORDS, ROMAN, VI_NUMBER_WORDS
 from bot.nlu.text import fold
-from bot.nlu.understanding import TYPO_MIN_LEN, EntityIndex, Question, fact_text, singular, units
-
-# Words that count, date or name any event, never a topic.
-_NO_TOPIC = (
-    FUNCTION_WORDS
-    | ENGLISH_GLUE
-    | GENERIC_WORDS
-    | DATE_WORDS
-    | COUNT_WORDS
-    | set(MONTHS_EN)
-    | set(EN_ORDINAL_WORDS)
-    | set(VI_NUMBER_WORDS)
-    | set(ROMAN)
+from bot.nlu.understanding import (
+    NUMBER_WORDS,
+    TYPO_MIN_LEN,
+    EntityIndex,
+    Question,
+    searchable_text,
+    singular,
+    units,
 )
+
+# Words that date or count things or name any event, never a topic (question words, numbers and the
+# base's country names are no evidence of anything already).
+_NO_TOPIC = ENGLISH_GLUE | GENERIC_WORDS | DATE_WORDS | NUMBER_WORDS
 RESTATED = 0.6  # of the shorter passage's words, shared with another, for it to say the same
 SHOWN = 3  # passages an answer shows: the best and those nearly as good
 
@@ -65,14 +61,13 @@ def topic(index: EntityIndex, q: Question, event: Event) -> set[str]:
     words, numbers, months and ordinals are no topic either, and neither is a word common across the
     base ("cuộc", "ngày", "two"): only a rare one (by the same weights as retrieval) says what is asked.
     """
-    naming = set(canonical(fold(_naming_text(index.knowledge, event))).split())
+    naming = _words_of(_naming_text(index.knowledge, event))
     tokens = [singular(t) for t in q.canonical.split()]
     cued = _cue_positions(q.canonical)
     english = q.lang == "en"
     usable = [
         i not in cued
         and t not in _NO_TOPIC
-        and not t.isdigit()
         and len(t) > 1
         and not index.no_evidence(t, english)
         and not _names_it(t, naming)
@@ -87,7 +82,7 @@ def topic(index: EntityIndex, q: Question, event: Event) -> set[str]:
     return wanted
 
 
-def _names_it(token: str, naming: set[str]) -> bool:
+def _names_it(token: str, naming: frozenset[str]) -> bool:
     """The word names the event, or is one letter off a word that does ("trưng" for "trưởng")."""
     if token in naming:
         return True
@@ -128,7 +123,7 @@ def passages(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
     for record in (_own_record(index.knowledge, event), _related_record(index.knowledge, event)):
         found: list[Passage] = []
         for vi, en, fact_id in record:
-            held = units(canonical(fold(f"{vi} {en}")))
+            held = _units_of(f"{vi} {en}")
             covered = sum(index.unit_weight(u) for u in wanted if u in held) / total
             if covered >= DETAIL_MIN:
                 found.append(Passage(vi, en, fact_id, covered))
@@ -143,6 +138,18 @@ def passages(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
                     shown.append(passage)
             return shown
     return []
+
+
+# A question reads each candidate event's record: the words of a text are worked out once, not per
+# question (the base is immutable, so a text's words never change).
+@lru_cache(maxsize=16384)
+def _units_of(text: str) -> frozenset[str]:
+    return frozenset(units(canonical(fold(text))))
+
+
+@lru_cache(maxsize=16384)
+def _words_of(text: str) -> frozenset[str]:
+    return frozenset(canonical(fold(text)).split())
 
 
 def _restates(one: Passage, other: Passage) -> bool:
@@ -180,6 +187,6 @@ def _naming_text(knowledge: Knowledge, event: Event) -> str:
     for fact_id in named:
         fact = knowledge.get(fact_id) if fact_id else None
         if isinstance(fact, Series | Place | Official):
-            parts.append(fact_text(fact))
+            parts.append(searchable_text(fact))
     parts += [p.label_vi or "" for p in event.participants] + [p.label_en or "" for p in event.participants]
     return " ".join(parts)

@@ -335,15 +335,16 @@ class Engine:
             # a topic the question names beyond the event ("… bàn việc tận dụng cảng nào?") picks the
             # one event whose record speaks of it; a stance or an agreement among the ties may be the
             # answer itself, so then the usual rule decides
-            on_topic = [
-                s for s in ties if isinstance(s.fact, Event) and bool(details.passages(self.index, q, s.fact))
-            ]
-            if (
-                len(on_topic) == 1
-                and all(isinstance(s.fact, Event) for s in ties)
-                and not q.intents & {Intent.WHEN, Intent.WHERE, Intent.WHO}
-            ):
-                return self._respond(q, on_topic[0].fact, on_topic[0].score)
+            if all(isinstance(s.fact, Event) for s in ties) and not q.intents & {
+                Intent.WHEN,
+                Intent.WHERE,
+                Intent.WHO,
+            }:
+                on_topic = [
+                    s for s in ties if isinstance(s.fact, Event) and details.passages(self.index, q, s.fact)
+                ]
+                if len(on_topic) == 1:
+                    return self._respond(q, on_topic[0].fact, on_topic[0].score)
             merged = self._merge_ties(q, ties)
             if merged is not None:
                 return merged

@@ -332,9 +332,8 @@ class _Mention:
     borrowed: str | None = None  # a participant taken from the event reported before
     place_from_trip: bool = False  # the place of the visit during which it was held
     month_before: bool = False  # "Trước đó, …": before the event reported before, in its month
-    frame: bool = (
-        False  # "trong khuôn khổ tham dự Hội nghị …": the clause's date is of what was done during it
-    )
+    # "trong khuôn khổ tham dự Hội nghị …": the clause's date is of what was done during it
+    frame: bool = False
     pairs: list[tuple[str, Sentence, bool]] = field(default_factory=list)  # ("Thứ trưởng", where, loose)
     reference: bool = False  # only referred to ("kết quả Kỳ họp 46"): held before, on no day the text gives
     attach_to: _Mention | None = None  # the event reported before, which this sentence only goes on about
@@ -417,7 +416,8 @@ class Drafter:
 
     @staticmethod
     def _opens_with(folded: str, phrases: Iterable[str]) -> bool:
-        """Whether a folded clause starts with one of the phrases (within its first three words)."""
+        """Whether a folded clause starts with one of the phrases, after a word or two of lead-in at most
+        (the phrase must begin within 20 characters of the clause's first words)."""
         opening = " " + " ".join(re.findall(r"\w+", folded)[:5]) + " "
         return any(f" {p} " in opening[: len(p) + 20] for p in phrases)
 
@@ -929,8 +929,8 @@ class Drafter:
     def _note_pairs(self, sentence: Sentence, produced: list[_Mention]) -> None:
         """Unnamed holders of a post ("hai Thứ trưởng nhất trí …"): on the event of their clause, or,
         outside a clause reporting one, kept to be placed on the event they talk about."""
-        for count, j, end, title in self._pair_posts(tokenize(sentence.text)):
-            toks = tokenize(sentence.text)
+        toks = tokenize(sentence.text)
+        for count, j, end, title in self._pair_posts(toks):
             if end < len(toks) and toks[end].upper:
                 continue  # named: read as persons
             # not on a meeting only referred to ("Hai Bộ trưởng … triển khai kết quả Kỳ họp 46")

@@ -186,7 +186,7 @@ class EntityIndex:
                 form = canonical(fold(name))
                 if len(form.split()) >= 3:
                     index.fact_names.setdefault(form, []).append(fact.id)
-            text = fact_text(fact)
+            text = searchable_text(fact)
             folded_text = fold(text)
             canonical_text = canonical(folded_text)
             if text:
@@ -201,7 +201,7 @@ class EntityIndex:
             for o in knowledge.of_kind(Official)
             if _whole_names(o.country)
         }
-        for text in [*knowledge.seeds.values(), *(fact_text(f) for f in knowledge.facts)]:
+        for text in [*knowledge.seeds.values(), *(searchable_text(f) for f in knowledge.facts)]:
             folded_text = fold(text)
             words = folded_text.split()
             index.corpus_pairs.update(f"{a} {b}" for a, b in itertools.pairwise(words))
@@ -582,14 +582,11 @@ def _affix_keys(token: str) -> tuple[str, str]:
 # Question words carry the question's type, not its topic: they never count as evidence for a fact.
 
 
-_EXTRA_KNOWN = frozenset(
-    {w for name in COUNTRIES for w in name.split()}
-    | set(VI_NUMBER_WORDS)
-    | set(EN_ORDINAL_WORDS)
-    | set(MONTHS_EN)
-    | set(ROMAN)
-    | COUNT_WORDS
+# Words that count or date things: numbers, ordinals, months, rounds.
+NUMBER_WORDS = frozenset(
+    set(VI_NUMBER_WORDS) | set(EN_ORDINAL_WORDS) | set(MONTHS_EN) | set(ROMAN) | COUNT_WORDS
 )
+_EXTRA_KNOWN = frozenset({w for name in COUNTRIES for w in name.split()} | NUMBER_WORDS)
 
 
 def is_function_unit(unit: str) -> bool:
@@ -731,7 +728,8 @@ def _names_of(fact: object) -> list[str]:
     return []
 
 
-def fact_text(fact: object) -> str:
+def searchable_text(fact: object) -> str:
+    """All the words a fact is found by: names, titles, summaries, points agreed or discussed."""
     parts: list[str] = []
     if isinstance(fact, Event):
         parts += [fact.title_vi, fact.title_en, fact.summary_vi, fact.summary_en]
