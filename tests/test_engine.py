@@ -13,6 +13,8 @@ import pytest
 from bot.answering.answers import Status
 from bot.answering.engine import Engine
 from bot.kb.knowledge import Knowledge
+from bot.nlu.lexicon import Intent
+from bot.nlu.understanding import analyze
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -314,7 +316,8 @@ def test_a_number_inside_a_quoted_name_is_no_constraint(engine: Engine) -> None:
 
 def test_a_day_asked_of_a_month_only_date_is_not_stated(engine: Engine) -> None:
     answer = engine.answer("tham khao chinh tri lan thu nhat dien ra chinh xac ngay nao")
-    assert answer.status is Status.NOT_FOUND and answer.facts == ("deputy-fm-political-consultation-1",)
+    assert answer.not_stated and answer.facts == ("deputy-fm-political-consultation-1",)
+    assert answer.status is Status.ANSWERED  # the meeting is found; the article gives only its month
 
 
 def test_a_mechanism_asked_about_is_described_with_its_rounds(engine: Engine) -> None:
@@ -382,13 +385,13 @@ def test_how_long_an_event_lasted_comes_from_its_day_range_or_is_said_unknown(en
     assert ranged.status is Status.ANSWERED
     assert ranged.text.startswith("2 day")
     month_only = engine.answer("Chuyến thăm Lào của Thủ tướng Phạm Minh Chính tháng 1/2023 kéo dài mấy ngày?")
-    assert month_only.status is Status.NOT_FOUND
+    assert month_only.not_stated
     assert "không nêu" in month_only.text and "tháng 1/2023" in month_only.text
 
 
 def test_whether_a_planned_event_took_place_is_not_claimed(engine: Engine) -> None:
     answer = engine.answer("kỳ họp 38 UB liên CP VN - Lào rốt cuộc có diễn ra không vậy")
-    assert answer.status is Status.NOT_FOUND
+    assert answer.not_stated
     assert answer.verdict is None
     assert "dự kiến" in answer.text
 
@@ -406,3 +409,47 @@ def test_a_stance_that_restates_a_point_of_the_event_is_shown_once(engine: Engin
     bullets = [line for line in answer.text.split("\n") if line.startswith("•")]
     assert len(bullets) == 1
     assert answer.facts[0] == "east-sea-asean-common-position-2021"  # the stance, cited as a fact
+
+
+def test_what_the_article_does_not_say_is_an_answer_citing_the_fact(engine: Engine) -> None:
+    # "bài viết không nêu": the event is found and cited; the user learns the gap, curators see it
+    answer = engine.answer("Kỳ họp 46 Ủy ban liên Chính phủ diễn ra khi nào?")
+    assert answer.status is Status.ANSWERED and answer.not_stated
+    assert answer.facts == ("intergovernmental-committee-46",)
+    assert "không nêu" in answer.text
+    assert answer.to_json()["not_stated"] is True
+
+
+def test_people_given_only_by_their_role_are_said_unnamed_with_the_role(engine: Engine) -> None:
+    answer = engine.answer(
+        "Who represented the Lao defence ministry when Phung Si Tan came to congratulate them?"
+    )
+    assert answer.not_stated
+    assert "does not name" in answer.text and "Lao Ministry of National Defence" in answer.text
+    named = engine.answer("Ai dẫn đầu đoàn Bộ Quốc phòng Việt Nam chúc mừng Quân đội nhân dân Lào?")
+    assert not named.not_stated and "Phùng Sĩ Tấn" in named.text
+
+
+def test_a_claim_about_a_plan_is_checked_against_the_plan(engine: Engine) -> None:
+    answer = engine.answer("Kỳ họp lần thứ 38 Ủy ban liên Chính phủ dự kiến tổ chức tại Hà Nội phải không?")
+    assert answer.verdict == "no" and "Lào" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Ai dẫn đầu đoàn Bộ Quốc phòng Việt Nam chúc mừng Quân đội nhân dân Lào?", Intent.WHERE),
+        ("Ai dan dau doan Bo Quoc phong Viet Nam chuc mung Quan doi nhan dan Lao?", Intent.WHERE),
+        ("Ủy hội nào chủ trì kỳ họp?", Intent.WHEN),
+    ],
+)
+def test_a_cue_word_that_means_something_else_here_is_no_cue(
+    engine: Engine, question: str, intent: Intent
+) -> None:
+    # "dẫn đầu" (to lead) is no "đâu" (where); "ủy hội nào" (which commission) is no "hồi nào" (when)
+    assert intent not in analyze(question, engine.index).intents
+
+
+def test_a_cue_word_typed_without_marks_still_counts(engine: Engine) -> None:
+    assert Intent.WHERE in analyze("ky hop 46 to chuc o dau", engine.index).intents
+    assert Intent.WHEN in analyze("ky hop 46 dien ra hoi nao", engine.index).intents

@@ -590,3 +590,19 @@ def test_inbox_drops_updates_older_than_the_max_age_and_purges_handled_ones(
     assert store.inbox_pending() == 1
     clock.advance(timedelta(days=2))
     assert store.inbox_purge(timedelta(days=1)) == 2  # the done one and the dropped one
+
+
+async def test_a_question_the_article_leaves_unanswered_is_logged_for_curators(store: Storage) -> None:
+    from bot.answering.answers import Answer, Status
+    from bot.telegram.state import StatsRecorder
+
+    recorder = StatsRecorder(store)
+    await recorder.record(Answer("Kỳ họp 46 diễn ra khi nào?", Status.ANSWERED, "…", "vi", not_stated=True))
+    await recorder.record(Answer("Kỳ họp 47 diễn ra ở đâu?", Status.NOT_FOUND, "…", "vi"))
+    await recorder.record(Answer("Kỳ họp 45 diễn ra ở đâu?", Status.ANSWERED, "…", "vi"))
+
+    # the user got an answer either way; curators see both gaps, not the question fully answered
+    assert sorted(q.text for q in store.top_unanswered(limit=10)) == [
+        "Kỳ họp 46 diễn ra khi nào?",
+        "Kỳ họp 47 diễn ra ở đâu?",
+    ]

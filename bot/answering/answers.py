@@ -50,6 +50,9 @@ class Answer:
     score: float = 0.0
     candidates: tuple[Candidate, ...] = ()
     verdict: Literal["yes", "no"] | None = None  # a yes/no question's answer
+    # the fact asked about is found but its article does not give what was asked ("bài viết không
+    # nêu tên"): an answer for the user, and a gap for curators (logged with the unanswered)
+    not_stated: bool = False
     examples: tuple[str, ...] = field(default=(), compare=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -63,4 +66,5 @@ class Answer:
             "candidates": [{"fact_id": c.fact_id, "label": c.label} for c in self.candidates],
             "lang": self.lang,
             "verdict": self.verdict,
+            "not_stated": self.not_stated,
         }

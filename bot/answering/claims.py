@@ -28,6 +28,7 @@ from bot.nlu.lexicon import (
     NOW,
     STOPWORDS,
     WH_WORDS,
+    Intent,
     canonical,
 )
 from bot.nlu.text import fold
@@ -99,10 +100,15 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
             # a stance or an agreement confirms only what its own words say: a support for UNESCO is
             # no support for the Human Rights Council
             return Answer(q.text, Status.NOT_FOUND, phrase("claim_unknown", q.lang), q.lang)
-        if isinstance(fact, Event) and fact.status is EventStatus.PLANNED and not q.date:
+        if (
+            isinstance(fact, Event)
+            and fact.status is EventStatus.PLANNED
+            and not q.date
+            and Intent.PLANNED not in q.intents  # "dự kiến tổ chức tại …?" checks the plan itself
+        ):
             # the articles say it was planned; whether it then took place they do not say
             text = phrase("planned_unknown", q.lang, title=engine.render.title(fact, q.lang))
-            return dataclasses.replace(direct, status=Status.NOT_FOUND, text=f"{text}\n\n{direct.text}")
+            return dataclasses.replace(direct, text=f"{text}\n\n{direct.text}", not_stated=True)
         holds = fact is None or _claims_hold(engine, q, fact)
         return _with_verdict(direct, "yes" if holds else "no", direct.text, q.lang)
     # the date and the place claimed are what to check, not what to look for

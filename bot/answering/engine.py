@@ -9,6 +9,7 @@ every path that cannot tie its answer to a named anchor returns `not_found`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -711,16 +712,32 @@ class Engine:
         named = [_country_code(m.group(0)) for m in COUNTRY_PATTERN.finditer(label)]
         return next((code for code in named if code in self.index.base_countries), None)
 
+    def _who_missing(self, q: Question, event: Event) -> str:
+        """The people asked about are not named: say so, with the roles the article gives instead."""
+        title = self.render.title(event, q.lang)
+        asked = q.countries & self.index.base_countries
+        labels = [
+            self.render.person(p, q.lang)
+            for p in event.participants
+            if not p.official and (len(asked) != 1 or self._participant_country(p) in asked)
+        ]
+        if not labels:
+            return phrase("who_missing", q.lang, title=title)
+        return phrase("who_unnamed", q.lang, title=title, labels="; ".join(labels))
+
     def _unnamed_person_asked(self, q: Question, event: Event) -> bool:
         """'Who was the Vietnamese co-chair?' when the article names nobody on that side."""
         side = _SIDE.search(q.canonical)
         if side is not None:
             country = _country_code(side.group(1) or side.group(2))
             return not any(p.official and self._participant_country(p) == country for p in event.participants)
-        if NAME_ASKED.search(q.folded):
-            asked = q.countries & self.index.base_countries
+        if not any(p.official for p in event.participants):
+            return True  # roles only ("hai Phó Thủ tướng"): nobody is named
+        asked = q.countries & self.index.base_countries
+        if NAME_ASKED.search(q.folded) or len(asked) == 1:
+            # "tên là gì", or "who represented the Lao ministry": the people of the country asked
             people = [p for p in event.participants if not asked or self._participant_country(p) in asked]
-            return not any(p.official for p in people)
+            return bool(people) and not any(p.official for p in people)
         return False
 
     @staticmethod
@@ -887,7 +904,7 @@ class Engine:
         if Intent.WHERE in q.intents and not q.intents - {Intent.WHERE, Intent.PLANNED}:
             # agreements, figures and statements hold no place: the article does not say where
             text = phrase("where_missing", lang, title=self.render.title(fact, lang))
-            return self._not_found(q.text, lang, q, text=text, facts=[fact])
+            return self._not_stated(q, fact, text, score)
         if isinstance(fact, Figure) and self._figure_differs(q, fact):
             # "cả năm 2021" of a figure for 11 months, "rice exports" of a trade total: not this figure
             text = phrase("figure_only", lang, figure=self.render.fact_text(fact, lang))
@@ -896,6 +913,7 @@ class Engine:
             isinstance(fact, Agreement)
             and Intent.WHO in q.intents
             and not q.intents & {Intent.PROFILE, Intent.WHAT}
+            and not self._names_an_official(fact)
         ):
             # "ai ký …": the articles name the parties, not the people who signed
             text = phrase(
@@ -904,25 +922,22 @@ class Engine:
                 title=self.render.title(fact, lang),
                 parties=fact.parties_vi if lang == "vi" else fact.parties_en,
             )
-            return self._not_found(q.text, lang, q, text=text, facts=[fact])
+            return self._not_stated(q, fact, text, score)
         undated = (isinstance(fact, Agreement) and fact.signed is None) or (
             isinstance(fact, Statement) and fact.year is None and fact.period_start is None
         )
         if Intent.WHEN in q.intents and undated and not (q.intents & {Intent.WHAT, Intent.WHO}):
-            text = (
-                f"Bài viết không nêu thời điểm cho: {self.render.title(fact, q.lang)}."
-                if q.lang == "vi"
-                else f"The article gives no date for: {self.render.title(fact, q.lang)}."
-            )
-            return self._not_found(q.text, q.lang, q, text=text, facts=[fact])
+            text = phrase("date_missing", lang, title=self.render.title(fact, lang))
+            return self._not_stated(q, fact, text, score)
         if isinstance(fact, Agreement) and SIGNED_ASKED.search(q.canonical) and fact.signed is None:
-            text = (
-                f"Bài viết không nêu ngày ký {self.render.title(fact, lang)}."
-                if lang == "vi"
-                else f"The article does not say when the {self.render.title(fact, lang)} was signed."
-            )
-            return self._not_found(q.text, lang, q, text=text, facts=[fact])
+            text = phrase("signing_date_missing", lang, title=self.render.title(fact, lang))
+            return self._not_stated(q, fact, text, score)
         return self._answered(q.text, [fact], self.render.fact_text(fact, lang), lang, score)
+
+    def _names_an_official(self, agreement: Agreement) -> bool:
+        """Its summary names someone of the base (who signed it, as the article tells)."""
+        summary = fold(f"{agreement.summary_vi} {agreement.summary_en}")
+        return any(fold(o.name) in summary for o in self.knowledge.of_kind(Official))
 
     @staticmethod
     def _figure_differs(q: Question, figure: Figure) -> bool:
@@ -936,31 +951,31 @@ class Engine:
         """Every slot the question asks about the event, or its summary when it asks none."""
         lang, r = q.lang, self.render
         slots = self._asked_slots(q, event)
-        # What the article does not say is no answer: say so (status not_found), citing the event.
+        # What the article does not say is said so, citing the event.
         if LASTED_ASKED.search(q.folded):
             return self._duration(q, event, score)
         if "who" in slots and (not event.participants or self._unnamed_person_asked(q, event)):
-            return self._not_stated(q, event, phrase("who_missing", lang, title=r.title(event, lang)))
+            return self._not_stated(q, event, self._who_missing(q, event), score)
         if slots == ["where"] and not event.place:
-            return self._not_stated(q, event, r.event_where(event, lang))
+            return self._not_stated(q, event, r.event_where(event, lang), score)
         if slots == ["where"] and CITY_ASKED.search(q.folded) and self._placed_only_in_a_country(event):
             where = r.where_phrase(event, lang)
             return self._not_stated(
-                q, event, phrase("city_missing", lang, title=r.title(event, lang), place=where)
+                q, event, phrase("city_missing", lang, title=r.title(event, lang), place=where), score
             )
         if slots == ["when"] and event.date is None:
-            return self._not_stated(q, event, r.event_when(event, lang))
+            return self._not_stated(q, event, r.event_when(event, lang), score)
         if slots == ["when"] and DAY_ASKED.search(q.folded) and event.date and not event.date.has_day:
             date = event_date(event, lang)
             return self._not_stated(
-                q, event, phrase("day_missing", lang, title=r.title(event, lang), date=date)
+                q, event, phrase("day_missing", lang, title=r.title(event, lang), date=date), score
             )
         if not {"when", "where", "who"} & set(slots):
             found = details.passages(self.index, q, event)
             if found:
                 return self._topic_answer(q, event, found, score)
         if len(slots) > 1 and not (event.place or event.date or event.participants):
-            return self._not_stated(q, event, r.event_slots(event, slots, lang))
+            return self._not_stated(q, event, r.event_slots(event, slots, lang), score)
         if len(slots) > 1:
             return self._answered(q.text, [event], r.event_slots(event, slots, lang), lang, score)
         slot = slots[0] if slots else None
@@ -989,7 +1004,7 @@ class Engine:
         lang, date = q.lang, event.date
         title, when = self.render.title(event, lang), event_date(event, lang)
         if date is None or not date.has_day:
-            return self._not_stated(q, event, phrase("duration_missing", lang, title=title, date=when))
+            return self._not_stated(q, event, phrase("duration_missing", lang, title=title, date=when), score)
         days = (date.end - date.start).days + 1
         text = phrase("duration", lang, days=str(days), title=title, date=when)
         return self._answered(q.text, [event], text, lang, score)
@@ -998,8 +1013,11 @@ class Engine:
         place = self.knowledge.place(event.place or "")
         return place is not None and place.place_kind.value == "country"
 
-    def _not_stated(self, q: Question, event: Event, text: str) -> Answer:
-        return self._not_found(q.text, q.lang, q, text=text, facts=[event])
+    def _not_stated(self, q: Question, fact: AnyFact, text: str, score: float = 0.0) -> Answer:
+        """The fact asked about is found, but its article does not give what was asked: say so, citing
+        the fact. That is an answer (the user learns what is known and where it stands), marked as a
+        gap so curators see it beside the unanswered questions."""
+        return dataclasses.replace(self._answered(q.text, [fact], text, q.lang, score), not_stated=True)
 
     @staticmethod
     def _asked_slots(q: Question, event: Event) -> list[str]:

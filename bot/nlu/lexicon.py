@@ -11,6 +11,7 @@ needs: compiled whole-word patterns and sets, all on folded text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -47,6 +48,7 @@ class _Data(BaseModel):
 
 class Cues(_Data):
     intents: dict[Intent, list[str]]
+    marked_forms: dict[Intent, dict[str, list[str]]]
     event_kinds: dict[str, list[str]]
     fact_kinds: dict[str, list[str]]
     day_asked: list[str]
@@ -179,6 +181,15 @@ COUNTRY_DATA = load_countries()
 HOME_COUNTRIES = frozenset(code for code, country in COUNTRY_DATA.items() if country.home)
 
 INTENT_CUES: dict[Intent, re.Pattern[str]] = {intent: _words(p) for intent, p in _CUES.intents.items()}
+# A cue word typed with tone marks counts for an intent only in the marks that carry it there:
+# intent → folded word → its marked forms (lower case, NFC).
+MARKED_FORMS: dict[Intent, dict[str, frozenset[str]]] = {
+    intent: {
+        word: frozenset(unicodedata.normalize("NFC", f.lower()) for f in forms)
+        for word, forms in words.items()
+    }
+    for intent, words in _CUES.marked_forms.items()
+}
 # The words of the question-type cues alone (CUE_WORDS grows with every list below).
 INTENT_WORDS = frozenset(CUE_WORDS)
 

@@ -14,8 +14,9 @@ import datetime as dt
 import itertools
 import math
 import re
+import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -41,6 +42,7 @@ from bot.nlu.lexicon import (
     HONORIFICS,
     INTENT_CUES,
     LEXICON_WORDS,
+    MARKED_FORMS,
     MONTHS_EN,
     NEXT_ROUND,
     NOT_A_NAME,
@@ -801,7 +803,9 @@ def analyze(
     tokens = canon.split()
     question_units = units(canon)
     intents = frozenset(
-        intent for intent, cue in INTENT_CUES.items() if cue.search(folded) or cue.search(canon)
+        intent
+        for intent, cue in INTENT_CUES.items()
+        if any(cue.search(form) for form in _cue_forms(text, folded, canon, intent, index.doc_freq))
     )
     named_facts = index.names_in(canon)
     # A number inside a name the question quotes ("Công ước … năm 1982", "Tầm nhìn 2045", "60th
@@ -854,6 +858,36 @@ def analyze(
         base_countries=index.base_countries,
         named_facts=frozenset(named_facts),
     )
+
+
+def _cue_forms(
+    text: str, folded: str, canon: str, intent: Intent, compounds: Mapping[str, int]
+) -> tuple[str, ...]:
+    """The question's folded and canonical forms to look for an intent's cues in, with an ambiguous
+    cue word (`MARKED_FORMS`) masked where it means something else: typed with other tone marks
+    ("dẫn đầu" holds no "đâu", where), or, typed without marks, closing a compound of the base
+    ("uy hoi nao": "ủy hội", a commission, not "hồi nào", when)."""
+    forms = MARKED_FORMS.get(intent)
+    typed = [w for w in re.split(r"[^\w]+", unicodedata.normalize("NFC", text.lower())) if w]
+    words = folded.split()
+    if not forms or len(typed) != len(words):
+        return folded, canon
+
+    def other_sense(i: int, mark: str, word: str) -> bool:
+        if word not in forms:
+            return False
+        if mark != word:
+            return mark not in forms[word]
+        return i > 0 and f"{words[i - 1]} {word}" in compounds
+
+    masked = [
+        f"_{word}" if other_sense(i, mark, word) else word
+        for i, (mark, word) in enumerate(zip(typed, words, strict=True))
+    ]
+    if masked == words:
+        return folded, canon
+    text_masked = " ".join(masked)
+    return text_masked, canonical(text_masked)
 
 
 # Words that head the name of a body; the two words after them name which one.

@@ -68,7 +68,8 @@ class LanguageCache:
 
 
 class StatsRecorder:
-    """Counts served questions and logs unanswered ones, written through to storage: each question
+    """Counts served questions and logs the ones left open (not found, or found but not stated in
+    the article: both are gaps for curators), written through to storage: each question
     is written (in a worker thread) before its answer is sent, so a crash loses no count. A write
     that fails is kept in memory and retried with the next one (and by `flush`)."""
 
@@ -83,7 +84,7 @@ class StatsRecorder:
     async def record(self, answer: Answer) -> None:
         """Count one question served and write it (with anything a failed write left behind)."""
         self._counts[answer.status.value] += 1
-        if answer.status is Status.NOT_FOUND:
+        if answer.status is Status.NOT_FOUND or answer.not_stated:
             question = answer.question.strip()
             key = fold(question)
             if key:
