@@ -453,3 +453,28 @@ def test_a_cue_word_that_means_something_else_here_is_no_cue(
 def test_a_cue_word_typed_without_marks_still_counts(engine: Engine) -> None:
     assert Intent.WHERE in analyze("ky hop 46 to chuc o dau", engine.index).intents
     assert Intent.WHEN in analyze("ky hop 46 dien ra hoi nao", engine.index).intents
+
+
+def test_a_figure_comes_with_the_figure_quoted_in_the_same_sentence(engine: Engine) -> None:
+    answer = engine.answer("kim ngạch thương mại Việt Nam Lào 11 tháng 2021 tăng bao nhiêu phần trăm?")
+    assert answer.facts == ("vn-la-trade-growth-11m-2021", "vn-la-trade-11m-2021")
+    assert "33,6%" in answer.text and "1,2 tỷ USD" in answer.text
+    assert len(answer.sources) == 1  # one sentence, quoted once
+
+
+def test_the_value_of_the_year_a_growth_compares_with_is_derived_and_said_derived(engine: Engine) -> None:
+    answer = engine.answer("How much was Vietnam-Laos trade in the same period of 2020?")
+    assert answer.status is Status.ANSWERED
+    assert "0.9 billion" in answer.text and "not stated" in answer.text
+    restated = engine.answer("Tăng trưởng kim ngạch thương mại so với cùng kỳ năm 2020 là bao nhiêu?")
+    assert "≈" not in restated.text  # "so với năm 2020" is the comparison, not a year asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Năm 2022 được Việt Nam và Lào gọi là năm gì?", "ĐSQ Lào ở Nga sang chúc Tết ĐSQ mình hôm nào thế?"],
+)
+def test_everyday_words_and_abbreviations_are_not_read_as_typos_or_names(
+    engine: Engine, question: str
+) -> None:
+    assert engine.answer(question).status is Status.ANSWERED

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from bot.answering import claims, compound, details, occasions, scoring
+from bot.answering import claims, compound, details, figures, occasions, scoring
 from bot.answering.answers import Answer, Candidate, Lang, SourceRef, Status
 from bot.answering.scoring import (
     DATE_TOPIC_MIN,
@@ -146,6 +146,7 @@ class Engine:
         self.render = Renderer(knowledge)
         self._today = today or dt.date.today
         self._examples = {lang: self._make_examples(lang) for lang in ("vi", "en")}
+        self._figures = figures.FigureIndex(knowledge.of_kind(Figure))
         # Mechanisms a one-word name identifies ("ACMECS", "CLV"), looked up by word, not by scanning
         self._one_word_series = {
             fold(name): series.id
@@ -779,8 +780,13 @@ class Engine:
         wants_agreement = bool(_AGREEMENT_CUE.search(q.canonical)) or self._names_an_acronym(q)
         wants_statement = bool(_STATEMENT_CUE.search(q.canonical))
         wants_figure = Intent.HOW_MUCH in q.intents
+        candidates = dict(lexical)
+        if wants_statement and q.date is not None:
+            # "năm 2022 được gọi là năm gì": a stance of the date asked may share no word with it
+            for statement in self.knowledge.of_kind(Statement):
+                candidates.setdefault(statement.id, 0.0)
         scored: list[Scored] = []
-        for fact_id, share in lexical.items():
+        for fact_id, share in candidates.items():
             fact = self.knowledge.get(fact_id)
             if not isinstance(fact, Agreement | Figure | Statement):
                 continue
@@ -805,6 +811,12 @@ class Engine:
                 or bool(rare & self.index.fact_units.get(fact.id, set()))
                 or (scoring.score(cues) > 0 and share >= LEXICAL_MIN * 0.75)
                 or (q.date is not None and share >= DATE_TOPIC_MIN and self._dated_in(fact, q))
+                or (
+                    isinstance(fact, Statement)
+                    and wants_statement
+                    and q.date is not None
+                    and self._dated_in(fact, q)
+                )
             )
             features = {"lexical_share": share, "date_given": q.date is not None, **cues}
             if fact.id in q.named_facts:
@@ -905,6 +917,14 @@ class Engine:
             # agreements, figures and statements hold no place: the article does not say where
             text = phrase("where_missing", lang, title=self.render.title(fact, lang))
             return self._not_stated(q, fact, text, score)
+        if isinstance(fact, Figure) and not PERCENT_ASKED.search(q.folded):
+            # "năm 2021 khoảng bao nhiêu" of a 2022 value and its growth on 2021: work it out
+            sentence = [fact, *self._figures.companions(fact)]
+            derived = figures.earlier_value(sentence, q.folded, lang)
+            if derived is not None:
+                shown: list[AnyFact] = [derived.value, derived.growth]
+                text = "\n".join([*(self.render.fact_text(f, lang) for f in shown), derived.text])
+                return self._answered(q.text, shown, text, lang, score)
         if isinstance(fact, Figure) and self._figure_differs(q, fact):
             # "cả năm 2021" of a figure for 11 months, "rice exports" of a trade total: not this figure
             text = phrase("figure_only", lang, figure=self.render.fact_text(fact, lang))
@@ -932,7 +952,9 @@ class Engine:
         if isinstance(fact, Agreement) and SIGNED_ASKED.search(q.canonical) and fact.signed is None:
             text = phrase("signing_date_missing", lang, title=self.render.title(fact, lang))
             return self._not_stated(q, fact, text, score)
-        return self._answered(q.text, [fact], self.render.fact_text(fact, lang), lang, score)
+        facts: list[AnyFact] = [fact, *(self._figures.companions(fact) if isinstance(fact, Figure) else [])]
+        text = "\n".join(self.render.fact_text(f, lang) for f in facts)
+        return self._answered(q.text, facts, text, lang, score)
 
     def _names_an_official(self, agreement: Agreement) -> bool:
         """Its summary names someone of the base (who signed it, as the article tells)."""
@@ -1197,7 +1219,7 @@ class Engine:
             text,
             lang,
             facts=tuple(f.id for f in facts),
-            sources=tuple(self._sources(facts)),
+            sources=tuple(dict.fromkeys(self._sources(facts))),  # two figures of one sentence: one quote
             score=score,
         )
 

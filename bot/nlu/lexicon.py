@@ -65,6 +65,7 @@ class Cues(_Data):
     whole_period: list[str]
     lasted: list[str]
     part_period: list[str]
+    compared_with: list[str]
     name: list[str]
     signed: list[str]
     role_leader: list[str]
@@ -105,6 +106,7 @@ class Words(_Data):
     glue_words: list[str]
     count_words: list[str]
     generic_words: list[str]
+    everyday_words: list[str]
     roles: list[str]
     stopwords: list[str]
 
@@ -253,6 +255,7 @@ POST_STOPS = frozenset(_WORDS.post_stops)
 GLUE_WORDS = frozenset(_WORDS.glue_words)
 COUNT_WORDS = frozenset(_WORDS.count_words)
 GENERIC_WORDS = frozenset(_WORDS.generic_words)
+EVERYDAY_WORDS = frozenset(_WORDS.everyday_words)
 # English months: folded name or abbreviation -> number, and the names as answers write them.
 MONTHS_EN: dict[str, int] = {
     **{name: number for number, name in enumerate(_WORDS.months_en, start=1)},
@@ -304,6 +307,7 @@ PERCENT_ASKED = _phrases(_CUES.percent)
 WHOLE_PERIOD_ASKED = _phrases(_CUES.whole_period)
 LASTED_ASKED = _phrases(_CUES.lasted)
 PART_PERIOD = _phrases(_CUES.part_period)
+COMPARED_WITH = _phrases(_CUES.compared_with)
 NAME_ASKED = _phrases(_CUES.name)
 SIGNED_ASKED = _phrases(_CUES.signed)
 ROLE_ASKED = {

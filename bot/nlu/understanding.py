@@ -36,6 +36,7 @@ from bot.nlu.lexicon import (
     EN_HINTS,
     ENGLISH_GLUE,
     EVENT_KIND_CUES,
+    EVERYDAY_WORDS,
     FUNCTION_WORDS,
     GLUE_WORDS,
     GREETINGS,
@@ -588,7 +589,7 @@ def _affix_keys(token: str) -> tuple[str, str]:
 NUMBER_WORDS = frozenset(
     set(VI_NUMBER_WORDS) | set(EN_ORDINAL_WORDS) | set(MONTHS_EN) | set(ROMAN) | COUNT_WORDS
 )
-_EXTRA_KNOWN = frozenset({w for name in COUNTRIES for w in name.split()} | NUMBER_WORDS)
+_EXTRA_KNOWN = frozenset({w for name in COUNTRIES for w in name.split()} | NUMBER_WORDS | EVERYDAY_WORDS)
 
 
 def is_function_unit(unit: str) -> bool:
@@ -921,6 +922,10 @@ def _unknown_names(text: str, index: EntityIndex) -> Iterable[str]:
             or index.officials_by_given_name(canon_words)
             or index.places_in(canon_words)
         ):
+            continue
+        # an abbreviation of the synonym list ("ĐSQ", "QĐND") is a known term, not part of a name
+        words = [w for w in words if canonical(w) == w]
+        if len(words) < 2:
             continue
         if has_vietnamese_marks(run):
             # A Vietnamese proper name is known only if the sources contain it as a phrase:

@@ -1,0 +1,91 @@
+"""Figures answered whole: a value with the growth quoted in the same sentence, and the earlier
+period's value worked out from the two when a question asks for it.
+
+"Kim ngạch … đạt hơn 1,2 tỷ USD, tăng 33,6% so với cùng kỳ năm 2020" is two figures of one
+sentence; either answers with both. Asked for 2020, the answer derives about 0,9 tỷ USD from them
+and says it is derived, not stated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.answering.answers import Lang
+from bot.kb.facts import Figure
+from bot.nlu.lexicon import COMPARED_WITH
+from bot.render.text import phrase
+
+PERCENT = "%"
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+COMPARISON_REACH = 6  # words before a year in which "so với" makes it the base of a comparison
+
+
+class FigureIndex:
+    """Figures by the sentence they are quoted from."""
+
+    def __init__(self, figures: Iterable[Figure]) -> None:
+        self._by_quote: dict[str, list[Figure]] = defaultdict(list)
+        for figure in figures:
+            for quote in figure.quotes:
+                self._by_quote[quote].append(figure)
+
+    def companions(self, figure: Figure) -> list[Figure]:
+        """The other figures of the sentence a figure is quoted from."""
+        found = {f.id: f for quote in figure.quotes for f in self._by_quote[quote] if f.id != figure.id}
+        return list(found.values())
+
+
+@dataclass(frozen=True)
+class Derived:
+    value: Figure
+    growth: Figure
+    year: int
+    text: str
+
+
+def asked_years(folded_question: str) -> set[int]:
+    """The years a question asks about: not those it compares with ("so với năm 2021")."""
+    years = set()
+    for match in _YEAR.finditer(folded_question):
+        before = " ".join(folded_question[: match.start()].split()[-COMPARISON_REACH:])
+        if not COMPARED_WITH.search(before):
+            years.add(int(match.group(0)))
+    return years
+
+
+def earlier_value(figures: list[Figure], folded_question: str, lang: Lang) -> Derived | None:
+    """The value of the year a growth figure compares with, when the question asks for that year:
+    the value divided by (1 + growth). None when the figures hold no value, no growth or no such
+    year."""
+    values = [f for f in figures if f.unit != PERCENT]
+    growths = [f for f in figures if f.unit == PERCENT]
+    if len(values) != 1 or len(growths) != 1:
+        return None
+    value, growth = values[0], growths[0]
+    compared = {int(y) for y in _YEAR.findall(f"{growth.value_text_vi} {growth.value_text_en}")}
+    asked = (compared & asked_years(folded_question)) - {value.year}
+    if len(asked) != 1:
+        return None
+    year = asked.pop()
+    earlier = value.value / (1 + growth.value / 100)
+    return Derived(
+        value,
+        growth,
+        year,
+        phrase(
+            "earlier_value",
+            lang,
+            value=_with_number(value.value_text_vi if lang == "vi" else value.value_text_en, earlier, lang),
+            year=str(year),
+        ),
+    )
+
+
+def _with_number(value_text: str, number: float, lang: Lang) -> str:
+    """The value as the seed words it ("hơn 1,2 tỷ USD") with another number: a lower bound stays one."""
+    written = f"{number:.1f}".replace(".", ",") if lang == "vi" else f"{number:.1f}"
+    return _NUMBER.sub(written, value_text, count=1)
