@@ -478,3 +478,13 @@ def test_everyday_words_and_abbreviations_are_not_read_as_typos_or_names(
     engine: Engine, question: str
 ) -> None:
     assert engine.answer(question).status is Status.ANSWERED
+
+
+def test_stances_of_the_kind_named_are_listed_by_year(engine: Engine) -> None:
+    answer = engine.answer("Lào làm Chủ tịch ASEAN những năm nào vậy?")
+    assert answer.status is Status.ANSWERED
+    assert (
+        "vn-support-laos-asean-chair-2016" in answer.facts
+        and "vn-support-laos-asean-chair-2024" in answer.facts
+    )
+    assert answer.text.index("2016") < answer.text.index("2024")

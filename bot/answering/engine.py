@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -85,6 +86,7 @@ from bot.nlu.understanding import (
     Question,
     analyze,
     is_function_unit,
+    units,
 )
 from bot.render.text import (
     COUNTRY_NAMES,
@@ -311,6 +313,9 @@ class Engine:
         lexical = self.index.lexical_scores(q.units, english=q.lang == "en")
         events = self._rank_events(q, lexical)
         others = self._rank_others(q, lexical)
+        stances = self._statement_list(q, others)
+        if stances is not None:
+            return stances
         if self._wants_list(q, events):
             return self._list(q, events)
         agreements = self._agreement_list(q, others)
@@ -817,6 +822,7 @@ class Engine:
                     and q.date is not None
                     and self._dated_in(fact, q)
                 )
+                or (Intent.LIST in q.intents and self._stance_named(q, fact))
             )
             features = {"lexical_share": share, "date_given": q.date is not None, **cues}
             if fact.id in q.named_facts:
@@ -1159,6 +1165,30 @@ class Engine:
         head = phrase("agreement_list", q.lang, count=str(len(chosen)))
         shown: list[AnyFact] = list(chosen[:MAX_LIST])
         return self._answered(q.text, shown, head + "\n" + "\n".join(lines), q.lang, 1.0)
+
+    def _statement_list(self, q: Question, others: list[Scored]) -> Answer | None:
+        """ "Lào làm Chủ tịch ASEAN những năm nào?": every stance of the kind the question names in
+        the stances' own words, by year."""
+        if Intent.LIST not in q.intents or q.officials:
+            return None
+        named = [s for s in others if isinstance(s.fact, Statement) and self._stance_named(q, s.fact)]
+        kinds = Counter(s.fact.statement_kind for s in named if isinstance(s.fact, Statement)).most_common(2)
+        if not kinds or kinds[0][1] < 2 or (len(kinds) > 1 and kinds[1][1] == kinds[0][1]):
+            return None  # the stances named are not mostly of one kind
+        same = [s for s in named if isinstance(s.fact, Statement) and s.fact.statement_kind == kinds[0][0]]
+        best = max(s.score for s in same)
+        chosen = [s.fact for s in same if isinstance(s.fact, Statement) and s.score >= LIST_SHARE * best]
+        ordered: list[AnyFact] = sorted(chosen, key=lambda f: (f.year or 0, f.id))[:MAX_LIST]
+        text = "\n".join(f"• {self.render.fact_text(f, q.lang)}" for f in ordered)
+        return self._answered(q.text, ordered, text, q.lang, best)
+
+    def _stance_named(self, q: Question, fact: AnyFact) -> bool:
+        """A stance whose own words hold the kind of stance the question names ("chủ tịch ASEAN")."""
+        if not isinstance(fact, Statement):
+            return False
+        own = self.index.fact_units.get(fact.id, set())
+        named = ({u for u in units(m.group(0)) if " " not in u} for m in _STATEMENT_CUE.finditer(q.canonical))
+        return any(len(words) > 1 and words <= own for words in named)
 
     def _names_only_the_kind(self, q: Question) -> bool:
         """Nothing in the question but cue words, the kind asked and the base's own countries."""
