@@ -1178,7 +1178,7 @@ class Engine:
         same = [s for s in named if isinstance(s.fact, Statement) and s.fact.statement_kind == kinds[0][0]]
         best = max(s.score for s in same)
         chosen = [s.fact for s in same if isinstance(s.fact, Statement) and s.score >= LIST_SHARE * best]
-        ordered: list[AnyFact] = sorted(chosen, key=lambda f: (f.year or 0, f.id))[:MAX_LIST]
+        ordered: list[AnyFact] = [*sorted(chosen, key=lambda f: (f.year or 0, f.id))[:MAX_LIST]]
         text = "\n".join(f"• {self.render.fact_text(f, q.lang)}" for f in ordered)
         return self._answered(q.text, ordered, text, q.lang, best)
 
