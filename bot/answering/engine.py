@@ -93,7 +93,8 @@ from bot.render.text import (
     Renderer,
     event_date,
     format_date,
-    ordinal_en,
+    localized,
+    nth,
     phrase,
     with_footnotes,
 )
@@ -263,28 +264,23 @@ class Engine:
             if series is None or series.id in series_done:
                 continue
             series_done.add(series.id)
-            if lang == "vi":
-                examples.append(f"{series.name_vi} lần thứ {event.round} diễn ra khi nào?")
-            else:
-                examples.append(f"When was the {ordinal_en(event.round or 0)} {series.name_en}?")
+            name = localized(series, "name", lang)
+            examples.append(phrase("example_round", lang, series=name, nth=nth(event.round or 0, lang)))
             break
         officials = [
             f for f in self.knowledge.facts if isinstance(f, Official) and f.country not in HOME_COUNTRIES
         ]
         if officials:
-            examples.append(f"{officials[0].name} là ai?" if lang == "vi" else f"Who is {officials[0].name}?")
+            examples.append(phrase("example_who", lang, name=officials[0].name))
         dated = [
             f
             for f in self.knowledge.facts
             if isinstance(f, Event) and f.date and f.date.has_day and not f.background
         ]
         if dated:
-            d = dated[0].date.start if dated[0].date else dt.date.today()
-            examples.append(
-                f"Ngày {d.day}/{d.month}/{d.year} có sự kiện gì?"
-                if lang == "vi"
-                else f"What happened on {d.day} {d.strftime('%B')} {d.year}?"
-            )
+            day = self.render_date(dated[0].date.start if dated[0].date else dt.date.today(), lang)
+            example = phrase("example_day", lang, date=day)
+            examples.append(example[0].upper() + example[1:])
         return examples[:3]
 
     # decision ------------------------------------------------------------------------------------
@@ -436,21 +432,12 @@ class Engine:
             rounds = sorted({e.round for e in map(self.knowledge.event, in_series) if e and e.round})
             if named and rounds and q.round not in rounds:  # the round exists: something else did not fit
                 known = ", ".join(map(str, rounds))
-                return (
-                    f"Cơ sở dữ liệu không có {named.name_vi} lần thứ {q.round}; "
-                    f"các lần có trong nguồn: {known}."
-                    if lang == "vi"
-                    else f"The base has no {ordinal_en(q.round)} {named.name_en}; "
-                    f"rounds in the sources: {known}."
-                )
+                name = localized(named, "name", lang)
+                return phrase("round_missing", lang, series=name, nth=nth(q.round, lang), known=known)
         date = _event_date_query(q)
         if date is not None and self._about_the_date(q):
             when = date.describe(lang)
-            return (
-                f"Cơ sở dữ liệu không có sự kiện nào vào {when}."
-                if lang == "vi"
-                else f"The base holds no event on {when}."
-            )
+            return phrase("date_empty", lang, when=when)
         return None
 
     def without_destination(self, folded: str) -> str:
@@ -500,7 +487,7 @@ class Engine:
             events = [e for e in (self.knowledge.event(i) for i in self.index.mentions(place)) if e]
         lines = [self.render.place(place.id, lang)]
         if events:
-            lines.append("Liên quan:" if lang == "vi" else "Related:")
+            lines.append(phrase("related_lead", lang))
             lines += [f"• {event_date(e, lang)}: {self.render.title(e, lang)}" for e in events[:MAX_LIST]]
         return self._answered(q.text, [place, *events], "\n".join(lines), lang, 1.0)
 
@@ -946,7 +933,7 @@ class Engine:
                 "signers_missing",
                 lang,
                 title=self.render.title(fact, lang),
-                parties=fact.parties_vi if lang == "vi" else fact.parties_en,
+                parties=localized(fact, "parties", lang),
             )
             return self._not_stated(q, fact, text, score)
         undated = (isinstance(fact, Agreement) and fact.signed is None) or (
@@ -1111,7 +1098,7 @@ class Engine:
                 stamp = position.as_of or (event.date if event else None)
                 if q.date is not None and (stamp is None or not q.date.matches(stamp.start, stamp.end)):
                     continue
-                holders.append((stamp, official, position.title_vi if q.lang == "vi" else position.title_en))
+                holders.append((stamp, official, localized(position, "title", q.lang)))
         if not holders:
             if qualifiers and self.index.doc_freq.get(f"{role.split()[-1]} {qualifiers[0]}", 0):
                 return None  # "Chủ tịch ASEAN" is a role the facts describe, held by a country, not a person
@@ -1131,18 +1118,14 @@ class Engine:
             lines.append(
                 f"• {official.name} — {title} ({country}" + (f", {date_text}" if date_text else "") + ")"
             )
-        head = (
-            "Theo các bài trong cơ sở dữ liệu (chức vụ tính đến thời điểm bài viết):"
-            if q.lang == "vi"
-            else "According to the articles in the base (posts as of each article's date):"
-        )
+        head = phrase("holders_lead", q.lang)
         return self._answered(q.text, facts, head + "\n" + "\n".join(lines), q.lang, 1.0)
 
     @staticmethod
     def _as_of(date: FuzzyDate | None, lang: Lang) -> str:
         if date is None:
             return ""
-        return ("tính đến " if lang == "vi" else "as of ") + format_date(date, lang)
+        return phrase("as_of", lang, date=format_date(date, lang))
 
     def _agreement_list(self, q: Question, others: list[Scored]) -> Answer | None:
         """ "Kể tên các thỏa thuận …", "which agreements …": every agreement the question's words fit
@@ -1214,7 +1197,7 @@ class Engine:
             return self._not_found(q.text, q.lang, q)
         events.sort(key=lambda e: (e.date.start if e.date else dt.date.max, e.id))
         shown = events[:MAX_LIST]
-        head = f"Có {len(events)} sự kiện phù hợp:" if q.lang == "vi" else f"{len(events)} matching events:"
+        head = phrase("event_list", q.lang, count=str(len(events)))
         lines = [f"• {event_date(e, q.lang)}: {self.render.title(e, q.lang)}" for e in shown]
         if len(events) > len(shown):
             lines.append(f"… (+{len(events) - len(shown)})")
@@ -1224,11 +1207,7 @@ class Engine:
         lang = q.lang
         facts = [s.fact for s in ties[:MAX_CANDIDATES]]
         candidates = tuple(Candidate(f.id, self.render.label(f, lang)) for f in facts)
-        head = (
-            "Câu hỏi khớp với nhiều sự kiện như nhau. Bạn muốn hỏi về:"
-            if lang == "vi"
-            else "Your question fits several facts equally well. Which one do you mean?"
-        )
+        head = phrase("ambiguous_lead", lang)
         lines = [f"{i}. {c.label}" for i, c in enumerate(candidates, start=1)]
         return Answer(
             q.text,
@@ -1273,21 +1252,8 @@ class Engine:
     ) -> Answer:
         examples = tuple(self.examples(lang))
         if text is None:
-            if greeting:
-                text = (
-                    f"Xin chào! Tôi trả lời câu hỏi về lịch sử quan hệ ngoại giao {self.subject('vi')}."
-                    if lang == "vi"
-                    else f"Hello! I answer questions about the history of {self.subject('en')} diplomacy."
-                )
-            else:
-                text = (
-                    "Tôi không tìm thấy thông tin này trong cơ sở dữ liệu (các bài báo nguồn về quan hệ "
-                    f"{self.subject('vi')}), nên không trả lời để tránh sai."
-                    if lang == "vi"
-                    else f"I could not find this in the fact base (source articles on {self.subject('en')} "
-                    "relations), so I won't guess."
-                )
-        hint = "Bạn có thể hỏi, ví dụ:" if lang == "vi" else "You can ask, for example:"
+            text = phrase("greeting" if greeting else "not_found", lang, subject=self.subject(lang))
+        hint = phrase("examples_hint", lang)
         full = text + ("\n\n" + hint + "\n" + "\n".join(f"• {e}" for e in examples) if examples else "")
         return Answer(
             question,

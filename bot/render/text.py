@@ -113,6 +113,16 @@ def _en_range(start: dt.date, end: dt.date) -> str:
     return f"{first} – {end.day} {MONTH_NAMES_EN[end.month - 1]} {end.year}"
 
 
+def localized(record: object, field: str, lang: Lang) -> str:
+    """A record's text in the language asked: `title` → `title_vi` or `title_en`."""
+    return str(getattr(record, f"{field}_{lang}"))
+
+
+def nth(number: int, lang: Lang) -> str:
+    """A round as the answer names it: "lần thứ 8", "8th"."""
+    return phrase("nth", lang, n=ordinal_en(number) if lang == "en" else str(number))
+
+
 def ordinal_en(number: int) -> str:
     """1st, 2nd, 3rd, 4th, 11th, 21st."""
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
