@@ -488,3 +488,14 @@ def test_stances_of_the_kind_named_are_listed_by_year(engine: Engine) -> None:
         and "vn-support-laos-asean-chair-2024" in answer.facts
     )
     assert answer.text.index("2016") < answer.text.index("2024")
+
+
+def test_capitalised_words_that_make_phrases_of_the_sources_with_their_neighbours_are_no_unknown_name(
+    engine: Engine,
+) -> None:
+    # "chúc Tết Đại sứ quán": "Tết Đại" is two phrases of the sources, not a name the base lacks
+    answer = engine.answer(
+        "Ngày 25/01/2024, đoàn Đại sứ quán Lào tại Nga do ai dẫn đầu đến chúc Tết Đại sứ quán Việt Nam?"
+    )
+    assert answer.status is Status.ANSWERED and "Vilavanh" in answer.text
+    assert engine.answer("Hội đồng Bảo an có họp về Lào không?").status is Status.NOT_FOUND

@@ -908,6 +908,19 @@ def _unknown_bodies(folded: str, index: EntityIndex) -> Iterable[str]:
             yield phrase
 
 
+def _in_phrases(run: list[str], question: list[str], pairs: set[str]) -> bool:
+    """Every word of the run makes a phrase of the sources with the word before or after it in the
+    question."""
+    for start in range(len(question) - len(run) + 1):
+        if question[start : start + len(run)] == run:
+            return all(
+                (i > 0 and f"{question[i - 1]} {question[i]}" in pairs)
+                or (i + 1 < len(question) and f"{question[i]} {question[i + 1]}" in pairs)
+                for i in range(start, start + len(run))
+            )
+    return False
+
+
 def _unknown_names(text: str, index: EntityIndex) -> Iterable[str]:
     """Capitalised multi-word names in the question that match no official, place or known word."""
     yield from _unknown_bodies(fold(text), index)
@@ -929,8 +942,11 @@ def _unknown_names(text: str, index: EntityIndex) -> Iterable[str]:
             continue
         if has_vietnamese_marks(run):
             # A Vietnamese proper name is known only if the sources contain it as a phrase:
-            # "Hội đồng Nhân quyền" is in a seed, "Hội đồng Bảo an" is not.
-            if all(f"{a} {b}" in index.corpus_pairs for a, b in itertools.pairwise(words)):
+            # "Hội đồng Nhân quyền" is in a seed, "Hội đồng Bảo an" is not. A word may make its phrase
+            # with a neighbour outside the capitals: "chúc Tết Đại sứ quán" ("chúc Tết", "Đại sứ").
+            if all(f"{a} {b}" in index.corpus_pairs for a, b in itertools.pairwise(words)) or _in_phrases(
+                fold(run).split(), fold(text).split(), index.corpus_pairs
+            ):
                 continue
         elif all(w in index.vocabulary or w in STOPWORDS or w in EN_HINTS for w in words):
             continue  # ordinary capitalised words ("Political Consultation")
