@@ -499,3 +499,8 @@ def test_capitalised_words_that_make_phrases_of_the_sources_with_their_neighbour
     )
     assert answer.status is Status.ANSWERED and "Vilavanh" in answer.text
     assert engine.answer("Hội đồng Bảo an có họp về Lào không?").status is Status.NOT_FOUND
+
+
+def test_one_side_of_a_pair_names_the_pair(engine: Engine) -> None:
+    answer = engine.answer("cửa khẩu Đen-xa-vẳn đi cặp với cửa khẩu nào bên mình vậy?")
+    assert answer.facts[0] == "cua-khau-lao-bao-densavan" and "Lao Bảo" in answer.text

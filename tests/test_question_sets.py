@@ -35,7 +35,7 @@ HELD_OUT_FLOOR = (185, 17)  # of 231
 FIXTURE_FLOOR = (60, 6)  # of 78
 # The dev sets are tuning sets written blind from the seeds; their floors catch regressions too.
 DEV = ROOT / "knowledge" / "checks" / "dev.yaml"
-DEV_FLOOR = (228, 15)  # of 270
+DEV_FLOOR = (231, 15)  # of 270
 FIXTURE_DEV_FLOOR = (69, 7)  # of 89
 
 

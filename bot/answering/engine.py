@@ -58,6 +58,7 @@ from bot.nlu.lexicon import (
     DESTINATION_WORDS,
     DURATION_CUES,
     ENGLISH_GLUE,
+    EVERYDAY_WORDS,
     FACT_KIND_CUES,
     FUNCTION_WORDS,
     HOME_COUNTRIES,
@@ -470,10 +471,17 @@ class Engine:
         places = [p for p in (self.knowledge.place(i) for i in q.places) if p and p.place_kind != "country"]
         if len(places) != 1:
             return None
-        name_tokens = min(
-            len(fold(n).split()) for n in [places[0].name_vi, places[0].name_en, *places[0].aliases]
-        )
-        return places[0] if len(q.tokens) <= name_tokens + 2 else None
+        names = [places[0].name_vi, places[0].name_en, *places[0].aliases]
+        name_tokens = min(len(fold(n).split()) for n in names)
+        if len(q.tokens) <= name_tokens + 2:
+            return places[0]
+        # "cửa khẩu Đen-xa-vẳn đi cặp với cửa khẩu nào bên mình?": nothing but the place's own words
+        # and words that name nothing
+        own = {w for n in names for w in canonical(fold(n)).split()}
+        rest = [
+            t for t in q.tokens if t not in own and t not in INTENT_WORDS | EVERYDAY_WORDS | FUNCTION_WORDS
+        ]
+        return places[0] if not rest else None
 
     def _place_profile(self, q: Question, place: Place) -> Answer:
         """The place, where it lies, and what the base says happened there or about it."""

@@ -168,6 +168,7 @@ class EntityIndex:
     def _build(cls, knowledge: Knowledge) -> EntityIndex:
         index = cls(knowledge)
         index._index_countries()
+        sides: list[tuple[str, str]] = []
         for fact in knowledge.facts:
             if isinstance(fact, Official):
                 if _whole_names(fact.country):
@@ -180,6 +181,10 @@ class EntityIndex:
                     form = canonical(fold(name))
                     if form:
                         index.place_forms.append(NameForm(form, fact.id, len(form.split())))
+                    # a pair ("Lao Bảo – Đen-xa-vẳn") is named by either side too
+                    parts = _PAIR_DASH.split(name)
+                    if len(parts) == 2:
+                        sides.extend((canonical(fold(part)), fact.id) for part in parts)
             elif isinstance(fact, Series):
                 names = [fact.name_vi, fact.name_en, *fact.aliases]
                 index.series_units[fact.id] = [
@@ -215,6 +220,10 @@ class EntityIndex:
                 )
         index.body_names = sorted(bodies)
         index._blocks = _block(index.name_forms)
+        taken = {form.text for form in index.place_forms}
+        for form, place_id in sides:  # a side that is a place or a country of its own stays that
+            if form and form not in taken and form not in COUNTRIES:
+                index.place_forms.append(NameForm(form, place_id, len(form.split())))
         index._place_blocks = _block(index.place_forms)
         document_frequency: defaultdict[str, int] = defaultdict(int)
         postings: defaultdict[str, list[str]] = defaultdict(list)
@@ -906,6 +915,9 @@ def _unknown_bodies(folded: str, index: EntityIndex) -> Iterable[str]:
         known = process.extractOne(phrase, index.body_names, scorer=fuzz.ratio, score_cutoff=PHRASE_MATCH_MIN)
         if known is None:  # neither the name nor a typo of one
             yield phrase
+
+
+_PAIR_DASH = re.compile(r"\s+[–—-]\s+")  # "Lao Bảo – Đen-xa-vẳn": a spaced dash joins the two sides
 
 
 def _in_phrases(run: list[str], question: list[str], pairs: set[str]) -> bool:
