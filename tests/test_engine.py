@@ -504,3 +504,11 @@ def test_capitalised_words_that_make_phrases_of_the_sources_with_their_neighbour
 def test_one_side_of_a_pair_names_the_pair(engine: Engine) -> None:
     answer = engine.answer("cửa khẩu Đen-xa-vẳn đi cặp với cửa khẩu nào bên mình vậy?")
     assert answer.facts[0] == "cua-khau-lao-bao-densavan" and "Lao Bảo" in answer.text
+
+
+def test_a_claim_in_other_words_is_confirmed(engine: Engine) -> None:
+    # "back" and "bid" are the fact's "support" and "candidacy" (synonyms.yaml)
+    answer = engine.answer(
+        "Did Laos pledge to back Vietnam's bid for the Human Rights Council for 2023-2025?"
+    )
+    assert answer.verdict == "yes" and answer.facts == ("laos-supports-vn-hrc-2023-2025",)

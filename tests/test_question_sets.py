@@ -35,8 +35,8 @@ HELD_OUT_FLOOR = (185, 17)  # of 231
 FIXTURE_FLOOR = (60, 6)  # of 78
 # The dev sets are tuning sets written blind from the seeds; their floors catch regressions too.
 DEV = ROOT / "knowledge" / "checks" / "dev.yaml"
-DEV_FLOOR = (231, 15)  # of 270
-FIXTURE_DEV_FLOOR = (69, 7)  # of 89
+DEV_FLOOR = (232, 15)  # of 270
+FIXTURE_DEV_FLOOR = (70, 7)  # of 89
 
 
 def describe(misses: list[Miss]) -> str:
@@ -105,6 +105,12 @@ def test_who_signed_is_answered_when_the_agreement_names_its_signers(fixture_eng
 def test_a_cue_typed_without_marks_inside_a_compound_of_the_base_is_no_cue(fixture_engine: Engine) -> None:
     # the fixture base has "Ủy hội" (a commission): "uy hoi nao" asks which one, not when ("hồi nào")
     assert Intent.WHEN not in analyze("uy hoi nao chu tri phien hop", fixture_engine.index).intents
+
+
+def test_a_claim_naming_something_the_fact_does_not_is_not_confirmed(fixture_engine: Engine) -> None:
+    # the fixture's Thailand supports a UNESCO seat, not a Human Rights Council one
+    answer = fixture_engine.answer("Did Thailand support Vietnam's Human Rights Council bid?")
+    assert answer.status.value == "not_found" and answer.verdict is None
 
 
 def test_dev_set_does_no_worse_than_measured(engine: Engine) -> None:

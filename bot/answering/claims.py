@@ -22,6 +22,7 @@ from bot.kb.facts import Status as EventStatus
 from bot.nlu.lexicon import (
     CLAIM_CUES,
     CLAIM_ENDS,
+    CONCEPTS,
     DURATION_CUES,
     LASTED_ASKED,
     MONTHS_EN,
@@ -130,9 +131,14 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
 def _said_as_asked(engine: Lookup, q: Question, fact: Statement | Agreement) -> bool:
     """The question's own words are mostly the fact's: the share a claim needs to be confirmed."""
     # the dates claimed are checked against the fact's own date, not its wording
-    claimed = units(canonical(fold(without_dates(q.text))))
+    claimed_text = canonical(fold(without_dates(q.text)))
+    claimed = units(claimed_text)
     share = engine.index.lexical_scores(claimed, english=q.lang == "en").get(fact.id, 0.0)
-    return share >= CLAIM_SHARE
+    # a thing the claim names ("the Human Rights Council") must be the fact's: support for a seat on
+    # the UNESCO board is no support for the Council, however many other words they share
+    own = engine.index.fact_units.get(fact.id, set())
+    named = (set(m.group(0).split()) for m in CONCEPTS.finditer(claimed_text))
+    return share >= CLAIM_SHARE and all(words <= own for words in named)
 
 
 def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:

@@ -291,6 +291,10 @@ def _phrases(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(sorted(phrases, key=len, reverse=True)) + r")\b")
 
 
+# Concepts of several words ("hoi dong nhan quyen", "ung cu"): a claim naming one names that thing
+CONCEPTS = _phrases(sorted({target for target in SYNONYMS.values() if " " in target}))
+
+
 # The question asks for a day, a city or venue, or what something is.
 DAY_ASKED = _phrases(_CUES.day_asked)
 CITY_ASKED = _phrases(_CUES.city_asked)
