@@ -512,3 +512,9 @@ def test_a_claim_in_other_words_is_confirmed(engine: Engine) -> None:
         "Did Laos pledge to back Vietnam's bid for the Human Rights Council for 2023-2025?"
     )
     assert answer.verdict == "yes" and answer.facts == ("laos-supports-vn-hrc-2023-2025",)
+
+
+def test_two_people_named_are_both_profiled_with_one_footnote_and_one_source_line(engine: Engine) -> None:
+    answer = engine.answer("What posts do Bui Thanh Son and Do Hung Viet hold?")
+    assert answer.facts[:2] == ("bui-thanh-son", "do-hung-viet")
+    assert answer.text.count("Date inferred") == 1 and answer.text.count("Source:") == 1

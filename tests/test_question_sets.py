@@ -31,7 +31,7 @@ HELD_OUT = ROOT / "knowledge" / "checks" / "heldout.yaml"
 FIXTURE = ROOT / "tests" / "fixtures" / "vn-th"
 
 # (least questions right, most confident-wrong answers): measured on 2026-12-02, ratchets only.
-HELD_OUT_FLOOR = (185, 17)  # of 231
+HELD_OUT_FLOOR = (186, 17)  # of 231
 FIXTURE_FLOOR = (60, 6)  # of 78
 # The dev sets are tuning sets written blind from the seeds; their floors catch regressions too.
 DEV = ROOT / "knowledge" / "checks" / "dev.yaml"

@@ -20,6 +20,7 @@ from bot.nlu.lexicon import Intent
 from bot.nlu.parsing import parse_round, round_span
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question
+from bot.render.text import phrase, with_footnotes
 
 _AND: Final = re.compile(r"\s+(?:và|va|and|với|voi|&)\s+|\s*,\s*", re.IGNORECASE)
 _NUMBER: Final = re.compile(r"\d+")
@@ -85,5 +86,9 @@ def answer_both(engine: Lookup, q: Question, first: str, second: str, today: dt.
         return None
     facts = tuple(dict.fromkeys(f for r in replies for f in r.facts))
     sources = tuple(dict.fromkeys(s for r in replies for s in r.sources))
-    text = "\n\n".join(r.text for r in replies)
+    # one answer: each reply's body, then what an inferred date means and the sources, once
+    footnote = "\n" + phrase("inferred_footnote", q.lang)
+    bodies = [r.text.rsplit("\n\n", 1)[0].replace(footnote, "") for r in replies]
+    cited = [fact for fact in map(engine.knowledge.get, facts) if fact is not None]
+    text = with_footnotes("\n\n".join(bodies), q.lang) + "\n\n" + engine.render.source_line(cited, q.lang)
     return dataclasses.replace(replies[0], question=q.text, text=text, facts=facts, sources=sources)

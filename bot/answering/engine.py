@@ -21,6 +21,7 @@ from bot.answering import claims, compound, details, figures, occasions, scoring
 from bot.answering.answers import Answer, Candidate, Lang, SourceRef, Status
 from bot.answering.scoring import (
     DATE_TOPIC_MIN,
+    FULL_NAME_SCORE,
     LEXICAL_MIN,
     LIST_SHARE,
     SERIES_LEAD,
@@ -1072,9 +1073,12 @@ class Engine:
     def _profile(self, q: Question) -> Answer:
         ranked = sorted(q.officials.items(), key=lambda kv: kv[1], reverse=True)
         best = ranked[0][1]
-        tied = [o for o, v in ranked if v >= best - 1.0]
+        # two people named by name ("Saleumxay Kommasith và Sok Chenda Sophea") are both asked about;
+        # a given name that fits two officials ("ông Sơn") is a question to ask back
+        named = [o for o, v in ranked if v >= FULL_NAME_SCORE]
+        tied = named if len(named) > 1 else [o for o, v in ranked if v >= best - 1.0]
         facts: list[AnyFact] = [f for f in (self.knowledge.official(o) for o in tied) if f is not None]
-        if len(facts) > 1 and not q.intents & {Intent.LIST}:
+        if len(facts) > 1 and not q.intents & {Intent.LIST} and len(named) < 2:
             return self._ambiguous(q, [Scored(f, best, True) for f in facts])
         text = "\n\n".join(self.render.fact_text(f, q.lang) for f in facts)
         return self._answered(q.text, facts, text, q.lang, best / 100)
