@@ -15,7 +15,8 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import StrEnum
 
 from bot.answering import claims, compound, details, figures, occasions, scoring
 from bot.answering.answers import Answer, Candidate, Lang, SourceRef, Status
@@ -142,6 +143,29 @@ class Scored:
     fact: AnyFact
     score: float
     anchored: bool
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Retrieval's output: the events and the other facts, each scored and marked anchored or not."""
+
+    events: list[Scored]
+    others: list[Scored]
+
+
+class Verdict(StrEnum):
+    ANSWER = "answer"  # one fact is the answer
+    TIED = "tied"  # several fit equally: one answer if they are one thing, a list of a date, or ask
+    ASK = "ask"  # what fits best is not what the question names
+    NOTHING = "nothing"  # nothing the question anchors
+    NO_AMOUNT = "no_amount"  # an amount asked, and no figure holds it
+
+
+@dataclass(frozen=True)
+class Decision:
+    verdict: Verdict
+    chosen: list[Scored] = field(default_factory=list)
+    list_on_date: bool = False  # tied events of the date asked are listed, not asked back
 
 
 class Engine:
@@ -287,80 +311,112 @@ class Engine:
 
     # decision ------------------------------------------------------------------------------------
     def _answer(self, text: str, lang: Lang | None, today: dt.date) -> Answer:
+        """read → (refuse | a question form answered whole) → retrieve → decide → compose."""
         q = analyze(text, self.index, lang=lang, today=today)
-        if not q.tokens or q.greeting:
-            return self._not_found(text, q.lang, q, greeting=q.greeting)
-        if q.unknown_attribute or q.foreign_countries or q.unknown_names or _mostly_unknown(q):
-            return self._not_found(text, q.lang, q)
+        early = self._refusal(q) or self._direct(q)
+        if early is not None:
+            return early
+        ranking = self._retrieve(q)
+        return self._listing(q, ranking) or self._compose(q, self._decide(q, ranking))
 
+    # read: what no fact can answer ----------------------------------------------------------------
+    def _refusal(self, q: Question) -> Answer | None:
+        """A greeting, an empty question, or one about someone, somewhere or something the base lacks."""
+        if not q.tokens or q.greeting:
+            return self._not_found(q.text, q.lang, q, greeting=q.greeting)
+        if q.unknown_attribute or q.foreign_countries or q.unknown_names or _mostly_unknown(q):
+            return self._not_found(q.text, q.lang, q)
+        return None
+
+    def _direct(self, q: Question) -> Answer | None:
+        """Question forms answered whole, before any ranking: the timeline, a mechanism, a person, a
+        place, the holder of a post."""
         if self._whole_timeline(q):
             everything = [Scored(f, 0.0, True) for f in self.knowledge.facts if isinstance(f, Event)]
             return self._list(q, everything)
-        series_profile = self._series_profile(q)
-        if series_profile is not None:
-            return series_profile
         if q.officials and self._wants_profile(q):
-            return self._profile(q)
+            return self._series_profile(q) or self._profile(q)
         place = self._bare_place(q)
-        if place is not None:
-            return self._place_profile(q, place)
-        role_answer = self._role_holder(q)
-        if role_answer is not None:
-            return role_answer
+        return (
+            self._series_profile(q)
+            or (self._place_profile(q, place) if place is not None else None)
+            or self._role_holder(q)
+        )
 
+    # retrieve --------------------------------------------------------------------------------------
+    def _retrieve(self, q: Question) -> Ranking:
         lexical = self.index.lexical_scores(q.units, english=q.lang == "en")
-        events = self._rank_events(q, lexical)
-        others = self._rank_others(q, lexical)
-        stances = self._statement_list(q, others)
-        if stances is not None:
-            return stances
-        if self._wants_list(q, events):
-            return self._list(q, events)
-        agreements = self._agreement_list(q, others)
-        if agreements is not None:
-            return agreements
-        everything = sorted(events + others, key=lambda s: s.score, reverse=True)
+        return Ranking(self._rank_events(q, lexical), self._rank_others(q, lexical))
+
+    def _listing(self, q: Question, ranking: Ranking) -> Answer | None:
+        """A question that asks for every fact of a kind: stances, events, agreements."""
+        if self._wants_list(q, ranking.events):
+            return self._statement_list(q, ranking.others) or self._list(q, ranking.events)
+        return self._statement_list(q, ranking.others) or self._agreement_list(q, ranking.others)
+
+    # decide ----------------------------------------------------------------------------------------
+    def _decide(self, q: Question, ranking: Ranking) -> Decision:
+        """The one decision rule: nothing anchored → not found; what fits best is not what the question
+        names → ask; an amount asked of no figure → not found; one best → answer it; several within
+        the margin → one of them if the question's topic or their links pick it, a list if the
+        question asks what happened on a date, else ask."""
+        everything = sorted(ranking.events + ranking.others, key=lambda s: s.score, reverse=True)
         ranked = [s for s in everything if s.anchored]
         if not ranked:
-            return self._not_found(text, q.lang, q, text=self._why_nothing(q))
+            return Decision(Verdict.NOTHING)
         best = ranked[0]
         if everything[0] is not best and everything[0].score - best.score > TIE_MARGIN:
-            # What fits the question best is not firmly named by it, and what is named fits worse:
-            # ask rather than answer with the weaker fact.
-            return self._ambiguous(q, [everything[0], best])
+            # what fits the question best is not firmly named by it, and what is named fits worse
+            return Decision(Verdict.ASK, [everything[0], best])
         if (
             Intent.HOW_MUCH in q.intents
             and Intent.LIST not in q.intents
             and not DURATION_CUES.search(q.folded)
             and not isinstance(best.fact, Figure)
         ):
-            return self._not_found(text, q.lang, q)  # we hold a few figures; no count or amount beyond them
+            return Decision(Verdict.NO_AMOUNT)  # we hold a few figures; no count or amount beyond them
         ties = [s for s in ranked if s.score >= best.score - TIE_MARGIN or self._indistinct(q, best, s)]
-        if len(ties) > 1:
-            # a topic the question names beyond the event ("… bàn việc tận dụng cảng nào?") picks the
-            # one event whose record speaks of it; a stance or an agreement among the ties may be the
-            # answer itself, so then the usual rule decides
-            if all(isinstance(s.fact, Event) for s in ties) and not q.intents & {
-                Intent.WHEN,
-                Intent.WHERE,
-                Intent.WHO,
-            }:
-                on_topic = [
-                    s for s in ties if isinstance(s.fact, Event) and details.passages(self.index, q, s.fact)
-                ]
-                if len(on_topic) == 1:
-                    return self._respond(q, on_topic[0].fact, on_topic[0].score)
-            merged = self._merge_ties(q, ties)
-            if merged is not None:
-                return merged
-            if (
-                _event_date_query(q) is not None
-                and not (q.officials or self._strong_series(q) or q.round)
-                and (Intent.LIST in q.intents or not q.intents & {Intent.WHAT, Intent.WHO, Intent.WHERE})
-            ):
-                return self._list(q, [s for s in ties if isinstance(s.fact, Event)] or ties)
-            return self._ambiguous(q, ties)
-        return self._respond(q, best.fact, best.score)
+        if len(ties) == 1:
+            return Decision(Verdict.ANSWER, [best])
+        # a topic the question names beyond the event ("… bàn việc tận dụng cảng nào?") picks the one
+        # event whose record speaks of it; a stance or an agreement among the ties may be the answer
+        # itself, so then the usual rule decides
+        if all(isinstance(s.fact, Event) for s in ties) and not q.intents & {
+            Intent.WHEN,
+            Intent.WHERE,
+            Intent.WHO,
+        }:
+            on_topic = [
+                s for s in ties if isinstance(s.fact, Event) and details.passages(self.index, q, s.fact)
+            ]
+            if len(on_topic) == 1:
+                return Decision(Verdict.ANSWER, on_topic)
+        if (
+            _event_date_query(q) is not None
+            and not (q.officials or self._strong_series(q) or q.round)
+            and (Intent.LIST in q.intents or not q.intents & {Intent.WHAT, Intent.WHO, Intent.WHERE})
+        ):
+            return Decision(Verdict.TIED, ties, list_on_date=True)
+        return Decision(Verdict.TIED, ties)
+
+    # compose ---------------------------------------------------------------------------------------
+    def _compose(self, q: Question, decision: Decision) -> Answer:
+        chosen = decision.chosen
+        match decision.verdict:
+            case Verdict.NOTHING:
+                return self._not_found(q.text, q.lang, q, text=self._why_nothing(q))
+            case Verdict.NO_AMOUNT:
+                return self._not_found(q.text, q.lang, q)
+            case Verdict.ASK:
+                return self._ambiguous(q, chosen)
+            case Verdict.ANSWER:
+                return self._respond(q, chosen[0].fact, chosen[0].score)
+        merged = self._merge_ties(q, chosen)  # tied facts that are one answer (an act and its record)
+        if merged is not None:
+            return merged
+        if decision.list_on_date:
+            return self._list(q, [s for s in chosen if isinstance(s.fact, Event)] or chosen)
+        return self._ambiguous(q, chosen)
 
     def _series_profile(self, q: Question) -> Answer | None:
         """ "ACMECS là gì?", "Ủy ban liên Chính phủ là cơ chế cấp nào?", "which rounds of X do you have?":
