@@ -518,3 +518,8 @@ def test_two_people_named_are_both_profiled_with_one_footnote_and_one_source_lin
     answer = engine.answer("What posts do Bui Thanh Son and Do Hung Viet hold?")
     assert answer.facts[:2] == ("bui-thanh-son", "do-hung-viet")
     assert answer.text.count("Date inferred") == 1 and answer.text.count("Source:") == 1
+
+
+def test_an_event_asked_of_without_anniversary_words_is_the_event_not_its_anniversary(engine: Engine) -> None:
+    answer = engine.answer("QĐND Lào thành lập ngày nào ấy nhỉ?")
+    assert answer.facts[0] == "lao-peoples-army-founding-1949-01-20" and "1949" in answer.text

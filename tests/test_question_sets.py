@@ -35,7 +35,7 @@ HELD_OUT_FLOOR = (186, 17)  # of 231
 FIXTURE_FLOOR = (60, 6)  # of 78
 # The dev sets are tuning sets written blind from the seeds; their floors catch regressions too.
 DEV = ROOT / "knowledge" / "checks" / "dev.yaml"
-DEV_FLOOR = (232, 15)  # of 270
+DEV_FLOOR = (234, 14)  # of 270
 FIXTURE_DEV_FLOOR = (70, 7)  # of 89
 
 

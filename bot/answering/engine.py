@@ -45,6 +45,7 @@ from bot.kb.facts import (
     Role,
     Series,
     Statement,
+    StatementKind,
 )
 from bot.kb.facts import Status as EventStatus
 from bot.kb.knowledge import AnyFact, Knowledge
@@ -376,8 +377,13 @@ class Engine:
         ):
             return Decision(Verdict.NO_AMOUNT)  # we hold a few figures; no count or amount beyond them
         ties = [s for s in ranked if s.score >= best.score - TIE_MARGIN or self._indistinct(q, best, s)]
+        if not _STATEMENT_CUE.search(q.canonical):
+            # an anniversary stands for its event: asked of without "kỷ niệm", the event is meant
+            events = [s for s in ties if not _commemorates(s.fact)]
+            if len(events) < len(ties) and any(isinstance(s.fact, Event) for s in events):
+                ties = events
         if len(ties) == 1:
-            return Decision(Verdict.ANSWER, [best])
+            return Decision(Verdict.ANSWER, ties)
         # a topic the question names beyond the event ("… bàn việc tận dụng cảng nào?") picks the one
         # event whose record speaks of it; a stance or an agreement among the ties may be the answer
         # itself, so then the usual rule decides
@@ -1332,6 +1338,10 @@ class Engine:
             sources=tuple(self._sources(facts or [])),
             examples=examples,
         )
+
+
+def _commemorates(fact: AnyFact) -> bool:
+    return isinstance(fact, Statement) and fact.statement_kind is StatementKind.COMMEMORATION
 
 
 def _precision_rank(fact: AnyFact) -> int:
