@@ -523,3 +523,22 @@ def test_two_people_named_are_both_profiled_with_one_footnote_and_one_source_lin
 def test_an_event_asked_of_without_anniversary_words_is_the_event_not_its_anniversary(engine: Engine) -> None:
     answer = engine.answer("QĐND Lào thành lập ngày nào ấy nhỉ?")
     assert answer.facts[0] == "lao-peoples-army-founding-1949-01-20" and "1949" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [
+        ("Kỷ niệm 75 năm thành lập Quân đội nhân dân Lào là năm nào?", "2024"),
+        ("When is the 50th anniversary of the Treaty of Amity and Cooperation?", "2027"),
+    ],
+)
+def test_the_year_of_an_nth_anniversary_is_counted_from_the_act(
+    engine: Engine, question: str, year: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.status is Status.ANSWERED and year in answer.text.split("\n")[0]
+
+
+def test_a_day_asked_of_an_act_of_an_anniversary_is_not_an_anniversary_count(engine: Engine) -> None:
+    answer = engine.answer("Nhân kỷ niệm 75 năm thành lập QĐND Lào, Bộ Quốc phòng VN chúc mừng hôm nào?")
+    assert "2024 (tính từ" not in answer.text

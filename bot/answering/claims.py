@@ -20,6 +20,7 @@ from bot.answering.scoring import CLAIM_SHARE
 from bot.kb.facts import Agreement, Event, Figure, FuzzyDate, Official, Statement
 from bot.kb.facts import Status as EventStatus
 from bot.nlu.lexicon import (
+    ANNIVERSARY_WORDS,
     CLAIM_CUES,
     CLAIM_ENDS,
     CONCEPTS,
@@ -29,12 +30,13 @@ from bot.nlu.lexicon import (
     NOW,
     STOPWORDS,
     WH_WORDS,
+    YEAR_ASKED,
     Intent,
     canonical,
 )
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question, units
-from bot.render.text import format_date, phrase
+from bot.render.text import format_date, how_many, phrase
 
 Verdict = Literal["yes", "no"]
 
@@ -194,6 +196,42 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         years, end = today.year - start.year, str(today.year)
     head = _WORDS["years"][q.lang].format(years=years, start=format_date(date, q.lang), end=end)
     return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
+
+
+def anniversary_year(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
+    """ "Kỷ niệm 75 năm thành lập … là năm nào?", "when is the 75th anniversary of …?": the year of the
+    act, plus the years named."""
+    years = _anniversary_number(q.folded)
+    if years is None or not YEAR_ASKED.search(q.folded):
+        return None
+    asked = ANNIVERSARY_WORDS.sub(" ", re.sub(rf"\b{years}(?:st|nd|rd|th)?\b", " ", q.folded))
+    found = _earliest(engine, engine.lookup(asked, q.lang, today), q.lang)
+    fact = engine.knowledge.get(found.facts[0]) if found is not None else None
+    date = _date_of(fact)
+    if found is None or fact is None or date is None:
+        return None
+    if re.search(rf"\b{years}\b", fold(engine.render.title(fact, "vi"))):
+        return None  # an act of the anniversary itself ("chúc mừng 75 năm …"): asked as it is
+    head = phrase(
+        "anniversary_year",
+        q.lang,
+        n=how_many(years, q.lang),
+        year=str(date.start.year + years),
+        start=format_date(date, q.lang),
+    )
+    return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
+
+
+def _anniversary_number(folded: str) -> int | None:
+    """The N of "kỷ niệm N năm", "Nth anniversary": a number next to an anniversary word."""
+    for cue in ANNIVERSARY_WORDS.finditer(folded):
+        after = folded[cue.end() :].split()[:1]
+        before = folded[: cue.start()].split()[-1:]
+        for word in after + before:
+            number = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)?", word)
+            if number:
+                return int(number.group(1))
+    return None
 
 
 def _between(engine: Lookup, q: Question, questions: list[str], today: dt.date) -> Answer | None:

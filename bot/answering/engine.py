@@ -208,6 +208,9 @@ class Engine:
         day = today or self._today()
         q = analyze(question, self.index, lang=lang, today=day)
         if q.tokens and not q.greeting:
+            anniversary = claims.anniversary_year(self, q, day)
+            if anniversary is not None:
+                return anniversary
             if claims.counts_years(q):
                 counted = claims.years_since(self, q, day)
                 if counted is not None:

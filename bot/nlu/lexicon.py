@@ -53,6 +53,8 @@ class Cues(_Data):
     fact_kinds: dict[str, list[str]]
     day_asked: list[str]
     anniversary: list[str]
+    anniversary_words: list[str]
+    year_asked: list[str]
     soon: list[str]
     this_month: list[str]
     city_asked: list[str]
@@ -300,6 +302,8 @@ DAY_ASKED = _phrases(_CUES.day_asked)
 CITY_ASKED = _phrases(_CUES.city_asked)
 DEFINITION_ASKED = _phrases(_CUES.definition)
 ANNIVERSARY_ASKED = _phrases(_CUES.anniversary)
+ANNIVERSARY_WORDS = _phrases(_CUES.anniversary_words)
+YEAR_ASKED = _phrases(_CUES.year_asked)
 SOON_ASKED = _phrases(_CUES.soon)
 THIS_MONTH_ASKED = _phrases(_CUES.this_month)
 

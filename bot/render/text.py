@@ -120,7 +120,12 @@ def localized(record: object, field: str, lang: Lang) -> str:
 
 def nth(number: int, lang: Lang) -> str:
     """A round as the answer names it: "lần thứ 8", "8th"."""
-    return phrase("nth", lang, n=ordinal_en(number) if lang == "en" else str(number))
+    return phrase("nth", lang, n=how_many(number, lang))
+
+
+def how_many(number: int, lang: Lang) -> str:
+    """A count as an anniversary names it: "75" (kỷ niệm 75 năm), "75th" (the 75th anniversary)."""
+    return ordinal_en(number) if lang == "en" else str(number)
 
 
 def ordinal_en(number: int) -> str:
