@@ -177,6 +177,10 @@ class Engine:
         self._today = today or dt.date.today
         self._examples = {lang: self._make_examples(lang) for lang in ("vi", "en")}
         self._figures = figures.FigureIndex(knowledge.of_kind(Figure))
+        self._statements_by_year: dict[int, list[str]] = {}
+        for statement in knowledge.of_kind(Statement):
+            if statement.year is not None:
+                self._statements_by_year.setdefault(statement.year, []).append(statement.id)
         # Mechanisms a one-word name identifies ("ACMECS", "CLV"), looked up by word, not by scanning
         self._one_word_series = {
             fold(name): series.id
@@ -847,10 +851,10 @@ class Engine:
         wants_statement = bool(_STATEMENT_CUE.search(q.canonical))
         wants_figure = Intent.HOW_MUCH in q.intents
         candidates = dict(lexical)
-        if wants_statement and q.date is not None:
-            # "năm 2022 được gọi là năm gì": a stance of the date asked may share no word with it
-            for statement in self.knowledge.of_kind(Statement):
-                candidates.setdefault(statement.id, 0.0)
+        if wants_statement and q.date is not None and q.date.year is not None:
+            # "năm 2022 được gọi là năm gì": a stance of the year asked may share no word with it
+            for statement_id in self._statements_by_year.get(q.date.year, ()):
+                candidates.setdefault(statement_id, 0.0)
         scored: list[Scored] = []
         for fact_id, share in candidates.items():
             fact = self.knowledge.get(fact_id)
