@@ -378,7 +378,7 @@ class Engine:
             return Decision(Verdict.ASK, [everything[0], best])
         if (
             Intent.HOW_MUCH in q.intents
-            and Intent.LIST not in q.intents
+            and not q.intents & {Intent.LIST, Intent.WHAT}  # "what did X say about how much …"
             and not DURATION_CUES.search(q.folded)
             and not isinstance(best.fact, Figure)
         ):
