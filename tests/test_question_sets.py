@@ -31,15 +31,18 @@ HELD_OUT = ROOT / "knowledge" / "checks" / "heldout.yaml"
 FIXTURE = ROOT / "tests" / "fixtures" / "vn-th"
 
 # (least questions right, most confident-wrong answers): measured on 2026-12-02, ratchets only.
-HELD_OUT_FLOOR = (188, 17)  # of 231
+HELD_OUT_FLOOR = (187, 17)  # of 231
 # A second held-out set, written blind on 2026-12-06 after the first had been measured many times
 HELD_OUT_2 = ROOT / "knowledge" / "checks" / "heldout2.yaml"
 HELD_OUT_2_FLOOR = (115, 15)  # of 159
-FIXTURE_FLOOR = (60, 6)  # of 78
+FIXTURE_FLOOR = (61, 6)  # of 78
 # The dev sets are tuning sets written blind from the seeds; their floors catch regressions too.
 DEV = ROOT / "knowledge" / "checks" / "dev.yaml"
 DEV_FLOOR = (234, 15)  # of 270
-FIXTURE_DEV_FLOOR = (70, 7)  # of 89
+FIXTURE_DEV_FLOOR = (72, 7)  # of 89
+FIXTURE_SUITE_MIN = (
+    0.97  # every style of the second base's generated suite: the target (lowest now 98.0 %)
+)
 
 
 def describe(misses: list[Miss]) -> str:
@@ -117,6 +120,16 @@ def test_a_claim_naming_something_the_fact_does_not_is_not_confirmed(fixture_eng
     # the fixture's Thailand supports a UNESCO seat, not a Human Rights Council one
     answer = fixture_engine.answer("Did Thailand support Vietnam's Human Rights Council bid?")
     assert answer.status.value == "not_found" and answer.verdict is None
+
+
+def test_the_generated_suite_of_the_second_base_passes_in_every_style(fixture_engine: Engine) -> None:
+    from bot.answering.suite import generate
+
+    report = evaluate(fixture_engine, generate(fixture_engine.knowledge))
+    print(report.summary(), report.breakdown(), sep="\n")
+    styles = {tag: right / total for tag, (right, total) in report.tags.items() if tag.startswith("lang:")}
+    assert len(styles) == 5 and min(styles.values()) >= FIXTURE_SUITE_MIN, describe(report.misses)
+    assert report.confident_wrong == 0, describe([m for m in report.misses if m.confident_wrong])
 
 
 def test_dev_set_does_no_worse_than_measured(engine: Engine) -> None:

@@ -358,7 +358,11 @@ class Engine:
 
     def _listing(self, q: Question, ranking: Ranking) -> Answer | None:
         """A question that asks for every fact of a kind: stances, events, agreements."""
-        if self._wants_list(q, ranking.events):
+        # a question on what, when, where or who of an event whose whole title it quotes is about it
+        quotes_an_event = bool(q.intents & {Intent.WHAT, Intent.WHEN, Intent.WHERE, Intent.WHO}) and any(
+            self.knowledge.event(f) is not None for f in q.named_facts
+        )
+        if self._wants_list(q, ranking.events) and not quotes_an_event:
             return self._statement_list(q, ranking.others) or self._list(q, ranking.events)
         return self._statement_list(q, ranking.others) or self._agreement_list(q, ranking.others)
 
@@ -616,12 +620,19 @@ class Engine:
             # nothing names an event directly: only words or a place can, so look only where they point
             pool = {fact_id for fact_id in lexical if fact_id in self.knowledge.by_id}
             pool |= {e for p in places for e in self.knowledge.events_by_place.get(p, ())}
+        # an event whose whole title the question quotes is a candidate whatever else it names: the
+        # series in "Lễ ký … nhân Kỳ họp lần thứ 5 Ủy ban Hỗn hợp" is where the signing took place
+        quoted = {f for f in q.named_facts if self.knowledge.event(f) is not None}
         scored: list[Scored] = []
-        for event_id in pool:
+        for event_id in {*pool, *quoted}:
             event = self.knowledge.event(event_id)
             if event is None:
                 continue
-            if series and self._series_of(event, series, sidelines=sidelines) is None:
+            if (
+                series
+                and event_id not in quoted
+                and self._series_of(event, series, sidelines=sidelines) is None
+            ):
                 continue
             if not self._countries_fit(q, event):
                 continue
@@ -676,7 +687,7 @@ class Engine:
             elif event.status == EventStatus.PLANNED and q.round is None:
                 features["planned_unasked"] = 1
             features.update(self._fits_question(q, event))
-            if event.id in q.named_facts:
+            if event.id in quoted:
                 features["named_whole"] = 1
                 anchored = True
             score = scoring.score(features)

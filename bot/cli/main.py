@@ -277,12 +277,13 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{path}: {report.summary()}")
         if args.breakdown:
             print(report.breakdown())
-    if not args.file:
+    if not args.file or knowledge_dir is not None:
+        # the generated suite of the base evaluated: another base (--knowledge) gets its own
         from bot.answering.suite import suite_report
 
         print(suite_report(engine.knowledge, engine))
-        if dialogues_file.is_file():
-            print(dialogue_report(engine, dialogues_file, misses=args.misses))
+    if not args.file and dialogues_file.is_file():
+        print(dialogue_report(engine, dialogues_file, misses=args.misses))
     return 0
 
 

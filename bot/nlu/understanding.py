@@ -818,6 +818,14 @@ def analyze(
         if any(cue.search(form) for form in _cue_forms(text, folded, canon, intent, index.doc_freq))
     )
     named_facts = index.names_in(canon)
+    # A quoted whole name is one fact: the words inside it ask for no list ("Lễ ký các văn kiện …") and
+    # name no other series ("… nhân Kỳ họp lần thứ 5 Ủy ban Hỗn hợp" is where the signing took place).
+    unquoted = canon
+    for fact_id, name in named_facts.items():
+        if isinstance(index.knowledge.get(fact_id), Event):
+            unquoted = unquoted.replace(name, " ")
+    if Intent.LIST in intents and not INTENT_CUES[Intent.LIST].search(unquoted):
+        intents = intents - {Intent.LIST}
     # A number inside a name the question quotes ("Công ước … năm 1982", "Tầm nhìn 2045", "60th
     # anniversary of …") is part of the name, not a date or a round the answer must match.
     dated_text = text
@@ -858,7 +866,7 @@ def analyze(
         officials=officials,
         places=places,
         countries=countries,
-        series=index.series_scores(canon),
+        series=index.series_scores(unquoted),
         event_kinds=kinds,
         primary_kind=_first_kind(canon),
         unknown_attribute=bool(UNKNOWN_ATTRIBUTES.search(folded)),
