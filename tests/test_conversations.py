@@ -193,7 +193,8 @@ async def test_media_get_a_hint_and_a_photo_caption_is_answered(bot: Harness) ->
 async def test_on_a_date_lists_each_event_once(bot: Harness) -> None:  # noqa: F811
     call = await bot.send("/on 28/12")
     lines = [line for line in text_of(call).splitlines() if line.startswith("•")]
-    assert lines and len(lines) == len(set(lines))
+    assert len(lines) == len(set(lines))
+    assert "Saleumxay Kommasith" in text_of(call)  # one event that day: it is shown whole
 
 
 async def test_a_long_timeline_is_paginated_with_one_source_button_per_page(bot: Harness) -> None:  # noqa: F811

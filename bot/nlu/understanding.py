@@ -824,7 +824,7 @@ def analyze(
     for fact_id, name in named_facts.items():
         if isinstance(index.knowledge.get(fact_id), Event):
             unquoted = unquoted.replace(name, " ")
-    if Intent.LIST in intents and not INTENT_CUES[Intent.LIST].search(unquoted):
+    if Intent.LIST in intents and unquoted != canon and not INTENT_CUES[Intent.LIST].search(unquoted):
         intents = intents - {Intent.LIST}
     # A number inside a name the question quotes ("Công ước … năm 1982", "Tầm nhìn 2045", "60th
     # anniversary of …") is part of the name, not a date or a round the answer must match.
