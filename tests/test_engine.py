@@ -542,3 +542,9 @@ def test_the_year_of_an_nth_anniversary_is_counted_from_the_act(
 def test_a_day_asked_of_an_act_of_an_anniversary_is_not_an_anniversary_count(engine: Engine) -> None:
     answer = engine.answer("Nhân kỷ niệm 75 năm thành lập QĐND Lào, Bộ Quốc phòng VN chúc mừng hôm nào?")
     assert "2024 (tính từ" not in answer.text
+
+
+def test_a_short_typo_in_a_question_word_is_corrected_by_its_cue_neighbour(engine: Engine) -> None:
+    # "bao nhiu" → "bao nhiêu": the pair is a cue phrase even where the sources never use it
+    answer = engine.answer("thương mại hai chìu việt lào 11 tháng đầu 2021 đc bao nhiu tỷ đô")
+    assert answer.facts[0] == "vn-la-trade-11m-2021" and "1,2" in answer.text

@@ -171,11 +171,15 @@ def load_countries() -> dict[str, Country]:
 
 # Every word any cue list uses: words a question may contain without being about anything unknown.
 CUE_WORDS: set[str] = set()
+# Adjacent word pairs of the cue phrases ("bao nhieu"): context in which a short typo is corrected
+CUE_PAIRS: set[str] = set()
 
 
 def _words(phrases: list[str]) -> re.Pattern[str]:
     for phrase in phrases:
-        CUE_WORDS.update(phrase.split())
+        words = phrase.split()
+        CUE_WORDS.update(words)
+        CUE_PAIRS.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
     return re.compile(r"\b(?:" + "|".join(sorted(phrases, key=len, reverse=True)) + r")\b")
 
 

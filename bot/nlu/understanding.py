@@ -32,6 +32,7 @@ from bot.nlu.lexicon import (
     COUNTRIES,
     COUNTRY_DATA,
     COUNTRY_PATTERN,
+    CUE_PAIRS,
     CUE_WORDS,
     EN_HINTS,
     ENGLISH_GLUE,
@@ -450,8 +451,9 @@ class EntityIndex:
         matches = process.extract(word, pool, scorer=OSA.distance, score_cutoff=1, limit=None)
         near = [str(m[0]) for m in matches]
         if len(word) < TYPO_MIN_LEN:
+            known_pairs = (self.corpus_pairs, CUE_PAIRS)
             in_context = [
-                w for w in near if f"{before} {w}" in self.corpus_pairs or f"{w} {after}" in self.corpus_pairs
+                w for w in near if any(f"{before} {w}" in p or f"{w} {after}" in p for p in known_pairs)
             ]
             return in_context[0] if len(in_context) == 1 else word
         # a swapped or mistyped letter keeps the length: prefer such a reading over a dropped letter
