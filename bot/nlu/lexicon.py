@@ -10,6 +10,7 @@ needs: compiled whole-word patterns and sets, all on folded text.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from enum import StrEnum
@@ -179,7 +180,7 @@ def _words(phrases: list[str]) -> re.Pattern[str]:
     for phrase in phrases:
         words = phrase.split()
         CUE_WORDS.update(words)
-        CUE_PAIRS.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+        CUE_PAIRS.update(f"{a} {b}" for a, b in itertools.pairwise(words))
     return re.compile(r"\b(?:" + "|".join(sorted(phrases, key=len, reverse=True)) + r")\b")
 
 
