@@ -34,6 +34,7 @@ from bot.nlu.lexicon import (
     Intent,
     canonical,
 )
+from bot.nlu.parsing import AMOUNT, YEAR_IN_TEXT
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question, units
 from bot.render.text import format_date, how_many, phrase
@@ -51,9 +52,9 @@ _DATE_SPANS: Final = [
     re.compile(r"\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b"),
     re.compile(r"\b(?:n[aă]m|in|year)?\s*(?:1[89]\d{2}|20\d{2})\b", re.IGNORECASE),
 ]
-_YEAR: Final = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
+_YEAR: Final = YEAR_IN_TEXT
 _PERIOD: Final = re.compile(r"\b(?:1[89]|20)\d{2}\s*[-–]\s*(?:1[89]|20)\d{2}\b")
-_AMOUNT: Final = re.compile(r"\d+(?:[.,]\d+)?")
+_AMOUNT: Final = AMOUNT
 _WORDS: Final[dict[str, dict[Lang, str]]] = {
     "yes": {"vi": "Đúng.", "en": "Yes."},
     "no": {"vi": "Không.", "en": "No."},

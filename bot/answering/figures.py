@@ -8,7 +8,6 @@ and says it is derived, not stated.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,11 +15,10 @@ from dataclasses import dataclass
 from bot.answering.answers import Lang
 from bot.kb.facts import Figure
 from bot.nlu.lexicon import COMPARED_WITH
+from bot.nlu.parsing import AMOUNT, YEAR_IN_TEXT
 from bot.render.text import phrase
 
 PERCENT = "%"
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 COMPARISON_REACH = 6  # words before a year in which "so với" makes it the base of a comparison
 
 
@@ -50,7 +48,7 @@ class Derived:
 def asked_years(folded_question: str) -> set[int]:
     """The years a question asks about: not those it compares with ("so với năm 2021")."""
     years = set()
-    for match in _YEAR.finditer(folded_question):
+    for match in YEAR_IN_TEXT.finditer(folded_question):
         before = " ".join(folded_question[: match.start()].split()[-COMPARISON_REACH:])
         if not COMPARED_WITH.search(before):
             years.add(int(match.group(0)))
@@ -66,7 +64,7 @@ def earlier_value(figures: list[Figure], folded_question: str, lang: Lang) -> De
     if len(values) != 1 or len(growths) != 1:
         return None
     value, growth = values[0], growths[0]
-    compared = {int(y) for y in _YEAR.findall(f"{growth.value_text_vi} {growth.value_text_en}")}
+    compared = {int(y) for y in YEAR_IN_TEXT.findall(f"{growth.value_text_vi} {growth.value_text_en}")}
     asked = (compared & asked_years(folded_question)) - {value.year}
     if len(asked) != 1:
         return None
@@ -88,4 +86,4 @@ def earlier_value(figures: list[Figure], folded_question: str, lang: Lang) -> De
 def _with_number(value_text: str, number: float, lang: Lang) -> str:
     """The value as the seed words it ("hơn 1,2 tỷ USD") with another number: a lower bound stays one."""
     written = f"{number:.1f}".replace(".", ",") if lang == "vi" else f"{number:.1f}"
-    return _NUMBER.sub(written, value_text, count=1)
+    return AMOUNT.sub(written, value_text, count=1)

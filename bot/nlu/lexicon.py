@@ -16,6 +16,7 @@ import unicodedata
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -58,6 +59,7 @@ class Cues(_Data):
     year_asked: list[str]
     soon: list[str]
     this_month: list[str]
+    relative_dates: dict[Literal["today", "this_year", "last_year", "this_month"], list[str]]
     city_asked: list[str]
     definition: list[str]
     claims: list[str]
@@ -311,6 +313,7 @@ ANNIVERSARY_WORDS = _phrases(_CUES.anniversary_words)
 YEAR_ASKED = _phrases(_CUES.year_asked)
 SOON_ASKED = _phrases(_CUES.soon)
 THIS_MONTH_ASKED = _phrases(_CUES.this_month)
+RELATIVE_DATES = {name: _phrases(phrases) for name, phrases in _CUES.relative_dates.items()}
 
 # Question words: a Vietnamese question ending in "không" that has one is no yes/no question.
 WH_WORDS = frozenset(_CUES.wh_words)

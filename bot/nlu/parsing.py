@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.nlu.lexicon import MONTHS_EN
+from bot.nlu.lexicon import MONTHS_EN, RELATIVE_DATES
 from bot.nlu.text import fold
 
 VI_NUMBER_WORDS = {
@@ -194,6 +194,9 @@ def _days_between(start: dt.date, end: dt.date) -> list[dt.date]:
 
 
 _YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
+# any year written in a text (a claim, a figure's wording) and any amount ("1,2", "33.6")
+YEAR_IN_TEXT = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
+AMOUNT = re.compile(r"\d+(?:[.,]\d+)?")
 _NUMERIC_DATE = re.compile(
     rf"(?<![\d/])(?P<d>\d{{1,2}})(?:\s*-\s*(?P<d2>\d{{1,2}}))?\s*[/.-]\s*(?P<m>\d{{1,2}})(?:\s*[/.-]\s*(?P<y>{_YEAR}))?(?![\d/])"
 )
@@ -211,10 +214,9 @@ _EN_MONTH_YEAR = re.compile(rf"\b(?P<mon>{_MONTH_NAMES}) (?:of )?(?P<y>{_YEAR})\
 _YEAR_RANGE = re.compile(rf"\b(?P<y>{_YEAR})\s*(?:-|–|den|to|until)\s*(?P<y2>{_YEAR})\b")
 _BARE_YEAR = re.compile(rf"(?<![\d/])(?P<y>{_YEAR})(?![\d/])")
 
-_TODAY = re.compile(r"\b(?:hom nay|ngay nay|today|this day)\b")
-_THIS_YEAR = re.compile(r"\b(?:nam nay|this year)\b")
-_LAST_YEAR = re.compile(r"\b(?:nam ngoai|nam truoc|nam roi|last year)\b")
-_THIS_MONTH = re.compile(r"\b(?:thang nay|this month)\b")
+_TODAY, _THIS_YEAR, _LAST_YEAR, _THIS_MONTH = (
+    RELATIVE_DATES[name] for name in ("today", "this_year", "last_year", "this_month")
+)
 
 
 def _light(text: str) -> str:
