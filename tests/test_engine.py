@@ -548,3 +548,12 @@ def test_a_short_typo_in_a_question_word_is_corrected_by_its_cue_neighbour(engin
     # "bao nhiu" → "bao nhiêu": the pair is a cue phrase even where the sources never use it
     answer = engine.answer("thương mại hai chìu việt lào 11 tháng đầu 2021 đc bao nhiu tỷ đô")
     assert answer.facts[0] == "vn-la-trade-11m-2021" and "1,2" in answer.text
+
+
+def test_a_stance_is_dated_by_the_meeting_where_it_was_stated(engine: Engine) -> None:
+    answer = engine.answer("When did Cambodia praise Vietnam's ASEAN Future Forum initiative?")
+    assert answer.facts == (
+        "cambodia-praises-asean-future-forum",
+        "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28",
+    )
+    assert "28 January 2024" in answer.text and not answer.not_stated

@@ -1029,6 +1029,12 @@ class Engine:
             isinstance(fact, Statement) and fact.year is None and fact.period_start is None
         )
         if Intent.WHEN in q.intents and undated and not (q.intents & {Intent.WHAT, Intent.WHO}):
+            made_at = self.knowledge.event(fact.made_at or "") if isinstance(fact, Statement) else None
+            if made_at is not None and made_at.date is not None:
+                # a stance is dated by the meeting where it was stated
+                title, event = self.render.title(fact, lang), self.render.title(made_at, lang)
+                text = phrase("said_at", lang, title=title, event=event, date=event_date(made_at, lang))
+                return self._answered(q.text, [fact, made_at], text, lang, score)
             text = phrase("date_missing", lang, title=self.render.title(fact, lang))
             return self._not_stated(q, fact, text, score)
         if isinstance(fact, Agreement) and SIGNED_ASKED.search(q.canonical) and fact.signed is None:
