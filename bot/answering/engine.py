@@ -996,7 +996,14 @@ class Engine:
         if isinstance(fact, Event):
             return self._event_answer(q, fact, score)
         if Intent.WHERE in q.intents and not q.intents - {Intent.WHERE, Intent.PLANNED}:
-            # agreements, figures and statements hold no place: the article does not say where
+            # agreements, figures and statements hold no place: a stance is placed by the meeting
+            # where it was stated, else the article does not say where
+            made_at = self._stated_at(fact)
+            if made_at is not None and made_at.place:
+                where = self.render.where_phrase(made_at, lang)
+                title, event = self.render.title(fact, lang), self.render.title(made_at, lang)
+                text = phrase("said_at", lang, title=title, event=event, when=where)
+                return self._answered(q.text, [fact, made_at], text, lang, score)
             text = phrase("where_missing", lang, title=self.render.title(fact, lang))
             return self._not_stated(q, fact, text, score)
         if isinstance(fact, Figure) and not PERCENT_ASKED.search(q.folded):
@@ -1029,11 +1036,11 @@ class Engine:
             isinstance(fact, Statement) and fact.year is None and fact.period_start is None
         )
         if Intent.WHEN in q.intents and undated and not (q.intents & {Intent.WHAT, Intent.WHO}):
-            made_at = self.knowledge.event(fact.made_at or "") if isinstance(fact, Statement) else None
+            made_at = self._stated_at(fact)
             if made_at is not None and made_at.date is not None:
                 # a stance is dated by the meeting where it was stated
                 title, event = self.render.title(fact, lang), self.render.title(made_at, lang)
-                text = phrase("said_at", lang, title=title, event=event, date=event_date(made_at, lang))
+                text = phrase("said_at", lang, title=title, event=event, when=event_date(made_at, lang))
                 return self._answered(q.text, [fact, made_at], text, lang, score)
             text = phrase("date_missing", lang, title=self.render.title(fact, lang))
             return self._not_stated(q, fact, text, score)
@@ -1043,6 +1050,10 @@ class Engine:
         facts: list[AnyFact] = [fact, *(self._figures.companions(fact) if isinstance(fact, Figure) else [])]
         text = "\n".join(self.render.fact_text(f, lang) for f in facts)
         return self._answered(q.text, facts, text, lang, score)
+
+    def _stated_at(self, fact: AnyFact) -> Event | None:
+        """The meeting where a stance was stated."""
+        return self.knowledge.event(fact.made_at or "") if isinstance(fact, Statement) else None
 
     def _names_an_official(self, agreement: Agreement) -> bool:
         """Its summary names someone of the base (who signed it, as the article tells)."""
