@@ -557,3 +557,13 @@ def test_a_stance_is_dated_by_the_meeting_where_it_was_stated(engine: Engine) ->
         "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28",
     )
     assert "28 January 2024" in answer.text and not answer.not_stated
+
+
+def test_two_people_who_met_several_times_are_asked_back_whatever_slot_one_meeting_holds(
+    engine: Engine,
+) -> None:
+    answer = engine.answer("ông Sơn gặp Saleumxay ở đâu thế?")
+    assert answer.status is Status.AMBIGUOUS
+    assert {"meeting-bui-thanh-son-saleumxay-2021", "meeting-bui-thanh-son-saleumxay-2024-01-28"} <= {
+        c.fact_id for c in answer.candidates
+    }

@@ -144,6 +144,7 @@ class Scored:
     fact: AnyFact
     score: float
     anchored: bool
+    holds: float = 0.0  # the part of the score for holding what is asked (a place for "where")
 
 
 @dataclass(frozen=True)
@@ -388,6 +389,10 @@ class Engine:
         ):
             return Decision(Verdict.NO_AMOUNT)  # we hold a few figures; no count or amount beyond them
         ties = [s for s in ranked if s.score >= best.score - TIE_MARGIN or self._indistinct(q, best, s)]
+        if q.officials and not (q.series or q.round or q.date or q.places or q.named_facts):
+            # "ông Sơn gặp Saleumxay ở đâu?": the people name every meeting of theirs alike; that only
+            # one of them holds a place picks none
+            ties = [s for s in ranked if s.score - s.holds >= best.score - best.holds - TIE_MARGIN]
         if not _STATEMENT_CUE.search(q.canonical):
             # an anniversary stands for its event: asked of without "kỷ niệm", the event is meant
             events = [s for s in ties if not _commemorates(s.fact)]
@@ -686,12 +691,13 @@ class Engine:
                 features["planned_asked"] = 1 if event.status == EventStatus.PLANNED else 0
             elif event.status == EventStatus.PLANNED and q.round is None:
                 features["planned_unasked"] = 1
-            features.update(self._fits_question(q, event))
+            holds = self._fits_question(q, event)
+            features.update(holds)
             if event.id in quoted:
                 features["named_whole"] = 1
                 anchored = True
             score = scoring.score(features)
-            scored.append(Scored(event, score, anchored))
+            scored.append(Scored(event, score, anchored, scoring.score(holds)))
         return scored
 
     def _indistinct(self, q: Question, best: Scored, other: Scored) -> bool:
