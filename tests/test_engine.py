@@ -567,3 +567,9 @@ def test_two_people_who_met_several_times_are_asked_back_whatever_slot_one_meeti
     assert {"meeting-bui-thanh-son-saleumxay-2021", "meeting-bui-thanh-son-saleumxay-2024-01-28"} <= {
         c.fact_id for c in answer.candidates
     }
+
+
+def test_a_question_without_function_words_is_read_in_the_language_of_its_words(engine: Engine) -> None:
+    # no "what", no "là": the base's own English-only words tell
+    assert engine.answer("Vietnam-Laos trade turnover 2021?").lang == "en"
+    assert engine.answer("kim ngach thuong mai Viet Lao 2021").lang == "vi"

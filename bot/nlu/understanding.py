@@ -82,10 +82,15 @@ TYPO_MIN = 80.0  # an unknown word this close to a known one is a typo, not a ne
 _ORDINAL_TOKEN = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 
-def detect_language(text: str | None, default: Lang = "vi") -> Lang:
+def detect_language(
+    text: str | None,
+    default: Lang = "vi",
+    vocabulary: tuple[frozenset[str], frozenset[str]] | None = None,
+) -> Lang:
     """Vietnamese or English, for a question or a message the bot wrote. Words with tone marks and
     Vietnamese words typed without them count for Vietnamese, English function words for English:
-    an English text may carry Vietnamese names, so marks alone would mislead."""
+    an English text may carry Vietnamese names, so marks alone would mislead. When neither counts,
+    the words only the base's texts of one language use (`vocabulary`: English, Vietnamese) tell."""
     if not text:
         return default
     words = text.split()
@@ -93,9 +98,31 @@ def detect_language(text: str | None, default: Lang = "vi") -> Lang:
     folded = fold(text).split()
     english = sum(1 for word in folded if word in EN_HINTS)
     vietnamese = marked + sum(1 for word in folded if word in VI_HINTS and word not in EN_HINTS)
+    if english == vietnamese == 0 and vocabulary is not None:
+        english = sum(1 for word in folded if singular(word) in vocabulary[0])
+        vietnamese = sum(1 for word in folded if word in vocabulary[1])
     if english == vietnamese == 0:
         return default
     return "en" if english > vietnamese else "vi"
+
+
+def _language_words(knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str]]:
+    """The words only the base's English fields use, and those only its Vietnamese fields use."""
+    english: set[str] = set()
+    vietnamese: set[str] = set()
+    for fact in knowledge.facts:
+        for name in type(fact).model_fields:
+            value = getattr(fact, name)
+            texts = value if isinstance(value, list) else [value]
+            for text in texts:
+                if name.endswith("_en") and isinstance(text, str):
+                    english.update(singular(w) for w in fold(text).split())
+                elif name.endswith("_vi") and isinstance(text, str):
+                    vietnamese.update(fold(text).split())
+                elif hasattr(text, "en") and hasattr(text, "vi"):  # a point agreed, in both languages
+                    english.update(singular(w) for w in fold(text.en).split())
+                    vietnamese.update(fold(text.vi).split())
+    return frozenset(english - vietnamese), frozenset(vietnamese - english)
 
 
 def singular(token: str) -> str:
@@ -142,6 +169,9 @@ class EntityIndex:
     _unit_postings: dict[str, list[str]] = field(default_factory=dict)
     _known_list: list[str] | None = None
     corpus_pairs: set[str] = field(default_factory=set)  # every adjacent word pair of the seeds and facts
+    # words only the base's English texts use, and words only its Vietnamese texts use: evidence of a
+    # question's language when it has no function word to tell ("Vietnam-Laos trade turnover 2021?")
+    language_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     body_names: list[str] = field(default_factory=list)  # "hoi dong nhan quyen": bodies the sources name
     _series_names: list[tuple[str, frozenset[str], float]] = field(default_factory=list)
     _series_postings: dict[str, list[int]] = field(default_factory=dict)
@@ -168,6 +198,7 @@ class EntityIndex:
     @classmethod
     def _build(cls, knowledge: Knowledge) -> EntityIndex:
         index = cls(knowledge)
+        index.language_words = _language_words(knowledge)
         index._index_countries()
         sides: list[tuple[str, str]] = []
         for fact in knowledge.facts:
@@ -807,7 +838,7 @@ def analyze(
     question: str, index: EntityIndex, *, lang: Lang | None = None, today: dt.date | None = None
 ) -> Question:
     text = question[:2000]  # a wall of text is no question; the first lines carry it
-    lang = lang or detect_language(text)
+    lang = lang or detect_language(text, vocabulary=index.language_words)
     # typos in topic words are corrected in Vietnamese, where a question's words are the base's own;
     # an English question's words are mostly not in the base, and one letter makes another English word
     folded = index.corrected(fold(text)) if lang == "vi" else fold(text)
