@@ -573,3 +573,8 @@ def test_a_question_without_function_words_is_read_in_the_language_of_its_words(
     # no "what", no "là": the base's own English-only words tell
     assert engine.answer("Vietnam-Laos trade turnover 2021?").lang == "en"
     assert engine.answer("kim ngach thuong mai Viet Lao 2021").lang == "vi"
+
+
+def test_a_how_much_question_in_the_figure_s_own_words_is_answered(engine: Engine) -> None:
+    answer = engine.answer("thuong mai viet lao tang bao nhieu phan tram")
+    assert answer.facts[0] == "vn-la-trade-growth-11m-2021" and "33,6%" in answer.text

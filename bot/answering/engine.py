@@ -22,6 +22,7 @@ from bot.answering import claims, compound, details, figures, occasions, scoring
 from bot.answering.answers import Answer, Candidate, Lang, SourceRef, Status
 from bot.answering.scoring import (
     DATE_TOPIC_MIN,
+    FIGURE_WORDS_MIN,
     FULL_NAME_SCORE,
     LEXICAL_MIN,
     LIST_SHARE,
@@ -884,17 +885,28 @@ class Engine:
             if not self._countries_fit(q, fact):
                 continue
             cues: dict[str, float] = {}
+            figure_words = False
             if isinstance(fact, Agreement) and wants_agreement:
                 cues["agreement_cue"] = 1
             if isinstance(fact, Statement) and wants_statement:
                 cues["statement_cue"] = 1
             if isinstance(fact, Figure) and wants_figure:
                 cues["figure_cue"] = 1
+                # "thương mại Việt Lào tăng bao nhiêu phần trăm": its words are the figure's, though
+                # the pairs across them ("lào tăng") are nobody's
+                words = {
+                    u
+                    for u in q.units
+                    if " " not in u and u not in CUE_WORDS and not self.index.no_evidence(u, q.lang == "en")
+                }
+                own = self.index.fact_units.get(fact.id, set())
+                figure_words = bool(words) and len(words & own) >= FIGURE_WORDS_MIN * len(words)
                 wants_percent = bool(PERCENT_ASKED.search(q.folded) or "%" in q.text)
                 cues["percent_fit"] = (fact.unit == "%") == wants_percent
             cues.update(self._fits_question(q, fact))
             anchored = (
                 share >= LEXICAL_MIN
+                or figure_words
                 or bool(rare & self.index.fact_units.get(fact.id, set()))
                 or (scoring.score(cues) > 0 and share >= LEXICAL_MIN * 0.75)
                 or (q.date is not None and share >= DATE_TOPIC_MIN and self._dated_in(fact, q))
