@@ -578,3 +578,14 @@ def test_a_question_without_function_words_is_read_in_the_language_of_its_words(
 def test_a_how_much_question_in_the_figure_s_own_words_is_answered(engine: Engine) -> None:
     answer = engine.answer("thuong mai viet lao tang bao nhieu phan tram")
     assert answer.facts[0] == "vn-la-trade-growth-11m-2021" and "33,6%" in answer.text
+
+
+def test_a_claim_in_the_stance_s_own_words_is_confirmed_without_the_words_of_asking(engine: Engine) -> None:
+    answer = engine.answer("Lào có phải chủ tịch ASEAN năm 2016 ko?")
+    assert answer.verdict == "yes" and answer.facts[0] == "vn-support-laos-asean-chair-2016"
+
+
+def test_whether_an_undated_agreement_was_concluded_is_not_confirmed(engine: Engine) -> None:
+    answer = engine.answer("hai bên đã đạt đc COC chưa vậy")
+    assert answer.status is Status.NOT_FOUND and answer.verdict is None
+    assert "COC" in answer.text  # what the article says of it is shown

@@ -16,7 +16,7 @@ from typing import Final, Literal
 from bot.answering import compound
 from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
-from bot.answering.scoring import CLAIM_SHARE
+from bot.answering.scoring import CLAIM_SHARE, CLAIM_WORDS
 from bot.kb.facts import Agreement, Event, Figure, FuzzyDate, Official, Statement
 from bot.kb.facts import Status as EventStatus
 from bot.nlu.lexicon import (
@@ -24,7 +24,10 @@ from bot.nlu.lexicon import (
     CLAIM_CUES,
     CLAIM_ENDS,
     CONCEPTS,
+    CONCLUDED_ASKED,
+    CUE_WORDS,
     DURATION_CUES,
+    EVERYDAY_WORDS,
     LASTED_ASKED,
     MONTHS_EN,
     NOW,
@@ -104,6 +107,11 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
             # a stance or an agreement confirms only what its own words say: a support for UNESCO is
             # no support for the Human Rights Council
             return Answer(q.text, Status.NOT_FOUND, phrase("claim_unknown", q.lang), q.lang)
+        if isinstance(fact, Agreement) and fact.signed is None and CONCLUDED_ASKED.search(q.canonical):
+            # "đã đạt được COC chưa?", "has it been signed yet?": no signing is on record; what the
+            # article says of it follows, and nothing is confirmed
+            text = f"{phrase('claim_unknown', q.lang)}\n\n{direct.text}"
+            return dataclasses.replace(direct, status=Status.NOT_FOUND, text=text)
         if (
             isinstance(fact, Event)
             and fact.status is EventStatus.PLANNED
@@ -141,7 +149,19 @@ def _said_as_asked(engine: Lookup, q: Question, fact: Statement | Agreement) -> 
     # the UNESCO board is no support for the Council, however many other words they share
     own = engine.index.fact_units.get(fact.id, set())
     named = (set(m.group(0).split()) for m in CONCEPTS.finditer(claimed_text))
-    return share >= CLAIM_SHARE and all(words <= own for words in named)
+    # the claim's own words, without the words of asking ("có phải … không", "ko") and the pairs
+    # across them: "Lào có phải chủ tịch ASEAN năm 2016 ko?" is all the stance's
+    english = q.lang == "en"
+    said = {
+        u
+        for u in claimed
+        if " " not in u
+        and u not in CUE_WORDS
+        and u not in EVERYDAY_WORDS
+        and not engine.index.no_evidence(u, english)
+    }
+    in_own_words = bool(said) and len(said & own) >= CLAIM_WORDS * len(said)
+    return (share >= CLAIM_SHARE or in_own_words) and all(words <= own for words in named)
 
 
 def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:

@@ -72,6 +72,7 @@ class Cues(_Data):
     part_period: list[str]
     compared_with: list[str]
     name: list[str]
+    concluded: list[str]
     signed: list[str]
     role_leader: list[str]
     role_co_chair: list[str]
@@ -325,6 +326,7 @@ LASTED_ASKED = _phrases(_CUES.lasted)
 PART_PERIOD = _phrases(_CUES.part_period)
 COMPARED_WITH = _phrases(_CUES.compared_with)
 NAME_ASKED = _phrases(_CUES.name)
+CONCLUDED_ASKED = _phrases(_CUES.concluded)
 SIGNED_ASKED = _phrases(_CUES.signed)
 ROLE_ASKED = {
     "leader": _phrases(_CUES.role_leader),
