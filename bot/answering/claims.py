@@ -13,10 +13,10 @@ import datetime as dt
 import re
 from typing import Final, Literal
 
-from bot.answering import compound
+from bot.answering import compound, details
 from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
-from bot.answering.scoring import CLAIM_SHARE, CLAIM_WORDS
+from bot.answering.scoring import CLAIM_EVENTS, CLAIM_POINT, CLAIM_SHARE, CLAIM_WORDS
 from bot.kb.facts import Agreement, Event, Figure, FuzzyDate, Official, Statement
 from bot.kb.facts import Status as EventStatus
 from bot.nlu.lexicon import (
@@ -40,7 +40,7 @@ from bot.nlu.lexicon import (
 from bot.nlu.parsing import AMOUNT, YEAR_IN_TEXT
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question, units
-from bot.render.text import format_date, how_many, phrase
+from bot.render.text import event_date, format_date, how_many, phrase, with_footnotes
 
 Verdict = Literal["yes", "no"]
 
@@ -123,6 +123,12 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
             return dataclasses.replace(direct, text=f"{text}\n\n{direct.text}", not_stated=True)
         holds = fact is None or _claims_hold(engine, q, fact)
         return _with_verdict(direct, "yes" if holds else "no", direct.text, q.lang)
+    if direct.status is Status.NOT_FOUND and not (
+        q.unknown_names or q.foreign_countries or q.series or q.round or q.date
+    ):
+        agreed = _agreed_point(engine, q)
+        if agreed is not None:
+            return agreed
     # the date and the place claimed are what to check, not what to look for
     relaxed_text = engine.without_destination(fold(without_dates(q.text)))
     if relaxed_text == q.canonical or q.unknown_names or q.foreign_countries:
@@ -137,6 +143,38 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
         return direct
     found: Verdict = "yes" if fact is not None and _claims_hold(engine, q, fact) else "no"
     return _with_verdict(dataclasses.replace(relaxed, question=q.text), found, relaxed.text, q.lang)
+
+
+def _agreed_point(engine: Lookup, q: Question) -> Answer | None:
+    """ "Việt Nam và Campuchia có nhất trí mở thêm cửa khẩu không?": yes, when the record of exactly
+    one event (its points agreed or discussed, the stances stated there) holds the claim nearly word
+    for word."""
+    shares = engine.index.lexical_scores(q.units, english=q.lang == "en")
+    events = [
+        event
+        for fact_id in sorted(shares, key=lambda f: -shares[f])[:CLAIM_EVENTS]
+        if (event := engine.knowledge.event(fact_id)) is not None and engine.countries_fit(q, event)
+    ]
+    found = [(event, points[0]) for event in events if (points := details.passages(engine.index, q, event))]
+    # every country the claim names is the point's or its people's: an MoU with Cambodia is none with
+    # Laos, though the meeting was held in Laos
+    held = [
+        (event, point)
+        for event, point in found
+        if point.coverage >= CLAIM_POINT
+        and q.countries <= engine.countries_in(f"{point.vi} {point.en}") | _people_countries(engine, event)
+    ]
+    if len(held) != 1:
+        return None
+    event, point = held[0]
+    said = f"{engine.render.title(event, q.lang)} ({event_date(event, q.lang)}): {getattr(point, q.lang)}"
+    body = with_footnotes(said, q.lang) + "\n\n" + engine.render.source_line([event], q.lang)
+    return _with_verdict(engine.answer_fact(event.id, lang=q.lang), "yes", body, q.lang)
+
+
+def _people_countries(engine: Lookup, event: Event) -> set[str]:
+    officials = (engine.knowledge.official(p.official or "") for p in event.participants)
+    return {official.country for official in officials if official is not None}
 
 
 def _said_as_asked(engine: Lookup, q: Question, fact: Statement | Agreement) -> bool:

@@ -640,7 +640,7 @@ class Engine:
                 and self._series_of(event, series, sidelines=sidelines) is None
             ):
                 continue
-            if not self._countries_fit(q, event):
+            if not self.countries_fit(q, event):
                 continue
             if destination is not None and not self._event_in(event, {destination}):
                 continue  # "sang Lào", "visited Vietnam": where it happened, not just who took part
@@ -769,7 +769,7 @@ class Engine:
                 return related.series
         return None
 
-    def _countries_fit(self, q: Question, fact: AnyFact) -> bool:
+    def countries_fit(self, q: Question, fact: AnyFact) -> bool:
         """Every country the question names besides the users' own is one the fact involves."""
         wanted = q.countries - HOME_COUNTRIES
         return not wanted or wanted <= self.index.fact_countries.get(fact.id, frozenset())
@@ -882,7 +882,7 @@ class Engine:
                 continue  # a question naming a person is about what that person did or said
             if q.date is not None and not self._fact_on_date(fact, q):
                 continue
-            if not self._countries_fit(q, fact):
+            if not self.countries_fit(q, fact):
                 continue
             cues: dict[str, float] = {}
             figure_words = False

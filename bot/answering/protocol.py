@@ -9,7 +9,7 @@ from typing import Protocol
 
 from bot.answering.answers import Answer, Lang
 from bot.kb.facts import Event
-from bot.kb.knowledge import Knowledge
+from bot.kb.knowledge import AnyFact, Knowledge
 from bot.nlu.understanding import EntityIndex, Question
 from bot.render.text import Renderer
 
@@ -44,6 +44,8 @@ class Lookup(Protocol):
     def destination(self, q: Question) -> str | None:
         """The country place the question puts the event in, if it names one."""
         ...
+
+    def countries_fit(self, q: Question, fact: AnyFact) -> bool: ...
 
     def countries_in(self, text: str) -> set[str]:
         """The countries a text names (ISO codes)."""

@@ -53,6 +53,8 @@ UNKNOWN_SHARE: Final = (
 )
 DATE_TOPIC_MIN: Final = 0.2  # lexical share that, with a matching date, ties a fact to a question on a topic
 CLAIM_SHARE: Final = 0.6  # of a yes/no question's words a statement must explain to confirm it
+CLAIM_POINT: Final = 0.8  # of a claim's topic one point of an event's record must hold to confirm it
+CLAIM_EVENTS: Final = 5  # the events a claim's words point to most, whose records are read for it
 CLAIM_WORDS: Final = 1.0  # … or of its content words alone (no words of asking, no pairs across words)
 DETAIL_MIN: Final = 0.5  # of a question's topic (beyond the event it names) a passage must hold to answer it
 DETAIL_RARITY: Final = 0.5  # of the rarest unit's weight, for a word to name a topic (not 'cuộc', 'ngày')
