@@ -591,13 +591,14 @@ def test_whether_an_undated_agreement_was_concluded_is_not_confirmed(engine: Eng
     assert "COC" in answer.text  # what the article says of it is shown
 
 
-def test_a_claim_that_one_event_s_record_holds_word_for_word_is_confirmed_with_the_point(
+def test_a_claim_one_event_s_record_holds_word_for_word_is_confirmed_with_that_point(
     engine: Engine,
 ) -> None:
     answer = engine.answer(
         "Việt Nam và Campuchia có nhất trí xem xét mở thêm cửa khẩu mới giữa hai nước không?"
     )
-    assert answer.verdict == "yes" and answer.facts[0] == "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28"
+    assert answer.verdict == "yes"
+    assert answer.facts[0] == "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28"
     assert "cửa khẩu mới" in answer.text
     other_country = engine.answer(
         "Bản ghi nhớ giữa Học viện Ngoại giao VN và viện ngoại giao bên kia là giữa VN với Lào à?"
