@@ -58,12 +58,9 @@ _DATE_SPANS: Final = [
 _YEAR: Final = YEAR_IN_TEXT
 _PERIOD: Final = re.compile(r"\b(?:1[89]|20)\d{2}\s*[-–]\s*(?:1[89]|20)\d{2}\b")
 _AMOUNT: Final = AMOUNT
-_WORDS: Final[dict[str, dict[Lang, str]]] = {
-    "yes": {"vi": "Đúng.", "en": "Yes."},
-    "no": {"vi": "Không.", "en": "No."},
-    "when": {"vi": "khi nao", "en": "when"},
-    "years": {"vi": "{years} năm ({start} – {end}).", "en": "{years} years ({start} – {end})."},
-}
+# the question word a count of years is rewritten with, to look up the fact's date ("… bao nhiêu năm?"
+# becomes "… khi nào?")
+_WHEN_WORD: Final[dict[Lang, str]] = {"vi": "khi nao", "en": "when"}
 
 
 def without_dates(text: str) -> str:
@@ -233,7 +230,7 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     """How many years from the fact's date to the year the question names, or to today."""
     asked_years = [int(y) for y in _YEAR.findall(q.text)]
     # ask for the fact's date instead of a count: "… bao nhiêu năm?" becomes "… khi nào?"
-    when = _WORDS["when"][q.lang]
+    when = _WHEN_WORD[q.lang]
     halves = compound.split(engine, q)
     if halves is not None:  # "lần 1 và lần 8 cách nhau bao nhiêu năm": the time between two facts
         return _between(engine, q, [DURATION_CUES.sub(when, fold(h)) for h in halves], today)
@@ -253,7 +250,7 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         end = engine.render_date(today, q.lang)
     else:  # a year or a month only: count whole calendar years, inventing no day
         years, end = today.year - start.year, str(today.year)
-    head = _WORDS["years"][q.lang].format(years=years, start=format_date(date, q.lang), end=end)
+    head = phrase("years_between", q.lang, years=str(years), start=format_date(date, q.lang), end=end)
     return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
 
 
@@ -301,8 +298,12 @@ def _between(engine: Lookup, q: Question, questions: list[str], today: dt.date) 
         return None
     first, second = sorted((dates[0], dates[1]), key=lambda d: d.start)
     years = second.start.year - first.start.year
-    head = _WORDS["years"][q.lang].format(
-        years=years, start=format_date(first, q.lang), end=format_date(second, q.lang)
+    head = phrase(
+        "years_between",
+        q.lang,
+        years=str(years),
+        start=format_date(first, q.lang),
+        end=format_date(second, q.lang),
     )
     facts = tuple(dict.fromkeys(f for a in answers for f in a.facts))
     sources = tuple(dict.fromkeys(src for a in answers for src in a.sources))
@@ -355,5 +356,5 @@ def _holds_post(engine: Lookup, q: Question) -> tuple[Verdict, Official] | None:
 
 
 def _with_verdict(answer: Answer, verdict: Verdict, body: str, lang: Lang) -> Answer:
-    text = f"{_WORDS[verdict][lang]} {body}"
+    text = f"{phrase('verdict_' + verdict, lang)} {body}"
     return dataclasses.replace(answer, text=text, verdict=verdict)
