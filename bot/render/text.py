@@ -41,6 +41,9 @@ def _check_phrases() -> None:
         fields = {lang: set(re.findall(r"{(\w+)}", text)) for lang, text in texts.items()}
         if set(fields) != {"vi", "en"} or fields["vi"] != fields["en"]:
             raise ValueError(f"phrases.yaml: {key!r} needs vi and en with the same placeholders")
+    missing = [f"role_{role.value}" for role in Role if f"role_{role.value}" not in _PHRASES]
+    if missing:  # every role of the schema is labelled in answers
+        raise ValueError(f"phrases.yaml: missing {', '.join(missing)}")
 
 
 _check_phrases()
@@ -54,28 +57,6 @@ def phrase(key: str, lang: Lang, **values: str) -> str:
 COUNTRY_NAMES: dict[Lang, dict[str, str]] = {
     "vi": {code: country.vi for code, country in COUNTRY_DATA.items()},
     "en": {code: country.en for code, country in COUNTRY_DATA.items()},
-}
-ROLE_NAMES = {
-    "vi": {
-        Role.CO_CHAIR: "đồng chủ trì",
-        Role.HOST: "chủ nhà",
-        Role.GUEST: "khách",
-        Role.RECEIVER: "tiếp",
-        Role.RECEIVED: "được tiếp",
-        Role.LEADER: "trưởng đoàn",
-        Role.ATTENDEE: "tham dự",
-        Role.CONGRATULATED: "được chúc mừng",
-    },
-    "en": {
-        Role.CO_CHAIR: "co-chair",
-        Role.HOST: "host",
-        Role.GUEST: "guest",
-        Role.RECEIVER: "received the guests",
-        Role.RECEIVED: "was received",
-        Role.LEADER: "head of delegation",
-        Role.ATTENDEE: "attended",
-        Role.CONGRATULATED: "was congratulated",
-    },
 }
 
 
@@ -214,7 +195,7 @@ class Renderer:
         parts = []
         for role, people in by_role.items():
             joined = _join(people, lang)
-            parts.append(f"{ROLE_NAMES[lang][role].capitalize()}: {joined}")
+            parts.append(f"{phrase('role_' + role.value, lang).capitalize()}: {joined}")
         return "; ".join(parts)
 
     def event_title(self, event: Event, lang: Lang) -> str:
