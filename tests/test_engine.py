@@ -604,3 +604,16 @@ def test_a_claim_one_event_s_record_holds_word_for_word_is_confirmed_with_that_p
         "Bản ghi nhớ giữa Học viện Ngoại giao VN và viện ngoại giao bên kia là giữa VN với Lào à?"
     )
     assert other_country.verdict != "yes"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("ai là BTNG Lào", "saleumxay-kommasith"),
+        ("VN với Lào thiết lập qhng năm nào", "establishment-diplomatic-relations-1962"),
+        ("hiệp ước hữu nghị ký năm bn", "signing-treaty-of-amity-1977"),  # "năm bao nhiêu": which year
+    ],
+)
+def test_chat_abbreviations_are_read(engine: Engine, question: str, fact: str) -> None:
+    answer = engine.answer(question)
+    assert answer.status is Status.ANSWERED and answer.facts[0] == fact

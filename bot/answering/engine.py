@@ -384,7 +384,8 @@ class Engine:
             return Decision(Verdict.ASK, [everything[0], best])
         if (
             Intent.HOW_MUCH in q.intents
-            and not q.intents & {Intent.LIST, Intent.WHAT}  # "what did X say about how much …"
+            # "what did X say about how much …", "ký năm bao nhiêu" (which year)
+            and not q.intents & {Intent.LIST, Intent.WHAT, Intent.WHEN}
             and not DURATION_CUES.search(q.folded)
             and not isinstance(best.fact, Figure)
         ):
