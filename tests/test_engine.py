@@ -617,3 +617,17 @@ def test_a_claim_one_event_s_record_holds_word_for_word_is_confirmed_with_that_p
 def test_chat_abbreviations_are_read(engine: Engine, question: str, fact: str) -> None:
     answer = engine.answer(question)
     assert answer.status is Status.ANSWERED and answer.facts[0] == fact
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Chuyến thăm Lào của TT Chính và CTN Thưởng diễn ra khi nào?",
+        "When did Pham Minh Chinh and Vo Van Thuong visit Laos?",
+    ],
+)
+def test_two_people_who_took_part_in_nothing_together_get_an_answer_each(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.facts[:2] == ("visit-pham-minh-chinh-la-2023-01", "visit-vo-van-thuong-la-2023-04")

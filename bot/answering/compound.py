@@ -16,7 +16,7 @@ from typing import Final
 
 from bot.answering.answers import Answer, Status
 from bot.answering.protocol import Lookup
-from bot.nlu.lexicon import Intent
+from bot.nlu.lexicon import Intent, canonical
 from bot.nlu.parsing import parse_round, round_span
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question
@@ -62,8 +62,10 @@ def _two_rounds(first: str, second: str) -> tuple[str, str] | None:
 
 
 def _two_officials(engine: Lookup, q: Question, first: str, second: str) -> tuple[str, str] | None:
-    if not q.intents & {Intent.PROFILE, Intent.WHO} or q.event_kinds:
-        return None  # "X và Y gặp nhau khi nào" asks about one meeting of both
+    if q.event_kinds or not q.intents & {Intent.PROFILE, Intent.WHO}:
+        # "X và Y gặp nhau khi nào" asks about one meeting of both; "chuyến thăm Lào của TT Chính và
+        # CTN Thưởng" about two visits, one each, when no event has both
+        return _two_officials_events(engine, first, second)
     a = engine.index.officials_in(fold(first).split())
     b = engine.index.officials_in(fold(second).split())
     if len(a) != 1 or len(b) != 1 or a.keys() == b.keys():
@@ -92,3 +94,33 @@ def answer_both(engine: Lookup, q: Question, first: str, second: str, today: dt.
     cited = [fact for fact in map(engine.knowledge.get, facts) if fact is not None]
     text = with_footnotes("\n\n".join(bodies), q.lang) + "\n\n" + engine.render.source_line(cited, q.lang)
     return dataclasses.replace(replies[0], question=q.text, text=text, facts=facts, sources=sources)
+
+
+def _two_officials_events(engine: Lookup, first: str, second: str) -> tuple[str, str] | None:
+    """ "Chuyến thăm Lào của TT Chính và CTN Thưởng diễn ra khi nào?": the question about each official,
+    when no event of the base has both (folded text: the head before the first and the tail after the
+    second go around each)."""
+    head, tail = canonical(fold(first)).split(), canonical(fold(second)).split()
+    a, b = _mention(engine, head), _mention(engine, tail)
+    if a is None or b is None or a[0] == b[0]:
+        return None
+    shared = set(engine.knowledge.events_by_official.get(a[0], ())) & set(
+        engine.knowledge.events_by_official.get(b[0], ())
+    )
+    if shared or a[2] != len(head):
+        return None  # they took part in something together, or more follows the first name
+    before, after = head[: a[1]], tail[b[2] :]
+    return " ".join([*head, *after]), " ".join([*before, *tail])
+
+
+def _mention(engine: Lookup, tokens: list[str]) -> tuple[str, int, int] | None:
+    """The one official the words name, with the span of words naming them."""
+    spans = engine.index.officials_by_given_name(tokens)
+    for official_id in engine.index.officials_in(tokens):
+        official = engine.knowledge.official(official_id)
+        for name in [official.name, *official.aliases] if official else []:
+            words = canonical(fold(name)).split()
+            for i in range(len(tokens) - len(words) + 1):
+                if tokens[i : i + len(words)] == words:
+                    spans[official_id] = (i, i + len(words))
+    return (next(iter(spans)), *next(iter(spans.values()))) if len(spans) == 1 else None
