@@ -631,3 +631,20 @@ def test_two_people_who_took_part_in_nothing_together_get_an_answer_each(
 ) -> None:
     answer = engine.answer(question)
     assert answer.facts[:2] == ("visit-pham-minh-chinh-la-2023-01", "visit-vo-van-thuong-la-2023-04")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Liệt kê các chuyến thăm Lào của lãnh đạo Việt Nam",
+        "Which Vietnamese leaders visited Laos?",
+        "Những lãnh đạo cấp cao Việt Nam nào đã thăm chính thức Lào trong khoảng 2021-2023?",
+    ],
+)
+def test_a_list_of_a_kind_of_event_where_it_went_lists_each(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert set(answer.facts) == {
+        "visit-nguyen-xuan-phuc-la-2021-08",
+        "visit-pham-minh-chinh-la-2023-01",
+        "visit-vo-van-thuong-la-2023-04",
+    }

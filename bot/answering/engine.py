@@ -179,6 +179,9 @@ class Engine:
         self._today = today or dt.date.today
         self._examples = {lang: self._make_examples(lang) for lang in ("vi", "en")}
         self._figures = figures.FigureIndex(knowledge.of_kind(Figure))
+        self._events_by_kind: dict[str, list[str]] = {}
+        for event in knowledge.of_kind(Event):
+            self._events_by_kind.setdefault(event.event_kind.value, []).append(event.id)
         self._statements_by_year: dict[int, list[str]] = {}
         for statement in knowledge.of_kind(Statement):
             if statement.year is not None:
@@ -615,7 +618,8 @@ class Engine:
             pool = in_series | {e for s in in_series for e in self.knowledge.events_relating_to.get(s, ())}
         elif date is not None:
             if date.year is not None:
-                pool = self.knowledge.events_by_year.get(date.year, ())
+                years = range(date.year, (date.year_end or date.year) + 1)  # "2021-2023": each year
+                pool = [e for year in years for e in self.knowledge.events_by_year.get(year, ())]
             elif date.day is not None and date.month is not None:
                 # events starting that day, and day ranges that may cover it
                 pool = (*self.knowledge.events_by_month_day.get((date.month, date.day), ()), *self._ranges)
@@ -627,6 +631,8 @@ class Engine:
             # nothing names an event directly: only words or a place can, so look only where they point
             pool = {fact_id for fact_id in lexical if fact_id in self.knowledge.by_id}
             pool |= {e for p in places for e in self.knowledge.events_by_place.get(p, ())}
+            if Intent.LIST in q.intents and q.primary_kind:
+                pool |= set(self._events_by_kind.get(q.primary_kind, ()))  # "các chuyến thăm Lào"
         # an event whose whole title the question quotes is a candidate whatever else it names: the
         # series in "Lễ ký … nhân Kỳ họp lần thứ 5 Ủy ban Hỗn hợp" is where the signing took place
         quoted = {f for f in q.named_facts if self.knowledge.event(f) is not None}
@@ -677,6 +683,11 @@ class Engine:
                 anchored = True
             if event.event_kind.value == q.primary_kind:
                 features["kind_primary"] = 1
+                # a list of a kind, where it went ("liệt kê các chuyến thăm Lào"): each such event
+                anchored = anchored or (
+                    Intent.LIST in q.intents
+                    and (destination is not None or bool(q.countries) or date is not None)
+                )
             elif event.event_kind.value in q.event_kinds:
                 features["kind_mentioned"] = 1
             if (
