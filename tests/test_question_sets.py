@@ -39,7 +39,7 @@ FIXTURE_FLOOR = (61, 5)  # of 78
 # The dev sets are tuning sets written blind from the seeds; their floors catch regressions too.
 DEV = ROOT / "knowledge" / "checks" / "dev.yaml"
 DEV_FLOOR = (238, 14)  # of 270
-FIXTURE_DEV_FLOOR = (75, 7)  # of 89
+FIXTURE_DEV_FLOOR = (74, 7)  # of 89
 FIXTURE_SUITE_MIN = (
     0.97  # every style of the second base's generated suite: the target (lowest now 98.0 %)
 )

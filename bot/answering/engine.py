@@ -631,8 +631,9 @@ class Engine:
             # nothing names an event directly: only words or a place can, so look only where they point
             pool = {fact_id for fact_id in lexical if fact_id in self.knowledge.by_id}
             pool |= {e for p in places for e in self.knowledge.events_by_place.get(p, ())}
-            if Intent.LIST in q.intents and q.primary_kind:
-                pool |= set(self._events_by_kind.get(q.primary_kind, ()))  # "các chuyến thăm Lào"
+            if Intent.LIST in q.intents and q.primary_kind and destination is not None:
+                # "các chuyến thăm Lào": the events of the kind, where they went (read by the filters)
+                pool |= set(self._events_by_kind.get(q.primary_kind, ()))
         # an event whose whole title the question quotes is a candidate whatever else it names: the
         # series in "Lễ ký … nhân Kỳ họp lần thứ 5 Ủy ban Hỗn hợp" is where the signing took place
         quoted = {f for f in q.named_facts if self.knowledge.event(f) is not None}
@@ -684,10 +685,8 @@ class Engine:
             if event.event_kind.value == q.primary_kind:
                 features["kind_primary"] = 1
                 # a list of a kind, where it went ("liệt kê các chuyến thăm Lào"): each such event
-                anchored = anchored or (
-                    Intent.LIST in q.intents
-                    and (destination is not None or bool(q.countries) or date is not None)
-                )
+                where_or_when = destination is not None or date is not None
+                anchored = anchored or (Intent.LIST in q.intents and where_or_when)
             elif event.event_kind.value in q.event_kinds:
                 features["kind_mentioned"] = 1
             if (
