@@ -179,6 +179,7 @@ class Engine:
         self._today = today or dt.date.today
         self._examples = {lang: self._make_examples(lang) for lang in ("vi", "en")}
         self._figures = figures.FigureIndex(knowledge.of_kind(Figure))
+        self._names_officials: dict[str, bool] = {}
         self._events_by_kind: dict[str, list[str]] = {}
         for event in knowledge.of_kind(Event):
             self._events_by_kind.setdefault(event.event_kind.value, []).append(event.id)
@@ -1085,9 +1086,13 @@ class Engine:
         return self.knowledge.event(fact.made_at or "") if isinstance(fact, Statement) else None
 
     def _names_an_official(self, agreement: Agreement) -> bool:
-        """Its summary names someone of the base (who signed it, as the article tells)."""
-        summary = fold(f"{agreement.summary_vi} {agreement.summary_en}")
-        return any(fold(o.name) in summary for o in self.knowledge.of_kind(Official))
+        """Its summary names someone of the base (who signed it, as the article tells); worked out once
+        per agreement, the base being immutable."""
+        if agreement.id not in self._names_officials:
+            summary = fold(f"{agreement.summary_vi} {agreement.summary_en}")
+            officials = self.knowledge.of_kind(Official)
+            self._names_officials[agreement.id] = any(fold(o.name) in summary for o in officials)
+        return self._names_officials[agreement.id]
 
     @staticmethod
     def _figure_differs(q: Question, figure: Figure) -> bool:
