@@ -648,3 +648,9 @@ def test_a_list_of_a_kind_of_event_where_it_went_lists_each(engine: Engine, ques
         "visit-pham-minh-chinh-la-2023-01",
         "visit-vo-van-thuong-la-2023-04",
     }
+
+
+def test_a_claim_the_facts_that_speak_of_it_all_bear_out_is_confirmed(engine: Engine) -> None:
+    # several stances fit; those of 2024 say it, so the claim is not denied with the one of 2016
+    answer = engine.answer("Did Vietnam support Laos's ASEAN chairmanship in 2024?")
+    assert answer.verdict == "yes" and "2024" in answer.text.split("\n")[0]

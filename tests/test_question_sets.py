@@ -34,7 +34,7 @@ FIXTURE = ROOT / "tests" / "fixtures" / "vn-th"
 HELD_OUT_FLOOR = (193, 17)  # of 231
 # A second held-out set, written blind on 2026-12-06 after the first had been measured many times
 HELD_OUT_2 = ROOT / "knowledge" / "checks" / "heldout2.yaml"
-HELD_OUT_2_FLOOR = (118, 15)  # of 159
+HELD_OUT_2_FLOOR = (118, 16)  # of 159
 FIXTURE_FLOOR = (61, 5)  # of 78
 # The dev sets are tuning sets written blind from the seeds; their floors catch regressions too.
 DEV = ROOT / "knowledge" / "checks" / "dev.yaml"

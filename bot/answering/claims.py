@@ -120,6 +120,16 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
             return dataclasses.replace(direct, text=f"{text}\n\n{direct.text}", not_stated=True)
         holds = fact is None or _claims_hold(engine, q, fact)
         return _with_verdict(direct, "yes" if holds else "no", direct.text, q.lang)
+    if direct.status is Status.AMBIGUOUS:
+        # several facts fit: the claim is true when those that speak of it (in their words) all bear
+        # it out, dates and places too ("did Vietnam support Laos's ASEAN chairmanship in 2024?" —
+        # the stances of 2024 say so); one that speaks of it and contradicts it leaves it open
+        speaking = [
+            f for c in direct.candidates if _in_its_words(engine, q, f := engine.knowledge.get(c.fact_id))
+        ]
+        if speaking and all(_claims_hold(engine, q, f) for f in speaking):
+            first = engine.answer_fact(speaking[0].id, lang=q.lang)
+            return _with_verdict(dataclasses.replace(first, question=q.text), "yes", first.text, q.lang)
     if direct.status is Status.NOT_FOUND and not (
         q.unknown_names or q.foreign_countries or q.series or q.round or q.date
     ):
@@ -167,6 +177,11 @@ def _agreed_point(engine: Lookup, q: Question) -> Answer | None:
     said = f"{engine.render.title(event, q.lang)} ({event_date(event, q.lang)}): {getattr(point, q.lang)}"
     body = with_footnotes(said, q.lang) + "\n\n" + engine.render.source_line([event], q.lang)
     return _with_verdict(engine.answer_fact(event.id, lang=q.lang), "yes", body, q.lang)
+
+
+def _in_its_words(engine: Lookup, q: Question, fact: object) -> bool:
+    """A stance or an agreement that says what the claim says, in its own words."""
+    return isinstance(fact, Statement | Agreement) and _said_as_asked(engine, q, fact)
 
 
 def _people_countries(engine: Lookup, event: Event) -> set[str]:
