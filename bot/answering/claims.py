@@ -124,9 +124,8 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
         # several facts fit: the claim is true when those that speak of it (in their words) all bear
         # it out, dates and places too ("did Vietnam support Laos's ASEAN chairmanship in 2024?" —
         # the stances of 2024 say so); one that speaks of it and contradicts it leaves it open
-        speaking = [
-            f for c in direct.candidates if _in_its_words(engine, q, f := engine.knowledge.get(c.fact_id))
-        ]
+        candidates = [engine.knowledge.get(c.fact_id) for c in direct.candidates]
+        speaking = [f for f in candidates if f is not None and _in_its_words(engine, q, f)]
         if speaking and all(_claims_hold(engine, q, f) for f in speaking):
             first = engine.answer_fact(speaking[0].id, lang=q.lang)
             return _with_verdict(dataclasses.replace(first, question=q.text), "yes", first.text, q.lang)
