@@ -132,6 +132,16 @@ def test_the_generated_suite_of_the_second_base_passes_in_every_style(fixture_en
     assert report.confident_wrong == 0, describe([m for m in report.misses if m.confident_wrong])
 
 
+def test_a_given_name_like_a_particle_makes_no_yes_no_question(fixture_engine: Engine) -> None:
+    # "bà Hà là ai vậy": "Hà" folds to "ha" (the particle "hả"), but "ai" asks who
+    answer = fixture_engine.answer("bà Hà là ai vậy")
+    assert answer.verdict is None and answer.facts[0] == "le-thi-ha"
+
+
+def test_an_english_question_about_a_vietnamese_name_is_answered_in_english(fixture_engine: Engine) -> None:
+    assert fixture_engine.answer("Who is Tran Van Nam?").lang == "en"
+
+
 def test_dev_set_does_no_worse_than_measured(engine: Engine) -> None:
     check(evaluate(engine, load_gold(DEV)), DEV_FLOOR)
 

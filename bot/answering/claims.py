@@ -78,10 +78,12 @@ def is_claim(q: Question) -> bool:
     """ "… đúng không?", "có phải … không?", "Is X …?", "Did X …?", "X có thăm … không?"."""
     if CLAIM_CUES.search(q.canonical):
         return True
-    words = q.canonical.split()
+    asked = q.canonical.split()
+    words = list(asked)
     while len(words) > 1 and words[-1] in STOPWORDS and words[-1] not in CLAIM_ENDS:
         words.pop()  # "… không vậy?", "… hả nhỉ": the particles after the question word
-    return bool(words) and words[-1] in CLAIM_ENDS and not WH_WORDS.intersection(words)
+    # a question word anywhere makes it no yes/no question: "bà Hà là ai vậy" ends in a name, not "hả"
+    return bool(words) and words[-1] in CLAIM_ENDS and not WH_WORDS.intersection(asked)
 
 
 def counts_years(q: Question) -> bool:

@@ -103,6 +103,8 @@ def detect_language(
         vietnamese = sum(1 for word in folded if word in vocabulary[1])
     if english == vietnamese == 0:
         return default
+    if english == vietnamese and not marked:
+        return "en"  # "Who is Tran Van Nam?": a name's syllables are no Vietnamese question words
     return "en" if english > vietnamese else "vi"
 
 
