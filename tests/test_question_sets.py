@@ -35,11 +35,11 @@ HELD_OUT_FLOOR = (193, 17)  # of 231
 # A second held-out set, written blind on 2026-12-06 after the first had been measured many times
 HELD_OUT_2 = ROOT / "knowledge" / "checks" / "heldout2.yaml"
 HELD_OUT_2_FLOOR = (118, 16)  # of 159
-FIXTURE_FLOOR = (61, 5)  # of 78
+FIXTURE_FLOOR = (62, 5)  # of 78
 # The dev sets are tuning sets written blind from the seeds; their floors catch regressions too.
 DEV = ROOT / "knowledge" / "checks" / "dev.yaml"
 DEV_FLOOR = (238, 14)  # of 270
-FIXTURE_DEV_FLOOR = (74, 7)  # of 89
+FIXTURE_DEV_FLOOR = (75, 7)  # of 89
 FIXTURE_SUITE_MIN = (
     0.97  # every style of the second base's generated suite: the target (lowest now 98.0 %)
 )
@@ -140,6 +140,19 @@ def test_a_given_name_like_a_particle_makes_no_yes_no_question(fixture_engine: E
 
 def test_an_english_question_about_a_vietnamese_name_is_answered_in_english(fixture_engine: Engine) -> None:
     assert fixture_engine.answer("Who is Tran Van Nam?").lang == "en"
+
+
+def test_a_visit_to_any_country_of_the_data_is_a_visit(fixture_engine: Engine) -> None:
+    # "sang Thái Lan" is a visit though no cue names Thailand: the countries are data
+    answer = fixture_engine.answer("bo truong Nam sang Thai Lan khi nao")
+    assert answer.status.value == "answered" and answer.facts[0] == "visit-tran-van-nam-th-2023-03"
+
+
+def test_a_name_shaped_like_an_official_s_but_not_theirs_is_someone_the_base_lacks(
+    fixture_engine: Engine,
+) -> None:
+    # "Bui Thanh Son" is not the fixture's "Bùi Thái Sơn": no answer about his visits
+    assert fixture_engine.answer("Bo truong Bui Thanh Son tham Thai Lan khi nao").status.value == "not_found"
 
 
 def test_dev_set_does_no_worse_than_measured(engine: Engine) -> None:

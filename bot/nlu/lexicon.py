@@ -52,6 +52,7 @@ class Cues(_Data):
     intents: dict[Intent, list[str]]
     marked_forms: dict[Intent, dict[str, list[str]]]
     event_kinds: dict[str, list[str]]
+    event_kinds_before_country: dict[str, list[str]]
     fact_kinds: dict[str, list[str]]
     day_asked: list[str]
     anniversary: list[str]
@@ -280,6 +281,13 @@ GREETINGS = _words(_CUES.greetings)
 
 # Event kinds a question's verb points at (on canonical folded text).
 EVENT_KIND_CUES: dict[str, re.Pattern[str]] = {kind: _words(p) for kind, p in _CUES.event_kinds.items()}
+# "thăm Lào", "sang Thái Lan": the kind's words before any country of the data are a cue of it too
+# (the countries' words stay no cue words)
+for _kind, _before in _CUES.event_kinds_before_country.items():
+    _pairs = [f"{word} {country}" for word in _before for country in COUNTRIES]
+    EVENT_KIND_CUES[_kind] = re.compile(
+        r"\b(?:" + "|".join(sorted([*_CUES.event_kinds[_kind], *_pairs], key=len, reverse=True)) + r")\b"
+    )
 
 # Words that make a question about an agreement or a statement rather than an event. Not cue words:
 # they are what the question is about.

@@ -456,6 +456,18 @@ class EntityIndex:
                 found[fitting[0]] = (start, i + 1)
         return found
 
+    def like_an_official(self, words: list[str]) -> bool:
+        """A full name shaped like an official's (as many syllables, family and given name the same)
+        that is not theirs: "Bui Thanh Son" beside "Bùi Thái Sơn"."""
+        if len(words) < 3:
+            return False
+        for official_id in self.given_names.get(words[-1], []):
+            official = self.knowledge.official(official_id)
+            name = fold(official.name).split() if official else []
+            if len(name) == len(words) and name[0] == words[0] and name != words:
+                return True
+        return False
+
     def _holds_title(self, official_id: str, title: str) -> bool:
         official = self.knowledge.official(official_id)
         return official is not None and any(
@@ -1003,6 +1015,8 @@ def _unknown_names(text: str, index: EntityIndex) -> Iterable[str]:
                 fold(run).split(), fold(text).split(), index.corpus_pairs
             ):
                 continue
+        elif index.like_an_official(words):
+            pass  # "Bui Thanh Son" beside "Bùi Thái Sơn": another person, whose name the base lacks
         elif all(w in index.vocabulary or w in STOPWORDS or w in EN_HINTS for w in words):
             continue  # ordinary capitalised words ("Political Consultation")
         if COUNTRY_PATTERN.search(canonical(folded)):
