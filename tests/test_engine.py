@@ -654,3 +654,25 @@ def test_a_claim_the_facts_that_speak_of_it_all_bear_out_is_confirmed(engine: En
     # several stances fit; those of 2024 say it, so the claim is not denied with the one of 2016
     answer = engine.answer("Did Vietnam support Laos's ASEAN chairmanship in 2024?")
     assert answer.verdict == "yes" and "2024" in answer.text.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("Bao nhiêu năm từ khi thiết lập quan hệ ngoại giao đến khi ký Hiệp ước Hữu nghị?", "15"),
+        ("Năm 2032 là kỷ niệm bao nhiêu năm quan hệ ngoại giao Việt Lào?", "70"),  # from 1962, not 2022
+        ("How old is the Lao People's Army?", "77"),
+    ],
+)
+def test_years_are_counted_between_the_acts_asked(engine: Engine, question: str, years: str) -> None:
+    answer = engine.answer(question, today=dt.date(2026, 12, 6))
+    assert answer.status is Status.ANSWERED and answer.text.startswith(years)
+
+
+def test_a_person_s_age_is_not_in_the_base(engine: Engine) -> None:
+    assert engine.answer("saleumxay kommasith bao nhieu tuoi").status is Status.NOT_FOUND
+
+
+def test_how_many_days_a_visit_lasted_is_its_day_range(engine: Engine) -> None:
+    answer = engine.answer("How many days was Saleumxay's visit to Vietnam in 2021?")
+    assert answer.text.startswith("2 day")

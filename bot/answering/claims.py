@@ -20,6 +20,7 @@ from bot.answering.scoring import CLAIM_EVENTS, CLAIM_POINT, CLAIM_SHARE, CLAIM_
 from bot.kb.facts import Agreement, Event, Figure, FuzzyDate, Official, Statement
 from bot.kb.facts import Status as EventStatus
 from bot.nlu.lexicon import (
+    AGE_ASKED,
     ANNIVERSARY_WORDS,
     CLAIM_CUES,
     CLAIM_ENDS,
@@ -31,6 +32,7 @@ from bot.nlu.lexicon import (
     LASTED_ASKED,
     MONTHS_EN,
     NOW,
+    SPAN_BETWEEN,
     STOPWORDS,
     WH_WORDS,
     YEAR_ASKED,
@@ -87,7 +89,10 @@ def is_claim(q: Question) -> bool:
 
 
 def counts_years(q: Question) -> bool:
-    # "how long did the visit last" asks for its days, not the years since it
+    # "how long did the visit last" asks for its days, not the years since it; the age of a body
+    # counts the years since its founding, a person's is not in the base
+    if AGE_ASKED.search(q.canonical):
+        return not q.officials
     return bool(DURATION_CUES.search(q.canonical)) and not LASTED_ASKED.search(q.folded)
 
 
@@ -250,7 +255,16 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     halves = compound.split(engine, q)
     if halves is not None:  # "lần 1 và lần 8 cách nhau bao nhiêu năm": the time between two facts
         return _between(engine, q, [DURATION_CUES.sub(when, fold(h)) for h in halves], today)
-    asked = NOW.sub(" ", DURATION_CUES.sub(when, fold(without_dates(q.text))))
+    for between in SPAN_BETWEEN:  # "từ khi thiết lập quan hệ đến khi ký Hiệp ước": between two facts
+        span = between.search(q.folded)
+        if span is not None:
+            ends = [f"{DURATION_CUES.sub(' ', part)} {when}" for part in span.groups()]
+            counted = _between(engine, q, ends, today)
+            if counted is not None:
+                return counted
+    # the act itself is counted from, not an anniversary of it ("năm 2032 là kỷ niệm bao nhiêu năm …")
+    asked = fold(without_dates(q.text))
+    asked = NOW.sub(" ", DURATION_CUES.sub(when, AGE_ASKED.sub(when, ANNIVERSARY_WORDS.sub(" ", asked))))
     found = _earliest(engine, engine.lookup(asked, q.lang, today), q.lang)
     if found is None:
         return None

@@ -391,6 +391,7 @@ class Engine:
             # "what did X say about how much …", "ký năm bao nhiêu" (which year)
             and not q.intents & {Intent.LIST, Intent.WHAT, Intent.WHEN}
             and not DURATION_CUES.search(q.folded)
+            and not LASTED_ASKED.search(q.folded)  # "how many days was the visit": its day range
             and not isinstance(best.fact, Figure)
         ):
             return Decision(Verdict.NO_AMOUNT)  # we hold a few figures; no count or amount beyond them

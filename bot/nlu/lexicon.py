@@ -67,9 +67,11 @@ class Cues(_Data):
     claim_starts: list[str]
     claim_ends: list[str]
     durations: list[str]
+    age: list[str]
     percent: list[str]
     whole_period: list[str]
     lasted: list[str]
+    span_between: list[tuple[str, str]]
     part_period: list[str]
     compared_with: list[str]
     name: list[str]
@@ -301,6 +303,7 @@ CLAIM_CUES = re.compile(
     r"\b(?:" + "|".join(sorted(_CUES.claims, key=len, reverse=True)) + r")\b"
     r"|^(?:" + "|".join(_CUES.claim_starts) + r")\b"
 )
+AGE_ASKED = re.compile(r"\b(?:" + "|".join(sorted(_CUES.age, key=len, reverse=True)) + r")\b")
 # A question that counts years ("bao nhiêu năm", "how many years ago").
 DURATION_CUES = re.compile(r"\b(?:" + "|".join(sorted(_CUES.durations, key=len, reverse=True)) + r")\b")
 
@@ -331,6 +334,8 @@ NOW = _phrases(_CUES.now)
 PERCENT_ASKED = _phrases(_CUES.percent)
 WHOLE_PERIOD_ASKED = _phrases(_CUES.whole_period)
 LASTED_ASKED = _phrases(_CUES.lasted)
+# "từ X đến Y", "between X and Y": the two facts whose time apart a count of years asks
+SPAN_BETWEEN = [re.compile(rf"\b{a}\b (.+?) \b{b}\b (.+)") for a, b in _CUES.span_between]
 PART_PERIOD = _phrases(_CUES.part_period)
 COMPARED_WITH = _phrases(_CUES.compared_with)
 NAME_ASKED = _phrases(_CUES.name)
