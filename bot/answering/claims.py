@@ -32,6 +32,7 @@ from bot.nlu.lexicon import (
     LASTED_ASKED,
     MONTHS_EN,
     NOW,
+    ROLE_PHRASES,
     SPAN_BETWEEN,
     STOPWORDS,
     WH_WORDS,
@@ -63,6 +64,7 @@ _AMOUNT: Final = AMOUNT
 # the question word a count of years is rewritten with, to look up the fact's date ("… bao nhiêu năm?"
 # becomes "… khi nào?")
 _WHEN_WORD: Final[dict[Lang, str]] = {"vi": "khi nao", "en": "when"}
+_POST: Final = re.compile(r"\b(?:" + "|".join(sorted(ROLE_PHRASES, key=len, reverse=True)) + r")\b")
 
 
 def without_dates(text: str) -> str:
@@ -92,7 +94,7 @@ def counts_years(q: Question) -> bool:
     # "how long did the visit last" asks for its days, not the years since it; the age of a body
     # counts the years since its founding, a person's is not in the base
     if AGE_ASKED.search(q.canonical):
-        return not q.officials
+        return not q.officials and not _POST.search(q.canonical)  # "Thủ tướng Lào bao nhiêu tuổi": a person
     return bool(DURATION_CUES.search(q.canonical)) and not LASTED_ASKED.search(q.folded)
 
 
