@@ -16,7 +16,7 @@ from bot.answering.answers import Lang
 from bot.kb.facts import Figure
 from bot.nlu.lexicon import COMPARED_WITH
 from bot.nlu.parsing import AMOUNT, YEAR_IN_TEXT
-from bot.render.text import phrase
+from bot.render.text import localized, phrase
 
 PERCENT = "%"
 COMPARISON_REACH = 6  # words before a year in which "so với" makes it the base of a comparison
@@ -77,7 +77,7 @@ def earlier_value(figures: list[Figure], folded_question: str, lang: Lang) -> De
         phrase(
             "earlier_value",
             lang,
-            value=_with_number(value.value_text_vi if lang == "vi" else value.value_text_en, earlier, lang),
+            value=_with_number(localized(value, "value_text", lang), earlier, lang),
             year=str(year),
         ),
     )
