@@ -676,3 +676,8 @@ def test_a_person_s_age_is_not_in_the_base(engine: Engine) -> None:
 def test_how_many_days_a_visit_lasted_is_its_day_range(engine: Engine) -> None:
     answer = engine.answer("How many days was Saleumxay's visit to Vietnam in 2021?")
     assert answer.text.startswith("2 day")
+
+
+def test_whom_someone_met_is_not_stated_when_the_article_names_only_them(engine: Engine) -> None:
+    answer = engine.answer("Nguyễn Xuân Phúc gặp ai khi sang Lào?")
+    assert answer.not_stated and answer.facts == ("visit-nguyen-xuan-phuc-la-2021-08",)

@@ -835,6 +835,10 @@ class Engine:
             return not any(p.official and self._participant_country(p) == country for p in event.participants)
         if not any(p.official for p in event.participants):
             return True  # roles only ("hai Phó Thủ tướng"): nobody is named
+        named = {p.official for p in event.participants if p.official}
+        only_who = not q.intents & {Intent.WHEN, Intent.WHERE}
+        if only_who and q.officials and named <= set(q.officials) and len(event.participants) == len(named):
+            return True  # "ông Phúc sang Lào gặp ai?": the article names only the one asked about
         asked = q.countries & self.index.base_countries
         if NAME_ASKED.search(q.folded) or len(asked) == 1:
             # "tên là gì", or "who represented the Lao ministry": the people of the country asked
