@@ -681,3 +681,15 @@ def test_how_many_days_a_visit_lasted_is_its_day_range(engine: Engine) -> None:
 def test_whom_someone_met_is_not_stated_when_the_article_names_only_them(engine: Engine) -> None:
     answer = engine.answer("Nguyễn Xuân Phúc gặp ai khi sang Lào?")
     assert answer.not_stated and answer.facts == ("visit-nguyen-xuan-phuc-la-2021-08",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Từ chuyến thăm của TT Chính đến chuyến thăm của CTN Thưởng cách nhau mấy tháng?",
+        "How many months between Pham Minh Chinh's and Vo Van Thuong's visits to Laos?",
+    ],
+)
+def test_months_between_two_acts_are_counted_at_month_precision(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.text.startswith("3 ")

@@ -38,7 +38,7 @@ HELD_OUT_2_FLOOR = (118, 16)  # of 159
 FIXTURE_FLOOR = (62, 5)  # of 78
 # The dev sets are tuning sets written blind from the seeds; their floors catch regressions too.
 DEV = ROOT / "knowledge" / "checks" / "dev.yaml"
-DEV_FLOOR = (239, 13)  # of 270
+DEV_FLOOR = (240, 13)  # of 270
 FIXTURE_DEV_FLOOR = (75, 7)  # of 89
 FIXTURE_SUITE_MIN = (
     0.97  # every style of the second base's generated suite: the target (lowest now 98.0 %)

@@ -17,7 +17,7 @@ from bot.answering import compound, details
 from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
 from bot.answering.scoring import CLAIM_EVENTS, CLAIM_POINT, CLAIM_SHARE, CLAIM_WORDS
-from bot.kb.facts import Agreement, Event, Figure, FuzzyDate, Official, Statement
+from bot.kb.facts import Agreement, Event, Figure, FuzzyDate, Official, Precision, Statement
 from bot.kb.facts import Status as EventStatus
 from bot.nlu.lexicon import (
     AGE_ASKED,
@@ -30,6 +30,7 @@ from bot.nlu.lexicon import (
     DURATION_CUES,
     EVERYDAY_WORDS,
     LASTED_ASKED,
+    MONTHS_ASKED,
     MONTHS_EN,
     NOW,
     ROLE_PHRASES,
@@ -329,14 +330,15 @@ def _between(engine: Lookup, q: Question, questions: list[str], today: dt.date) 
     if len(answers) != 2 or dates[0] is None or dates[1] is None:
         return None
     first, second = sorted((dates[0], dates[1]), key=lambda d: d.start)
-    years = second.start.year - first.start.year
-    head = phrase(
-        "years_between",
-        q.lang,
-        years=str(years),
-        start=format_date(first, q.lang),
-        end=format_date(second, q.lang),
-    )
+    start, end = format_date(first, q.lang), format_date(second, q.lang)
+    if MONTHS_ASKED.search(q.folded):
+        if first.precision is Precision.YEAR or second.precision is Precision.YEAR:
+            return None  # a year-only date gives no count of months
+        months = (second.start.year - first.start.year) * 12 + second.start.month - first.start.month
+        head = phrase("months_between", q.lang, months=str(months), start=start, end=end)
+    else:
+        years = second.start.year - first.start.year
+        head = phrase("years_between", q.lang, years=str(years), start=start, end=end)
     facts = tuple(dict.fromkeys(f for a in answers for f in a.facts))
     sources = tuple(dict.fromkeys(src for a in answers for src in a.sources))
     text = "\n\n".join([head, *(a.text for a in answers)])

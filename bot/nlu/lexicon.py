@@ -68,6 +68,7 @@ class Cues(_Data):
     claim_ends: list[str]
     durations: list[str]
     age: list[str]
+    months_asked: list[str]
     percent: list[str]
     whole_period: list[str]
     lasted: list[str]
@@ -303,6 +304,13 @@ CLAIM_CUES = re.compile(
     r"\b(?:" + "|".join(sorted(_CUES.claims, key=len, reverse=True)) + r")\b"
     r"|^(?:" + "|".join(_CUES.claim_starts) + r")\b"
 )
+# the pairs of these count phrases are context for a short typo too ("cách nhau mấy thág")
+CUE_PAIRS.update(
+    f"{a} {b}"
+    for phrase in [*_CUES.durations, *_CUES.months_asked, *_CUES.age]
+    for a, b in itertools.pairwise(phrase.split())
+)
+MONTHS_ASKED = re.compile(r"\b(?:" + "|".join(sorted(_CUES.months_asked, key=len, reverse=True)) + r")\b")
 AGE_ASKED = re.compile(r"\b(?:" + "|".join(sorted(_CUES.age, key=len, reverse=True)) + r")\b")
 # A question that counts years ("bao nhiêu năm", "how many years ago").
 DURATION_CUES = re.compile(r"\b(?:" + "|".join(sorted(_CUES.durations, key=len, reverse=True)) + r")\b")
