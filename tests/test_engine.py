@@ -693,3 +693,10 @@ def test_whom_someone_met_is_not_stated_when_the_article_names_only_them(engine:
 def test_months_between_two_acts_are_counted_at_month_precision(engine: Engine, question: str) -> None:
     answer = engine.answer(question)
     assert answer.text.startswith("3 ")
+
+
+def test_an_everyday_english_word_does_not_make_a_figure_another_measure(engine: Engine) -> None:
+    answer = engine.answer(
+        "How much of the land border between Vietnam and Cambodia remains to be demarcated?"
+    )
+    assert answer.status is Status.ANSWERED and "16%" in answer.text
