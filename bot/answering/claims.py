@@ -59,9 +59,7 @@ _DATE_SPANS: Final = [
     re.compile(r"\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b"),
     re.compile(r"\b(?:n[aă]m|in|year)?\s*(?:1[89]\d{2}|20\d{2})\b", re.IGNORECASE),
 ]
-_YEAR: Final = YEAR_IN_TEXT
 _PERIOD: Final = re.compile(r"\b(?:1[89]|20)\d{2}\s*[-–]\s*(?:1[89]|20)\d{2}\b")
-_AMOUNT: Final = AMOUNT
 # the question word a count of years is rewritten with, to look up the fact's date ("… bao nhiêu năm?"
 # becomes "… khi nào?")
 _WHEN_WORD: Final[dict[Lang, str]] = {"vi": "khi nao", "en": "when"}
@@ -229,7 +227,7 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
     if isinstance(fact, Agreement) and date is not None:
         # "was the 2014–2020 agreement signed in 2015?": the period names it, the other year is claimed
         in_name = {year for year in (fact.period_start, fact.period_end) if year is not None}
-        years = {int(y) for y in _YEAR.findall(q.text)} - in_name
+        years = {int(y) for y in YEAR_IN_TEXT.findall(q.text)} - in_name
         if years:
             return any(date.start.year <= year <= date.end.year for year in years)
     span = q.date.span() if q.date is not None else None
@@ -244,7 +242,9 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
         if named and not named & where:
             return False
     if isinstance(fact, Figure):
-        claimed = [float(n.replace(",", ".")) for n in _AMOUNT.findall(q.text) if not _YEAR.fullmatch(n)]
+        claimed = [
+            float(n.replace(",", ".")) for n in AMOUNT.findall(q.text) if not YEAR_IN_TEXT.fullmatch(n)
+        ]
         if claimed and not any(abs(n - fact.value) <= 0.05 * abs(fact.value) for n in claimed):
             return False
     return True
@@ -252,7 +252,7 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
 
 def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     """How many years from the fact's date to the year the question names, or to today."""
-    asked_years = [int(y) for y in _YEAR.findall(q.text)]
+    asked_years = [int(y) for y in YEAR_IN_TEXT.findall(q.text)]
     # ask for the fact's date instead of a count: "… bao nhiêu năm?" becomes "… khi nào?"
     when = _WHEN_WORD[q.lang]
     halves = compound.split(engine, q)

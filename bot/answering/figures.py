@@ -41,7 +41,6 @@ class FigureIndex:
 class Derived:
     value: Figure
     growth: Figure
-    year: int
     text: str
 
 
@@ -73,7 +72,6 @@ def earlier_value(figures: list[Figure], folded_question: str, lang: Lang) -> De
     return Derived(
         value,
         growth,
-        year,
         phrase(
             "earlier_value",
             lang,

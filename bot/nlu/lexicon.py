@@ -183,12 +183,21 @@ CUE_WORDS: set[str] = set()
 CUE_PAIRS: set[str] = set()
 
 
-def _words(phrases: list[str]) -> re.Pattern[str]:
-    for phrase in phrases:
-        words = phrase.split()
-        CUE_WORDS.update(words)
-        CUE_PAIRS.update(f"{a} {b}" for a, b in itertools.pairwise(words))
+def _phrases(phrases: list[str]) -> re.Pattern[str]:
+    """Any of the phrases as whole words, the longest first."""
     return re.compile(r"\b(?:" + "|".join(sorted(phrases, key=len, reverse=True)) + r")\b")
+
+
+def _note_pairs(phrases: list[str]) -> None:
+    CUE_PAIRS.update(f"{a} {b}" for phrase in phrases for a, b in itertools.pairwise(phrase.split()))
+
+
+def _words(phrases: list[str]) -> re.Pattern[str]:
+    """`_phrases`, their words and word pairs noted as cue words."""
+    for phrase in phrases:
+        CUE_WORDS.update(phrase.split())
+    _note_pairs(phrases)
+    return _phrases(phrases)
 
 
 _CUES = Cues.model_validate(_load("cues.yaml"))
@@ -288,16 +297,11 @@ EVENT_KIND_CUES: dict[str, re.Pattern[str]] = {kind: _words(p) for kind, p in _C
 # (the countries' words stay no cue words)
 for _kind, _before in _CUES.event_kinds_before_country.items():
     _pairs = [f"{word} {country}" for word in _before for country in COUNTRIES]
-    EVENT_KIND_CUES[_kind] = re.compile(
-        r"\b(?:" + "|".join(sorted([*_CUES.event_kinds[_kind], *_pairs], key=len, reverse=True)) + r")\b"
-    )
+    EVENT_KIND_CUES[_kind] = _phrases([*_CUES.event_kinds[_kind], *_pairs])
 
 # Words that make a question about an agreement or a statement rather than an event. Not cue words:
 # they are what the question is about.
-FACT_KIND_CUES: dict[str, re.Pattern[str]] = {
-    kind: re.compile(r"\b(?:" + "|".join(sorted(p, key=len, reverse=True)) + r")\b")
-    for kind, p in _CUES.fact_kinds.items()
-}
+FACT_KIND_CUES: dict[str, re.Pattern[str]] = {kind: _phrases(p) for kind, p in _CUES.fact_kinds.items()}
 
 # A yes/no question, or one checking a claim: a cue anywhere, or an English auxiliary first.
 CLAIM_CUES = re.compile(
@@ -305,19 +309,11 @@ CLAIM_CUES = re.compile(
     r"|^(?:" + "|".join(_CUES.claim_starts) + r")\b"
 )
 # the pairs of these count phrases are context for a short typo too ("cách nhau mấy thág")
-CUE_PAIRS.update(
-    f"{a} {b}"
-    for phrase in [*_CUES.durations, *_CUES.months_asked, *_CUES.age]
-    for a, b in itertools.pairwise(phrase.split())
-)
-MONTHS_ASKED = re.compile(r"\b(?:" + "|".join(sorted(_CUES.months_asked, key=len, reverse=True)) + r")\b")
-AGE_ASKED = re.compile(r"\b(?:" + "|".join(sorted(_CUES.age, key=len, reverse=True)) + r")\b")
+_note_pairs([*_CUES.durations, *_CUES.months_asked, *_CUES.age])
+MONTHS_ASKED = _phrases(_CUES.months_asked)
+AGE_ASKED = _phrases(_CUES.age)
 # A question that counts years ("bao nhiêu năm", "how many years ago").
-DURATION_CUES = re.compile(r"\b(?:" + "|".join(sorted(_CUES.durations, key=len, reverse=True)) + r")\b")
-
-
-def _phrases(phrases: list[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(sorted(phrases, key=len, reverse=True)) + r")\b")
+DURATION_CUES = _phrases(_CUES.durations)
 
 
 # Concepts of several words ("hoi dong nhan quyen", "ung cu"): a claim naming one names that thing
