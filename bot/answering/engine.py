@@ -180,13 +180,6 @@ class Engine:
         self._examples = {lang: self._make_examples(lang) for lang in ("vi", "en")}
         self._figures = figures.FigureIndex(knowledge.of_kind(Figure))
         self._names_officials: dict[str, bool] = {}
-        self._events_by_kind: dict[str, list[str]] = {}
-        for event in knowledge.of_kind(Event):
-            self._events_by_kind.setdefault(event.event_kind.value, []).append(event.id)
-        self._statements_by_year: dict[int, list[str]] = {}
-        for statement in knowledge.of_kind(Statement):
-            if statement.year is not None:
-                self._statements_by_year.setdefault(statement.year, []).append(statement.id)
         # Mechanisms a one-word name identifies ("ACMECS", "CLV"), looked up by word, not by scanning
         self._one_word_series = {
             fold(name): series.id
@@ -635,7 +628,7 @@ class Engine:
             pool |= {e for p in places for e in self.knowledge.events_by_place.get(p, ())}
             if Intent.LIST in q.intents and q.primary_kind and destination is not None:
                 # "các chuyến thăm Lào": the events of the kind, where they went (read by the filters)
-                pool |= set(self._events_by_kind.get(q.primary_kind, ()))
+                pool |= set(self.knowledge.events_by_kind.get(q.primary_kind, ()))
         # an event whose whole title the question quotes is a candidate whatever else it names: the
         # series in "Lễ ký … nhân Kỳ họp lần thứ 5 Ủy ban Hỗn hợp" is where the signing took place
         quoted = {f for f in q.named_facts if self.knowledge.event(f) is not None}
@@ -888,7 +881,7 @@ class Engine:
         candidates = dict(lexical)
         if wants_statement and q.date is not None and q.date.year is not None:
             # "năm 2022 được gọi là năm gì": a stance of the year asked may share no word with it
-            for statement_id in self._statements_by_year.get(q.date.year, ()):
+            for statement_id in self.knowledge.statements_by_year.get(q.date.year, ()):
                 candidates.setdefault(statement_id, 0.0)
         scored: list[Scored] = []
         for fact_id, share in candidates.items():

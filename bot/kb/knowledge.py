@@ -40,8 +40,11 @@ class Knowledge:
     events_by_place: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Events that list a fact among their `related` ones (side meetings of a conference, say).
     events_relating_to: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    # Statements by the event where they were made.
+    # Statements by the event where they were made, and by their year.
     statements_at: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    statements_by_year: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    # Events by their kind ("visit", "meeting").
+    events_by_kind: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     loaded_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
     @classmethod
@@ -62,7 +65,9 @@ class Knowledge:
         within = {f.id: f.within for f in ordered if isinstance(f, Place)}
         events = sorted((f for f in ordered if isinstance(f, Event)), key=_event_sort_key)
         relating: defaultdict[str, list[str]] = defaultdict(list)
+        by_kind: defaultdict[str, list[str]] = defaultdict(list)
         for event in events:
+            by_kind[event.event_kind.value].append(event.id)
             for target in event.related:
                 relating[target].append(event.id)
             place_id = event.place
@@ -80,9 +85,12 @@ class Knowledge:
                 if event.date.has_day:
                     by_month_day[(event.date.start.month, event.date.start.day)].append(event.id)
         made_at: defaultdict[str, list[str]] = defaultdict(list)
+        stated_in: defaultdict[int, list[str]] = defaultdict(list)
         for fact in ordered:
             if isinstance(fact, Statement) and fact.made_at:
                 made_at[fact.made_at].append(fact.id)
+            if isinstance(fact, Statement) and fact.year is not None:
+                stated_in[fact.year].append(fact.id)
         rounds = {event.id: event.round or 0 for event in events}
         by_series_sorted = {key: sorted(ids, key=rounds.__getitem__) for key, ids in by_series.items()}
         return cls(
@@ -98,6 +106,8 @@ class Knowledge:
             events_by_place=_freeze(by_place),
             events_relating_to=_freeze(relating),
             statements_at=_freeze(made_at),
+            statements_by_year=MappingProxyType({k: tuple(v) for k, v in stated_in.items()}),
+            events_by_kind=_freeze(by_kind),
         )
 
     def of_kind(self, model: type[T]) -> list[T]:
