@@ -700,3 +700,25 @@ def test_an_everyday_english_word_does_not_make_a_figure_another_measure(engine:
         "How much of the land border between Vietnam and Cambodia remains to be demarcated?"
     )
     assert answer.status is Status.ANSWERED and "16%" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("By what percentage did Vietnam–Laos trade increase compared with 2020?", "33.6%"),
+        ("What percentage of the border with Cambodia still needs demarcation?", "16%"),
+        ("How much is left of the Vietnam Cambodia border to mark?", "16%"),
+    ],
+)
+def test_a_figure_asked_in_everyday_english_measure_words_is_answered(
+    engine: Engine, question: str, figure: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.status is Status.ANSWERED and figure in answer.text
+
+
+def test_a_figure_is_dated_by_the_meeting_where_it_was_reported(engine: Engine) -> None:
+    answer = engine.answer(
+        "What was the trade turnover between the two countries according to the December 2021 talks?"
+    )
+    assert answer.status is Status.ANSWERED and "1.2 billion" in answer.text

@@ -724,8 +724,14 @@ class Engine:
         assert q.date is not None
         if q.date.month is None:
             return self._fact_in_period(fact, q)
-        # Statements and figures carry years at most; only a signing date can match a month or a day.
-        signed = fact.signed if isinstance(fact, Agreement) else None
+        # Statements and figures carry years at most: a month or a day is matched by the signing date,
+        # or by the date of the meeting where the figure was reported ("the trade figure given at the
+        # December 2021 talks"). A stance is not: "what happened on 20/7/2015" asks for the meeting.
+        if isinstance(fact, Agreement):
+            signed = fact.signed
+        else:
+            event = self.knowledge.event(fact.about or "") if isinstance(fact, Figure) else None
+            signed = event.date if event else None
         if signed is None or signed.precision is Precision.YEAR:
             return False
         if q.date.day is not None and not signed.has_day:
