@@ -52,6 +52,7 @@ from bot.kb.facts import Status as EventStatus
 from bot.kb.knowledge import AnyFact, Knowledge
 from bot.nlu.lexicon import (
     CITY_ASKED,
+    CONCLUDED_ASKED,
     COUNTRIES,
     COUNTRY_DATA,
     COUNTRY_PATTERN,
@@ -738,6 +739,16 @@ class Engine:
             return False
         return q.date.matches(signed.start, signed.end)
 
+    @staticmethod
+    def _period_named(agreement: Agreement, q: Question) -> bool:
+        """The question names the agreement's whole period ("the 2021-2025 agreement")."""
+        return (
+            q.date is not None
+            and q.date.year_end is not None
+            and agreement.period_start is not None
+            and (agreement.period_start, agreement.period_end) == (q.date.year, q.date.year_end)
+        )
+
     def _dated_in(self, fact: Agreement | Figure | Statement, q: Question) -> bool:
         """The fact's own year is the one asked (an agreement merely in force that year is not)."""
         assert q.date is not None
@@ -926,6 +937,7 @@ class Engine:
                 or bool(rare & self.index.fact_units.get(fact.id, set()))
                 or (scoring.score(cues) > 0 and share >= LEXICAL_MIN * 0.75)
                 or (q.date is not None and share >= DATE_TOPIC_MIN and self._dated_in(fact, q))
+                or (isinstance(fact, Agreement) and self._period_named(fact, q))
                 or (
                     isinstance(fact, Statement)
                     and wants_statement
@@ -958,6 +970,8 @@ class Engine:
             )
             if fact.signed:
                 fact_years |= set(range(fact.signed.start.year, fact.signed.end.year + 1))
+            # a year in its name is the agreement's too ("Tầm nhìn 2045", "the 1982 convention")
+            fact_years |= {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", f"{fact.name_vi} {fact.name_en}")}
             return bool(years & fact_years)
         if isinstance(fact, Statement):
             fact_years = {fact.year} if fact.year else set()
@@ -1090,12 +1104,15 @@ class Engine:
         return self.knowledge.event(fact.made_at or "") if isinstance(fact, Statement) else None
 
     def _names_an_official(self, agreement: Agreement) -> bool:
-        """Its summary names someone of the base (who signed it, as the article tells); worked out once
-        per agreement, the base being immutable."""
+        """Its summary tells of its signing and names someone of the base (who signed it, as the
+        article tells; those who merely agreed to implement it did not sign it); worked out once per
+        agreement, the base being immutable."""
         if agreement.id not in self._names_officials:
             summary = fold(f"{agreement.summary_vi} {agreement.summary_en}")
             officials = self.knowledge.of_kind(Official)
-            self._names_officials[agreement.id] = any(fold(o.name) in summary for o in officials)
+            self._names_officials[agreement.id] = bool(SIGNED_ASKED.search(canonical(summary))) and any(
+                fold(o.name) in summary for o in officials
+            )
         return self._names_officials[agreement.id]
 
     @staticmethod
@@ -1321,10 +1338,11 @@ class Engine:
         return any(len(words) > 1 and words <= own for words in named)
 
     def _names_only_the_kind(self, q: Question) -> bool:
-        """Nothing in the question but cue words, the kind asked and the base's own countries."""
+        """Nothing in the question but cue words, the kind asked, its signing and the base's own
+        countries ("what agreements have the two countries signed")."""
         content = [
             t
-            for t in q.canonical.split()
+            for t in SIGNED_ASKED.sub(" ", CONCLUDED_ASKED.sub(" ", q.canonical)).split()
             if t not in FUNCTION_WORDS
             and t not in CUE_WORDS
             and t not in self.index.country_words
