@@ -722,3 +722,9 @@ def test_a_figure_is_dated_by_the_meeting_where_it_was_reported(engine: Engine) 
         "What was the trade turnover between the two countries according to the December 2021 talks?"
     )
     assert answer.status is Status.ANSWERED and "1.2 billion" in answer.text
+
+
+def test_a_round_the_named_series_lacks_is_not_another_series_round(engine: Engine) -> None:
+    # the 31st round belongs to the border delegations' meetings, not to the consultations asked about
+    answer = engine.answer("Where will the 31st Vietnam-Laos deputy foreign minister consultation be held?")
+    assert answer.status is Status.NOT_FOUND

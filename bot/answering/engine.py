@@ -27,6 +27,7 @@ from bot.answering.scoring import (
     LEXICAL_MIN,
     LIST_SHARE,
     SERIES_LEAD,
+    SERIES_MENTIONED,
     SERIES_STRONG,
     SERIES_TIE,
     SERIES_WEAK,
@@ -600,6 +601,7 @@ class Engine:
             self._kind_of(e) for s in series for e in self.knowledge.events_by_series.get(s, ())
         }
         sidelines = q.primary_kind is not None and q.primary_kind not in in_series_kinds
+        mentioned = {s for s, share in q.series.items() if share >= SERIES_MENTIONED}
         asked = _AskedPeople.of(q, self.index.main_countries)
         officials = set(q.officials)
         places = {
@@ -650,6 +652,8 @@ class Engine:
                 continue  # "sang Lào", "visited Vietnam": where it happened, not just who took part
             if q.round is not None and event.round != q.round:
                 continue
+            if q.round is not None and mentioned and event.series not in mentioned and event_id not in quoted:
+                continue  # "the 4th deputy-minister consultation", even named weakly: not another series'
             if date is not None and not _date_fits(date, event):
                 continue
             features: dict[str, float] = {}
@@ -662,7 +666,7 @@ class Engine:
                     self._series_of(event, series, sidelines=sidelines) or "", 0.0
                 )
                 anchored = True
-            elif event.series and q.series.get(event.series, 0.0) > 0.3:
+            elif event.series and q.series.get(event.series, 0.0) > SERIES_MENTIONED:
                 features["series_related"] = q.series[event.series]
             if q.round is not None:
                 features["round_named"] = 1

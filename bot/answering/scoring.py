@@ -43,6 +43,7 @@ WEIGHTS: Final[dict[str, float]] = {
 
 # Thresholds of the decision rule.
 SERIES_STRONG: Final = 0.6  # share of a series' name present for the series to constrain the answer
+SERIES_MENTIONED: Final = 0.3  # share of a series' name present for it to be mentioned at all
 SERIES_TIE: Final = 0.08  # series scoring within this of the best are equally named
 SERIES_WEAK, SERIES_LEAD = 0.55, 0.08  # a partly named series still counts when it leads the others clearly
 LEXICAL_MIN: Final = 0.45  # share of the question's content a fact must explain without another anchor
