@@ -324,6 +324,13 @@ def test_eval_on_a_file_without_questions_says_so(tmp_path: Path) -> None:
         load_gold(tmp_path / "latin1.yaml")
 
 
+def test_an_unquoted_yes_or_no_verdict_means_the_word(tmp_path: Path) -> None:
+    # YAML 1.1 reads `verdict: no` as false; the writer of a question set meant "no"
+    text = "questions:\n  - q: Was it in 1965?\n    status: answered\n    facts: [x]\n    verdict: no\n"
+    [question] = load_gold(write_gold(tmp_path, text))
+    assert question.verdict == "no"
+
+
 def test_a_problem_about_a_whole_folder_has_no_line_number(tmp_path: Path) -> None:
     [problem] = load_knowledge(tmp_path / "nowhere").problems
     assert str(problem) == f"{tmp_path / 'nowhere'}: knowledge folder not found"

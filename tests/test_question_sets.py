@@ -161,3 +161,19 @@ def test_dev_set_does_no_worse_than_measured(engine: Engine) -> None:
 
 def test_fixture_dev_set_does_no_worse_than_measured(fixture_engine: Engine) -> None:
     check(evaluate(fixture_engine, load_gold(FIXTURE / "dev.yaml")), FIXTURE_DEV_FLOOR)
+
+
+@pytest.mark.parametrize(
+    ("claim", "truth"),
+    [
+        ("Was the second round of the deputy-minister consultation hosted in Bangkok?", "Hanoi"),
+        ("Was Dinh Xuan Viet already a deputy foreign minister in September 2022?", "as of September 2022"),
+        ("Thailand said it backs Vietnam for the UNESCO Executive Board for 2023-2027, right?", "2025–2029"),
+        ("Cửa khẩu cảng biển Mũi Sao nằm ở Thái Lan phải không?", "Việt Nam"),
+    ],
+)
+def test_a_claim_with_a_wrong_place_post_period_or_country_is_denied_with_the_truth(
+    fixture_engine: Engine, claim: str, truth: str
+) -> None:
+    answer = fixture_engine.answer(claim)
+    assert answer.verdict == "no" and truth in answer.text

@@ -17,7 +17,7 @@ from bot.answering import compound, details
 from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
 from bot.answering.scoring import CLAIM_EVENTS, CLAIM_POINT, CLAIM_SHARE, CLAIM_WORDS
-from bot.kb.facts import Agreement, Event, Figure, FuzzyDate, Official, Precision, Statement
+from bot.kb.facts import Agreement, Event, Figure, FuzzyDate, Official, Place, Precision, Statement
 from bot.kb.facts import Status as EventStatus
 from bot.nlu.lexicon import (
     AGE_ASKED,
@@ -127,7 +127,7 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
             text = phrase("planned_unknown", q.lang, title=engine.render.title(fact, q.lang))
             return dataclasses.replace(direct, text=f"{text}\n\n{direct.text}", not_stated=True)
         holds = fact is None or _claims_hold(engine, q, fact)
-        return _with_verdict(direct, "yes" if holds else "no", direct.text, q.lang)
+        return _with_verdict(direct, "yes" if holds else "no", _corrected(engine, q, fact, direct), q.lang)
     if direct.status is Status.AMBIGUOUS:
         # several facts fit: the claim is true when those that speak of it (in their words) all bear
         # it out, dates and places too ("did Vietnam support Laos's ASEAN chairmanship in 2024?" —
@@ -156,7 +156,21 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
         # the base just has none then (the direct answer says which rounds it has)
         return direct
     found: Verdict = "yes" if fact is not None and _claims_hold(engine, q, fact) else "no"
-    return _with_verdict(dataclasses.replace(relaxed, question=q.text), found, relaxed.text, q.lang)
+    body = relaxed.text if found == "yes" else _corrected(engine, q, fact, relaxed)
+    return _with_verdict(dataclasses.replace(relaxed, question=q.text), found, body, q.lang)
+
+
+def _corrected(engine: Lookup, q: Question, fact: object, answer: Answer) -> str:
+    """The answer's text, with where the event really took place when the claim names another place
+    and the text does not say it ("Was the 2nd round hosted in Bangkok?" — No; it took place in Hanoi)."""
+    claims_a_place = engine.destination(q) is not None or bool(q.places)
+    if isinstance(fact, Event) and fact.place and claims_a_place:
+        where = engine.render.where_phrase(fact, q.lang)
+        if fold(where) not in fold(answer.text):
+            held = engine.render.event_where(fact, q.lang)
+            body, _, source = answer.text.partition("\n\n")
+            return f"{body}\n{held}" + (f"\n\n{source}" if source else "")
+    return answer.text
 
 
 def _agreed_point(engine: Lookup, q: Question) -> Answer | None:
@@ -230,9 +244,15 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
         years = {int(y) for y in YEAR_IN_TEXT.findall(q.text)} - in_name
         if years:
             return any(date.start.year <= year <= date.end.year for year in years)
+    period = (getattr(fact, "period_start", None), getattr(fact, "period_end", None))
+    if q.date is not None and q.date.year_end is not None and period[0] is not None:
+        # "support for the 2023-2027 term" of a stance on 2025-2029: the period claimed is another
+        return period == (q.date.year, q.date.year_end)
     span = q.date.span() if q.date is not None else None
     if span is not None and date is not None and (date.end < span[0] or date.start > span[1]):
         return False
+    if isinstance(fact, Place) and q.countries and fact.country not in (None, *q.countries):
+        return False  # "Mũi Sao nằm ở Thái Lan phải không?" of a port in Vietnam
     destination = engine.destination(q)
     if isinstance(fact, Event) and destination is not None and destination not in engine.places_of(fact):
         return False
@@ -380,7 +400,14 @@ def _holds_post(engine: Lookup, q: Question) -> tuple[Verdict, Official] | None:
     if post is None or official is None:
         return None
     role, country, qualifiers = post
-    for position in official.positions:
+    positions = official.positions
+    span = q.date.span() if q.date is not None else None
+    if span is not None:
+        # "Was he already deputy minister in September 2022?": the post the articles give him then is
+        # the one to check, when they give one
+        then = [p for p in positions if p.as_of is not None and span[0] <= p.as_of.start <= span[1]]
+        positions = then or positions
+    for position in positions:
         # "đại sứ Lào tại Trung Quốc": every country named is the post's or in its title
         others = q.countries - {position.country} - engine.countries_in(position.title_vi)
         fits = engine.title_fits(position.title_vi, role, qualifiers) and country in (None, position.country)

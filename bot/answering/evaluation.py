@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bot.answering.answers import Answer, Status
 from bot.nlu.text import fold
@@ -54,6 +54,12 @@ class GoldQuestion(BaseModel):
     verdict: Literal["yes", "no"] | None = None
     today: dt.date | None = None
     note: str | None = None
+
+    @field_validator("verdict", mode="before")
+    @classmethod
+    def _yaml_yes_no(cls, value: object) -> object:
+        # YAML 1.1 reads an unquoted `verdict: no` as false: the writer meant the word
+        return {True: "yes", False: "no"}.get(value, value) if isinstance(value, bool) else value
 
 
 class GoldSet(BaseModel):
