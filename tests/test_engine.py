@@ -728,3 +728,14 @@ def test_a_round_the_named_series_lacks_is_not_another_series_round(engine: Engi
     # the 31st round belongs to the border delegations' meetings, not to the consultations asked about
     answer = engine.answer("Where will the 31st Vietnam-Laos deputy foreign minister consultation be held?")
     assert answer.status is Status.NOT_FOUND
+
+
+def test_an_english_question_naming_someone_with_tone_marks_is_answered_in_english(engine: Engine) -> None:
+    assert engine.answer("Who is Bùi Thanh Sơn?").lang == "en"
+    assert engine.answer("Bùi Thanh Sơn là ai?").lang == "vi"
+
+
+def test_a_claim_naming_a_place_the_base_does_not_know_is_not_confirmed(engine: Engine) -> None:
+    answer = engine.answer("Did Bùi Thanh Sơn meet Sok Chenda Sophea in Phnom Penh?")
+    assert answer.status is Status.NOT_FOUND and answer.verdict is None
+    assert "Place: Laos" in answer.text  # where the articles say they met

@@ -127,6 +127,11 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
             text = phrase("planned_unknown", q.lang, title=engine.render.title(fact, q.lang))
             return dataclasses.replace(direct, text=f"{text}\n\n{direct.text}", not_stated=True)
         holds = fact is None or _claims_hold(engine, q, fact)
+        if holds and _unknown_name(q):
+            # "… in Phnom Penh?": a name the base never uses is something it cannot confirm; what the
+            # articles do say follows
+            text = f"{phrase('claim_unknown', q.lang)}\n\n{_corrected(engine, q, fact, direct, always=True)}"
+            return dataclasses.replace(direct, status=Status.NOT_FOUND, text=text)
         return _with_verdict(direct, "yes" if holds else "no", _corrected(engine, q, fact, direct), q.lang)
     if direct.status is Status.AMBIGUOUS:
         # several facts fit: the claim is true when those that speak of it (in their words) all bear
@@ -160,10 +165,16 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
     return _with_verdict(dataclasses.replace(relaxed, question=q.text), found, body, q.lang)
 
 
-def _corrected(engine: Lookup, q: Question, fact: object, answer: Answer) -> str:
+def _unknown_name(q: Question) -> bool:
+    """A capitalised word past the first that the base never uses: a name it does not know."""
+    unknown = set(q.unknown_words)
+    return any(word[0].isupper() and fold(word) in unknown for word in q.text.split()[1:])
+
+
+def _corrected(engine: Lookup, q: Question, fact: object, answer: Answer, *, always: bool = False) -> str:
     """The answer's text, with where the event really took place when the claim names another place
     and the text does not say it ("Was the 2nd round hosted in Bangkok?" — No; it took place in Hanoi)."""
-    claims_a_place = engine.destination(q) is not None or bool(q.places)
+    claims_a_place = always or engine.destination(q) is not None or bool(q.places)
     if isinstance(fact, Event) and fact.place and claims_a_place:
         where = engine.render.where_phrase(fact, q.lang)
         if fold(where) not in fold(answer.text):

@@ -94,7 +94,11 @@ def detect_language(
     if not text:
         return default
     words = text.split()
-    marked = sum(1 for word in words if has_vietnamese_marks(word))
+    # a capitalised word after the first is a name's ("Who is Bùi Thanh Sơn?"): English texts carry
+    # Vietnamese names with their marks
+    marked = sum(
+        1 for i, word in enumerate(words) if has_vietnamese_marks(word) and not (i and word[0].isupper())
+    )
     folded = fold(text).split()
     english = sum(1 for word in folded if word in EN_HINTS)
     vietnamese = marked + sum(1 for word in folded if word in VI_HINTS and word not in EN_HINTS)
