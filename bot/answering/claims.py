@@ -99,12 +99,12 @@ def counts_years(q: Question) -> bool:
 
 def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
     """Yes or no, with the facts that say so."""
-    if q.officials and not q.event_kinds:
-        held = _holds_post(engine, q)
-        if held is not None:
-            verdict, official = held
-            profile = engine.render.fact_text(official, q.lang)
-            return _with_verdict(engine.answer_fact(official.id, lang=q.lang), verdict, profile, q.lang)
+    held = _holds_post(engine, q) if q.officials and not q.event_kinds else None
+    if held is not None:
+        # "Saleumxay có phải Thủ tướng Lào không?"
+        verdict, official = held
+        profile = engine.render.fact_text(official, q.lang)
+        return _with_verdict(engine.answer_fact(official.id, lang=q.lang), verdict, profile, q.lang)
     direct = engine.lookup(q.text, q.lang, today)
     if direct.status is Status.ANSWERED:
         fact = engine.knowledge.get(direct.facts[0])
@@ -411,6 +411,8 @@ def _holds_post(engine: Lookup, q: Question) -> tuple[Verdict, Official] | None:
     if post is None or official is None:
         return None
     role, country, qualifiers = post
+    names = _name_words(official)
+    qualifiers = [word for word in qualifiers if word not in names]  # "BT Sơn": his name, no qualifier
     positions = official.positions
     span = q.date.span() if q.date is not None else None
     if span is not None:
@@ -425,6 +427,10 @@ def _holds_post(engine: Lookup, q: Question) -> tuple[Verdict, Official] | None:
         if fits and not others:
             return "yes", official
     return "no", official
+
+
+def _name_words(official: Official) -> set[str]:
+    return {word for name in [official.name, *official.aliases] for word in fold(name).split()}
 
 
 def _with_verdict(answer: Answer, verdict: Verdict, body: str, lang: Lang) -> Answer:
