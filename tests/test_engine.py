@@ -739,3 +739,12 @@ def test_a_claim_naming_a_place_the_base_does_not_know_is_not_confirmed(engine: 
     answer = engine.answer("Did Bùi Thanh Sơn meet Sok Chenda Sophea in Phnom Penh?")
     assert answer.status is Status.NOT_FOUND and answer.verdict is None
     assert "Place: Laos" in answer.text  # where the articles say they met
+
+
+def test_the_day_a_document_was_signed_comes_from_the_act_of_signing(engine: Engine) -> None:
+    # the treaty's own record gives the year; the signing, the day
+    answer = engine.answer("Hiệp ước Hữu nghị và hợp tác Việt Nam - Lào được ký vào ngày nào?")
+    assert answer.status is Status.ANSWERED and "18/7/1977" in answer.text
+    # a meeting that reviewed an agreement is no signing of it
+    answer = engine.answer("When was the foreign ministries' 2014–2020 Cooperation Agreement signed?")
+    assert answer.facts[0] == "mfa-cooperation-agreement-2014-2020"

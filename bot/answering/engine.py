@@ -38,6 +38,7 @@ from bot.answering.scoring import (
 from bot.kb.facts import (
     Agreement,
     Event,
+    EventKind,
     Figure,
     FuzzyDate,
     Official,
@@ -390,6 +391,9 @@ class Engine:
             and not isinstance(best.fact, Figure)
         ):
             return Decision(Verdict.NO_AMOUNT)  # we hold a few figures; no count or amount beyond them
+        act = self._signing_of(q, best, ranked)
+        if act is not None:
+            return Decision(Verdict.ANSWER, [act])
         ties = [s for s in ranked if s.score >= best.score - TIE_MARGIN or self._indistinct(q, best, s)]
         if q.officials and not (q.series or q.round or q.date or q.places or q.named_facts):
             # "ông Sơn gặp Saleumxay ở đâu?": the people name every meeting of theirs alike; that only
@@ -422,6 +426,27 @@ class Engine:
         ):
             return Decision(Verdict.TIED, ties, list_on_date=True)
         return Decision(Verdict.TIED, ties)
+
+    @staticmethod
+    def _signing_of(q: Question, best: Scored, ranked: list[Scored]) -> Scored | None:
+        """ "Hiệp ước … ký ngày nào?": the act of signing a document, when the question names it too
+        and it is dated more precisely than the document's own record (a day, not just a year)."""
+        document = best.fact
+        if Intent.WHEN not in q.intents or not isinstance(document, Agreement):
+            return None
+        signed = document.signed
+        finer = _PRECISION_ORDER.index(signed.precision) if signed else len(_PRECISION_ORDER)
+        for s in ranked:
+            event = s.fact
+            if (
+                isinstance(event, Event)
+                and event.event_kind is EventKind.SIGNING
+                and (document.id in event.related or event.id in document.related)
+                and event.date is not None
+                and _PRECISION_ORDER.index(event.date.precision) < finer
+            ):
+                return s
+        return None
 
     # compose ---------------------------------------------------------------------------------------
     def _compose(self, q: Question, decision: Decision) -> Answer:
@@ -1489,6 +1514,10 @@ def _asked_post(q: Question) -> tuple[str, str | None, list[str]] | None:
                 country = COUNTRIES[name]
                 break
     return match.group(0), country, qualifiers
+
+
+# the precisions of a date, finest first
+_PRECISION_ORDER = [Precision.DAY, Precision.DAY_RANGE, Precision.MONTH, Precision.YEAR]
 
 
 def _mostly_unknown(q: Question) -> bool:
