@@ -748,3 +748,10 @@ def test_the_day_a_document_was_signed_comes_from_the_act_of_signing(engine: Eng
     # a meeting that reviewed an agreement is no signing of it
     answer = engine.answer("When was the foreign ministries' 2014–2020 Cooperation Agreement signed?")
     assert answer.facts[0] == "mfa-cooperation-agreement-2014-2020"
+
+
+def test_years_being_marked_are_counted_from_the_act_not_from_an_anniversary(engine: Engine) -> None:
+    answer = engine.answer(
+        "How many years of diplomatic ties are Vietnam and Laos marking today?", today=dt.date(2025, 12, 2)
+    )
+    assert answer.text.startswith("63 years")
