@@ -755,3 +755,8 @@ def test_years_being_marked_are_counted_from_the_act_not_from_an_anniversary(eng
         "How many years of diplomatic ties are Vietnam and Laos marking today?", today=dt.date(2025, 12, 2)
     )
     assert answer.text.startswith("63 years")
+
+
+def test_whose_ambassador_someone_is_is_answered_by_their_profile(engine: Engine) -> None:
+    answer = engine.answer("Đại sứ Vilavanh Yiapoher là đại sứ của nước nào?")
+    assert answer.facts[0] == "vilavanh-yiapoher" and "Nga" in answer.text
