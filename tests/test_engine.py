@@ -760,3 +760,14 @@ def test_years_being_marked_are_counted_from_the_act_not_from_an_anniversary(eng
 def test_whose_ambassador_someone_is_is_answered_by_their_profile(engine: Engine) -> None:
     answer = engine.answer("Đại sứ Vilavanh Yiapoher là đại sứ của nước nào?")
     assert answer.facts[0] == "vilavanh-yiapoher" and "Nga" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ky hop uy ban lien chinh phu viet lao to chuc o dau",  # the 38th and the 46th sessions
+        "Thỏa thuận hợp tác giữa hai Bộ Ngoại giao Việt Nam - Lào được ký khi nào?",  # 2014-2020, 2021-2025
+    ],
+)
+def test_two_rounds_or_two_agreements_named_alike_are_asked_back(engine: Engine, question: str) -> None:
+    assert engine.answer(question).status is Status.AMBIGUOUS

@@ -740,14 +740,20 @@ class Engine:
     def _indistinct(self, q: Question, best: Scored, other: Scored) -> bool:
         """Two statements of one kind (two positions on the East Sea, say) differ in the articles' wording
         more than in substance: a wider margin keeps the question from picking one on wording alone."""
-        return (
-            other is not best
-            and other.anchored
-            and isinstance(best.fact, Statement)
-            and isinstance(other.fact, Statement)
-            and best.fact.statement_kind == other.fact.statement_kind
-            and other.score >= best.score - STATEMENT_TIE_MARGIN
-        )
+        if other is best or not other.anchored or other.score < best.score - STATEMENT_TIE_MARGIN:
+            return False
+        a, b = best.fact, other.fact
+        if isinstance(a, Statement) and isinstance(b, Statement):
+            return a.statement_kind == b.statement_kind
+        if q.round is not None or q.date is not None or Intent.PLANNED in q.intents:
+            return False
+        # two rounds of one series, two agreements named alike but for their years ("Thỏa thuận hợp
+        # tác … giai đoạn 2014-2020 / 2021-2025"): a question naming no round or year names both alike
+        if isinstance(a, Event) and isinstance(b, Event):
+            return a.series is not None and a.series == b.series
+        if isinstance(a, Agreement) and isinstance(b, Agreement):
+            return _without_numbers(a.name_vi) == _without_numbers(b.name_vi)
+        return False
 
     def _fact_on_date(self, fact: Agreement | Figure | Statement, q: Question) -> bool:
         """A document or statement fits the date asked: by its year, or by its signing month or day."""
@@ -1514,6 +1520,10 @@ def _asked_post(q: Question) -> tuple[str, str | None, list[str]] | None:
                 country = COUNTRIES[name]
                 break
     return match.group(0), country, qualifiers
+
+
+def _without_numbers(name: str) -> str:
+    return " ".join(re.sub(r"[\d\W_]+", " ", fold(name)).split())
 
 
 # the precisions of a date, finest first
