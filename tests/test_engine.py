@@ -771,3 +771,9 @@ def test_whose_ambassador_someone_is_is_answered_by_their_profile(engine: Engine
 )
 def test_two_rounds_or_two_agreements_named_alike_are_asked_back(engine: Engine, question: str) -> None:
     assert engine.answer(question).status is Status.AMBIGUOUS
+
+
+def test_an_event_related_to_a_country_need_not_have_been_held_there(engine: Engine) -> None:
+    # "liên quan tới Lào" is about Laos; "tới Lào" alone would be a trip to Laos
+    answer = engine.answer("ngày 8/1/2024 có sự kiện gì liên quan tới Lào vậy?")
+    assert answer.facts[0] == "vn-mod-congratulates-lao-army-2024-01-08"

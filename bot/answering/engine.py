@@ -75,6 +75,7 @@ from bot.nlu.lexicon import (
     LISTED,
     MONTHS_EN,
     NAME_ASKED,
+    NOT_DESTINATION,
     PART_PERIOD,
     PERCENT_ASKED,
     POST_FILLERS,
@@ -556,7 +557,14 @@ class Engine:
 
     def _destination(self, q: Question) -> str | None:
         """The country place a question puts the event in: "sang Lào", "thăm Việt Nam", "held in Laos"."""
-        match = _DESTINATION.search(q.canonical)
+        match = next(
+            (
+                m
+                for m in _DESTINATION.finditer(q.canonical)
+                if not NOT_DESTINATION.search(q.canonical[: m.start()])
+            ),
+            None,
+        )
         if match is None:
             return None
         code = _country_code(match.group(1))

@@ -82,6 +82,7 @@ class Cues(_Data):
     role_co_chair: list[str]
     role_receiver: list[str]
     destination: list[str]
+    not_destination: list[str]
     listed: list[str]
     next_round: list[str]
     body_heads: list[str]
@@ -351,6 +352,8 @@ ROLE_ASKED = {
     "receiver": _phrases(_CUES.role_receiver),
 }
 DESTINATION_WORDS = "|".join(sorted(_CUES.destination, key=len, reverse=True))
+# "liên quan tới Lào", "related to Laos": about a country, not an event held there
+NOT_DESTINATION = re.compile(r"\b(?:" + "|".join(_CUES.not_destination) + r")\s*$")
 LISTED = _phrases(_CUES.listed)
 NEXT_ROUND = _phrases(_CUES.next_round)
 BODY_HEADS = _phrases(_CUES.body_heads)
