@@ -777,3 +777,10 @@ def test_an_event_related_to_a_country_need_not_have_been_held_there(engine: Eng
     # "liên quan tới Lào" is about Laos; "tới Lào" alone would be a trip to Laos
     answer = engine.answer("ngày 8/1/2024 có sự kiện gì liên quan tới Lào vậy?")
     assert answer.facts[0] == "vn-mod-congratulates-lao-army-2024-01-08"
+
+
+def test_a_verb_phrase_and_a_chat_abbreviation_meet_the_base_s_nouns(engine: Engine) -> None:
+    answer = engine.answer("Which years did Laos chair ASEAN, going by what you have?")
+    assert "2016" in answer.text and "2024" in answer.text
+    answer = engine.answer("ai bên Bộ QP VN sang chúc mừng 75 năm QĐND Lào vậy?")  # QP: quốc phòng
+    assert "Phùng Sĩ Tấn" in answer.text
