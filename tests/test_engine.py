@@ -784,3 +784,14 @@ def test_a_verb_phrase_and_a_chat_abbreviation_meet_the_base_s_nouns(engine: Eng
     assert "2016" in answer.text and "2024" in answer.text
     answer = engine.answer("ai bên Bộ QP VN sang chúc mừng 75 năm QĐND Lào vậy?")  # QP: quốc phòng
     assert "Phùng Sĩ Tấn" in answer.text
+
+
+def test_a_name_after_a_country_in_a_post_is_someone_the_base_may_lack(engine: Engine) -> None:
+    # "Thủ tướng Lào <name>": Laos is the post's; the name is not one of the base's officials
+    assert engine.answer("Thủ tướng Lào Phankham Viphavanh sang VN lúc nào vậy?").status is Status.NOT_FOUND
+
+
+def test_a_typo_in_a_name_is_matched_as_typed_not_corrected_into_a_word_of_the_base(engine: Engine) -> None:
+    # the typo corrector would make "Nguễn" the word "nguồn" (source)
+    answer = engine.answer("Chủ tịch nước Việt Nam Nguễn Xuân Phúc giữ chức gì")
+    assert answer.facts[0] == "nguyen-xuan-phuc"

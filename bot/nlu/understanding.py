@@ -888,9 +888,16 @@ def analyze(
         for number in re.findall(r"\d+", name):
             if number != own_round:  # "lần thứ 8" in the 8th round's title still asks for the 8th
                 dated_text = re.sub(rf"(?<!\d){number}(?!\d)", " ", dated_text)
+    # a name is matched as typed too: the typo corrector knows the base's words, not its names, and
+    # may turn "Nguễn" into "nguồn"
+    linked = index.officials_in(folded.split())
+    as_typed = fold(text).split()
+    if as_typed != folded.split():
+        for official_id, score in index.officials_in(as_typed).items():
+            linked[official_id] = max(score, linked.get(official_id, 0.0))
     officials = {
         official_id: score
-        for official_id, score in index.officials_in(folded.split()).items()
+        for official_id, score in linked.items()
         if not index.only_in_compounds(official_id, folded.split())
     }
     by_given_name = index.officials_by_given_name(tokens)
@@ -994,11 +1001,22 @@ def _in_phrases(run: list[str], question: list[str], pairs: set[str]) -> bool:
     return False
 
 
+def _runs_between_countries(text: str, index: EntityIndex) -> Iterable[str]:
+    """Runs of capitalised words, split after a country's name: in "Thủ tướng Lào Phankham Viphavanh"
+    the country is the post's, the name after it is the person's ("Liên bang Nga" stays whole)."""
+    for match in _CAPITALISED_RUN.finditer(text):
+        words = match.group(0).split()
+        last = max((i for i, w in enumerate(words) if canonical(fold(w)) in index.country_words), default=-1)
+        if last >= 0:
+            yield " ".join(words[: last + 1])
+        if last + 1 < len(words):
+            yield " ".join(words[last + 1 :])
+
+
 def _unknown_names(text: str, index: EntityIndex) -> Iterable[str]:
     """Capitalised multi-word names in the question that match no official, place or known word."""
     yield from _unknown_bodies(fold(text), index)
-    for match in _CAPITALISED_RUN.finditer(text):
-        run = match.group(0).strip()
+    for run in _runs_between_countries(text, index):
         folded = fold(run)
         words = folded.split()
         canon_words = canonical(folded).split()
