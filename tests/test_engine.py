@@ -795,3 +795,12 @@ def test_a_typo_in_a_name_is_matched_as_typed_not_corrected_into_a_word_of_the_b
     # the typo corrector would make "Nguễn" the word "nguồn" (source)
     answer = engine.answer("Chủ tịch nước Việt Nam Nguễn Xuân Phúc giữ chức gì")
     assert answer.facts[0] == "nguyen-xuan-phuc"
+
+
+def test_a_stance_is_found_through_an_acronym_and_a_claimed_term_it_lacks_is_denied(engine: Engine) -> None:
+    answer = engine.answer("What did Laos say about Vietnam's bid for a seat on the UN Human Rights Council?")
+    assert answer.facts[0] == "laos-supports-vn-hrc-2023-2025"  # "UN" is no unknown name
+    answer = engine.answer(
+        "Did Laos pledge to back Vietnam's Human Rights Council candidacy for the 2026-2028 term?"
+    )
+    assert answer.verdict == "no" and "2023–2025" in answer.text

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Final, Literal
 
 from bot.answering import compound, details
@@ -148,8 +149,9 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
         agreed = _agreed_point(engine, q)
         if agreed is not None:
             return agreed
-    # the date and the place claimed are what to check, not what to look for
-    relaxed_text = engine.without_destination(fold(without_dates(q.text)))
+    # the date and the place claimed are what to check, not what to look for; so is a period that no
+    # agreement or stance has ("for the 2026-2028 term" of a 2023-2025 one)
+    relaxed_text = engine.without_destination(fold(without_dates(_PERIOD.sub(_period_of(engine), q.text))))
     if relaxed_text == q.canonical or q.unknown_names or q.foreign_countries:
         return direct  # nothing claimed to relax, or the question is about someone or somewhere else
     relaxed = _earliest(engine, engine.lookup(relaxed_text, q.lang, today), q.lang)
@@ -163,6 +165,20 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
     found: Verdict = "yes" if fact is not None and _claims_hold(engine, q, fact) else "no"
     body = relaxed.text if found == "yes" else _corrected(engine, q, fact, relaxed)
     return _with_verdict(dataclasses.replace(relaxed, question=q.text), found, body, q.lang)
+
+
+def _period_of(engine: Lookup) -> Callable[[re.Match[str]], str]:
+    """A period as written, when a fact has it; none at all when none has."""
+    known = {
+        (f.period_start, f.period_end)
+        for f in [*engine.knowledge.of_kind(Agreement), *engine.knowledge.of_kind(Statement)]
+    }
+
+    def period(match: re.Match[str]) -> str:
+        start, end = (int(y) for y in re.findall(r"\d{4}", match.group(0)))
+        return match.group(0) if (start, end) in known else " "
+
+    return period
 
 
 def _unknown_name(q: Question) -> bool:

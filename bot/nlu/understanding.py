@@ -851,7 +851,7 @@ class Question:
         return self.countries - self.base_countries
 
 
-_CAPITALISED_RUN = re.compile(r"\b(?:[A-ZĐ][\wÀ-ỹ]+(?:\s+|$)){2,}")
+_CAPITALISED_RUN = re.compile(r"\b(?:[A-ZĐ][\wÀ-ỹ]+(?:\s+|$|(?=[^\w\s]))){2,}")  # "… Council?" ends one
 
 
 def analyze(
