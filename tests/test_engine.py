@@ -804,3 +804,9 @@ def test_a_stance_is_found_through_an_acronym_and_a_claimed_term_it_lacks_is_den
         "Did Laos pledge to back Vietnam's Human Rights Council candidacy for the 2026-2028 term?"
     )
     assert answer.verdict == "no" and "2023–2025" in answer.text
+
+
+def test_a_person_the_article_does_not_name_is_said_so_with_the_event_s_date(engine: Engine) -> None:
+    answer = engine.answer("Who was the Lao National Assembly Chairman who visited Vietnam in December 2021?")
+    assert answer.not_stated and "(December 2021)" in answer.text
+    assert "it says only: Chairman of the National Assembly of Laos" in answer.text

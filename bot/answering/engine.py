@@ -876,9 +876,10 @@ class Engine:
             for p in event.participants
             if not p.official and (len(asked) != 1 or self._participant_country(p) in asked)
         ]
+        date = event_date(event, q.lang)
         if not labels:
-            return phrase("who_missing", q.lang, title=title)
-        return phrase("who_unnamed", q.lang, title=title, labels="; ".join(labels))
+            return phrase("who_missing", q.lang, title=title, date=date)
+        return phrase("who_unnamed", q.lang, title=title, date=date, labels="; ".join(labels))
 
     def _unnamed_person_asked(self, q: Question, event: Event) -> bool:
         """'Who was the Vietnamese co-chair?' when the article names nobody on that side."""
