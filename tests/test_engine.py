@@ -810,3 +810,16 @@ def test_a_person_the_article_does_not_name_is_said_so_with_the_event_s_date(eng
     answer = engine.answer("Who was the Lao National Assembly Chairman who visited Vietnam in December 2021?")
     assert answer.not_stated and "(December 2021)" in answer.text
     assert "it says only: Chairman of the National Assembly of Laos" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "count"),
+    [
+        ("từ lúc CTN Phúc sang Lào tới lúc CT Quốc hội Lào sang VN cách nhau mấy tháng?", "4 tháng"),
+        ("How many months apart were Phạm Minh Chính's and Võ Văn Thưởng's visits to Laos?", "3 months"),
+    ],
+)
+def test_the_months_between_two_visits_named_by_their_people_are_counted(
+    engine: Engine, question: str, count: str
+) -> None:
+    assert engine.answer(question).text.startswith(count)

@@ -101,6 +101,8 @@ def _two_officials_events(engine: Lookup, first: str, second: str) -> tuple[str,
     when no event of the base has both (folded text: the head before the first and the tail after the
     second go around each)."""
     head, tail = canonical(fold(first)).split(), canonical(fold(second)).split()
+    if head[-1:] == ["s"]:
+        head = head[:-1]  # "Phạm Minh Chính's and Võ Văn Thưởng's visits": the possessive of the first
     a, b = _mention(engine, head), _mention(engine, tail)
     if a is None or b is None or a[0] == b[0]:
         return None
