@@ -1404,6 +1404,10 @@ class Engine:
             events = of_kind  # "list the visits of 2023": the visits, not everything of 2023
         if not events:
             return self._not_found(q.text, q.lang, q)
+        if len(events) == 1 and Intent.WHO in q.intents:
+            # "đi cùng BT Nam sang Thái có những ai?": a list of people, at the one event it names
+            best = max((s.score for s in scored if s.fact is events[0]), default=0.0)
+            return self._respond(q, events[0], best)
         events.sort(key=lambda e: (e.date.start if e.date else dt.date.max, e.id))
         shown = events[:MAX_LIST]
         head = phrase("event_list", q.lang, count=str(len(events)))
