@@ -182,3 +182,8 @@ def test_a_claim_with_a_wrong_place_post_period_or_country_is_denied_with_the_tr
 def test_who_took_part_asked_as_a_list_of_one_event_names_its_people(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("đi cùng BT Nam sang Thái hồi tháng 3/2023 có những ai vậy?")
     assert "Bùi Thái Sơn" in answer.text and "Lê Thị Hà" in answer.text
+
+
+def test_the_documents_signed_at_the_event_named_are_listed(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("Kết thúc Kỳ họp lần thứ 5 Ủy ban Hỗn hợp, hai bên đã ký văn kiện nào?")
+    assert set(answer.facts) == {"joint-plan-of-action-2023-2027", "mou-trade-promotion-2023"}

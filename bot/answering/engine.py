@@ -83,6 +83,7 @@ from bot.nlu.lexicon import (
     ROLE_ASKED,
     ROLE_PHRASES,
     SIGNED_ASKED,
+    SIGNED_AT,
     TIMELINE_WORDS,
     WHOLE_PERIOD_ASKED,
     Intent,
@@ -367,7 +368,11 @@ class Engine:
         )
         if self._wants_list(q, ranking.events) and not quotes_an_event:
             return self._statement_list(q, ranking.others) or self._list(q, ranking.events)
-        return self._statement_list(q, ranking.others) or self._agreement_list(q, ranking.others)
+        return (
+            self._documents_at(q, ranking.events)
+            or self._statement_list(q, ranking.others)
+            or self._agreement_list(q, ranking.others)
+        )
 
     # decide ----------------------------------------------------------------------------------------
     def _decide(self, q: Question, ranking: Ranking) -> Decision:
@@ -1351,11 +1356,30 @@ class Engine:
         chosen: list[Agreement] = fitting or self.knowledge.of_kind(Agreement)
         if len(chosen) < 2:
             return None
+        return self._agreements(q, chosen)
+
+    def _agreements(self, q: Question, chosen: list[Agreement]) -> Answer:
         chosen = sorted(chosen, key=lambda a: (a.signed.start if a.signed else dt.date.max, a.id))
         lines = [self.render.agreement_line(a, q.lang) for a in chosen[:MAX_LIST]]
         head = phrase("agreement_list", q.lang, count=str(len(chosen)))
         shown: list[AnyFact] = list(chosen[:MAX_LIST])
         return self._answered(q.text, shown, head + "\n" + "\n".join(lines), q.lang, 1.0)
+
+    def _documents_at(self, q: Question, events: list[Scored]) -> Answer | None:
+        """ "Kết thúc Kỳ họp lần thứ 5, hai bên đã ký những văn kiện nào?": the documents linked to the
+        one event the question names."""
+        if Intent.LIST not in q.intents or not (
+            _AGREEMENT_CUE.search(q.canonical) and SIGNED_AT.search(q.folded)
+        ):
+            return None
+        anchored = sorted((s for s in events if s.anchored), key=lambda s: s.score, reverse=True)
+        if not anchored or (len(anchored) > 1 and anchored[1].score >= anchored[0].score - TIE_MARGIN):
+            return None
+        event = anchored[0].fact
+        documents = [
+            a for a in self.knowledge.of_kind(Agreement) if event.id in a.related or a.id in event.related
+        ]
+        return self._agreements(q, documents) if documents else None
 
     def _statement_list(self, q: Question, others: list[Scored]) -> Answer | None:
         """ "Lào làm Chủ tịch ASEAN những năm nào?": every stance of the kind the question names in

@@ -82,6 +82,7 @@ class Cues(_Data):
     role_co_chair: list[str]
     role_receiver: list[str]
     destination: list[str]
+    signed_at: list[str]
     not_destination: list[str]
     listed: list[str]
     next_round: list[str]
@@ -346,6 +347,7 @@ COMPARED_WITH = _phrases(_CUES.compared_with)
 NAME_ASKED = _phrases(_CUES.name)
 CONCLUDED_ASKED = _phrases(_CUES.concluded)
 SIGNED_ASKED = _phrases(_CUES.signed)
+SIGNED_AT = _phrases(_CUES.signed_at)
 ROLE_ASKED = {
     "leader": _phrases(_CUES.role_leader),
     "co_chair": _phrases(_CUES.role_co_chair),
