@@ -185,5 +185,5 @@ def test_who_took_part_asked_as_a_list_of_one_event_names_its_people(fixture_eng
 
 
 def test_the_documents_signed_at_the_event_named_are_listed(fixture_engine: Engine) -> None:
-    answer = fixture_engine.answer("Kết thúc Kỳ họp lần thứ 5 Ủy ban Hỗn hợp, hai bên đã ký văn kiện nào?")
+    answer = fixture_engine.answer("Sau Kỳ họp lần thứ 5 Ủy ban Hỗn hợp, hai bên đã ký những văn kiện nào?")
     assert set(answer.facts) == {"joint-plan-of-action-2023-2027", "mou-trade-promotion-2023"}

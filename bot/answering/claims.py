@@ -107,6 +107,19 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
         profile = engine.render.fact_text(official, q.lang)
         return _with_verdict(engine.answer_fact(official.id, lang=q.lang), verdict, profile, q.lang)
     direct = engine.lookup(q.text, q.lang, today)
+    if direct.status is Status.NOT_FOUND and q.unknown_names:
+        # "… in Phnom Penh?": a name the base lacks cannot be confirmed; what the articles say of the
+        # rest follows
+        rest = q.text
+        for name in q.unknown_names:
+            rest = rest.replace(name, " ")
+        said = engine.lookup(rest, q.lang, today)
+        if said.status is Status.ANSWERED:
+            text = phrase("claim_unknown", q.lang)
+            body = _corrected(engine, q, engine.knowledge.get(said.facts[0]), said, always=True)
+            return dataclasses.replace(
+                said, question=q.text, status=Status.NOT_FOUND, text=f"{text}\n\n{body}"
+            )
     if direct.status is Status.ANSWERED:
         fact = engine.knowledge.get(direct.facts[0])
         if isinstance(fact, Statement | Agreement) and not _said_as_asked(engine, q, fact):
@@ -169,10 +182,11 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
 
 def _period_of(engine: Lookup) -> Callable[[re.Match[str]], str]:
     """A period as written, when a fact has it; none at all when none has."""
-    known = {
-        (f.period_start, f.period_end)
-        for f in [*engine.knowledge.of_kind(Agreement), *engine.knowledge.of_kind(Statement)]
-    }
+    documents: list[Agreement | Statement] = [
+        *engine.knowledge.of_kind(Agreement),
+        *engine.knowledge.of_kind(Statement),
+    ]
+    known = {(f.period_start, f.period_end) for f in documents}
 
     def period(match: re.Match[str]) -> str:
         start, end = (int(y) for y in re.findall(r"\d{4}", match.group(0)))

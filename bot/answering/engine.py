@@ -1376,6 +1376,8 @@ class Engine:
         if not anchored or (len(anchored) > 1 and anchored[1].score >= anchored[0].score - TIE_MARGIN):
             return None
         event = anchored[0].fact
+        if not isinstance(event, Event):
+            return None
         documents = [
             a for a in self.knowledge.of_kind(Agreement) if event.id in a.related or a.id in event.related
         ]

@@ -1001,48 +1001,62 @@ def _in_phrases(run: list[str], question: list[str], pairs: set[str]) -> bool:
     return False
 
 
-def _runs_between_countries(text: str, index: EntityIndex) -> Iterable[str]:
+_ORDINARY_FIRST_WORDS = (EVERYDAY_WORDS | FUNCTION_WORDS) - HONORIFICS  # "Ông Sơn": part of the name
+
+
+def _runs_between_countries(text: str, index: EntityIndex) -> Iterable[list[str]]:
     """Runs of capitalised words, split after a country's name: in "Thủ tướng Lào Phankham Viphavanh"
     the country is the post's, the name after it is the person's ("Liên bang Nga" stays whole)."""
     for match in _CAPITALISED_RUN.finditer(text):
         words = match.group(0).split()
         last = max((i for i, w in enumerate(words) if canonical(fold(w)) in index.country_words), default=-1)
         if last >= 0:
-            yield " ".join(words[: last + 1])
+            yield words[: last + 1]
         if last + 1 < len(words):
-            yield " ".join(words[last + 1 :])
+            yield words[last + 1 :]
 
 
 def _unknown_names(text: str, index: EntityIndex) -> Iterable[str]:
     """Capitalised multi-word names in the question that match no official, place or known word."""
     yield from _unknown_bodies(fold(text), index)
-    for run in _runs_between_countries(text, index):
-        folded = fold(run)
-        words = folded.split()
-        canon_words = canonical(folded).split()
-        if (
-            len(words) < 2
-            or index.officials_in(words)
-            or index.officials_by_given_name(canon_words)
-            or index.places_in(canon_words)
+    for words in _runs_between_countries(text, index):
+        run = " ".join(words)
+        if _known_run(run, text, index):
+            continue
+        # "Sau Kỳ họp lần thứ 5 …": the first word may be capitalised only for the sentence
+        opening = text.lstrip(" \t\n\"'“”(").startswith(run)
+        sentence_start = opening and fold(words[0]) in _ORDINARY_FIRST_WORDS
+        if not (sentence_start and _known_run(" ".join(words[1:]), text, index)):
+            yield run
+
+
+def _known_run(run: str, text: str, index: EntityIndex) -> bool:
+    """A run of capitalised words that names an official, a place, a phrase of the sources or nothing
+    but ordinary words; a single word is no name to check."""
+    folded = fold(run)
+    words = folded.split()
+    canon_words = canonical(folded).split()
+    if (
+        len(words) < 2
+        or index.officials_in(words)
+        or index.officials_by_given_name(canon_words)
+        or index.places_in(canon_words)
+    ):
+        return True
+    # an abbreviation of the synonym list ("ĐSQ", "QĐND") is a known term, not part of a name
+    words = [w for w in words if canonical(w) == w]
+    if len(words) < 2:
+        return True
+    if has_vietnamese_marks(run):
+        # A Vietnamese proper name is known only if the sources contain it as a phrase:
+        # "Hội đồng Nhân quyền" is in a seed, "Hội đồng Bảo an" is not. A word may make its phrase
+        # with a neighbour outside the capitals: "chúc Tết Đại sứ quán" ("chúc Tết", "Đại sứ").
+        if all(f"{a} {b}" in index.corpus_pairs for a, b in itertools.pairwise(words)) or _in_phrases(
+            fold(run).split(), fold(text).split(), index.corpus_pairs
         ):
-            continue
-        # an abbreviation of the synonym list ("ĐSQ", "QĐND") is a known term, not part of a name
-        words = [w for w in words if canonical(w) == w]
-        if len(words) < 2:
-            continue
-        if has_vietnamese_marks(run):
-            # A Vietnamese proper name is known only if the sources contain it as a phrase:
-            # "Hội đồng Nhân quyền" is in a seed, "Hội đồng Bảo an" is not. A word may make its phrase
-            # with a neighbour outside the capitals: "chúc Tết Đại sứ quán" ("chúc Tết", "Đại sứ").
-            if all(f"{a} {b}" in index.corpus_pairs for a, b in itertools.pairwise(words)) or _in_phrases(
-                fold(run).split(), fold(text).split(), index.corpus_pairs
-            ):
-                continue
-        elif index.like_an_official(words):
-            pass  # "Bui Thanh Son" beside "Bùi Thái Sơn": another person, whose name the base lacks
-        elif all(w in index.vocabulary or w in STOPWORDS or w in EN_HINTS for w in words):
-            continue  # ordinary capitalised words ("Political Consultation")
-        if COUNTRY_PATTERN.search(canonical(folded)):
-            continue
-        yield run
+            return True
+    elif index.like_an_official(words):
+        pass  # "Bui Thanh Son" beside "Bùi Thái Sơn": another person, whose name the base lacks
+    elif all(w in index.vocabulary or w in STOPWORDS or w in EN_HINTS for w in words):
+        return True  # ordinary capitalised words ("Political Consultation")
+    return bool(COUNTRY_PATTERN.search(canonical(folded)))
