@@ -823,3 +823,11 @@ def test_the_months_between_two_visits_named_by_their_people_are_counted(
     engine: Engine, question: str, count: str
 ) -> None:
     assert engine.answer(question).text.startswith(count)
+
+
+def test_the_days_left_until_an_act_s_next_anniversary_are_counted(engine: Engine) -> None:
+    answer = engine.answer(
+        "còn mấy ngày nữa là tới ngày kỷ niệm thiết lập quan hệ ngoại giao VN - Lào vậy?",
+        today=dt.date(2026, 8, 30),
+    )
+    assert answer.text.startswith("Còn 6 ngày nữa đến kỷ niệm 64 năm (ngày 5/9/2026).")

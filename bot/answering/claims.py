@@ -28,6 +28,7 @@ from bot.nlu.lexicon import (
     CONCEPTS,
     CONCLUDED_ASKED,
     CUE_WORDS,
+    DAYS_UNTIL,
     DURATION_CUES,
     EVERYDAY_WORDS,
     LASTED_ASKED,
@@ -370,6 +371,39 @@ def anniversary_year(engine: Lookup, q: Question, today: dt.date) -> Answer | No
         start=format_date(date, q.lang),
     )
     return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
+
+
+def days_until(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
+    """ "Còn mấy ngày nữa là tới ngày kỷ niệm thiết lập quan hệ ngoại giao?": the days from today to the
+    act's next anniversary, when the act has a day."""
+    if not DAYS_UNTIL.search(q.folded):
+        return None
+    asked = f"{ANNIVERSARY_WORDS.sub(' ', DAYS_UNTIL.sub(' ', q.folded))} {_WHEN_WORD[q.lang]}"
+    found = _earliest(engine, engine.lookup(asked, q.lang, today), q.lang)
+    date = _date_of(engine.knowledge.get(found.facts[0])) if found is not None else None
+    if found is None or date is None or not date.has_day:
+        return None
+    start = date.start
+    upcoming = _on_year(start, today.year)
+    if upcoming < today:
+        upcoming = _on_year(start, today.year + 1)
+    years = upcoming.year - start.year
+    head = phrase(
+        "days_until",
+        q.lang,
+        days=str((upcoming - today).days),
+        years=str(years),
+        date=engine.render_date(upcoming, q.lang),
+    )
+    return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
+
+
+def _on_year(day: dt.date, year: int) -> dt.date:
+    """The same day in another year; 29 February falls on 28 February in a common year."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day.replace(year=year, day=28)
 
 
 def _anniversary_number(folded: str) -> int | None:

@@ -216,7 +216,7 @@ class Engine:
         day = today or self._today()
         q = analyze(question, self.index, lang=lang, today=day)
         if q.tokens and not q.greeting:
-            anniversary = claims.anniversary_year(self, q, day)
+            anniversary = claims.anniversary_year(self, q, day) or claims.days_until(self, q, day)
             if anniversary is not None:
                 return anniversary
             if claims.counts_years(q):

@@ -82,6 +82,7 @@ class Cues(_Data):
     role_co_chair: list[str]
     role_receiver: list[str]
     destination: list[str]
+    days_until: list[str]
     signed_at: list[str]
     not_destination: list[str]
     listed: list[str]
@@ -347,6 +348,7 @@ COMPARED_WITH = _phrases(_CUES.compared_with)
 NAME_ASKED = _phrases(_CUES.name)
 CONCLUDED_ASKED = _phrases(_CUES.concluded)
 SIGNED_ASKED = _phrases(_CUES.signed)
+DAYS_UNTIL = _phrases(_CUES.days_until)
 SIGNED_AT = _phrases(_CUES.signed_at)
 ROLE_ASKED = {
     "leader": _phrases(_CUES.role_leader),
