@@ -831,3 +831,8 @@ def test_the_days_left_until_an_act_s_next_anniversary_are_counted(engine: Engin
         today=dt.date(2026, 8, 30),
     )
     assert answer.text.startswith("Còn 6 ngày nữa đến kỷ niệm 64 năm (ngày 5/9/2026).")
+
+
+def test_who_someone_received_on_a_day_is_the_event_not_the_receiver_s_profile(engine: Engine) -> None:
+    answer = engine.answer("Who did Mr. Minh receive at the ministry on 20 July 2015, and in what role?")
+    assert answer.facts[0] == "reception-pham-binh-minh-alounkeo-2015-07-20" and "Alounkeo" in answer.text

@@ -515,7 +515,11 @@ class Engine:
             or self._strong_series(q)
             or q.event_kinds - {"consultation"}
         ):
-            return Intent.PROFILE in q.intents and not (q.round or self._strong_series(q))
+            # "who did Minh receive on 20/7/2015, and in what role": an act on a date, not a profile
+            dated_act = (
+                Intent.WHO in q.intents and q.date is not None and bool(q.event_kinds - {"consultation"})
+            )
+            return Intent.PROFILE in q.intents and not (q.round or self._strong_series(q) or dated_act)
         if Intent.PROFILE in q.intents:
             return True
         name_tokens = sum(
