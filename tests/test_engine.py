@@ -836,3 +836,17 @@ def test_the_days_left_until_an_act_s_next_anniversary_are_counted(engine: Engin
 def test_who_someone_received_on_a_day_is_the_event_not_the_receiver_s_profile(engine: Engine) -> None:
     answer = engine.answer("Who did Mr. Minh receive at the ministry on 20 July 2015, and in what role?")
     assert answer.facts[0] == "reception-pham-binh-minh-alounkeo-2015-07-20" and "Alounkeo" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("claim", "truth"),
+    [
+        ("Did the 46th Intergovernmental Committee session take place in Vientiane?", "Place: Vietnam"),
+        ("Did Saleumxay visit Vietnam in November 2021?", "28–29 December 2021"),
+    ],
+)
+def test_a_claim_with_another_place_or_month_is_denied_with_the_truth(
+    engine: Engine, claim: str, truth: str
+) -> None:
+    answer = engine.answer(claim)
+    assert answer.verdict == "no" and truth in answer.text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable
 from typing import Final, Literal
@@ -35,6 +36,7 @@ from bot.nlu.lexicon import (
     MONTHS_ASKED,
     MONTHS_EN,
     NOW,
+    PLACE_WORDS,
     ROLE_PHRASES,
     SPAN_BETWEEN,
     STOPWORDS,
@@ -165,10 +167,17 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
             return agreed
     # the date and the place claimed are what to check, not what to look for; so is a period that no
     # agreement or stance has ("for the 2026-2028 term" of a 2023-2025 one)
-    relaxed_text = engine.without_destination(fold(without_dates(_PERIOD.sub(_period_of(engine), q.text))))
+    undated = fold(without_dates(_PERIOD.sub(_period_of(engine), q.text)))
+    relaxed_text = engine.without_destination(undated)
     if relaxed_text == q.canonical or q.unknown_names or q.foreign_countries:
         return direct  # nothing claimed to relax, or the question is about someone or somewhere else
-    relaxed = _earliest(engine, engine.lookup(relaxed_text, q.lang, today), q.lang)
+    # the date first, keeping where ("did Saleumxay visit Vietnam in November 2021?" is about his visit
+    # to Vietnam), then the place too
+    relaxed = None
+    for text in dict.fromkeys([undated, relaxed_text]):
+        relaxed = _earliest(engine, engine.lookup(text, q.lang, today), q.lang)
+        if relaxed is not None and isinstance(engine.knowledge.get(relaxed.facts[0]), Event):
+            break
     if relaxed is None:
         return direct
     fact = engine.knowledge.get(relaxed.facts[0])
@@ -176,9 +185,35 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
         # one round of a recurring mechanism on another date says nothing of a round on the date asked:
         # the base just has none then (the direct answer says which rounds it has)
         return direct
+    if q.event_kinds and not isinstance(fact, Event):
+        return direct  # "did Saleumxay visit Vietnam in November 2021?" is about a visit, not about him
     found: Verdict = "yes" if fact is not None and _claims_hold(engine, q, fact) else "no"
     body = relaxed.text if found == "yes" else _corrected(engine, q, fact, relaxed)
     return _with_verdict(dataclasses.replace(relaxed, question=q.text), found, body, q.lang)
+
+
+def _places_claimed(engine: Lookup, q: Question) -> list[list[str]]:
+    """The capitalised names after "in", "at", "ở", "tại" that may name a place: not a country, a month
+    or a date, nor a name made of the base's own words ("at the ASEAN Foreign Ministers' Retreat")."""
+    words = q.text.split()
+    claimed: list[list[str]] = []
+    for i, word in enumerate(words[:-1]):
+        if fold(word) not in PLACE_WORDS:
+            continue
+        run = list(itertools.takewhile(lambda w: w[:1].isupper(), words[i + 1 : i + 5]))
+        name = canonical(fold(" ".join(run).strip("?.,!;:"))).split()
+        if not name or name[0] in MONTHS_EN or any(w in engine.index.country_words for w in name):
+            continue
+        if engine.index.places_in(name) or not all(engine.index.is_known(w) for w in name):
+            claimed.append(name)
+    return claimed
+
+
+def _is_where(engine: Lookup, event: Event, name: list[str]) -> bool:
+    """The name is one of the places the event took place in (its venue, city or country)."""
+    places = (engine.knowledge.place(p) for p in engine.places_of(event))
+    names = {canonical(fold(n)) for p in places if p for n in [p.name_vi, p.name_en, *p.aliases]}
+    return any(" ".join(name) in n for n in names)
 
 
 def _period_of(engine: Lookup) -> Callable[[re.Match[str]], str]:
@@ -298,6 +333,9 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
     destination = engine.destination(q)
     if isinstance(fact, Event) and destination is not None and destination not in engine.places_of(fact):
         return False
+    claimed_places = _places_claimed(engine, q) if isinstance(fact, Event) else []
+    if isinstance(fact, Event) and any(not _is_where(engine, fact, name) for name in claimed_places):
+        return False  # "… take place in Vientiane?" of a session held in Vietnam
     if isinstance(fact, Event) and q.places:
         where = engine.places_of(fact)
         named = {p for p in q.places if not engine.is_country_place(p)}

@@ -356,6 +356,7 @@ ROLE_ASKED = {
     "receiver": _phrases(_CUES.role_receiver),
 }
 DESTINATION_WORDS = "|".join(sorted(_CUES.destination, key=len, reverse=True))
+PLACE_WORDS = frozenset(word for word in _CUES.destination if " " not in word)  # "in", "at", "ở", "tại"
 # "liên quan tới Lào", "related to Laos": about a country, not an event held there
 NOT_DESTINATION = re.compile(r"\b(?:" + "|".join(_CUES.not_destination) + r")\s*$")
 LISTED = _phrases(_CUES.listed)

@@ -493,7 +493,7 @@ class EntityIndex:
         return folded if fixed == words else " ".join(fixed)
 
     def _correction(self, word: str, before: str, after: str) -> str:
-        if len(word) < SHORT_TYPO_MIN_LEN or word.isdigit() or self._is_known(word):
+        if len(word) < SHORT_TYPO_MIN_LEN or word.isdigit() or self.is_known(word):
             return word
         # only words of about the same length and the same first letter can be one edit away
         # (a typo in the first letter is left alone): the cost stays flat as the base grows
@@ -512,7 +512,8 @@ class EntityIndex:
         chosen = same_length if same_length else near
         return chosen[0] if len(chosen) == 1 else word
 
-    def _is_known(self, word: str) -> bool:
+    def is_known(self, word: str) -> bool:
+        """A word of the base or of the lexicon: no name the base lacks."""
         return word in self.vocabulary or word in LEXICON_WORDS or word in _EXTRA_KNOWN
 
     @property
