@@ -850,3 +850,8 @@ def test_a_claim_with_another_place_or_month_is_denied_with_the_truth(
 ) -> None:
     answer = engine.answer(claim)
     assert answer.verdict == "no" and truth in answer.text
+
+
+def test_a_round_claimed_of_someone_who_did_not_take_part_is_denied_with_who_did(engine: Engine) -> None:
+    answer = engine.answer("Was the 31st border delegation meeting co-chaired by Bùi Thanh Sơn?")
+    assert answer.verdict == "no" and "Nguyễn Minh Vũ" in answer.text

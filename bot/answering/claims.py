@@ -165,6 +165,13 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
         agreed = _agreed_point(engine, q)
         if agreed is not None:
             return agreed
+    if direct.status is Status.NOT_FOUND and q.officials and q.round is not None:
+        # "Was the 31st border delegation meeting co-chaired by Bùi Thanh Sơn?": the meeting, without
+        # the person claimed, says who took part
+        named = engine.lookup(_without_officials(engine, q), q.lang, today)
+        event = engine.knowledge.get(named.facts[0]) if named.status is Status.ANSWERED else None
+        if isinstance(event, Event) and not {p.official for p in event.participants} & set(q.officials):
+            return _with_verdict(dataclasses.replace(named, question=q.text), "no", named.text, q.lang)
     # the date and the place claimed are what to check, not what to look for; so is a period that no
     # agreement or stance has ("for the 2026-2028 term" of a 2023-2025 one)
     undated = fold(without_dates(_PERIOD.sub(_period_of(engine), q.text)))
@@ -190,6 +197,16 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
     found: Verdict = "yes" if fact is not None and _claims_hold(engine, q, fact) else "no"
     body = relaxed.text if found == "yes" else _corrected(engine, q, fact, relaxed)
     return _with_verdict(dataclasses.replace(relaxed, question=q.text), found, body, q.lang)
+
+
+def _without_officials(engine: Lookup, q: Question) -> str:
+    """The question's folded text without the names of the officials it names."""
+    text = q.folded
+    for official_id in q.officials:
+        official = engine.knowledge.official(official_id)
+        for name in sorted([official.name, *official.aliases] if official else [], key=len, reverse=True):
+            text = text.replace(fold(name), " ")
+    return " ".join(text.split())
 
 
 def _places_claimed(engine: Lookup, q: Question) -> list[list[str]]:
