@@ -855,3 +855,22 @@ def test_a_claim_with_another_place_or_month_is_denied_with_the_truth(
 def test_a_round_claimed_of_someone_who_did_not_take_part_is_denied_with_who_did(engine: Engine) -> None:
     answer = engine.answer("Was the 31st border delegation meeting co-chaired by Bùi Thanh Sơn?")
     assert answer.verdict == "no" and "Nguyễn Minh Vũ" in answer.text
+
+
+def test_an_nth_anniversary_names_no_round(engine: Engine) -> None:
+    q = analyze("Who congratulated the Lao army on its 75th anniversary?", engine.index)
+    assert q.round is None
+    assert engine.answer("Who congratulated the Lao army on its 75th anniversary?").status is Status.ANSWERED
+
+
+def test_when_a_stance_was_stated_is_the_day_of_its_meeting(engine: Engine) -> None:
+    answer = engine.answer(
+        "When was \"Vietnam's Ministry of National Defence congratulates the Lao People's Army on its 75th"
+        ' anniversary" held?'
+    )
+    assert answer.facts[0] == "vn-mod-congratulates-lao-army-2024-01-08" and "8 January 2024" in answer.text
+
+
+def test_a_count_of_days_between_two_acts_is_not_answered_with_one_of_them(engine: Engine) -> None:
+    question = "How many days before the Lao army's 75th anniversary did Vietnam's defence ministry call?"
+    assert engine.answer(question).status is Status.NOT_FOUND

@@ -61,6 +61,7 @@ from bot.nlu.lexicon import (
     CUE_WORDS,
     DATE_WORDS,
     DAY_ASKED,
+    DAYS_BETWEEN,
     DEFINITION_ASKED,
     DESTINATION_WORDS,
     DURATION_CUES,
@@ -388,6 +389,8 @@ class Engine:
         if everything[0] is not best and everything[0].score - best.score > TIE_MARGIN:
             # what fits the question best is not firmly named by it, and what is named fits worse
             return Decision(Verdict.ASK, [everything[0], best])
+        if DAYS_BETWEEN.search(q.folded):
+            return Decision(Verdict.NO_AMOUNT)  # "how many days before …": a count no fact holds
         if (
             Intent.HOW_MUCH in q.intents
             # "what did X say about how much …", "ký năm bao nhiêu" (which year)
@@ -397,7 +400,7 @@ class Engine:
             and not isinstance(best.fact, Figure)
         ):
             return Decision(Verdict.NO_AMOUNT)  # we hold a few figures; no count or amount beyond them
-        act = self._signing_of(q, best, ranked)
+        act = self._act_of(q, best, ranked)
         if act is not None:
             return Decision(Verdict.ANSWER, [act])
         ties = [s for s in ranked if s.score >= best.score - TIE_MARGIN or self._indistinct(q, best, s)]
@@ -434,23 +437,31 @@ class Engine:
         return Decision(Verdict.TIED, ties)
 
     @staticmethod
-    def _signing_of(q: Question, best: Scored, ranked: list[Scored]) -> Scored | None:
-        """ "Hiệp ước … ký ngày nào?": the act of signing a document, when the question names it too
-        and it is dated more precisely than the document's own record (a day, not just a year)."""
-        document = best.fact
-        if Intent.WHEN not in q.intents or not isinstance(document, Agreement):
+    def _act_of(q: Question, best: Scored, ranked: list[Scored]) -> Scored | None:
+        """ "Hiệp ước … ký ngày nào?", "when was the congratulation on the army's 75th anniversary?": the
+        act itself — the signing of a document, the meeting where a stance was stated — when the
+        question names it too and it is dated more precisely than the record (a day, not just a year)."""
+        record = best.fact
+        if Intent.WHEN not in q.intents:
             return None
-        signed = document.signed
-        finer = _PRECISION_ORDER.index(signed.precision) if signed else len(_PRECISION_ORDER)
+        if isinstance(record, Agreement):
+            own = record.signed
+        elif isinstance(record, Statement):
+            own = FuzzyDate.parse(str(record.year)) if record.year else None
+        else:
+            return None
+        finer = _PRECISION_ORDER.index(own.precision) if own else len(_PRECISION_ORDER)
         for s in ranked:
             event = s.fact
-            if (
-                isinstance(event, Event)
-                and event.event_kind is EventKind.SIGNING
-                and (document.id in event.related or event.id in document.related)
-                and event.date is not None
-                and _PRECISION_ORDER.index(event.date.precision) < finer
-            ):
+            if not isinstance(event, Event) or event.date is None:
+                continue
+            if isinstance(record, Agreement):
+                acts = event.event_kind is EventKind.SIGNING and (
+                    record.id in event.related or event.id in record.related
+                )
+            else:
+                acts = record.made_at == event.id
+            if acts and _PRECISION_ORDER.index(event.date.precision) < finer:
                 return s
         return None
 
@@ -1057,8 +1068,14 @@ class Engine:
 
     def _merge_ties(self, q: Question, ties: list[Scored]) -> Answer | None:
         """Tied facts that are one answer: linked facts about one thing, or a set of like statements."""
+        # the statement is the more precise answer, except to "when": the meeting where it was stated
+        # has the day
         said_at = {f.made_at for f in (s.fact for s in ties) if isinstance(f, Statement)}
-        ties = [s for s in ties if s.fact.id not in said_at]  # the statement is the more precise answer
+        tied = {s.fact.id for s in ties}
+        if Intent.WHEN in q.intents:
+            ties = [s for s in ties if not (isinstance(s.fact, Statement) and s.fact.made_at in tied)]
+        else:
+            ties = [s for s in ties if s.fact.id not in said_at]
         facts = [s.fact for s in ties]
         if len({f.id for f in facts}) == 1:
             return self._respond(q, facts[0], ties[0].score)

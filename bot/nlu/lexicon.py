@@ -82,6 +82,7 @@ class Cues(_Data):
     role_co_chair: list[str]
     role_receiver: list[str]
     destination: list[str]
+    days_between: list[str]
     days_until: list[str]
     signed_at: list[str]
     not_destination: list[str]
@@ -341,6 +342,7 @@ NOW = _phrases(_CUES.now)
 PERCENT_ASKED = _phrases(_CUES.percent)
 WHOLE_PERIOD_ASKED = _phrases(_CUES.whole_period)
 LASTED_ASKED = _phrases(_CUES.lasted)
+DAYS_BETWEEN = _phrases(_CUES.days_between)
 # "từ X đến Y", "between X and Y": the two facts whose time apart a count of years asks
 SPAN_BETWEEN = [re.compile(rf"\b{a}\b (.+?) \b{b}\b (.+)") for a, b in _CUES.span_between]
 PART_PERIOD = _phrases(_CUES.part_period)

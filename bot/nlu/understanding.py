@@ -27,6 +27,7 @@ from bot.kb.bulk import gc_paused
 from bot.kb.facts import OTHER_COUNTRY, Agreement, Event, Figure, Official, Place, Series, Statement
 from bot.kb.knowledge import Knowledge
 from bot.nlu.lexicon import (
+    ANNIVERSARY_WORDS,
     BODY_HEADS,
     COUNT_WORDS,
     COUNTRIES,
@@ -64,6 +65,7 @@ from bot.nlu.parsing import (
     DateQuery,
     parse_date,
     parse_round,
+    round_span,
 )
 from bot.nlu.text import fold, has_vietnamese_marks
 
@@ -740,6 +742,9 @@ def _asked_round(text: str, folded: str) -> int | None:
     number = parse_round(folded)
     if number is not None and re.search(rf"(?<!\d){number}\s*%", text):
         return None  # "16%" is a share, not a round (folding dropped the sign)
+    span = round_span(folded)
+    if number is not None and span is not None and ANNIVERSARY_WORDS.match(folded[span[1] :].lstrip()):
+        return None  # "its 75th anniversary" counts years, it names no round
     if number is not None and _NEXT.search(folded):
         return number + 1
     return number
