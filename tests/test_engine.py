@@ -874,3 +874,8 @@ def test_when_a_stance_was_stated_is_the_day_of_its_meeting(engine: Engine) -> N
 def test_a_count_of_days_between_two_acts_is_not_answered_with_one_of_them(engine: Engine) -> None:
     question = "How many days before the Lao army's 75th anniversary did Vietnam's defence ministry call?"
     assert engine.answer(question).status is Status.NOT_FOUND
+
+
+def test_a_stance_named_in_its_own_words_is_found_whatever_the_question_s_other_words(engine: Engine) -> None:
+    answer = engine.answer("What did Vietnam and Cambodia say about Laos's ASEAN chairmanship?")
+    assert answer.facts[0] == "vn-kh-support-laos-asean-chair-2024"

@@ -1008,7 +1008,7 @@ class Engine:
                     and q.date is not None
                     and self._dated_in(fact, q)
                 )
-                or (Intent.LIST in q.intents and self._stance_named(q, fact))
+                or self._stance_named(q, fact)
             )
             features = {"lexical_share": share, "date_given": q.date is not None, **cues}
             if fact.id in q.named_facts:
