@@ -187,3 +187,9 @@ def test_who_took_part_asked_as_a_list_of_one_event_names_its_people(fixture_eng
 def test_the_documents_signed_at_the_event_named_are_listed(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("Sau Kỳ họp lần thứ 5 Ủy ban Hỗn hợp, hai bên đã ký những văn kiện nào?")
     assert set(answer.facts) == {"joint-plan-of-action-2023-2027", "mou-trade-promotion-2023"}
+
+
+def test_the_agreements_signed_so_far_are_listed_without_one_still_negotiated(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("Which agreements or documents have Vietnam and Thailand signed so far?")
+    assert answer.status.value == "answered" and "sar-agreement" not in answer.facts
+    assert len(answer.facts) == 3 and "()" not in answer.text

@@ -77,6 +77,7 @@ from bot.nlu.lexicon import (
     MONTHS_EN,
     NAME_ASKED,
     NOT_DESTINATION,
+    NOW,
     PART_PERIOD,
     PERCENT_ASKED,
     POST_FILLERS,
@@ -1375,6 +1376,9 @@ class Engine:
         if not fitting and not self._names_only_the_kind(q):
             return None
         chosen: list[Agreement] = fitting or self.knowledge.of_kind(Agreement)
+        if SIGNED_AT.search(q.folded):
+            # "which agreements have they signed": not those still being negotiated
+            chosen = [a for a in chosen if a.signed is not None] or chosen
         if len(chosen) < 2:
             return None
         return self._agreements(q, chosen)
@@ -1433,7 +1437,7 @@ class Engine:
         countries ("what agreements have the two countries signed")."""
         content = [
             t
-            for t in SIGNED_ASKED.sub(" ", CONCLUDED_ASKED.sub(" ", q.canonical)).split()
+            for t in NOW.sub(" ", SIGNED_ASKED.sub(" ", CONCLUDED_ASKED.sub(" ", q.canonical))).split()
             if t not in FUNCTION_WORDS
             and t not in CUE_WORDS
             and t not in self.index.country_words

@@ -351,9 +351,9 @@ class Renderer:
 
     def agreement_line(self, agreement: Agreement, lang: Lang) -> str:
         """One line of a list: "• Name (ký tháng 12/2014)"."""
-        signed = (
-            phrase("signed_on", lang, date=format_date(agreement.signed, lang)) if agreement.signed else ""
-        )
+        if agreement.signed is None:
+            return f"• {self.title(agreement, lang)}"
+        signed = phrase("signed_on", lang, date=format_date(agreement.signed, lang))
         return f"• {self.title(agreement, lang)} ({signed})"
 
     def figure(self, figure: Figure, lang: Lang) -> str:
