@@ -193,3 +193,11 @@ def test_the_agreements_signed_so_far_are_listed_without_one_still_negotiated(fi
     answer = fixture_engine.answer("Which agreements or documents have Vietnam and Thailand signed so far?")
     assert answer.status.value == "answered" and "sar-agreement" not in answer.facts
     assert len(answer.facts) == 3 and "()" not in answer.text
+
+
+@pytest.mark.parametrize(("year", "verdict"), [(2026, "yes"), (2028, "no")])
+def test_whether_an_agreement_is_still_in_force_is_its_period_against_today(
+    fixture_engine: Engine, year: int, verdict: str
+) -> None:
+    question = "Chương trình hành động chung Việt - Thái còn hiệu lực không?"  # 2023-2027
+    assert fixture_engine.answer(question, today=dt.date(year, 6, 1)).verdict == verdict

@@ -32,6 +32,7 @@ from bot.nlu.lexicon import (
     DAYS_UNTIL,
     DURATION_CUES,
     EVERYDAY_WORDS,
+    IN_FORCE_ASKED,
     LASTED_ASKED,
     MONTHS_ASKED,
     MONTHS_EN,
@@ -125,6 +126,17 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
             )
     if direct.status is Status.ANSWERED:
         fact = engine.knowledge.get(direct.facts[0])
+        if (
+            isinstance(fact, Agreement)
+            and fact.period_start
+            and fact.period_end
+            and IN_FORCE_ASKED.search(q.folded)
+        ):
+            # "… còn hiệu lực không?": its period against this year
+            start, end = fact.period_start, fact.period_end
+            in_force: Verdict = "yes" if start <= today.year <= end else "no"
+            period = phrase("in_force", q.lang, start=str(start), end=str(end), year=str(today.year))
+            return _with_verdict(direct, in_force, f"{period}\n{direct.text}", q.lang)
         if isinstance(fact, Statement | Agreement) and not _said_as_asked(engine, q, fact):
             # a stance or an agreement confirms only what its own words say: a support for UNESCO is
             # no support for the Human Rights Council
