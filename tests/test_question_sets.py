@@ -201,3 +201,9 @@ def test_whether_an_agreement_is_still_in_force_is_its_period_against_today(
 ) -> None:
     question = "Chương trình hành động chung Việt - Thái còn hiệu lực không?"  # 2023-2027
     assert fixture_engine.answer(question, today=dt.date(year, 6, 1)).verdict == verdict
+
+
+def test_an_amount_for_a_year_no_figure_has_is_not_answered_with_an_event(fixture_engine: Engine) -> None:
+    # the base gives the 2022 trade figure only; the 2023 trade events hold no amount
+    answer = fixture_engine.answer("What was Vietnam-Thailand trade turnover in 2023?")
+    assert answer.status.value == "not_found"

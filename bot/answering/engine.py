@@ -53,6 +53,7 @@ from bot.kb.facts import (
 from bot.kb.facts import Status as EventStatus
 from bot.kb.knowledge import AnyFact, Knowledge
 from bot.nlu.lexicon import (
+    AMOUNT_NOUNS,
     CITY_ASKED,
     CONCLUDED_ASKED,
     COUNTRIES,
@@ -394,8 +395,9 @@ class Engine:
             return Decision(Verdict.NO_AMOUNT)  # "how many days before …": a count no fact holds
         if (
             Intent.HOW_MUCH in q.intents
-            # "what did X say about how much …", "ký năm bao nhiêu" (which year)
-            and not q.intents & {Intent.LIST, Intent.WHAT, Intent.WHEN}
+            # "what did X say about how much …", "ký năm bao nhiêu" (which year); but "what was the
+            # trade turnover in 2023" names an amount
+            and (not q.intents & {Intent.LIST, Intent.WHAT, Intent.WHEN} or AMOUNT_NOUNS.search(q.folded))
             and not DURATION_CUES.search(q.folded)
             and not LASTED_ASKED.search(q.folded)  # "how many days was the visit": its day range
             and not isinstance(best.fact, Figure)

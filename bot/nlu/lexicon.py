@@ -82,6 +82,7 @@ class Cues(_Data):
     role_co_chair: list[str]
     role_receiver: list[str]
     destination: list[str]
+    amount_nouns: list[str]
     in_force: list[str]
     days_between: list[str]
     days_until: list[str]
@@ -343,6 +344,7 @@ NOW = _phrases(_CUES.now)
 PERCENT_ASKED = _phrases(_CUES.percent)
 WHOLE_PERIOD_ASKED = _phrases(_CUES.whole_period)
 LASTED_ASKED = _phrases(_CUES.lasted)
+AMOUNT_NOUNS = _phrases(_CUES.amount_nouns)
 IN_FORCE_ASKED = _phrases(_CUES.in_force)
 DAYS_BETWEEN = _phrases(_CUES.days_between)
 # "từ X đến Y", "between X and Y": the two facts whose time apart a count of years asks
