@@ -879,3 +879,27 @@ def test_a_count_of_days_between_two_acts_is_not_answered_with_one_of_them(engin
 def test_a_stance_named_in_its_own_words_is_found_whatever_the_question_s_other_words(engine: Engine) -> None:
     answer = engine.answer("What did Vietnam and Cambodia say about Laos's ASEAN chairmanship?")
     assert answer.facts[0] == "vn-kh-support-laos-asean-chair-2024"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        (
+            "Việt Nam và Campuchia nhất trí triển khai bản ghi nhớ nào vào tháng 1/2024?",
+            "mou-diplomatic-academy-cambodia",
+        ),
+        (
+            "Which border project did the two sides want to finish quickly, per the 2015 consultation?",
+            "border-marker-densification-project",
+        ),
+    ],
+)
+def test_an_undated_agreement_is_dated_by_the_meetings_that_dealt_with_it(
+    engine: Engine, question: str, fact: str
+) -> None:
+    assert engine.answer(question).facts[0] == fact
+
+
+def test_an_official_s_full_name_is_held(engine: Engine) -> None:
+    answer = engine.answer("ông Vũ chủ nhiệm UB Biên giới quốc gia tên đầy đủ là gì vậy?")
+    assert answer.facts[0] == "nguyen-minh-vu"

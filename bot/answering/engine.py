@@ -793,17 +793,30 @@ class Engine:
             return self._fact_in_period(fact, q)
         # Statements and figures carry years at most: a month or a day is matched by the signing date,
         # or by the date of the meeting where the figure was reported ("the trade figure given at the
-        # December 2021 talks"). A stance is not: "what happened on 20/7/2015" asks for the meeting.
+        # December 2021 talks").
         if isinstance(fact, Agreement):
-            signed = fact.signed
+            # undated: the days of the meetings that dealt with it ("which memorandum did they agree to
+            # implement in January 2024")
+            related = self._dates_of_related(fact) if not self._about_the_date(q) else []
+            dates = [fact.signed] if fact.signed else related
         else:
-            event = self.knowledge.event(fact.about or "") if isinstance(fact, Figure) else None
-            signed = event.date if event else None
-        if signed is None or signed.precision is Precision.YEAR:
-            return False
-        if q.date.day is not None and not signed.has_day:
-            return False
-        return q.date.matches(signed.start, signed.end)
+            # a figure is dated by the meeting where it was reported; a stance, by the one where it was
+            # stated, unless the question asks what happened then (the meeting is the answer)
+            at = fact.about if isinstance(fact, Figure) else None if self._about_the_date(q) else fact.made_at
+            event = self.knowledge.event(at or "")
+            dates = [event.date] if event and event.date else []
+        return any(
+            date.precision is not Precision.YEAR
+            and (q.date.day is None or date.has_day)
+            and q.date.matches(date.start, date.end)
+            for date in dates
+        )
+
+    def _dates_of_related(self, agreement: Agreement) -> list[FuzzyDate]:
+        """The dates of the events an agreement is linked with, either way."""
+        linked = [*agreement.related, *self.knowledge.events_relating_to.get(agreement.id, ())]
+        events = (self.knowledge.event(e) for e in linked)
+        return [e.date for e in events if e is not None and e.date is not None]
 
     @staticmethod
     def _period_named(agreement: Agreement, q: Question) -> bool:
@@ -1039,6 +1052,10 @@ class Engine:
                 fact_years |= set(range(fact.signed.start.year, fact.signed.end.year + 1))
             # a year in its name is the agreement's too ("Tầm nhìn 2045", "the 1982 convention")
             fact_years |= {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", f"{fact.name_vi} {fact.name_en}")}
+            if not fact_years and not self._about_the_date(q):
+                # undated: the years of the meetings that dealt with it ("the border project the 2015
+                # consultation wanted finished"); "what happened in 2015" asks for those meetings
+                fact_years = {d.start.year for d in self._dates_of_related(fact)}
             return bool(years & fact_years)
         if isinstance(fact, Statement):
             fact_years = {fact.year} if fact.year else set()

@@ -82,6 +82,7 @@ class Cues(_Data):
     role_co_chair: list[str]
     role_receiver: list[str]
     destination: list[str]
+    held_for_people: list[str]
     amount_nouns: list[str]
     in_force: list[str]
     days_between: list[str]
@@ -268,6 +269,7 @@ COUNTRY_PATTERN = _words(list(COUNTRIES))
 
 # Attributes the base never holds: a question about them is out of scope even when it names an official.
 UNKNOWN_ATTRIBUTES = _words(_CUES.unheld_attributes)
+HELD_FOR_PEOPLE = frozenset(_CUES.held_for_people)
 
 # Words that carry no content for matching.
 STOPWORDS = frozenset(_WORDS.stopwords)

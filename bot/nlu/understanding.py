@@ -42,6 +42,7 @@ from bot.nlu.lexicon import (
     FUNCTION_WORDS,
     GLUE_WORDS,
     GREETINGS,
+    HELD_FOR_PEOPLE,
     HONORIFICS,
     INTENT_CUES,
     LEXICON_WORDS,
@@ -935,7 +936,9 @@ def analyze(
         series=index.series_scores(unquoted),
         event_kinds=kinds,
         primary_kind=_first_kind(canon),
-        unknown_attribute=bool(UNKNOWN_ATTRIBUTES.search(folded)),
+        unknown_attribute=any(
+            not (officials and m.group(0) in HELD_FOR_PEOPLE) for m in UNKNOWN_ATTRIBUTES.finditer(folded)
+        ),
         greeting=bool(GREETINGS.search(folded)) and len(tokens) <= 6,
         unknown_names=tuple(_unknown_names(text, index)),
         unknown_words=tuple(index.unknown_words(folded.split())),
