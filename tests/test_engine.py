@@ -903,3 +903,12 @@ def test_an_undated_agreement_is_dated_by_the_meetings_that_dealt_with_it(
 def test_an_official_s_full_name_is_held(engine: Engine) -> None:
     answer = engine.answer("ông Vũ chủ nhiệm UB Biên giới quốc gia tên đầy đủ là gì vậy?")
     assert answer.facts[0] == "nguyen-minh-vu"
+
+
+def test_everyday_english_verbs_and_adverbs_make_no_question_about_something_else(engine: Engine) -> None:
+    # "want", "finish", "quickly", "per" are words the base never uses, yet they name no other topic
+    q = analyze(
+        "Which border project did the two sides want to finish quickly, per the 2015 consultation?",
+        engine.index,
+    )
+    assert q.unknown_words == ()
