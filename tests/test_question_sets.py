@@ -2,13 +2,15 @@
 
 * the tuning set (`knowledge/checks/questions.yaml`, also the `/reload` gate): at least 95 % right,
   not one confident wrong answer;
-* the held-out set (`knowledge/checks/heldout.yaml`), written by someone who never read the engine
-  and never edited to match it;
-* the fictional Vietnam–Thailand base (`tests/fixtures/vn-th`), answered with no code change.
+* the held-out sets (`knowledge/checks/heldout*.yaml`), written by helpers who never read the engine,
+  never edited to match it, and never read item by item;
+* the dev sets (`knowledge/checks/dev*.yaml`), written the same way but tuned on;
+* the fictional Vietnam–Thailand base (`tests/fixtures/vn-th`), answered with no code change, with
+  its own held-out and dev sets.
 
-The issue's targets for the last two are ≥ 95 % and no confident wrong answer; the engine is not
-there yet. Their floors below are the figures measured now, so any change that makes them worse
-fails; raise them as the engine improves, never lower them.
+The issue's targets for the held-out sets and the second base are ≥ 95 % and no confident wrong
+answer; the engine is not there yet. Their floors below are the figures measured now, so any change
+that makes them worse fails; raise them as the engine improves, never lower them.
 """
 
 from __future__ import annotations
@@ -27,19 +29,25 @@ from bot.nlu.understanding import analyze
 
 ROOT = Path(__file__).resolve().parent.parent
 TUNING = ROOT / "knowledge" / "checks" / "questions.yaml"
-HELD_OUT = ROOT / "knowledge" / "checks" / "heldout.yaml"
 FIXTURE = ROOT / "tests" / "fixtures" / "vn-th"
 
-# (least questions right, most confident-wrong answers): measured on 2026-12-02, ratchets only.
-HELD_OUT_FLOOR = (193, 17)  # of 231
-# A second held-out set, written blind on 2026-12-06 after the first had been measured many times
-HELD_OUT_2 = ROOT / "knowledge" / "checks" / "heldout2.yaml"
-HELD_OUT_2_FLOOR = (118, 16)  # of 159
-FIXTURE_FLOOR = (62, 5)  # of 78
-# The dev sets are tuning sets written blind from the seeds; their floors catch regressions too.
-DEV = ROOT / "knowledge" / "checks" / "dev.yaml"
-DEV_FLOOR = (240, 13)  # of 270
-FIXTURE_DEV_FLOOR = (75, 7)  # of 89
+CHECKS = ROOT / "knowledge" / "checks"
+# (least questions right, most confident-wrong answers) of every question set but the tuning set,
+# measured on 2026-12-06; they ratchet only. The held-out sets were written blind and are never read
+# item by item; the dev sets were written blind too, and are tuned on.
+FLOORS: dict[str, tuple[int, int]] = {
+    "heldout.yaml": (195, 16),  # of 231
+    "heldout2.yaml": (126, 14),  # of 159, written blind on 2026-12-06
+    "heldout3.yaml": (122, 33),  # of 172, written blind later on 2026-12-06
+    "dev.yaml": (243, 10),  # of 270
+    "dev2.yaml": (179, 21),  # of 220
+}
+FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
+    "questions.yaml": (66, 3),  # of 78, held out
+    "heldout2.yaml": (67, 12),  # of 96, held out, written blind on 2026-12-06
+    "dev.yaml": (75, 7),  # of 89
+    "dev2.yaml": (86, 8),  # of 111
+}
 FIXTURE_SUITE_MIN = (
     0.97  # every style of the second base's generated suite: the issue's target (lowest now 98.0 %)
 )
@@ -75,13 +83,11 @@ def test_tuning_set_is_at_least_95_percent_right_with_no_confident_wrong_answer(
     assert report.accuracy >= 0.95, report.summary() + "\n" + describe(report.misses)
 
 
-@pytest.mark.parametrize(("held_out", "floor"), [(HELD_OUT, HELD_OUT_FLOOR), (HELD_OUT_2, HELD_OUT_2_FLOOR)])
-def test_held_out_set_does_no_worse_than_measured(
-    engine: Engine, held_out: Path, floor: tuple[int, int]
-) -> None:
-    report = evaluate(engine, load_gold(held_out))
-    print(held_out.name, report.summary(), report.breakdown(), sep="\n")
-    check(report, floor)
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_each_question_set_does_no_worse_than_measured(engine: Engine, name: str) -> None:
+    report = evaluate(engine, load_gold(CHECKS / name))
+    print(name, report.summary(), report.breakdown(), sep="\n")
+    check(report, FLOORS[name])
 
 
 @pytest.fixture(scope="module")
@@ -91,12 +97,13 @@ def fixture_engine() -> Engine:
     return Engine(result.knowledge, today=lambda: dt.date(2026, 12, 2))
 
 
+@pytest.mark.parametrize("name", sorted(FIXTURE_FLOORS))
 def test_a_second_base_with_other_countries_and_names_is_answered_without_code_changes(
-    fixture_engine: Engine,
+    fixture_engine: Engine, name: str
 ) -> None:
-    report = evaluate(fixture_engine, load_gold(FIXTURE / "questions.yaml"))
-    print("vn-th", report.summary(), report.breakdown(), sep="\n")
-    check(report, FIXTURE_FLOOR)
+    report = evaluate(fixture_engine, load_gold(FIXTURE / name))
+    print("vn-th", name, report.summary(), report.breakdown(), sep="\n")
+    check(report, FIXTURE_FLOORS[name])
 
 
 def test_a_name_that_is_also_a_country_is_read_as_the_person(fixture_engine: Engine) -> None:
@@ -153,14 +160,6 @@ def test_a_name_shaped_like_an_official_s_but_not_theirs_is_someone_the_base_lac
 ) -> None:
     # "Bui Thanh Son" is not the fixture's "Bùi Thái Sơn": no answer about his visits
     assert fixture_engine.answer("Bo truong Bui Thanh Son tham Thai Lan khi nao").status.value == "not_found"
-
-
-def test_dev_set_does_no_worse_than_measured(engine: Engine) -> None:
-    check(evaluate(engine, load_gold(DEV)), DEV_FLOOR)
-
-
-def test_fixture_dev_set_does_no_worse_than_measured(fixture_engine: Engine) -> None:
-    check(evaluate(fixture_engine, load_gold(FIXTURE / "dev.yaml")), FIXTURE_DEV_FLOOR)
 
 
 @pytest.mark.parametrize(
