@@ -912,3 +912,10 @@ def test_everyday_english_verbs_and_adverbs_make_no_question_about_something_els
         engine.index,
     )
     assert q.unknown_words == ()
+
+
+def test_an_agreement_quoted_whole_with_its_years_is_not_asked_back(engine: Engine) -> None:
+    answer = engine.answer(
+        "Thỏa thuận hợp tác giữa hai Bộ Ngoại giao giai đoạn 2021-2025 được ký vào ngày tháng năm nào?"
+    )
+    assert answer.status is Status.ANSWERED and answer.facts[0] == "mfa-cooperation-agreement-2021-2025"

@@ -783,7 +783,11 @@ class Engine:
         if isinstance(a, Event) and isinstance(b, Event):
             return a.series is not None and a.series == b.series
         if isinstance(a, Agreement) and isinstance(b, Agreement):
-            return _without_numbers(a.name_vi) == _without_numbers(b.name_vi)
+            # alike but for their years, unless the question quotes one whole, years and all
+            return (
+                _without_numbers(a.name_vi) == _without_numbers(b.name_vi)
+                and not {a.id, b.id} & q.named_facts
+            )
         return False
 
     def _fact_on_date(self, fact: Agreement | Figure | Statement, q: Question) -> bool:
