@@ -206,3 +206,10 @@ def test_an_amount_for_a_year_no_figure_has_is_not_answered_with_an_event(fixtur
     # the base gives the 2022 trade figure only; the 2023 trade events hold no amount
     answer = fixture_engine.answer("What was Vietnam-Thailand trade turnover in 2023?")
     assert answer.status.value == "not_found"
+
+
+def test_an_agreement_its_record_calls_unfinished_is_not_signed(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer(
+        "Has the Vietnam-Thailand maritime search and rescue agreement been signed yet?"
+    )
+    assert answer.verdict == "no" and "Under negotiation" in answer.text

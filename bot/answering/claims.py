@@ -36,6 +36,7 @@ from bot.nlu.lexicon import (
     LASTED_ASKED,
     MONTHS_ASKED,
     MONTHS_EN,
+    NOT_CONCLUDED,
     NOW,
     PLACE_WORDS,
     ROLE_PHRASES,
@@ -142,6 +143,10 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
             # no support for the Human Rights Council
             return Answer(q.text, Status.NOT_FOUND, phrase("claim_unknown", q.lang), q.lang)
         if isinstance(fact, Agreement) and fact.signed is None and CONCLUDED_ASKED.search(q.canonical):
+            if NOT_CONCLUDED.search(fold(f"{fact.summary_vi} {fact.summary_en}")):
+                # its record says it is not concluded yet ("chưa đạt được", "under negotiation")
+                record = dataclasses.replace(engine.answer_fact(fact.id, lang=q.lang), question=q.text)
+                return _with_verdict(record, "no", record.text, q.lang)
             # "đã đạt được COC chưa?", "has it been signed yet?": no signing is on record; what the
             # article says of it follows, and nothing is confirmed
             text = f"{phrase('claim_unknown', q.lang)}\n\n{direct.text}"

@@ -82,6 +82,7 @@ class Cues(_Data):
     role_co_chair: list[str]
     role_receiver: list[str]
     destination: list[str]
+    not_concluded: list[str]
     held_for_people: list[str]
     amount_nouns: list[str]
     in_force: list[str]
@@ -356,6 +357,7 @@ COMPARED_WITH = _phrases(_CUES.compared_with)
 NAME_ASKED = _phrases(_CUES.name)
 CONCLUDED_ASKED = _phrases(_CUES.concluded)
 SIGNED_ASKED = _phrases(_CUES.signed)
+NOT_CONCLUDED = _phrases(_CUES.not_concluded)
 DAYS_UNTIL = _phrases(_CUES.days_until)
 SIGNED_AT = _phrases(_CUES.signed_at)
 ROLE_ASKED = {
