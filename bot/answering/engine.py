@@ -13,10 +13,13 @@ import dataclasses
 import datetime as dt
 import logging
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from cachetools import LRUCache, cachedmethod
 
 from bot.answering import claims, compound, details, figures, occasions, scoring
 from bot.answering.answers import Answer, Candidate, Lang, SourceRef, Status
@@ -188,6 +191,9 @@ class Engine:
         self._examples = {lang: self._make_examples(lang) for lang in ("vi", "en")}
         self._figures = figures.FigureIndex(knowledge.of_kind(Figure))
         self._names_officials: dict[str, bool] = {}
+        # a question is read once: answering a claim or a count reads it, then looks it up again
+        self._readings: LRUCache[tuple[str, Lang | None, dt.date], Question] = LRUCache(maxsize=64)
+        self._readings_lock = threading.Lock()
         # Mechanisms a one-word name identifies ("ACMECS", "CLV"), looked up by word, not by scanning
         self._one_word_series = {
             fold(name): series.id
@@ -217,7 +223,7 @@ class Engine:
         # No catch-all here: a failure must reach the tests. The adapters (a Telegram handler, the
         # CLI, the terminal) turn it into a polite reply and a log line with the question.
         day = today or self._today()
-        q = analyze(question, self.index, lang=lang, today=day)
+        q = self._read(question, lang, day)
         if q.tokens and not q.greeting:
             anniversary = claims.anniversary_year(self, q, day) or claims.days_until(self, q, day)
             if anniversary is not None:
@@ -324,10 +330,14 @@ class Engine:
             examples.append(example[0].upper() + example[1:])
         return examples[:3]
 
+    @cachedmethod(lambda self: self._readings, lock=lambda self: self._readings_lock)
+    def _read(self, text: str, lang: Lang | None, today: dt.date) -> Question:
+        return analyze(text, self.index, lang=lang, today=today)
+
     # decision ------------------------------------------------------------------------------------
     def _answer(self, text: str, lang: Lang | None, today: dt.date) -> Answer:
         """read → (refuse | a question form answered whole) → retrieve → decide → compose."""
-        q = analyze(text, self.index, lang=lang, today=today)
+        q = self._read(text, lang, today)
         early = self._refusal(q) or self._direct(q)
         if early is not None:
             return early
