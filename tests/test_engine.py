@@ -921,3 +921,25 @@ def test_an_agreement_quoted_whole_with_its_years_is_not_asked_back(engine: Engi
         "Thỏa thuận hợp tác giữa hai Bộ Ngoại giao giai đoạn 2021-2025 được ký vào ngày tháng năm nào?"
     )
     assert answer.status is Status.ANSWERED and answer.facts[0] == "mfa-cooperation-agreement-2021-2025"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        (
+            "Who represented Singapore at the ASEAN foreign ministers' retreat in Laos in January 2024?",
+            "asean-fm-retreat-2024-01",
+        ),
+        ("DOC là viết tắt của gì?", "doc"),
+    ],
+)
+def test_what_the_article_does_not_say_about_a_thing_it_names_is_said_with_what_it_does(
+    engine: Engine, question: str, fact: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.not_stated and answer.facts[0] == fact
+
+
+def test_an_unheld_attribute_of_a_city_or_of_other_words_is_not_found(engine: Engine) -> None:
+    assert engine.answer("thoi tiet ha noi hom nay the nao").status is Status.NOT_FOUND
+    assert engine.answer("luong cua bo truong ngoai giao lao la bao nhieu").status is Status.NOT_FOUND

@@ -121,6 +121,7 @@ MAX_CANDIDATES = 5
 MAX_LIST = 30
 
 _ROLE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_PHRASES, key=len, reverse=True)) + r")\b")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+\b")  # "DOC", "CLMV", "UNCLOS"
 _AGREEMENT_CUE = FACT_KIND_CUES["agreement"]
 _STATEMENT_CUE = FACT_KIND_CUES["statement"]
 _COUNTRY_NAMES = "|".join(sorted({canonical(word) for word in COUNTRIES}, key=len, reverse=True))
@@ -349,9 +350,39 @@ class Engine:
         """A greeting, an empty question, or one about someone, somewhere or something the base lacks."""
         if not q.tokens or q.greeting:
             return self._not_found(q.text, q.lang, q, greeting=q.greeting)
+        if q.unknown_attribute or q.foreign_countries:
+            # "cảng Vũng Áng thuộc tỉnh nào", "who represented Singapore at the retreat": something
+            # the base has, asked what its article does not say
+            named = self._named_entity(q)
+            if named is not None and not q.unknown_names:
+                record = self.render.fact_text(named, q.lang)
+                text = phrase("not_said_about", q.lang, title=self.render.title(named, q.lang), record=record)
+                return self._not_stated(q, named, text)
         if q.unknown_attribute or q.foreign_countries or q.unknown_names or _mostly_unknown(q):
             return self._not_found(q.text, q.lang, q)
         return None
+
+    def _named_entity(self, q: Question) -> AnyFact | None:
+        """The one fact the question names outright: by its whole name, as a place (not a country), or
+        by an acronym written in its own title ("CLMV", "DOC")."""
+        # a venue, a border gate, a port matched exactly: a city or a country is the setting of many
+        # things ("thời tiết Hà Nội"), and a near match may be other words ("lao la bao nhiêu")
+        places = (self.knowledge.place(p) for p, score in q.places.items() if score >= 100)
+        ids = set(q.named_facts) | {
+            p.id for p in places if p and p.place_kind.value not in ("country", "city")
+        }
+        for acronym in set(_ACRONYM.findall(q.text)):
+            titled = {}
+            for fact_id in self.index.facts_with(fold(acronym)):
+                fact = self.knowledge.get(fact_id)
+                title = self.render.title(fact, "en") if fact is not None else ""
+                if acronym in re.findall(r"[^\W_]+", title):
+                    titled[fact_id] = title
+            # the fact the acronym names, or the one title that holds it ("ASEAN" is in many)
+            named = [f for f, title in titled.items() if title == acronym] or list(titled)
+            if len(named) == 1:
+                ids.add(named[0])
+        return self.knowledge.get(next(iter(ids))) if len(ids) == 1 else None
 
     def _direct(self, q: Question) -> Answer | None:
         """Question forms answered whole, before any ranking: the timeline, a mechanism, a person, a

@@ -615,6 +615,10 @@ class EntityIndex:
         names |= {w for w in fold(question).split() if len(w) >= LONG_WORD}
         return {n for n in map(singular, names) if 0 < self.doc_freq.get(n, 0) <= RARE_DF}
 
+    def facts_with(self, unit: str) -> tuple[str, ...]:
+        """Ids of the facts whose text holds the unit (a word or a word pair)."""
+        return tuple(self._unit_postings.get(unit, ()))
+
     def unit_weight(self, unit: str) -> float:
         """How much a unit says: rare units more, word pairs more than words, unknown units the most."""
         return self.idf.get(unit, self.max_idf) * (1.6 if " " in unit else 1.0)
