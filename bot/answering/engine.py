@@ -96,7 +96,7 @@ from bot.nlu.lexicon import (
     canonical,
 )
 from bot.nlu.parsing import DateQuery
-from bot.nlu.text import fold
+from bot.nlu.text import fold, has_vietnamese_marks
 from bot.nlu.understanding import (
     EntityIndex,
     Question,
@@ -362,6 +362,15 @@ class Engine:
             return self._not_found(q.text, q.lang, q)
         return None
 
+    @staticmethod
+    def _typed_as_named(q: Question, place: Place) -> bool:
+        """The place's name is in the question as its sources write it, tone marks and all, when the
+        question has marks: "Thủ tướng Lào bao nhiêu tuổi" does not name "Lao Bảo"."""
+        if not has_vietnamese_marks(q.text):
+            return True
+        typed = q.text.lower()
+        return any(name.lower() in typed for name in [place.name_vi, place.name_en, *place.aliases])
+
     def _named_entity(self, q: Question) -> AnyFact | None:
         """The one fact the question names outright: by its whole name, as a place (not a country), or
         by an acronym written in its own title ("CLMV", "DOC")."""
@@ -369,7 +378,9 @@ class Engine:
         # things ("thời tiết Hà Nội"), and a near match may be other words ("lao la bao nhiêu")
         places = (self.knowledge.place(p) for p, score in q.places.items() if score >= 100)
         ids = set(q.named_facts) | {
-            p.id for p in places if p and p.place_kind.value not in ("country", "city")
+            p.id
+            for p in places
+            if p and p.place_kind.value not in ("country", "city") and self._typed_as_named(q, p)
         }
         for acronym in set(_ACRONYM.findall(q.text)):
             titled = {}
