@@ -943,3 +943,8 @@ def test_what_the_article_does_not_say_about_a_thing_it_names_is_said_with_what_
 def test_an_unheld_attribute_of_a_city_or_of_other_words_is_not_found(engine: Engine) -> None:
     assert engine.answer("thoi tiet ha noi hom nay the nao").status is Status.NOT_FOUND
     assert engine.answer("luong cua bo truong ngoai giao lao la bao nhieu").status is Status.NOT_FOUND
+
+
+def test_which_province_a_place_lies_in_is_not_stated_when_the_article_gives_none(engine: Engine) -> None:
+    answer = engine.answer("cảng Vũng Áng nằm ở tỉnh nào vậy?")
+    assert answer.not_stated and answer.facts[0] == "cang-quoc-te-lao-viet" and "Vũng Áng" in answer.text

@@ -263,14 +263,17 @@ class Engine:
             and all(word in title.split() for word in qualifiers)
         )
 
-    def places_of(self, event: Event) -> set[str]:
-        found: set[str] = set()
-        place_id = event.place
+    def places_of_place(self, place_id: str | None) -> list[str]:
+        """The place and those it lies in, innermost first."""
+        found: list[str] = []
         while place_id and place_id not in found:
-            found.add(place_id)
-            place = self.knowledge.place(place_id)
-            place_id = place.within if place else None
+            found.append(place_id)
+            within = self.knowledge.place(place_id)
+            place_id = within.within if within else None
         return found
+
+    def places_of(self, event: Event) -> set[str]:
+        return set(self.places_of_place(event.place))
 
     def is_country_place(self, place_id: str) -> bool:
         place = self.knowledge.place(place_id)
@@ -667,9 +670,9 @@ class Engine:
         # "cửa khẩu Đen-xa-vẳn đi cặp với cửa khẩu nào bên mình?": nothing but the place's own words
         # and words that name nothing
         own = {w for n in names for w in canonical(fold(n)).split()}
-        rest = [
-            t for t in q.tokens if t not in own and t not in INTENT_WORDS | EVERYDAY_WORDS | FUNCTION_WORDS
-        ]
+        # "cảng Vũng Áng nằm ở tỉnh nào": where it lies is the profile's first line
+        asked = CITY_ASKED.sub(" ", q.canonical).split()
+        rest = [t for t in asked if t not in own and t not in INTENT_WORDS | EVERYDAY_WORDS | FUNCTION_WORDS]
         return places[0] if not rest else None
 
     def _place_profile(self, q: Question, place: Place) -> Answer:
@@ -686,7 +689,13 @@ class Engine:
         if events:
             lines.append(phrase("related_lead", lang))
             lines += [f"• {event_date(e, lang)}: {self.render.title(e, lang)}" for e in events[:MAX_LIST]]
-        return self._answered(q.text, [place, *events], "\n".join(lines), lang, 1.0)
+        answer = self._answered(q.text, [place, *events], "\n".join(lines), lang, 1.0)
+        within = [self.knowledge.place(p) for p in self.places_of_place(place.id) if p != place.id]
+        if CITY_ASKED.search(q.canonical) and not any(p and p.place_kind.value == "city" for p in within):
+            # "cảng Vũng Áng nằm ở tỉnh nào": the article gives no city or province for it
+            text = phrase("not_said_about", lang, title=self.render.title(place, lang), record=answer.text)
+            return dataclasses.replace(answer, text=text, not_stated=True)
+        return answer
 
     def _strong_series(self, q: Question) -> set[str]:
         """The series the question names: clearly enough, and ahead of any other by a margin."""
@@ -1012,15 +1021,7 @@ class Engine:
         return features
 
     def _event_in(self, event: Event, places: set[str]) -> bool:
-        place_id = event.place
-        seen: set[str] = set()
-        while place_id and place_id not in seen:
-            if place_id in places:
-                return True
-            seen.add(place_id)
-            place = self.knowledge.place(place_id)
-            place_id = place.within if place else None
-        return False
+        return bool(self.places_of(event) & places)
 
     def _rank_others(self, q: Question, lexical: dict[str, float]) -> list[Scored]:
         rare = self.index.rare_names(q.text)  # "UNCLOS", "CLMV": a name only this fact carries
