@@ -948,3 +948,14 @@ def test_an_unheld_attribute_of_a_city_or_of_other_words_is_not_found(engine: En
 def test_which_province_a_place_lies_in_is_not_stated_when_the_article_gives_none(engine: Engine) -> None:
     answer = engine.answer("cảng Vũng Áng nằm ở tỉnh nào vậy?")
     assert answer.not_stated and answer.facts[0] == "cang-quoc-te-lao-viet" and "Vũng Áng" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["CA:A", "Saleumxay Kommasith có phải Thủ tướng Lào không?", "hai bên đã đạt đc COC chưa vậy"]
+)
+def test_a_claim_s_answer_is_to_the_question_asked_and_one_word_claims_nothing(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.question == question
+    assert question != "CA:A" or answer.verdict is None

@@ -32,6 +32,7 @@ from bot.nlu.lexicon import (
     DAYS_UNTIL,
     DURATION_CUES,
     EVERYDAY_WORDS,
+    FUNCTION_WORDS,
     IN_FORCE_ASKED,
     LASTED_ASKED,
     MONTHS_ASKED,
@@ -110,7 +111,8 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
         # "Saleumxay có phải Thủ tướng Lào không?"
         verdict, official = held
         profile = engine.render.fact_text(official, q.lang)
-        return _with_verdict(engine.answer_fact(official.id, lang=q.lang), verdict, profile, q.lang)
+        profiled = dataclasses.replace(engine.answer_fact(official.id, lang=q.lang), question=q.text)
+        return _with_verdict(profiled, verdict, profile, q.lang)
     direct = engine.lookup(q.text, q.lang, today)
     if direct.status is Status.NOT_FOUND and q.unknown_names:
         # "… in Phnom Penh?": a name the base lacks cannot be confirmed; what the articles say of the
@@ -288,6 +290,9 @@ def _agreed_point(engine: Lookup, q: Question) -> Answer | None:
     """ "Việt Nam và Campuchia có nhất trí mở thêm cửa khẩu không?": yes, when the record of exactly
     one event (its points agreed or discussed, the stances stated there) holds the claim nearly word
     for word."""
+    claimed = [t for t in q.canonical.split() if t not in FUNCTION_WORDS and t not in CUE_WORDS]
+    if len(claimed) < 2:
+        return None  # "CA:A": one word claims nothing a record could hold
     shares = engine.index.lexical_scores(q.units, english=q.lang == "en")
     events = [
         event
@@ -308,7 +313,9 @@ def _agreed_point(engine: Lookup, q: Question) -> Answer | None:
     event, point = held[0]
     said = f"{engine.render.title(event, q.lang)} ({event_date(event, q.lang)}): {getattr(point, q.lang)}"
     body = with_footnotes(said, q.lang) + "\n\n" + engine.render.source_line([event], q.lang)
-    return _with_verdict(engine.answer_fact(event.id, lang=q.lang), "yes", body, q.lang)
+    return _with_verdict(
+        dataclasses.replace(engine.answer_fact(event.id, lang=q.lang), question=q.text), "yes", body, q.lang
+    )
 
 
 def _in_its_words(engine: Lookup, q: Question, fact: object) -> bool:

@@ -95,7 +95,7 @@ from bot.nlu.lexicon import (
     Intent,
     canonical,
 )
-from bot.nlu.parsing import DateQuery
+from bot.nlu.parsing import YEAR_IN_TEXT, DateQuery
 from bot.nlu.text import fold, has_vietnamese_marks
 from bot.nlu.understanding import (
     EntityIndex,
@@ -508,7 +508,7 @@ class Engine:
             own = FuzzyDate.parse(str(record.year)) if record.year else None
         else:
             return None
-        finer = _PRECISION_ORDER.index(own.precision) if own else len(_PRECISION_ORDER)
+        own_rank = _PRECISION[own.precision] if own else 0
         for s in ranked:
             event = s.fact
             if not isinstance(event, Event) or event.date is None:
@@ -519,7 +519,7 @@ class Engine:
                 )
             else:
                 acts = record.made_at == event.id
-            if acts and _PRECISION_ORDER.index(event.date.precision) < finer:
+            if acts and _PRECISION[event.date.precision] > own_rank:
                 return s
         return None
 
@@ -1108,7 +1108,7 @@ class Engine:
             if fact.signed:
                 fact_years |= set(range(fact.signed.start.year, fact.signed.end.year + 1))
             # a year in its name is the agreement's too ("Tầm nhìn 2045", "the 1982 convention")
-            fact_years |= {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", f"{fact.name_vi} {fact.name_en}")}
+            fact_years |= {int(y) for y in YEAR_IN_TEXT.findall(f"{fact.name_vi} {fact.name_en}")}
             if not fact_years and not self._about_the_date(q):
                 # undated: the years of the meetings that dealt with it ("the border project the 2015
                 # consultation wanted finished"); "what happened in 2015" asks for those meetings
@@ -1124,7 +1124,7 @@ class Engine:
             return bool(years & fact_years)
         # a figure's period may name a second year: "up 33.6 % on the same period of 2020"
         wording = f"{fact.name_vi} {fact.name_en} {fact.period_vi} {fact.period_en}"
-        period_years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", wording)}
+        period_years = {int(y) for y in YEAR_IN_TEXT.findall(wording)}
         return bool(years & ({fact.year} | period_years))
 
     def _wants_list(self, q: Question, events: list[Scored]) -> bool:
@@ -1610,10 +1610,13 @@ def _commemorates(fact: AnyFact) -> bool:
     return isinstance(fact, Statement) and fact.statement_kind is StatementKind.COMMEMORATION
 
 
+# how precise a date is: a day (or a day range) over a month over a year over none
+_PRECISION = {Precision.DAY: 3, Precision.DAY_RANGE: 3, Precision.MONTH: 2, Precision.YEAR: 1}
+
+
 def _precision_rank(fact: AnyFact) -> int:
     date = fact.date if isinstance(fact, Event) else fact.signed if isinstance(fact, Agreement) else None
-    order = {Precision.DAY: 3, Precision.DAY_RANGE: 3, Precision.MONTH: 2, Precision.YEAR: 1}
-    return 0 if date is None else order[date.precision]
+    return 0 if date is None else _PRECISION[date.precision]
 
 
 def _asked_post(q: Question) -> tuple[str, str | None, list[str]] | None:
@@ -1664,10 +1667,6 @@ def _asked_post(q: Question) -> tuple[str, str | None, list[str]] | None:
 
 def _without_numbers(name: str) -> str:
     return " ".join(re.sub(r"[\d\W_]+", " ", fold(name)).split())
-
-
-# the precisions of a date, finest first
-_PRECISION_ORDER = [Precision.DAY, Precision.DAY_RANGE, Precision.MONTH, Precision.YEAR]
 
 
 def _mostly_unknown(q: Question) -> bool:
