@@ -959,12 +959,3 @@ def test_a_claim_s_answer_is_to_the_question_asked_and_one_word_claims_nothing(
     answer = engine.answer(question)
     assert answer.question == question
     assert question != "CA:A" or answer.verdict is None
-
-
-def test_of_two_meetings_of_the_same_people_the_one_whose_title_the_question_follows_leads(
-    engine: Engine,
-) -> None:
-    answer = engine.answer(
-        'What was agreed at "Minister Bùi Thanh Sơn meets Lao Foreign Minister Saleumxay Kommasith"?'
-    )
-    assert answer.facts[0] == "meeting-bui-thanh-son-saleumxay-2021"

@@ -814,7 +814,6 @@ class Engine:
                 features["only_the_asker"] = 1
             share = lexical.get(event.id, 0.0)
             features["lexical_share"] = share
-            features["title_covered"] = self._title_covered(q, event)
             if share >= LEXICAL_MIN:
                 anchored = True
             if Intent.PLANNED in q.intents:
@@ -829,12 +828,6 @@ class Engine:
             score = scoring.score(features)
             scored.append(Scored(event, score, anchored, scoring.score(holds)))
         return scored
-
-    def _title_covered(self, q: Question, event: Event) -> float:
-        """The share of the event's title, in the question's language, that the question's words hold:
-        of two meetings named by the same people, the one whose title the question follows."""
-        title = set(canonical(fold(self.render.title(event, q.lang))).split()) - FUNCTION_WORDS
-        return len(title & set(q.tokens)) / len(title) if title else 0.0
 
     def _indistinct(self, q: Question, best: Scored, other: Scored) -> bool:
         """Two statements of one kind (two positions on the East Sea, say) differ in the articles' wording

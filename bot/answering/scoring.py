@@ -23,7 +23,6 @@ WEIGHTS: Final[dict[str, float]] = {
     "role_match": 1.0,  # a participant had the role asked after ("who co-chaired")
     "one_country_place": 0.5,  # the question names one of the two countries, the event's place
     "place_named": 2.0,  # the event happened in a place the question names
-    "title_covered": 0.5,  # share of the event's title the question's words hold
     "kind_primary": 1.5,  # the event is of the kind the question names first ("cuộc gặp")
     "kind_mentioned": 0.5,  # … or of another kind it names
     "only_the_asker": -2.0,  # "whom did X meet?": an event with only X in it cannot say
