@@ -278,7 +278,7 @@ def _corrected(engine: Lookup, q: Question, fact: object, answer: Answer, *, alw
     and the text does not say it ("Was the 2nd round hosted in Bangkok?" — No; it took place in Hanoi)."""
     claims_a_place = always or engine.destination(q) is not None or bool(q.places)
     if isinstance(fact, Event) and fact.place and claims_a_place:
-        where = engine.render.where_phrase(fact, q.lang)
+        where = engine.render.place(fact.place, q.lang)  # "Hanoi, Vietnam", as a "Place:" line has it
         if fold(where) not in fold(answer.text):
             held = engine.render.event_where(fact, q.lang)
             body, _, source = answer.text.partition("\n\n")
