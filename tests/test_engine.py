@@ -959,3 +959,10 @@ def test_a_claim_s_answer_is_to_the_question_asked_and_one_word_claims_nothing(
     answer = engine.answer(question)
     assert answer.question == question
     assert question != "CA:A" or answer.verdict is None
+
+
+def test_the_next_round_is_the_latest_one_planned_or_none_the_base_knows(engine: Engine) -> None:
+    answer = engine.answer("When is the next deputy foreign minister consultation?")
+    assert answer.facts[0] == "deputy-fm-political-consultation-9"  # planned for 2024
+    answer = engine.answer("kỳ họp tiếp theo của Ủy ban liên Chính phủ tổ chức ở đâu?")
+    assert answer.status is Status.NOT_FOUND and "lần thứ 46" in answer.text  # the 46th was held

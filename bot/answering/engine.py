@@ -80,6 +80,7 @@ from bot.nlu.lexicon import (
     LISTED,
     MONTHS_EN,
     NAME_ASKED,
+    NEXT_ROUND,
     NOT_DESTINATION,
     NOW,
     PART_PERIOD,
@@ -345,6 +346,9 @@ class Engine:
         early = self._refusal(q) or self._direct(q)
         if early is not None:
             return early
+        q, latest = self._next_round(q)
+        if latest is not None:
+            return latest
         ranking = self._retrieve(q)
         return self._listing(q, ranking) or self._compose(q, self._decide(q, ranking))
 
@@ -493,6 +497,29 @@ class Engine:
         ):
             return Decision(Verdict.TIED, ties, list_on_date=True)
         return Decision(Verdict.TIED, ties)
+
+    def _next_round(self, q: Question) -> tuple[Question, Answer | None]:
+        """ "Kỳ họp tiếp theo …", "the next consultation": the series' latest round when the articles
+        give it as planned; when its latest round was held, the base knows no next one."""
+        if q.round is not None or not q.series or not NEXT_ROUND.search(q.folded):
+            return q, None
+        # the series named first among the others, even partly ("the next deputy-level consultation")
+        ranked = sorted(q.series.items(), key=lambda item: item[1], reverse=True)
+        series_id, best = ranked[0]
+        if best < SERIES_MENTIONED or (len(ranked) > 1 and best - ranked[1][1] < SERIES_LEAD):
+            return q, None
+        rounds = [
+            e for e in map(self.knowledge.event, self.knowledge.events_by_series.get(series_id, ())) if e
+        ]
+        rounds = [e for e in rounds if e.round is not None]
+        if not rounds:
+            return q, None
+        latest = max(rounds, key=lambda e: e.round or 0)
+        if latest.status is EventStatus.PLANNED:
+            return dataclasses.replace(q, round=latest.round), None
+        name = self.render.title(self.knowledge.get(series_id) or latest, q.lang)
+        text = phrase("no_next_round", q.lang, series=name, nth=nth(latest.round or 0, q.lang))
+        return q, self._not_found(q.text, q.lang, q, text=text, facts=[latest])
 
     @staticmethod
     def _act_of(q: Question, best: Scored, ranked: list[Scored]) -> Scored | None:
