@@ -122,11 +122,7 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
             rest = rest.replace(name, " ")
         said = engine.lookup(rest, q.lang, today)
         if said.status is Status.ANSWERED:
-            text = phrase("claim_unknown", q.lang)
-            body = _corrected(engine, q, engine.knowledge.get(said.facts[0]), said, always=True)
-            return dataclasses.replace(
-                said, question=q.text, status=Status.NOT_FOUND, text=f"{text}\n\n{body}"
-            )
+            return _unconfirmed(engine, q, engine.knowledge.get(said.facts[0]), said)
     if direct.status is Status.ANSWERED:
         fact = engine.knowledge.get(direct.facts[0])
         if (
@@ -164,10 +160,8 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
             return dataclasses.replace(direct, text=f"{text}\n\n{direct.text}", not_stated=True)
         holds = fact is None or _claims_hold(engine, q, fact)
         if holds and _unknown_name(q):
-            # "… in Phnom Penh?": a name the base never uses is something it cannot confirm; what the
-            # articles do say follows
-            text = f"{phrase('claim_unknown', q.lang)}\n\n{_corrected(engine, q, fact, direct, always=True)}"
-            return dataclasses.replace(direct, status=Status.NOT_FOUND, text=text)
+            # "… in Phnom Penh?": a name the base never uses is something it cannot confirm
+            return _unconfirmed(engine, q, fact, direct)
         return _with_verdict(direct, "yes" if holds else "no", _corrected(engine, q, fact, direct), q.lang)
     if direct.status is Status.AMBIGUOUS:
         # several facts fit: the claim is true when those that speak of it (in their words) all bear
@@ -254,15 +248,10 @@ def _is_where(engine: Lookup, event: Event, name: list[str]) -> bool:
 
 def _period_of(engine: Lookup) -> Callable[[re.Match[str]], str]:
     """A period as written, when a fact has it; none at all when none has."""
-    documents: list[Agreement | Statement] = [
-        *engine.knowledge.of_kind(Agreement),
-        *engine.knowledge.of_kind(Statement),
-    ]
-    known = {(f.period_start, f.period_end) for f in documents}
 
     def period(match: re.Match[str]) -> str:
         start, end = (int(y) for y in re.findall(r"\d{4}", match.group(0)))
-        return match.group(0) if (start, end) in known else " "
+        return match.group(0) if (start, end) in engine.knowledge.periods else " "
 
     return period
 
@@ -271,6 +260,12 @@ def _unknown_name(q: Question) -> bool:
     """A capitalised word past the first that the base never uses: a name it does not know."""
     unknown = set(q.unknown_words)
     return any(word[0].isupper() and fold(word) in unknown for word in q.text.split()[1:])
+
+
+def _unconfirmed(engine: Lookup, q: Question, fact: object, answer: Answer) -> Answer:
+    """Nothing confirms the claim; what the articles say follows, with where it took place."""
+    text = f"{phrase('claim_unknown', q.lang)}\n\n{_corrected(engine, q, fact, answer, always=True)}"
+    return dataclasses.replace(answer, question=q.text, status=Status.NOT_FOUND, text=text)
 
 
 def _corrected(engine: Lookup, q: Question, fact: object, answer: Answer, *, always: bool = False) -> str:

@@ -264,7 +264,7 @@ class Engine:
             and all(word in title.split() for word in qualifiers)
         )
 
-    def places_of_place(self, place_id: str | None) -> list[str]:
+    def place_chain(self, place_id: str | None) -> list[str]:
         """The place and those it lies in, innermost first."""
         found: list[str] = []
         while place_id and place_id not in found:
@@ -274,7 +274,7 @@ class Engine:
         return found
 
     def places_of(self, event: Event) -> set[str]:
-        return set(self.places_of_place(event.place))
+        return set(self.place_chain(event.place))
 
     def is_country_place(self, place_id: str) -> bool:
         place = self.knowledge.place(place_id)
@@ -530,12 +530,11 @@ class Engine:
         if Intent.WHEN not in q.intents:
             return None
         if isinstance(record, Agreement):
-            own = record.signed
+            own_rank = _precision_rank(record)
         elif isinstance(record, Statement):
-            own = FuzzyDate.parse(str(record.year)) if record.year else None
+            own_rank = _PRECISION[Precision.YEAR] if record.year else 0  # a stance carries a year at most
         else:
             return None
-        own_rank = _PRECISION[own.precision] if own else 0
         for s in ranked:
             event = s.fact
             if not isinstance(event, Event) or event.date is None:
@@ -717,7 +716,7 @@ class Engine:
             lines.append(phrase("related_lead", lang))
             lines += [f"• {event_date(e, lang)}: {self.render.title(e, lang)}" for e in events[:MAX_LIST]]
         answer = self._answered(q.text, [place, *events], "\n".join(lines), lang, 1.0)
-        within = [self.knowledge.place(p) for p in self.places_of_place(place.id) if p != place.id]
+        within = [self.knowledge.place(p) for p in self.place_chain(place.id) if p != place.id]
         if CITY_ASKED.search(q.canonical) and not any(p and p.place_kind.value == "city" for p in within):
             # "cảng Vũng Áng nằm ở tỉnh nào": the article gives no city or province for it
             text = phrase("not_said_about", lang, title=self.render.title(place, lang), record=answer.text)
@@ -889,8 +888,10 @@ class Engine:
         if isinstance(fact, Agreement):
             # undated: the days of the meetings that dealt with it ("which memorandum did they agree to
             # implement in January 2024")
-            related = self._dates_of_related(fact) if not self._about_the_date(q) else []
-            dates = [fact.signed] if fact.signed else related
+            if fact.signed is not None:
+                dates = [fact.signed]
+            else:
+                dates = [] if self._about_the_date(q) else self._dates_of_related(fact)
         else:
             # a figure is dated by the meeting where it was reported; a stance, by the one where it was
             # stated, unless the question asks what happened then (the meeting is the answer)
@@ -1174,11 +1175,11 @@ class Engine:
         """Tied facts that are one answer: linked facts about one thing, or a set of like statements."""
         # the statement is the more precise answer, except to "when": the meeting where it was stated
         # has the day
-        said_at = {f.made_at for f in (s.fact for s in ties) if isinstance(f, Statement)}
-        tied = {s.fact.id for s in ties}
         if Intent.WHEN in q.intents:
+            tied = {s.fact.id for s in ties}
             ties = [s for s in ties if not (isinstance(s.fact, Statement) and s.fact.made_at in tied)]
         else:
+            said_at = {f.made_at for f in (s.fact for s in ties) if isinstance(f, Statement)}
             ties = [s for s in ties if s.fact.id not in said_at]
         facts = [s.fact for s in ties]
         if len({f.id for f in facts}) == 1:
@@ -1506,9 +1507,8 @@ class Engine:
         event = anchored[0].fact
         if not isinstance(event, Event):
             return None
-        documents = [
-            a for a in self.knowledge.of_kind(Agreement) if event.id in a.related or a.id in event.related
-        ]
+        linked = dict.fromkeys([*event.related, *self.knowledge.agreements_relating_to.get(event.id, ())])
+        documents = [a for a in map(self.knowledge.get, linked) if isinstance(a, Agreement)]
         return self._agreements(q, documents) if documents else None
 
     def _statement_list(self, q: Question, others: list[Scored]) -> Answer | None:

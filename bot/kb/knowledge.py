@@ -43,6 +43,10 @@ class Knowledge:
     # Statements by the event where they were made, and by their year.
     statements_at: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     statements_by_year: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    # Agreements that list an event among their `related` ones (the documents of a session).
+    agreements_relating_to: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # The periods ("2021-2025") that agreements and stances run for.
+    periods: frozenset[tuple[int, int]] = frozenset()
     # Events by their kind ("visit", "meeting").
     events_by_kind: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     loaded_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
@@ -86,11 +90,18 @@ class Knowledge:
                     by_month_day[(event.date.start.month, event.date.start.day)].append(event.id)
         made_at: defaultdict[str, list[str]] = defaultdict(list)
         stated_in: defaultdict[int, list[str]] = defaultdict(list)
+        documents: defaultdict[str, list[str]] = defaultdict(list)
+        periods: set[tuple[int, int]] = set()
         for fact in ordered:
             if isinstance(fact, Statement) and fact.made_at:
                 made_at[fact.made_at].append(fact.id)
             if isinstance(fact, Statement) and fact.year is not None:
                 stated_in[fact.year].append(fact.id)
+            if isinstance(fact, Agreement):
+                for target in fact.related:
+                    documents[target].append(fact.id)
+            if isinstance(fact, Agreement | Statement) and fact.period_start and fact.period_end:
+                periods.add((fact.period_start, fact.period_end))
         rounds = {event.id: event.round or 0 for event in events}
         by_series_sorted = {key: sorted(ids, key=rounds.__getitem__) for key, ids in by_series.items()}
         return cls(
@@ -105,6 +116,8 @@ class Knowledge:
             events_by_month_day=MappingProxyType({k: tuple(v) for k, v in by_month_day.items()}),
             events_by_place=_freeze(by_place),
             events_relating_to=_freeze(relating),
+            agreements_relating_to=_freeze(documents),
+            periods=frozenset(periods),
             statements_at=_freeze(made_at),
             statements_by_year=MappingProxyType({k: tuple(v) for k, v in stated_in.items()}),
             events_by_kind=_freeze(by_kind),
