@@ -265,6 +265,20 @@ def test_a_post_the_official_did_not_hold_is_denied(engine: Engine) -> None:
     assert answer.verdict == "no" and answer.facts[0] == "saleumxay-kommasith"
 
 
+def test_titles_used_to_name_people_claim_no_post(engine: Engine) -> None:
+    # "BT" names the two ministers; the claim is of what they discussed
+    answer = engine.answer("BT Sơn với BT Campuchia có bàn chuyện mở thêm cửa khẩu ko?")
+    assert answer.verdict == "yes"
+    assert answer.facts[0] == "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28"
+
+
+def test_a_post_claimed_alongside_an_act_is_checked_too(engine: Engine) -> None:
+    wrong_post = engine.answer("Was Nguyễn Xuân Phúc Prime Minister when he visited Laos in August 2021?")
+    assert wrong_post.verdict == "no" and "President" in wrong_post.text
+    right_post = engine.answer("Was Phạm Minh Chính Prime Minister when he visited Laos in 2023?")
+    assert right_post.verdict == "yes"
+
+
 def test_years_since_a_year_only_date_invents_no_day(engine: Engine) -> None:
     answer = engine.answer("Năm 2027 là kỷ niệm bao nhiêu năm ký Hiệp ước Hữu nghị và hợp tác?")
     assert answer.text.startswith("50 năm") and "1/1/1977" not in answer.text

@@ -18,7 +18,7 @@ from typing import Final, Literal
 from bot.answering import compound, details
 from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
-from bot.answering.scoring import CLAIM_EVENTS, CLAIM_POINT, CLAIM_SHARE, CLAIM_WORDS
+from bot.answering.scoring import CLAIM_EVENTS, CLAIM_MORE_WORDS, CLAIM_POINT, CLAIM_SHARE, CLAIM_WORDS
 from bot.kb.facts import Agreement, Event, Figure, FuzzyDate, Official, Place, Precision, Statement
 from bot.kb.facts import Status as EventStatus
 from bot.nlu.lexicon import (
@@ -40,6 +40,8 @@ from bot.nlu.lexicon import (
     NOT_CONCLUDED,
     NOW,
     PLACE_WORDS,
+    POST_COPULAS,
+    POST_STOPS,
     ROLE_PHRASES,
     SPAN_BETWEEN,
     STOPWORDS,
@@ -106,7 +108,14 @@ def counts_years(q: Question) -> bool:
 
 def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
     """Yes or no, with the facts that say so."""
-    held = _holds_post(engine, q) if q.officials and not q.event_kinds else None
+    held = (
+        _holds_post(engine, q) if q.officials and not q.event_kinds and not _claims_more(engine, q) else None
+    )
+    if held is None and q.officials and q.event_kinds and (claimed := _post_said_of(engine, q)) is not None:
+        # "Was Nguyễn Xuân Phúc Prime Minister when he visited Laos?": the post claimed of him must hold
+        # too; when it does, the act is what is left to check
+        held = _holds_post(engine, claimed)
+        held = held if held is not None and held[0] == "no" else None
     if held is not None:
         # "Saleumxay có phải Thủ tướng Lào không?"
         verdict, official = held
@@ -565,6 +574,48 @@ def _holds_post(engine: Lookup, q: Question) -> tuple[Verdict, Official] | None:
         if fits and not others:
             return "yes", official
     return "no", official
+
+
+def _post_said_of(engine: Lookup, q: Question) -> Question | None:
+    """The question cut to the post said of the official it names, when one follows the name ("Was
+    Nguyễn Xuân Phúc Prime Minister when he visited Laos" -> "prime minister"); a title before a name
+    ("Thủ tướng Phạm Minh Chính thăm Lào") only names him."""
+    named = _officials_words(engine, q)
+    words = q.canonical.split()
+    last = max((i for i, w in enumerate(words) if w in named), default=-1)
+    start = last + 1
+    while start < len(words) and (words[start] in POST_COPULAS or words[start] in engine.index.country_words):
+        start += 1
+    post = _POST.match(" ".join(words[start:]))
+    if last < 0 or post is None:
+        return None
+    tail = " ".join(words[start:]).split()[len(post.group(0).split()) :]
+    kept = list(itertools.takewhile(lambda w: w not in POST_STOPS and w not in FUNCTION_WORDS, tail))
+    claimed = " ".join([*words[last + 1 : start], post.group(0), *kept])
+    return dataclasses.replace(q, canonical=claimed, countries=frozenset(engine.countries_in(claimed)))
+
+
+def _claims_more(engine: Lookup, q: Question) -> bool:
+    """The question says more than a name and a post: "BT Sơn với BT Campuchia có bàn chuyện mở thêm
+    cửa khẩu ko?" claims a talk, in which "BT" is how the people are called, not a post claimed."""
+    named = _officials_words(engine, q)
+    posts = {w for role in ROLE_PHRASES for w in role.split()}
+    rest = [
+        w
+        for w in q.canonical.split()
+        if w not in named | posts | CUE_WORDS | FUNCTION_WORDS | EVERYDAY_WORDS
+        and w not in engine.index.country_words
+        and not w.isdigit()
+        and w not in MONTHS_EN
+        and w in engine.index.vocabulary
+    ]
+    return len(rest) >= CLAIM_MORE_WORDS
+
+
+def _officials_words(engine: Lookup, q: Question) -> set[str]:
+    """The words of the names of the officials the question names."""
+    officials = (engine.knowledge.official(official_id) for official_id in q.officials)
+    return {word for official in officials if official is not None for word in _name_words(official)}
 
 
 def _name_words(official: Official) -> set[str]:

@@ -66,6 +66,7 @@ class Cues(_Data):
     claims: list[str]
     claim_starts: list[str]
     claim_ends: list[str]
+    post_copulas: list[str]
     durations: list[str]
     age: list[str]
     months_asked: list[str]
@@ -343,6 +344,7 @@ RELATIVE_DATES = {name: _phrases(phrases) for name, phrases in _CUES.relative_da
 # Question words: a Vietnamese question ending in "không" that has one is no yes/no question.
 WH_WORDS = frozenset(_CUES.wh_words)
 CLAIM_ENDS = frozenset(_CUES.claim_ends)
+POST_COPULAS = frozenset(_CUES.post_copulas)
 NOW = _phrases(_CUES.now)
 PERCENT_ASKED = _phrases(_CUES.percent)
 WHOLE_PERIOD_ASKED = _phrases(_CUES.whole_period)
