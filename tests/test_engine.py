@@ -434,6 +434,14 @@ def test_what_the_article_does_not_say_is_an_answer_citing_the_fact(engine: Engi
     assert answer.to_json()["not_stated"] is True
 
 
+def test_what_the_article_does_not_say_comes_with_what_it_does(engine: Engine) -> None:
+    answer = engine.answer("Cuộc họp đoàn đại biểu biên giới Việt Nam-Lào lần thứ 31 được tổ chức ở đâu?")
+    assert answer.not_stated and "không nêu địa điểm" in answer.text
+    assert "29/12/2021" in answer.text and "Nguyễn Minh Vũ" in answer.text  # its date and people
+    unnamed = engine.answer("Who was the Lao co-chair of the 8th deputy-FM-level political consultation?")
+    assert unnamed.not_stated and "Đỗ Hùng Việt" in unnamed.text  # the co-chair it does name
+
+
 def test_people_given_only_by_their_role_are_said_unnamed_with_the_role(engine: Engine) -> None:
     answer = engine.answer(
         "Who represented the Lao defence ministry when Phung Si Tan came to congratulate them?"

@@ -87,3 +87,33 @@ def test_uncovered_reports_a_share_per_seed_and_almost_everything_is_covered() -
     overall = run.stdout.strip().splitlines()[-1]
     share = int(overall.split("%")[0].split()[-1])
     assert share >= 95, overall
+
+
+# what the curators' own notes may say, and a reply never does
+CURATOR_WORDS = ("seed", "metadata")
+NOT_SHOWN = {"id", "source", "quotes", "references", "note", "date_note"}
+
+
+def _shown_texts(value: object, key: str = "") -> list[str]:
+    if key in NOT_SHOWN:
+        return []
+    if isinstance(value, dict):
+        return [text for k, v in value.items() for text in _shown_texts(v, k)]
+    if isinstance(value, list):
+        return [text for v in value for text in _shown_texts(v, key)]
+    return [value] if isinstance(value, str) else []
+
+
+@pytest.mark.parametrize(
+    "directory", [ROOT / "knowledge", ROOT / "tests" / "fixtures" / "vn-th" / "knowledge"]
+)
+def test_what_replies_show_of_a_fact_has_no_curator_vocabulary(directory: Path) -> None:
+    knowledge = load_knowledge(directory).knowledge
+    assert knowledge is not None
+    found = [
+        f"{fact.id}: {text}"
+        for fact in knowledge.facts
+        for text in _shown_texts(fact.model_dump(mode="json"))
+        if any(word in text.lower() for word in CURATOR_WORDS)
+    ]
+    assert not found, "\n".join(found)

@@ -1368,6 +1368,8 @@ class Engine:
         """The fact asked about is found, but its article does not give what was asked: say so, citing
         the fact. That is an answer (the user learns what is known and where it stands), marked as a
         gap so curators see it beside the unanswered questions."""
+        if isinstance(fact, Event):
+            text = f"{text}\n{self.render.event_known(fact, q.lang, text)}"
         return dataclasses.replace(self._answered(q.text, [fact], text, q.lang, score), not_stated=True)
 
     @staticmethod

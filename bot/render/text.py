@@ -259,6 +259,21 @@ class Renderer:
                 lines.append(phrase("slot_what", lang, value="; ".join(items[:5]) or summary))
         return "\n".join([lines[0], *("• " + line for line in lines[1:])])
 
+    def event_known(self, event: Event, lang: Lang, said: str) -> str:
+        """What the article does give of an event, after a sentence (`said`) on what it does not: its
+        date, place and people when known and not already said, and its summary."""
+        lines = []
+        if event.date and event_date(event, lang) not in said:
+            lines.append(phrase("slot_when", lang, value=event_date(event, lang)))
+        where = self.place(event.place, lang) if event.place else ""
+        if where and where not in said:
+            lines.append(phrase("slot_where", lang, value=where))
+        people = self.event_participants(event, lang)
+        if people:
+            lines.append(people)
+        lines.append(event.summary_vi if lang == "vi" else event.summary_en)
+        return "\n".join([phrase("known_lead", lang), *("• " + line for line in lines)])
+
     def event_what(self, event: Event, lang: Lang) -> str:
         items = [t.vi if lang == "vi" else t.en for t in (event.agreed or event.discussed)]
         head = f"{self.title(event, lang)} ({event_date(event, lang)})"
