@@ -265,6 +265,14 @@ def test_a_post_the_official_did_not_hold_is_denied(engine: Engine) -> None:
     assert answer.verdict == "no" and answer.facts[0] == "saleumxay-kommasith"
 
 
+def test_a_repeatable_act_claimed_years_from_any_the_base_holds_is_not_denied(engine: Engine) -> None:
+    # the base's visits of 2021-2024 say nothing of 2018: unconfirmed, not "no"
+    answer = engine.answer("năm 2018 bộ trưởng ngoại giao VN có sang Lào ko")
+    assert answer.status is Status.NOT_FOUND and answer.verdict is None
+    near = engine.answer("Did Saleumxay visit Vietnam in November 2021?")  # a month off his visit
+    assert near.verdict == "no" and "December 2021" in near.text
+
+
 def test_titles_used_to_name_people_claim_no_post(engine: Engine) -> None:
     # "BT" names the two ministers; the claim is of what they discussed
     answer = engine.answer("BT Sơn với BT Campuchia có bàn chuyện mở thêm cửa khẩu ko?")

@@ -18,7 +18,14 @@ from typing import Final, Literal
 from bot.answering import compound, details
 from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
-from bot.answering.scoring import CLAIM_EVENTS, CLAIM_MORE_WORDS, CLAIM_POINT, CLAIM_SHARE, CLAIM_WORDS
+from bot.answering.scoring import (
+    CLAIM_DATE_SLACK_DAYS,
+    CLAIM_EVENTS,
+    CLAIM_MORE_WORDS,
+    CLAIM_POINT,
+    CLAIM_SHARE,
+    CLAIM_WORDS,
+)
 from bot.kb.facts import Agreement, Event, Figure, FuzzyDate, Official, Place, Precision, Statement
 from bot.kb.facts import Status as EventStatus
 from bot.nlu.lexicon import (
@@ -216,9 +223,27 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
         return direct
     if q.event_kinds and not isinstance(fact, Event):
         return direct  # "did Saleumxay visit Vietnam in November 2021?" is about a visit, not about him
+    if isinstance(fact, Event) and _far_from_claimed(engine, q, fact):
+        # "năm 2018 bộ trưởng có sang Lào không?": the base's one visit years away does not show
+        # there was none in 2018; it has none then, and says which it has
+        return _unconfirmed(engine, q, fact, relaxed)
     found: Verdict = "yes" if fact is not None and _claims_hold(engine, q, fact) else "no"
     body = relaxed.text if found == "yes" else _corrected(engine, q, fact, relaxed)
     return _with_verdict(dataclasses.replace(relaxed, question=q.text), found, body, q.lang)
+
+
+def _far_from_claimed(engine: Lookup, q: Question, event: Event) -> bool:
+    """An act the base holds several of (visits, meetings) dated far from the date claimed: a claim
+    about another one, not a wrong date for this one."""
+    span = q.date.span() if q.date is not None else None
+    if (
+        span is None
+        or event.date is None
+        or len(engine.knowledge.events_by_kind.get(event.event_kind, ())) < 2
+    ):
+        return False
+    slack = dt.timedelta(days=CLAIM_DATE_SLACK_DAYS)
+    return event.date.end < span[0] - slack or event.date.start > span[1] + slack
 
 
 def _without_officials(engine: Lookup, q: Question) -> str:

@@ -57,6 +57,7 @@ CLAIM_SHARE: Final = 0.6  # of a yes/no question's words a statement must explai
 CLAIM_POINT: Final = 0.8  # of a claim's topic one point of an event's record must hold to confirm it
 CLAIM_EVENTS: Final = 5  # the events a claim's words point to most, whose records are read for it
 CLAIM_WORDS: Final = 1.0  # … or of its content words alone (no words of asking, no pairs across words)
+CLAIM_DATE_SLACK_DAYS: Final = 366  # a repeatable act further from the date claimed is another one
 CLAIM_MORE_WORDS: Final = (
     2  # words of the base beyond a name and a post: the claim is of an act, not of the post
 )
