@@ -273,6 +273,18 @@ def test_a_repeatable_act_claimed_years_from_any_the_base_holds_is_not_denied(en
     assert near.verdict == "no" and "December 2021" in near.text
 
 
+def test_a_vietnamese_name_folding_to_an_english_auxiliary_makes_no_claim(engine: Engine) -> None:
+    # "Đỗ" folds to "do": no "Do …?" question
+    answer = engine.answer("Đỗ Hùng Việt nói gì về chủ tịch Asean 2024 ?")
+    assert answer.verdict is None and answer.facts[0] == "vn-support-laos-asean-chair-2024-dfm8"
+
+
+def test_the_holder_of_a_post_is_in_every_country_the_question_names(engine: Engine) -> None:
+    # the base's Lao ambassador is the one to Russia: none to Vietnam is known
+    assert engine.answer("đại sứ lào tại việt nam hiện nay là ai z").status is Status.NOT_FOUND
+    assert engine.answer("đại sứ lào tại Nga là ai").facts == ("vilavanh-yiapoher",)
+
+
 def test_titles_used_to_name_people_claim_no_post(engine: Engine) -> None:
     # "BT" names the two ministers; the claim is of what they discussed
     answer = engine.answer("BT Sơn với BT Campuchia có bàn chuyện mở thêm cửa khẩu ko?")

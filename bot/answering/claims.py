@@ -33,6 +33,7 @@ from bot.nlu.lexicon import (
     ANNIVERSARY_WORDS,
     CLAIM_CUES,
     CLAIM_ENDS,
+    CLAIM_STARTS,
     CONCEPTS,
     CONCLUDED_ASKED,
     CUE_WORDS,
@@ -95,7 +96,7 @@ def without_dates(text: str) -> str:
 
 def is_claim(q: Question) -> bool:
     """ "… đúng không?", "có phải … không?", "Is X …?", "Did X …?", "X có thăm … không?"."""
-    if CLAIM_CUES.search(q.canonical):
+    if CLAIM_CUES.search(q.canonical) or (q.lang == "en" and CLAIM_STARTS.search(q.canonical)):
         return True
     asked = q.canonical.split()
     words = list(asked)

@@ -1435,6 +1435,9 @@ class Engine:
                     continue  # "minister of defence" is not the minister of foreign affairs
                 if countries and position.country not in countries:
                     continue
+                others = q.countries - {position.country} - self.countries_in(position.title_vi)
+                if post_country and others:
+                    continue  # "đại sứ Lào tại Việt Nam" is not the Lao ambassador to Russia
                 event = self.knowledge.event(position.as_of_event or "")
                 stamp = position.as_of or (event.date if event else None)
                 if q.date is not None and (stamp is None or not q.date.matches(stamp.start, stamp.end)):

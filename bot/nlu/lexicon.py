@@ -313,11 +313,10 @@ for _kind, _before in _CUES.event_kinds_before_country.items():
 # they are what the question is about.
 FACT_KIND_CUES: dict[str, re.Pattern[str]] = {kind: _phrases(p) for kind, p in _CUES.fact_kinds.items()}
 
-# A yes/no question, or one checking a claim: a cue anywhere, or an English auxiliary first.
-CLAIM_CUES = re.compile(
-    r"\b(?:" + "|".join(sorted(_CUES.claims, key=len, reverse=True)) + r")\b"
-    r"|^(?:" + "|".join(_CUES.claim_starts) + r")\b"
-)
+# A yes/no question, or one checking a claim: a cue anywhere, or (in English) an auxiliary first;
+# "Đỗ Hùng Việt nói gì" folds to "do hung viet", which is no English "Do".
+CLAIM_CUES = _phrases(_CUES.claims)
+CLAIM_STARTS = re.compile(r"^(?:" + "|".join(_CUES.claim_starts) + r")\b")
 # the pairs of these count phrases are context for a short typo too ("cách nhau mấy thág")
 _note_pairs([*_CUES.durations, *_CUES.months_asked, *_CUES.age])
 MONTHS_ASKED = _phrases(_CUES.months_asked)
