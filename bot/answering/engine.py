@@ -858,24 +858,24 @@ class Engine:
     def _indistinct(self, q: Question, best: Scored, other: Scored) -> bool:
         """Two statements of one kind (two positions on the East Sea, say) differ in the articles' wording
         more than in substance: a wider margin keeps the question from picking one on wording alone."""
-        if other is best or not other.anchored or other.score < best.score - STATEMENT_TIE_MARGIN:
+        if other is best or not other.anchored:
             return False
         a, b = best.fact, other.fact
-        if isinstance(a, Statement) and isinstance(b, Statement):
-            return a.statement_kind == b.statement_kind
-        if q.round is not None or q.date is not None or Intent.PLANNED in q.intents:
-            return False
-        # two rounds of one series, two agreements named alike but for their years ("Thỏa thuận hợp
-        # tác … giai đoạn 2014-2020 / 2021-2025"): a question naming no round or year names both alike
-        if isinstance(a, Event) and isinstance(b, Event):
-            return a.series is not None and a.series == b.series
-        if isinstance(a, Agreement) and isinstance(b, Agreement):
-            # alike but for their years, unless the question quotes one whole, years and all
+        if isinstance(a, Agreement) and isinstance(b, Agreement) and q.date is None:
+            # alike but for their years ("Thỏa thuận hợp tác … giai đoạn 2014-2020 / 2021-2025"), unless
+            # the question quotes one whole: however the wording scores them, it names both alike
             return (
                 _without_numbers(a.name_vi) == _without_numbers(b.name_vi)
                 and not {a.id, b.id} & q.named_facts
             )
-        return False
+        if other.score < best.score - STATEMENT_TIE_MARGIN:
+            return False
+        if isinstance(a, Statement) and isinstance(b, Statement):
+            return a.statement_kind == b.statement_kind
+        if q.round is not None or q.date is not None or Intent.PLANNED in q.intents:
+            return False
+        # two rounds of one series: a question naming no round or year names both alike
+        return isinstance(a, Event) and isinstance(b, Event) and a.series is not None and a.series == b.series
 
     def _fact_on_date(self, fact: Agreement | Figure | Statement, q: Question) -> bool:
         """A document or statement fits the date asked: by its year, or by its signing month or day."""
