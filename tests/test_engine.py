@@ -299,6 +299,23 @@ def test_a_post_claimed_alongside_an_act_is_checked_too(engine: Engine) -> None:
     assert right_post.verdict == "yes"
 
 
+def test_how_many_years_an_anniversary_of_the_year_asked_marks_is_that_anniversary(engine: Engine) -> None:
+    answer = engine.answer(
+        "hai bo truong thong nhat chuan bi ky niem bao nhieu nam quan he ngoai giao trong nam 2022"
+    )
+    assert answer.facts == ("anniversary-60-diplomatic-relations-2022",) and "60" in answer.text
+
+
+def test_one_question_phrase_asked_twice_is_two_questions_answered_together(engine: Engine) -> None:
+    answer = engine.answer(
+        "nam 2022 ky niem bao nhieu nam quan he ngoai giao va bao nhieu nam ky Hiep uoc huu nghi viet lao"
+    )
+    assert set(answer.facts) == {
+        "anniversary-60-diplomatic-relations-2022",
+        "anniversary-45-treaty-of-amity-2022",
+    }
+
+
 def test_years_since_a_year_only_date_invents_no_day(engine: Engine) -> None:
     answer = engine.answer("Năm 2027 là kỷ niệm bao nhiêu năm ký Hiệp ước Hữu nghị và hợp tác?")
     assert answer.text.startswith("50 năm") and "1/1/1977" not in answer.text

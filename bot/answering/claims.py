@@ -436,6 +436,9 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
             counted = _between(engine, q, ends, today)
             if counted is not None:
                 return counted
+    held = _anniversary_held(engine, q, asked_years, today)
+    if held is not None:
+        return held
     # the act itself is counted from, not an anniversary of it ("năm 2032 là kỷ niệm bao nhiêu năm …")
     asked = fold(without_dates(q.text))
     asked = NOW.sub(" ", DURATION_CUES.sub(when, AGE_ASKED.sub(when, ANNIVERSARY_WORDS.sub(" ", asked))))
@@ -456,6 +459,33 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         years, end = today.year - start.year, str(today.year)
     head = phrase("years_between", q.lang, years=str(years), start=format_date(date, q.lang), end=end)
     return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
+
+
+def _anniversary_held(engine: Lookup, q: Question, years: list[int], today: dt.date) -> Answer | None:
+    """ "Năm 2022 kỷ niệm bao nhiêu năm quan hệ ngoại giao?": the anniversary the base holds in the year
+    asked, which names its count ("Kỷ niệm 60 năm …"); of several that year, the one the question's
+    words fit best."""
+    if not years or not ANNIVERSARY_WORDS.search(q.folded):
+        return None
+    plain = engine.lookup(q.text, q.lang, today)
+    if plain.status is not Status.ANSWERED:
+        return None
+    held = []
+    for fact_id in plain.facts:
+        fact, date = engine.knowledge.get(fact_id), _date_of(engine.knowledge.get(fact_id))
+        title = fold(engine.render.title(fact, q.lang)) if fact is not None else ""
+        if (
+            date
+            and date.start.year in years
+            and ANNIVERSARY_WORDS.search(title)
+            and re.search(r"\b\d+\b", title)
+        ):
+            held.append(fact_id)
+    shares = engine.index.lexical_scores(q.units, english=q.lang == "en")
+    ranked = sorted(held, key=lambda f: -shares.get(f, 0.0))
+    if not ranked or (len(ranked) > 1 and shares.get(ranked[0], 0.0) <= shares.get(ranked[1], 0.0)):
+        return None
+    return dataclasses.replace(engine.answer_fact(ranked[0], lang=q.lang), question=q.text)
 
 
 def anniversary_year(engine: Lookup, q: Question, today: dt.date) -> Answer | None:

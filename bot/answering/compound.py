@@ -16,7 +16,7 @@ from typing import Final
 
 from bot.answering.answers import Answer, Status
 from bot.answering.protocol import Lookup
-from bot.nlu.lexicon import Intent, canonical
+from bot.nlu.lexicon import WH_WORDS, Intent, canonical
 from bot.nlu.parsing import parse_round, round_span
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question
@@ -24,6 +24,7 @@ from bot.render.text import phrase, with_footnotes
 
 _AND: Final = re.compile(r"\s+(?:và|va|and|với|voi|&)\s+|\s*,\s*", re.IGNORECASE)
 _NUMBER: Final = re.compile(r"\d+")
+_WH: Final = re.compile(r"\b(?:" + "|".join(WH_WORDS) + r")\b")
 _SUFFIX: Final = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
@@ -39,6 +40,21 @@ def split(engine: Lookup, q: Question) -> tuple[str, str] | None:
         people = _two_officials(engine, q, first, second)
         if people is not None:
             return people
+    return None
+
+
+def repeated(q: Question) -> tuple[str, str] | None:
+    """Two questions asked with one question phrase twice ("năm 2022 kỷ niệm bao nhiêu năm quan hệ ngoại
+    giao và bao nhiêu năm ký Hiệp ước?"): the first, and the second with the words before its phrase
+    (folded)."""
+    for match in _AND.finditer(q.text):
+        head, tail = fold(q.text[: match.start()]), fold(q.text[match.end() :])
+        words = tail.split()
+        for size in (3, 2):
+            cue = " ".join(words[:size])
+            at = head.find(cue)
+            if len(words) > size and at >= 0 and _WH.search(cue) and cue not in head[at + 1 :]:
+                return head, f"{head[:at]}{tail}"
     return None
 
 
@@ -81,9 +97,15 @@ def _two_officials(engine: Lookup, q: Question, first: str, second: str) -> tupl
     return None
 
 
-def answer_both(engine: Lookup, q: Question, first: str, second: str, today: dt.date) -> Answer | None:
-    """Both halves answered, or None when either is not."""
-    replies = [engine.lookup(text, q.lang, today) for text in (first, second)]
+def answer_both(
+    engine: Lookup, q: Question, first: str, second: str, today: dt.date, *, whole: bool = False
+) -> Answer | None:
+    """Both halves answered (`whole`: as questions of their own, claims and counts read), or None when
+    either is not."""
+    replies = [
+        engine.answer(text, lang=q.lang, today=today) if whole else engine.lookup(text, q.lang, today)
+        for text in (first, second)
+    ]
     if any(r.status is not Status.ANSWERED for r in replies):
         return None
     facts = tuple(dict.fromkeys(f for r in replies for f in r.facts))

@@ -227,6 +227,10 @@ class Engine:
         day = today or self._today()
         q = self._read(question, lang, day)
         if q.tokens and not q.greeting:
+            asked_twice = compound.repeated(q)
+            both = compound.answer_both(self, q, *asked_twice, day, whole=True) if asked_twice else None
+            if both is not None:
+                return both
             anniversary = claims.anniversary_year(self, q, day) or claims.days_until(self, q, day)
             if anniversary is not None:
                 return anniversary
