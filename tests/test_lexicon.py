@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from pydantic import ValidationError
 
-from bot.nlu.lexicon import COUNTRY_DATA, SYNONYMS, _StringLoader, canonical
+from bot.answering.engine import Engine
+from bot.nlu.lexicon import COUNTRY_DATA, SYNONYMS, Country, _StringLoader, canonical
 
 
 def test_a_key_written_twice_is_an_error_not_a_silent_overwrite() -> None:
@@ -25,3 +27,16 @@ def test_english_and_chat_forms_meet_the_vietnamese_one() -> None:
 
 def test_countries_carry_iso_codes_and_names_in_both_languages() -> None:
     assert all(len(code) == 2 and country.vi and country.en for code, country in COUNTRY_DATA.items())
+
+
+def test_an_everyday_phrase_not_naming_its_country_must_hold_one_of_its_words() -> None:
+    with pytest.raises(ValidationError, match="holds none of its match words"):
+        Country(code="TH", vi="Thái Lan", en="Thailand", match=["thai"], not_in=["thai do", "my thuat"])
+
+
+def test_an_everyday_phrase_or_a_place_s_name_names_no_country(engine: Engine) -> None:
+    # "thái độ" is an attitude, "Lao Bảo" a border gate: neither Thailand nor Laos
+    attitude = engine.answer("Lao lam chu tich ASEAN nam 2016 thi Viet Nam the hien thai do the nao")
+    assert attitude.facts[0] == "vn-support-laos-asean-chair-2016"
+    gate = engine.answer("Hội nghị tổng kết mô hình một cửa, một lần dừng ở Lao Bảo do ai chủ trì thế?")
+    assert gate.facts[0] == "one-stop-model-review-conference-2021-12-29" and "Saleumxay" in gate.text

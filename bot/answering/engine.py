@@ -99,6 +99,7 @@ from bot.nlu.lexicon import (
 from bot.nlu.parsing import YEAR_IN_TEXT, DateQuery
 from bot.nlu.text import fold, has_vietnamese_marks
 from bot.nlu.understanding import (
+    EXACT_MATCH,
     EntityIndex,
     Question,
     analyze,
@@ -387,7 +388,7 @@ class Engine:
         by an acronym written in its own title ("CLMV", "DOC")."""
         # a venue, a border gate, a port matched exactly: a city or a country is the setting of many
         # things ("thời tiết Hà Nội"), and a near match may be other words ("lao la bao nhiêu")
-        places = (self.knowledge.place(p) for p, score in q.places.items() if score >= 100)
+        places = (self.knowledge.place(p) for p, score in q.places.items() if score >= EXACT_MATCH)
         ids = set(q.named_facts) | {
             p.id
             for p in places
@@ -669,7 +670,9 @@ class Engine:
             (
                 m
                 for m in _DESTINATION.finditer(q.canonical)
+                # a country the question names as one: "ở Lao Bảo" names a border gate, not Laos
                 if not NOT_DESTINATION.search(q.canonical[: m.start()])
+                and _country_code(m.group(1)) in q.countries
             ),
             None,
         )

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -139,11 +139,20 @@ class Country(_Data):
     home: bool = False
     # Personal names matched only whole: their syllables are everyday words (Vietnamese "Văn Thưởng").
     whole_names: bool = False
+    # Everyday phrases holding a matching word that do not name the country ("thái độ", attitude)
+    not_in: list[str] = Field(default_factory=list)
 
-    @field_validator("match")
+    @field_validator("match", "not_in")
     @classmethod
     def _folded(cls, value: list[str]) -> list[str]:
         return _folded_phrases(value)
+
+    @model_validator(mode="after")
+    def _not_in_holds_a_match(self) -> Country:
+        for phrase in self.not_in:
+            if not any(re.search(rf"\b{re.escape(word)}\b", phrase) for word in self.match):
+                raise ValueError(f"{self.code}: the not_in phrase {phrase!r} holds none of its match words")
+        return self
 
 
 class Countries(_Data):
@@ -268,6 +277,8 @@ ROLE_PAIRS = frozenset(
 # question out of scope.
 COUNTRIES: dict[str, str] = {word: c.code for c in COUNTRY_DATA.values() for word in c.match}
 COUNTRY_PATTERN = _words(list(COUNTRIES))
+# "thai do" (thái độ) is an attitude, not Thailand: these phrases are taken out before countries are read
+NOT_COUNTRIES = _phrases([phrase for c in COUNTRY_DATA.values() for phrase in c.not_in] or ["\x00"])
 
 # Attributes the base never holds: a question about them is out of scope even when it names an official.
 UNKNOWN_ATTRIBUTES = _words(_CUES.unheld_attributes)

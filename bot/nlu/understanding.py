@@ -50,6 +50,7 @@ from bot.nlu.lexicon import (
     MONTHS_EN,
     NEXT_ROUND,
     NOT_A_NAME,
+    NOT_COUNTRIES,
     ROLE_PAIRS,
     ROLE_PHRASES,
     STOPWORDS,
@@ -79,6 +80,7 @@ RARE_DF = 3  # a name in at most this many facts names them
 LONG_WORD = 7  # longer than any Vietnamese syllable
 SERIES_COVERED = 0.5  # a series name this much present in a question counts as named
 NAME_MATCH_MIN_SHORT = 92.0  # single-token forms are easier to hit by accident
+EXACT_MATCH = 100.0  # a name matched letter for letter
 SHORT_FORM_MIN_LEN = 5
 BM25_K, BM25_B = 1.2, 0.75
 TYPO_MIN = 80.0  # an unknown word this close to a known one is a typo, not a new subject
@@ -922,7 +924,28 @@ def analyze(
         official = index.knowledge.official(official_id)
         for name in [official.name, *official.aliases] if official else []:
             unnamed = re.sub(rf"\b{re.escape(canonical(fold(name)))}\b", " ", unnamed)
+    # A place's own name is no country either: "Lao Bảo" is a border gate, not Laos.
+    for place_id, score in places.items():
+        place = index.knowledge.place(place_id)
+        if place is not None and score >= EXACT_MATCH and place.place_kind.value != "country":
+            names = [place.name_vi, place.name_en, *place.aliases]
+            # a pair's halves too ("Lao Bảo – Đen-xa-vẳn" is typed "Lao Bảo"), when they are names of words
+            halves = [
+                h for n in names for h in re.split(r"\s[-–]\s|(?<=\w)[-–](?=\w)", n) if " " in h.strip()
+            ]
+            for name in sorted(
+                {canonical(fold(n)).strip() for n in [*names, *halves]}, key=len, reverse=True
+            ):
+                unnamed = re.sub(rf"\b{re.escape(name)}\b", " ", unnamed)
+    unnamed = NOT_COUNTRIES.sub(" ", unnamed)
     countries = frozenset(COUNTRIES[m.group(0)] for m in COUNTRY_PATTERN.finditer(unnamed))
+    places = {
+        place_id: score
+        for place_id, score in places.items()
+        if (place := index.knowledge.place(place_id)) is None
+        or place.place_kind.value != "country"
+        or place.country in countries
+    }
     kinds = frozenset(kind for kind, cue in EVENT_KIND_CUES.items() if cue.search(canon))
     return Question(
         text=question,
