@@ -316,6 +316,23 @@ def test_one_question_phrase_asked_twice_is_two_questions_answered_together(engi
     }
 
 
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("Hiệp ước Hữu nghị và Hợp tác Việt Lào ký cách đay bao nhiu năm rồi", "49 năm"),  # typos in the cue
+        ("Which anniversary of the Treaty of Amity and Cooperation falls in 2027?", "50 years"),
+    ],
+)
+def test_years_counted_however_the_count_is_asked(engine: Engine, question: str, start: str) -> None:
+    assert engine.answer(question).text.startswith(start)
+
+
+def test_a_question_word_of_two_words_makes_no_yes_no_question(engine: Engine) -> None:
+    # "… bao nhiêu hả?" ends like a claim, but "bao nhiêu" asks
+    answer = engine.answer("UNCLOS là công ước năm bao nhiêu hả?")
+    assert answer.verdict is None and answer.facts[0] == "unclos-1982" and "1982" in answer.text
+
+
 def test_years_since_a_year_only_date_invents_no_day(engine: Engine) -> None:
     answer = engine.answer("Năm 2027 là kỷ niệm bao nhiêu năm ký Hiệp ước Hữu nghị và hợp tác?")
     assert answer.text.startswith("50 năm") and "1/1/1977" not in answer.text

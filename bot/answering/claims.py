@@ -80,6 +80,7 @@ _PERIOD: Final = re.compile(r"\b(?:1[89]|20)\d{2}\s*[-–]\s*(?:1[89]|20)\d{2}\b
 # the question word a count of years is rewritten with, to look up the fact's date ("… bao nhiêu năm?"
 # becomes "… khi nào?")
 _WHEN_WORD: Final[dict[Lang, str]] = {"vi": "khi nao", "en": "when"}
+_WH: Final = re.compile(r"\b(?:" + "|".join(sorted(WH_WORDS, key=len, reverse=True)) + r")\b")
 _POST: Final = re.compile(r"\b(?:" + "|".join(sorted(ROLE_PHRASES, key=len, reverse=True)) + r")\b")
 
 
@@ -103,7 +104,7 @@ def is_claim(q: Question) -> bool:
     while len(words) > 1 and words[-1] in STOPWORDS and words[-1] not in CLAIM_ENDS:
         words.pop()  # "… không vậy?", "… hả nhỉ": the particles after the question word
     # a question word anywhere makes it no yes/no question: "bà Hà là ai vậy" ends in a name, not "hả"
-    return bool(words) and words[-1] in CLAIM_ENDS and not WH_WORDS.intersection(asked)
+    return bool(words) and words[-1] in CLAIM_ENDS and not _WH.search(q.canonical)
 
 
 def counts_years(q: Question) -> bool:
@@ -441,6 +442,8 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         return held
     # the act itself is counted from, not an anniversary of it ("năm 2032 là kỷ niệm bao nhiêu năm …")
     asked = fold(without_dates(q.text))
+    if not (DURATION_CUES.search(asked) or AGE_ASKED.search(asked)):
+        asked = without_dates(q.canonical)  # the cue typed with a typo ("bao nhiu năm"), read corrected
     asked = NOW.sub(" ", DURATION_CUES.sub(when, AGE_ASKED.sub(when, ANNIVERSARY_WORDS.sub(" ", asked))))
     found = _earliest(engine, engine.lookup(asked, q.lang, today), q.lang)
     if found is None:
@@ -465,7 +468,7 @@ def _anniversary_held(engine: Lookup, q: Question, years: list[int], today: dt.d
     """ "Năm 2022 kỷ niệm bao nhiêu năm quan hệ ngoại giao?": the anniversary the base holds in the year
     asked, which names its count ("Kỷ niệm 60 năm …"); of several that year, the one the question's
     words fit best."""
-    if not years or not ANNIVERSARY_WORDS.search(q.folded):
+    if not years or not ANNIVERSARY_WORDS.search(q.canonical):
         return None
     plain = engine.lookup(q.text, q.lang, today)
     if plain.status is not Status.ANSWERED:
