@@ -285,6 +285,30 @@ def test_the_holder_of_a_post_is_in_every_country_the_question_names(engine: Eng
     assert engine.answer("đại sứ lào tại Nga là ai").facts == ("vilavanh-yiapoher",)
 
 
+def test_a_full_name_shaped_like_an_official_s_but_not_theirs_is_someone_the_base_lacks(
+    engine: Engine,
+) -> None:
+    # every word of "Nguyen Phu Trong" is a word of the base; the name is nobody's in it
+    assert engine.answer("Did Nguyen Phu Trong visit Laos in 2019?").status is Status.NOT_FOUND
+
+
+def test_a_stance_does_not_say_when_the_thing_it_speaks_of_was_held(engine: Engine) -> None:
+    answer = engine.answer("Diễn đàn Tương lai ASEAN được tổ chức vào thời gian nào?")
+    assert answer.not_stated and answer.facts == ("cambodia-praises-asean-future-forum",)
+    assert "28/1/2024" not in answer.text  # the day the stance was stated is not the forum's
+
+
+def test_words_side_by_side_that_no_fact_pairs_are_no_unknown_topic(engine: Engine) -> None:
+    # "thành lập năm nào" reads "lap nam": a seam between a word of the base and a word of asking
+    # weighs like its words, not like a topic the base lacks
+    pair, word = engine.index.unit_weight("lap nam"), engine.index.unit_weight("lap")
+    assert pair <= word < engine.index.unit_weight("hoa bao")  # an unknown pair still weighs most
+    assert (
+        engine.answer("Quân độ nhân dân Lào thành lập năm nào").facts[0]
+        == "lao-peoples-army-founding-1949-01-20"
+    )
+
+
 def test_titles_used_to_name_people_claim_no_post(engine: Engine) -> None:
     # "BT" names the two ministers; the claim is of what they discussed
     answer = engine.answer("BT Sơn với BT Campuchia có bàn chuyện mở thêm cửa khẩu ko?")

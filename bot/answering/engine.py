@@ -73,6 +73,7 @@ from bot.nlu.lexicon import (
     EVERYDAY_WORDS,
     FACT_KIND_CUES,
     FUNCTION_WORDS,
+    HELD_ASKED,
     HOME_COUNTRIES,
     INTENT_WORDS,
     KIND_WORDS,
@@ -1265,6 +1266,12 @@ class Engine:
         undated = (isinstance(fact, Agreement) and fact.signed is None) or (
             isinstance(fact, Statement) and fact.year is None and fact.period_start is None
         )
+        if Intent.WHEN in q.intents and isinstance(fact, Statement) and HELD_ASKED.search(q.canonical):
+            # "Diễn đàn Tương lai ASEAN tổ chức khi nào?" asks when a thing was held; a stance on it
+            # says not when, and the meeting where it was stated is not it
+            missing = phrase("date_missing", lang, title=self.render.title(fact, lang))
+            text = f"{missing}\n{self.render.fact_text(fact, lang)}"
+            return self._not_stated(q, fact, text, score)
         if Intent.WHEN in q.intents and undated and not (q.intents & {Intent.WHAT, Intent.WHO}):
             made_at = self._stated_at(fact)
             if made_at is not None and made_at.date is not None:

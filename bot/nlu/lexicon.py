@@ -55,6 +55,7 @@ class Cues(_Data):
     event_kinds_before_country: dict[str, list[str]]
     fact_kinds: dict[str, list[str]]
     day_asked: list[str]
+    held_asked: list[str]
     anniversary: list[str]
     anniversary_words: list[str]
     year_asked: list[str]
@@ -342,6 +343,7 @@ CONCEPTS = _phrases(sorted({target for target in SYNONYMS.values() if " " in tar
 
 # The question asks for a day, a city or venue, or what something is.
 DAY_ASKED = _phrases(_CUES.day_asked)
+HELD_ASKED = _phrases(_CUES.held_asked)
 CITY_ASKED = _phrases(_CUES.city_asked)
 DEFINITION_ASKED = _phrases(_CUES.definition)
 ANNIVERSARY_ASKED = _phrases(_CUES.anniversary)
