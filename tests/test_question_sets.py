@@ -211,3 +211,9 @@ def test_an_agreement_its_record_calls_unfinished_is_not_signed(fixture_engine: 
         "Has the Vietnam-Thailand maritime search and rescue agreement been signed yet?"
     )
     assert answer.verdict == "no" and "Under negotiation" in answer.text
+
+
+def test_a_typo_is_read_as_the_word_that_pairs_with_its_neighbour(fixture_engine: Engine) -> None:
+    # "thu truog" is "thứ trưởng" (a title the lexicon pairs), not "thứ trung"; then "Đức" is the man
+    answer = fixture_engine.answer("ngay 13/6/2024 ai tiêp thu truog Duc vây")
+    assert answer.facts[0] == "reception-chanwit-duc-2024-06-13" and "Chanwit" in answer.text

@@ -503,11 +503,13 @@ class EntityIndex:
         pool = [known for size in sizes for known in self._spelling.get((word[0], size), ())]
         matches = process.extract(word, pool, scorer=OSA.distance, score_cutoff=1, limit=None)
         near = [str(m[0]) for m in matches]
-        if len(word) < TYPO_MIN_LEN:
-            known_pairs = (self.corpus_pairs, CUE_PAIRS)
-            in_context = [
-                w for w in near if any(f"{before} {w}" in p or f"{w} {after}" in p for p in known_pairs)
-            ]
+        known_pairs = (self.corpus_pairs, CUE_PAIRS, ROLE_PAIRS)
+        in_context = [
+            w for w in near if any(f"{before} {w}" in p or f"{w} {after}" in p for p in known_pairs)
+        ]
+        if len(word) < TYPO_MIN_LEN or len(in_context) == 1:
+            # the one reading that makes a pair with a neighbour ("thu truog" is "thứ trưởng", not
+            # "thứ trung"); a short word is read only so
             return in_context[0] if len(in_context) == 1 else word
         # a swapped or mistyped letter keeps the length: prefer such a reading over a dropped letter
         same_length = [w for w in near if len(w) == len(word)]
