@@ -217,3 +217,10 @@ def test_a_typo_is_read_as_the_word_that_pairs_with_its_neighbour(fixture_engine
     # "thu truog" is "thứ trưởng" (a title the lexicon pairs), not "thứ trung"; then "Đức" is the man
     answer = fixture_engine.answer("ngay 13/6/2024 ai tiêp thu truog Duc vây")
     assert answer.facts[0] == "reception-chanwit-duc-2024-06-13" and "Chanwit" in answer.text
+
+
+def test_a_body_followed_by_where_it_sits_names_no_unknown_body(fixture_engine: Engine) -> None:
+    # "ủy ban ở Hà Nội": a committee in Hanoi, not a body called "Ủy ban Ở Hà"
+    answer = fixture_engine.answer("ky hop uy ban o ha noi la lan thu may vay")
+    assert answer.status.value == "ambiguous"
+    assert {"vn-th-joint-commission-4", "vn-th-joint-commission-6"} <= {c.fact_id for c in answer.candidates}

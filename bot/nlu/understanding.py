@@ -51,6 +51,7 @@ from bot.nlu.lexicon import (
     NEXT_ROUND,
     NOT_A_NAME,
     NOT_COUNTRIES,
+    PLACE_WORDS,
     ROLE_PAIRS,
     ROLE_PHRASES,
     STOPWORDS,
@@ -1026,8 +1027,8 @@ def _unknown_bodies(folded: str, index: EntityIndex) -> Iterable[str]:
     """Named bodies the sources never mention: "Hội đồng Bảo an" when only "Hội đồng Nhân quyền" is known."""
     for match in _BODY_HEAD.finditer(folded):
         words = folded[match.end() :].split()[:2]
-        if not words or words[0] in NOT_A_NAME or words[0].isdigit():
-            continue  # "hội đồng nào", "which council": no name given
+        if not words or words[0] in NOT_A_NAME or words[0] in PLACE_WORDS or words[0].isdigit():
+            continue  # "hội đồng nào", "which council", "ủy ban ở Hà Nội": no name given
         phrase = f"{match.group(0)} {' '.join(words)}"
         known = process.extractOne(phrase, index.body_names, scorer=fuzz.ratio, score_cutoff=PHRASE_MATCH_MIN)
         if known is None:  # neither the name nor a typo of one
