@@ -309,6 +309,14 @@ def test_words_side_by_side_that_no_fact_pairs_are_no_unknown_topic(engine: Engi
     )
 
 
+def test_the_kind_a_question_word_asks_for_and_the_role_of_the_one_named_pick_the_event(
+    engine: Engine,
+) -> None:
+    # "kỳ họp gì": a session, the one he co-chaired, not the reception or the visit he also had
+    answer = engine.answer("Thủ tướng Sonexay sang VN đồng chủ trì kỳ họp gì thế?")
+    assert answer.facts[0] == "intergovernmental-committee-46"
+
+
 def test_titles_used_to_name_people_claim_no_post(engine: Engine) -> None:
     # "BT" names the two ministers; the claim is of what they discussed
     answer = engine.answer("BT Sơn với BT Campuchia có bàn chuyện mở thêm cửa khẩu ko?")

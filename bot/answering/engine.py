@@ -986,6 +986,8 @@ class Engine:
             features["post_match"] = 1
         if asked.roles & {p.role for p in event.participants}:
             features["role_match"] = 1
+            if asked.roles & {p.role for p in event.participants if p.official in q.officials}:
+                features["named_in_role"] = 1
         if asked.one_country and event.place and self._event_in(event, set(q.places)):
             features["one_country_place"] = 1
         return features

@@ -21,6 +21,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "date_named": 2.0,  # the event falls on the date the question names
     "post_match": 1.5,  # a participant holds the post the question names ("the Lao PM")
     "role_match": 1.0,  # a participant had the role asked after ("who co-chaired")
+    "named_in_role": 1.0,  # … and that participant is the one the question names ("X đồng chủ trì kỳ họp gì")
     "one_country_place": 0.5,  # the question names one of the two countries, the event's place
     "place_named": 2.0,  # the event happened in a place the question names
     "kind_primary": 1.5,  # the event is of the kind the question names first ("cuộc gặp")

@@ -53,6 +53,8 @@ class Cues(_Data):
     marked_forms: dict[Intent, dict[str, list[str]]]
     event_kinds: dict[str, list[str]]
     event_kinds_before_country: dict[str, list[str]]
+    kind_asked_after: list[str]
+    kind_asked_before: list[str]
     fact_kinds: dict[str, list[str]]
     day_asked: list[str]
     held_asked: list[str]
@@ -323,6 +325,8 @@ for _kind, _before in _CUES.event_kinds_before_country.items():
 
 # Words that make a question about an agreement or a statement rather than an event. Not cue words:
 # they are what the question is about.
+KIND_ASKED_AFTER = frozenset(_CUES.kind_asked_after)
+KIND_ASKED_BEFORE = frozenset(_CUES.kind_asked_before)
 FACT_KIND_CUES: dict[str, re.Pattern[str]] = {kind: _phrases(p) for kind, p in _CUES.fact_kinds.items()}
 
 # A yes/no question, or one checking a claim: a cue anywhere, or (in English) an auxiliary first;
