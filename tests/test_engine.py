@@ -317,6 +317,12 @@ def test_the_kind_a_question_word_asks_for_and_the_role_of_the_one_named_pick_th
     assert answer.facts[0] == "intergovernmental-committee-46"
 
 
+def test_stances_of_one_kind_asked_with_no_date_are_listed_not_asked_back(engine: Engine) -> None:
+    answer = engine.answer("What position did Vietnam and Laos take on the East Sea?")
+    assert answer.status is Status.ANSWERED
+    assert set(answer.facts) == {"east-sea-asean-common-position-2021", "east-sea-asean-common-position-2023"}
+
+
 def test_titles_used_to_name_people_claim_no_post(engine: Engine) -> None:
     # "BT" names the two ministers; the claim is of what they discussed
     answer = engine.answer("BT Sơn với BT Campuchia có bàn chuyện mở thêm cửa khẩu ko?")

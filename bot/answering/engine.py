@@ -572,7 +572,23 @@ class Engine:
             return merged
         if decision.list_on_date:
             return self._list(q, [s for s in chosen if isinstance(s.fact, Event)] or chosen)
+        stances = [s.fact for s in chosen if isinstance(s.fact, Statement)]
+        if (
+            len(stances) == len(chosen)
+            and len({f.statement_kind for f in stances}) == 1
+            and self._stances_asked(q)
+        ):
+            # "what position did they take on the East Sea?": the stances of one kind, one per year,
+            # are together the answer; no question back
+            ordered: list[AnyFact] = [*sorted(stances, key=lambda f: (f.year or 0, f.id))]
+            text = "\n".join(f"• {self.render.fact_text(f, q.lang)}" for f in ordered)
+            return self._answered(q.text, ordered, text, q.lang, chosen[0].score)
         return self._ambiguous(q, chosen)
+
+    @staticmethod
+    def _stances_asked(q: Question) -> bool:
+        """What was said or agreed, nothing that one meeting's date or place would answer."""
+        return q.date is None and q.round is None and not q.intents & {Intent.WHEN, Intent.WHERE, Intent.WHO}
 
     def _series_profile(self, q: Question) -> Answer | None:
         """ "ACMECS là gì?", "Ủy ban liên Chính phủ là cơ chế cấp nào?", "which rounds of X do you have?":
