@@ -323,6 +323,12 @@ def test_stances_of_one_kind_asked_with_no_date_are_listed_not_asked_back(engine
     assert set(answer.facts) == {"east-sea-asean-common-position-2021", "east-sea-asean-common-position-2023"}
 
 
+def test_on_what_occasion_is_the_visit_or_session_a_meeting_belongs_to(engine: Engine) -> None:
+    answer = engine.answer("ông Huệ gặp ông Sonexay ở đâu, nhân dịp gì vậy?")
+    assert answer.facts[0] == "reception-vuong-dinh-hue-sonexay"
+    assert "Nhà Quốc hội" in answer.text and "Kỳ họp lần thứ 46" in answer.text
+
+
 def test_titles_used_to_name_people_claim_no_post(engine: Engine) -> None:
     # "BT" names the two ministers; the claim is of what they discussed
     answer = engine.answer("BT Sơn với BT Campuchia có bàn chuyện mở thêm cửa khẩu ko?")

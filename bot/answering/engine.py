@@ -84,6 +84,7 @@ from bot.nlu.lexicon import (
     NEXT_ROUND,
     NOT_DESTINATION,
     NOW,
+    OCCASION_ASKED,
     PART_PERIOD,
     PERCENT_ASKED,
     POST_FILLERS,
@@ -1333,7 +1334,8 @@ class Engine:
     def _event_answer(self, q: Question, event: Event, score: float) -> Answer:
         """Every slot the question asks about the event, or its summary when it asks none."""
         lang, r = q.lang, self.render
-        slots = self._asked_slots(q, event)
+        linked = bool(event.related or event.planned_by or self.knowledge.events_relating_to.get(event.id))
+        slots = self._asked_slots(q, event, linked=linked)
         # What the article does not say is said so, citing the event.
         if LASTED_ASKED.search(q.folded):
             return self._duration(q, event, score)
@@ -1405,7 +1407,7 @@ class Engine:
         return dataclasses.replace(self._answered(q.text, [fact], text, q.lang, score), not_stated=True)
 
     @staticmethod
-    def _asked_slots(q: Question, event: Event) -> list[str]:
+    def _asked_slots(q: Question, event: Event, *, linked: bool = False) -> list[str]:
         """The event's slots the question asks about, in the order answers give them.
 
         One slot by precedence (cue words overlap: "chủ trì" also sits in "where" questions); several
@@ -1417,6 +1419,9 @@ class Engine:
             for slot, intent in (("when", Intent.WHEN), ("where", Intent.WHERE), ("who", Intent.WHO))
             if intent in asks
         ]
+        if OCCASION_ASKED.search(q.folded) and linked:
+            # "ở đâu, nhân dịp gì?": where, and the visit or session it was part of
+            return [*asked[:1], "occasion"] if len(asked) <= 1 else [*asked, "occasion"]
         if len(asked) > 1 and (LISTED.search(q.folded) or "," in q.text):
             return asked
         if (Intent.WHERE in asks and not (asks & {Intent.WHEN, Intent.WHO})) or (

@@ -253,6 +253,14 @@ class Renderer:
                 lines.append(phrase("slot_where", lang, value=self.place(event.place, lang) or missing))
             elif slot == "who":
                 lines.append(self.event_participants(event, lang) or missing)
+            elif slot == "occasion":
+                # what it was part of, and what was held during it ("what was the visit for")
+                ids = [*event.related, event.planned_by or "", *self.k.events_relating_to.get(event.id, ())]
+                linked = [
+                    e for e in map(self.k.event, dict.fromkeys(ids)) if e is not None and e is not event
+                ]
+                value = "; ".join(f"{self.title(e, lang)} ({event_date(e, lang)})" for e in linked)
+                lines.append(phrase("slot_occasion", lang, value=value or missing))
             elif slot == "what":
                 items = [t.vi if lang == "vi" else t.en for t in (event.agreed or event.discussed)]
                 summary = event.summary_vi if lang == "vi" else event.summary_en
