@@ -329,6 +329,18 @@ def test_on_what_occasion_is_the_visit_or_session_a_meeting_belongs_to(engine: E
     assert "Nhà Quốc hội" in answer.text and "Kỳ họp lần thứ 46" in answer.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tham khảo chính trị lần 2 giữa 2 Bộ Ngoại giao định tổ chức ở đâu vậy?",
+        "When is the 9th deputy-FM consultation planned?",
+    ],
+)
+def test_a_planned_event_is_told_with_where_and_when(engine: Engine, question: str) -> None:
+    text = engine.answer(question).text
+    assert ("Lào" in text and "2016" in text) or ("Vietnam" in text and "2024" in text)
+
+
 def test_titles_used_to_name_people_claim_no_post(engine: Engine) -> None:
     # "BT" names the two ministers; the claim is of what they discussed
     answer = engine.answer("BT Sơn với BT Campuchia có bàn chuyện mở thêm cửa khẩu ko?")

@@ -226,6 +226,8 @@ class Renderer:
         title = self.event_title(event, lang)
         if event.date is None:
             return phrase("when_missing", lang, title=title)
+        if event.status == Status.PLANNED and event.place:
+            return self._planned(event, lang)
         key = "when_planned" if event.status == Status.PLANNED else "when_held"
         return phrase(key, lang, title=title, date=self.when_phrase(event, lang))
 
@@ -233,8 +235,15 @@ class Renderer:
         title = self.event_title(event, lang)
         if not event.place:
             return phrase("where_missing", lang, title=title)
+        if event.status == Status.PLANNED and event.date:
+            return self._planned(event, lang)
         key = "where_planned" if event.status == Status.PLANNED else "where_held"
         return phrase(key, lang, title=title, place=self.where_phrase(event, lang))
+
+    def _planned(self, event: Event, lang: Lang) -> str:
+        """A planned event's where and when together: a plan is told whole."""
+        title, place = self.event_title(event, lang), self.where_phrase(event, lang)
+        return phrase("planned_both", lang, title=title, place=place, date=self.when_phrase(event, lang))
 
     def event_who(self, event: Event, lang: Lang) -> str:
         people = self.event_participants(event, lang)
