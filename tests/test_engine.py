@@ -383,6 +383,14 @@ def test_years_counted_however_the_count_is_asked(engine: Engine, question: str,
     assert engine.answer(question).text.startswith(start)
 
 
+def test_an_english_yes_no_question_after_a_statement_is_a_claim(engine: Engine) -> None:
+    from bot.answering.claims import is_claim
+    from bot.nlu.understanding import analyze
+
+    assert is_claim(analyze("They talked about the COC in 2023 — was it already concluded?", engine.index))
+    assert not is_claim(analyze("Where was it held, and who co-chaired it?", engine.index))
+
+
 def test_a_question_word_of_two_words_makes_no_yes_no_question(engine: Engine) -> None:
     # "… bao nhiêu hả?" ends like a claim, but "bao nhiêu" asks
     answer = engine.answer("UNCLOS là công ước năm bao nhiêu hả?")

@@ -80,6 +80,7 @@ _PERIOD: Final = re.compile(r"\b(?:1[89]|20)\d{2}\s*[-–]\s*(?:1[89]|20)\d{2}\b
 # the question word a count of years is rewritten with, to look up the fact's date ("… bao nhiêu năm?"
 # becomes "… khi nào?")
 _WHEN_WORD: Final[dict[Lang, str]] = {"vi": "khi nao", "en": "when"}
+_CLAUSE: Final = re.compile(r"\s[—–-]\s|[,;:]\s")
 _WH: Final = re.compile(r"\b(?:" + "|".join(sorted(WH_WORDS, key=len, reverse=True)) + r")\b")
 _POST: Final = re.compile(r"\b(?:" + "|".join(sorted(ROLE_PHRASES, key=len, reverse=True)) + r")\b")
 
@@ -97,8 +98,12 @@ def without_dates(text: str) -> str:
 
 def is_claim(q: Question) -> bool:
     """ "… đúng không?", "có phải … không?", "Is X …?", "Did X …?", "X có thăm … không?"."""
-    if CLAIM_CUES.search(q.canonical) or (q.lang == "en" and CLAIM_STARTS.search(q.canonical)):
+    if CLAIM_CUES.search(q.canonical):
         return True
+    if q.lang == "en":
+        # "Is X …?", or a statement then the question: "They talked about the COC — was it concluded?"
+        last = canonical(fold(_CLAUSE.split(q.text.strip().rstrip("?! "))[-1]))
+        return bool(CLAIM_STARTS.search(q.canonical) or (CLAIM_STARTS.search(last) and not _WH.search(last)))
     asked = q.canonical.split()
     words = list(asked)
     while len(words) > 1 and words[-1] in STOPWORDS and words[-1] not in CLAIM_ENDS:
