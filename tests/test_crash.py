@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from bot.storage.repository import Storage
+from bot.telegram.app import CONCURRENT_UPDATES
 from tests.support.bot_process import ROOT, BotProcess, wait_until
 from tests.support.fake_bot_api import FakeBotAPI
 
@@ -75,8 +76,10 @@ def test_a_burst_survives_sigkill_mid_answer(tmp_path: Path, bot_api: FakeBotAPI
         f"answered, {len(duplicates)} answered twice"
     )
     assert not missing, f"{len(missing)} questions never answered\n{second.log()}"
-    # Only the answers in flight at the kill can repeat (sent, not yet marked done).
-    assert len(duplicates) <= 5, duplicates
+    # Only the answers in flight at the kill can repeat (sent, not yet marked done). An update holds
+    # its slot until its done-mark is committed, so at most CONCURRENT_UPDATES are in flight; how many
+    # of those it is depends on the disk and the machine's load (5 to 14 seen here), not on the code.
+    assert len(duplicates) <= CONCURRENT_UPDATES, duplicates
     assert "replaying" in second.log()
 
 

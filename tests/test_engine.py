@@ -341,6 +341,11 @@ def test_a_planned_event_is_told_with_where_and_when(engine: Engine, question: s
     assert ("Lào" in text and "2016" in text) or ("Vietnam" in text and "2024" in text)
 
 
+def test_two_years_asked_alike_are_two_questions_answered_together(engine: Engine) -> None:
+    answer = engine.answer("What did Vietnam and Laos agree on the East Sea, in 2021 and in 2023?")
+    assert set(answer.facts) == {"east-sea-asean-common-position-2021", "east-sea-asean-common-position-2023"}
+
+
 def test_titles_used_to_name_people_claim_no_post(engine: Engine) -> None:
     # "BT" names the two ministers; the claim is of what they discussed
     answer = engine.answer("BT Sơn với BT Campuchia có bàn chuyện mở thêm cửa khẩu ko?")

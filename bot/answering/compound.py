@@ -24,12 +24,27 @@ from bot.render.text import phrase, with_footnotes
 
 _AND: Final = re.compile(r"\s+(?:và|va|and|với|voi|&)\s+|\s*,\s*", re.IGNORECASE)
 _NUMBER: Final = re.compile(r"\d+")
+# "in 2021 and in 2023", "năm 2021 và năm 2023": two years asked alike (not a span "between … and …")
+_TWO_YEARS: Final = re.compile(
+    r"\b(in|năm|nam)?\s*((?:19|20)\d{2})\s*,?\s+(?:and|và|va|&)\s+(?:in\s+|năm\s+|nam\s+)?((?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+_RANGE_BEFORE: Final = re.compile(r"\b(?:between|from|giữa|giua|từ|tu)\s*(?:in|năm|nam)?\s*$", re.IGNORECASE)
 _WH: Final = re.compile(r"\b(?:" + "|".join(WH_WORDS) + r")\b")
 _SUFFIX: Final = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
 def split(engine: Lookup, q: Question) -> tuple[str, str] | None:
-    """The two whole questions a question about two rounds or two officials stands for, if it is one."""
+    """The two whole questions a question about two rounds, two officials or two years stands for, if
+    it is one."""
+    years = _TWO_YEARS.search(q.text)
+    if years is not None and not _RANGE_BEFORE.search(q.text[: years.start()]):
+        # "What did they agree on the East Sea, in 2021 and in 2023?": each year asked on its own
+        head, tail = q.text[: years.start()], q.text[years.end() :]
+        return (
+            f"{head} {years.group(1)} {years.group(2)}{tail}",
+            f"{head} {years.group(1)} {years.group(3)}{tail}",
+        )
     for match in _AND.finditer(q.text):
         first, second = q.text[: match.start()], q.text[match.end() :]
         if not first.strip() or not second.strip():
