@@ -346,6 +346,11 @@ def test_two_years_asked_alike_are_two_questions_answered_together(engine: Engin
     assert set(answer.facts) == {"east-sea-asean-common-position-2021", "east-sea-asean-common-position-2023"}
 
 
+def test_a_percentage_claimed_is_checked_against_the_figure(engine: Engine) -> None:
+    answer = engine.answer("Nghe nói thương mại VN-Lào 11 tháng đầu 2021 tăng 36,6% đúng k?")
+    assert answer.verdict == "no" and "33,6" in answer.text
+
+
 def test_titles_used_to_name_people_claim_no_post(engine: Engine) -> None:
     # "BT" names the two ministers; the claim is of what they discussed
     answer = engine.answer("BT Sơn với BT Campuchia có bàn chuyện mở thêm cửa khẩu ko?")

@@ -124,6 +124,7 @@ log = logging.getLogger(__name__)
 MAX_CANDIDATES = 5
 MAX_LIST = 30
 
+_PERCENT_STATED = re.compile(r"\d(?:[.,]\d+)?\s*%")
 _ROLE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_PHRASES, key=len, reverse=True)) + r")\b")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+\b")  # "DOC", "CLMV", "UNCLOS"
 _AGREEMENT_CUE = FACT_KIND_CUES["agreement"]
@@ -1086,7 +1087,8 @@ class Engine:
             return []
         wants_agreement = bool(_AGREEMENT_CUE.search(q.canonical)) or self._names_an_acronym(q)
         wants_statement = bool(_STATEMENT_CUE.search(q.canonical))
-        wants_figure = Intent.HOW_MUCH in q.intents
+        # how much, or an amount stated ("tăng 36,6% đúng không?": a figure claimed)
+        wants_figure = Intent.HOW_MUCH in q.intents or bool(_PERCENT_STATED.search(q.text))
         candidates = dict(lexical)
         if wants_statement and q.date is not None and q.date.year is not None:
             # "năm 2022 được gọi là năm gì": a stance of the year asked may share no word with it
