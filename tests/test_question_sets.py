@@ -227,3 +227,8 @@ def test_a_body_followed_by_where_it_sits_names_no_unknown_body(fixture_engine: 
     answer = fixture_engine.answer("ky hop uy ban o ha noi la lan thu may vay")
     assert answer.status.value == "ambiguous"
     assert {"vn-th-joint-commission-4", "vn-th-joint-commission-6"} <= {c.fact_id for c in answer.candidates}
+
+
+def test_what_post_someone_holds_asked_by_the_role_is_their_profile(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("ong tran van nam la bo truong gi")
+    assert answer.facts[0] == "tran-van-nam" and "Ngoại giao" in answer.text

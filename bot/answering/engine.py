@@ -124,6 +124,7 @@ log = logging.getLogger(__name__)
 MAX_CANDIDATES = 5
 MAX_LIST = 30
 
+_ROLE_WORDS = frozenset(word for role in ROLE_PHRASES for word in role.split())
 _PERCENT_STATED = re.compile(r"\d(?:[.,]\d+)?\s*%")
 _ROLE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_PHRASES, key=len, reverse=True)) + r")\b")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+\b")  # "DOC", "CLMV", "UNCLOS"
@@ -1719,7 +1720,7 @@ def _asked_post(q: Question) -> tuple[str, str | None, list[str]] | None:
         if (
             word in POST_STOPS
             or word in FUNCTION_WORDS
-            or word in INTENT_WORDS
+            or (word in INTENT_WORDS and word not in _ROLE_WORDS)  # "Bộ" of "Thứ trưởng Bộ Quốc phòng"
             or word.isdigit()
             or len(qualifiers) == 3
         ):
