@@ -351,6 +351,12 @@ def test_a_percentage_claimed_is_checked_against_the_figure(engine: Engine) -> N
     assert answer.verdict == "no" and "33,6" in answer.text
 
 
+def test_who_is_answered_by_the_one_tied_act_that_names_its_people(engine: Engine) -> None:
+    question = "Who congratulated the Lao defence ministry on the 75th anniversary of the Lao People's Army?"
+    answer = engine.answer(question)
+    assert answer.facts[0] == "vn-mod-congratulates-lao-army-2024-01-08" and "Phùng Sĩ Tấn" in answer.text
+
+
 def test_titles_used_to_name_people_claim_no_post(engine: Engine) -> None:
     # "BT" names the two ministers; the claim is of what they discussed
     answer = engine.answer("BT Sơn với BT Campuchia có bàn chuyện mở thêm cửa khẩu ko?")

@@ -486,6 +486,19 @@ class Engine:
                 ties = events
         if len(ties) == 1:
             return Decision(Verdict.ANSWER, ties)
+        if (
+            Intent.WHO in q.intents
+            and not q.officials
+            and not any(isinstance(s.fact, Agreement) for s in ties)
+        ):
+            # "who congratulated … on the 75th anniversary?": of the tied facts, the one act that names
+            # its people answers who; an anniversary or a founding names none (who signed a document
+            # is the document's to say)
+            with_people = [
+                s for s in ties if isinstance(s.fact, Event) and any(p.official for p in s.fact.participants)
+            ]
+            if len(with_people) == 1:
+                return Decision(Verdict.ANSWER, with_people)
         # a topic the question names beyond the event ("… bàn việc tận dụng cảng nào?") picks the one
         # event whose record speaks of it; a stance or an agreement among the ties may be the answer
         # itself, so then the usual rule decides
