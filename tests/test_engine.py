@@ -357,6 +357,21 @@ def test_who_is_answered_by_the_one_tied_act_that_names_its_people(engine: Engin
     assert answer.facts[0] == "vn-mod-congratulates-lao-army-2024-01-08" and "Phùng Sĩ Tấn" in answer.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Mr Sơn's Cambodian counterpart in January 2024 — who was it?",
+        "người đồng cấp Campuchia của ông Sơn tháng 1/2024 là ai?",
+    ],
+)
+def test_a_counterpart_is_whom_the_person_met(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert (
+        answer.facts[0] == "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28"
+        and "Sok Chenda" in answer.text
+    )
+
+
 def test_titles_used_to_name_people_claim_no_post(engine: Engine) -> None:
     # "BT" names the two ministers; the claim is of what they discussed
     answer = engine.answer("BT Sơn với BT Campuchia có bàn chuyện mở thêm cửa khẩu ko?")
