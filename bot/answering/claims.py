@@ -51,9 +51,10 @@ from bot.nlu.lexicon import (
     POST_COPULAS,
     POST_STOPS,
     ROLE_PHRASES,
+    ROLE_WORDS,
     SPAN_BETWEEN,
     STOPWORDS,
-    WH_WORDS,
+    WH_PATTERN,
     YEAR_ASKED,
     Intent,
     canonical,
@@ -81,7 +82,6 @@ _PERIOD: Final = re.compile(r"\b(?:1[89]|20)\d{2}\s*[-–]\s*(?:1[89]|20)\d{2}\b
 # becomes "… khi nào?")
 _WHEN_WORD: Final[dict[Lang, str]] = {"vi": "khi nao", "en": "when"}
 _CLAUSE: Final = re.compile(r"\s[—–-]\s|[,;:]\s")
-_WH: Final = re.compile(r"\b(?:" + "|".join(sorted(WH_WORDS, key=len, reverse=True)) + r")\b")
 _POST: Final = re.compile(r"\b(?:" + "|".join(sorted(ROLE_PHRASES, key=len, reverse=True)) + r")\b")
 
 
@@ -103,13 +103,15 @@ def is_claim(q: Question) -> bool:
     if q.lang == "en":
         # "Is X …?", or a statement then the question: "They talked about the COC — was it concluded?"
         last = canonical(fold(_CLAUSE.split(q.text.strip().rstrip("?! "))[-1]))
-        return bool(CLAIM_STARTS.search(q.canonical) or (CLAIM_STARTS.search(last) and not _WH.search(last)))
+        return bool(
+            CLAIM_STARTS.search(q.canonical) or (CLAIM_STARTS.search(last) and not WH_PATTERN.search(last))
+        )
     asked = q.canonical.split()
     words = list(asked)
     while len(words) > 1 and words[-1] in STOPWORDS and words[-1] not in CLAIM_ENDS:
         words.pop()  # "… không vậy?", "… hả nhỉ": the particles after the question word
     # a question word anywhere makes it no yes/no question: "bà Hà là ai vậy" ends in a name, not "hả"
-    return bool(words) and words[-1] in CLAIM_ENDS and not _WH.search(q.canonical)
+    return bool(words) and words[-1] in CLAIM_ENDS and not WH_PATTERN.search(q.canonical)
 
 
 def counts_years(q: Question) -> bool:
@@ -480,7 +482,8 @@ def _anniversary_held(engine: Lookup, q: Question, years: list[int], today: dt.d
         return None
     held = []
     for fact_id in plain.facts:
-        fact, date = engine.knowledge.get(fact_id), _date_of(engine.knowledge.get(fact_id))
+        fact = engine.knowledge.get(fact_id)
+        date = _date_of(fact)
         title = fold(engine.render.title(fact, q.lang)) if fact is not None else ""
         if (
             date
@@ -663,11 +666,10 @@ def _claims_more(engine: Lookup, q: Question) -> bool:
     """The question says more than a name and a post: "BT Sơn với BT Campuchia có bàn chuyện mở thêm
     cửa khẩu ko?" claims a talk, in which "BT" is how the people are called, not a post claimed."""
     named = _officials_words(engine, q)
-    posts = {w for role in ROLE_PHRASES for w in role.split()}
     rest = [
         w
         for w in q.canonical.split()
-        if w not in named | posts | CUE_WORDS | FUNCTION_WORDS | EVERYDAY_WORDS
+        if w not in named | ROLE_WORDS | CUE_WORDS | FUNCTION_WORDS | EVERYDAY_WORDS
         and w not in engine.index.country_words
         and not w.isdigit()
         and w not in MONTHS_EN

@@ -16,7 +16,7 @@ from typing import Final
 
 from bot.answering.answers import Answer, Status
 from bot.answering.protocol import Lookup
-from bot.nlu.lexicon import WH_WORDS, Intent, canonical
+from bot.nlu.lexicon import WH_PATTERN, Intent, canonical
 from bot.nlu.parsing import parse_round, round_span
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question
@@ -30,7 +30,6 @@ _TWO_YEARS: Final = re.compile(
     re.IGNORECASE,
 )
 _RANGE_BEFORE: Final = re.compile(r"\b(?:between|from|giữa|giua|từ|tu)\s*(?:in|năm|nam)?\s*$", re.IGNORECASE)
-_WH: Final = re.compile(r"\b(?:" + "|".join(WH_WORDS) + r")\b")
 _SUFFIX: Final = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
@@ -68,7 +67,7 @@ def repeated(q: Question) -> tuple[str, str] | None:
         for size in (3, 2):
             cue = " ".join(words[:size])
             at = head.find(cue)
-            if len(words) > size and at >= 0 and _WH.search(cue) and cue not in head[at + 1 :]:
+            if len(words) > size and at >= 0 and WH_PATTERN.search(cue) and cue not in head[at + 1 :]:
                 return head, f"{head[:at]}{tail}"
     return None
 

@@ -91,6 +91,7 @@ from bot.nlu.lexicon import (
     POST_STOPS,
     ROLE_ASKED,
     ROLE_PHRASES,
+    ROLE_WORDS,
     SIGNED_ASKED,
     SIGNED_AT,
     TIMELINE_WORDS,
@@ -124,7 +125,6 @@ log = logging.getLogger(__name__)
 MAX_CANDIDATES = 5
 MAX_LIST = 30
 
-_ROLE_WORDS = frozenset(word for role in ROLE_PHRASES for word in role.split())
 _PERCENT_STATED = re.compile(r"\d(?:[.,]\d+)?\s*%")
 _ROLE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_PHRASES, key=len, reverse=True)) + r")\b")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+\b")  # "DOC", "CLMV", "UNCLOS"
@@ -596,9 +596,7 @@ class Engine:
         ):
             # "what position did they take on the East Sea?": the stances of one kind, one per year,
             # are together the answer; no question back
-            ordered: list[AnyFact] = [*sorted(stances, key=lambda f: (f.year or 0, f.id))]
-            text = "\n".join(f"• {self.render.fact_text(f, q.lang)}" for f in ordered)
-            return self._answered(q.text, ordered, text, q.lang, chosen[0].score)
+            return self._stances(q, stances, chosen[0].score)
         return self._ambiguous(q, chosen)
 
     @staticmethod
@@ -1581,9 +1579,13 @@ class Engine:
         same = [s for s in named if isinstance(s.fact, Statement) and s.fact.statement_kind == kinds[0][0]]
         best = max(s.score for s in same)
         chosen = [s.fact for s in same if isinstance(s.fact, Statement) and s.score >= LIST_SHARE * best]
-        ordered: list[AnyFact] = [*sorted(chosen, key=lambda f: (f.year or 0, f.id))[:MAX_LIST]]
+        return self._stances(q, chosen, best)
+
+    def _stances(self, q: Question, stances: list[Statement], score: float) -> Answer:
+        """Stances of one kind, one line each, by year."""
+        ordered: list[AnyFact] = [*sorted(stances, key=lambda f: (f.year or 0, f.id))[:MAX_LIST]]
         text = "\n".join(f"• {self.render.fact_text(f, q.lang)}" for f in ordered)
-        return self._answered(q.text, ordered, text, q.lang, best)
+        return self._answered(q.text, ordered, text, q.lang, score)
 
     def _stance_named(self, q: Question, fact: AnyFact) -> bool:
         """A stance whose own words hold the kind of stance the question names ("chủ tịch ASEAN")."""
@@ -1733,7 +1735,7 @@ def _asked_post(q: Question) -> tuple[str, str | None, list[str]] | None:
         if (
             word in POST_STOPS
             or word in FUNCTION_WORDS
-            or (word in INTENT_WORDS and word not in _ROLE_WORDS)  # "Bộ" of "Thứ trưởng Bộ Quốc phòng"
+            or (word in INTENT_WORDS and word not in ROLE_WORDS)  # "Bộ" of "Thứ trưởng Bộ Quốc phòng"
             or word.isdigit()
             or len(qualifiers) == 3
         ):

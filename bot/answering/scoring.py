@@ -21,7 +21,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "date_named": 2.0,  # the event falls on the date the question names
     "post_match": 1.5,  # a participant holds the post the question names ("the Lao PM")
     "role_match": 1.0,  # a participant had the role asked after ("who co-chaired")
-    "named_in_role": 1.0,  # … and that participant is the one the question names ("X đồng chủ trì kỳ họp gì")
+    "named_in_role": 1.0,  # … the one the question names ("X đồng chủ trì kỳ họp gì")
     "one_country_place": 0.5,  # the question names one of the two countries, the event's place
     "place_named": 2.0,  # the event happened in a place the question names
     "kind_primary": 1.5,  # the event is of the kind the question names first ("cuộc gặp")
@@ -59,9 +59,7 @@ CLAIM_POINT: Final = 0.8  # of a claim's topic one point of an event's record mu
 CLAIM_EVENTS: Final = 5  # the events a claim's words point to most, whose records are read for it
 CLAIM_WORDS: Final = 1.0  # … or of its content words alone (no words of asking, no pairs across words)
 CLAIM_DATE_SLACK_DAYS: Final = 366  # a repeatable act further from the date claimed is another one
-CLAIM_MORE_WORDS: Final = (
-    2  # words of the base beyond a name and a post: the claim is of an act, not of the post
-)
+CLAIM_MORE_WORDS: Final = 2  # base words besides a name and a post: an act is claimed, not a post
 DETAIL_MIN: Final = 0.5  # of a question's topic (beyond the event it names) a passage must hold to answer it
 DETAIL_RARITY: Final = 0.5  # of the rarest unit's weight, for a word to name a topic (not 'cuộc', 'ngày')
 DETAIL_NEAR: Final = 0.15  # passages within this coverage of the best are shown with it

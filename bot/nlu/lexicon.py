@@ -273,6 +273,7 @@ def canonical(folded: str) -> str:
 
 # Posts as they are written after canonical(): a question about a post names one of these.
 ROLE_PHRASES = list(_WORDS.roles)
+ROLE_WORDS = frozenset(word for phrase in ROLE_PHRASES for word in phrase.split())
 ROLE_PAIRS = frozenset(
     f"{a} {b}" for phrase in ROLE_PHRASES for a, b in zip(phrase.split(), phrase.split()[1:], strict=False)
 )
@@ -324,10 +325,12 @@ for _kind, _before in _CUES.event_kinds_before_country.items():
     _pairs = [f"{word} {country}" for word in _before for country in COUNTRIES]
     EVENT_KIND_CUES[_kind] = _phrases([*_CUES.event_kinds[_kind], *_pairs])
 
-# Words that make a question about an agreement or a statement rather than an event. Not cue words:
-# they are what the question is about.
+# The kind a question word follows or leads ("kỳ họp gì", "which session") is the kind asked.
 KIND_ASKED_AFTER = frozenset(_CUES.kind_asked_after)
 KIND_ASKED_BEFORE = frozenset(_CUES.kind_asked_before)
+
+# Words that make a question about an agreement or a statement rather than an event. Not cue words:
+# they are what the question is about.
 FACT_KIND_CUES: dict[str, re.Pattern[str]] = {kind: _phrases(p) for kind, p in _CUES.fact_kinds.items()}
 
 # A yes/no question, or one checking a claim: a cue anywhere, or (in English) an auxiliary first;
@@ -361,6 +364,7 @@ RELATIVE_DATES = {name: _phrases(phrases) for name, phrases in _CUES.relative_da
 
 # Question words: a Vietnamese question ending in "không" that has one is no yes/no question.
 WH_WORDS = frozenset(_CUES.wh_words)
+WH_PATTERN = _phrases(_CUES.wh_words)  # "bao nhiêu", "khi nào": question words of two words too
 CLAIM_ENDS = frozenset(_CUES.claim_ends)
 POST_COPULAS = frozenset(_CUES.post_copulas)
 NOW = _phrases(_CUES.now)

@@ -777,12 +777,11 @@ def _first_kind(canon: str) -> str | None:
     """The kind the question asks for: the one a question word follows or leads ("kỳ họp gì", "which
     session"), else the one it names first (its head noun)."""
     found = [(m.start(), m.end(), kind) for kind, cue in EVENT_KIND_CUES.items() for m in cue.finditer(canon)]
-    words = canon.split()
     for start, end, kind in found:
         before, after = canon[:start].split()[-1:], canon[end:].split()[:1]
         if set(after) & KIND_ASKED_AFTER or set(before) & KIND_ASKED_BEFORE:
             return kind
-    return min(found)[2] if found and words else None
+    return min(found)[2] if found else None
 
 
 def _countries_of(fact: object, knowledge: Knowledge, canonical_text: str) -> frozenset[str]:
