@@ -1313,6 +1313,12 @@ class Engine:
                 text = phrase("said_at", lang, title=title, event=event, when=event_date(made_at, lang))
                 return self._answered(q.text, [fact, made_at], text, lang, score)
             text = phrase("date_missing", lang, title=self.render.title(fact, lang))
+            named_year = (
+                YEAR_IN_TEXT.findall(f"{fact.name_vi} {fact.name_en}") if isinstance(fact, Agreement) else []
+            )
+            if named_year and not SIGNED_ASKED.search(q.canonical):
+                # "UNCLOS là công ước năm bao nhiêu?": the year its name carries, which is not a signing date
+                text = phrase("year_in_name", lang, title=self.render.title(fact, lang), year=named_year[0])
             return self._not_stated(q, fact, text, score)
         if isinstance(fact, Agreement) and SIGNED_ASKED.search(q.canonical) and fact.signed is None:
             text = phrase("signing_date_missing", lang, title=self.render.title(fact, lang))
