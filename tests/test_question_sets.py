@@ -49,7 +49,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout2.yaml": (70, 11),  # of 96, held out, written blind on 2026-12-06
     "dev.yaml": (76, 7),  # of 89
     "dev2.yaml": (87, 8),  # of 111
-    "dev3.yaml": (82, 17),  # of 114, written blind with heldout4
+    "dev3.yaml": (83, 17),  # of 114, written blind with heldout4
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 
@@ -232,3 +232,8 @@ def test_a_body_followed_by_where_it_sits_names_no_unknown_body(fixture_engine: 
 def test_what_post_someone_holds_asked_by_the_role_is_their_profile(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("ong tran van nam la bo truong gi")
     assert answer.facts[0] == "tran-van-nam" and "Ngoại giao" in answer.text
+
+
+def test_a_stance_asked_as_a_view_or_an_attitude_is_found(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("Thái Lan có quan điểm thế nào về việc quản lý nguồn nước sông Mê Công?")
+    assert answer.facts[0] == "th-mekong-water-cooperation"
