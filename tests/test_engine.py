@@ -372,6 +372,11 @@ def test_a_counterpart_is_whom_the_person_met(engine: Engine, question: str) -> 
     )
 
 
+def test_the_members_of_a_mechanism_the_articles_do_not_list_are_not_stated(engine: Engine) -> None:
+    answer = engine.answer("Which countries make up CLMV?")
+    assert answer.not_stated and answer.facts[0] == "clmv" and "does not list the members" in answer.text
+
+
 def test_titles_used_to_name_people_claim_no_post(engine: Engine) -> None:
     # "BT" names the two ministers; the claim is of what they discussed
     answer = engine.answer("BT Sơn với BT Campuchia có bàn chuyện mở thêm cửa khẩu ko?")

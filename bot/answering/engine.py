@@ -79,6 +79,7 @@ from bot.nlu.lexicon import (
     KIND_WORDS,
     LASTED_ASKED,
     LISTED,
+    MEMBERS_ASKED,
     MONTHS_EN,
     NAME_ASKED,
     NEXT_ROUND,
@@ -613,7 +614,8 @@ class Engine:
         }
         if len(named) != 1 or q.round is not None or q.date is not None or q.officials:
             return None
-        if not (DEFINITION_ASKED.search(q.folded) or Intent.LIST in q.intents or Intent.PROFILE in q.intents):
+        members = MEMBERS_ASKED.search(q.folded)
+        if not (members or DEFINITION_ASKED.search(q.folded) or q.intents & {Intent.LIST, Intent.PROFILE}):
             return None
         if q.intents & {Intent.WHEN, Intent.WHERE, Intent.WHO, Intent.HOW_MUCH}:
             return None  # "các kỳ họp … diễn ra ở đâu" asks about the meetings
@@ -627,6 +629,10 @@ class Engine:
         ]
         events.sort(key=lambda e: e.round or 0)
         text = self.render.series_profile(series, events, q.lang)
+        if members:
+            # "CLMV gồm những nước nào?": the countries a record names are the base's, not its members
+            missing = phrase("members_missing", q.lang, title=self.render.title(series, q.lang))
+            return self._not_stated(q, series, f"{missing}\n{text}")
         facts: list[AnyFact] = [series, *events]
         return self._answered(q.text, facts, text, q.lang, 1.0)
 

@@ -58,6 +58,7 @@ class Cues(_Data):
     fact_kinds: dict[str, list[str]]
     day_asked: list[str]
     held_asked: list[str]
+    members: list[str]
     occasion: list[str]
     anniversary: list[str]
     anniversary_words: list[str]
@@ -352,6 +353,7 @@ CONCEPTS = _phrases(sorted({target for target in SYNONYMS.values() if " " in tar
 # The question asks for a day, a city or venue, or what something is.
 DAY_ASKED = _phrases(_CUES.day_asked)
 HELD_ASKED = _phrases(_CUES.held_asked)
+MEMBERS_ASKED = _phrases(_CUES.members)
 OCCASION_ASKED = _phrases(_CUES.occasion)
 CITY_ASKED = _phrases(_CUES.city_asked)
 DEFINITION_ASKED = _phrases(_CUES.definition)
