@@ -951,9 +951,7 @@ class Engine:
 
     def _dates_of_related(self, agreement: Agreement) -> list[FuzzyDate]:
         """The dates of the events an agreement is linked with, either way."""
-        linked = [*agreement.related, *self.knowledge.events_relating_to.get(agreement.id, ())]
-        events = (self.knowledge.event(e) for e in linked)
-        return [e.date for e in events if e is not None and e.date is not None]
+        return [e.date for e in self.knowledge.linked_events(agreement) if e.date is not None]
 
     @staticmethod
     def _period_named(agreement: Agreement, q: Question) -> bool:
@@ -1360,8 +1358,7 @@ class Engine:
     def _event_answer(self, q: Question, event: Event, score: float) -> Answer:
         """Every slot the question asks about the event, or its summary when it asks none."""
         lang, r = q.lang, self.render
-        linked = bool(event.related or event.planned_by or self.knowledge.events_relating_to.get(event.id))
-        slots = self._asked_slots(q, event, linked=linked)
+        slots = self._asked_slots(q, event, linked=bool(self.knowledge.linked_events(event)))
         # What the article does not say is said so, citing the event.
         if LASTED_ASKED.search(q.folded):
             return self._duration(q, event, score)

@@ -137,6 +137,13 @@ class Knowledge:
         fact = self.by_id.get(fact_id)
         return fact if isinstance(fact, Event) else None
 
+    def linked_events(self, fact: Event | Agreement) -> list[Event]:
+        """The events linked to a fact either way: those it names (`related`, the meeting that planned
+        it) and those that name it; the session a reception belongs to, the meetings of a visit."""
+        planned_by = [fact.planned_by] if isinstance(fact, Event) and fact.planned_by else []
+        ids = dict.fromkeys([*fact.related, *planned_by, *self.events_relating_to.get(fact.id, ())])
+        return [e for e in map(self.event, ids) if e is not None and e.id != fact.id]
+
     def place(self, fact_id: str) -> Place | None:
         fact = self.by_id.get(fact_id)
         return fact if isinstance(fact, Place) else None

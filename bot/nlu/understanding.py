@@ -172,6 +172,8 @@ class EntityIndex:
     knowledge: Knowledge
     name_forms: list[NameForm] = field(default_factory=list)
     place_forms: list[NameForm] = field(default_factory=list)
+    # each place's forms, longest first: its names and, for a pair, either side ("lao bao")
+    place_names: dict[str, list[str]] = field(default_factory=dict)
     series_units: dict[str, list[set[str]]] = field(default_factory=dict)
     fact_units: dict[str, set[str]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
@@ -277,6 +279,8 @@ class EntityIndex:
             if form and form not in taken and form not in COUNTRIES:
                 index.place_forms.append(NameForm(form, place_id, len(form.split())))
         index._place_blocks = _block(index.place_forms)
+        for place_form in sorted(index.place_forms, key=lambda f: len(f.text), reverse=True):
+            index.place_names.setdefault(place_form.target, []).append(place_form.text)
         document_frequency: defaultdict[str, int] = defaultdict(int)
         postings: defaultdict[str, list[str]] = defaultdict(list)
         for fact_id, fact_units in index.fact_units.items():
@@ -950,14 +954,7 @@ def analyze(
     for place_id, score in places.items():
         place = index.knowledge.place(place_id)
         if place is not None and score >= EXACT_MATCH and place.place_kind.value != "country":
-            names = [place.name_vi, place.name_en, *place.aliases]
-            # a pair's halves too ("Lao Bảo – Đen-xa-vẳn" is typed "Lao Bảo"), when they are names of words
-            halves = [
-                h for n in names for h in re.split(r"\s[-–]\s|(?<=\w)[-–](?=\w)", n) if " " in h.strip()
-            ]
-            for name in sorted(
-                {canonical(fold(n)).strip() for n in [*names, *halves]}, key=len, reverse=True
-            ):
+            for name in index.place_names.get(place_id, ()):  # a pair's sides too: "Lao Bảo" is typed
                 unnamed = re.sub(rf"\b{re.escape(name)}\b", " ", unnamed)
     unnamed = NOT_COUNTRIES.sub(" ", unnamed)
     countries = frozenset(COUNTRIES[m.group(0)] for m in COUNTRY_PATTERN.finditer(unnamed))

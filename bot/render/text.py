@@ -264,10 +264,7 @@ class Renderer:
                 lines.append(self.event_participants(event, lang) or missing)
             elif slot == "occasion":
                 # what it was part of, and what was held during it ("what was the visit for")
-                ids = [*event.related, event.planned_by or "", *self.k.events_relating_to.get(event.id, ())]
-                linked = [
-                    e for e in map(self.k.event, dict.fromkeys(ids)) if e is not None and e is not event
-                ]
+                linked = self.k.linked_events(event)
                 value = "; ".join(f"{self.title(e, lang)} ({event_date(e, lang)})" for e in linked)
                 lines.append(phrase("slot_occasion", lang, value=value or missing))
             elif slot == "what":
