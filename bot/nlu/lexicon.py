@@ -112,6 +112,14 @@ class Cues(_Data):
 
 class Synonyms(_Data):
     synonyms: dict[str, list[str]]
+    shared_abbreviations: dict[str, list[str]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _shared_are_titles(self) -> Synonyms:
+        for abbreviation, titles in self.shared_abbreviations.items():
+            if len(titles) < 2:
+                raise ValueError(f"shared_abbreviations: {abbreviation!r} names fewer than two titles")
+        return self
 
 
 class Words(_Data):
@@ -241,10 +249,13 @@ MARKED_FORMS: dict[Intent, dict[str, frozenset[str]]] = {
 # The words of the question-type cues alone (CUE_WORDS grows with every list below).
 INTENT_WORDS = frozenset(CUE_WORDS)
 
+_SYNONYMS = Synonyms.model_validate(_load("synonyms.yaml"))
 SYNONYMS: dict[tuple[str, ...], str] = {
-    tuple(phrase.split()): target
-    for target, phrases in Synonyms.model_validate(_load("synonyms.yaml")).synonyms.items()
-    for phrase in phrases
+    tuple(phrase.split()): target for target, phrases in _SYNONYMS.synonyms.items() for phrase in phrases
+}
+# "tt" is "thứ trưởng" or "thủ tướng": read as the title the official named after it held
+SHARED_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    abbreviation: tuple(titles) for abbreviation, titles in _SYNONYMS.shared_abbreviations.items()
 }
 # Longest phrase starting with each word: most words start none, and are passed over at once.
 _LONGEST_FROM: dict[str, int] = {}

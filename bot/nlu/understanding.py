@@ -56,6 +56,7 @@ from bot.nlu.lexicon import (
     PLACE_WORDS,
     ROLE_PAIRS,
     ROLE_PHRASES,
+    SHARED_ABBREVIATIONS,
     STOPWORDS,
     SYNONYM_WORDS,
     UNKNOWN_ATTRIBUTES,
@@ -477,6 +478,21 @@ class EntityIndex:
             if len(fitting) == 1:
                 found[fitting[0]] = (start, i + 1)
         return found
+
+    def read_shared_abbreviations(self, folded: str) -> str:
+        """An abbreviation several titles share, as the title the official named after it held: "tt
+        Đức" is "thứ trưởng Đức" when Đức was a deputy minister and no prime minister."""
+        words = folded.split()
+        for i, word in enumerate(words[:-1]):
+            titles = SHARED_ABBREVIATIONS.get(word)
+            if titles is None:
+                continue
+            after = words[i + 1 : i + 5]
+            owners = {*self.given_names.get(after[0], ()), *self.officials_in(after)}
+            held = [title for title in titles if any(self._holds_title(o, title) for o in owners)]
+            if len(held) == 1:
+                words[i] = held[0]
+        return " ".join(words)
 
     def like_an_official(self, words: list[str]) -> bool:
         """A full name shaped like an official's (as many syllables, the same family name) that is not
@@ -901,6 +917,7 @@ def analyze(
     # typos in topic words are corrected in Vietnamese, where a question's words are the base's own;
     # an English question's words are mostly not in the base, and one letter makes another English word
     folded = index.corrected(fold(text)) if lang == "vi" else fold(text)
+    folded = index.read_shared_abbreviations(folded)
     canon = canonical(folded)
     tokens = canon.split()
     question_units = units(canon)
