@@ -389,6 +389,15 @@ def test_a_post_claimed_alongside_an_act_is_checked_too(engine: Engine) -> None:
     assert wrong_post.verdict == "no" and "President" in wrong_post.text
     right_post = engine.answer("Was Phạm Minh Chính Prime Minister when he visited Laos in 2023?")
     assert right_post.verdict == "yes"
+    # the capacity he acted in is a post claimed too
+    capacity = engine.answer("Ông Nguyễn Xuân Phúc thăm Lào năm 2021 với cương vị Thủ tướng đúng không?")
+    assert capacity.verdict == "no" and "Chủ tịch nước" in capacity.text
+
+
+def test_a_title_before_a_name_in_a_claim_only_names_the_person(engine: Engine) -> None:
+    # "Minister Sơn" is how he is called; the trip is what is claimed
+    answer = engine.answer("Is it true that Minister Sơn made a trip to Laos in January 2024?")
+    assert answer.verdict == "yes" and answer.facts[0] != "bui-thanh-son"
 
 
 def test_how_many_years_an_anniversary_of_the_year_asked_marks_is_that_anniversary(engine: Engine) -> None:
@@ -449,8 +458,15 @@ def test_a_given_name_inside_a_word_is_no_name(engine: Engine) -> None:
     assert answer.facts[0] == "sonexay-siphanhdone"
 
 
-def test_two_rounds_in_one_question_get_both_answers(engine: Engine) -> None:
-    answer = engine.answer("Kỳ họp 38 và kỳ họp 46 của Ủy ban liên Chính phủ tổ chức ở đâu?")
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kỳ họp 38 và kỳ họp 46 của Ủy ban liên Chính phủ tổ chức ở đâu?",
+        "Where were the 38th and the 46th sessions of the Intergovernmental Committee held?",
+    ],
+)
+def test_two_rounds_in_one_question_get_both_answers(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
     assert answer.facts[:2] == ("intergovernmental-committee-38", "intergovernmental-committee-46")
 
 

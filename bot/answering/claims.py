@@ -48,6 +48,7 @@ from bot.nlu.lexicon import (
     NOT_CONCLUDED,
     NOW,
     PLACE_WORDS,
+    POST_CAPACITY,
     POST_COPULAS,
     POST_STOPS,
     ROLE_PHRASES,
@@ -654,6 +655,11 @@ def _post_said_of(engine: Lookup, q: Question) -> Question | None:
     while start < len(words) and (words[start] in POST_COPULAS or words[start] in engine.index.country_words):
         start += 1
     post = _POST.match(" ".join(words[start:]))
+    after = " ".join(words[last + 1 :])
+    if last >= 0 and post is None and (capacity := POST_CAPACITY.search(after)):
+        # "… dự tham vấn 2022 với cương vị thứ trưởng": the post named as the capacity he acted in
+        start = last + 1 + len(after[: capacity.end()].split())
+        post = _POST.match(" ".join(words[start:]))
     if last < 0 or post is None:
         return None
     tail = " ".join(words[start:]).split()[len(post.group(0).split()) :]
@@ -685,7 +691,9 @@ def _officials_words(engine: Lookup, q: Question) -> set[str]:
 
 
 def _name_words(official: Official) -> set[str]:
-    return {word for name in [official.name, *official.aliases] for word in fold(name).split()}
+    """The words of an official's names, without the titles of aliases ("Thứ trưởng Việt")."""
+    aliases = {word for alias in official.aliases for word in fold(alias).split()} - ROLE_WORDS
+    return set(fold(official.name).split()) | aliases
 
 
 def _with_verdict(answer: Answer, verdict: Verdict, body: str, lang: Lang) -> Answer:

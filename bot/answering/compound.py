@@ -16,7 +16,7 @@ from typing import Final
 
 from bot.answering.answers import Answer, Status
 from bot.answering.protocol import Lookup
-from bot.nlu.lexicon import WH_PATTERN, Intent, canonical
+from bot.nlu.lexicon import ENGLISH_GLUE, WH_PATTERN, Intent, canonical
 from bot.nlu.parsing import parse_round, round_span
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question
@@ -82,8 +82,8 @@ def _two_rounds(first: str, second: str) -> tuple[str, str] | None:
         return None
     before, first_round = head[: first_span[0]], head[first_span[0] : first_span[1]]
     second_round, after = tail[second_span[0] : second_span[1]], tail[second_span[1] :]
-    if second_span[0] > 0 or head[first_span[1] :].strip():
-        return None  # the second half starts with its round, and nothing follows the first round
+    if any(w not in ENGLISH_GLUE for w in tail[: second_span[0]].split()) or head[first_span[1] :].strip():
+        return None  # the second half starts with its round ("the 5th"), and nothing follows the first
     if not second_round[:1].isdigit():
         second_round = (
             first_round.split()[0] + " " + second_round if len(second_round.split()) == 1 else second_round

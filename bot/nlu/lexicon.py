@@ -72,6 +72,7 @@ class Cues(_Data):
     claim_starts: list[str]
     claim_ends: list[str]
     post_copulas: list[str]
+    post_capacity: list[str]
     durations: list[str]
     age: list[str]
     months_asked: list[str]
@@ -380,6 +381,7 @@ WH_WORDS = frozenset(_CUES.wh_words)
 WH_PATTERN = _phrases(_CUES.wh_words)  # "bao nhiêu", "khi nào": question words of two words too
 CLAIM_ENDS = frozenset(_CUES.claim_ends)
 POST_COPULAS = frozenset(_CUES.post_copulas)
+POST_CAPACITY = _phrases(_CUES.post_capacity)
 NOW = _phrases(_CUES.now)
 PERCENT_ASKED = _phrases(_CUES.percent)
 WHOLE_PERIOD_ASKED = _phrases(_CUES.whole_period)
