@@ -509,7 +509,7 @@ def test_a_mechanism_asked_about_is_described_with_its_rounds(engine: Engine) ->
     answer = engine.answer(
         "Which rounds of the Vietnam–Laos deputy foreign minister political consultations do you have?"
     )
-    assert answer.facts[0] == "deputy-fm-political-consultation" and "2 (2016, planned)" in answer.text
+    assert answer.facts[0] == "deputy-fm-political-consultation" and "2 (2016, Laos, planned)" in answer.text
     assert engine.answer("ACMECS là gì?").facts == ("acmecs",)
 
 
@@ -1161,3 +1161,24 @@ def test_the_next_round_is_the_latest_one_planned_or_none_the_base_knows(engine:
     assert answer.facts[0] == "deputy-fm-political-consultation-9"  # planned for 2024
     answer = engine.answer("kỳ họp tiếp theo của Ủy ban liên Chính phủ tổ chức ở đâu?")
     assert answer.status is Status.NOT_FOUND and "lần thứ 46" in answer.text  # the 46th was held
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which Intergovernmental Committee sessions are on record?",
+        "kể mấy kỳ họp của Ủy ban liên Chính phủ đi",
+    ],
+)
+def test_a_plural_of_a_kind_asked_after_which_lists_them_with_where_each_was(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.answer(question)
+    assert {"intergovernmental-committee-38", "intergovernmental-committee-46"} <= set(answer.facts)
+    assert "38 (" in answer.text and ("Laos" in answer.text or "Lào" in answer.text)
+
+
+def test_every_event_of_a_narrow_kind_is_listed_when_asked_for(engine: Engine) -> None:
+    answer = engine.answer("List every courtesy call between the two sides.")
+    receptions = set(engine.knowledge.events_by_kind["reception"])
+    assert answer.status.value == "answered" and set(answer.facts) == receptions

@@ -816,8 +816,9 @@ class Engine:
             # nothing names an event directly: only words or a place can, so look only where they point
             pool = {fact_id for fact_id in lexical if fact_id in self.knowledge.by_id}
             pool |= {e for p in places for e in self.knowledge.events_by_place.get(p, ())}
-            if Intent.LIST in q.intents and q.primary_kind and destination is not None:
-                # "các chuyến thăm Lào": the events of the kind, where they went (read by the filters)
+            if Intent.LIST in q.intents and q.primary_kind and self._lists_the_kind(q, destination):
+                # "các chuyến thăm Lào", "list every reception": the events of the kind (where they went
+                # is read by the filters)
                 pool |= set(self.knowledge.events_by_kind.get(q.primary_kind, ()))
         # an event whose whole title the question quotes is a candidate whatever else it names: the
         # series in "Lễ ký … nhân Kỳ họp lần thứ 5 Ủy ban Hỗn hợp" is where the signing took place
@@ -871,8 +872,9 @@ class Engine:
                 anchored = True
             if event.event_kind.value == q.primary_kind:
                 features["kind_primary"] = 1
-                # a list of a kind, where it went ("liệt kê các chuyến thăm Lào"): each such event
-                where_or_when = destination is not None or date is not None
+                # a list of a kind, where it went ("liệt kê các chuyến thăm Lào") or of a narrow kind
+                # ("list every reception"): each such event
+                where_or_when = date is not None or self._lists_the_kind(q, destination)
                 anchored = anchored or (Intent.LIST in q.intents and where_or_when)
             elif event.event_kind.value in q.event_kinds:
                 features["kind_mentioned"] = 1
@@ -898,6 +900,12 @@ class Engine:
             score = scoring.score(features)
             scored.append(Scored(event, score, anchored, scoring.score(holds)))
         return scored
+
+    @staticmethod
+    def _lists_the_kind(q: Question, destination: str | None) -> bool:
+        """A list asked of every event of the kind named: where they went, or a narrow kind with no
+        topic the base lacks ("list every courtesy call")."""
+        return destination is not None or (q.primary_kind in _NARROW_KINDS and not q.unknown_words)
 
     def _indistinct(self, q: Question, best: Scored, other: Scored) -> bool:
         """Two statements of one kind (two positions on the East Sea, say) differ in the articles' wording

@@ -48,8 +48,15 @@ class _Data(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class PluralsAsked(_Data):
+    leads: list[str]
+    nouns: list[str]
+    gap: int = Field(ge=0, le=6)
+
+
 class Cues(_Data):
     intents: dict[Intent, list[str]]
+    plurals_asked: PluralsAsked
     marked_forms: dict[Intent, dict[str, list[str]]]
     event_kinds: dict[str, list[str]]
     event_kinds_before_country: dict[str, list[str]]
@@ -238,6 +245,14 @@ COUNTRY_DATA = load_countries()
 HOME_COUNTRIES = frozenset(code for code, country in COUNTRY_DATA.items() if country.home)
 
 INTENT_CUES: dict[Intent, re.Pattern[str]] = {intent: _words(p) for intent, p in _CUES.intents.items()}
+# "Which Joint Commission sessions …", "what agreements": a plural of a kind after which/what, with
+# only name words between (no "of", "did"), asks for all of them
+_PLURAL = _CUES.plurals_asked
+_GAP = r"(?:\s+(?!(?:" + "|".join(_WORDS.english_glue) + r")\b)\w+)"
+INTENT_CUES[Intent.LIST] = re.compile(
+    f"{INTENT_CUES[Intent.LIST].pattern}|{_phrases(_PLURAL.leads).pattern}{_GAP}{{0,{_PLURAL.gap}}}\\s+"
+    f"{_phrases(_PLURAL.nouns).pattern}"
+)
 # A cue word typed with tone marks counts for an intent only in the marks that carry it there:
 # intent → folded word → its marked forms (lower case, NFC).
 MARKED_FORMS: dict[Intent, dict[str, frozenset[str]]] = {

@@ -368,12 +368,14 @@ class Renderer:
         lines = [
             phrase("series_profile", lang, name=name, level=", ".join(x for x in (level, countries) if x))
         ]
-        rounds = [
-            f"{e.round} ({event_date(e, lang)}"
-            + (f", {phrase('planned_mark', lang).strip('()')})" if e.status == Status.PLANNED else ")")
-            for e in events
-            if e.round
-        ]
+        rounds = []
+        for e in events:
+            if not e.round:
+                continue
+            place = self.k.place(e.place or "")
+            where = (place.name_vi if lang == "vi" else place.name_en) if place is not None else ""
+            planned = phrase("planned_mark", lang).strip("()") if e.status == Status.PLANNED else ""
+            rounds.append(f"{e.round} ({', '.join(x for x in (event_date(e, lang), where, planned) if x)})")
         if rounds:
             lines.append(phrase("series_rounds", lang, rounds="; ".join(rounds)))
         return "\n".join(lines)
