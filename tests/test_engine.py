@@ -1182,3 +1182,9 @@ def test_every_event_of_a_narrow_kind_is_listed_when_asked_for(engine: Engine) -
     answer = engine.answer("List every courtesy call between the two sides.")
     receptions = set(engine.knowledge.events_by_kind["reception"])
     assert answer.status.value == "answered" and set(answer.facts) == receptions
+
+
+def test_an_event_of_a_precise_kind_on_the_date_asked_is_named_by_both(engine: Engine) -> None:
+    # "tham vấn 12/2021" shares few words with the record, but names the one consultation then
+    answer = engine.answer("Dịp tham vấn 12/2021 hai bên đề cập hợp tác đào tạo ra sao?")
+    assert answer.status.value == "answered" and answer.facts[0] == "fm-political-consultation-8"

@@ -7,7 +7,7 @@ import yaml
 from pydantic import ValidationError
 
 from bot.answering.engine import Engine
-from bot.nlu.lexicon import COUNTRY_DATA, SYNONYMS, Country, _StringLoader, canonical
+from bot.nlu.lexicon import COUNTRY_DATA, EVENT_KIND_CUES, SYNONYMS, Country, _StringLoader, canonical
 
 
 def test_a_key_written_twice_is_an_error_not_a_silent_overwrite() -> None:
@@ -40,3 +40,9 @@ def test_an_everyday_phrase_or_a_place_s_name_names_no_country(engine: Engine) -
     assert attitude.facts[0] == "vn-support-laos-asean-chair-2016"
     gate = engine.answer("Hội nghị tổng kết mô hình một cửa, một lần dừng ở Lao Bảo do ai chủ trì thế?")
     assert gate.facts[0] == "one-stop-model-review-conference-2021-12-29" and "Saleumxay" in gate.text
+
+
+def test_an_everyday_word_holding_a_kinds_cue_names_no_event() -> None:
+    # "tiếp" is to receive a guest; "tiếp tục" is to continue
+    assert EVENT_KIND_CUES["reception"].search("bo truong tiep dai su")
+    assert not EVENT_KIND_CUES["reception"].search("hai ben tiep tuc day manh hop tac")

@@ -139,6 +139,8 @@ _COUNTRY_TOKENS = frozenset(word for name in COUNTRIES for word in name.split())
 _DATE_AND_MONTH_WORDS = DATE_WORDS | frozenset(MONTHS_EN)
 # Kinds precise enough to narrow a list; "cuộc gặp" (a meeting) covers consultations and visits too.
 _NARROW_KINDS = frozenset({"visit", "reception", "committee_session", "conference"})
+# Kinds that, with a date, name one event: a consultation too (a "meeting" may be any of them)
+_DATED_KINDS = _NARROW_KINDS | {"consultation"}
 
 
 @dataclass(frozen=True)
@@ -876,6 +878,14 @@ class Engine:
                 # ("list every reception"): each such event
                 where_or_when = date is not None or self._lists_the_kind(q, destination)
                 anchored = anchored or (Intent.LIST in q.intents and where_or_when)
+                # "tham vấn 12/2021": an event of a precise kind on the date asked is named by both,
+                # unless what is asked is a document or a stance of it ("which project … at the 2015
+                # consultation")
+                anchored = anchored or (
+                    date is not None
+                    and q.primary_kind in _DATED_KINDS
+                    and not (_AGREEMENT_CUE.search(q.canonical) or _STATEMENT_CUE.search(q.canonical))
+                )
             elif event.event_kind.value in q.event_kinds:
                 features["kind_mentioned"] = 1
             if (

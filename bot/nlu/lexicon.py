@@ -60,6 +60,7 @@ class Cues(_Data):
     marked_forms: dict[Intent, dict[str, list[str]]]
     event_kinds: dict[str, list[str]]
     event_kinds_before_country: dict[str, list[str]]
+    event_kinds_not_in: list[str] = Field(default_factory=list)
     kind_asked_after: list[str]
     kind_asked_before: list[str]
     fact_kinds: dict[str, list[str]]
@@ -352,6 +353,12 @@ EVENT_KIND_CUES: dict[str, re.Pattern[str]] = {kind: _words(p) for kind, p in _C
 for _kind, _before in _CUES.event_kinds_before_country.items():
     _pairs = [f"{word} {country}" for word in _before for country in COUNTRIES]
     EVENT_KIND_CUES[_kind] = _phrases([*_CUES.event_kinds[_kind], *_pairs])
+# "tiếp tục" (to continue) holds "tiếp" (to receive): no cue starts inside one of these phrases
+if _CUES.event_kinds_not_in:
+    _NOT_A_KIND = _phrases(_CUES.event_kinds_not_in).pattern
+    EVENT_KIND_CUES = {
+        kind: re.compile(rf"(?!{_NOT_A_KIND}){cue.pattern}") for kind, cue in EVENT_KIND_CUES.items()
+    }
 
 # The kind a question word follows or leads ("kỳ họp gì", "which session") is the kind asked.
 KIND_ASKED_AFTER = frozenset(_CUES.kind_asked_after)

@@ -203,6 +203,8 @@ _NUMERIC_DATE = re.compile(
 _MONTH_YEAR = re.compile(rf"\bthang (?P<m>\d{{1,2}})(?: nam |\s*/\s*|\s*-\s*| )(?P<y>{_YEAR})\b")
 _VI_WORDY = re.compile(rf"\bngay (?P<d>\d{{1,2}}) thang (?P<m>\d{{1,2}})(?: nam (?P<y>{_YEAR}))?\b")
 _VI_MONTH = re.compile(r"\bthang (?P<m>\d{1,2})\b(?! nam \d)")
+# "tham vấn 12/2021": a month and a year written with a slash and no "tháng"
+_NUMERIC_MONTH_YEAR = re.compile(rf"(?<![\d/])(?P<m>\d{{1,2}})\s*/\s*(?P<y>{_YEAR})(?![\d/])")
 _MONTH_NAMES = "|".join(sorted(MONTHS_EN, key=len, reverse=True))
 _EN_DAY_MONTH = re.compile(
     rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{_MONTH_NAMES})\b(?: (?P<y>{_YEAR}))?"
@@ -258,7 +260,7 @@ def parse_date(question: str, today: dt.date | None = None) -> DateQuery | None:
                 match["mon"] == "may" and pattern is _EN_MONTH_DAY and day > 31
             ):
                 return DateQuery(year=year, month=month, day=day)
-    match = _MONTH_YEAR.search(text) or _EN_MONTH_YEAR.search(text)
+    match = _MONTH_YEAR.search(text) or _EN_MONTH_YEAR.search(text) or _NUMERIC_MONTH_YEAR.search(text)
     if match:
         month = (
             int(match["m"])
