@@ -12,6 +12,7 @@ import pytest
 
 from bot.answering.answers import Status
 from bot.answering.engine import Engine
+from bot.kb.facts import Official
 from bot.kb.knowledge import Knowledge
 from bot.nlu.lexicon import Intent
 from bot.nlu.understanding import analyze
@@ -1188,3 +1189,23 @@ def test_an_event_of_a_precise_kind_on_the_date_asked_is_named_by_both(engine: E
     # "tham vấn 12/2021" shares few words with the record, but names the one consultation then
     answer = engine.answer("Dịp tham vấn 12/2021 hai bên đề cập hợp tác đào tạo ra sao?")
     assert answer.status.value == "answered" and answer.facts[0] == "fm-political-consultation-8"
+
+
+@pytest.mark.parametrize(
+    ("question", "country"),
+    [
+        ("Kể tên giúp mình các quan chức Lào được nhắc tới", "LA"),
+        ("Which Cambodian officials are mentioned?", "KH"),
+    ],
+)
+def test_the_officials_of_a_country_are_listed_when_asked_for(
+    engine: Engine, question: str, country: str
+) -> None:
+    answer = engine.answer(question)
+    officials = {o.id for o in engine.knowledge.of_kind(Official) if o.country == country}
+    assert answer.status.value == "answered" and set(answer.facts) == officials
+
+
+def test_officials_asked_of_a_topic_are_answered_by_the_topic(engine: Engine) -> None:
+    answer = engine.answer("Which Vietnamese officials pledged support for Laos's ASEAN chairmanship?")
+    assert all(engine.knowledge.official(f) is None for f in answer.facts)

@@ -47,6 +47,7 @@ from bot.kb.facts import (
     Official,
     Participant,
     Place,
+    Position,
     Precision,
     Role,
     Series,
@@ -86,6 +87,7 @@ from bot.nlu.lexicon import (
     NOT_DESTINATION,
     NOW,
     OCCASION_ASKED,
+    OFFICIALS_ASKED,
     PART_PERIOD,
     PERCENT_ASKED,
     POST_FILLERS,
@@ -362,7 +364,12 @@ class Engine:
         if latest is not None:
             return latest
         ranking = self._retrieve(q)
-        return self._listing(q, ranking) or self._compose(q, self._decide(q, ranking))
+        answer = self._listing(q, ranking) or self._compose(q, self._decide(q, ranking))
+        if answer.status is Status.NOT_FOUND:
+            # "kể tên các quan chức Lào": no fact on a topic, so the officials themselves are asked for
+            # ("which officials pledged support for …" is answered by the pledges)
+            return self._officials_listed(q) or answer
+        return answer
 
     # read: what no fact can answer ----------------------------------------------------------------
     def _refusal(self, q: Question) -> Answer | None:
@@ -1516,8 +1523,7 @@ class Engine:
                 others = q.countries - {position.country} - self.countries_in(position.title_vi)
                 if post_country and others:
                     continue  # "đại sứ Lào tại Việt Nam" is not the Lao ambassador to Russia
-                event = self.knowledge.event(position.as_of_event or "")
-                stamp = position.as_of or (event.date if event else None)
+                stamp = self._stamp(position)
                 if q.date is not None and (stamp is None or not q.date.matches(stamp.start, stamp.end)):
                     continue
                 holders.append((stamp, official, localized(position, "title", q.lang)))
@@ -1526,6 +1532,33 @@ class Engine:
                 return None  # "Chủ tịch ASEAN" is a role the facts describe, held by a country, not a person
             # a post named but nobody in the base held it: say so rather than fall through to loose matches
             return self._not_found(q.text, q.lang, q)
+        return self._holders(q, holders)
+
+    def _officials_listed(self, q: Question) -> Answer | None:
+        """'Kể tên các quan chức Lào', 'which Lao officials are named?': every official of the countries
+        named (of all, when none is), each with the latest post the articles give."""
+        if not (Intent.LIST in q.intents and OFFICIALS_ASKED.search(q.canonical)):
+            return None
+        if q.officials or q.round or q.date or q.event_kinds or self._strong_series(q):
+            return None
+        countries = q.countries & self.index.base_countries
+        holders: list[tuple[FuzzyDate | None, Official, str]] = []
+        for official in self.knowledge.of_kind(Official):
+            if countries and official.country not in countries:
+                continue
+            stamped = [(self._stamp(p), p) for p in official.positions]
+            if stamped:
+                stamp, position = max(stamped, key=lambda sp: sp[0].start if sp[0] else dt.date.min)
+                holders.append((stamp, official, localized(position, "title", q.lang)))
+        return self._holders(q, holders) if holders else None
+
+    def _stamp(self, position: Position) -> FuzzyDate | None:
+        """When the articles give a post: its own date, or the date of the event it is given at."""
+        event = self.knowledge.event(position.as_of_event or "")
+        return position.as_of or (event.date if event else None)
+
+    def _holders(self, q: Question, holders: list[tuple[FuzzyDate | None, Official, str]]) -> Answer:
+        """Officials with a post each, the most recent first, once each."""
         holders.sort(key=lambda h: h[0].start if h[0] else dt.date.min, reverse=True)
         seen: set[str] = set()
         lines: list[str] = []

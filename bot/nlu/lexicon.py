@@ -80,6 +80,7 @@ class Cues(_Data):
     claim_starts: list[str]
     claim_ends: list[str]
     post_copulas: list[str]
+    officials_asked: list[str]
     post_capacity: list[str]
     durations: list[str]
     age: list[str]
@@ -251,8 +252,8 @@ INTENT_CUES: dict[Intent, re.Pattern[str]] = {intent: _words(p) for intent, p in
 _PLURAL = _CUES.plurals_asked
 _GAP = r"(?:\s+(?!(?:" + "|".join(_WORDS.english_glue) + r")\b)\w+)"
 INTENT_CUES[Intent.LIST] = re.compile(
-    f"{INTENT_CUES[Intent.LIST].pattern}|{_phrases(_PLURAL.leads).pattern}{_GAP}{{0,{_PLURAL.gap}}}\\s+"
-    f"{_phrases(_PLURAL.nouns).pattern}"
+    f"{INTENT_CUES[Intent.LIST].pattern}"
+    rf"|{_phrases(_PLURAL.leads).pattern}{_GAP}{{0,{_PLURAL.gap}}}\s+{_phrases(_PLURAL.nouns).pattern}"
 )
 # A cue word typed with tone marks counts for an intent only in the marks that carry it there:
 # intent → folded word → its marked forms (lower case, NFC).
@@ -403,6 +404,7 @@ WH_WORDS = frozenset(_CUES.wh_words)
 WH_PATTERN = _phrases(_CUES.wh_words)  # "bao nhiêu", "khi nào": question words of two words too
 CLAIM_ENDS = frozenset(_CUES.claim_ends)
 POST_COPULAS = frozenset(_CUES.post_copulas)
+OFFICIALS_ASKED = _phrases(_CUES.officials_asked)
 POST_CAPACITY = _phrases(_CUES.post_capacity)
 NOW = _phrases(_CUES.now)
 PERCENT_ASKED = _phrases(_CUES.percent)
