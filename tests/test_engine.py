@@ -660,6 +660,11 @@ def test_the_value_of_the_year_a_growth_compares_with_is_derived_and_said_derive
     answer = engine.answer("How much was Vietnam-Laos trade in the same period of 2020?")
     assert answer.status is Status.ANSWERED
     assert "0.9 billion" in answer.text and "not stated" in answer.text
+    # the growth rate named as what to work from does not make the question ask for it
+    given = engine.answer(
+        "Given the growth rate, roughly what was Vietnam–Laos trade in the first 11 months of 2020?"
+    )
+    assert "0.9 billion" in given.text
     restated = engine.answer("Tăng trưởng kim ngạch thương mại so với cùng kỳ năm 2020 là bao nhiêu?")
     assert "≈" not in restated.text  # "so với năm 2020" is the comparison, not a year asked
 

@@ -1299,8 +1299,9 @@ class Engine:
                 return self._answered(q.text, [fact, made_at], text, lang, score)
             text = phrase("where_missing", lang, title=self.render.title(fact, lang))
             return self._not_stated(q, fact, text, score)
-        if isinstance(fact, Figure) and not PERCENT_ASKED.search(q.folded):
-            # "năm 2021 khoảng bao nhiêu" of a 2022 value and its growth on 2021: work it out
+        if isinstance(fact, Figure):
+            # "năm 2021 khoảng bao nhiêu" of a 2022 value and its growth on 2021: work it out (a year
+            # the question compares with, "tăng bao nhiêu % so với 2021", asks for no earlier value)
             sentence = [fact, *self._figures.companions(fact)]
             derived = figures.earlier_value(sentence, q.folded, lang)
             if derived is not None:
