@@ -52,6 +52,8 @@ def test_words_that_only_look_like_rounds_are_not_rounds(question: str) -> None:
         ("ngay 28 thang 12 nam 2021", DateQuery(year=2021, month=12, day=28)),
         ("tháng 1/2024", DateQuery(year=2024, month=1)),
         ("tham vấn 12/2021", DateQuery(year=2021, month=12)),
+        ("in January-November 2021", DateQuery(year=2021)),  # months of one year: that year
+        ("tháng 1-11/2021", DateQuery(year=2021)),
         ("thang 4 nam 2023", DateQuery(year=2023, month=4)),
         ("năm 2015", DateQuery(year=2015)),
         ("20 July 2015", DateQuery(year=2015, month=7, day=20)),

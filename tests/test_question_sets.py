@@ -37,14 +37,14 @@ CHECKS = ROOT / "knowledge" / "checks"
 # item by item; the dev sets were written blind too, and are tuned on.
 FLOORS: dict[str, tuple[int, int]] = {
     "heldout.yaml": (200, 15),  # of 231
-    "heldout2.yaml": (134, 10),  # of 159, written blind on 2026-12-06
+    "heldout2.yaml": (135, 10),  # of 159, written blind on 2026-12-06
     "heldout3.yaml": (133, 23),  # of 172, written blind later on 2026-12-06
     "heldout4.yaml": (136, 16),  # of 170, written blind at the start of the next stop
     "heldout5.yaml": (134, 23),  # of 173, written blind at the start of the third stop
     "dev.yaml": (250, 7),  # of 270
     "dev2.yaml": (189, 14),  # of 220
     "dev3.yaml": (186, 12),  # of 210, written blind with heldout4
-    "dev4.yaml": (135, 29),  # of 201, written blind with heldout5
+    "dev4.yaml": (136, 29),  # of 201, written blind with heldout5
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (68, 3),  # of 78, held out

@@ -213,6 +213,11 @@ _EN_MONTH_DAY = re.compile(
     rf"\b(?P<mon>{_MONTH_NAMES}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<y>{_YEAR}))?"
 )
 _EN_MONTH_YEAR = re.compile(rf"\b(?P<mon>{_MONTH_NAMES}) (?:of )?(?P<y>{_YEAR})\b")
+# "January-November 2021", "tháng 1-11/2021": months of one year, asked as that year
+_MONTH_RANGE = re.compile(
+    rf"\b(?:(?:{_MONTH_NAMES})\s*(?:-|to|through)\s*(?:{_MONTH_NAMES})|thang \d{{1,2}}\s*-\s*\d{{1,2}})"
+    rf"\s*(?:/\s*|of |nam )?(?P<y>{_YEAR})\b"
+)
 _YEAR_RANGE = re.compile(rf"\b(?P<y>{_YEAR})\s*(?:-|–|den|to|until)\s*(?P<y2>{_YEAR})\b")
 _BARE_YEAR = re.compile(rf"(?<![\d/])(?P<y>{_YEAR})(?![\d/])")
 
@@ -243,6 +248,9 @@ def _valid(year: int | None, month: int | None, day: int | None) -> bool:
 def parse_date(question: str, today: dt.date | None = None) -> DateQuery | None:
     """The first date the question names, at the precision it names it."""
     text = _light(question)
+    match = _MONTH_RANGE.search(text)
+    if match:
+        return DateQuery(year=int(match["y"]))
     for pattern in (_NUMERIC_DATE, _VI_WORDY):
         match = pattern.search(text)
         if match:
