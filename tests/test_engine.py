@@ -1214,3 +1214,16 @@ def test_the_officials_of_a_country_are_listed_when_asked_for(
 def test_officials_asked_of_a_topic_are_answered_by_the_topic(engine: Engine) -> None:
     answer = engine.answer("Which Vietnamese officials pledged support for Laos's ASEAN chairmanship?")
     assert all(engine.knowledge.official(f) is None for f in answer.facts)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did they plan the 2nd annual consultation of the deputy PMs and FMs for Vientiane?",
+        "Was the ninth deputy-FM consultation slated to be hosted by Laos?",
+    ],
+)
+def test_a_place_claimed_for_a_planned_event_is_checked_against_the_plan(
+    engine: Engine, question: str
+) -> None:
+    assert engine.answer(question).verdict == "no"

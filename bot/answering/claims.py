@@ -47,7 +47,7 @@ from bot.nlu.lexicon import (
     MONTHS_EN,
     NOT_CONCLUDED,
     NOW,
-    PLACE_WORDS,
+    PLACE_CLAIM_WORDS,
     POST_CAPACITY,
     POST_COPULAS,
     POST_STOPS,
@@ -272,7 +272,7 @@ def _places_claimed(engine: Lookup, q: Question) -> list[list[str]]:
     words = q.text.split()
     claimed: list[list[str]] = []
     for i, word in enumerate(words[:-1]):
-        if fold(word) not in PLACE_WORDS:
+        if fold(word) not in PLACE_CLAIM_WORDS:
             continue
         run = list(itertools.takewhile(lambda w: w[:1].isupper(), words[i + 1 : i + 5]))
         name = canonical(fold(" ".join(run).strip("?.,!;:"))).split()
