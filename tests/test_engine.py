@@ -1227,3 +1227,11 @@ def test_a_place_claimed_for_a_planned_event_is_checked_against_the_plan(
     engine: Engine, question: str
 ) -> None:
     assert engine.answer(question).verdict == "no"
+
+
+def test_a_series_typed_as_its_articles_write_it_is_that_series(engine: Engine) -> None:
+    # "tham khảo" reads as "tham vấn", so both consultation series have an 8th round; typed as written,
+    # "Tham khảo Chính trị" is what the deputy-minister series' articles call it
+    written = engine.answer("Tham khảo Chính trị lần thứ 8 diễn ra năm nào?")
+    assert written.status.value == "answered" and written.facts[0] == "deputy-fm-political-consultation-8"
+    assert engine.answer("Tham vấn chính trị lần thứ 8 diễn ra năm nào?").status.value == "ambiguous"

@@ -176,6 +176,9 @@ class EntityIndex:
     # each place's forms, longest first: its names and, for a pair, either side ("lao bao")
     place_names: dict[str, list[str]] = field(default_factory=dict)
     series_units: dict[str, list[set[str]]] = field(default_factory=dict)
+    # word pairs of a series' names as written that reading them canonically loses ("tham khảo chính
+    # trị" is read as "tham vấn"): typed, they name that series rather than one named alike
+    series_as_written: dict[str, frozenset[str]] = field(default_factory=dict)
     fact_units: dict[str, set[str]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
     max_idf: float = 1.0
@@ -243,6 +246,12 @@ class EntityIndex:
                 index.series_units[fact.id] = [
                     units(index.without_countries(canonical(fold(n)))) for n in names
                 ]
+                # (Vietnamese names only: an English name is all synonyms of the Vietnamese words)
+                vietnamese = [n for n in names if has_vietnamese_marks(n)]
+                written = {u for n in vietnamese for u in _name_pairs(units(fold(n)))}
+                read = {u for n in names for u in units(canonical(fold(n)))}
+                if written - read:
+                    index.series_as_written[fact.id] = frozenset(written - read)
             for name in _names_of(fact):
                 form = canonical(fold(name))
                 if len(form.split()) >= 3:
@@ -584,6 +593,12 @@ class EntityIndex:
 
     def places_in(self, tokens: list[str]) -> dict[str, float]:
         return self.link(self.place_forms, self._place_blocks, tokens)
+
+    def series_typed_as_written(self, folded_question: str) -> set[str]:
+        """The series whose name the question types as the articles write it, where that differs from
+        how it is read ("Tham khảo Chính trị", not "tham vấn")."""
+        typed = units(folded_question)
+        return {series_id for series_id, pairs in self.series_as_written.items() if pairs & typed}
 
     def series_scores(self, canonical_question: str) -> dict[str, float]:
         """How fully each series' best name is present in the question (IDF-weighted share, 0-1)."""
