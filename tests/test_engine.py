@@ -1235,3 +1235,8 @@ def test_a_series_typed_as_its_articles_write_it_is_that_series(engine: Engine) 
     written = engine.answer("Tham khảo Chính trị lần thứ 8 diễn ra năm nào?")
     assert written.status.value == "answered" and written.facts[0] == "deputy-fm-political-consultation-8"
     assert engine.answer("Tham vấn chính trị lần thứ 8 diễn ra năm nào?").status.value == "ambiguous"
+
+
+def test_a_list_of_one_event_is_that_events_answer(engine: Engine) -> None:
+    answer = engine.answer("List the events of January 2023")
+    assert len(answer.facts) == 1 and "matching" not in answer.text

@@ -36,11 +36,11 @@ CHECKS = ROOT / "knowledge" / "checks"
 # measured on 2026-12-06; they ratchet only. The held-out sets were written blind and are never read
 # item by item; the dev sets were written blind too, and are tuned on.
 FLOORS: dict[str, tuple[int, int]] = {
-    "heldout.yaml": (200, 15),  # of 231
+    "heldout.yaml": (201, 15),  # of 231
     "heldout2.yaml": (135, 10),  # of 159, written blind on 2026-12-06
     "heldout3.yaml": (133, 23),  # of 172, written blind later on 2026-12-06
     "heldout4.yaml": (136, 16),  # of 170, written blind at the start of the next stop
-    "heldout5.yaml": (134, 23),  # of 173, written blind at the start of the third stop
+    "heldout5.yaml": (135, 23),  # of 173, written blind at the start of the third stop
     "dev.yaml": (250, 7),  # of 270
     "dev2.yaml": (191, 13),  # of 220
     "dev3.yaml": (186, 12),  # of 210, written blind with heldout4
@@ -51,7 +51,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout2.yaml": (73, 10),  # of 96, held out, written blind on 2026-12-06
     "dev.yaml": (78, 6),  # of 89
     "heldout3.yaml": (73, 13),  # of 100, held out, written blind with heldout5
-    "dev2.yaml": (88, 8),  # of 111
+    "dev2.yaml": (89, 8),  # of 111
     "dev3.yaml": (84, 16),  # of 114, written blind with heldout4
     "dev4.yaml": (87, 10),  # of 111, written blind with heldout5
 }
@@ -126,6 +126,15 @@ def test_an_abbreviation_two_titles_share_is_read_as_the_title_the_person_held(
     assert "thu truong duc" in q.canonical and official.id in q.officials and not q.countries
     answer = fixture_engine.answer("tt Đức là ai vậy")
     assert answer.status.value == "answered" and answer.facts[0] == official.id
+
+
+def test_a_value_and_its_growth_tied_are_one_answer_that_works_out_the_earlier_year(
+    fixture_engine: Engine,
+) -> None:
+    answer = fixture_engine.answer(
+        "Dựa trên số liệu năm 2022, kim ngạch thương mại Việt Nam - Thái Lan năm 2021 ước đạt bao nhiêu?"
+    )
+    assert answer.status.value == "answered" and "19,7" in answer.text
 
 
 def test_who_signed_is_answered_when_the_agreement_names_its_signers(fixture_engine: Engine) -> None:

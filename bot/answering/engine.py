@@ -1228,6 +1228,10 @@ class Engine:
         # a figure's period may name a second year: "up 33.6 % on the same period of 2020"
         wording = f"{fact.name_vi} {fact.name_en} {fact.period_vi} {fact.period_en}"
         period_years = {int(y) for y in YEAR_IN_TEXT.findall(wording)}
+        # so may the growth quoted with a value, when that year is asked for, not compared with
+        # ("what was it in 2020?": the 2021 value and its growth work it out)
+        compared = " ".join(f"{f.name_vi} {f.name_en}" for f in self._figures.companions(fact))
+        period_years |= {int(y) for y in YEAR_IN_TEXT.findall(compared)} & figures.asked_years(q.folded)
         return bool(years & ({fact.year} | period_years))
 
     def _wants_list(self, q: Question, events: list[Scored]) -> bool:
@@ -1277,6 +1281,17 @@ class Engine:
                 ),
             )
             return self._respond(q, best.fact, best.score)
+        first = facts[0]
+        if isinstance(first, Figure) and all(f in self._figures.companions(first) for f in facts[1:]):
+            # figures quoted in one sentence (a value and its growth) are answered together, led by the
+            # one whose name the question says more of ("tăng … so với năm 2021": the growth)
+            asked = set(q.tokens)
+
+            def said(figure: AnyFact) -> int:
+                return len(asked & set(canonical(fold(self.render.title(figure, "vi"))).split()))
+
+            lead = max(ties, key=lambda s: said(s.fact))
+            return self._respond(q, lead.fact, lead.score)
         if (
             all(isinstance(f, Statement) for f in facts)
             and len({getattr(f, "statement_kind", None) for f in facts}) == 1
@@ -1684,8 +1699,9 @@ class Engine:
             events = of_kind  # "list the visits of 2023": the visits, not everything of 2023
         if not events:
             return self._not_found(q.text, q.lang, q)
-        if len(events) == 1 and Intent.WHO in q.intents:
-            # "đi cùng BT Nam sang Thái có những ai?": a list of people, at the one event it names
+        if len(events) == 1:
+            # a list of one is that event's answer ("đi cùng BT Nam sang Thái có những ai?": the people
+            # at the one event it names)
             best = max((s.score for s in scored if s.fact is events[0]), default=0.0)
             return self._respond(q, events[0], best)
         events.sort(key=lambda e: (e.date.start if e.date else dt.date.max, e.id))
