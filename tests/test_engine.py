@@ -1240,3 +1240,11 @@ def test_a_series_typed_as_its_articles_write_it_is_that_series(engine: Engine) 
 def test_a_list_of_one_event_is_that_events_answer(engine: Engine) -> None:
     answer = engine.answer("List the events of January 2023")
     assert len(answer.facts) == 1 and "matching" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["Kittikhoun Aloukeo là thứ trưởng ngoại giao nưóc nào", "ông Sơn là bộ trưởng bộ nào vậy"]
+)
+def test_a_post_then_which_one_asks_whose_post_it_is(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.status.value == "answered" and engine.knowledge.official(answer.facts[0]) is not None

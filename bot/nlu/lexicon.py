@@ -54,9 +54,15 @@ class PluralsAsked(_Data):
     gap: int = Field(ge=0, le=6)
 
 
+class PostWhich(_Data):
+    after: list[str]
+    gap: int = Field(ge=0, le=4)
+
+
 class Cues(_Data):
     intents: dict[Intent, list[str]]
     plurals_asked: PluralsAsked
+    post_which: PostWhich
     marked_forms: dict[Intent, dict[str, list[str]]]
     event_kinds: dict[str, list[str]]
     event_kinds_before_country: dict[str, list[str]]
@@ -305,6 +311,12 @@ def canonical(folded: str) -> str:
 # Posts as they are written after canonical(): a question about a post names one of these.
 ROLE_PHRASES = list(_WORDS.roles)
 ROLE_WORDS = frozenset(word for phrase in ROLE_PHRASES for word in phrase.split())
+# "là thứ trưởng ngoại giao nước nào", "bộ trưởng bộ nào": a post, then which one, asks whose post
+_POST_WHICH = _CUES.post_which
+INTENT_CUES[Intent.PROFILE] = re.compile(
+    f"{INTENT_CUES[Intent.PROFILE].pattern}|{_phrases(ROLE_PHRASES).pattern}(?:\\s+\\w+){{0,{_POST_WHICH.gap}}}"
+    f"\\s+{_phrases(_POST_WHICH.after).pattern}"
+)
 ROLE_PAIRS = frozenset(
     f"{a} {b}" for phrase in ROLE_PHRASES for a, b in zip(phrase.split(), phrase.split()[1:], strict=False)
 )
