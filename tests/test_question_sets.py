@@ -50,8 +50,8 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (68, 3),  # of 78, held out
     "heldout2.yaml": (74, 9),  # of 96, held out, written blind on 2026-12-06
     "dev.yaml": (78, 6),  # of 89
-    "heldout3.yaml": (74, 12),  # of 100, held out, written blind with heldout5
-    "dev2.yaml": (89, 8),  # of 111
+    "heldout3.yaml": (75, 11),  # of 100, held out, written blind with heldout5
+    "dev2.yaml": (90, 7),  # of 111
     "dev3.yaml": (84, 16),  # of 114, written blind with heldout4
     "dev4.yaml": (88, 10),  # of 111, written blind with heldout5
 }
@@ -135,6 +135,15 @@ def test_a_value_and_its_growth_tied_are_one_answer_that_works_out_the_earlier_y
         "Dựa trên số liệu năm 2022, kim ngạch thương mại Việt Nam - Thái Lan năm 2021 ước đạt bao nhiêu?"
     )
     assert answer.status.value == "answered" and "19,7" in answer.text
+
+
+@pytest.mark.parametrize(("signer", "verdict"), [("Bui Thai Son", "no"), ("Tran Van Nam", "yes")])
+def test_a_signer_claimed_is_checked_against_the_documents_record(
+    fixture_engine: Engine, signer: str, verdict: str
+) -> None:
+    # Bùi Thái Sơn signed another document at the same ceremony: the ceremony does not confirm it
+    answer = fixture_engine.answer(f"Did {signer} sign the 2023-2027 Joint Plan of Action?")
+    assert answer.verdict == verdict and answer.facts[0] == "joint-plan-of-action-2023-2027"
 
 
 def test_who_signed_is_answered_when_the_agreement_names_its_signers(fixture_engine: Engine) -> None:

@@ -25,6 +25,7 @@ from bot.answering.scoring import (
     CLAIM_POINT,
     CLAIM_SHARE,
     CLAIM_WORDS,
+    LEXICAL_MIN,
 )
 from bot.kb.facts import Agreement, Event, Figure, FuzzyDate, Official, Place, Precision, Statement
 from bot.kb.facts import Status as EventStatus
@@ -53,6 +54,7 @@ from bot.nlu.lexicon import (
     POST_STOPS,
     ROLE_PHRASES,
     ROLE_WORDS,
+    SIGNED_ASKED,
     SPAN_BETWEEN,
     STOPWORDS,
     WH_PATTERN,
@@ -139,6 +141,9 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
         profile = engine.render.fact_text(official, q.lang)
         profiled = dataclasses.replace(engine.answer_fact(official.id, lang=q.lang), question=q.text)
         return _with_verdict(profiled, verdict, profile, q.lang)
+    signer = _signer_claimed(engine, q)
+    if signer is not None:
+        return signer
     direct = engine.lookup(q.text, q.lang, today)
     if direct.status is Status.NOT_FOUND and q.unknown_names:
         # "… in Phnom Penh?": a name the base lacks cannot be confirmed; what the articles say of the
@@ -240,6 +245,28 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
     found: Verdict = "yes" if fact is not None and _claims_hold(engine, q, fact) else "no"
     body = relaxed.text if found == "yes" else _corrected(engine, q, fact, relaxed)
     return _with_verdict(dataclasses.replace(relaxed, question=q.text), found, body, q.lang)
+
+
+def _signer_claimed(engine: Lookup, q: Question) -> Answer | None:
+    """ "Did Bùi Thái Sơn sign the 2023-2027 Joint Plan of Action?": the document's record says who
+    signed it (not the ceremony, where others signed other documents)."""
+    if not (q.officials and SIGNED_ASKED.search(q.canonical)):
+        return None
+    # the one document whose signers are on record that the question names, by its period or its words
+    signed_by = [a for a in engine.knowledge.of_kind(Agreement) if engine.names_signers(a)]
+    period = (q.date.year, q.date.year_end) if q.date is not None and q.date.year_end else None
+    lexical = engine.index.lexical_scores(q.units, english=q.lang == "en")
+    named = [a for a in signed_by if period and (a.period_start, a.period_end) == period] or [
+        a for a in signed_by if lexical.get(a.id, 0.0) >= LEXICAL_MIN
+    ]
+    if len(named) != 1:
+        return None
+    agreement = named[0]
+    record = fold(f"{agreement.summary_vi} {agreement.summary_en}")
+    people = [engine.knowledge.official(official_id) for official_id in q.officials]
+    signed: Verdict = "yes" if all(o is not None and fold(o.name) in record for o in people) else "no"
+    answer = dataclasses.replace(engine.answer_fact(agreement.id, lang=q.lang), question=q.text)
+    return _with_verdict(answer, signed, answer.text, q.lang)
 
 
 def _far_from_claimed(engine: Lookup, q: Question, event: Event) -> bool:

@@ -1336,7 +1336,7 @@ class Engine:
             isinstance(fact, Agreement)
             and Intent.WHO in q.intents
             and not q.intents & {Intent.PROFILE, Intent.WHAT}
-            and not self._names_an_official(fact)
+            and not self.names_signers(fact)
         ):
             # "ai ký …": the articles name the parties, not the people who signed
             text = phrase(
@@ -1381,7 +1381,7 @@ class Engine:
         """The meeting where a stance was stated."""
         return self.knowledge.event(fact.made_at or "") if isinstance(fact, Statement) else None
 
-    def _names_an_official(self, agreement: Agreement) -> bool:
+    def names_signers(self, agreement: Agreement) -> bool:
         """Its summary tells of its signing and names someone of the base (who signed it, as the
         article tells; those who merely agreed to implement it did not sign it); worked out once per
         agreement, the base being immutable."""

@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Protocol
 
 from bot.answering.answers import Answer, Lang
-from bot.kb.facts import Event
+from bot.kb.facts import Agreement, Event
 from bot.kb.knowledge import AnyFact, Knowledge
 from bot.nlu.understanding import EntityIndex, Question
 from bot.render.text import Renderer
@@ -50,6 +50,10 @@ class Lookup(Protocol):
         ...
 
     def countries_fit(self, q: Question, fact: AnyFact) -> bool: ...
+
+    def names_signers(self, agreement: Agreement) -> bool:
+        """Its record tells who signed it, naming officials of the base."""
+        ...
 
     def countries_in(self, text: str) -> set[str]:
         """The countries a text names (ISO codes)."""
