@@ -1248,3 +1248,8 @@ def test_a_list_of_one_event_is_that_events_answer(engine: Engine) -> None:
 def test_a_post_then_which_one_asks_whose_post_it_is(engine: Engine, question: str) -> None:
     answer = engine.answer(question)
     assert answer.status.value == "answered" and engine.knowledge.official(answer.facts[0]) is not None
+
+
+def test_after_someone_in_a_question_naming_no_post_is_no_succession(engine: Engine) -> None:
+    answer = engine.answer("Who did Bùi Thanh Sơn meet after Saleumxay Kommasith on 28 January 2024?")
+    assert "before or after" not in answer.text and "trước hoặc sau" not in answer.text

@@ -97,6 +97,8 @@ from bot.nlu.lexicon import (
     ROLE_WORDS,
     SIGNED_ASKED,
     SIGNED_AT,
+    SUCCESSION,
+    SUCCESSION_WITH_POST,
     TIMELINE_WORDS,
     WHOLE_PERIOD_ASKED,
     Intent,
@@ -386,6 +388,27 @@ class Engine:
                 return self._not_stated(q, named, text)
         if q.unknown_attribute or q.foreign_countries or q.unknown_names or _mostly_unknown(q):
             return self._not_found(q.text, q.lang, q)
+        succeeded = self._succession_asked(q)
+        if succeeded is not None:
+            # "who was ambassador before Siriporn?": the articles give posts as of their dates, never
+            # who held one before or after
+            text = phrase("succession_unknown", q.lang, name=succeeded.name)
+            return self._not_found(q.text, q.lang, q, text=text, facts=[succeeded])
+        return None
+
+    def _succession_asked(self, q: Question) -> Official | None:
+        """The official whose predecessor or successor the question asks for ("before Siriporn
+        Laokham", "who replaced …", "người tiền nhiệm của …")."""
+        if not q.officials or not q.intents & {Intent.WHO, Intent.PROFILE}:
+            return None
+        words = q.folded.split()
+        cues = [SUCCESSION, *([SUCCESSION_WITH_POST] if _ROLE.search(q.canonical) else [])]
+        for match in (m for cue in cues for m in cue.finditer(q.folded)):
+            at = len(q.folded[: match.end()].split())
+            after = self.index.officials_in(words[at : at + 4])
+            named = [o for o in after if o in q.officials]
+            if named:
+                return self.knowledge.official(named[0])
         return None
 
     @staticmethod
