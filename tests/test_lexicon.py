@@ -8,6 +8,7 @@ from pydantic import ValidationError
 
 from bot.answering.engine import Engine
 from bot.nlu.lexicon import COUNTRY_DATA, EVENT_KIND_CUES, SYNONYMS, Country, _StringLoader, canonical
+from bot.nlu.understanding import analyze
 
 
 def test_a_key_written_twice_is_an_error_not_a_silent_overwrite() -> None:
@@ -40,6 +41,17 @@ def test_an_everyday_phrase_or_a_place_s_name_names_no_country(engine: Engine) -
     assert attitude.facts[0] == "vn-support-laos-asean-chair-2016"
     gate = engine.answer("Hội nghị tổng kết mô hình một cửa, một lần dừng ở Lao Bảo do ai chủ trì thế?")
     assert gate.facts[0] == "one-stop-model-review-conference-2021-12-29" and "Saleumxay" in gate.text
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [("giải quyết bằng biện pháp hòa bình", "FR"), ("hợp tác lao động", "LA"), ("ký ức chiến tranh", "AU")],
+)
+def test_a_common_word_holding_a_countrys_name_names_no_country(
+    engine: Engine, phrase: str, code: str
+) -> None:
+    # "biện pháp" is a measure, not France; "lao động" is labour, not Laos
+    assert code not in analyze(phrase, engine.index).countries
 
 
 def test_an_everyday_word_holding_a_kinds_cue_names_no_event() -> None:
