@@ -219,7 +219,7 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
     # the date and the place claimed are what to check, not what to look for; so is a period that no
     # agreement or stance has ("for the 2026-2028 term" of a 2023-2025 one)
     undated = fold(without_dates(_PERIOD.sub(_period_of(engine), q.text)))
-    relaxed_text = engine.without_destination(undated)
+    relaxed_text = engine.retrieval.without_destination(undated)
     if relaxed_text == q.canonical or q.unknown_names or q.foreign_countries:
         return direct  # nothing claimed to relax, or the question is about someone or somewhere else
     # the date first, keeping where ("did Saleumxay visit Vietnam in November 2021?" is about his visit
@@ -312,7 +312,7 @@ def _places_claimed(engine: Lookup, q: Question) -> list[list[str]]:
 
 def _is_where(engine: Lookup, event: Event, name: list[str]) -> bool:
     """The name is one of the places the event took place in (its venue, city or country)."""
-    places = (engine.knowledge.place(p) for p in engine.places_of(event))
+    places = (engine.knowledge.place(p) for p in engine.retrieval.places_of(event))
     names = {canonical(fold(n)) for p in places if p for n in [p.name_vi, p.name_en, *p.aliases]}
     return any(" ".join(name) in n for n in names)
 
@@ -342,7 +342,7 @@ def _unconfirmed(engine: Lookup, q: Question, fact: object, answer: Answer) -> A
 def _corrected(engine: Lookup, q: Question, fact: object, answer: Answer, *, always: bool = False) -> str:
     """The answer's text, with where the event really took place when the claim names another place
     and the text does not say it ("Was the 2nd round hosted in Bangkok?" — No; it took place in Hanoi)."""
-    claims_a_place = always or engine.destination(q) is not None or bool(q.places)
+    claims_a_place = always or engine.retrieval.destination(q) is not None or bool(q.places)
     if isinstance(fact, Event) and fact.place and claims_a_place:
         where = engine.render.place(fact.place, q.lang)  # "Hanoi, Vietnam", as a "Place:" line has it
         if fold(where) not in fold(answer.text):
@@ -363,7 +363,7 @@ def _agreed_point(engine: Lookup, q: Question) -> Answer | None:
     events = [
         event
         for fact_id in sorted(shares, key=lambda f: -shares[f])[:CLAIM_EVENTS]
-        if (event := engine.knowledge.event(fact_id)) is not None and engine.countries_fit(q, event)
+        if (event := engine.knowledge.event(fact_id)) is not None and engine.retrieval.countries_fit(q, event)
     ]
     found = [(event, points[0]) for event in events if (points := details.passages(engine.index, q, event))]
     # every country the claim names is the point's or its people's: an MoU with Cambodia is none with
@@ -437,15 +437,19 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
         return False
     if isinstance(fact, Place) and q.countries and fact.country not in (None, *q.countries):
         return False  # "Mũi Sao nằm ở Thái Lan phải không?" of a port in Vietnam
-    destination = engine.destination(q)
-    if isinstance(fact, Event) and destination is not None and destination not in engine.places_of(fact):
+    destination = engine.retrieval.destination(q)
+    if (
+        isinstance(fact, Event)
+        and destination is not None
+        and destination not in engine.retrieval.places_of(fact)
+    ):
         return False
     claimed_places = _places_claimed(engine, q) if isinstance(fact, Event) else []
     if isinstance(fact, Event) and any(not _is_where(engine, fact, name) for name in claimed_places):
         return False  # "… take place in Vientiane?" of a session held in Vietnam
     if isinstance(fact, Event) and q.places:
-        where = engine.places_of(fact)
-        named = {p for p in q.places if not engine.is_country_place(p)}
+        where = engine.retrieval.places_of(fact)
+        named = {p for p in q.places if not engine.retrieval.is_country_place(p)}
         if named and not named & where:
             return False
     if isinstance(fact, Figure):

@@ -313,20 +313,19 @@ class Dialogue:
             intents=tuple(sorted(i.value for i in q.intents)),
             round=q.round,
             officials=tuple(q.officials),
-            series=tuple(sorted(self._strong_series(q))),
+            series=tuple(sorted(self.engine.retrieval.strong_series(q))),
             at=now,
         )
 
     # -- reading the message ----------------------------------------------------------------------
 
-    def _strong_series(self, q: Question) -> set[str]:
-        return self.engine._strong_series(q)  # the engine's own reading of "names a series"
-
     def _anchored(self, q: Question) -> bool:
         """Does the question name what it is about: an official, a series, a fact, a place (not a
         country), a date?"""
-        places = [p for p in q.places if not self.engine.is_country_place(p)]
-        return bool(q.officials or q.named_facts or places or q.date or self._strong_series(q))
+        places = [p for p in q.places if not self.engine.retrieval.is_country_place(p)]
+        return bool(
+            q.officials or q.named_facts or places or q.date or self.engine.retrieval.strong_series(q)
+        )
 
     @staticmethod
     def _content(q: Question) -> list[str]:

@@ -1,10 +1,10 @@
 """The answer engine: a question in, an `Answer` out.
 
-It understands the question (`understanding.analyze`), applies what the
-question names as hard constraints (a round, a year, a date, the people, a
-strongly named series), ranks what survives, and then answers, asks back
-when the best facts tie, or says it does not know. Abstaining beats guessing:
-every path that cannot tie its answer to a named anchor returns `not_found`.
+It reads the question (`understanding.analyze`), has `retrieval` rank what survives the hard
+constraints the question names (a round, a year, a date, the people, a strongly named series), and
+then decides: it answers, asks back when the best facts tie, or says it does not know; and composes
+the answer. Abstaining beats guessing: every path that cannot tie its answer to a named anchor
+returns `not_found`.
 """
 
 from __future__ import annotations
@@ -23,17 +23,24 @@ from cachetools import LRUCache, cachedmethod
 
 from bot.answering import claims, compound, details, figures, occasions, scoring
 from bot.answering.answers import Answer, Candidate, Lang, SourceRef, Status
+from bot.answering.retrieval import (
+    AGREEMENT_CUE,
+    COUNTRY_ALTERNATION,
+    NARROW_KINDS,
+    ROLE,
+    ROLE_CUES,
+    STATEMENT_CUE,
+    Ranking,
+    Retrieval,
+    Scored,
+    country_code,
+    event_date_query,
+)
 from bot.answering.scoring import (
-    DATE_TOPIC_MIN,
-    FIGURE_WORDS_MIN,
     FULL_NAME_SCORE,
-    LEXICAL_MIN,
     LIST_SHARE,
     SERIES_LEAD,
     SERIES_MENTIONED,
-    SERIES_STRONG,
-    SERIES_TIE,
-    SERIES_WEAK,
     STATEMENT_TIE_MARGIN,
     TIE_MARGIN,
     UNKNOWN_SHARE,
@@ -49,7 +56,6 @@ from bot.kb.facts import (
     Place,
     Position,
     Precision,
-    Role,
     Series,
     Statement,
     StatementKind,
@@ -64,15 +70,11 @@ from bot.nlu.lexicon import (
     COUNTRY_DATA,
     COUNTRY_PATTERN,
     CUE_WORDS,
-    DATE_WORDS,
     DAY_ASKED,
     DAYS_BETWEEN,
     DEFINITION_ASKED,
-    DESTINATION_WORDS,
     DURATION_CUES,
-    ENGLISH_GLUE,
     EVERYDAY_WORDS,
-    FACT_KIND_CUES,
     FUNCTION_WORDS,
     HELD_ASKED,
     HOME_COUNTRIES,
@@ -81,19 +83,14 @@ from bot.nlu.lexicon import (
     LASTED_ASKED,
     LISTED,
     MEMBERS_ASKED,
-    MONTHS_EN,
     NAME_ASKED,
     NEXT_ROUND,
-    NOT_DESTINATION,
     NOW,
     OCCASION_ASKED,
     OFFICIALS_ASKED,
     PART_PERIOD,
-    PERCENT_ASKED,
     POST_FILLERS,
     POST_STOPS,
-    ROLE_ASKED,
-    ROLE_PHRASES,
     ROLE_WORDS,
     SIGNED_ASKED,
     SIGNED_AT,
@@ -104,15 +101,13 @@ from bot.nlu.lexicon import (
     Intent,
     canonical,
 )
-from bot.nlu.parsing import YEAR_IN_TEXT, DateQuery
+from bot.nlu.parsing import YEAR_IN_TEXT
 from bot.nlu.text import fold, has_vietnamese_marks
 from bot.nlu.understanding import (
     EXACT_MATCH,
     EntityIndex,
     Question,
     analyze,
-    is_function_unit,
-    units,
 )
 from bot.render.text import (
     COUNTRY_NAMES,
@@ -130,55 +125,8 @@ log = logging.getLogger(__name__)
 MAX_CANDIDATES = 5
 MAX_LIST = 30
 
-_PERCENT_STATED = re.compile(r"\d(?:[.,]\d+)?\s*%")
-_ROLE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_PHRASES, key=len, reverse=True)) + r")\b")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+\b")  # "DOC", "CLMV", "UNCLOS"
-_AGREEMENT_CUE = FACT_KIND_CUES["agreement"]
-_STATEMENT_CUE = FACT_KIND_CUES["statement"]
-_COUNTRY_NAMES = "|".join(sorted({canonical(word) for word in COUNTRIES}, key=len, reverse=True))
-_SIDE = re.compile(rf"\bphia ({_COUNTRY_NAMES})\b|\b({_COUNTRY_NAMES}) side\b")
-_ROLE_CUES = {Role(role): cue for role, cue in ROLE_ASKED.items()}
-_DESTINATION = re.compile(rf"\b(?:{DESTINATION_WORDS})\s+({_COUNTRY_NAMES})\b")
-_COUNTRY_TOKENS = frozenset(word for name in COUNTRIES for word in name.split())
-_DATE_AND_MONTH_WORDS = DATE_WORDS | frozenset(MONTHS_EN)
-# Kinds precise enough to narrow a list; "cuộc gặp" (a meeting) covers consultations and visits too.
-_NARROW_KINDS = frozenset({"visit", "reception", "committee_session", "conference"})
-# Kinds that, with a date, name one event: a consultation too (a "meeting" may be any of them)
-_DATED_KINDS = _NARROW_KINDS | {"consultation"}
-
-
-@dataclass(frozen=True)
-class _AskedPeople:
-    """What a question says about the people it asks after, read once per question."""
-
-    post: str | None  # "thu tuong" in "the Lao prime minister"
-    roles: frozenset[Role]  # co-chair, leader... ("who led", "ai đồng chủ trì")
-    one_country: bool  # names exactly one of the two countries the base is about
-
-    @classmethod
-    def of(cls, q: Question, main_countries: frozenset[str]) -> _AskedPeople:
-        post = _ROLE.search(q.canonical)
-        return cls(
-            post=post.group(0) if post else None,
-            roles=frozenset(role for role, cue in _ROLE_CUES.items() if cue.search(q.canonical)),
-            one_country=len(q.countries & main_countries) == 1,
-        )
-
-
-@dataclass
-class Scored:
-    fact: AnyFact
-    score: float
-    anchored: bool
-    holds: float = 0.0  # the part of the score for holding what is asked (a place for "where")
-
-
-@dataclass(frozen=True)
-class Ranking:
-    """Retrieval's output: the events and the other facts, each scored and marked anchored or not."""
-
-    events: list[Scored]
-    others: list[Scored]
+_SIDE = re.compile(rf"\bphia ({COUNTRY_ALTERNATION})\b|\b({COUNTRY_ALTERNATION}) side\b")
 
 
 class Verdict(StrEnum):
@@ -215,22 +163,7 @@ class Engine:
             for name in (series.name_vi, series.name_en, *series.aliases)
             if len(name.split()) == 1
         }
-        # Agreements a short capitalised name alone identifies ("DOC", "UNCLOS 1982"); a word such as
-        # "ASEAN" inside a longer name identifies nothing.
-        self._acronyms = frozenset(
-            name.split()[0]
-            for agreement in knowledge.of_kind(Agreement)
-            for name in (agreement.name_vi, agreement.name_en, *agreement.aliases)
-            if name.split()[0].isupper()
-            and name.split()[0].isalpha()
-            and len(name.split()[0]) >= 3
-            and all(word.isdigit() for word in name.split()[1:])
-        )
-        self._ranges = tuple(
-            f.id
-            for f in knowledge.facts
-            if isinstance(f, Event) and f.date and f.date.precision is Precision.DAY_RANGE
-        )
+        self.retrieval = Retrieval(knowledge, self.index, self._figures)
 
     # public --------------------------------------------------------------------------------------
     def answer(self, question: str, *, lang: Lang | None = None, today: dt.date | None = None) -> Answer:
@@ -280,24 +213,8 @@ class Engine:
             and all(word in title.split() for word in qualifiers)
         )
 
-    def place_chain(self, place_id: str | None) -> list[str]:
-        """The place and those it lies in, innermost first."""
-        found: list[str] = []
-        while place_id and place_id not in found:
-            found.append(place_id)
-            within = self.knowledge.place(place_id)
-            place_id = within.within if within else None
-        return found
-
-    def places_of(self, event: Event) -> set[str]:
-        return set(self.place_chain(event.place))
-
-    def is_country_place(self, place_id: str) -> bool:
-        place = self.knowledge.place(place_id)
-        return place is not None and place.place_kind.value == "country"
-
     def countries_in(self, text: str) -> set[str]:
-        return {_country_code(m.group(0)) for m in COUNTRY_PATTERN.finditer(canonical(fold(text)))}
+        return {country_code(m.group(0)) for m in COUNTRY_PATTERN.finditer(canonical(fold(text)))}
 
     def render_date(self, day: dt.date, lang: Lang) -> str:
         return format_date(FuzzyDate.parse(day.isoformat()), lang)
@@ -357,7 +274,8 @@ class Engine:
 
     # decision ------------------------------------------------------------------------------------
     def _answer(self, text: str, lang: Lang | None, today: dt.date) -> Answer:
-        """read → (refuse | a question form answered whole) → retrieve → decide → compose."""
+        """read → (refuse | a question form answered whole) → retrieve (`retrieval`) → decide →
+        compose."""
         q = self._read(text, lang, today)
         early = self._refusal(q) or self._direct(q)
         if early is not None:
@@ -365,7 +283,7 @@ class Engine:
         q, latest = self._next_round(q)
         if latest is not None:
             return latest
-        ranking = self._retrieve(q)
+        ranking = self.retrieval.rank(q)
         answer = self._listing(q, ranking) or self._compose(q, self._decide(q, ranking))
         if answer.status is Status.NOT_FOUND:
             # "kể tên các quan chức Lào": no fact on a topic, so the officials themselves are asked for
@@ -402,7 +320,7 @@ class Engine:
         if not q.officials or not q.intents & {Intent.WHO, Intent.PROFILE}:
             return None
         words = q.folded.split()
-        cues = [SUCCESSION, *([SUCCESSION_WITH_POST] if _ROLE.search(q.canonical) else [])]
+        cues = [SUCCESSION, *([SUCCESSION_WITH_POST] if ROLE.search(q.canonical) else [])]
         for match in (m for cue in cues for m in cue.finditer(q.folded)):
             at = len(q.folded[: match.end()].split())
             after = self.index.officials_in(words[at : at + 4])
@@ -459,11 +377,6 @@ class Engine:
             or self._role_holder(q)
         )
 
-    # retrieve --------------------------------------------------------------------------------------
-    def _retrieve(self, q: Question) -> Ranking:
-        lexical = self.index.lexical_scores(q.units, english=q.lang == "en")
-        return Ranking(self._rank_events(q, lexical), self._rank_others(q, lexical))
-
     def _listing(self, q: Question, ranking: Ranking) -> Answer | None:
         """A question that asks for every fact of a kind: stances, events, agreements."""
         # a question on what, when, where or who of an event whose whole title it quotes is about it
@@ -512,7 +425,7 @@ class Engine:
             # "ông Sơn gặp Saleumxay ở đâu?": the people name every meeting of theirs alike; that only
             # one of them holds a place picks none
             ties = [s for s in ranked if s.score - s.holds >= best.score - best.holds - TIE_MARGIN]
-        if not _STATEMENT_CUE.search(q.canonical):
+        if not STATEMENT_CUE.search(q.canonical):
             # an anniversary stands for its event: asked of without "kỷ niệm", the event is meant
             events = [s for s in ties if not _commemorates(s.fact)]
             if len(events) < len(ties) and any(isinstance(s.fact, Event) for s in events):
@@ -551,8 +464,8 @@ class Engine:
             if len(on_topic) == 1:
                 return Decision(Verdict.ANSWER, on_topic)
         if (
-            _event_date_query(q) is not None
-            and not (q.officials or self._strong_series(q) or q.round)
+            event_date_query(q) is not None
+            and not (q.officials or self.retrieval.strong_series(q) or q.round)
             and (Intent.LIST in q.intents or not q.intents & {Intent.WHAT, Intent.WHO, Intent.WHERE})
         ):
             return Decision(Verdict.TIED, ties, list_on_date=True)
@@ -646,7 +559,7 @@ class Engine:
         """ "ACMECS là gì?", "Ủy ban liên Chính phủ là cơ chế cấp nào?", "which rounds of X do you have?":
         one mechanism named, nothing narrowing it to a meeting: what it is and the rounds the base holds."""
         # a one-word name ("ACMECS", "CLV") names its mechanism whenever it stands in the question
-        named = self._strong_series(q) or {
+        named = self.retrieval.strong_series(q) or {
             self._one_word_series[w] for w in q.folded.split() if w in self._one_word_series
         }
         if len(named) != 1 or q.round is not None or q.date is not None or q.officials:
@@ -673,27 +586,20 @@ class Engine:
         facts: list[AnyFact] = [series, *events]
         return self._answered(q.text, facts, text, q.lang, 1.0)
 
-    def _names_an_acronym(self, q: Question) -> bool:
-        """The question names an agreement by its acronym ("DOC", "UNCLOS"). A short acronym counts only
-        in capitals: folded, "doc" is also "dọc" and "độc"."""
-        words = set(re.findall(r"[^\W_]+", q.text))
-        return any(
-            acronym in words or (len(acronym) >= 5 and acronym.lower() in q.folded.split())
-            for acronym in self._acronyms
-        )
-
     def _wants_profile(self, q: Question) -> bool:
         if (
             q.round is not None
             or q.date is not None
-            or self._strong_series(q)
+            or self.retrieval.strong_series(q)
             or q.event_kinds - {"consultation"}
         ):
             # "who did Minh receive on 20/7/2015, and in what role": an act on a date, not a profile
             dated_act = (
                 Intent.WHO in q.intents and q.date is not None and bool(q.event_kinds - {"consultation"})
             )
-            return Intent.PROFILE in q.intents and not (q.round or self._strong_series(q) or dated_act)
+            return Intent.PROFILE in q.intents and not (
+                q.round or self.retrieval.strong_series(q) or dated_act
+            )
         if Intent.PROFILE in q.intents:
             return True
         name_tokens = sum(
@@ -706,7 +612,7 @@ class Engine:
         """'List all events in order': a list asked for with nothing to narrow it."""
         if Intent.LIST not in q.intents or q.officials or q.date or q.round or q.series or q.places:
             return False
-        if _AGREEMENT_CUE.search(q.canonical):
+        if AGREEMENT_CUE.search(q.canonical):
             return False  # "kể tên các thỏa thuận": a list of agreements
         return all(
             t in FUNCTION_WORDS or t in INTENT_WORDS or t in TIMELINE_WORDS or t in KIND_WORDS
@@ -716,7 +622,7 @@ class Engine:
     def _why_nothing(self, q: Question) -> str | None:
         """Say which constraint found nothing, when the question named one: a round or a date."""
         lang = q.lang
-        series = self._strong_series(q)
+        series = self.retrieval.strong_series(q)
         if q.round is not None and len(series) == 1:
             named = self.knowledge.series(next(iter(series)))
             in_series = self.knowledge.events_by_series.get(named.id, ()) if named else ()
@@ -725,43 +631,11 @@ class Engine:
                 known = ", ".join(map(str, rounds))
                 name = localized(named, "name", lang)
                 return phrase("round_missing", lang, series=name, nth=nth(q.round, lang), known=known)
-        date = _event_date_query(q)
-        if date is not None and self._about_the_date(q):
+        date = event_date_query(q)
+        if date is not None and self.retrieval.about_the_date(q):
             when = date.describe(lang)
             return phrase("date_empty", lang, when=when)
         return None
-
-    def without_destination(self, folded: str) -> str:
-        """The folded question without where it puts the event ("sang Lào", "in Laos")."""
-        return _DESTINATION.sub(" ", canonical(folded))
-
-    def destination(self, q: Question) -> str | None:
-        return self._destination(q)
-
-    def _destination(self, q: Question) -> str | None:
-        """The country place a question puts the event in: "sang Lào", "thăm Việt Nam", "held in Laos"."""
-        match = next(
-            (
-                m
-                for m in _DESTINATION.finditer(q.canonical)
-                # a country the question names as one: "ở Lao Bảo" names a border gate, not Laos
-                if not NOT_DESTINATION.search(q.canonical[: m.start()])
-                and _country_code(m.group(1)) in q.countries
-            ),
-            None,
-        )
-        if match is None:
-            return None
-        code = _country_code(match.group(1))
-        places = [p for p in self.knowledge.of_kind(Place) if p.place_kind == "country" and p.country == code]
-        return places[0].id if places else None
-
-    def _kind_of(self, event_id: str) -> str | None:
-        event = self.knowledge.event(event_id)
-        return event.event_kind.value if event else None
-
-    def _dated_events(self) -> tuple[str, ...]:
-        return tuple(e for ids in self.knowledge.events_by_year.values() for e in ids)
 
     def _bare_place(self, q: Question) -> Place | None:
         """'Vũng Áng', 'Nhà khách Chính phủ': a question that is only the name of a place (not a country)."""
@@ -797,160 +671,12 @@ class Engine:
             lines.append(phrase("related_lead", lang))
             lines += [f"• {event_date(e, lang)}: {self.render.title(e, lang)}" for e in events[:MAX_LIST]]
         answer = self._answered(q.text, [place, *events], "\n".join(lines), lang, 1.0)
-        within = [self.knowledge.place(p) for p in self.place_chain(place.id) if p != place.id]
+        within = [self.knowledge.place(p) for p in self.retrieval.place_chain(place.id) if p != place.id]
         if CITY_ASKED.search(q.canonical) and not any(p and p.place_kind.value == "city" for p in within):
             # "cảng Vũng Áng nằm ở tỉnh nào": the article gives no city or province for it
             text = phrase("not_said_about", lang, title=self.render.title(place, lang), record=answer.text)
             return dataclasses.replace(answer, text=text, not_stated=True)
         return answer
-
-    def _strong_series(self, q: Question) -> set[str]:
-        """The series the question names: clearly enough, and ahead of any other by a margin."""
-        if not q.series:
-            return set()
-        ranked = sorted(q.series.values(), reverse=True)
-        best = ranked[0]
-        runner_up = ranked[1] if len(ranked) > 1 else 0.0
-        if best >= SERIES_STRONG or (best >= SERIES_WEAK and best - runner_up >= SERIES_LEAD):
-            return {s for s, v in q.series.items() if v >= best - SERIES_TIE}
-        return set()
-
-    def _rank_events(self, q: Question, lexical: dict[str, float]) -> list[Scored]:
-        series = self._strong_series(q)
-        date = _event_date_query(q)
-        destination = self._destination(q)
-        # "the meeting on the sidelines of the retreat": when the kind asked is not the named series'
-        # kind, events tied to the series' events count as named through it
-        in_series_kinds = {
-            self._kind_of(e) for s in series for e in self.knowledge.events_by_series.get(s, ())
-        }
-        sidelines = q.primary_kind is not None and q.primary_kind not in in_series_kinds
-        mentioned = {s for s, share in q.series.items() if share >= SERIES_MENTIONED}
-        asked = _AskedPeople.of(q, self.index.main_countries)
-        officials = set(q.officials)
-        places = {
-            p for p in q.places if (pl := self.knowledge.place(p)) is not None and pl.place_kind != "country"
-        }
-        pool: Iterable[str]
-        if officials:
-            sets = [set(self.knowledge.events_by_official.get(o, ())) for o in officials]
-            pool = set.intersection(*sets)
-        elif series:
-            in_series = {e for s in series for e in self.knowledge.events_by_series.get(s, ())}
-            pool = in_series | {e for s in in_series for e in self.knowledge.events_relating_to.get(s, ())}
-        elif date is not None:
-            if date.year is not None:
-                years = range(date.year, (date.year_end or date.year) + 1)  # "2021-2023": each year
-                pool = [e for year in years for e in self.knowledge.events_by_year.get(year, ())]
-            elif date.day is not None and date.month is not None:
-                # events starting that day, and day ranges that may cover it
-                pool = (*self.knowledge.events_by_month_day.get((date.month, date.day), ()), *self._ranges)
-            else:
-                pool = self._dated_events()
-            if not self._about_the_date(q):
-                pool = [e for e in pool if e in lexical]  # a topic question: the events that match it
-        else:
-            # nothing names an event directly: only words or a place can, so look only where they point
-            pool = {fact_id for fact_id in lexical if fact_id in self.knowledge.by_id}
-            pool |= {e for p in places for e in self.knowledge.events_by_place.get(p, ())}
-            if Intent.LIST in q.intents and q.primary_kind and self._lists_the_kind(q, destination):
-                # "các chuyến thăm Lào", "list every reception": the events of the kind (where they went
-                # is read by the filters)
-                pool |= set(self.knowledge.events_by_kind.get(q.primary_kind, ()))
-        # an event whose whole title the question quotes is a candidate whatever else it names: the
-        # series in "Lễ ký … nhân Kỳ họp lần thứ 5 Ủy ban Hỗn hợp" is where the signing took place
-        quoted = {f for f in q.named_facts if self.knowledge.event(f) is not None}
-        scored: list[Scored] = []
-        for event_id in {*pool, *quoted}:
-            event = self.knowledge.event(event_id)
-            if event is None:
-                continue
-            if (
-                series
-                and event_id not in quoted
-                and self._series_of(event, series, sidelines=sidelines) is None
-            ):
-                continue
-            if not self.countries_fit(q, event):
-                continue
-            if destination is not None and not self._event_in(event, {destination}):
-                continue  # "sang Lào", "visited Vietnam": where it happened, not just who took part
-            if q.round is not None and event.round != q.round:
-                continue
-            if q.round is not None and mentioned and event.series not in mentioned and event_id not in quoted:
-                continue  # "the 4th deputy-minister consultation", even named weakly: not another series'
-            if date is not None and not _date_fits(date, event):
-                continue
-            features: dict[str, float] = {}
-            anchored = False
-            if officials:
-                features["official_named"] = len(officials)
-                anchored = True
-            if series:
-                features["series_named"] = q.series.get(
-                    self._series_of(event, series, sidelines=sidelines) or "", 0.0
-                )
-                anchored = True
-            elif event.series and q.series.get(event.series, 0.0) > SERIES_MENTIONED:
-                features["series_related"] = q.series[event.series]
-            if q.round is not None:
-                features["round_named"] = 1
-                anchored = True
-            if date is not None:
-                features["date_named"] = 1
-                # a date alone names an event only in "what happened then?", not in a question on a topic
-                anchored = anchored or self._about_the_date(q) or lexical.get(event.id, 0.0) >= DATE_TOPIC_MIN
-            people = self._people_fit(q, event, asked)
-            features.update(people)
-            # "the Lao deputy minister" names a participant; "who led ..." with a date names one too
-            anchored = anchored or "post_match" in people or (date is not None and "role_match" in people)
-            if places and self._event_in(event, places):
-                features["place_named"] = 1
-                anchored = True
-            if event.event_kind.value == q.primary_kind:
-                features["kind_primary"] = 1
-                # a list of a kind, where it went ("liệt kê các chuyến thăm Lào") or of a narrow kind
-                # ("list every reception"): each such event
-                where_or_when = date is not None or self._lists_the_kind(q, destination)
-                anchored = anchored or (Intent.LIST in q.intents and where_or_when)
-                # "tham vấn 12/2021": an event of a precise kind on the date asked is named by both,
-                # unless what is asked is a document or a stance of it ("which project … at the 2015
-                # consultation")
-                anchored = anchored or (
-                    date is not None
-                    and q.primary_kind in _DATED_KINDS
-                    and not (_AGREEMENT_CUE.search(q.canonical) or _STATEMENT_CUE.search(q.canonical))
-                )
-            elif event.event_kind.value in q.event_kinds:
-                features["kind_mentioned"] = 1
-            if (
-                Intent.WHO in q.intents
-                and officials
-                and not any(p.official not in officials for p in event.participants)
-            ):
-                features["only_the_asker"] = 1
-            share = lexical.get(event.id, 0.0)
-            features["lexical_share"] = share
-            if share >= LEXICAL_MIN:
-                anchored = True
-            if Intent.PLANNED in q.intents:
-                features["planned_asked"] = 1 if event.status == EventStatus.PLANNED else 0
-            elif event.status == EventStatus.PLANNED and q.round is None:
-                features["planned_unasked"] = 1
-            holds = self._fits_question(q, event)
-            features.update(holds)
-            if event.id in quoted:
-                features["named_whole"] = 1
-                anchored = True
-            score = scoring.score(features)
-            scored.append(Scored(event, score, anchored, scoring.score(holds)))
-        return scored
-
-    @staticmethod
-    def _lists_the_kind(q: Question, destination: str | None) -> bool:
-        """A list asked of every event of the kind named: where they went, or a narrow kind with no
-        topic the base lacks ("list every courtesy call")."""
-        return destination is not None or (q.primary_kind in _NARROW_KINDS and not q.unknown_words)
 
     def _indistinct(self, q: Question, best: Scored, other: Scored) -> bool:
         """Two statements of one kind (two positions on the East Sea, say) differ in the articles' wording
@@ -974,123 +700,12 @@ class Engine:
         # two rounds of one series: a question naming no round or year names both alike
         return isinstance(a, Event) and isinstance(b, Event) and a.series is not None and a.series == b.series
 
-    def _fact_on_date(self, fact: Agreement | Figure | Statement, q: Question) -> bool:
-        """A document or statement fits the date asked: by its year, or by its signing month or day."""
-        assert q.date is not None
-        if q.date.month is None:
-            return self._fact_in_period(fact, q)
-        # Statements and figures carry years at most: a month or a day is matched by the signing date,
-        # or by the date of the meeting where the figure was reported ("the trade figure given at the
-        # December 2021 talks").
-        if isinstance(fact, Agreement):
-            # undated: the days of the meetings that dealt with it ("which memorandum did they agree to
-            # implement in January 2024")
-            if fact.signed is not None:
-                dates = [fact.signed]
-            else:
-                dates = [] if self._about_the_date(q) else self._dates_of_related(fact)
-        else:
-            # a figure is dated by the meeting where it was reported; a stance, by the one where it was
-            # stated, unless the question asks what happened then (the meeting is the answer)
-            at = fact.about if isinstance(fact, Figure) else None if self._about_the_date(q) else fact.made_at
-            event = self.knowledge.event(at or "")
-            dates = [event.date] if event and event.date else []
-        return any(
-            date.precision is not Precision.YEAR
-            and (q.date.day is None or date.has_day)
-            and q.date.matches(date.start, date.end)
-            for date in dates
-        )
-
-    def _dates_of_related(self, agreement: Agreement) -> list[FuzzyDate]:
-        """The dates of the events an agreement is linked with, either way."""
-        return [e.date for e in self.knowledge.linked_events(agreement) if e.date is not None]
-
-    @staticmethod
-    def _period_named(agreement: Agreement, q: Question) -> bool:
-        """The question names the agreement's whole period ("the 2021-2025 agreement")."""
-        return (
-            q.date is not None
-            and q.date.year_end is not None
-            and agreement.period_start is not None
-            and (agreement.period_start, agreement.period_end) == (q.date.year, q.date.year_end)
-        )
-
-    def _dated_in(self, fact: Agreement | Figure | Statement, q: Question) -> bool:
-        """The fact's own year is the one asked (an agreement merely in force that year is not)."""
-        assert q.date is not None
-        if isinstance(fact, Agreement):
-            year = fact.signed.start.year if fact.signed else None
-        elif isinstance(fact, Statement):
-            made_at = self.knowledge.event(fact.made_at or "")
-            year = fact.year or (made_at.date.start.year if made_at and made_at.date else None)
-        else:
-            year = fact.year
-        return (
-            year is not None
-            and q.date.year is not None
-            and q.date.year <= year <= (q.date.year_end or q.date.year)
-        )
-
-    def _about_the_date(self, q: Question) -> bool:
-        """'What happened on 5/9?', 'What did Vietnam and Cambodia discuss on 28/1/2024?': a list cue,
-        or nothing in the question but the date, question words and the countries (checked apart)."""
-        if Intent.LIST in q.intents:
-            return True
-        return all(
-            is_function_unit(u)
-            or u in _DATE_AND_MONTH_WORDS
-            or u in INTENT_WORDS
-            or u in _COUNTRY_TOKENS
-            or u in ENGLISH_GLUE
-            for u in q.units
-            if " " not in u
-        )
-
-    def _series_of(self, event: Event, named: set[str], *, sidelines: bool) -> str | None:
-        """The named series an event belongs to, directly or (`sidelines`) as a meeting held beside one."""
-        if event.series in named:
-            return event.series
-        if not sidelines:
-            return None
-        for related_id in event.related:
-            related = self.knowledge.event(related_id)
-            if related is not None and related.series in named:
-                return related.series
-        return None
-
-    def countries_fit(self, q: Question, fact: AnyFact) -> bool:
-        """Every country the question names besides the users' own is one the fact involves."""
-        wanted = q.countries - HOME_COUNTRIES
-        return not wanted or wanted <= self.index.fact_countries.get(fact.id, frozenset())
-
-    def _people_fit(self, q: Question, event: Event, asked: _AskedPeople) -> dict[str, float]:
-        """Features for people the question describes by post ("the Lao prime minister") or by country."""
-        features: dict[str, float] = {}
-        if asked.post is not None and any(
-            asked.post in self._participant_title(p) for p in event.participants
-        ):
-            features["post_match"] = 1
-        if asked.roles & {p.role for p in event.participants}:
-            features["role_match"] = 1
-            if asked.roles & {p.role for p in event.participants if p.official in q.officials}:
-                features["named_in_role"] = 1
-        if asked.one_country and event.place and self._event_in(event, set(q.places)):
-            features["one_country_place"] = 1
-        return features
-
-    def _participant_title(self, participant: Participant) -> str:
-        official = self.knowledge.official(participant.official or "")
-        if official is not None:
-            return " ".join(canonical(fold(p.title_vi)) for p in official.positions)
-        return canonical(fold(participant.label_vi or ""))
-
     def _participant_country(self, participant: Participant) -> str | None:
         official = self.knowledge.official(participant.official or "")
         if official is not None:
             return official.country
         label = canonical(fold(participant.label_vi or ""))
-        named = [_country_code(m.group(0)) for m in COUNTRY_PATTERN.finditer(label)]
+        named = [country_code(m.group(0)) for m in COUNTRY_PATTERN.finditer(label)]
         return next((code for code in named if code in self.index.base_countries), None)
 
     def _who_missing(self, q: Question, event: Event) -> str:
@@ -1111,7 +726,7 @@ class Engine:
         """'Who was the Vietnamese co-chair?' when the article names nobody on that side."""
         side = _SIDE.search(q.canonical)
         if side is not None:
-            country = _country_code(side.group(1) or side.group(2))
+            country = country_code(side.group(1) or side.group(2))
             return not any(p.official and self._participant_country(p) == country for p in event.participants)
         if not any(p.official for p in event.participants):
             return True  # roles only ("hai Phó Thủ tướng"): nobody is named
@@ -1126,137 +741,6 @@ class Engine:
             return bool(people) and not any(p.official for p in people)
         return False
 
-    @staticmethod
-    def _fits_question(q: Question, fact: AnyFact) -> dict[str, float]:
-        """Features for a fact holding what the question asks for (a date for 'when', a place for 'where')."""
-        held = 0
-        if Intent.WHEN in q.intents:
-            held += (
-                (isinstance(fact, Event) and fact.date is not None)
-                or (isinstance(fact, Agreement) and fact.signed is not None)
-                or (isinstance(fact, Statement) and fact.year is not None)
-            )
-        if Intent.WHERE in q.intents and isinstance(fact, Event) and fact.place:
-            held += 1
-        if Intent.WHO in q.intents and isinstance(fact, Event) and fact.participants:
-            held += 1
-        features: dict[str, float] = {"holds_the_slot": held} if held else {}
-        if Intent.WHAT in q.intents and isinstance(fact, Event) and (fact.agreed or fact.discussed):
-            features["holds_what"] = 1
-        return features
-
-    def _event_in(self, event: Event, places: set[str]) -> bool:
-        return bool(self.places_of(event) & places)
-
-    def _rank_others(self, q: Question, lexical: dict[str, float]) -> list[Scored]:
-        rare = self.index.rare_names(q.text)  # "UNCLOS", "CLMV": a name only this fact carries
-        if self._strong_series(q):
-            return []  # a question that names a mechanism is about its meetings
-        if q.round is not None:
-            return []
-        wants_agreement = bool(_AGREEMENT_CUE.search(q.canonical)) or self._names_an_acronym(q)
-        wants_statement = bool(_STATEMENT_CUE.search(q.canonical))
-        # how much, or an amount stated ("tăng 36,6% đúng không?": a figure claimed)
-        wants_figure = Intent.HOW_MUCH in q.intents or bool(_PERCENT_STATED.search(q.text))
-        candidates = dict(lexical)
-        if wants_statement and q.date is not None and q.date.year is not None:
-            # "năm 2022 được gọi là năm gì": a stance of the year asked may share no word with it
-            for statement_id in self.knowledge.statements_by_year.get(q.date.year, ()):
-                candidates.setdefault(statement_id, 0.0)
-        scored: list[Scored] = []
-        for fact_id, share in candidates.items():
-            fact = self.knowledge.get(fact_id)
-            if not isinstance(fact, Agreement | Figure | Statement):
-                continue
-            if q.officials and not (isinstance(fact, Statement) and set(q.officials) & set(fact.officials)):
-                continue  # a question naming a person is about what that person did or said
-            if q.date is not None and not self._fact_on_date(fact, q):
-                continue
-            if not self.countries_fit(q, fact):
-                continue
-            cues: dict[str, float] = {}
-            figure_words = False
-            if isinstance(fact, Agreement) and wants_agreement:
-                cues["agreement_cue"] = 1
-            if isinstance(fact, Statement) and wants_statement:
-                cues["statement_cue"] = 1
-            if isinstance(fact, Figure) and wants_figure:
-                cues["figure_cue"] = 1
-                # "thương mại Việt Lào tăng bao nhiêu phần trăm": its words are the figure's, though
-                # the pairs across them ("lào tăng") are nobody's
-                words = {
-                    u
-                    for u in q.units
-                    if " " not in u and u not in CUE_WORDS and not self.index.no_evidence(u, q.lang == "en")
-                }
-                own = self.index.fact_units.get(fact.id, set())
-                figure_words = bool(words) and len(words & own) >= FIGURE_WORDS_MIN * len(words)
-                wants_percent = bool(PERCENT_ASKED.search(q.folded) or "%" in q.text)
-                cues["percent_fit"] = (fact.unit == "%") == wants_percent
-            cues.update(self._fits_question(q, fact))
-            anchored = (
-                share >= LEXICAL_MIN
-                or figure_words
-                or bool(rare & self.index.fact_units.get(fact.id, set()))
-                or (scoring.score(cues) > 0 and share >= LEXICAL_MIN * 0.75)
-                or (q.date is not None and share >= DATE_TOPIC_MIN and self._dated_in(fact, q))
-                or (isinstance(fact, Agreement) and self._period_named(fact, q))
-                or (
-                    isinstance(fact, Statement)
-                    and wants_statement
-                    and q.date is not None
-                    and self._dated_in(fact, q)
-                )
-                or self._stance_named(q, fact)
-            )
-            features = {"lexical_share": share, "date_given": q.date is not None, **cues}
-            if fact.id in q.named_facts:
-                features["named_whole"] = 1
-                anchored = True
-            scored.append(Scored(fact, scoring.score(features), anchored))
-        return scored
-
-    def _fact_in_period(self, fact: Agreement | Figure | Statement, q: Question) -> bool:
-        assert q.date is not None
-        span = q.date.span()
-        if span is None:
-            return False
-        years = set(range(span[0].year, span[1].year + 1))
-        if isinstance(fact, Agreement) and q.date.year_end is not None and fact.period_start is not None:
-            # "the 2016-2020 agreement" names a period: only that exact period is the same agreement
-            return (fact.period_start, fact.period_end) == (q.date.year, q.date.year_end)
-        if isinstance(fact, Agreement):
-            fact_years = (
-                set(range(fact.period_start, fact.period_end + 1))
-                if fact.period_start and fact.period_end
-                else set()
-            )
-            if fact.signed:
-                fact_years |= set(range(fact.signed.start.year, fact.signed.end.year + 1))
-            # a year in its name is the agreement's too ("Tầm nhìn 2045", "the 1982 convention")
-            fact_years |= {int(y) for y in YEAR_IN_TEXT.findall(f"{fact.name_vi} {fact.name_en}")}
-            if not fact_years and not self._about_the_date(q):
-                # undated: the years of the meetings that dealt with it ("the border project the 2015
-                # consultation wanted finished"); "what happened in 2015" asks for those meetings
-                fact_years = {d.start.year for d in self._dates_of_related(fact)}
-            return bool(years & fact_years)
-        if isinstance(fact, Statement):
-            fact_years = {fact.year} if fact.year else set()
-            if fact.period_start and fact.period_end:
-                fact_years |= set(range(fact.period_start, fact.period_end + 1))
-            made_at = self.knowledge.event(fact.made_at or "")
-            if not fact_years and made_at is not None and made_at.date is not None:
-                fact_years = set(range(made_at.date.start.year, made_at.date.end.year + 1))
-            return bool(years & fact_years)
-        # a figure's period may name a second year: "up 33.6 % on the same period of 2020"
-        wording = f"{fact.name_vi} {fact.name_en} {fact.period_vi} {fact.period_en}"
-        period_years = {int(y) for y in YEAR_IN_TEXT.findall(wording)}
-        # so may the growth quoted with a value, when that year is asked for, not compared with
-        # ("what was it in 2020?": the 2021 value and its growth work it out)
-        compared = " ".join(f"{f.name_vi} {f.name_en}" for f in self._figures.companions(fact))
-        period_years |= {int(y) for y in YEAR_IN_TEXT.findall(compared)} & figures.asked_years(q.folded)
-        return bool(years & ({fact.year} | period_years))
-
     def _wants_list(self, q: Question, events: list[Scored]) -> bool:
         anchored = [s for s in events if s.anchored]
         if len(anchored) < 2:
@@ -1265,11 +749,11 @@ class Engine:
             return q.round is None
         # "what happened in 2015 / on 28/12": a date and nothing else that picks one event
         return (
-            _event_date_query(q) is not None
+            event_date_query(q) is not None
             and Intent.LIST in q.intents
             and not q.officials
             and not q.round
-            and not self._strong_series(q)
+            and not self.retrieval.strong_series(q)
             and not (q.intents & {Intent.WHERE, Intent.WHO, Intent.HOW_MUCH})
         )
 
@@ -1298,7 +782,7 @@ class Engine:
             best = max(
                 ties,
                 key=lambda s: (
-                    scoring.score(self._fits_question(q, s.fact)),
+                    scoring.score(self.retrieval.fits_question(q, s.fact)),
                     _precision_rank(s.fact),
                     s.score,
                 ),
@@ -1543,9 +1027,14 @@ class Engine:
 
     def _role_holder(self, q: Question) -> Answer | None:
         """'Who is the Lao foreign minister?': officials whose stated post matches, most recent first."""
-        if q.officials or not (q.intents & {Intent.PROFILE, Intent.WHO}) or q.round or self._strong_series(q):
+        if (
+            q.officials
+            or not (q.intents & {Intent.PROFILE, Intent.WHO})
+            or q.round
+            or self.retrieval.strong_series(q)
+        ):
             return None
-        if q.event_kinds - {"consultation"} or any(cue.search(q.canonical) for cue in _ROLE_CUES.values()):
+        if q.event_kinds - {"consultation"} or any(cue.search(q.canonical) for cue in ROLE_CUES.values()):
             return None  # "who hosted / co-chaired / led ..." asks about an event, not who holds a post
         post = _asked_post(q)
         if post is None:
@@ -1583,7 +1072,7 @@ class Engine:
         named (of all, when none is), each with the latest post the articles give."""
         if not (Intent.LIST in q.intents and OFFICIALS_ASKED.search(q.canonical)):
             return None
-        if q.officials or q.round or q.date or q.event_kinds or self._strong_series(q):
+        if q.officials or q.round or q.date or q.event_kinds or self.retrieval.strong_series(q):
             return None
         countries = q.countries & self.index.base_countries
         holders: list[tuple[FuzzyDate | None, Official, str]] = []
@@ -1629,7 +1118,7 @@ class Engine:
     def _agreement_list(self, q: Question, others: list[Scored]) -> Answer | None:
         """ "Kể tên các thỏa thuận …", "which agreements …": every agreement the question's words fit
         (all of them when it names nothing but the kind), in the order they were signed."""
-        if Intent.LIST not in q.intents or q.officials or not _AGREEMENT_CUE.search(q.canonical):
+        if Intent.LIST not in q.intents or q.officials or not AGREEMENT_CUE.search(q.canonical):
             return None
         scored = [s for s in others if isinstance(s.fact, Agreement)]
         best = max((s.score for s in scored if s.anchored), default=0.0)
@@ -1658,7 +1147,7 @@ class Engine:
         """ "Kết thúc Kỳ họp lần thứ 5, hai bên đã ký những văn kiện nào?": the documents linked to the
         one event the question names."""
         if Intent.LIST not in q.intents or not (
-            _AGREEMENT_CUE.search(q.canonical) and SIGNED_AT.search(q.folded)
+            AGREEMENT_CUE.search(q.canonical) and SIGNED_AT.search(q.folded)
         ):
             return None
         anchored = sorted((s for s in events if s.anchored), key=lambda s: s.score, reverse=True)
@@ -1676,7 +1165,9 @@ class Engine:
         the stances' own words, by year."""
         if Intent.LIST not in q.intents or q.officials:
             return None
-        named = [s for s in others if isinstance(s.fact, Statement) and self._stance_named(q, s.fact)]
+        named = [
+            s for s in others if isinstance(s.fact, Statement) and self.retrieval.stance_named(q, s.fact)
+        ]
         kinds = Counter(s.fact.statement_kind for s in named if isinstance(s.fact, Statement)).most_common(2)
         if not kinds or kinds[0][1] < 2 or (len(kinds) > 1 and kinds[1][1] == kinds[0][1]):
             return None  # the stances named are not mostly of one kind
@@ -1691,14 +1182,6 @@ class Engine:
         text = "\n".join(f"• {self.render.fact_text(f, q.lang)}" for f in ordered)
         return self._answered(q.text, ordered, text, q.lang, score)
 
-    def _stance_named(self, q: Question, fact: AnyFact) -> bool:
-        """A stance whose own words hold the kind of stance the question names ("chủ tịch ASEAN")."""
-        if not isinstance(fact, Statement):
-            return False
-        own = self.index.fact_units.get(fact.id, set())
-        named = ({u for u in units(m.group(0)) if " " not in u} for m in _STATEMENT_CUE.finditer(q.canonical))
-        return any(len(words) > 1 and words <= own for words in named)
-
     def _names_only_the_kind(self, q: Question) -> bool:
         """Nothing in the question but cue words, the kind asked, its signing and the base's own
         countries ("what agreements have the two countries signed")."""
@@ -1708,7 +1191,7 @@ class Engine:
             if t not in FUNCTION_WORDS
             and t not in CUE_WORDS
             and t not in self.index.country_words
-            and not _AGREEMENT_CUE.search(t)
+            and not AGREEMENT_CUE.search(t)
         ]
         return not content
 
@@ -1718,7 +1201,7 @@ class Engine:
             {s.fact.id: s.fact for s in scored if s.anchored and isinstance(s.fact, Event)}.values()
         )
         of_kind = [e for e in events if e.event_kind.value == q.primary_kind]
-        if of_kind and q.primary_kind in _NARROW_KINDS:
+        if of_kind and q.primary_kind in NARROW_KINDS:
             events = of_kind  # "list the visits of 2023": the visits, not everything of 2023
         if not events:
             return self._not_found(q.text, q.lang, q)
@@ -1817,7 +1300,7 @@ def _asked_post(q: Question) -> tuple[str, str | None, list[str]] | None:
     "Bộ trưởng Quốc phòng Lào" -> ("bo truong", "LA", ["quoc", "phong"]); "Vietnam's Minister of
     National Defence" -> ("bo truong", "VN", ["national", "defence"]).
     """
-    match = _ROLE.search(q.canonical)
+    match = ROLE.search(q.canonical)
     if match is None:
         return None
     before = q.canonical[: match.start()].split()
@@ -1865,27 +1348,3 @@ def _mostly_unknown(q: Question) -> bool:
     """Several words nothing in the base or the lexicon knows, making up much of the question."""
     content = [t for t in q.folded.split() if t not in FUNCTION_WORDS and not t.isdigit()]
     return len(q.unknown_words) >= 2 and len(q.unknown_words) >= UNKNOWN_SHARE * max(1, len(content))
-
-
-def _event_date_query(q: Question) -> DateQuery | None:
-    """The date an event must fall on; a span of years ("2021-2025") names a period, not an event date."""
-    if q.date is None or q.date.year_end is not None:
-        return None
-    return q.date
-
-
-def _date_fits(query: DateQuery, event: Event) -> bool:
-    """The event falls on the date asked, and its date is at least as precise as the question's."""
-    date = event.date
-    if date is None or not query.matches(date.start, date.end):
-        return False
-    if query.day is not None:
-        return date.has_day  # "on 28/1/2024" is not answered by an event known only as "January 2024"
-    if query.month is not None:
-        return date.precision is not Precision.YEAR
-    return True
-
-
-def _country_code(name: str) -> str:
-    """The ISO code of a country name as it stands in canonical text ("viet nam" -> its code)."""
-    return COUNTRIES.get(name) or next(code for word, code in COUNTRIES.items() if canonical(word) == name)

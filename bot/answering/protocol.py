@@ -8,8 +8,9 @@ import datetime as dt
 from typing import Protocol
 
 from bot.answering.answers import Answer, Lang
-from bot.kb.facts import Agreement, Event
-from bot.kb.knowledge import AnyFact, Knowledge
+from bot.answering.retrieval import Retrieval
+from bot.kb.facts import Agreement
+from bot.kb.knowledge import Knowledge
 from bot.nlu.understanding import EntityIndex, Question
 from bot.render.text import Renderer
 
@@ -18,6 +19,7 @@ class Lookup(Protocol):
     knowledge: Knowledge
     index: EntityIndex
     render: Renderer
+    retrieval: Retrieval
 
     def lookup(self, question: str, lang: Lang, today: dt.date) -> Answer:
         """The plain answer, reading no claim, count of years or second entity into the question."""
@@ -34,22 +36,6 @@ class Lookup(Protocol):
     def title_fits(self, title_vi: str, role: str, qualifiers: list[str]) -> bool: ...
 
     def render_date(self, day: dt.date, lang: Lang) -> str: ...
-
-    def places_of(self, event: Event) -> set[str]:
-        """The event's place and every place it lies in."""
-        ...
-
-    def is_country_place(self, place_id: str) -> bool: ...
-
-    def without_destination(self, folded: str) -> str:
-        """The folded question without where it puts the event ("sang Lào", "in Laos")."""
-        ...
-
-    def destination(self, q: Question) -> str | None:
-        """The country place the question puts the event in, if it names one."""
-        ...
-
-    def countries_fit(self, q: Question, fact: AnyFact) -> bool: ...
 
     def names_signers(self, agreement: Agreement) -> bool:
         """Its record tells who signed it, naming officials of the base."""
