@@ -126,98 +126,138 @@ def counts_years(q: Question) -> bool:
 
 
 def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
-    """Yes or no, with the facts that say so."""
+    """Yes or no, with the facts that say so. The checks below run in order and the first that
+    settles the claim answers it: a post or a signer claimed of a person; then what the plain answer
+    to the question says of it; last, the answer with the date and the place claimed left out, which
+    the claim is then checked against."""
+    settled = _post_claimed(engine, q) or _signer_claimed(engine, q)
+    if settled is not None:
+        return settled
+    direct = engine.lookup(q.text, q.lang, today)
+    for check in (_name_unknown, _fact_found, _several_found, _point_agreed, _person_absent):
+        settled = check(engine, q, direct, today)
+        if settled is not None:
+            return settled
+    return _relaxed(engine, q, direct, today)
+
+
+def _post_claimed(engine: Lookup, q: Question) -> Answer | None:
+    """ "Saleumxay có phải Thủ tướng Lào không?": the posts the articles give him. A post claimed
+    alongside an act ("Was Nguyễn Xuân Phúc Prime Minister when he visited Laos?") settles the claim
+    only when it does not hold; when it does, the act is what is left to check."""
     held = (
         _holds_post(engine, q) if q.officials and not q.event_kinds and not _claims_more(engine, q) else None
     )
     if held is None and q.officials and q.event_kinds and (claimed := _post_said_of(engine, q)) is not None:
-        # "Was Nguyễn Xuân Phúc Prime Minister when he visited Laos?": the post claimed of him must hold
-        # too; when it does, the act is what is left to check
         held = _holds_post(engine, claimed)
         held = held if held is not None and held[0] == "no" else None
-    if held is not None:
-        # "Saleumxay có phải Thủ tướng Lào không?"
-        verdict, official = held
-        profile = engine.render.fact_text(official, q.lang)
-        profiled = dataclasses.replace(engine.answer_fact(official.id, lang=q.lang), question=q.text)
-        return _with_verdict(profiled, verdict, profile, q.lang)
-    signer = _signer_claimed(engine, q)
-    if signer is not None:
-        return signer
-    direct = engine.lookup(q.text, q.lang, today)
-    if direct.status is Status.NOT_FOUND and q.unknown_names:
-        # "… in Phnom Penh?": a name the base lacks cannot be confirmed; what the articles say of the
-        # rest follows
-        rest = q.text
-        for name in q.unknown_names:
-            rest = rest.replace(name, " ")
-        said = engine.lookup(rest, q.lang, today)
-        if said.status is Status.ANSWERED:
-            return _unconfirmed(engine, q, engine.knowledge.get(said.facts[0]), said)
-    if direct.status is Status.ANSWERED:
-        fact = engine.knowledge.get(direct.facts[0])
-        if (
-            isinstance(fact, Agreement)
-            and fact.period_start
-            and fact.period_end
-            and IN_FORCE_ASKED.search(q.folded)
-        ):
-            # "… còn hiệu lực không?": its period against this year
-            start, end = fact.period_start, fact.period_end
-            in_force: Verdict = "yes" if start <= today.year <= end else "no"
-            period = phrase("in_force", q.lang, start=str(start), end=str(end), year=str(today.year))
-            return _with_verdict(direct, in_force, f"{period}\n{direct.text}", q.lang)
-        if isinstance(fact, Statement | Agreement) and not _said_as_asked(engine, q, fact):
-            # a stance or an agreement confirms only what its own words say: a support for UNESCO is
-            # no support for the Human Rights Council
-            return Answer(q.text, Status.NOT_FOUND, phrase("claim_unknown", q.lang), q.lang)
-        if isinstance(fact, Agreement) and fact.signed is None and CONCLUDED_ASKED.search(q.canonical):
-            if NOT_CONCLUDED.search(fold(f"{fact.summary_vi} {fact.summary_en}")):
-                # its record says it is not concluded yet ("chưa đạt được", "under negotiation")
-                record = dataclasses.replace(engine.answer_fact(fact.id, lang=q.lang), question=q.text)
-                return _with_verdict(record, "no", record.text, q.lang)
-            # "đã đạt được COC chưa?", "has it been signed yet?": no signing is on record; what the
-            # article says of it follows, and nothing is confirmed
-            text = f"{phrase('claim_unknown', q.lang)}\n\n{direct.text}"
-            return dataclasses.replace(direct, status=Status.NOT_FOUND, text=text)
-        if (
-            isinstance(fact, Event)
-            and fact.status is EventStatus.PLANNED
-            and not q.date
-            and Intent.PLANNED not in q.intents  # "dự kiến tổ chức tại …?" checks the plan itself
-        ):
-            # the articles say it was planned; whether it then took place they do not say
-            text = phrase("planned_unknown", q.lang, title=engine.render.title(fact, q.lang))
-            return dataclasses.replace(direct, text=f"{text}\n\n{direct.text}", not_stated=True)
-        holds = fact is None or _claims_hold(engine, q, fact)
-        if holds and _unknown_name(q):
-            # "… in Phnom Penh?": a name the base never uses is something it cannot confirm
-            return _unconfirmed(engine, q, fact, direct)
-        return _with_verdict(direct, "yes" if holds else "no", _corrected(engine, q, fact, direct), q.lang)
-    if direct.status is Status.AMBIGUOUS:
-        # several facts fit: the claim is true when those that speak of it (in their words) all bear
-        # it out, dates and places too ("did Vietnam support Laos's ASEAN chairmanship in 2024?" —
-        # the stances of 2024 say so); one that speaks of it and contradicts it leaves it open
-        candidates = [engine.knowledge.get(c.fact_id) for c in direct.candidates]
-        speaking = [f for f in candidates if f is not None and _in_its_words(engine, q, f)]
-        if speaking and all(_claims_hold(engine, q, f) for f in speaking):
-            first = engine.answer_fact(speaking[0].id, lang=q.lang)
-            return _with_verdict(dataclasses.replace(first, question=q.text), "yes", first.text, q.lang)
-    if direct.status is Status.NOT_FOUND and not (
+    if held is None:
+        return None
+    verdict, official = held
+    profile = engine.render.fact_text(official, q.lang)
+    profiled = dataclasses.replace(engine.answer_fact(official.id, lang=q.lang), question=q.text)
+    return _with_verdict(profiled, verdict, profile, q.lang)
+
+
+def _name_unknown(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Answer | None:
+    """ "… in Phnom Penh?": a name the base lacks cannot be confirmed; what the articles say of the
+    rest follows."""
+    if direct.status is not Status.NOT_FOUND or not q.unknown_names:
+        return None
+    rest = q.text
+    for name in q.unknown_names:
+        rest = rest.replace(name, " ")
+    said = engine.lookup(rest, q.lang, today)
+    if said.status is not Status.ANSWERED:
+        return None
+    return _unconfirmed(engine, q, engine.knowledge.get(said.facts[0]), said)
+
+
+def _fact_found(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Answer | None:
+    """One fact answers the question: the claim is checked against it."""
+    if direct.status is not Status.ANSWERED:
+        return None
+    fact = engine.knowledge.get(direct.facts[0])
+    if (
+        isinstance(fact, Agreement)
+        and fact.period_start
+        and fact.period_end
+        and IN_FORCE_ASKED.search(q.folded)
+    ):
+        # "… còn hiệu lực không?": its period against this year
+        start, end = fact.period_start, fact.period_end
+        in_force: Verdict = "yes" if start <= today.year <= end else "no"
+        period = phrase("in_force", q.lang, start=str(start), end=str(end), year=str(today.year))
+        return _with_verdict(direct, in_force, f"{period}\n{direct.text}", q.lang)
+    if isinstance(fact, Statement | Agreement) and not _said_as_asked(engine, q, fact):
+        # a stance or an agreement confirms only what its own words say: a support for UNESCO is
+        # no support for the Human Rights Council
+        return Answer(q.text, Status.NOT_FOUND, phrase("claim_unknown", q.lang), q.lang)
+    if isinstance(fact, Agreement) and fact.signed is None and CONCLUDED_ASKED.search(q.canonical):
+        if NOT_CONCLUDED.search(fold(f"{fact.summary_vi} {fact.summary_en}")):
+            # its record says it is not concluded yet ("chưa đạt được", "under negotiation")
+            record = dataclasses.replace(engine.answer_fact(fact.id, lang=q.lang), question=q.text)
+            return _with_verdict(record, "no", record.text, q.lang)
+        # "đã đạt được COC chưa?", "has it been signed yet?": no signing is on record; what the
+        # article says of it follows, and nothing is confirmed
+        text = f"{phrase('claim_unknown', q.lang)}\n\n{direct.text}"
+        return dataclasses.replace(direct, status=Status.NOT_FOUND, text=text)
+    if (
+        isinstance(fact, Event)
+        and fact.status is EventStatus.PLANNED
+        and not q.date
+        and Intent.PLANNED not in q.intents  # "dự kiến tổ chức tại …?" checks the plan itself
+    ):
+        # the articles say it was planned; whether it then took place they do not say
+        text = phrase("planned_unknown", q.lang, title=engine.render.title(fact, q.lang))
+        return dataclasses.replace(direct, text=f"{text}\n\n{direct.text}", not_stated=True)
+    holds = fact is None or _claims_hold(engine, q, fact)
+    if holds and _unknown_name(q):
+        # "… in Phnom Penh?": a name the base never uses is something it cannot confirm
+        return _unconfirmed(engine, q, fact, direct)
+    return _with_verdict(direct, "yes" if holds else "no", _corrected(engine, q, fact, direct), q.lang)
+
+
+def _several_found(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Answer | None:
+    """Several facts fit: the claim is true when those that speak of it (in their words) all bear it
+    out, dates and places too ("did Vietnam support Laos's ASEAN chairmanship in 2024?" — the stances
+    of 2024 say so); one that speaks of it and contradicts it leaves it open."""
+    if direct.status is not Status.AMBIGUOUS:
+        return None
+    candidates = [engine.knowledge.get(c.fact_id) for c in direct.candidates]
+    speaking = [f for f in candidates if f is not None and _in_its_words(engine, q, f)]
+    if not speaking or not all(_claims_hold(engine, q, f) for f in speaking):
+        return None
+    first = engine.answer_fact(speaking[0].id, lang=q.lang)
+    return _with_verdict(dataclasses.replace(first, question=q.text), "yes", first.text, q.lang)
+
+
+def _point_agreed(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Answer | None:
+    """Nothing answers a claim that names no series, round or date: a point of one event's record may
+    hold it ("Việt Nam và Campuchia có nhất trí mở thêm cửa khẩu không?")."""
+    if direct.status is not Status.NOT_FOUND or (
         q.unknown_names or q.foreign_countries or q.series or q.round or q.date
     ):
-        agreed = _agreed_point(engine, q)
-        if agreed is not None:
-            return agreed
-    if direct.status is Status.NOT_FOUND and q.officials and q.round is not None:
-        # "Was the 31st border delegation meeting co-chaired by Bùi Thanh Sơn?": the meeting, without
-        # the person claimed, says who took part
-        named = engine.lookup(_without_officials(engine, q), q.lang, today)
-        event = engine.knowledge.get(named.facts[0]) if named.status is Status.ANSWERED else None
-        if isinstance(event, Event) and not {p.official for p in event.participants} & set(q.officials):
-            return _with_verdict(dataclasses.replace(named, question=q.text), "no", named.text, q.lang)
-    # the date and the place claimed are what to check, not what to look for; so is a period that no
-    # agreement or stance has ("for the 2026-2028 term" of a 2023-2025 one)
+        return None
+    return _agreed_point(engine, q)
+
+
+def _person_absent(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Answer | None:
+    """ "Was the 31st border delegation meeting co-chaired by Bùi Thanh Sơn?": the meeting, without
+    the person claimed, says who took part."""
+    if direct.status is not Status.NOT_FOUND or not q.officials or q.round is None:
+        return None
+    named = engine.lookup(_without_officials(engine, q), q.lang, today)
+    event = engine.knowledge.get(named.facts[0]) if named.status is Status.ANSWERED else None
+    if not isinstance(event, Event) or {p.official for p in event.participants} & set(q.officials):
+        return None
+    return _with_verdict(dataclasses.replace(named, question=q.text), "no", named.text, q.lang)
+
+
+def _relaxed(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Answer:
+    """The date and the place claimed are what to check, not what to look for; so is a period that no
+    agreement or stance has ("for the 2026-2028 term" of a 2023-2025 one): the answer without them,
+    checked against the claim."""
     undated = fold(without_dates(_PERIOD.sub(_period_of(engine), q.text)))
     relaxed_text = engine.retrieval.without_destination(undated)
     if relaxed_text == q.canonical or q.unknown_names or q.foreign_countries:
