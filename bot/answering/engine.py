@@ -156,6 +156,10 @@ class Engine:
         # a question is read once: answering a claim or a count reads it, then looks it up again
         self._readings: LRUCache[tuple[str, Lang | None, dt.date], Question] = LRUCache(maxsize=64)
         self._readings_lock = threading.Lock()
+        # … and looked up once: a claim, a count of years or an anniversary asks for the plain answer
+        # to the question that the last step answers too
+        self._answers: LRUCache[tuple[str, Lang | None, dt.date], Answer] = LRUCache(maxsize=64)
+        self._answers_lock = threading.Lock()
         # Mechanisms a one-word name identifies ("ACMECS", "CLV"), looked up by word, not by scanning
         self._one_word_series = {
             fold(name): series.id
@@ -273,6 +277,7 @@ class Engine:
         return analyze(text, self.index, lang=lang, today=today)
 
     # decision ------------------------------------------------------------------------------------
+    @cachedmethod(lambda self: self._answers, lock=lambda self: self._answers_lock)
     def _answer(self, text: str, lang: Lang | None, today: dt.date) -> Answer:
         """read → (refuse | a question form answered whole) → retrieve (`retrieval`) → decide →
         compose."""
