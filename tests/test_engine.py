@@ -1253,3 +1253,11 @@ def test_a_post_then_which_one_asks_whose_post_it_is(engine: Engine, question: s
 def test_after_someone_in_a_question_naming_no_post_is_no_succession(engine: Engine) -> None:
     answer = engine.answer("Who did Bùi Thanh Sơn meet after Saleumxay Kommasith on 28 January 2024?")
     assert "before or after" not in answer.text and "trước hoặc sau" not in answer.text
+
+
+def test_the_days_between_two_dated_acts_are_counted(engine: Engine) -> None:
+    answer = engine.answer(
+        "How many days before the Bùi Thanh Sơn–Saleumxay meeting in Laos did the Lao Embassy in Russia"
+        " deliver its Tết greetings?"
+    )
+    assert answer.status.value == "answered" and answer.text.startswith("3 days")

@@ -38,6 +38,8 @@ from bot.nlu.lexicon import (
     CONCEPTS,
     CONCLUDED_ASKED,
     CUE_WORDS,
+    DAYS_BETWEEN,
+    DAYS_BETWEEN_SPLIT,
     DAYS_UNTIL,
     DURATION_CUES,
     EVERYDAY_WORDS,
@@ -640,15 +642,44 @@ def _anniversary_number(folded: str) -> int | None:
     return None
 
 
-def _between(engine: Lookup, q: Question, questions: list[str], today: dt.date) -> Answer | None:
+def days_between(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
+    """ "How many days before the army's 75th anniversary did the ministry call?", "đoàn sang chúc mừng
+    bao nhiêu ngày trước lễ kỷ niệm?": the days from one dated act to the other."""
+    cue = DAYS_BETWEEN.search(q.folded)
+    if cue is None:
+        return None
+    before, after = q.folded[: cue.start()], q.folded[cue.end() :]
+    if not any(w not in FUNCTION_WORDS and w not in CUE_WORDS for w in before.split()):
+        split = DAYS_BETWEEN_SPLIT.search(after)  # "how many days before A did B"
+        if split is None:
+            return None
+        before, after = after[: split.start()], after[split.end() :]
+    when = _WHEN_WORD[q.lang]
+    return _between(engine, q, [f"{before} {when}", f"{after} {when}"], today, days=True)
+
+
+def _between(
+    engine: Lookup, q: Question, questions: list[str], today: dt.date, *, days: bool = False
+) -> Answer | None:
     found = [_earliest(engine, engine.lookup(text, q.lang, today), q.lang) for text in questions]
     answers = [a for a in found if a is not None and a.facts]
     dates = [_date_of(engine.knowledge.get(a.facts[0])) for a in answers]
-    if len(answers) != 2 or dates[0] is None or dates[1] is None:
+    if (
+        len(answers) != 2
+        or dates[0] is None
+        or dates[1] is None
+        or answers[0].facts[0] == answers[1].facts[0]
+    ):
         return None
     first, second = sorted((dates[0], dates[1]), key=lambda d: d.start)
     start, end = format_date(first, q.lang), format_date(second, q.lang)
-    if MONTHS_ASKED.search(q.folded):
+    if days:
+        if not (first.has_day and second.has_day):
+            return None  # a date known only to its month or year gives no count of days
+        head = phrase(
+            "days_between", q.lang, days=str((second.start - first.start).days), start=start, end=end
+        )
+    elif MONTHS_ASKED.search(q.folded):
         if first.precision is Precision.YEAR or second.precision is Precision.YEAR:
             return None  # a year-only date gives no count of months
         months = (second.start.year - first.start.year) * 12 + second.start.month - first.start.month

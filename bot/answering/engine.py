@@ -180,7 +180,11 @@ class Engine:
             both = compound.answer_both(self, q, *asked_twice, day, whole=True) if asked_twice else None
             if both is not None:
                 return both
-            anniversary = claims.anniversary_year(self, q, day) or claims.days_until(self, q, day)
+            anniversary = (
+                claims.anniversary_year(self, q, day)
+                or claims.days_until(self, q, day)
+                or claims.days_between(self, q, day)
+            )
             if anniversary is not None:
                 return anniversary
             if claims.counts_years(q):

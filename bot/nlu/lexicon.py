@@ -111,6 +111,7 @@ class Cues(_Data):
     amount_nouns: list[str]
     in_force: list[str]
     days_between: list[str]
+    days_between_split: list[str]
     days_until: list[str]
     signed_at: list[str]
     not_destination: list[str]
@@ -429,6 +430,7 @@ LASTED_ASKED = _phrases(_CUES.lasted)
 AMOUNT_NOUNS = _phrases(_CUES.amount_nouns)
 IN_FORCE_ASKED = _phrases(_CUES.in_force)
 DAYS_BETWEEN = _phrases(_CUES.days_between)
+DAYS_BETWEEN_SPLIT = _phrases(_CUES.days_between_split)
 # "từ X đến Y", "between X and Y": the two facts whose time apart a count of years asks
 SPAN_BETWEEN = [re.compile(rf"\b{a}\b (.+?) \b{b}\b (.+)") for a, b in _CUES.span_between]
 PART_PERIOD = _phrases(_CUES.part_period)
