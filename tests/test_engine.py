@@ -1261,3 +1261,15 @@ def test_the_days_between_two_dated_acts_are_counted(engine: Engine) -> None:
         " deliver its Tết greetings?"
     )
     assert answer.status.value == "answered" and answer.text.startswith("3 days")
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Saleumxay Kommasith có phải người Campuchia không?", "no"),
+        ("Is Sok Chenda Sophea from Cambodia?", "yes"),
+    ],
+)
+def test_a_persons_country_claimed_is_checked(engine: Engine, question: str, verdict: str) -> None:
+    answer = engine.answer(question)
+    assert answer.verdict == verdict and engine.knowledge.official(answer.facts[0]) is not None

@@ -47,13 +47,13 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev4.yaml": (139, 28),  # of 201, written blind with heldout5
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
-    "questions.yaml": (68, 3),  # of 78, held out
+    "questions.yaml": (69, 3),  # of 78, held out
     "heldout2.yaml": (75, 8),  # of 96, held out, written blind on 2026-12-06
     "dev.yaml": (78, 6),  # of 89
     "heldout3.yaml": (75, 11),  # of 100, held out, written blind with heldout5
     "dev2.yaml": (91, 6),  # of 111
-    "dev3.yaml": (85, 15),  # of 114, written blind with heldout4
-    "dev4.yaml": (89, 9),  # of 111, written blind with heldout5
+    "dev3.yaml": (86, 15),  # of 114, written blind with heldout4
+    "dev4.yaml": (90, 9),  # of 111, written blind with heldout5
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 
@@ -159,6 +159,12 @@ def test_who_held_a_post_before_or_after_someone_is_not_in_the_articles(
 ) -> None:
     answer = fixture_engine.answer(question)
     assert answer.status.value == "not_found" and "Siriporn Laokham" in answer.text
+
+
+def test_a_name_holding_a_countrys_name_is_no_claim_of_that_country(fixture_engine: Engine) -> None:
+    # "Bùi Thái Sơn": "Thái" is his middle name, he is Vietnamese
+    answer = fixture_engine.answer("Ông Bùi Thái Sơn là quan chức Thái Lan phải không?")
+    assert answer.verdict == "no" and answer.facts[0] == "bui-thai-son"
 
 
 def test_who_signed_is_answered_when_the_agreement_names_its_signers(fixture_engine: Engine) -> None:

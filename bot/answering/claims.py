@@ -48,6 +48,7 @@ from bot.nlu.lexicon import (
     LASTED_ASKED,
     MONTHS_ASKED,
     MONTHS_EN,
+    NATIONALITY_ASKED,
     NOT_CONCLUDED,
     NOW,
     PLACE_CLAIM_WORDS,
@@ -132,7 +133,7 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
     settles the claim answers it: a post or a signer claimed of a person; then what the plain answer
     to the question says of it; last, the answer with the date and the place claimed left out, which
     the claim is then checked against."""
-    settled = _post_claimed(engine, q) or _signer_claimed(engine, q)
+    settled = _nationality_claimed(engine, q) or _post_claimed(engine, q) or _signer_claimed(engine, q)
     if settled is not None:
         return settled
     direct = engine.lookup(q.text, q.lang, today)
@@ -141,6 +142,21 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
         if settled is not None:
             return settled
     return _relaxed(engine, q, direct, today)
+
+
+def _nationality_claimed(engine: Lookup, q: Question) -> Answer | None:
+    """ "Ông Bùi Thái Sơn là quan chức Thái Lan phải không?", "is Siriporn Laokham Lao?": the country
+    the articles give the one person named, when the question names one country and no post."""
+    if len(q.officials) != 1 or len(q.countries) != 1 or engine.asked_post(q) is not None:
+        return None
+    if not NATIONALITY_ASKED.search(q.canonical) or q.event_kinds or _claims_more(engine, q):
+        return None
+    official = engine.knowledge.official(next(iter(q.officials)))
+    if official is None:
+        return None
+    verdict: Verdict = "yes" if official.country in q.countries else "no"
+    profiled = dataclasses.replace(engine.answer_fact(official.id, lang=q.lang), question=q.text)
+    return _with_verdict(profiled, verdict, engine.render.fact_text(official, q.lang), q.lang)
 
 
 def _post_claimed(engine: Lookup, q: Question) -> Answer | None:
