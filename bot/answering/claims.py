@@ -130,9 +130,9 @@ def counts_years(q: Question) -> bool:
 
 def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
     """Yes or no, with the facts that say so. The checks below run in order and the first that
-    settles the claim answers it: a post or a signer claimed of a person; then what the plain answer
-    to the question says of it; last, the answer with the date and the place claimed left out, which
-    the claim is then checked against."""
+    settles the claim answers it: a country, a post or a signature claimed of a person; then what the
+    plain answer to the question says of it; last, the answer with the date and the place claimed
+    left out, which the claim is then checked against."""
     settled = _nationality_claimed(engine, q) or _post_claimed(engine, q) or _signer_claimed(engine, q)
     if settled is not None:
         return settled
