@@ -41,6 +41,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout3.yaml": (133, 23),  # of 172, written blind later on 2026-12-06
     "heldout4.yaml": (136, 16),  # of 170, written blind at the start of the next stop
     "heldout5.yaml": (135, 23),  # of 173, written blind at the start of the third stop
+    "heldout6.yaml": (116, 23),  # of 157, written blind late in the third stop
     "dev.yaml": (251, 7),  # of 270
     "dev2.yaml": (193, 12),  # of 220
     "dev3.yaml": (186, 12),  # of 210, written blind with heldout4
@@ -51,6 +52,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout2.yaml": (75, 8),  # of 96, held out, written blind on 2026-12-06
     "dev.yaml": (78, 6),  # of 89
     "heldout3.yaml": (75, 11),  # of 100, held out, written blind with heldout5
+    "heldout4.yaml": (69, 8),  # of 90, held out, written blind with heldout6
     "dev2.yaml": (91, 6),  # of 111
     "dev3.yaml": (86, 15),  # of 114, written blind with heldout4
     "dev4.yaml": (90, 9),  # of 111, written blind with heldout5
