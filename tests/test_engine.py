@@ -1273,3 +1273,18 @@ def test_the_days_between_two_dated_acts_are_counted(engine: Engine) -> None:
 def test_a_persons_country_claimed_is_checked(engine: Engine, question: str, verdict: str) -> None:
     answer = engine.answer(question)
     assert answer.verdict == verdict and engine.knowledge.official(answer.facts[0]) is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Năm 2022 kỷ niệm 60 năm quan hệ ngoại giao, vậy quan hệ được thiết lập từ năm nào?",
+        "Vietnam and Laos marked 60 years of diplomatic ties in 2022,"
+        " so what year were relations established?",
+    ],
+)
+def test_the_year_an_anniversary_of_a_named_year_counts_from_is_the_acts(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.facts[0] == "establishment-diplomatic-relations-1962" and "1962" in answer.text

@@ -613,6 +613,28 @@ def anniversary_year(engine: Lookup, q: Question, today: dt.date) -> Answer | No
     return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
 
 
+def origin_year(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
+    """ "Năm 2022 kỷ niệm 60 năm quan hệ ngoại giao, vậy quan hệ được thiết lập từ năm nào?": the act an
+    anniversary of the year named counts from, that many years before it."""
+    years = _anniversary_number(q.folded)
+    if years is None or q.date is None or q.date.year is None or not YEAR_ASKED.search(q.folded):
+        return None
+    unnumbered = re.sub(rf"\b{years}(?:st|nd|rd|th)?\b", " ", fold(without_dates(q.text)))
+    found = _earliest(engine, engine.lookup(ANNIVERSARY_WORDS.sub(" ", unnumbered), q.lang, today), q.lang)
+    date = _date_of(engine.knowledge.get(found.facts[0])) if found is not None else None
+    if found is None or date is None or date.start.year + years != q.date.year:
+        return None  # not the act that anniversary counts from
+    head = phrase(
+        "origin_year",
+        q.lang,
+        year=str(date.start.year),
+        n=how_many(years, q.lang),
+        anniversary=str(q.date.year),
+        start=format_date(date, q.lang),
+    )
+    return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
+
+
 def days_until(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     """ "Còn mấy ngày nữa là tới ngày kỷ niệm thiết lập quan hệ ngoại giao?": the days from today to the
     act's next anniversary, when the act has a day."""
