@@ -50,7 +50,7 @@ FLOORS: dict[str, tuple[int, int]] = {
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (69, 3),  # of 78, held out
     "heldout2.yaml": (75, 8),  # of 96, held out, written blind on 2026-12-06
-    "dev.yaml": (78, 6),  # of 89
+    "dev.yaml": (79, 5),  # of 89
     "heldout3.yaml": (75, 11),  # of 100, held out, written blind with heldout5
     "heldout4.yaml": (69, 8),  # of 90, held out, written blind with heldout6
     "dev2.yaml": (91, 6),  # of 111
@@ -167,6 +167,11 @@ def test_a_name_holding_a_countrys_name_is_no_claim_of_that_country(fixture_engi
     # "Bùi Thái Sơn": "Thái" is his middle name, he is Vietnamese
     answer = fixture_engine.answer("Ông Bùi Thái Sơn là quan chức Thái Lan phải không?")
     assert answer.verdict == "no" and answer.facts[0] == "bui-thai-son"
+
+
+def test_the_years_one_round_is_apart_from_another_are_counted(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("Kỳ họp lần thứ 5 cách kỳ họp lần thứ 4 của Ủy ban Hỗn hợp bao nhiêu năm?")
+    assert answer.text.startswith("4 năm") and len(answer.facts) == 2
 
 
 def test_who_signed_is_answered_when_the_agreement_names_its_signers(fixture_engine: Engine) -> None:

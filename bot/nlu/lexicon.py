@@ -98,6 +98,7 @@ class Cues(_Data):
     whole_period: list[str]
     lasted: list[str]
     span_between: list[tuple[str, str]]
+    span_apart: list[str]
     part_period: list[str]
     compared_with: list[str]
     name: list[str]
@@ -435,6 +436,7 @@ DAYS_BETWEEN = _phrases(_CUES.days_between)
 DAYS_BETWEEN_SPLIT = _phrases(_CUES.days_between_split)
 # "từ X đến Y", "between X and Y": the two facts whose time apart a count of years asks
 SPAN_BETWEEN = [re.compile(rf"\b{a}\b (.+?) \b{b}\b (.+)") for a, b in _CUES.span_between]
+SPAN_BETWEEN += [re.compile(rf"^(.+?) \b{word}\b(?! day\b) (.+)") for word in _CUES.span_apart]
 PART_PERIOD = _phrases(_CUES.part_period)
 COMPARED_WITH = _phrases(_CUES.compared_with)
 NAME_ASKED = _phrases(_CUES.name)
