@@ -228,8 +228,10 @@ class Renderer:
             return phrase("when_missing", lang, title=title)
         if event.status == Status.PLANNED and event.place:
             return self._planned(event, lang)
-        key = "when_planned" if event.status == Status.PLANNED else "when_held"
-        return phrase(key, lang, title=title, date=self.when_phrase(event, lang))
+        if event.status == Status.PLANNED:
+            return phrase("when_planned", lang, title=title, date=self.when_phrase(event, lang))
+        # a title is often a sentence ("Minister X receives Y"): the date follows it, no verb between
+        return phrase("when_held", lang, title=title, date=event_date(event, lang))
 
     def event_where(self, event: Event, lang: Lang) -> str:
         title = self.event_title(event, lang)
