@@ -239,8 +239,9 @@ class Renderer:
             return phrase("where_missing", lang, title=title)
         if event.status == Status.PLANNED and event.date:
             return self._planned(event, lang)
-        key = "where_planned" if event.status == Status.PLANNED else "where_held"
-        return phrase(key, lang, title=title, place=self.where_phrase(event, lang))
+        if event.status == Status.PLANNED:
+            return phrase("where_planned", lang, title=title, place=self.where_phrase(event, lang))
+        return phrase("where_held", lang, title=title, place=self.place(event.place, lang))
 
     def _planned(self, event: Event, lang: Lang) -> str:
         """A planned event's where and when together: a plan is told whole."""
