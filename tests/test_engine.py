@@ -1288,3 +1288,9 @@ def test_the_year_an_anniversary_of_a_named_year_counts_from_is_the_acts(
 ) -> None:
     answer = engine.answer(question)
     assert answer.facts[0] == "establishment-diplomatic-relations-1962" and "1962" in answer.text
+
+
+def test_a_kind_of_document_qualified_by_a_topic_no_agreement_holds_is_not_found(engine: Engine) -> None:
+    # "thỏa thuận du lịch" is a tourism agreement: not one of the foreign ministries' agreements
+    assert engine.answer("Việt Nam và Lào ký thỏa thuận du lịch năm nào?").status.value == "not_found"
+    assert engine.answer("Thỏa thuận hợp tác giữa hai Bộ Ngoại giao giai đoạn 2021-2025 ký năm nào?").facts

@@ -42,7 +42,9 @@ from bot.nlu.lexicon import (
     DATE_WORDS,
     DESTINATION_WORDS,
     ENGLISH_GLUE,
+    EVERYDAY_WORDS,
     FACT_KIND_CUES,
+    FUNCTION_WORDS,
     HOME_COUNTRIES,
     INTENT_WORDS,
     MONTHS_EN,
@@ -535,12 +537,36 @@ class Retrieval:
                 )
                 or self.stance_named(q, fact)
             )
+            if isinstance(fact, Agreement) and self._qualified_otherwise(q, fact):
+                anchored = False
             features = {"lexical_share": share, "date_given": q.date is not None, **cues}
             if fact.id in q.named_facts:
                 features["named_whole"] = 1
                 anchored = True
             scored.append(Scored(fact, scoring.score(features), anchored))
         return scored
+
+    def _qualified_otherwise(self, q: Question, agreement: Agreement) -> bool:
+        """ "Thỏa thuận du lịch": the word (or compound) right after the kind of document says what it is
+        about, and this agreement's words do not hold it: a tourism agreement is none between foreign
+        ministries. Vietnamese only, where the qualifier follows the noun."""
+        if q.lang != "vi":
+            return False
+        own = self.index.fact_units.get(agreement.id, set())
+        words = q.canonical.split()
+        for match in AGREEMENT_CUE.finditer(q.canonical):
+            at = len(q.canonical[: match.end()].split())
+            pair = " ".join(words[at : at + 2])
+            after = pair if pair in self.index.idf else (words[at] if at < len(words) else "")
+            if (
+                after in self.index.idf
+                and after not in own
+                and not any(w in FUNCTION_WORDS or w in EVERYDAY_WORDS for w in after.split())
+                and not after.isdigit()
+                and not self.index.no_evidence(after, False)
+            ):
+                return True
+        return False
 
     def _fact_in_period(self, fact: Agreement | Figure | Statement, q: Question) -> bool:
         assert q.date is not None
