@@ -1294,3 +1294,13 @@ def test_a_kind_of_document_qualified_by_a_topic_no_agreement_holds_is_not_found
     # "thỏa thuận du lịch" is a tourism agreement: not one of the foreign ministries' agreements
     assert engine.answer("Việt Nam và Lào ký thỏa thuận du lịch năm nào?").status.value == "not_found"
     assert engine.answer("Thỏa thuận hợp tác giữa hai Bộ Ngoại giao giai đoạn 2021-2025 ký năm nào?").facts
+
+
+def test_two_whole_questions_in_one_are_both_answered(engine: Engine) -> None:
+    answer = engine.answer(
+        "Where did Pham Binh Minh receive Alounkeo, and where did Vuong Dinh Hue receive Sonexay?"
+    )
+    assert set(answer.facts) == {
+        "reception-pham-binh-minh-alounkeo-2015-07-20",
+        "reception-vuong-dinh-hue-sonexay",
+    }

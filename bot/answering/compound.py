@@ -24,6 +24,7 @@ from bot.render.text import phrase, with_footnotes
 
 _AND: Final = re.compile(r"\s+(?:và|va|and|với|voi|&)\s+|\s*,\s*", re.IGNORECASE)
 _NUMBER: Final = re.compile(r"\d+")
+_LEADING_AND: Final = re.compile(r"^(?:va|and|voi|&)\s+")
 # "in 2021 and in 2023", "năm 2021 và năm 2023": two years asked alike (not a span "between … and …")
 _TWO_YEARS: Final = re.compile(
     r"\b(in|năm|nam)?\s*((?:19|20)\d{2})\s*,?\s+(?:and|và|va|&)\s+(?:in\s+|năm\s+|nam\s+)?((?:19|20)\d{2})\b",
@@ -63,6 +64,7 @@ def repeated(q: Question) -> tuple[str, str] | None:
     (folded)."""
     for match in _AND.finditer(q.text):
         head, tail = fold(q.text[: match.start()]), fold(q.text[match.end() :])
+        tail = _LEADING_AND.sub("", tail)  # ", and where did …": the comma took the conjunction's space
         words = tail.split()
         for size in (3, 2):
             cue = " ".join(words[:size])
