@@ -35,7 +35,7 @@ from bot.kb.loader import load_knowledge
 # After the engine's v2 steps (given names, whole names quoted, slots), same day: vi 240/248 (96.8%),
 #   vi-nodiac 240/248 (96.8%), vi-casual 236/248 (95.2%), en 227/248 (91.5%), vi-typo 178/195 (91.3%);
 #   8 confident wrong. The target is 97 % in every style: not reached yet.
-SUITE_MIN = 0.955  # vi-casual 238/248 (96.0%) is the lowest style now; the target is 97 % in every style
+SUITE_MIN = 0.98  # vi-casual 244/248 (98.4%) is the lowest style now: every style is past the 97 % target
 # Confident wrong answers on the suite today (listed by the test on failure); may only go down.
 MAX_CONFIDENT_WRONG = 0
 
@@ -81,7 +81,7 @@ def test_every_style_passes_the_floor_with_no_more_confident_wrong_answers(
     styles = rates(report, "lang:")
     assert set(styles) == set(STYLES)
     low = {style: f"{rate:.1%}" for style, rate in styles.items() if rate < SUITE_MIN}
-    assert not low, f"styles below {SUITE_MIN:.0%}: {low}\n" + describe(report.misses)
+    assert not low, f"styles below {SUITE_MIN:.1%}: {low}\n" + describe(report.misses)
     wrong = [m for m in report.misses if m.confident_wrong]
     assert len(wrong) <= MAX_CONFIDENT_WRONG, "confident wrong answers:\n" + describe(wrong)
     assert report.abstention == 1.0, "answered an out-of-scope probe:\n" + describe(
