@@ -1304,3 +1304,11 @@ def test_two_whole_questions_in_one_are_both_answered(engine: Engine) -> None:
         "reception-pham-binh-minh-alounkeo-2015-07-20",
         "reception-vuong-dinh-hue-sonexay",
     }
+
+
+def test_what_a_record_mentions_is_its_topic_not_the_mentioning(engine: Engine) -> None:
+    # "nhắc đến" (mention) is how it is asked; the East Sea documents are what is asked about
+    answer = engine.answer(
+        "Ở Tham khảo Chính trị lần thứ 8, hai bên nhắc đến những văn kiện nào về Biển Đông?"
+    )
+    assert all(name in answer.text for name in ("UNCLOS", "DOC", "COC"))

@@ -25,6 +25,7 @@ from bot.nlu.lexicon import (
     EVENT_KIND_CUES,
     GENERIC_WORDS,
     INTENT_CUES,
+    SAID_VERBS,
     canonical,
 )
 from bot.nlu.text import fold
@@ -96,10 +97,11 @@ def _distinctive(index: EntityIndex, unit: str) -> bool:
 
 
 def _cue_positions(text: str) -> set[int]:
-    """Positions of the words that a question-type or event-kind cue phrase covers ("đồng chủ trì")."""
+    """Positions of the words that a question-type, event-kind or saying cue phrase covers ("đồng chủ
+    trì", "nhắc đến")."""
     spans = [
         match.span()
-        for pattern in (*INTENT_CUES.values(), *EVENT_KIND_CUES.values())
+        for pattern in (*INTENT_CUES.values(), *EVENT_KIND_CUES.values(), SAID_VERBS)
         for match in pattern.finditer(text)
     ]
     positions: set[int] = set()

@@ -87,6 +87,7 @@ class Cues(_Data):
     claim_ends: list[str]
     post_copulas: list[str]
     officials_asked: list[str]
+    said_verbs: list[str]
     nationality: list[str]
     succession: dict[Literal["always", "with_post"], list[str]]
     place_claim_words: list[str]
@@ -422,6 +423,7 @@ WH_PATTERN = _phrases(_CUES.wh_words)  # "bao nhiêu", "khi nào": question word
 CLAIM_ENDS = frozenset(_CUES.claim_ends)
 POST_COPULAS = frozenset(_CUES.post_copulas)
 OFFICIALS_ASKED = _phrases(_CUES.officials_asked)
+SAID_VERBS = _phrases(_CUES.said_verbs)
 NATIONALITY_ASKED = _phrases(_CUES.nationality)
 SUCCESSION = _phrases(_CUES.succession["always"])
 SUCCESSION_WITH_POST = _phrases(_CUES.succession["with_post"])
