@@ -1312,3 +1312,11 @@ def test_what_a_record_mentions_is_its_topic_not_the_mentioning(engine: Engine) 
         "Ở Tham khảo Chính trị lần thứ 8, hai bên nhắc đến những văn kiện nào về Biển Đông?"
     )
     assert all(name in answer.text for name in ("UNCLOS", "DOC", "COC"))
+
+
+def test_a_round_of_a_word_every_series_name_holds_is_asked_back_across_them(engine: Engine) -> None:
+    # "tham vấn" heads all three consultation series' names: their 2nd rounds are all candidates
+    answer = engine.answer("Cuộc tham vấn lần thứ 2 được dự kiến tổ chức ở đâu?")
+    offered = {c.fact_id for c in answer.candidates}
+    assert answer.status.value == "ambiguous"
+    assert {"deputy-fm-political-consultation-2", "deputy-pm-fm-annual-consultation-2"} <= offered

@@ -38,13 +38,13 @@ CHECKS = ROOT / "knowledge" / "checks"
 FLOORS: dict[str, tuple[int, int]] = {
     "heldout.yaml": (201, 15),  # of 231
     "heldout2.yaml": (135, 9),  # of 159, written blind on 2026-12-06
-    "heldout3.yaml": (134, 22),  # of 172, written blind later on 2026-12-06
+    "heldout3.yaml": (135, 21),  # of 172, written blind later on 2026-12-06
     "heldout4.yaml": (136, 16),  # of 170, written blind at the start of the next stop
-    "heldout5.yaml": (135, 23),  # of 173, written blind at the start of the third stop
+    "heldout5.yaml": (136, 22),  # of 173, written blind at the start of the third stop
     "heldout6.yaml": (116, 23),  # of 157, written blind late in the third stop
     "dev.yaml": (252, 6),  # of 270
-    "dev2.yaml": (194, 11),  # of 220
-    "dev3.yaml": (187, 11),  # of 210, written blind with heldout4
+    "dev2.yaml": (195, 10),  # of 220
+    "dev3.yaml": (188, 10),  # of 210, written blind with heldout4
     "dev4.yaml": (141, 27),  # of 201, written blind with heldout5
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {

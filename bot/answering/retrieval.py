@@ -217,6 +217,9 @@ class Retrieval:
         }
         sidelines = q.primary_kind is not None and q.primary_kind not in in_series_kinds
         mentioned = {s for s, share in q.series.items() if share >= SERIES_MENTIONED}
+        top = max(q.series.values(), default=0.0)
+        if len([s for s in mentioned if q.series[s] >= top - SERIES_TIE]) > 1:
+            mentioned = set()  # "cuộc tham vấn lần 2": a word every consultation's name holds names none
         asked = AskedPeople.of(q, self.index.main_countries)
         officials = set(q.officials)
         places = {
