@@ -1320,3 +1320,14 @@ def test_a_round_of_a_word_every_series_name_holds_is_asked_back_across_them(eng
     offered = {c.fact_id for c in answer.candidates}
     assert answer.status.value == "ambiguous"
     assert {"deputy-fm-political-consultation-2", "deputy-pm-fm-annual-consultation-2"} <= offered
+
+
+@pytest.mark.parametrize(
+    "question", ["ông Tuấn gặp Saleumxay khi nào?", "bà Hằng có tham gia tham vấn chính trị với Lào ko?"]
+)
+def test_someone_called_by_an_honorific_and_a_name_no_official_has_is_not_found(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.status.value == "not_found" and question.split()[1] in answer.text  # says whom it lacks
+    assert engine.answer("Ông Sơn là ai?").facts[0] == "bui-thanh-son"  # a given name the base knows

@@ -314,7 +314,15 @@ class Engine:
                 record = self.render.fact_text(named, q.lang)
                 text = phrase("not_said_about", q.lang, title=self.render.title(named, q.lang), record=record)
                 return self._not_stated(q, named, text)
-        if q.unknown_attribute or q.foreign_countries or q.unknown_names or _mostly_unknown(q):
+        if q.unknown_names or q.foreign_countries:
+            # say what the base lacks: the person or body named, the country asked about
+            countries = [
+                getattr(COUNTRY_DATA[c], q.lang) for c in sorted(q.foreign_countries) if c in COUNTRY_DATA
+            ]
+            missing = ", ".join(dict.fromkeys([*q.unknown_names, *countries]))
+            text = phrase("named_unknown", q.lang, names=missing, subject=self.subject(q.lang))
+            return self._not_found(q.text, q.lang, q, text=text)
+        if q.unknown_attribute or _mostly_unknown(q):
             return self._not_found(q.text, q.lang, q)
         succeeded = self._succession_asked(q)
         if succeeded is not None:

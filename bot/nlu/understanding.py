@@ -1104,8 +1104,10 @@ def _runs_between_countries(text: str, index: EntityIndex) -> Iterable[list[str]
 
 
 def _unknown_names(text: str, index: EntityIndex) -> Iterable[str]:
-    """Capitalised multi-word names in the question that match no official, place or known word."""
+    """Capitalised multi-word names in the question that match no official, place or known word, and
+    a person called by an honorific and a name no official has ("bà Hằng", "Mr Tuan")."""
     yield from _unknown_bodies(fold(text), index)
+    yield from _unknown_persons(text, index)
     for words in _runs_between_countries(text, index):
         run = " ".join(words)
         if _known_run(run, text, index):
@@ -1115,6 +1117,24 @@ def _unknown_names(text: str, index: EntityIndex) -> Iterable[str]:
         sentence_start = opening and fold(words[0]) in _ORDINARY_FIRST_WORDS
         if not (sentence_start and _known_run(" ".join(words[1:]), text, index)):
             yield run
+
+
+def _unknown_persons(text: str, index: EntityIndex) -> Iterable[str]:
+    words = text.split()
+    for i, word in enumerate(words[:-1]):
+        if fold(word) not in HONORIFICS:
+            continue
+        run = list(itertools.takewhile(lambda w: w[:1].isupper(), words[i + 1 : i + 4]))
+        name = fold(" ".join(run).strip("?.,!;:")).split()
+        if not name or name[0] in NOT_A_NAME:
+            continue
+        if (
+            index.officials_in(name)
+            or index.officials_by_given_name([fold(word), *name])
+            or index.places_in(canonical(" ".join(name)).split())
+        ):
+            continue
+        yield " ".join(run).strip("?.,!;:")
 
 
 def _known_run(run: str, text: str, index: EntityIndex) -> bool:
