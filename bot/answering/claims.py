@@ -67,7 +67,7 @@ from bot.nlu.lexicon import (
 )
 from bot.nlu.parsing import AMOUNT, YEAR_IN_TEXT
 from bot.nlu.text import fold
-from bot.nlu.understanding import Question, units
+from bot.nlu.understanding import Question, capitalised_after, units
 from bot.render.text import event_date, format_date, how_many, phrase, with_footnotes
 
 Verdict = Literal["yes", "no"]
@@ -154,9 +154,7 @@ def _nationality_claimed(engine: Lookup, q: Question) -> Answer | None:
     official = engine.knowledge.official(next(iter(q.officials)))
     if official is None:
         return None
-    verdict: Verdict = "yes" if official.country in q.countries else "no"
-    profiled = dataclasses.replace(engine.answer_fact(official.id, lang=q.lang), question=q.text)
-    return _with_verdict(profiled, verdict, engine.render.fact_text(official, q.lang), q.lang)
+    return _profiled(engine, q, official, "yes" if official.country in q.countries else "no")
 
 
 def _post_claimed(engine: Lookup, q: Question) -> Answer | None:
@@ -169,12 +167,13 @@ def _post_claimed(engine: Lookup, q: Question) -> Answer | None:
     if held is None and q.officials and q.event_kinds and (claimed := _post_said_of(engine, q)) is not None:
         held = _holds_post(engine, claimed)
         held = held if held is not None and held[0] == "no" else None
-    if held is None:
-        return None
-    verdict, official = held
-    profile = engine.render.fact_text(official, q.lang)
+    return _profiled(engine, q, held[1], held[0]) if held is not None else None
+
+
+def _profiled(engine: Lookup, q: Question, official: Official, verdict: Verdict) -> Answer:
+    """The verdict on what was claimed of a person, with their profile."""
     profiled = dataclasses.replace(engine.answer_fact(official.id, lang=q.lang), question=q.text)
-    return _with_verdict(profiled, verdict, profile, q.lang)
+    return _with_verdict(profiled, verdict, engine.render.fact_text(official, q.lang), q.lang)
 
 
 def _name_unknown(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Answer | None:
@@ -359,8 +358,7 @@ def _places_claimed(engine: Lookup, q: Question) -> list[list[str]]:
     for i, word in enumerate(words[:-1]):
         if fold(word) not in PLACE_CLAIM_WORDS:
             continue
-        run = list(itertools.takewhile(lambda w: w[:1].isupper(), words[i + 1 : i + 5]))
-        name = canonical(fold(" ".join(run).strip("?.,!;:"))).split()
+        name = canonical(fold(capitalised_after(words, i, 4))).split()
         if not name or name[0] in MONTHS_EN or any(w in engine.index.country_words for w in name):
             continue
         if engine.index.places_in(name) or not all(engine.index.is_known(w) for w in name):
@@ -802,7 +800,7 @@ def _post_said_of(engine: Lookup, q: Question) -> Question | None:
         post = _POST.match(" ".join(words[start:]))
     if last < 0 or post is None:
         return None
-    tail = " ".join(words[start:]).split()[len(post.group(0).split()) :]
+    tail = words[start + len(post.group(0).split()) :]
     kept = list(itertools.takewhile(lambda w: w not in POST_STOPS and w not in FUNCTION_WORDS, tail))
     claimed = " ".join([*words[last + 1 : start], post.group(0), *kept])
     return dataclasses.replace(q, canonical=claimed, countries=frozenset(engine.countries_in(claimed)))

@@ -316,9 +316,7 @@ class Engine:
                 return self._not_stated(q, named, text)
         if q.unknown_names or q.foreign_countries:
             # say what the base lacks: the person or body named, the country asked about
-            countries = [
-                getattr(COUNTRY_DATA[c], q.lang) for c in sorted(q.foreign_countries) if c in COUNTRY_DATA
-            ]
+            countries = [getattr(COUNTRY_DATA[c], q.lang) for c in sorted(q.foreign_countries)]
             missing = ", ".join(dict.fromkeys([*q.unknown_names, *countries]))
             text = phrase("named_unknown", q.lang, names=missing, subject=self.subject(q.lang))
             return self._not_found(q.text, q.lang, q, text=text)

@@ -487,6 +487,7 @@ class Retrieval:
             return []
         wants_agreement = bool(AGREEMENT_CUE.search(q.canonical)) or self._names_an_acronym(q)
         wants_statement = bool(STATEMENT_CUE.search(q.canonical))
+        topic = self._document_topic(q)  # "thỏa thuận du lịch": what the document asked is about
         # how much, or an amount stated ("tăng 36,6% đúng không?": a figure claimed)
         wants_figure = Intent.HOW_MUCH in q.intents or bool(_PERCENT_STATED.search(q.text))
         candidates = dict(lexical)
@@ -540,7 +541,11 @@ class Retrieval:
                 )
                 or self.stance_named(q, fact)
             )
-            if isinstance(fact, Agreement) and self._qualified_otherwise(q, fact):
+            if (
+                isinstance(fact, Agreement)
+                and topic is not None
+                and topic not in self.index.fact_units.get(fact.id, set())
+            ):
                 anchored = False
             features = {"lexical_share": share, "date_given": q.date is not None, **cues}
             if fact.id in q.named_facts:
@@ -549,13 +554,13 @@ class Retrieval:
             scored.append(Scored(fact, scoring.score(features), anchored))
         return scored
 
-    def _qualified_otherwise(self, q: Question, agreement: Agreement) -> bool:
-        """ "Thỏa thuận du lịch": the word (or compound) right after the kind of document says what it is
-        about, and this agreement's words do not hold it: a tourism agreement is none between foreign
-        ministries. Vietnamese only, where the qualifier follows the noun."""
+    def _document_topic(self, q: Question) -> str | None:
+        """ "Thỏa thuận du lịch": the word (or compound) of the base right after the kind of document,
+        which says what the document is about (Vietnamese only, where the qualifier follows the noun).
+        An agreement whose words lack it is another document: a tourism agreement is none between
+        foreign ministries."""
         if q.lang != "vi":
-            return False
-        own = self.index.fact_units.get(agreement.id, set())
+            return None
         words = q.canonical.split()
         for match in AGREEMENT_CUE.finditer(q.canonical):
             at = len(q.canonical[: match.end()].split())
@@ -563,13 +568,12 @@ class Retrieval:
             after = pair if pair in self.index.idf else (words[at] if at < len(words) else "")
             if (
                 after in self.index.idf
-                and after not in own
                 and not any(w in FUNCTION_WORDS or w in EVERYDAY_WORDS for w in after.split())
                 and not after.isdigit()
                 and not self.index.no_evidence(after, False)
             ):
-                return True
-        return False
+                return after
+        return None
 
     def _fact_in_period(self, fact: Agreement | Figure | Statement, q: Question) -> bool:
         assert q.date is not None

@@ -54,6 +54,11 @@ class PluralsAsked(_Data):
     gap: int = Field(ge=0, le=6)
 
 
+class SpanApart(_Data):
+    words: list[str]
+    not_: list[str] = Field(default_factory=list, alias="not")
+
+
 class PostWhich(_Data):
     after: list[str]
     gap: int = Field(ge=0, le=4)
@@ -99,7 +104,7 @@ class Cues(_Data):
     whole_period: list[str]
     lasted: list[str]
     span_between: list[tuple[str, str]]
-    span_apart: list[str]
+    span_apart: SpanApart
     part_period: list[str]
     compared_with: list[str]
     name: list[str]
@@ -438,7 +443,8 @@ DAYS_BETWEEN = _phrases(_CUES.days_between)
 DAYS_BETWEEN_SPLIT = _phrases(_CUES.days_between_split)
 # "từ X đến Y", "between X and Y": the two facts whose time apart a count of years asks
 SPAN_BETWEEN = [re.compile(rf"\b{a}\b (.+?) \b{b}\b (.+)") for a, b in _CUES.span_between]
-SPAN_BETWEEN += [re.compile(rf"^(.+?) \b{word}\b(?! day\b) (.+)") for word in _CUES.span_apart]
+_NOT_APART = _phrases(_CUES.span_apart.not_ or ["\x00"]).pattern
+SPAN_BETWEEN += [re.compile(rf"^(.+?) (?!{_NOT_APART})\b{word}\b (.+)") for word in _CUES.span_apart.words]
 PART_PERIOD = _phrases(_CUES.part_period)
 COMPARED_WITH = _phrases(_CUES.compared_with)
 NAME_ASKED = _phrases(_CUES.name)

@@ -1119,13 +1119,20 @@ def _unknown_names(text: str, index: EntityIndex) -> Iterable[str]:
             yield run
 
 
+def capitalised_after(words: list[str], i: int, most: int) -> str:
+    """The capitalised words (at most `most`) right after word `i`, as typed, without the punctuation
+    that closes them: the name an honorific or "in"/"at" introduces."""
+    run = itertools.takewhile(lambda w: w[:1].isupper(), words[i + 1 : i + 1 + most])
+    return " ".join(run).strip("?.,!;:")
+
+
 def _unknown_persons(text: str, index: EntityIndex) -> Iterable[str]:
     words = text.split()
     for i, word in enumerate(words[:-1]):
         if fold(word) not in HONORIFICS:
             continue
-        run = list(itertools.takewhile(lambda w: w[:1].isupper(), words[i + 1 : i + 4]))
-        name = fold(" ".join(run).strip("?.,!;:")).split()
+        run = capitalised_after(words, i, 3)
+        name = fold(run).split()
         if not name or name[0] in NOT_A_NAME:
             continue
         if (
@@ -1134,7 +1141,7 @@ def _unknown_persons(text: str, index: EntityIndex) -> Iterable[str]:
             or index.places_in(canonical(" ".join(name)).split())
         ):
             continue
-        yield " ".join(run).strip("?.,!;:")
+        yield run
 
 
 def _known_run(run: str, text: str, index: EntityIndex) -> bool:

@@ -288,7 +288,7 @@ class Renderer:
         people = self.event_participants(event, lang)
         if people:
             lines.append(people)
-        lines.append(event.summary_vi if lang == "vi" else event.summary_en)
+        lines.append(localized(event, "summary", lang))
         return "\n".join([phrase("known_lead", lang), *("• " + line for line in lines)])
 
     def event_what(self, event: Event, lang: Lang) -> str:
@@ -376,7 +376,7 @@ class Renderer:
             if not e.round:
                 continue
             place = self.k.place(e.place or "")
-            where = (place.name_vi if lang == "vi" else place.name_en) if place is not None else ""
+            where = localized(place, "name", lang) if place is not None else ""
             planned = phrase("planned_mark", lang).strip("()") if e.status == Status.PLANNED else ""
             rounds.append(f"{e.round} ({', '.join(x for x in (event_date(e, lang), where, planned) if x)})")
         if rounds:
