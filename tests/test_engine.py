@@ -1229,6 +1229,20 @@ def test_a_place_claimed_for_a_planned_event_is_checked_against_the_plan(
     assert engine.answer(question).verdict == "no"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Was the ASEAN Foreign Ministers' Retreat held in Cambodia?",
+        "Hội nghị hẹp Bộ trưởng Ngoại giao ASEAN tháng 1/2024 tổ chức ở Campuchia phải không?",
+    ],
+)
+def test_the_place_claimed_of_a_mechanisms_one_round_is_checked(engine: Engine, question: str) -> None:
+    # the place left out to look the round up is what the claim is checked against, not a reason to
+    # doubt that the round found is the one asked
+    answer = engine.answer(question)
+    assert answer.verdict == "no" and answer.facts[0] == "asean-fm-retreat-2024-01"
+
+
 def test_a_series_typed_as_its_articles_write_it_is_that_series(engine: Engine) -> None:
     # "tham khảo" reads as "tham vấn", so both consultation series have an 8th round; typed as written,
     # "Tham khảo Chính trị" is what the deputy-minister series' articles call it

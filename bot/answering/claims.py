@@ -18,6 +18,7 @@ from typing import Final, Literal
 from bot.answering import compound, details
 from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
+from bot.answering.retrieval import date_fits, event_date_query
 from bot.answering.scoring import (
     CLAIM_DATE_SLACK_DAYS,
     CLAIM_EVENTS,
@@ -289,7 +290,7 @@ def _relaxed(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Ans
     if relaxed is None:
         return direct
     fact = engine.knowledge.get(relaxed.facts[0])
-    if isinstance(fact, Event) and fact.series and (q.round is None or fact.round != q.round):
+    if isinstance(fact, Event) and fact.series and _another_round(q, fact):
         # one round of a recurring mechanism on another date says nothing of a round on the date asked:
         # the base just has none then (the direct answer says which rounds it has)
         return direct
@@ -302,6 +303,15 @@ def _relaxed(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Ans
     found: Verdict = "yes" if fact is not None and _claims_hold(engine, q, fact) else "no"
     body = relaxed.text if found == "yes" else _corrected(engine, q, fact, relaxed)
     return _with_verdict(dataclasses.replace(relaxed, question=q.text), found, body, q.lang)
+
+
+def _another_round(q: Question, event: Event) -> bool:
+    """The round found is not the one the question names, by its number or by a date it does not fall
+    on; with neither named, the place claimed is what was left out, and the round is the one asked."""
+    if q.round is not None:
+        return event.round != q.round
+    query = event_date_query(q)
+    return query is not None and not date_fits(query, event)
 
 
 def _signer_claimed(engine: Lookup, q: Question) -> Answer | None:
