@@ -1328,6 +1328,15 @@ def test_what_a_record_mentions_is_its_topic_not_the_mentioning(engine: Engine) 
     assert all(name in answer.text for name in ("UNCLOS", "DOC", "COC"))
 
 
+def test_the_kind_of_point_asked_is_no_topic_to_look_for(engine: Engine) -> None:
+    # "lĩnh vực" (fields) says what kind of point is asked and "theo" (according to) how; the point
+    # itself ("hợp tác an ninh, quốc phòng, … giáo dục … tiếp tục được đẩy mạnh") holds neither
+    answer = engine.answer(
+        "nam 2015 hop tac Viet Lao day manh trong nhung linh vuc nao theo cuoc hop tham khao lan 1"
+    )
+    assert answer.facts[0] == "deputy-fm-political-consultation-1" and "giáo dục" in answer.text
+
+
 def test_a_round_of_a_word_every_series_name_holds_is_asked_back_across_them(engine: Engine) -> None:
     # "tham vấn" heads all three consultation series' names: their 2nd rounds are all candidates
     answer = engine.answer("Cuộc tham vấn lần thứ 2 được dự kiến tổ chức ở đâu?")

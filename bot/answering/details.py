@@ -25,6 +25,7 @@ from bot.nlu.lexicon import (
     EVENT_KIND_CUES,
     GENERIC_WORDS,
     INTENT_CUES,
+    KINDS_OF_POINT,
     SAID_VERBS,
     canonical,
 )
@@ -97,11 +98,11 @@ def _distinctive(index: EntityIndex, unit: str) -> bool:
 
 
 def _cue_positions(text: str) -> set[int]:
-    """Positions of the words that a question-type, event-kind or saying cue phrase covers ("đồng chủ
-    trì", "nhắc đến")."""
+    """Positions of the words that a question-type, event-kind, saying or kind-of-point cue phrase
+    covers ("đồng chủ trì", "nhắc đến", "lĩnh vực")."""
     spans = [
         match.span()
-        for pattern in (*INTENT_CUES.values(), *EVENT_KIND_CUES.values(), SAID_VERBS)
+        for pattern in (*INTENT_CUES.values(), *EVENT_KIND_CUES.values(), SAID_VERBS, KINDS_OF_POINT)
         for match in pattern.finditer(text)
     ]
     positions: set[int] = set()

@@ -93,6 +93,7 @@ class Cues(_Data):
     post_copulas: list[str]
     officials_asked: list[str]
     said_verbs: list[str]
+    kinds_of_point: list[str]
     nationality: list[str]
     succession: dict[Literal["always", "with_post"], list[str]]
     place_claim_words: list[str]
@@ -429,6 +430,7 @@ CLAIM_ENDS = frozenset(_CUES.claim_ends)
 POST_COPULAS = frozenset(_CUES.post_copulas)
 OFFICIALS_ASKED = _phrases(_CUES.officials_asked)
 SAID_VERBS = _phrases(_CUES.said_verbs)
+KINDS_OF_POINT = _phrases(_CUES.kinds_of_point)
 NATIONALITY_ASKED = _phrases(_CUES.nationality)
 SUCCESSION = _phrases(_CUES.succession["always"])
 SUCCESSION_WITH_POST = _phrases(_CUES.succession["with_post"])
