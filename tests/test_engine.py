@@ -1200,6 +1200,7 @@ def test_an_event_of_a_precise_kind_on_the_date_asked_is_named_by_both(engine: E
     ("question", "country"),
     [
         ("Kể tên giúp mình các quan chức Lào được nhắc tới", "LA"),
+        ("Những quan chức Lào nào được nêu tên trong các bài?", "LA"),  # "những … nào": a plural asked
         ("Which Cambodian officials are mentioned?", "KH"),
     ],
 )

@@ -52,6 +52,8 @@ class PluralsAsked(_Data):
     leads: list[str]
     nouns: list[str]
     gap: int = Field(ge=0, le=6)
+    vi_leads: list[str]
+    vi_nouns: list[str]
 
 
 class SpanApart(_Data):
@@ -272,6 +274,7 @@ _GAP = r"(?:\s+(?!(?:" + "|".join(_WORDS.english_glue) + r")\b)\w+)"
 INTENT_CUES[Intent.LIST] = re.compile(
     f"{INTENT_CUES[Intent.LIST].pattern}"
     rf"|{_phrases(_PLURAL.leads).pattern}{_GAP}{{0,{_PLURAL.gap}}}\s+{_phrases(_PLURAL.nouns).pattern}"
+    rf"|{_phrases(_PLURAL.vi_leads).pattern}\s+{_phrases(_PLURAL.vi_nouns).pattern}"
 )
 # A cue word typed with tone marks counts for an intent only in the marks that carry it there:
 # intent → folded word → its marked forms (lower case, NFC).
