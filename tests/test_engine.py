@@ -635,12 +635,14 @@ def test_a_claim_about_a_plan_is_checked_against_the_plan(engine: Engine) -> Non
         ("Ai dẫn đầu đoàn Bộ Quốc phòng Việt Nam chúc mừng Quân đội nhân dân Lào?", Intent.WHERE),
         ("Ai dan dau doan Bo Quoc phong Viet Nam chuc mung Quan doi nhan dan Lao?", Intent.WHERE),
         ("Ủy hội nào chủ trì kỳ họp?", Intent.WHEN),
+        ("Hai Bộ trưởng dành nhiều thời gian bàn về cảng nào?", Intent.WHEN),
     ],
 )
 def test_a_cue_word_that_means_something_else_here_is_no_cue(
     engine: Engine, question: str, intent: Intent
 ) -> None:
-    # "dẫn đầu" (to lead) is no "đâu" (where); "ủy hội nào" (which commission) is no "hồi nào" (when)
+    # "dẫn đầu" (to lead) is no "đâu" (where); "ủy hội nào" (which commission) is no "hồi nào" (when);
+    # "dành nhiều thời gian" (spent much time) asks no when (cues.yaml: intents_not_in)
     assert intent not in analyze(question, engine.index).intents
 
 
@@ -1327,6 +1329,18 @@ def test_what_a_record_mentions_is_its_topic_not_the_mentioning(engine: Engine) 
         "Ở Tham khảo Chính trị lần thứ 8, hai bên nhắc đến những văn kiện nào về Biển Đông?"
     )
     assert all(name in answer.text for name in ("UNCLOS", "DOC", "COC"))
+
+
+def test_of_tied_facts_the_one_holding_the_questions_words_and_more_is_meant(engine: Engine) -> None:
+    # both meetings of the two ministers fit by their names; only one also by where it was held
+    answer = engine.answer(
+        "When did Bui Thanh Son and Saleumxay Kommasith meet on the sidelines of an ASEAN meeting?"
+    )
+    assert (
+        answer.status.value == "answered" and answer.facts[0] == "meeting-bui-thanh-son-saleumxay-2024-01-28"
+    )
+    # with nothing beyond their names, both fit alike and the user is asked which
+    assert engine.answer("ông Sơn gặp Saleumxay ở đâu thế?").status.value == "ambiguous"
 
 
 def test_the_kind_of_point_asked_is_no_topic_to_look_for(engine: Engine) -> None:

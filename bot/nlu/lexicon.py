@@ -71,6 +71,7 @@ class Cues(_Data):
     plurals_asked: PluralsAsked
     post_which: PostWhich
     marked_forms: dict[Intent, dict[str, list[str]]]
+    intents_not_in: dict[Intent, list[str]] = Field(default_factory=dict)
     event_kinds: dict[str, list[str]]
     event_kinds_before_country: dict[str, list[str]]
     event_kinds_not_in: list[str] = Field(default_factory=list)
@@ -276,6 +277,11 @@ INTENT_CUES[Intent.LIST] = re.compile(
     rf"|{_phrases(_PLURAL.leads).pattern}{_GAP}{{0,{_PLURAL.gap}}}\s+{_phrases(_PLURAL.nouns).pattern}"
     rf"|{_phrases(_PLURAL.vi_leads).pattern}\s+{_phrases(_PLURAL.vi_nouns).pattern}"
 )
+# Everyday phrases holding an intent's cue that ask nothing of the kind ("dành nhiều thời gian", to
+# spend much time, asks no "when"): masked before the intent's cues are looked for
+INTENTS_NOT_IN: dict[Intent, re.Pattern[str]] = {
+    intent: _phrases(phrases) for intent, phrases in _CUES.intents_not_in.items() if phrases
+}
 # A cue word typed with tone marks counts for an intent only in the marks that carry it there:
 # intent → folded word → its marked forms (lower case, NFC).
 MARKED_FORMS: dict[Intent, dict[str, frozenset[str]]] = {

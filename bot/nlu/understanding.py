@@ -45,6 +45,7 @@ from bot.nlu.lexicon import (
     HELD_FOR_PEOPLE,
     HONORIFICS,
     INTENT_CUES,
+    INTENTS_NOT_IN,
     KIND_ASKED_AFTER,
     KIND_ASKED_BEFORE,
     LEXICON_WORDS,
@@ -939,7 +940,10 @@ def analyze(
     intents = frozenset(
         intent
         for intent, cue in INTENT_CUES.items()
-        if any(cue.search(form) for form in _cue_forms(text, folded, canon, intent, index.doc_freq))
+        if any(
+            cue.search(INTENTS_NOT_IN[intent].sub(" _ ", form) if intent in INTENTS_NOT_IN else form)
+            for form in _cue_forms(text, folded, canon, intent, index.doc_freq)
+        )
     )
     named_facts = index.names_in(canon)
     # A quoted whole name is one fact: the words inside it ask for no list ("Lễ ký các văn kiện …") and
