@@ -1331,18 +1331,6 @@ def test_what_a_record_mentions_is_its_topic_not_the_mentioning(engine: Engine) 
     assert all(name in answer.text for name in ("UNCLOS", "DOC", "COC"))
 
 
-def test_of_tied_facts_the_one_holding_the_questions_words_and_more_is_meant(engine: Engine) -> None:
-    # both meetings of the two ministers fit by their names; only one also by where it was held
-    answer = engine.answer(
-        "When did Bui Thanh Son and Saleumxay Kommasith meet on the sidelines of an ASEAN meeting?"
-    )
-    assert (
-        answer.status.value == "answered" and answer.facts[0] == "meeting-bui-thanh-son-saleumxay-2024-01-28"
-    )
-    # with nothing beyond their names, both fit alike and the user is asked which
-    assert engine.answer("ông Sơn gặp Saleumxay ở đâu thế?").status.value == "ambiguous"
-
-
 def test_the_kind_of_point_asked_is_no_topic_to_look_for(engine: Engine) -> None:
     # "lĩnh vực" (fields) says what kind of point is asked and "theo" (according to) how; the point
     # itself ("hợp tác an ninh, quốc phòng, … giáo dục … tiếp tục được đẩy mạnh") holds neither

@@ -485,12 +485,6 @@ class Engine:
             and (Intent.LIST in q.intents or not q.intents & {Intent.WHAT, Intent.WHO, Intent.WHERE})
         ):
             return Decision(Verdict.TIED, ties, list_on_date=True)
-        if Intent.LIST not in q.intents:
-            # one thing asked: a fact that holds all the question's words another holds, and a rare one
-            # more, is the one meant
-            undominated = self.retrieval.undominated(q, ties)
-            if len(undominated) == 1:
-                return Decision(Verdict.ANSWER, undominated)
         return Decision(Verdict.TIED, ties)
 
     def _next_round(self, q: Question) -> tuple[Question, Answer | None]:

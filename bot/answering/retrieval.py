@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from bot.answering import figures, scoring
 from bot.answering.scoring import (
     DATE_TOPIC_MIN,
-    DETAIL_RARITY,
     FIGURE_WORDS_MIN,
     LEXICAL_MIN,
     SERIES_LEAD,
@@ -38,7 +37,6 @@ from bot.kb.facts import (
 from bot.kb.facts import Status as EventStatus
 from bot.kb.knowledge import AnyFact, Knowledge
 from bot.nlu.lexicon import (
-    COUNT_WORDS,
     COUNTRIES,
     CUE_WORDS,
     DATE_WORDS,
@@ -47,7 +45,6 @@ from bot.nlu.lexicon import (
     EVERYDAY_WORDS,
     FACT_KIND_CUES,
     FUNCTION_WORDS,
-    GENERIC_WORDS,
     HOME_COUNTRIES,
     INTENT_WORDS,
     MONTHS_EN,
@@ -71,8 +68,6 @@ ROLE_CUES = {Role(role): cue for role, cue in ROLE_ASKED.items()}
 DESTINATION = re.compile(rf"\b(?:{DESTINATION_WORDS})\s+({COUNTRY_ALTERNATION})\b")
 _COUNTRY_TOKENS = frozenset(word for name in COUNTRIES for word in name.split())
 _DATE_AND_MONTH_WORDS = DATE_WORDS | frozenset(MONTHS_EN)
-# words of any event, date or count: that one fact holds them and another not tells nothing
-_NO_DOMINANCE = GENERIC_WORDS | COUNT_WORDS | _DATE_AND_MONTH_WORDS | CUE_WORDS | ENGLISH_GLUE
 # Kinds precise enough to narrow a list; "cuộc gặp" (a meeting) covers consultations and visits too.
 NARROW_KINDS = frozenset({"visit", "reception", "committee_session", "conference"})
 # Kinds that, with a date, name one event: a consultation too (a "meeting" may be any of them)
@@ -199,29 +194,6 @@ class Retrieval:
 
     def _dated_events(self) -> tuple[str, ...]:
         return tuple(e for ids in self.knowledge.events_by_year.values() for e in ids)
-
-    def undominated(self, q: Question, tied: list[Scored]) -> list[Scored]:
-        """The tied facts that no other tied fact dominates. One dominates another when its text holds
-        every word of the question the other's holds and, besides, a rare one ("bên lề", "chúc mừng"):
-        "when did Sơn and Saleumxay meet on the sidelines of an ASEAN meeting?" fits both of their
-        meetings by the names, but only one also by where it was. Words, not pairs: a pair across a
-        comma ("Sơn, Bộ trưởng") is no evidence."""
-        english = q.lang == "en"
-        asked = {
-            t
-            for t in set(q.canonical.split())
-            if t not in _NO_DOMINANCE and not self.index.no_evidence(t, english)
-        }
-        held = {s.fact.id: {t for t in asked if s.fact.id in self.index.facts_with(t)} for s in tied}
-        rare = DETAIL_RARITY * self.index.max_idf
-
-        def dominates(one: str, other: str) -> bool:
-            extra = [self.index.idf.get(t, 0.0) for t in held[one] - held[other]]
-            # two rare words more, or one of the rarest: one word that happens to be in a text ("từ",
-            # "signed") is chance
-            return held[other] <= held[one] and sum(w for w in extra if w >= rare) >= self.index.max_idf
-
-        return [s for s in tied if not any(dominates(o.fact.id, s.fact.id) for o in tied if o is not s)]
 
     def strong_series(self, q: Question) -> set[str]:
         """The series the question names: clearly enough, and ahead of any other by a margin."""
