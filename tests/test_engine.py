@@ -266,6 +266,12 @@ def test_a_post_the_official_did_not_hold_is_denied(engine: Engine) -> None:
     assert answer.verdict == "no" and answer.facts[0] == "saleumxay-kommasith"
 
 
+def test_a_post_the_official_held_is_confirmed_whatever_words_close_the_claim(engine: Engine) -> None:
+    # "phải không" closes the claim: "phải" is no word of the rank's title
+    answer = engine.answer("Ông Phùng Sĩ Tấn mang quân hàm Thượng tướng phải không?")
+    assert answer.verdict == "yes" and answer.facts[0] == "phung-si-tan"
+
+
 def test_a_repeatable_act_claimed_years_from_any_the_base_holds_is_not_denied(engine: Engine) -> None:
     # the base's visits of 2021-2024 say nothing of 2018: unconfirmed, not "no"
     answer = engine.answer("năm 2018 bộ trưởng ngoại giao VN có sang Lào ko")
