@@ -1252,6 +1252,23 @@ def test_the_place_claimed_of_a_mechanisms_one_round_is_checked(engine: Engine, 
     assert answer.verdict == "no" and answer.facts[0] == "asean-fm-retreat-2024-01"
 
 
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Tham khảo chính trị cấp thứ trưởng lần 9 tính tổ chức bên Lào hả?", "no"),  # planned in Vietnam
+        ("Tham khảo chính trị cấp thứ trưởng lần 9 tổ chức bên Việt Nam hả?", "yes"),
+        ("Nguyễn Minh Vũ có đồng chủ trì họp đoàn đại biểu biên giới lần 31 ko?", "yes"),
+    ],
+)
+def test_what_a_plan_says_is_checked_against_it(engine: Engine, question: str, verdict: str) -> None:
+    assert engine.answer(question).verdict == verdict
+
+
+def test_whether_a_planned_event_took_place_is_not_known(engine: Engine) -> None:
+    answer = engine.answer("Was the 31st border delegation meeting held?")
+    assert answer.verdict is None and "planned" in answer.text
+
+
 def test_a_series_typed_as_its_articles_write_it_is_that_series(engine: Engine) -> None:
     # "tham khảo" reads as "tham vấn", so both consultation series have an 8th round; typed as written,
     # "Tham khảo Chính trị" is what the deputy-minister series' articles call it

@@ -226,14 +226,26 @@ def _fact_found(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> 
         and not q.date
         and Intent.PLANNED not in q.intents  # "dự kiến tổ chức tại …?" checks the plan itself
     ):
-        # the articles say it was planned; whether it then took place they do not say
-        text = phrase("planned_unknown", q.lang, title=engine.render.title(fact, q.lang))
-        return dataclasses.replace(direct, text=f"{text}\n\n{direct.text}", not_stated=True)
+        # the articles say it was planned; whether it then took place they do not say. What the plan
+        # says (where, who) is checked against it ("tổ chức bên Lào hả?" of one planned in Vietnam)
+        if not _claims_of_the_plan(engine, q):
+            text = phrase("planned_unknown", q.lang, title=engine.render.title(fact, q.lang))
+            return dataclasses.replace(direct, text=f"{text}\n\n{direct.text}", not_stated=True)
+        planned: Verdict = "yes" if _claims_hold(engine, q, fact) else "no"
+        body = f"{phrase('planned_checked', q.lang)}\n\n{_corrected(engine, q, fact, direct)}"
+        return dataclasses.replace(_with_verdict(direct, planned, body, q.lang), not_stated=True)
     holds = fact is None or _claims_hold(engine, q, fact)
     if holds and _unknown_name(q):
         # "… in Phnom Penh?": a name the base never uses is something it cannot confirm
         return _unconfirmed(engine, q, fact, direct)
     return _with_verdict(direct, "yes" if holds else "no", _corrected(engine, q, fact, direct), q.lang)
+
+
+def _claims_of_the_plan(engine: Lookup, q: Question) -> bool:
+    """The claim names what a plan says (a place it is set in, a person taking part), not only that
+    the event is on record."""
+    places = [p for p in q.places if not engine.retrieval.is_country_place(p)]
+    return bool(engine.retrieval.destination(q) or places or q.officials or _places_claimed(engine, q))
 
 
 def _several_found(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Answer | None:
