@@ -1264,6 +1264,23 @@ def test_what_a_plan_says_is_checked_against_it(engine: Engine, question: str, v
     assert engine.answer(question).verdict == verdict
 
 
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("ong Vuong Dinh Hue tiep Thu tuong Sonexay o Phu Chu tich phai khong", "no"),
+        ("Was Sonexay received by Vuong Dinh Hue at the Presidential Palace?", "no"),  # a name the base lacks
+        ("Was Sonexay Siphanhdone received by Vuong Dinh Hue at the National Assembly House?", "yes"),
+        ("Ông Huệ tiếp Thủ tướng Sonexay tại Nhà Quốc hội đúng không?", "yes"),
+    ],
+)
+def test_a_building_claimed_is_checked_against_the_venue_on_record(
+    engine: Engine, question: str, verdict: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.verdict == verdict and answer.facts[0] == "reception-vuong-dinh-hue-sonexay"
+    assert verdict == "yes" or "National Assembly House" in answer.text or "Nhà Quốc hội" in answer.text
+
+
 def test_whether_a_planned_event_took_place_is_not_known(engine: Engine) -> None:
     answer = engine.answer("Was the 31st border delegation meeting held?")
     assert answer.verdict is None and "planned" in answer.text

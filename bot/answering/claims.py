@@ -28,7 +28,17 @@ from bot.answering.scoring import (
     CLAIM_WORDS,
     LEXICAL_MIN,
 )
-from bot.kb.facts import Agreement, Event, Figure, FuzzyDate, Official, Place, Precision, Statement
+from bot.kb.facts import (
+    Agreement,
+    Event,
+    Figure,
+    FuzzyDate,
+    Official,
+    Place,
+    PlaceKind,
+    Precision,
+    Statement,
+)
 from bot.kb.facts import Status as EventStatus
 from bot.nlu.lexicon import (
     AGE_ASKED,
@@ -43,6 +53,7 @@ from bot.nlu.lexicon import (
     DAYS_BETWEEN_SPLIT,
     DAYS_UNTIL,
     DURATION_CUES,
+    ENGLISH_GLUE,
     EVERYDAY_WORDS,
     FUNCTION_WORDS,
     IN_FORCE_ASKED,
@@ -61,6 +72,7 @@ from bot.nlu.lexicon import (
     SIGNED_ASKED,
     SPAN_BETWEEN,
     STOPWORDS,
+    VENUE_WORDS,
     WH_PATTERN,
     YEAR_ASKED,
     Intent,
@@ -188,7 +200,12 @@ def _name_unknown(engine: Lookup, q: Question, direct: Answer, today: dt.date) -
     said = engine.lookup(rest, q.lang, today)
     if said.status is not Status.ANSWERED:
         return None
-    return _unconfirmed(engine, q, engine.knowledge.get(said.facts[0]), said)
+    fact = engine.knowledge.get(said.facts[0])
+    if isinstance(fact, Event) and _another_venue(engine, q, fact):
+        # "… at the Presidential Palace?" of a meeting the articles put in another building: its record
+        record = dataclasses.replace(engine.answer_fact(fact.id, lang=q.lang), question=q.text)
+        return _with_verdict(record, "no", _corrected(engine, q, fact, record, always=True), q.lang)
+    return _unconfirmed(engine, q, fact, said)
 
 
 def _fact_found(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Answer | None:
@@ -388,6 +405,32 @@ def _places_claimed(engine: Lookup, q: Question) -> list[list[str]]:
     return claimed
 
 
+def _venues_claimed(q: Question) -> list[str]:
+    """The names after "ở", "tại", "at" that hold a word of a building ("Phủ Chủ tịch", "the Presidential
+    Palace"), up to four words."""
+    cue = CLAIM_CUES.search(q.canonical)  # "… phải không": the claim ends there
+    words = q.canonical[: cue.start() if cue else None].split()
+    claimed: list[str] = []
+    for i, word in enumerate(words):
+        if word not in PLACE_CLAIM_WORDS:
+            continue
+        tail = itertools.dropwhile(lambda w: w in ENGLISH_GLUE, words[i + 1 : i + 6])
+        name = list(itertools.takewhile(lambda w: w not in FUNCTION_WORDS and w not in CLAIM_ENDS, tail))[:4]
+        if set(name) & VENUE_WORDS or set(map(" ".join, itertools.pairwise(name))) & VENUE_WORDS:
+            claimed.append(" ".join(name))
+    return claimed
+
+
+def _another_venue(engine: Lookup, q: Question, event: Event) -> bool:
+    """The claim puts the event in a building, and the articles give it another one."""
+    place = engine.knowledge.place(event.place or "")
+    if place is None or place.place_kind is not PlaceKind.VENUE:
+        return False
+    names = [canonical(fold(n)) for n in [place.name_vi, place.name_en, *place.aliases]]
+    claimed = _venues_claimed(q)
+    return bool(claimed) and not any(c in n or n in c for c in claimed for n in names)
+
+
 def _is_where(engine: Lookup, event: Event, name: list[str]) -> bool:
     """The name is one of the places the event took place in (its venue, city or country)."""
     places = (engine.knowledge.place(p) for p in engine.retrieval.places_of(event))
@@ -522,6 +565,8 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
         and destination not in engine.retrieval.places_of(fact)
     ):
         return False
+    if isinstance(fact, Event) and _another_venue(engine, q, fact):
+        return False  # "… ở Phủ Chủ tịch phải không?" of a meeting at the National Assembly House
     claimed_places = _places_claimed(engine, q) if isinstance(fact, Event) else []
     if isinstance(fact, Event) and any(not _is_where(engine, fact, name) for name in claimed_places):
         return False  # "… take place in Vientiane?" of a session held in Vietnam

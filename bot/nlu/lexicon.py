@@ -100,6 +100,7 @@ class Cues(_Data):
     nationality: list[str]
     succession: dict[Literal["always", "with_post"], list[str]]
     place_claim_words: list[str]
+    venue_words: list[str]
     post_capacity: list[str]
     durations: list[str]
     age: list[str]
@@ -472,6 +473,7 @@ ROLE_ASKED = {
 DESTINATION_WORDS = "|".join(sorted(_CUES.destination, key=len, reverse=True))
 PLACE_WORDS = frozenset(word for word in _CUES.destination if " " not in word)  # "in", "at", "ở", "tại"
 PLACE_CLAIM_WORDS = PLACE_WORDS | frozenset(_CUES.place_claim_words)
+VENUE_WORDS = frozenset(_CUES.venue_words)
 # "liên quan tới Lào", "related to Laos": about a country, not an event held there
 NOT_DESTINATION = re.compile(r"\b(?:" + "|".join(_CUES.not_destination) + r")\s*$")
 LISTED = _phrases(_CUES.listed)
