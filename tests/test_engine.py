@@ -272,6 +272,23 @@ def test_a_post_the_official_held_is_confirmed_whatever_words_close_the_claim(en
     assert answer.verdict == "yes" and answer.facts[0] == "phung-si-tan"
 
 
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        (
+            "Whom did General Tấn go to congratulate in January 2024?",
+            "vn-mod-congratulates-lao-army-2024-01-08",
+        ),
+        ("Sonexay Siphanhdone giữ cương vị gì ở Lào?", "sonexay-siphanhdone"),
+        # "Hồi" opens the sentence: "Hồi Tham" is no name the base lacks
+        ("Hồi Tham vấn tháng 12/2021 hai bộ trưởng nhất trí chuẩn bị cho năm kỷ niệm gì thế?", None),
+    ],
+)
+def test_people_and_posts_asked_the_way_users_ask(engine: Engine, question: str, fact: str | None) -> None:
+    answer = engine.answer(question)
+    assert answer.status is Status.ANSWERED and (fact is None or answer.facts[0] == fact)
+
+
 def test_a_repeatable_act_claimed_years_from_any_the_base_holds_is_not_denied(engine: Engine) -> None:
     # the base's visits of 2021-2024 say nothing of 2018: unconfirmed, not "no"
     answer = engine.answer("năm 2018 bộ trưởng ngoại giao VN có sang Lào ko")

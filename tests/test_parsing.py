@@ -54,6 +54,7 @@ def test_words_that_only_look_like_rounds_are_not_rounds(question: str) -> None:
         ("tham vấn 12/2021", DateQuery(year=2021, month=12)),
         ("in January-November 2021", DateQuery(year=2021)),  # months of one year: that year
         ("tháng 1-11/2021", DateQuery(year=2021)),
+        ("worth in January–November 2021", DateQuery(year=2021)),  # an en dash joins them too
         ("thang 4 nam 2023", DateQuery(year=2023, month=4)),
         ("năm 2015", DateQuery(year=2015)),
         ("20 July 2015", DateQuery(year=2015, month=7, day=20)),

@@ -229,7 +229,7 @@ _TODAY, _THIS_YEAR, _LAST_YEAR, _THIS_MONTH = (
 def _light(text: str) -> str:
     """Folded, but keeping / and - between digits so 28/12/2021 and 28-29/12 survive."""
     kept = re.sub(r"(?<=\d)\s*([/.\-–])\s*(?=\d)", lambda m: "/" if m.group(1) in "/." else "-", text)
-    kept = kept.replace("/", " SLASH ").replace("-", " DASH ")
+    kept = kept.replace("/", " SLASH ").replace("-", " DASH ").replace("–", " DASH ").replace("—", " DASH ")
     folded = fold(unicodedata.normalize("NFC", kept))
     return folded.replace(" slash ", "/").replace(" dash ", "-")
 

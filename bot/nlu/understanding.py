@@ -1092,7 +1092,8 @@ def _in_phrases(run: list[str], question: list[str], pairs: set[str]) -> bool:
     return False
 
 
-_ORDINARY_FIRST_WORDS = (EVERYDAY_WORDS | FUNCTION_WORDS) - HONORIFICS  # "Ông Sơn": part of the name
+# "Hồi Tham vấn …", "Sau Kỳ họp …": a first word capitalised only for the sentence ("Ông Sơn": the name)
+_ORDINARY_FIRST_WORDS = (EVERYDAY_WORDS | FUNCTION_WORDS | CUE_WORDS) - HONORIFICS
 
 
 def _runs_between_countries(text: str, index: EntityIndex) -> Iterable[list[str]]:
