@@ -1388,6 +1388,16 @@ def test_what_a_record_mentions_is_its_topic_not_the_mentioning(engine: Engine) 
     assert all(name in answer.text for name in ("UNCLOS", "DOC", "COC"))
 
 
+def test_a_detail_inside_a_long_record_is_found_by_the_point_that_holds_it(engine: Engine) -> None:
+    # the meeting's record is long and says much else; one of its points holds nearly all the question
+    answer = engine.answer(
+        "Việt Nam và Lào thống nhất tăng cường phối hợp quản lý biên giới nhằm ngăn chặn điều gì?"
+    )
+    assert answer.facts[0] == "meeting-bui-thanh-son-saleumxay-2021" and "bất hợp pháp" in answer.text
+    # what no point holds is still not found
+    assert engine.answer("What did Vietnam and Laos agree on space cooperation?").status is Status.NOT_FOUND
+
+
 def test_the_kind_of_point_asked_is_no_topic_to_look_for(engine: Engine) -> None:
     # "lĩnh vực" (fields) says what kind of point is asked and "theo" (according to) how; the point
     # itself ("hợp tác an ninh, quốc phòng, … giáo dục … tiếp tục được đẩy mạnh") holds neither

@@ -294,6 +294,10 @@ class Engine:
         if latest is not None:
             return latest
         ranking = self.retrieval.rank(q)
+        if not (q.date or claims.is_claim(q) or any(s.anchored for s in ranking.events + ranking.others)):
+            # nothing the question names anchors a fact: a detail inside a long record may (a claim to
+            # check, or a date no fact falls on, is left to say what the articles do not have)
+            ranking = self.retrieval.rank_by_passages(q)
         answer = self._listing(q, ranking) or self._compose(q, self._decide(q, ranking))
         if answer.status is Status.NOT_FOUND:
             # "kể tên các quan chức Lào": no fact on a topic, so the officials themselves are asked for

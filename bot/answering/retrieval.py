@@ -17,6 +17,7 @@ from bot.answering.scoring import (
     DATE_TOPIC_MIN,
     FIGURE_WORDS_MIN,
     LEXICAL_MIN,
+    PASSAGE_MIN,
     SERIES_LEAD,
     SERIES_MENTIONED,
     SERIES_STRONG,
@@ -137,6 +138,17 @@ class Retrieval:
     def rank(self, q: Question) -> Ranking:
         """Every candidate the question's constraints leave, scored: events, and the other facts."""
         lexical = self.index.lexical_scores(q.units, english=q.lang == "en")
+        return Ranking(self.rank_events(q, lexical), self.rank_others(q, lexical))
+
+    def rank_by_passages(self, q: Question) -> Ranking:
+        """The ranking with each event's share of the question taken from its best passage too: one
+        point of a long record may hold what is asked though the record as a whole explains little of
+        the question ("… phối hợp quản lý biên giới nhằm ngăn chặn điều gì?")."""
+        english = q.lang == "en"
+        lexical = self.index.lexical_scores(q.units, english=english)
+        for fact_id, share in self.index.passage_scores(q.units, lexical, english=english).items():
+            if share >= PASSAGE_MIN:
+                lexical[fact_id] = max(lexical[fact_id], share)
         return Ranking(self.rank_events(q, lexical), self.rank_others(q, lexical))
 
     def place_chain(self, place_id: str | None) -> list[str]:

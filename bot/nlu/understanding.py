@@ -190,6 +190,7 @@ class EntityIndex:
     _blocks: dict[str, list[int]] = field(default_factory=dict)
     _place_blocks: dict[str, list[int]] = field(default_factory=dict)
     _unit_postings: dict[str, list[str]] = field(default_factory=dict)
+    _passages: dict[str, list[frozenset[str]]] = field(default_factory=dict)
     _known_list: list[str] | None = None
     corpus_pairs: set[str] = field(default_factory=set)  # every adjacent word pair of the seeds and facts
     # words only the base's English texts use, and words only its Vietnamese texts use: evidence of a
@@ -679,6 +680,38 @@ class EntityIndex:
             self.unit_weight(u, english=english) for u in question_units if not self.no_evidence(u, english)
         )
         return sum(weights) or 1.0
+
+    def passage_scores(
+        self, question_units: set[str], fact_ids: Iterable[str], *, english: bool = False
+    ) -> dict[str, float]:
+        """Share of the question's weight the best passage of each event explains (0-1): one point agreed
+        or discussed, or its title and summary. A detail of a long record is asked of one passage, and
+        the whole record's length must not hide it."""
+        asked = {
+            u: self.unit_weight(u, english=english)
+            for u in question_units
+            if not self.no_evidence(u, english)
+        }
+        total = sum(asked.values()) or 1.0
+        shares: dict[str, float] = {}
+        for fact_id in fact_ids:
+            passages = self._passages_of(fact_id)
+            if passages:
+                best = max(sum(w for u, w in asked.items() if u in passage) for passage in passages)
+                shares[fact_id] = best / total
+        return shares
+
+    def _passages_of(self, fact_id: str) -> list[frozenset[str]]:
+        if fact_id not in self._passages:
+            event = self.knowledge.event(fact_id)
+            texts = (
+                [f"{event.title_vi} {event.title_en} {event.summary_vi} {event.summary_en}"]
+                + [f"{t.vi} {t.en}" for t in event.agreed + event.discussed]
+                if event is not None
+                else []
+            )
+            self._passages[fact_id] = [frozenset(units(canonical(fold(text)))) for text in texts]
+        return self._passages[fact_id]
 
     def lexical_scores(self, question_units: set[str], *, english: bool = False) -> dict[str, float]:
         """Share of the question's weight each fact's text explains (0-1), via the postings (no full scan)."""
