@@ -274,11 +274,30 @@ def test_an_amount_for_a_year_no_figure_has_is_not_answered_with_an_event(fixtur
     assert answer.status.value == "not_found"
 
 
-def test_an_agreement_its_record_calls_unfinished_is_not_signed(fixture_engine: Engine) -> None:
-    answer = fixture_engine.answer(
-        "Has the Vietnam-Thailand maritime search and rescue agreement been signed yet?"
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Has the Vietnam-Thailand maritime search and rescue agreement been signed yet?",
+        "Hiệp định tìm kiếm cứu nạn trên biển VN-Thái ký rồi hả?",
+    ],
+)
+def test_an_agreement_its_record_calls_unfinished_is_not_signed(
+    fixture_engine: Engine, question: str
+) -> None:
+    answer = fixture_engine.answer(question)
+    assert answer.verdict == "no" and ("Under negotiation" in answer.text or "đàm phán" in answer.text)
+
+
+def test_words_about_the_bot_itself_and_its_records_ask_nothing_more(fixture_engine: Engine) -> None:
+    listed = fixture_engine.answer(
+        "List all the documents Vietnam and Thailand have signed according to your records."
     )
-    assert answer.verdict == "no" and "Under negotiation" in answer.text
+    assert len(listed.facts) == 3
+    # "does" is no plural of "doe": the claim is the plan's own words and period
+    assert (
+        fixture_engine.answer("Does the Vietnam–Thailand Joint Plan of Action run from 2023 to 2027?").verdict
+        == "yes"
+    )
 
 
 def test_a_typo_is_read_as_the_word_that_pairs_with_its_neighbour(fixture_engine: Engine) -> None:

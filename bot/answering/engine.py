@@ -1210,6 +1210,7 @@ class Engine:
             for t in NOW.sub(" ", SIGNED_ASKED.sub(" ", CONCLUDED_ASKED.sub(" ", q.canonical))).split()
             if t not in FUNCTION_WORDS
             and t not in CUE_WORDS
+            and t not in EVERYDAY_WORDS  # "according to your records"
             and t not in self.index.country_words
             and not AGREEMENT_CUE.search(t)
         ]

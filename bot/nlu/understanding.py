@@ -142,8 +142,9 @@ def _language_words(knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str
 
 
 def singular(token: str) -> str:
-    # No Vietnamese syllable ends in "s", so a final "s" is an English plural ("ports", "mechanisms").
-    if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
+    # No Vietnamese syllable ends in "s", so a final "s" is an English plural ("ports", "mechanisms");
+    # not in a word of asking or glue ("does" is no "doe", "this" no "thi")
+    if len(token) > 3 and token.endswith("s") and not token.endswith("ss") and token not in FUNCTION_WORDS:
         if token.endswith("ies"):
             return token[:-3] + "y"  # "academies" is "academy", as the facts write it
         return token[:-2] if token.endswith(("ses", "xes")) else token[:-1]
