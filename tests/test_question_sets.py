@@ -321,3 +321,10 @@ def test_what_post_someone_holds_asked_by_the_role_is_their_profile(fixture_engi
 def test_a_stance_asked_as_a_view_or_an_attitude_is_found(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("Thái Lan có quan điểm thế nào về việc quản lý nguồn nước sông Mê Công?")
     assert answer.facts[0] == "th-mekong-water-cooperation"
+
+
+def test_a_growth_asked_over_the_previous_year_is_the_growth_on_record(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer(
+        "By what percentage did Vietnam–Thailand trade rise in 2022 over the previous year?"
+    )
+    assert answer.facts[0] == "vn-th-trade-growth-2022" and "9.2%" in answer.text
