@@ -289,6 +289,17 @@ def test_people_and_posts_asked_the_way_users_ask(engine: Engine, question: str,
     assert answer.status is Status.ANSWERED and (fact is None or answer.facts[0] == fact)
 
 
+def test_someone_claimed_of_a_mechanisms_meeting_on_a_date_is_denied_with_the_round_they_chaired(
+    engine: Engine,
+) -> None:
+    answer = engine.answer(
+        "Ông Lê Hoài Trung là người đồng chủ trì Tham khảo Chính trị cấp Thứ trưởng năm 2023 phải ko?"
+    )
+    assert answer.verdict == "no" and answer.facts[0] == "deputy-fm-political-consultation-8"
+    assert "Đỗ Hùng Việt" in answer.text and "7/2015" in answer.text  # the round he did co-chair
+    assert answer.text.count("suy ra") == 1  # the inferred-date mark explained once
+
+
 def test_a_repeatable_act_claimed_years_from_any_the_base_holds_is_not_denied(engine: Engine) -> None:
     # the base's visits of 2021-2024 say nothing of 2018: unconfirmed, not "no"
     answer = engine.answer("năm 2018 bộ trưởng ngoại giao VN có sang Lào ko")

@@ -290,15 +290,34 @@ def _point_agreed(engine: Lookup, q: Question, direct: Answer, today: dt.date) -
 
 
 def _person_absent(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Answer | None:
-    """ "Was the 31st border delegation meeting co-chaired by Bùi Thanh Sơn?": the meeting, without
-    the person claimed, says who took part."""
-    if direct.status is not Status.NOT_FOUND or not q.officials or q.round is None:
+    """ "Was the 31st border delegation meeting co-chaired by Bùi Thanh Sơn?", "… đồng chủ trì Tham khảo
+    Chính trị cấp Thứ trưởng năm 2023?": the meeting (a round, or a mechanism's meeting on a date)
+    without the person claimed says who took part."""
+    if direct.status is not Status.NOT_FOUND or not q.officials:
+        return None
+    if q.round is None and not (q.date is not None and engine.retrieval.strong_series(q)):
         return None
     named = engine.lookup(_without_officials(engine, q), q.lang, today)
     event = engine.knowledge.get(named.facts[0]) if named.status is Status.ANSWERED else None
     if not isinstance(event, Event) or {p.official for p in event.participants} & set(q.officials):
         return None
-    return _with_verdict(dataclasses.replace(named, question=q.text), "no", named.text, q.lang)
+    body = named.text.partition("\n\n")[0].replace(f"\n{phrase('inferred_footnote', q.lang)}", "")
+    # the rounds of the same mechanism the person did take part in: the claim's likely source
+    cited: list[Event] = [event]
+    for official_id in q.officials:
+        official = engine.knowledge.official(official_id)
+        rounds = [
+            e
+            for e in map(engine.knowledge.event, engine.knowledge.events_by_official.get(official_id, ()))
+            if e is not None and e.series and e.series == event.series
+        ]
+        if official is not None and rounds:
+            titles = "; ".join(f"{engine.render.title(e, q.lang)} — {event_date(e, q.lang)}" for e in rounds)
+            body += "\n" + phrase("took_part_in", q.lang, name=official.name, events=titles)
+            cited += rounds
+    text = f"{with_footnotes(body, q.lang)}\n\n{engine.render.source_line(list(cited), q.lang)}"
+    named = dataclasses.replace(named, question=q.text, facts=tuple(dict.fromkeys(e.id for e in cited)))
+    return _with_verdict(named, "no", text, q.lang)
 
 
 def _relaxed(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Answer:
