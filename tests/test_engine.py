@@ -300,6 +300,26 @@ def test_someone_claimed_of_a_mechanisms_meeting_on_a_date_is_denied_with_the_ro
     assert answer.text.count("suy ra") == 1  # the inferred-date mark explained once
 
 
+def test_a_statement_closed_by_nhi_is_a_claim_to_check(engine: Engine) -> None:
+    answer = engine.answer("Năm Đoàn kết, Hữu nghị Việt Nam - Lào là năm 2021 nhỉ?")
+    assert answer.verdict == "no" and "2022" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tham vấn chính trị cấp Bộ trưởng lần 8 diễn ra ngày 29/12/2021 phải không?",
+        "Tham vấn chính trị cấp Bộ trưởng lần 8 diễn ra đúng ngày 28 hay ngày 29/12 nhỉ?",
+        "Was the 8th FM-level consultation held on 5 December 2021?",
+    ],
+)
+def test_a_day_claimed_of_an_event_dated_only_to_its_month_is_not_confirmed(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.verdict is None and answer.not_stated and answer.facts[0] == "fm-political-consultation-8"
+
+
 def test_a_repeatable_act_claimed_years_from_any_the_base_holds_is_not_denied(engine: Engine) -> None:
     # the base's visits of 2021-2024 say nothing of 2018: unconfirmed, not "no"
     answer = engine.answer("năm 2018 bộ trưởng ngoại giao VN có sang Lào ko")

@@ -251,6 +251,8 @@ def _fact_found(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> 
         planned: Verdict = "yes" if _claims_hold(engine, q, fact) else "no"
         body = f"{phrase('planned_checked', q.lang)}\n\n{_corrected(engine, q, fact, direct)}"
         return dataclasses.replace(_with_verdict(direct, planned, body, q.lang), not_stated=True)
+    if isinstance(fact, Event) and _day_not_on_record(q, fact):
+        return _day_missing(engine, q, fact)
     holds = fact is None or _claims_hold(engine, q, fact)
     if holds and _unknown_name(q):
         # "… in Phnom Penh?": a name the base never uses is something it cannot confirm
@@ -263,6 +265,25 @@ def _claims_of_the_plan(engine: Lookup, q: Question) -> bool:
     the event is on record."""
     places = [p for p in q.places if not engine.retrieval.is_country_place(p)]
     return bool(engine.retrieval.destination(q) or places or q.officials or _places_claimed(engine, q))
+
+
+def _day_missing(engine: Lookup, q: Question, event: Event) -> Answer:
+    """ "… diễn ra ngày 29/12 phải không?" of a round its article dates to December: no day to check."""
+    title, date = engine.render.title(event, q.lang), event_date(event, q.lang)
+    record = engine.answer_fact(event.id, lang=q.lang)
+    text = f"{phrase('day_missing', q.lang, title=title, date=date)}\n\n{record.text}"
+    return dataclasses.replace(record, question=q.text, text=text, not_stated=True)
+
+
+def _day_not_on_record(q: Question, event: Event) -> bool:
+    """The claim gives a day in the event's month, and its article gives no day."""
+    return (
+        q.date is not None
+        and q.date.day is not None
+        and event.date is not None
+        and not event.date.has_day
+        and q.date.matches(event.date.start, event.date.end)
+    )
 
 
 def _several_found(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Answer | None:
@@ -348,6 +369,8 @@ def _relaxed(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Ans
         # "năm 2018 bộ trưởng có sang Lào không?": the base's one visit years away does not show
         # there was none in 2018; it has none then, and says which it has
         return _unconfirmed(engine, q, fact, relaxed)
+    if isinstance(fact, Event) and _day_not_on_record(q, fact):
+        return _day_missing(engine, q, fact)
     found: Verdict = "yes" if fact is not None and _claims_hold(engine, q, fact) else "no"
     body = relaxed.text if found == "yes" else _corrected(engine, q, fact, relaxed)
     return _with_verdict(dataclasses.replace(relaxed, question=q.text), found, body, q.lang)
