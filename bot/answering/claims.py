@@ -806,17 +806,17 @@ def days_between(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
 def _between(
     engine: Lookup, q: Question, questions: list[str], today: dt.date, *, days: bool = False
 ) -> Answer | None:
-    found = [_earliest(engine, engine.lookup(text, q.lang, today), q.lang) for text in questions]
-    answers = [a for a in found if a is not None and a.facts]
-    dates = [_date_of(engine.knowledge.get(a.facts[0])) for a in answers]
-    if (
-        len(answers) != 2
-        or dates[0] is None
-        or dates[1] is None
-        or answers[0].facts[0] == answers[1].facts[0]
-    ):
+    """The span from one dated fact to the other, each found by one of the questions; a side naming
+    an Nth anniversary ("before the army's 75th anniversary") is dated by its act, N years on."""
+    dated = [
+        (_anniversary_of(engine, q, text, today) if days else None) or _dated(engine, q, text, today)
+        for text in questions
+    ]
+    found = [d for d in dated if d is not None]
+    if len(found) != 2 or found[0][0].facts[0] == found[1][0].facts[0]:
         return None
-    first, second = sorted((dates[0], dates[1]), key=lambda d: d.start)
+    answers = [answer for answer, _ in found]
+    first, second = sorted((date for _, date in found), key=lambda d: d.start)
     start, end = format_date(first, q.lang), format_date(second, q.lang)
     if days:
         if not (first.has_day and second.has_day):
@@ -836,6 +836,38 @@ def _between(
     sources = tuple(dict.fromkeys(src for a in answers for src in a.sources))
     text = "\n\n".join([head, *(a.text for a in answers)])
     return dataclasses.replace(answers[0], question=q.text, text=text, facts=facts, sources=sources)
+
+
+def _dated(engine: Lookup, q: Question, text: str, today: dt.date) -> tuple[Answer, FuzzyDate] | None:
+    """The fact a question finds (the first dated, when several fit) and its date."""
+    answer = _earliest(engine, engine.lookup(text, q.lang, today), q.lang)
+    if answer is None or not answer.facts:
+        return None
+    fact = engine.knowledge.get(answer.facts[0])
+    date = _date_of(fact)
+    # a stance is dated by the meeting where it was stated, when that is dated more precisely
+    made_at = engine.knowledge.event(fact.made_at or "") if isinstance(fact, Statement) else None
+    if made_at is not None and made_at.date is not None and (date is None or _finer(made_at.date, date)):
+        date = made_at.date
+    return (answer, date) if date is not None else None
+
+
+def _finer(one: FuzzyDate, other: FuzzyDate) -> bool:
+    return one.has_day and not other.has_day
+
+
+def _anniversary_of(
+    engine: Lookup, q: Question, text: str, today: dt.date
+) -> tuple[Answer, FuzzyDate] | None:
+    """ "the army's 75th anniversary": the day of the act it counts from, N years on."""
+    number = _anniversary_number(fold(text))
+    if number is None:
+        return None
+    act = _dated(engine, q, text, today)  # the first dated of what fits: the act, not a later mark of it
+    if act is None or not act[1].has_day or act[1].start.year + number > today.year + 1:
+        return None
+    day = _on_year(act[1].start, act[1].start.year + number)
+    return act[0], FuzzyDate.parse(day.isoformat())
 
 
 def _earliest(engine: Lookup, answer: Answer, lang: Lang) -> Answer | None:
