@@ -1406,6 +1406,20 @@ def test_the_year_an_anniversary_of_a_named_year_counts_from_is_the_acts(
     assert answer.facts[0] == "establishment-diplomatic-relations-1962" and "1962" in answer.text
 
 
+def test_tron_n_nam_is_an_nth_anniversary(engine: Engine) -> None:
+    # "tròn 80 năm" (a full 80 years) is the 80th anniversary, and no typo of "trong"
+    answer = engine.answer("Quân đội nhân dân Lào tròn 80 năm thành lập vào năm nào nhỉ?")
+    assert answer.facts[0] == "lao-peoples-army-founding-1949-01-20" and "2029" in answer.text
+
+
+def test_tinh_den_dates_a_count_and_puts_nothing_anywhere(engine: Engine) -> None:
+    # "tính đến năm 2026" (as of 2026): "đến" is no destination, so the act in Vietnam is not required
+    answer = engine.answer(
+        "Tính đến năm 2026, Việt Nam và Lào đã thiết lập quan hệ ngoại giao được bao nhiêu năm?"
+    )
+    assert answer.facts[0] == "establishment-diplomatic-relations-1962" and answer.text.startswith("64")
+
+
 def test_a_kind_of_document_qualified_by_a_topic_no_agreement_holds_is_not_found(engine: Engine) -> None:
     # "thỏa thuận du lịch" is a tourism agreement: not one of the foreign ministries' agreements
     assert engine.answer("Việt Nam và Lào ký thỏa thuận du lịch năm nào?").status.value == "not_found"

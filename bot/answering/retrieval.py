@@ -189,7 +189,10 @@ class Retrieval:
                 m
                 for m in DESTINATION.finditer(q.canonical)
                 # a country the question names as one: "ở Lao Bảo" names a border gate, not Laos
-                if not NOT_DESTINATION.search(q.canonical[: m.start()])
+                if not any(
+                    NOT_DESTINATION.search(before)  # "liên quan tới Lào"; "tính đến": with its word
+                    for before in (q.canonical[: m.start()], q.canonical[: m.start()] + m.group(0).split()[0])
+                )
                 and country_code(m.group(1)) in q.countries
             ),
             None,
