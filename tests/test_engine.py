@@ -1335,6 +1335,14 @@ def test_whether_a_planned_event_took_place_is_not_known(engine: Engine) -> None
     assert answer.verdict is None and "planned" in answer.text
 
 
+def test_a_round_of_two_mechanisms_named_alike_is_asked_back_whichever_holds_the_slot(engine: Engine) -> None:
+    # both political consultations have an 8th round; that only one's place is on record picks neither
+    answer = engine.answer("Where was the 8th Vietnam–Laos political consultation held?")
+    offered = {c.fact_id for c in answer.candidates}
+    assert answer.status.value == "ambiguous"
+    assert {"fm-political-consultation-8", "deputy-fm-political-consultation-8"} <= offered
+
+
 def test_a_series_typed_as_its_articles_write_it_is_that_series(engine: Engine) -> None:
     # "tham khảo" reads as "tham vấn", so both consultation series have an 8th round; typed as written,
     # "Tham khảo Chính trị" is what the deputy-minister series' articles call it

@@ -41,6 +41,8 @@ from bot.answering.scoring import (
     LIST_SHARE,
     SERIES_LEAD,
     SERIES_MENTIONED,
+    SERIES_STRONG,
+    SERIES_TIE,
     STATEMENT_TIE_MARGIN,
     TIE_MARGIN,
     UNKNOWN_SHARE,
@@ -441,9 +443,11 @@ class Engine:
         if act is not None:
             return Decision(Verdict.ANSWER, [act])
         ties = [s for s in ranked if s.score >= best.score - TIE_MARGIN or self._indistinct(q, best, s)]
-        if q.officials and not (q.series or q.round or q.date or q.places or q.named_facts):
-            # "ông Sơn gặp Saleumxay ở đâu?": the people name every meeting of theirs alike; that only
-            # one of them holds a place picks none
+        named_alike = q.officials and not (q.series or q.round or q.date or q.places or q.named_facts)
+        if named_alike or (self._series_named_alike(q) and not q.named_facts):
+            # "ông Sơn gặp Saleumxay ở đâu?", "where was the 8th political consultation held?": the
+            # people, or two mechanisms' names, name each candidate alike; that only one of them holds
+            # a place picks none
             ties = [s for s in ranked if s.score - s.holds >= best.score - best.holds - TIE_MARGIN]
         if not STATEMENT_CUE.search(q.canonical):
             # an anniversary stands for its event: asked of without "kỷ niệm", the event is meant
@@ -490,6 +494,12 @@ class Engine:
         ):
             return Decision(Verdict.TIED, ties, list_on_date=True)
         return Decision(Verdict.TIED, ties)
+
+    @staticmethod
+    def _series_named_alike(q: Question) -> bool:
+        """Two mechanisms are named equally well, and well: "the 8th political consultation"."""
+        shares = sorted(q.series.values(), reverse=True)
+        return len(shares) > 1 and shares[0] >= SERIES_STRONG and shares[0] - shares[1] <= SERIES_TIE
 
     def _next_round(self, q: Question) -> tuple[Question, Answer | None]:
         """ "Kỳ họp tiếp theo …", "the next consultation": the series' latest round when the articles
