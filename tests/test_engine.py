@@ -1462,6 +1462,32 @@ def test_a_detail_inside_a_long_record_is_found_by_the_point_that_holds_it(engin
     assert engine.answer("What did Vietnam and Laos agree on space cooperation?").status is Status.NOT_FOUND
 
 
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        (
+            "Apart from the foreign minister, which Lao leader visited Vietnam in December 2021?",
+            "visit-lao-na-chairman-vn-2021-12",
+        ),
+        (
+            "Ngoài chuyến thăm của Chủ tịch nước Phúc, còn chuyến thăm cấp cao nào năm 2021?",
+            "visit-lao-na-chairman-vn-2021-12",
+        ),
+    ],
+)
+def test_what_an_opening_apart_from_clause_names_is_not_the_answer(
+    engine: Engine, question: str, fact: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.facts[0] == fact and answer.question == question
+
+
+def test_a_compound_opening_like_ngoai_giao_excludes_nothing(engine: Engine) -> None:
+    # "Ngoại giao" (diplomacy) is no "ngoài" (apart from)
+    answer = engine.answer("Ngoại giao Việt Nam và Lào, năm 2022 được gọi là năm gì?")
+    assert "vn-la-solidarity-friendship-year-2022" in answer.facts
+
+
 def test_the_kind_of_point_asked_is_no_topic_to_look_for(engine: Engine) -> None:
     # "lĩnh vực" (fields) says what kind of point is asked and "theo" (according to) how; the point
     # itself ("hợp tác an ninh, quốc phòng, … giáo dục … tiếp tục được đẩy mạnh") holds neither

@@ -77,6 +77,7 @@ from bot.nlu.lexicon import (
     DEFINITION_ASKED,
     DURATION_CUES,
     EVERYDAY_WORDS,
+    EXCLUDED_FIRST,
     FUNCTION_WORDS,
     HELD_ASKED,
     HOME_COUNTRIES,
@@ -198,6 +199,11 @@ class Engine:
                 return occasions.answer(self, q, day)
             if claims.is_claim(q):
                 return claims.check_claim(self, q, day)
+            excluded = self._excluded(q, day)
+            others = self._answer(*excluded) if excluded is not None else None
+            if others is not None and others.status is not Status.NOT_FOUND:
+                # nothing else fits: what the clause names may be what is asked about after all
+                return dataclasses.replace(others, question=question)
             halves = compound.split(self, q)
             both = compound.answer_both(self, q, *halves, day) if halves else None
             if both is not None:
@@ -284,10 +290,37 @@ class Engine:
         return analyze(text, self.index, lang=lang, today=today)
 
     # decision ------------------------------------------------------------------------------------
+    def _excluded(self, q: Question, today: dt.date) -> tuple[str, Lang, dt.date, frozenset[str]] | None:
+        """ "Apart from the foreign minister, which Lao leader visited …?": the rest of the question, and
+        what its opening clause names (the facts it finds, and the acts of the people among them),
+        which are not the answer."""
+        parts = re.split(r"[,;]", q.text, maxsplit=1)
+        opening = EXCLUDED_FIRST.match(fold(parts[0]))
+        if opening is None or len(parts) < 2 or not parts[1].strip():
+            return None
+        words = parts[0].split()
+        lead = len(opening.group(0).split())
+        clause, rest = " ".join(words[lead:]), parts[1]
+        if not clause or f"{fold(words[lead - 1])} {fold(clause).split()[0]}" in self.index.corpus_pairs:
+            return None  # "Ngoại giao Việt Nam …, …": a compound of the base, no "ngoài"
+        asked = self._read(rest, q.lang, today)
+        if not (asked.event_kinds or Intent.WHO in asked.intents):
+            return None  # "ngoài X, hai bên còn bàn gì?": X may be the very meeting asked about
+        named = self.lookup(clause, q.lang, today)
+        facts = {*named.facts, *(c.fact_id for c in named.candidates)}
+        people = {*self._read(clause, q.lang, today).officials}
+        people |= {f for f in facts if self.knowledge.official(f) is not None}
+        facts |= {e for person in people for e in self.knowledge.events_by_official.get(person, ())}
+        if not facts:
+            return None
+        return rest, q.lang, today, frozenset(facts)
+
     @cachedmethod(lambda self: self._answers, lock=lambda self: self._answers_lock)
-    def _answer(self, text: str, lang: Lang | None, today: dt.date) -> Answer:
+    def _answer(
+        self, text: str, lang: Lang | None, today: dt.date, excluded: frozenset[str] = frozenset()
+    ) -> Answer:
         """read → (refuse | a question form answered whole) → retrieve (`retrieval`) → decide →
-        compose."""
+        compose; what the question excludes is no candidate."""
         q = self._read(text, lang, today)
         early = self._refusal(q) or self._direct(q)
         if early is not None:
@@ -300,6 +333,11 @@ class Engine:
             # nothing the question names anchors a fact: a detail inside a long record may (a claim to
             # check, or a date no fact falls on, is left to say what the articles do not have)
             ranking = self.retrieval.rank_by_passages(q)
+        if excluded:
+            ranking = Ranking(
+                [s for s in ranking.events if s.fact.id not in excluded],
+                [s for s in ranking.others if s.fact.id not in excluded],
+            )
         answer = self._listing(q, ranking) or self._compose(q, self._decide(q, ranking))
         if answer.status is Status.NOT_FOUND:
             # "kể tên các quan chức Lào": no fact on a topic, so the officials themselves are asked for
