@@ -525,6 +525,14 @@ def test_two_rounds_in_one_question_get_both_answers(engine: Engine, question: s
     assert answer.facts[:2] == ("intergovernmental-committee-38", "intergovernmental-committee-46")
 
 
+def test_the_same_round_of_two_mechanisms_named_side_by_side_gets_both_answers(engine: Engine) -> None:
+    answer = engine.answer(
+        "When were the 8th FM-level and the 8th deputy-FM-level Vietnam–Laos consultations held?"
+    )
+    assert answer.facts[:2] == ("fm-political-consultation-8", "deputy-fm-political-consultation-8")
+    assert "2021" in answer.text and "2023" in answer.text
+
+
 def test_two_officials_in_one_profile_question_get_both_profiles(engine: Engine) -> None:
     answer = engine.answer("Saleumxay Kommasith và Sok Chenda Sophea giữ chức vụ gì?")
     assert set(answer.facts) == {"saleumxay-kommasith", "sok-chenda-sophea"}

@@ -631,7 +631,7 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     asked_years = [int(y) for y in YEAR_IN_TEXT.findall(q.text)]
     # ask for the fact's date instead of a count: "… bao nhiêu năm?" becomes "… khi nào?"
     when = _WHEN_WORD[q.lang]
-    halves = compound.split(engine, q)
+    halves = compound.split(engine, q, today)
     if halves is not None:  # "lần 1 và lần 8 cách nhau bao nhiêu năm": the time between two facts
         return _between(engine, q, [DURATION_CUES.sub(when, fold(h)) for h in halves], today)
     for between in SPAN_BETWEEN:  # "từ khi thiết lập quan hệ đến khi ký Hiệp ước": between two facts

@@ -16,6 +16,7 @@ from typing import Final
 
 from bot.answering.answers import Answer, Status
 from bot.answering.protocol import Lookup
+from bot.answering.scoring import SERIES_MENTIONED
 from bot.nlu.lexicon import ENGLISH_GLUE, WH_PATTERN, Intent, canonical
 from bot.nlu.parsing import parse_round, round_span
 from bot.nlu.text import fold
@@ -34,7 +35,7 @@ _RANGE_BEFORE: Final = re.compile(r"\b(?:between|from|giữa|giua|từ|tu)\s*(?:
 _SUFFIX: Final = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
-def split(engine: Lookup, q: Question) -> tuple[str, str] | None:
+def split(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | None:
     """The two whole questions a question about two rounds, two officials or two years stands for, if
     it is one."""
     years = _TWO_YEARS.search(q.text)
@@ -55,6 +56,30 @@ def split(engine: Lookup, q: Question) -> tuple[str, str] | None:
         people = _two_officials(engine, q, first, second)
         if people is not None:
             return people
+    return _two_series(engine, q, today)
+
+
+def _two_series(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | None:
+    """ "When were the 8th FM-level and the 8th deputy-FM-level consultations held?", "Tham vấn cấp Bộ
+    trưởng lần 8 và Tham khảo cấp Thứ trưởng lần 8 diễn ra khi nào?": two mechanisms named side by side
+    in a question about a round or a date. Each question is the whole one without the other's words:
+    the words before the conjunction and as many after it, read as naming one mechanism each."""
+    if q.round is None and q.date is None:
+        return None
+    if not any(share >= SERIES_MENTIONED for share in q.series.values()):
+        return None
+    words = q.text.split()
+    for at, word in enumerate(words):
+        if not _AND.fullmatch(f" {word} "):
+            continue
+        for size in range(1, min(at, len(words) - at - 1) + 1):
+            first = " ".join(words[:at] + words[at + 1 + size :])
+            second = " ".join(words[: at - size] + words[at + 1 :])
+            read = [
+                engine.retrieval.strong_series(engine.read(half, q.lang, today)) for half in (first, second)
+            ]
+            if len(read[0]) == 1 and len(read[1]) == 1 and read[0] != read[1]:
+                return first, second
     return None
 
 

@@ -204,7 +204,7 @@ class Engine:
             if others is not None and others.status is not Status.NOT_FOUND:
                 # nothing else fits: what the clause names may be what is asked about after all
                 return dataclasses.replace(others, question=question)
-            halves = compound.split(self, q)
+            halves = compound.split(self, q, day)
             both = compound.answer_both(self, q, *halves, day) if halves else None
             if both is not None:
                 return both
@@ -213,6 +213,9 @@ class Engine:
     def lookup(self, question: str, lang: Lang, today: dt.date) -> Answer:
         """The plain answer, without reading a claim or a count of years into the question."""
         return self._answer(question, lang, today)
+
+    def read(self, question: str, lang: Lang, today: dt.date) -> Question:
+        return self._read(question, lang, today)
 
     def asked_post(self, q: Question) -> tuple[str, str | None, list[str]] | None:
         """The post a question names: role words, its country, qualifiers ("Bộ trưởng Quốc phòng Lào")."""
