@@ -328,3 +328,25 @@ def test_a_growth_asked_over_the_previous_year_is_the_growth_on_record(fixture_e
         "By what percentage did Vietnam–Thailand trade rise in 2022 over the previous year?"
     )
     assert answer.facts[0] == "vn-th-trade-growth-2022" and "9.2%" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many years did Siriporn serve as ambassador in Vietnam?",
+        "Nhiệm kỳ của Đại sứ Siriporn tại Việt nam kéo dài mấy năm vây?",
+    ],
+)
+def test_a_term_no_record_dates_is_not_counted_from_an_act_of_it(
+    fixture_engine: Engine, question: str
+) -> None:
+    # her farewell call is dated; her term is not: no "2 years since the call", no "1 day"
+    answer = fixture_engine.answer(question)
+    assert (answer.status.value == "not_found" and "term" in answer.text) or "nhiệm kỳ" in answer.text
+
+
+def test_a_term_on_record_is_given_as_its_years(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer(
+        "nhiem ky hoi dong chap hanh unesco ma thai lan ung ho viet nam keo dai may nam"
+    )
+    assert answer.facts[0] == "th-supports-vn-unesco-executive-board-2025-2029" and "2025–2029" in answer.text

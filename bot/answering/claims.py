@@ -72,6 +72,7 @@ from bot.nlu.lexicon import (
     SIGNED_ASKED,
     SPAN_BETWEEN,
     STOPWORDS,
+    TERM_ASKED,
     VENUE_WORDS,
     WH_PATTERN,
     YEAR_ASKED,
@@ -624,6 +625,26 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
         if claimed and not any(abs(n - fact.value) <= 0.05 * abs(fact.value) for n in claimed):
             return False
     return True
+
+
+def term_length(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
+    """ "Nhiệm kỳ … kéo dài mấy năm?", "how many years did she serve as ambassador?": the term as its
+    record gives it, or that no record gives it; never the years since an act of it (a farewell call)."""
+    duration = DURATION_CUES.search(q.folded) or LASTED_ASKED.search(q.folded)
+    if duration is None or not TERM_ASKED.search(q.folded):
+        return None
+    asked = fold(DURATION_CUES.sub(" ", LASTED_ASKED.sub(" ", q.folded)))
+    found = engine.lookup(asked, q.lang, today)
+    fact = engine.knowledge.get(found.facts[0]) if found.status is Status.ANSWERED else None
+    if fact is None:
+        return None
+    start, end = getattr(fact, "period_start", None), getattr(fact, "period_end", None)
+    if start is not None and end is not None:
+        # the years alone do not say how long: a 2023–2025 seat is three years, a 2025–2029 one four
+        head = phrase("term_period", q.lang, start=str(start), end=str(end))
+        return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}", not_stated=True)
+    text = f"{phrase('term_unknown', q.lang)}\n\n{found.text}"
+    return dataclasses.replace(found, question=q.text, status=Status.NOT_FOUND, text=text)
 
 
 def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:

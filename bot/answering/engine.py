@@ -184,7 +184,8 @@ class Engine:
             if both is not None:
                 return both
             anniversary = (
-                claims.origin_year(self, q, day)
+                claims.term_length(self, q, day)
+                or claims.origin_year(self, q, day)
                 or claims.anniversary_year(self, q, day)
                 or claims.days_until(self, q, day)
                 or claims.days_between(self, q, day)
