@@ -342,7 +342,7 @@ def test_a_term_no_record_dates_is_not_counted_from_an_act_of_it(
 ) -> None:
     # her farewell call is dated; her term is not: no "2 years since the call", no "1 day"
     answer = fixture_engine.answer(question)
-    assert (answer.status.value == "not_found" and "term" in answer.text) or "nhiệm kỳ" in answer.text
+    assert answer.status.value == "not_found" and ("term" in answer.text or "nhiệm kỳ" in answer.text)
 
 
 def test_a_term_on_record_is_given_as_its_years(fixture_engine: Engine) -> None:
