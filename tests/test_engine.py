@@ -1496,6 +1496,12 @@ def test_a_compound_opening_like_ngoai_giao_excludes_nothing(engine: Engine) -> 
     assert "vn-la-solidarity-friendship-year-2022" in answer.facts
 
 
+def test_praise_is_asked_in_everyday_words(engine: Engine) -> None:
+    # "khen" (praise) is what the record calls "đánh giá cao" (synonyms.yaml)
+    answer = engine.answer("Campuchia khen sáng kiến gì của VN á?")
+    assert answer.facts[0] == "cambodia-praises-asean-future-forum" and "Diễn đàn Tương lai" in answer.text
+
+
 def test_the_kind_of_point_asked_is_no_topic_to_look_for(engine: Engine) -> None:
     # "lĩnh vực" (fields) says what kind of point is asked and "theo" (according to) how; the point
     # itself ("hợp tác an ninh, quốc phòng, … giáo dục … tiếp tục được đẩy mạnh") holds neither
