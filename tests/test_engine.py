@@ -1496,6 +1496,17 @@ def test_a_compound_opening_like_ngoai_giao_excludes_nothing(engine: Engine) -> 
     assert "vn-la-solidarity-friendship-year-2022" in answer.facts
 
 
+def test_words_a_mechanisms_name_shares_with_everyday_text_name_it_only_if_a_meeting_fits(
+    engine: Engine,
+) -> None:
+    # "giữa hai Bộ Ngoại giao" is in the deputy-level mechanism's name, which met in no December 2021
+    answer = engine.answer(
+        "Tại tham vấn tháng 12/2021, hai Bộ trưởng đánh giá hợp tác giữa hai BNG được đẩy mạnh"
+        " trên cơ sở văn bản nào?"
+    )
+    assert answer.facts[0] == "fm-political-consultation-8" and "2021-2025" in answer.text
+
+
 def test_praise_is_asked_in_everyday_words(engine: Engine) -> None:
     # "khen" (praise) is what the record calls "đánh giá cao" (synonyms.yaml)
     answer = engine.answer("Campuchia khen sáng kiến gì của VN á?")

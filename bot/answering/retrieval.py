@@ -8,6 +8,7 @@ question. The decision between the ranked facts is the engine's.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -138,7 +139,18 @@ class Retrieval:
     def rank(self, q: Question) -> Ranking:
         """Every candidate the question's constraints leave, scored: events, and the other facts."""
         lexical = self.index.lexical_scores(q.units, english=q.lang == "en")
-        return Ranking(self.rank_events(q, lexical), self.rank_others(q, lexical))
+        ranking = Ranking(self.rank_events(q, lexical), self.rank_others(q, lexical))
+        if (
+            q.round is None
+            and max(q.series.values(), default=0.0) < SERIES_STRONG
+            and self.strong_series(q)
+            and not any(s.anchored for s in ranking.events + ranking.others)
+        ):
+            # a mechanism named only by words its name shares with others ("giữa hai Bộ Ngoại giao"),
+            # none of whose meetings fits: the words were not its name
+            unnamed = dataclasses.replace(q, series={})
+            ranking = Ranking(self.rank_events(unnamed, lexical), self.rank_others(unnamed, lexical))
+        return ranking
 
     def rank_by_passages(self, q: Question) -> Ranking:
         """The ranking with each event's share of the question taken from its best passage too: one
