@@ -350,3 +350,15 @@ def test_a_term_on_record_is_given_as_its_years(fixture_engine: Engine) -> None:
         "nhiem ky hoi dong chap hanh unesco ma thai lan ung ho viet nam keo dai may nam"
     )
     assert answer.facts[0] == "th-supports-vn-unesco-executive-board-2025-2029" and "2025–2029" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Ông Đinh Xuân Việt được bổ nhiệm làm Thứ trưởng Ngoại giao từ khi nào?",
+        "When was Dinh Xuan Viet promoted to deputy foreign minister?",
+    ],
+)
+def test_when_someone_took_up_a_post_is_not_in_the_articles(fixture_engine: Engine, question: str) -> None:
+    answer = fixture_engine.answer(question)
+    assert answer.facts[0] == "dinh-xuan-viet" and answer.not_stated  # the posts as of their dates

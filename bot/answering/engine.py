@@ -93,6 +93,7 @@ from bot.nlu.lexicon import (
     OFFICIALS_ASKED,
     PART_PERIOD,
     POST_FILLERS,
+    POST_START_ASKED,
     POST_STOPS,
     ROLE_WORDS,
     SIGNED_ASKED,
@@ -370,6 +371,17 @@ class Engine:
             return self._not_found(q.text, q.lang, q, text=text)
         if q.unknown_attribute or _mostly_unknown(q):
             return self._not_found(q.text, q.lang, q)
+        if (
+            len(q.officials) == 1
+            and POST_START_ASKED.search(q.folded)
+            and q.intents & {Intent.WHEN, Intent.WHAT}
+        ):
+            # "Đinh Xuân Việt được bổ nhiệm từ khi nào?": the posts the articles give, as of their dates
+            official = self.knowledge.official(next(iter(q.officials)))
+            if official is not None:
+                head = phrase("post_start_unknown", q.lang, name=official.name)
+                record = self.render.fact_text(official, q.lang)
+                return self._not_stated(q, official, f"{head}\n{record}")
         succeeded = self._succession_asked(q)
         if succeeded is not None:
             # "who was ambassador before Siriporn?": the articles give posts as of their dates, never
