@@ -371,17 +371,9 @@ class Engine:
             return self._not_found(q.text, q.lang, q, text=text)
         if q.unknown_attribute or _mostly_unknown(q):
             return self._not_found(q.text, q.lang, q)
-        if (
-            len(q.officials) == 1
-            and POST_START_ASKED.search(q.folded)
-            and q.intents & {Intent.WHEN, Intent.WHAT}
-        ):
-            # "Đinh Xuân Việt được bổ nhiệm từ khi nào?": the posts the articles give, as of their dates
-            official = self.knowledge.official(next(iter(q.officials)))
-            if official is not None:
-                head = phrase("post_start_unknown", q.lang, name=official.name)
-                record = self.render.fact_text(official, q.lang)
-                return self._not_stated(q, official, f"{head}\n{record}")
+        began = self._post_start(q)
+        if began is not None:
+            return began
         succeeded = self._succession_asked(q)
         if succeeded is not None:
             # "who was ambassador before Siriporn?": the articles give posts as of their dates, never
@@ -389,6 +381,17 @@ class Engine:
             text = phrase("succession_unknown", q.lang, name=succeeded.name)
             return self._not_found(q.text, q.lang, q, text=text, facts=[succeeded])
         return None
+
+    def _post_start(self, q: Question) -> Answer | None:
+        """ "Đinh Xuân Việt được bổ nhiệm từ khi nào?": the articles give posts as of their dates, never
+        when one began; the answer says so, with the posts they give."""
+        if len(q.officials) != 1 or not POST_START_ASKED.search(q.folded):
+            return None
+        official = self.knowledge.official(next(iter(q.officials)))
+        if official is None or not q.intents & {Intent.WHEN, Intent.WHAT}:
+            return None
+        head = phrase("post_start_unknown", q.lang, name=official.name)
+        return self._not_stated(q, official, f"{head}\n{self.render.fact_text(official, q.lang)}")
 
     def _succession_asked(self, q: Question) -> Official | None:
         """The official whose predecessor or successor the question asks for ("before Siriporn
