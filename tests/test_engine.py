@@ -1507,6 +1507,13 @@ def test_words_a_mechanisms_name_shares_with_everyday_text_name_it_only_if_a_mee
     assert answer.facts[0] == "fm-political-consultation-8" and "2021-2025" in answer.text
 
 
+def test_about_what_matter_asks_one_thing_not_a_list(engine: Engine) -> None:
+    # "về chuyện gì" (about what) asks what was said at the one meeting named, not every event of 2021
+    answer = engine.answer("Ông Sơn cảm ơn lãnh đạo Lào về chuyện gì khi gặp ông Saleumxay năm 2021 vậy?")
+    assert answer.facts[0] == "meeting-bui-thanh-son-saleumxay-2021" and len(answer.facts) == 1
+    assert engine.answer("Ngày 28/12/2021 có chuyện gì xảy ra?").status.value == "answered"
+
+
 def test_praise_is_asked_in_everyday_words(engine: Engine) -> None:
     # "khen" (praise) is what the record calls "đánh giá cao" (synonyms.yaml)
     answer = engine.answer("Campuchia khen sáng kiến gì của VN á?")
