@@ -1,10 +1,12 @@
 """Questions about two things at once: "Kỳ họp 38 và kỳ họp 46 … tổ chức ở đâu?", "Saleumxay Kommasith
-và Sok Chenda Sophea giữ chức vụ gì?", "the 8th and 9th consultations".
+và Sok Chenda Sophea giữ chức vụ gì?", "the 8th and 9th consultations", "the 8th FM-level and the 8th
+deputy-FM-level consultations".
 
 The question is cut at its conjunction into a head (up to the first round or person) and a tail (after
-the second); each whole question is the head and the tail around one of the two. Both are answered,
-and the answer is the two replies together. When either half
-finds nothing, the question is answered as one (the caller's fallback), never half-answered.
+the second); each whole question is the head and the tail around one of the two (two mechanisms: the
+whole question without the other's words). Both are answered, and the answer is the two replies
+together. When either half finds nothing, the question is answered as one (the caller's fallback),
+never half-answered.
 """
 
 from __future__ import annotations
