@@ -1514,6 +1514,14 @@ def test_about_what_matter_asks_one_thing_not_a_list(engine: Engine) -> None:
     assert engine.answer("Ngày 28/12/2021 có chuyện gì xảy ra?").status.value == "answered"
 
 
+@pytest.mark.parametrize(("part", "verdict"), [("sáng", "no"), ("chiều", "yes")])
+def test_a_part_of_the_day_claimed_is_checked_against_the_record(
+    engine: Engine, part: str, verdict: str
+) -> None:
+    # the record: "bên lề Hội nghị, chiều 28/1, ông gặp … Bộ trưởng Ngoại giao Campuchia"
+    assert engine.answer(f"ông Sơn gặp BT Campuchia vào buổi {part} hả?").verdict == verdict
+
+
 def test_praise_is_asked_in_everyday_words(engine: Engine) -> None:
     # "khen" (praise) is what the record calls "đánh giá cao" (synonyms.yaml)
     answer = engine.answer("Campuchia khen sáng kiến gì của VN á?")

@@ -63,6 +63,7 @@ from bot.nlu.lexicon import (
     NATIONALITY_ASKED,
     NOT_CONCLUDED,
     NOW,
+    PARTS_OF_DAY,
     PLACE_CLAIM_WORDS,
     POST_CAPACITY,
     POST_COPULAS,
@@ -474,6 +475,17 @@ def _another_venue(engine: Lookup, q: Question, event: Event) -> bool:
     return bool(claimed) and not any(c in n or n in c for c in claimed for n in names)
 
 
+def _another_part_of_day(q: Question, event: Event) -> bool:
+    """The claim names a part of the day and the record names only another ("chiều 28/1")."""
+    claimed = {part for part, cue in PARTS_OF_DAY.items() if cue.search(q.folded)}
+    record = fold(f"{event.summary_vi} {event.summary_en}")
+    # in the record a part of the day stands before its date: "chiều 28/1", "the afternoon of 28 January"
+    said = {part for part, cue in PARTS_OF_DAY.items() if cue.search(record)}
+    said |= {"afternoon"} if re.search(r"\bchieu \d", record) else set()
+    said |= {"morning"} if re.search(r"\bsang \d", record) else set()
+    return bool(claimed and said) and not claimed & said
+
+
 def _is_where(engine: Lookup, event: Event, name: list[str]) -> bool:
     """The name is one of the places the event took place in (its venue, city or country)."""
     places = (engine.knowledge.place(p) for p in engine.retrieval.places_of(event))
@@ -610,6 +622,8 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
         return False
     if isinstance(fact, Event) and _another_venue(engine, q, fact):
         return False  # "… ở Phủ Chủ tịch phải không?" of a meeting at the National Assembly House
+    if isinstance(fact, Event) and _another_part_of_day(q, fact):
+        return False  # "… vào buổi sáng hả?" of a meeting held in the afternoon
     claimed_places = _places_claimed(engine, q) if isinstance(fact, Event) else []
     if isinstance(fact, Event) and any(not _is_where(engine, fact, name) for name in claimed_places):
         return False  # "… take place in Vientiane?" of a session held in Vietnam

@@ -97,6 +97,7 @@ class Cues(_Data):
     officials_asked: list[str]
     said_verbs: list[str]
     kinds_of_point: list[str]
+    parts_of_day: dict[str, list[str]]
     post_start: list[str]
     term_asked: list[str]
     excluded_first: list[str]
@@ -444,6 +445,7 @@ POST_COPULAS = frozenset(_CUES.post_copulas)
 OFFICIALS_ASKED = _phrases(_CUES.officials_asked)
 SAID_VERBS = _phrases(_CUES.said_verbs)
 KINDS_OF_POINT = _phrases(_CUES.kinds_of_point)
+PARTS_OF_DAY = {part: _phrases(words) for part, words in _CUES.parts_of_day.items()}
 POST_START_ASKED = _phrases(_CUES.post_start)
 TERM_ASKED = _phrases(_CUES.term_asked)
 # "Apart from the foreign minister, which Lao leader …": what the opening clause names is not the answer
