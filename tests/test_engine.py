@@ -1001,7 +1001,8 @@ def test_an_english_question_naming_someone_with_tone_marks_is_answered_in_engli
 
 
 def test_a_claim_naming_a_place_the_base_does_not_know_is_not_confirmed(engine: Engine) -> None:
-    answer = engine.answer("Did Bùi Thanh Sơn meet Sok Chenda Sophea in Phnom Penh?")
+    # a city the country data does not place either ("Phnom Penh" it does: see the city test)
+    answer = engine.answer("Did Bùi Thanh Sơn meet Sok Chenda Sophea in Kuala Lumpur?")
     assert answer.status is Status.NOT_FOUND and answer.verdict is None
     assert "Place: Laos" in answer.text  # where the articles say they met
 
@@ -1520,6 +1521,23 @@ def test_a_part_of_the_day_claimed_is_checked_against_the_record(
 ) -> None:
     # the record: "bên lề Hội nghị, chiều 28/1, ông gặp … Bộ trưởng Ngoại giao Campuchia"
     assert engine.answer(f"ông Sơn gặp BT Campuchia vào buổi {part} hả?").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Did Bùi Thanh Sơn meet Sok Chenda Sophea in Phnom Penh?", "no"),  # the meeting was in Laos
+        # a city of the country the articles put it in, which they place in no city: not confirmed
+        ("Did Bùi Thanh Sơn meet Saleumxay in Vientiane in January 2024?", None),
+        ("Was the 8th FM-level consultation held in Hanoi?", None),
+    ],
+)
+def test_a_city_claimed_is_checked_by_the_country_it_lies_in(
+    engine: Engine, question: str, verdict: str | None
+) -> None:
+    answer = engine.answer(question)
+    assert answer.verdict == verdict
+    assert verdict is not None or answer.status is Status.NOT_FOUND
 
 
 def test_praise_is_asked_in_everyday_words(engine: Engine) -> None:

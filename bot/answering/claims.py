@@ -43,6 +43,7 @@ from bot.kb.facts import Status as EventStatus
 from bot.nlu.lexicon import (
     AGE_ASKED,
     ANNIVERSARY_WORDS,
+    CITY_COUNTRIES,
     CLAIM_CUES,
     CLAIM_ENDS,
     CLAIM_STARTS,
@@ -203,8 +204,9 @@ def _name_unknown(engine: Lookup, q: Question, direct: Answer, today: dt.date) -
     if said.status is not Status.ANSWERED:
         return None
     fact = engine.knowledge.get(said.facts[0])
-    if isinstance(fact, Event) and _another_venue(engine, q, fact):
-        # "… at the Presidential Palace?" of a meeting the articles put in another building: its record
+    if isinstance(fact, Event) and (_another_venue(engine, q, fact) or _city_elsewhere(engine, q, fact)):
+        # "… at the Presidential Palace?", "… in Phnom Penh?" of a meeting the articles put in another
+        # building or another country: its record
         record = dataclasses.replace(engine.answer_fact(fact.id, lang=q.lang), question=q.text)
         return _with_verdict(record, "no", _corrected(engine, q, fact, record, always=True), q.lang)
     return _unconfirmed(engine, q, fact, said)
@@ -256,6 +258,8 @@ def _fact_found(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> 
     if isinstance(fact, Event) and _day_not_on_record(q, fact):
         return _day_missing(engine, q, fact)
     holds = fact is None or _claims_hold(engine, q, fact)
+    if holds and isinstance(fact, Event) and _only_within(engine, q, fact):
+        return _unconfirmed(engine, q, fact, direct)  # "in Vientiane?" of a meeting the articles put in Laos
     if holds and _unknown_name(q):
         # "… in Phnom Penh?": a name the base never uses is something it cannot confirm
         return _unconfirmed(engine, q, fact, direct)
@@ -374,6 +378,8 @@ def _relaxed(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Ans
     if isinstance(fact, Event) and _day_not_on_record(q, fact):
         return _day_missing(engine, q, fact)
     found: Verdict = "yes" if fact is not None and _claims_hold(engine, q, fact) else "no"
+    if found == "yes" and isinstance(fact, Event) and _only_within(engine, q, fact):
+        return _unconfirmed(engine, q, fact, relaxed)
     body = relaxed.text if found == "yes" else _corrected(engine, q, fact, relaxed)
     return _with_verdict(dataclasses.replace(relaxed, question=q.text), found, body, q.lang)
 
@@ -484,6 +490,45 @@ def _another_part_of_day(q: Question, event: Event) -> bool:
     said |= {"afternoon"} if re.search(r"\bchieu \d", record) else set()
     said |= {"morning"} if re.search(r"\bsang \d", record) else set()
     return bool(claimed and said) and not claimed & said
+
+
+def _city_elsewhere(engine: Lookup, q: Question, event: Event) -> bool:
+    """A city the base does not hold, claimed of an event the articles put in another country."""
+    claimed = {CITY_COUNTRIES.get(fold(name)) for name in q.unknown_names} - {None}
+    held = _countries_of(engine, event)
+    return bool(claimed and held) and not claimed & held
+
+
+def _city_within(engine: Lookup, event: Event, name: list[str]) -> bool:
+    """A city claimed lies in the country the articles put the event in: "in Vientiane?" of a meeting in
+    Laos may be true, and the articles do not say (nor say otherwise)."""
+    return CITY_COUNTRIES.get(" ".join(name)) in _countries_of(engine, event)
+
+
+def _only_within(engine: Lookup, q: Question, event: Event) -> bool:
+    """A city claimed lies in the country the event was in, and the articles name no such city for it."""
+    return any(
+        _city_within(engine, event, name) and not _is_where(engine, event, name)
+        for name in _places_claimed(engine, q)
+    ) or any(_city_of_its_country(engine, event, p) for p in q.places)
+
+
+def _city_of_its_country(engine: Lookup, event: Event, place_id: str) -> bool:
+    """A city of the base in the event's country, when the articles place the event in no city."""
+    place = engine.knowledge.place(place_id)
+    chain = [engine.knowledge.place(p) for p in engine.retrieval.places_of(event)]
+    return (
+        place is not None
+        and place.place_kind is PlaceKind.CITY
+        and place.id not in engine.retrieval.places_of(event)
+        and place.country in _countries_of(engine, event)
+        and not any(p is not None and p.place_kind is PlaceKind.CITY for p in chain)
+    )
+
+
+def _countries_of(engine: Lookup, event: Event) -> set[str]:
+    places = (engine.knowledge.place(p) for p in engine.retrieval.places_of(event))
+    return {p.country for p in places if p is not None and p.country}
 
 
 def _is_where(engine: Lookup, event: Event, name: list[str]) -> bool:
@@ -625,11 +670,17 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
     if isinstance(fact, Event) and _another_part_of_day(q, fact):
         return False  # "… vào buổi sáng hả?" of a meeting held in the afternoon
     claimed_places = _places_claimed(engine, q) if isinstance(fact, Event) else []
-    if isinstance(fact, Event) and any(not _is_where(engine, fact, name) for name in claimed_places):
+    if isinstance(fact, Event) and any(
+        not _is_where(engine, fact, name) and not _city_within(engine, fact, name) for name in claimed_places
+    ):
         return False  # "… take place in Vientiane?" of a session held in Vietnam
     if isinstance(fact, Event) and q.places:
         where = engine.retrieval.places_of(fact)
-        named = {p for p in q.places if not engine.retrieval.is_country_place(p)}
+        named = {
+            p
+            for p in q.places
+            if not engine.retrieval.is_country_place(p) and not _city_of_its_country(engine, fact, p)
+        }
         if named and not named & where:
             return False
     if isinstance(fact, Figure):

@@ -190,8 +190,10 @@ class Country(_Data):
     whole_names: bool = False
     # Everyday phrases holding a matching word that do not name the country ("thái độ", attitude)
     not_in: list[str] = Field(default_factory=list)
+    # Its capital and largest cities, by which a claim may put an event there ("met in Phnom Penh?")
+    cities: list[str] = Field(default_factory=list)
 
-    @field_validator("match", "not_in")
+    @field_validator("match", "not_in", "cities")
     @classmethod
     def _folded(cls, value: list[str]) -> list[str]:
         return _folded_phrases(value)
@@ -270,6 +272,8 @@ def _words(phrases: list[str]) -> re.Pattern[str]:
 _CUES = Cues.model_validate(_load("cues.yaml"))
 _WORDS = Words.model_validate(_load("words.yaml"))
 COUNTRY_DATA = load_countries()
+# the country a city a claim names lies in ("phnom penh" → KH)
+CITY_COUNTRIES = {city: code for code, country in COUNTRY_DATA.items() for city in country.cities}
 HOME_COUNTRIES = frozenset(code for code, country in COUNTRY_DATA.items() if country.home)
 
 INTENT_CUES: dict[Intent, re.Pattern[str]] = {intent: _words(p) for intent, p in _CUES.intents.items()}
