@@ -41,11 +41,11 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout3.yaml": (135, 20),  # of 172, written blind later on 2026-12-06
     "heldout4.yaml": (140, 13),  # of 170, written blind at the start of the next stop
     "heldout5.yaml": (141, 20),  # of 173, written blind at the start of the third stop
-    "heldout6.yaml": (119, 21),  # of 157, written blind late in the third stop
+    "heldout6.yaml": (121, 21),  # of 157, written blind late in the third stop
     "heldout7.yaml": (126, 17),  # of 162, written blind at the start of the fourth stop
-    "heldout8.yaml": (116, 7),  # of 135, written blind after the fourth stop's last engine change
+    "heldout8.yaml": (117, 7),  # of 135, written blind late in the fourth stop
     "dev.yaml": (254, 6),  # of 270
-    "dev2.yaml": (195, 10),  # of 220
+    "dev2.yaml": (196, 10),  # of 220
     "dev3.yaml": (192, 8),  # of 210, written blind with heldout4
     "dev4.yaml": (148, 23),  # of 201, written blind with heldout5
     "dev5.yaml": (183, 16),  # of 209, written blind with heldout7
