@@ -1540,6 +1540,14 @@ def test_a_city_claimed_is_checked_by_the_country_it_lies_in(
     assert verdict is not None or answer.status is Status.NOT_FOUND
 
 
+def test_deputy_pms_in_the_plural_are_deputy_prime_ministers(engine: Engine) -> None:
+    answer = engine.answer(
+        "Where and when was the 2nd annual consultation between the two Deputy PMs and Foreign Ministers"
+        " supposed to take place?"
+    )
+    assert answer.facts[0] == "deputy-pm-fm-annual-consultation-2" and "Hanoi" in answer.text
+
+
 def test_praise_is_asked_in_everyday_words(engine: Engine) -> None:
     # "khen" (praise) is what the record calls "đánh giá cao" (synonyms.yaml)
     answer = engine.answer("Campuchia khen sáng kiến gì của VN á?")
