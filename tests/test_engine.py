@@ -1548,6 +1548,17 @@ def test_deputy_pms_in_the_plural_are_deputy_prime_ministers(engine: Engine) -> 
     assert answer.facts[0] == "deputy-pm-fm-annual-consultation-2" and "Hanoi" in answer.text
 
 
+def test_meetings_on_the_day_named_are_the_candidates(engine: Engine) -> None:
+    # "the talks on 28 January": both ministers' meetings that afternoon; asked which, not refused
+    answer = engine.answer("What came out of the talks on the afternoon of 28 January?")
+    offered = {c.fact_id for c in answer.candidates}
+    assert answer.status.value == "ambiguous"
+    assert offered == {
+        "meeting-bui-thanh-son-saleumxay-2024-01-28",
+        "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28",
+    }
+
+
 def test_praise_is_asked_in_everyday_words(engine: Engine) -> None:
     # "khen" (praise) is what the record calls "đánh giá cao" (synonyms.yaml)
     answer = engine.answer("Campuchia khen sáng kiến gì của VN á?")

@@ -339,7 +339,8 @@ class Retrieval:
                 # consultation")
                 anchored = anchored or (
                     date is not None
-                    and q.primary_kind in _DATED_KINDS
+                    # a meeting on a given day is named by both too ("the talks on 28 January")
+                    and (q.primary_kind in _DATED_KINDS or date.day is not None)
                     and not (AGREEMENT_CUE.search(q.canonical) or STATEMENT_CUE.search(q.canonical))
                 )
             elif event.event_kind.value in q.event_kinds:
