@@ -1559,6 +1559,13 @@ def test_meetings_on_the_day_named_are_the_candidates(engine: Engine) -> None:
     }
 
 
+def test_two_posts_held_together_are_one_title(engine: Engine) -> None:
+    # "Phó Thủ tướng kiêm Bộ trưởng Ngoại giao", "Deputy PM cum Foreign Minister": the sources write
+    # "Phó Thủ tướng, Bộ trưởng Ngoại giao"
+    answer = engine.answer("Who is the Deputy Prime Minister cum Foreign Minister?")
+    assert {"saleumxay-kommasith", "sok-chenda-sophea", "pham-binh-minh"} <= set(answer.facts)
+
+
 def test_praise_is_asked_in_everyday_words(engine: Engine) -> None:
     # "khen" (praise) is what the record calls "đánh giá cao" (synonyms.yaml)
     answer = engine.answer("Campuchia khen sáng kiến gì của VN á?")
