@@ -866,9 +866,11 @@ class Engine:
             and any(f.id in events[0].related or events[0].id in getattr(f, "related", []) for f in facts)
         )
         if linked:
+            # "who signed the MoU?": the document whose record names its signers, not the ceremony
             best = max(
                 ties,
                 key=lambda s: (
+                    Intent.WHO in q.intents and isinstance(s.fact, Agreement) and self.names_signers(s.fact),
                     scoring.score(self.retrieval.fits_question(q, s.fact)),
                     _precision_rank(s.fact),
                     s.score,
