@@ -53,11 +53,11 @@ FLOORS: dict[str, tuple[int, int]] = {
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (69, 3),  # of 78, held out
     "heldout2.yaml": (78, 7),  # of 96, held out, written blind on 2026-12-06
-    "dev.yaml": (80, 5),  # of 89
+    "dev.yaml": (81, 5),  # of 89
     "heldout3.yaml": (76, 10),  # of 100, held out, written blind with heldout5
     "heldout4.yaml": (71, 7),  # of 90, held out, written blind with heldout6
     "dev2.yaml": (94, 5),  # of 111
-    "dev3.yaml": (88, 14),  # of 114, written blind with heldout4
+    "dev3.yaml": (89, 14),  # of 114, written blind with heldout4
     "dev4.yaml": (93, 6),  # of 111, written blind with heldout5
     "heldout5.yaml": (73, 8),  # of 94, held out, written blind with heldout7
     "heldout6.yaml": (72, 9),  # of 85, held out, written blind with heldout8
@@ -376,3 +376,8 @@ def test_trade_names_an_amount_only_as_a_trade_figure(fixture_engine: Engine) ->
         fixture_engine.answer("What was Vietnam-Thailand bilateral trade in 2022?").facts[0]
         == "vn-th-trade-2022"
     )
+
+
+def test_a_year_chosen_as_a_theme_is_a_stance_of_that_year(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("năm 2025 được chọn là năm gì giữa VN với Thái Lan vậy?")
+    assert answer.facts[0] == "vn-th-people-exchange-year-2025"
