@@ -97,6 +97,7 @@ class Cues(_Data):
     officials_asked: list[str]
     said_verbs: list[str]
     kinds_of_point: list[str]
+    previous_round: list[str]
     parts_of_day: dict[str, list[str]]
     post_start: list[str]
     term_asked: list[str]
@@ -491,6 +492,7 @@ VENUE_WORDS = frozenset(_CUES.venue_words)
 NOT_DESTINATION = re.compile(r"\b(?:" + "|".join(_CUES.not_destination) + r")\s*$")
 LISTED = _phrases(_CUES.listed)
 NEXT_ROUND = _phrases(_CUES.next_round)
+PREVIOUS_ROUND = _phrases(_CUES.previous_round)
 BODY_HEADS = _phrases(_CUES.body_heads)
 
 # The words that name kinds of events ("tham", "gap", "hoi nghi"...): a list of "all visits" is still a

@@ -55,6 +55,7 @@ from bot.nlu.lexicon import (
     NOT_A_NAME,
     NOT_COUNTRIES,
     PLACE_WORDS,
+    PREVIOUS_ROUND,
     ROLE_PAIRS,
     ROLE_PHRASES,
     SHARED_ABBREVIATIONS,
@@ -831,7 +832,8 @@ _NEXT = NEXT_ROUND
 
 
 def _asked_round(text: str, folded: str) -> int | None:
-    """The round asked about; "the next one after the 8th" asks about the 9th."""
+    """The round asked about; "the next one after the 8th" asks about the 9th, "the one before the 5th"
+    about the 4th."""
     number = parse_round(folded)
     if number is not None and re.search(rf"(?<!\d){number}\s*%", text):
         return None  # "16%" is a share, not a round (folding dropped the sign)
@@ -840,6 +842,8 @@ def _asked_round(text: str, folded: str) -> int | None:
         return None  # "its 75th anniversary" counts years, it names no round
     if number is not None and _NEXT.search(folded):
         return number + 1
+    if number is not None and number > 1 and PREVIOUS_ROUND.search(folded):
+        return number - 1
     return number
 
 
