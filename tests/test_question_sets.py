@@ -388,3 +388,8 @@ def test_the_round_before_a_round_named_is_the_one_asked(fixture_engine: Engine)
         "Trước Kỳ họp lần thứ 5, Ủy ban Hỗn hợp họp lần gần nhất vào năm nào và ở đâu?"
     )
     assert answer.facts[0] == "vn-th-joint-commission-4" and "2019" in answer.text
+
+
+def test_the_kind_of_event_alone_asks_which_one_when_several(fixture_engine: Engine) -> None:
+    # "the courtesy call": the base holds several receptions, so the user is asked which
+    assert fixture_engine.answer("Where did the courtesy call take place?").status.value == "ambiguous"

@@ -222,6 +222,16 @@ class Retrieval:
     def _dated_events(self) -> tuple[str, ...]:
         return tuple(e for ids in self.knowledge.events_by_year.values() for e in ids)
 
+    def _only_the_kind(self, q: Question) -> bool:
+        """ "Where did the courtesy call take place?": a precise kind of event asked when, where or who
+        of, and nothing else naming one: each event of the kind fits (one answers, several are asked
+        back)."""
+        return (
+            q.primary_kind in NARROW_KINDS
+            and bool(q.intents & {Intent.WHEN, Intent.WHERE, Intent.WHO})
+            and not (q.officials or q.series or q.round or q.date or q.places or q.countries or q.named_facts)
+        )
+
     def strong_series(self, q: Question) -> set[str]:
         """The series the question names: clearly enough, and ahead of any other by a margin."""
         if not q.series:
@@ -274,9 +284,11 @@ class Retrieval:
             # nothing names an event directly: only words or a place can, so look only where they point
             pool = {fact_id for fact_id in lexical if fact_id in self.knowledge.by_id}
             pool |= {e for p in places for e in self.knowledge.events_by_place.get(p, ())}
-            if Intent.LIST in q.intents and q.primary_kind and self.lists_the_kind(q, destination):
+            if q.primary_kind and (
+                (Intent.LIST in q.intents and self.lists_the_kind(q, destination)) or self._only_the_kind(q)
+            ):
                 # "các chuyến thăm Lào", "list every reception": the events of the kind (where they went
-                # is read by the filters)
+                # is read by the filters); "where did the courtesy call take place?": each is a candidate
                 pool |= set(self.knowledge.events_by_kind.get(q.primary_kind, ()))
         # an event whose whole title the question quotes is a candidate whatever else it names: the
         # series in "Lễ ký … nhân Kỳ họp lần thứ 5 Ủy ban Hỗn hợp" is where the signing took place
@@ -333,7 +345,7 @@ class Retrieval:
                 # a list of a kind, where it went ("liệt kê các chuyến thăm Lào") or of a narrow kind
                 # ("list every reception"): each such event
                 where_or_when = date is not None or self.lists_the_kind(q, destination)
-                anchored = anchored or (Intent.LIST in q.intents and where_or_when)
+                anchored = anchored or (Intent.LIST in q.intents and where_or_when) or self._only_the_kind(q)
                 # "tham vấn 12/2021": an event of a precise kind on the date asked is named by both,
                 # unless what is asked is a document or a stance of it ("which project … at the 2015
                 # consultation")
