@@ -35,6 +35,7 @@ _TWO_YEARS: Final = re.compile(
 )
 _RANGE_BEFORE: Final = re.compile(r"\b(?:between|from|giữa|giua|từ|tu)\s*(?:in|năm|nam)?\s*$", re.IGNORECASE)
 _SUFFIX: Final = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
+_SIDE_BY_SIDE: Final = 8  # words at most naming one of two mechanisms side by side
 
 
 def split(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | None:
@@ -72,9 +73,9 @@ def _two_series(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] 
         return None
     words = q.text.split()
     for at, word in enumerate(words):
-        if not _AND.fullmatch(f" {word} "):
-            continue
-        for size in range(1, min(at, len(words) - at - 1) + 1):
+        if not _AND.fullmatch(f" {word} ") or parse_round(fold(" ".join(words[at + 1 :]))) is None:
+            continue  # the second mechanism's round follows the conjunction
+        for size in range(1, min(at, len(words) - at - 1, _SIDE_BY_SIDE) + 1):
             first = " ".join(words[:at] + words[at + 1 + size :])
             second = " ".join(words[: at - size] + words[at + 1 :])
             read = [
