@@ -1566,6 +1566,11 @@ def test_two_posts_held_together_are_one_title(engine: Engine) -> None:
     assert {"saleumxay-kommasith", "sok-chenda-sophea", "pham-binh-minh"} <= set(answer.facts)
 
 
+def test_a_mechanisms_full_name_is_on_record(engine: Engine) -> None:
+    answer = engine.answer("Tên đầy đủ của Ủy ban liên Chính phủ Việt Nam - Lào là gì?")
+    assert answer.facts[0] == "intergovernmental-committee" and "hợp tác song phương" in answer.text
+
+
 def test_praise_is_asked_in_everyday_words(engine: Engine) -> None:
     # "khen" (praise) is what the record calls "đánh giá cao" (synonyms.yaml)
     answer = engine.answer("Campuchia khen sáng kiến gì của VN á?")

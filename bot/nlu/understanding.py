@@ -1040,6 +1040,8 @@ def analyze(
         or place.country in countries
     }
     kinds = frozenset(kind for kind, cue in EVENT_KIND_CUES.items() if cue.search(canon))
+    series = index.series_scores(unquoted)
+    named_whole = any(share >= 1.0 for share in series.values())  # a mechanism named by its whole name
     return Question(
         text=question,
         folded=folded,
@@ -1053,11 +1055,13 @@ def analyze(
         officials=officials,
         places=places,
         countries=countries,
-        series=index.series_scores(unquoted),
+        series=series,
         event_kinds=kinds,
         primary_kind=_first_kind(canon),
         unknown_attribute=any(
-            not (officials and m.group(0) in HELD_FOR_PEOPLE) for m in UNKNOWN_ATTRIBUTES.finditer(folded)
+            # a person's or a mechanism's full name is on record when the question names them
+            not ((officials or named_whole) and m.group(0) in HELD_FOR_PEOPLE)
+            for m in UNKNOWN_ATTRIBUTES.finditer(folded)
         ),
         greeting=bool(GREETINGS.search(folded)) and len(tokens) <= 6,
         unknown_names=tuple(_unknown_names(text, index)),
