@@ -1571,6 +1571,11 @@ def test_a_mechanisms_full_name_is_on_record(engine: Engine) -> None:
     assert answer.facts[0] == "intergovernmental-committee" and "hợp tác song phương" in answer.text
 
 
+def test_of_two_people_named_the_first_is_the_subject(engine: Engine) -> None:
+    answer = engine.answer("What position did Vương Đình Huệ hold when he met Sonexay Siphanhdone?")
+    assert answer.facts[0] == "vuong-dinh-hue" and answer.text.startswith("Vương Đình Huệ")
+
+
 def test_praise_is_asked_in_everyday_words(engine: Engine) -> None:
     # "khen" (praise) is what the record calls "đánh giá cao" (synonyms.yaml)
     answer = engine.answer("Campuchia khen sáng kiến gì của VN á?")

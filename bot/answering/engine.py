@@ -1102,7 +1102,8 @@ class Engine:
         return []
 
     def _profile(self, q: Question) -> Answer:
-        ranked = sorted(q.officials.items(), key=lambda kv: kv[1], reverse=True)
+        # the best named first; of those named alike, the one the question names first is its subject
+        ranked = sorted(q.officials.items(), key=lambda kv: (-kv[1], self._named_at(q, kv[0])))
         best = ranked[0][1]
         # two people named by name ("Saleumxay Kommasith và Sok Chenda Sophea") are both asked about;
         # a given name that fits two officials ("ông Sơn") is a question to ask back
@@ -1113,6 +1114,13 @@ class Engine:
             return self._ambiguous(q, [Scored(f, best, True) for f in facts])
         text = "\n\n".join(self.render.fact_text(f, q.lang) for f in facts)
         return self._answered(q.text, facts, text, q.lang, best / 100)
+
+    def _named_at(self, q: Question, official_id: str) -> int:
+        """Where in the question an official is first named (by a name or an alias), or its end."""
+        official = self.knowledge.official(official_id)
+        names = [official.name, *official.aliases] if official else []
+        found = [q.folded.find(fold(name)) for name in names]
+        return min((at for at in found if at >= 0), default=len(q.folded))
 
     def _role_holder(self, q: Question) -> Answer | None:
         """'Who is the Lao foreign minister?': officials whose stated post matches, most recent first."""
