@@ -40,7 +40,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout2.yaml": (136, 9),  # of 159, written blind on 2026-12-06
     "heldout3.yaml": (135, 20),  # of 172, written blind later on 2026-12-06
     "heldout4.yaml": (140, 13),  # of 170, written blind at the start of the next stop
-    "heldout5.yaml": (142, 19),  # of 173, written blind at the start of the third stop
+    "heldout5.yaml": (142, 18),  # of 173, written blind at the start of the third stop
     "heldout6.yaml": (121, 21),  # of 157, written blind late in the third stop
     "heldout7.yaml": (126, 17),  # of 162, written blind at the start of the fourth stop
     "heldout8.yaml": (117, 7),  # of 135, written blind late in the fourth stop
@@ -58,7 +58,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout3.yaml": (76, 10),  # of 100, held out, written blind with heldout5
     "heldout4.yaml": (71, 7),  # of 90, held out, written blind with heldout6
     "dev2.yaml": (95, 5),  # of 111
-    "dev3.yaml": (89, 14),  # of 114, written blind with heldout4
+    "dev3.yaml": (89, 13),  # of 114, written blind with heldout4
     "dev4.yaml": (93, 6),  # of 111, written blind with heldout5
     "heldout5.yaml": (73, 8),  # of 94, held out, written blind with heldout7
     "heldout6.yaml": (72, 9),  # of 85, held out, written blind with heldout8
@@ -339,6 +339,7 @@ def test_a_growth_asked_over_the_previous_year_is_the_growth_on_record(fixture_e
     [
         "How many years did Siriporn serve as ambassador in Vietnam?",
         "Nhiệm kỳ của Đại sứ Siriporn tại Việt nam kéo dài mấy năm vây?",
+        "bà Siriporn làm đại sứ ở VN được mấy năm thế",  # "làm đại sứ": serving as ambassador
     ],
 )
 def test_a_term_no_record_dates_is_not_counted_from_an_act_of_it(
