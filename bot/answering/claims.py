@@ -255,11 +255,10 @@ def _fact_found(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> 
         planned: Verdict = "yes" if _claims_hold(engine, q, fact) else "no"
         body = f"{phrase('planned_checked', q.lang)}\n\n{_corrected(engine, q, fact, direct)}"
         return dataclasses.replace(_with_verdict(direct, planned, body, q.lang), not_stated=True)
-    if isinstance(fact, Event) and _day_not_on_record(q, fact):
-        return _day_missing(engine, q, fact)
     holds = fact is None or _claims_hold(engine, q, fact)
-    if holds and isinstance(fact, Event) and _only_within(engine, q, fact):
-        return _unconfirmed(engine, q, fact, direct)  # "in Vientiane?" of a meeting the articles put in Laos
+    unsettled = _unsettled(engine, q, fact, direct, holds=holds)
+    if unsettled is not None:
+        return unsettled
     if holds and _unknown_name(q):
         # "… in Phnom Penh?": a name the base never uses is something it cannot confirm
         return _unconfirmed(engine, q, fact, direct)
@@ -271,6 +270,18 @@ def _claims_of_the_plan(engine: Lookup, q: Question) -> bool:
     the event is on record."""
     places = [p for p in q.places if not engine.retrieval.is_country_place(p)]
     return bool(engine.retrieval.destination(q) or places or q.officials or _places_claimed(engine, q))
+
+
+def _unsettled(engine: Lookup, q: Question, fact: object, answer: Answer, *, holds: bool) -> Answer | None:
+    """What the record cannot settle either way: a day it does not give ("ngày 29/12?" of a round dated
+    December), or a city of the country it gives ("in Vientiane?" of a meeting it puts in Laos)."""
+    if not isinstance(fact, Event):
+        return None
+    if _day_not_on_record(q, fact):
+        return _day_missing(engine, q, fact)
+    if holds and _only_within(engine, q, fact):
+        return _unconfirmed(engine, q, fact, answer)
+    return None
 
 
 def _day_missing(engine: Lookup, q: Question, event: Event) -> Answer:
@@ -375,11 +386,10 @@ def _relaxed(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Ans
         # "năm 2018 bộ trưởng có sang Lào không?": the base's one visit years away does not show
         # there was none in 2018; it has none then, and says which it has
         return _unconfirmed(engine, q, fact, relaxed)
-    if isinstance(fact, Event) and _day_not_on_record(q, fact):
-        return _day_missing(engine, q, fact)
     found: Verdict = "yes" if fact is not None and _claims_hold(engine, q, fact) else "no"
-    if found == "yes" and isinstance(fact, Event) and _only_within(engine, q, fact):
-        return _unconfirmed(engine, q, fact, relaxed)
+    unsettled = _unsettled(engine, q, fact, relaxed, holds=found == "yes")
+    if unsettled is not None:
+        return unsettled
     body = relaxed.text if found == "yes" else _corrected(engine, q, fact, relaxed)
     return _with_verdict(dataclasses.replace(relaxed, question=q.text), found, body, q.lang)
 
@@ -516,11 +526,12 @@ def _only_within(engine: Lookup, q: Question, event: Event) -> bool:
 def _city_of_its_country(engine: Lookup, event: Event, place_id: str) -> bool:
     """A city of the base in the event's country, when the articles place the event in no city."""
     place = engine.knowledge.place(place_id)
-    chain = [engine.knowledge.place(p) for p in engine.retrieval.places_of(event)]
+    where = engine.retrieval.places_of(event)
+    chain = [engine.knowledge.place(p) for p in where]
     return (
         place is not None
         and place.place_kind is PlaceKind.CITY
-        and place.id not in engine.retrieval.places_of(event)
+        and place.id not in where
         and place.country in _countries_of(engine, event)
         and not any(p is not None and p.place_kind is PlaceKind.CITY for p in chain)
     )
@@ -696,7 +707,7 @@ def term_length(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     """ "Nhiệm kỳ … kéo dài mấy năm?", "how many years did she serve as ambassador?": the term as its
     record gives it, or that no record gives it; never the years since an act of it (a farewell call)."""
     duration = DURATION_CUES.search(q.folded) or LASTED_ASKED.search(q.folded)
-    if duration is None or not TERM_ASKED.search(q.folded):
+    if not (duration and TERM_ASKED.search(q.folded)):
         return None
     asked = fold(DURATION_CUES.sub(" ", LASTED_ASKED.sub(" ", q.folded)))
     found = engine.lookup(asked, q.lang, today)
