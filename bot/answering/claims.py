@@ -65,6 +65,7 @@ from bot.nlu.lexicon import (
     NOT_CONCLUDED,
     NOW,
     PARTS_OF_DAY,
+    PARTS_OF_DAY_DATED,
     PLACE_CLAIM_WORDS,
     POST_CAPACITY,
     POST_COPULAS,
@@ -497,8 +498,7 @@ def _another_part_of_day(q: Question, event: Event) -> bool:
     record = fold(f"{event.summary_vi} {event.summary_en}")
     # in the record a part of the day stands before its date: "chiều 28/1", "the afternoon of 28 January"
     said = {part for part, cue in PARTS_OF_DAY.items() if cue.search(record)}
-    said |= {"afternoon"} if re.search(r"\bchieu \d", record) else set()
-    said |= {"morning"} if re.search(r"\bsang \d", record) else set()
+    said |= {part for part, cue in PARTS_OF_DAY_DATED.items() if cue.search(record)}
     return bool(claimed and said) and not claimed & said
 
 

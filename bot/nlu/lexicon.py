@@ -99,6 +99,7 @@ class Cues(_Data):
     kinds_of_point: list[str]
     previous_round: list[str]
     parts_of_day: dict[str, list[str]]
+    parts_of_day_dated: dict[str, list[str]] = Field(default_factory=dict)
     post_start: list[str]
     term_asked: list[str]
     excluded_first: list[str]
@@ -451,6 +452,9 @@ OFFICIALS_ASKED = _phrases(_CUES.officials_asked)
 SAID_VERBS = _phrases(_CUES.said_verbs)
 KINDS_OF_POINT = _phrases(_CUES.kinds_of_point)
 PARTS_OF_DAY = {part: _phrases(words) for part, words in _CUES.parts_of_day.items()}
+PARTS_OF_DAY_DATED = {
+    part: re.compile(rf"{_phrases(words).pattern} \d") for part, words in _CUES.parts_of_day_dated.items()
+}
 POST_START_ASKED = _phrases(_CUES.post_start)
 TERM_ASKED = _phrases(_CUES.term_asked)
 # "Apart from the foreign minister, which Lao leader …": what the opening clause names is not the answer
