@@ -677,11 +677,16 @@ class EntityIndex:
             return min(self.idf[t] for t in tokens)
         return self.idf.get(unit, self.max_idf) * (1.6 if " " in unit else 1.0)
 
+    def _evidence_weights(self, question_units: set[str], *, english: bool = False) -> dict[str, float]:
+        """The weight of each unit of the question that is evidence of anything."""
+        return {
+            u: self.unit_weight(u, english=english)
+            for u in question_units
+            if not self.no_evidence(u, english)
+        }
+
     def question_weight(self, question_units: set[str], *, english: bool = False) -> float:
-        weights = (
-            self.unit_weight(u, english=english) for u in question_units if not self.no_evidence(u, english)
-        )
-        return sum(weights) or 1.0
+        return sum(self._evidence_weights(question_units, english=english).values()) or 1.0
 
     def passage_scores(
         self, question_units: set[str], fact_ids: Iterable[str], *, english: bool = False
@@ -689,11 +694,7 @@ class EntityIndex:
         """Share of the question's weight the best passage of each event explains (0-1): one point agreed
         or discussed, or its title and summary. A detail of a long record is asked of one passage, and
         the whole record's length must not hide it."""
-        asked = {
-            u: self.unit_weight(u, english=english)
-            for u in question_units
-            if not self.no_evidence(u, english)
-        }
+        asked = self._evidence_weights(question_units, english=english)
         total = sum(asked.values()) or 1.0
         shares: dict[str, float] = {}
         for fact_id in fact_ids:
