@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from bot.answering.scoring import DETAIL_MIN, DETAIL_NEAR, DETAIL_RARITY
+from bot.answering.scoring import DETAIL_MIN, DETAIL_NEAR, DETAIL_RARITY, DOCUMENT_NAMED
 from bot.kb.facts import Agreement, Event, Official, Place, Series, Statement
 from bot.kb.knowledge import Knowledge
 from bot.nlu.lexicon import (
@@ -141,6 +141,31 @@ def passages(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
                     shown.append(passage)
             return shown
     return []
+
+
+def documents_at(knowledge: Knowledge, event: Event) -> list[Agreement]:
+    """The agreements, programmes and projects the event's record links to, either way."""
+    linked = dict.fromkeys([*event.related, *knowledge.agreements_relating_to.get(event.id, ())])
+    return [a for a in map(knowledge.get, linked) if isinstance(a, Agreement)]
+
+
+def documents_named(index: EntityIndex, event: Event, found: list[Passage]) -> list[Agreement]:
+    """Of the documents the event links to, those a passage names ("… trên cơ sở Thỏa thuận hợp tác
+    giai đoạn 2021-2025"): a passage holds most of the weight of the document's name or an alias."""
+    # a stance's words are its own: the documents it cites are the stance's answer, not the event's
+    held = _units_of(" ".join(f"{p.vi} {p.en}" for p in found if p.fact_id is None))
+    named: list[Agreement] = []
+    for document in documents_at(index.knowledge, event):
+        if any(p.fact_id == document.id for p in found):
+            named.append(document)
+            continue
+        for name in (document.name_vi, document.name_en, *document.aliases):
+            wanted = [u for u in _units_of(name) if " " not in u]
+            total = sum(index.unit_weight(u) for u in wanted)
+            if total and sum(index.unit_weight(u) for u in wanted if u in held) / total >= DOCUMENT_NAMED:
+                named.append(document)
+                break
+    return named
 
 
 # A question reads each candidate event's record: the words of a text are worked out once, not per

@@ -1045,7 +1045,11 @@ class Engine:
         head = f"{self.render.title(event, lang)} ({event_date(event, lang)}) — {phrase('topic_lead', lang)}"
         shown = found[: details.SHOWN]
         lines = [f"• {p.vi if lang == 'vi' else p.en}" for p in shown]
-        ids = dict.fromkeys([*(p.fact_id for p in shown if p.fact_id), event.id])
+        # "… trên cơ sở văn bản nào?": the document the passage names is what is asked, under its event
+        documents = (
+            details.documents_named(self.index, event, shown) if q.fact_kind_asked == "agreement" else []
+        )
+        ids = dict.fromkeys([*(d.id for d in documents), *(p.fact_id for p in shown if p.fact_id), event.id])
         facts = [fact for fact_id in ids if (fact := self.knowledge.get(fact_id)) is not None]
         return self._answered(q.text, facts, "\n".join([head, *lines]), lang, score)
 
@@ -1244,7 +1248,8 @@ class Engine:
         """ "Kết thúc Kỳ họp lần thứ 5, hai bên đã ký những văn kiện nào?": the documents linked to the
         one event the question names."""
         if Intent.LIST not in q.intents or not (
-            AGREEMENT_CUE.search(q.canonical) and SIGNED_AT.search(q.folded)
+            (AGREEMENT_CUE.search(q.canonical) and SIGNED_AT.search(q.folded))
+            or q.fact_kind_asked == "agreement"
         ):
             return None
         anchored = sorted((s for s in events if s.anchored), key=lambda s: s.score, reverse=True)
@@ -1253,8 +1258,12 @@ class Engine:
         event = anchored[0].fact
         if not isinstance(event, Event):
             return None
-        linked = dict.fromkeys([*event.related, *self.knowledge.agreements_relating_to.get(event.id, ())])
-        documents = [a for a in map(self.knowledge.get, linked) if isinstance(a, Agreement)]
+        if not SIGNED_AT.search(q.folded) and any(
+            isinstance(self.knowledge.get(p.fact_id or ""), Statement)
+            for p in details.passages(self.index, q, event)
+        ):
+            return None  # "những văn kiện nào về Biển Đông …": the stance made there on that topic says
+        documents = details.documents_at(self.knowledge, event)
         return self._agreements(q, documents) if documents else None
 
     def _statement_list(self, q: Question, others: list[Scored]) -> Answer | None:

@@ -63,6 +63,7 @@ CLAIM_DATE_SLACK_DAYS: Final = 366  # a repeatable act further from the date cla
 CLAIM_MORE_WORDS: Final = 2  # base words besides a name and a post: an act is claimed, not a post
 DETAIL_MIN: Final = 0.5  # of a question's topic (beyond the event it names) a passage must hold to answer it
 DETAIL_RARITY: Final = 0.5  # of the rarest unit's weight, for a word to name a topic (not 'cuộc', 'ngày')
+DOCUMENT_NAMED: Final = 0.7  # of a document's name (by weight) a passage must hold to name it
 DETAIL_NEAR: Final = 0.15  # passages within this coverage of the best are shown with it
 FULL_NAME_SCORE: Final = 50.0  # an official matched by a name (a similarity ratio), not a given name (1)
 FIGURE_WORDS_MIN: Final = 0.8  # of a how-much question's words a figure must hold to answer it

@@ -39,6 +39,7 @@ from bot.nlu.lexicon import (
     ENGLISH_GLUE,
     EVENT_KIND_CUES,
     EVERYDAY_WORDS,
+    FACT_KIND_CUES,
     FUNCTION_WORDS,
     GLUE_WORDS,
     GREETINGS,
@@ -852,11 +853,22 @@ def _first_kind(canon: str) -> str | None:
     """The kind the question asks for: the one a question word follows or leads ("kỳ họp gì", "which
     session"), else the one it names first (its head noun)."""
     found = [(m.start(), m.end(), kind) for kind, cue in EVENT_KIND_CUES.items() for m in cue.finditer(canon)]
+    return _kind_asked(canon, found) or (min(found)[2] if found else None)
+
+
+def _fact_kind_asked(canon: str) -> str | None:
+    """The kind of record a question word asks for ("văn bản nào", "dự án gì", "which agreements"):
+    the answer is a record of that kind, not the event it was named at."""
+    found = [(m.start(), m.end(), kind) for kind, cue in FACT_KIND_CUES.items() for m in cue.finditer(canon)]
+    return _kind_asked(canon, found)
+
+
+def _kind_asked(canon: str, found: list[tuple[int, int, str]]) -> str | None:
     for start, end, kind in found:
         before, after = canon[:start].split()[-1:], canon[end:].split()[:1]
         if set(after) & KIND_ASKED_AFTER or set(before) & KIND_ASKED_BEFORE:
             return kind
-    return min(found)[2] if found else None
+    return None
 
 
 def _countries_of(fact: object, knowledge: Knowledge, canonical_text: str) -> frozenset[str]:
@@ -948,6 +960,7 @@ class Question:
     series: dict[str, float]
     event_kinds: frozenset[str]
     primary_kind: str | None  # the kind the question names first: its head noun ("cuộc gặp bên lề hội nghị")
+    fact_kind_asked: str | None  # the kind of record a question word asks for ("văn bản nào")
     unknown_attribute: bool
     greeting: bool
     unknown_names: tuple[str, ...]
@@ -1059,6 +1072,7 @@ def analyze(
         series=series,
         event_kinds=kinds,
         primary_kind=_first_kind(canon),
+        fact_kind_asked=_fact_kind_asked(canon),
         unknown_attribute=any(
             # a person's or a mechanism's full name is on record when the question names them
             not ((officials or named_whole) and m.group(0) in HELD_FOR_PEOPLE)
