@@ -1631,3 +1631,12 @@ def test_a_document_asked_of_an_event_is_the_one_its_point_names(engine: Engine)
     # a stance made there on the topic asked is still the answer, not the documents it cites
     answer = engine.answer("Về Biển Đông ở tham khảo chính trị lần 8, hai bên nhắc tới những văn kiện nào?")
     assert answer.facts[0] == "east-sea-asean-common-position-2023"
+
+
+def test_the_records_a_listed_answer_names_are_part_of_it(engine: Engine) -> None:
+    # one stance answers "which mechanisms …"; the mechanisms it names by acronym are the list asked for
+    answer = engine.answer(
+        "Which Mekong subregional mechanisms did Laos say it would keep cooperating closely with Vietnam in?"
+    )
+    assert answer.facts[0] == "laos-mekong-subregional-cooperation"
+    assert {"clv", "clmv", "acmecs"} <= set(answer.facts)

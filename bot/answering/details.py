@@ -11,6 +11,7 @@ topic's weight (the same rarity weights as retrieval) a passage holds.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -166,6 +167,26 @@ def documents_named(index: EntityIndex, event: Event, found: list[Passage]) -> l
                 named.append(document)
                 break
     return named
+
+
+def records_named(index: EntityIndex, text: str) -> list[Agreement | Series]:
+    """The documents and mechanisms a text names by a whole name or alias ("… như CLV, CLMV, ACMECS",
+    "UNCLOS 1982, DOC và COC"), in the order the text names them. A name in capitals is matched as
+    written: folded, "DOC" is also "dọc"."""
+    words = canonical(fold(text)).split()
+    padded = f" {' '.join(words)} "
+    found: dict[str, tuple[int, Agreement | Series]] = {}
+    for fact_id in {f for unit in _units_of(text) if " " not in unit for f in index.facts_with(unit)}:
+        fact = index.knowledge.get(fact_id)
+        if not isinstance(fact, Agreement | Series) or fact_id in found:
+            continue
+        for name in (fact.name_vi, fact.name_en, *fact.aliases):
+            key = canonical(fold(name))
+            at = padded.find(f" {key} ")
+            if key and at >= 0 and (not name.isupper() or re.search(rf"\b{re.escape(name)}\b", text)):
+                found[fact_id] = (at, fact)
+                break
+    return [fact for _, fact in sorted(found.values(), key=lambda pair: pair[0])]
 
 
 # A question reads each candidate event's record: the words of a text are worked out once, not per

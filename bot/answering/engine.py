@@ -95,6 +95,7 @@ from bot.nlu.lexicon import (
     POST_FILLERS,
     POST_START_ASKED,
     POST_STOPS,
+    RECORDS_NAMED_ASKED,
     ROLE_WORDS,
     SIGNED_ASKED,
     SIGNED_AT,
@@ -344,6 +345,14 @@ class Engine:
                 [s for s in ranking.others if s.fact.id not in excluded],
             )
         answer = self._listing(q, ranking) or self._compose(q, self._decide(q, ranking))
+        lead = self.knowledge.get(answer.facts[0]) if answer.facts else None
+        listed = RECORDS_NAMED_ASKED.search(q.folded) or (
+            Intent.LIST in q.intents and isinstance(lead, Statement | Agreement)
+        )
+        if answer.status is Status.ANSWERED and listed and len(answer.facts) <= 2:
+            # "which mechanisms did Laos say …": one stance answers, and the records it names are the list
+            named = [f.id for f in details.records_named(self.index, answer.text) if f.id not in answer.facts]
+            answer = dataclasses.replace(answer, facts=(*answer.facts, *named))
         if answer.status is Status.NOT_FOUND:
             # "kể tên các quan chức Lào": no fact on a topic, so the officials themselves are asked for
             # ("which officials pledged support for …" is answered by the pledges)
