@@ -542,6 +542,9 @@ def test_every_slot_asked_is_answered(engine: Engine) -> None:
     answer = engine.answer("Tham vấn chính trị cấp Bộ trưởng lần 8 diễn ra ở đâu, khi nào, ai chủ trì?")
     assert all(part in answer.text for part in ("12/2021", "Nhà khách Chính phủ", "Bùi Thanh Sơn"))
     assert answer.text.count("suy ra") == 1  # the inferred-date note, once
+    # slots asked one after the other, with no comma or "and" between them, are each answered
+    answer = engine.answer("tham van cap bo truong lan 8 hop thang may o dau vay")
+    assert all(part in answer.text for part in ("12/2021", "Nhà khách Chính phủ"))
 
 
 def test_a_list_of_agreements_is_a_list(engine: Engine) -> None:

@@ -84,7 +84,6 @@ from bot.nlu.lexicon import (
     INTENT_WORDS,
     KIND_WORDS,
     LASTED_ASKED,
-    LISTED,
     MEMBERS_ASKED,
     NAME_ASKED,
     NEXT_ROUND,
@@ -1086,11 +1085,9 @@ class Engine:
 
     @staticmethod
     def _asked_slots(q: Question, event: Event, *, linked: bool = False) -> list[str]:
-        """The event's slots the question asks about, in the order answers give them.
-
-        One slot by precedence (cue words overlap: "chủ trì" also sits in "where" questions); several
-        only when the question lists them ("ở đâu, khi nào, ai chủ trì?", "where and when").
-        """
+        """The event's slots the question asks about, in the order answers give them: every one of
+        when, where and who it asks ("họp ngày nào ở đâu", "ở đâu, khi nào, ai chủ trì?"; a cue that
+        sits in two, "chủ trì", costs at most a line more), else what was agreed or discussed."""
         asks = q.intents
         asked = [
             slot
@@ -1099,17 +1096,9 @@ class Engine:
         ]
         if OCCASION_ASKED.search(q.folded) and linked:
             # "ở đâu, nhân dịp gì?": where, and the visit or session it was part of
-            return [*asked[:1], "occasion"] if len(asked) <= 1 else [*asked, "occasion"]
-        if len(asked) > 1 and (LISTED.search(q.folded) or "," in q.text):
+            return [*asked, "occasion"]
+        if asked:
             return asked
-        if (Intent.WHERE in asks and not (asks & {Intent.WHEN, Intent.WHO})) or (
-            Intent.WHERE in asks and Intent.WHAT in asks and "dau" in q.folded.split()
-        ):
-            return ["where"]
-        if Intent.WHEN in asks and Intent.WHO not in asks:
-            return ["when"]
-        if Intent.WHO in asks and (not (asks & {Intent.WHEN, Intent.WHERE}) or event.participants):
-            return ["who"]
         if Intent.WHAT in asks and (event.agreed or event.discussed):
             return ["what"]
         return []

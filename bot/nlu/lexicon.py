@@ -135,7 +135,6 @@ class Cues(_Data):
     days_until: list[str]
     signed_at: list[str]
     not_destination: list[str]
-    listed: list[str]
     next_round: list[str]
     body_heads: list[str]
     now: list[str]
@@ -496,7 +495,6 @@ PLACE_CLAIM_WORDS = PLACE_WORDS | frozenset(_CUES.place_claim_words)
 VENUE_WORDS = frozenset(_CUES.venue_words)
 # "liên quan tới Lào", "related to Laos": about a country, not an event held there
 NOT_DESTINATION = re.compile(r"\b(?:" + "|".join(_CUES.not_destination) + r")\s*$")
-LISTED = _phrases(_CUES.listed)
 NEXT_ROUND = _phrases(_CUES.next_round)
 PREVIOUS_ROUND = _phrases(_CUES.previous_round)
 BODY_HEADS = _phrases(_CUES.body_heads)
