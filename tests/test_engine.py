@@ -1643,3 +1643,14 @@ def test_the_records_a_listed_answer_names_are_part_of_it(engine: Engine) -> Non
     )
     assert answer.facts[0] == "laos-mekong-subregional-cooperation"
     assert {"clv", "clmv", "acmecs"} <= set(answer.facts)
+
+
+def test_a_stance_asked_of_the_meeting_where_it_was_made_is_the_answer(engine: Engine) -> None:
+    # the reception is what the question names best; the stance it asks about was made there
+    answer = engine.answer("Thứ trưởng Việt nói gì về việc Lào làm Chủ tịch ASEAN?")
+    assert answer.facts[0] == "vn-support-laos-asean-chair-2024-dfm8"
+    # a stance at each of two meetings named alike is asked back, not picked
+    answer = engine.answer(
+        "What did Minister Son affirm about Laos's ASEAN chairmanship when they met in Laos in January 2024?"
+    )
+    assert answer.status is Status.AMBIGUOUS

@@ -504,7 +504,7 @@ class Engine:
             and not isinstance(best.fact, Figure)
         ):
             return Decision(Verdict.NO_AMOUNT)  # we hold a few figures; no count or amount beyond them
-        act = self._act_of(q, best, ranked)
+        act = self._act_of(q, best, ranked) or self._stance_at(q, best, ranked)
         if act is not None:
             return Decision(Verdict.ANSWER, [act])
         ties = [s for s in ranked if s.score >= best.score - TIE_MARGIN or self._indistinct(q, best, s)]
@@ -616,6 +616,25 @@ class Engine:
             if acts and _PRECISION[event.date.precision] > own_rank:
                 return s
         return None
+
+    def _stance_at(self, q: Question, best: Scored, ranked: list[Scored]) -> Scored | None:
+        """ "Ông Minh nói VN sẽ ủng hộ Lào làm Chủ tịch ASEAN năm nào?": the one stance made at the
+        event that fits best whose own words hold the kind of stance the question names, not the
+        event; only when no other event fits about as well (a stance of each is a question back)."""
+        if not isinstance(best.fact, Event) or q.intents & {Intent.WHERE, Intent.WHO, Intent.HOW_MUCH}:
+            return None  # a slot of the event, or a count
+        if any(
+            isinstance(s.fact, Event) and s is not best and s.score >= best.score - TIE_MARGIN for s in ranked
+        ):
+            return None
+        made_there = [
+            s
+            for s in ranked
+            if isinstance(s.fact, Statement)
+            and s.fact.made_at == best.fact.id
+            and self.retrieval.stance_named(q, s.fact)
+        ]
+        return made_there[0] if len(made_there) == 1 else None
 
     # compose ---------------------------------------------------------------------------------------
     def _compose(self, q: Question, decision: Decision) -> Answer:
