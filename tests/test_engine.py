@@ -1654,3 +1654,16 @@ def test_a_stance_asked_of_the_meeting_where_it_was_made_is_the_answer(engine: E
         "What did Minister Son affirm about Laos's ASEAN chairmanship when they met in Laos in January 2024?"
     )
     assert answer.status is Status.AMBIGUOUS
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Bộ trưởng Saleumxay là Thủ tướng Lào phải k?", "no"),
+        ("Thứ trưởng Việt là Bộ trưởng Ngoại giao hả?", "no"),
+        ("Phó Thủ tướng Saleumxay có phải là Bộ trưởng Ngoại giao Lào không?", "yes"),
+    ],
+)
+def test_the_post_claimed_is_the_one_said_after_the_name(engine: Engine, question: str, verdict: str) -> None:
+    # the title before a name only names the person; the post after it is what is claimed
+    assert engine.answer(question).verdict == verdict

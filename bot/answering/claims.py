@@ -179,7 +179,9 @@ def _post_claimed(engine: Lookup, q: Question) -> Answer | None:
     alongside an act ("Was Nguyễn Xuân Phúc Prime Minister when he visited Laos?") settles the claim
     only when it does not hold; when it does, the act is what is left to check."""
     held = (
-        _holds_post(engine, q) if q.officials and not q.event_kinds and not _claims_more(engine, q) else None
+        _holds_post(engine, _from_the_name(engine, q))
+        if q.officials and not q.event_kinds and not _claims_more(engine, q)
+        else None
     )
     if held is None and q.officials and q.event_kinds and (claimed := _post_said_of(engine, q)) is not None:
         held = _holds_post(engine, claimed)
@@ -1042,6 +1044,17 @@ def _post_said_of(engine: Lookup, q: Question) -> Question | None:
     kept = list(itertools.takewhile(lambda w: w not in POST_STOPS and w not in FUNCTION_WORDS, tail))
     claimed = " ".join([*words[last + 1 : start], post.group(0), *kept])
     return dataclasses.replace(q, canonical=claimed, countries=frozenset(engine.countries_in(claimed)))
+
+
+def _from_the_name(engine: Lookup, q: Question) -> Question:
+    """The question from the official's name on: "Bộ trưởng Chanwit là Thứ trưởng …?" claims the
+    post said after the name; the title before it only names him."""
+    named = _officials_words(engine, q)
+    words = q.canonical.split()
+    first = next((i for i, w in enumerate(words) if w in named), 0)
+    if first == 0 or not _POST.search(" ".join(words[first:])):
+        return q  # no post said after the name: the one before it is what is claimed
+    return dataclasses.replace(q, canonical=" ".join(words[first:]))
 
 
 def _claims_more(engine: Lookup, q: Question) -> bool:
