@@ -1667,3 +1667,9 @@ def test_a_stance_asked_of_the_meeting_where_it_was_made_is_the_answer(engine: E
 def test_the_post_claimed_is_the_one_said_after_the_name(engine: Engine, question: str, verdict: str) -> None:
     # the title before a name only names the person; the post after it is what is claimed
     assert engine.answer(question).verdict == verdict
+
+
+def test_the_spelling_ki_is_read_as_ky(engine: Engine) -> None:
+    # "kỉ niệm", "kí": the i-spellings of "kỷ niệm", "ký"
+    answer = engine.answer("năm 2022 kỉ niệm bao nhiu năm kí Hiệp ước hữu nghị và hợp tác Viêt-Lào")
+    assert answer.facts[0] == "anniversary-45-treaty-of-amity-2022" and "45" in answer.text

@@ -398,3 +398,25 @@ def test_the_round_before_a_round_named_is_the_one_asked(fixture_engine: Engine)
 def test_the_kind_of_event_alone_asks_which_one_when_several(fixture_engine: Engine) -> None:
     # "the courtesy call": the base holds several receptions, so the user is asked which
     assert fixture_engine.answer("Where did the courtesy call take place?").status.value == "ambiguous"
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        (
+            "Thỏa thuận hợp tác giữa hai Bộ Ngoại giao giai đoạn 2022-2026 do hai Bộ trưởng Ngoại giao "
+            "ký phải không?",
+            "no",
+        ),
+        (
+            "Thỏa thuận hợp tác giữa hai Bộ Ngoại giao giai đoạn 2022-2026 do hai Thứ trưởng ký phải không?",
+            "yes",
+        ),
+    ],
+)
+def test_a_signer_claimed_by_post_is_checked_against_the_signers_on_record(
+    fixture_engine: Engine, question: str, verdict: str
+) -> None:
+    # the record names two deputy ministers as its signers
+    answer = fixture_engine.answer(question)
+    assert answer.facts[0] == "mfa-cooperation-agreement-2022-2026" and answer.verdict == verdict

@@ -409,7 +409,8 @@ def _another_round(q: Question, event: Event) -> bool:
 def _signer_claimed(engine: Lookup, q: Question) -> Answer | None:
     """ "Did Bùi Thái Sơn sign the 2023-2027 Joint Plan of Action?": the document's record says who
     signed it (not the ceremony, where others signed other documents)."""
-    if not (q.officials and SIGNED_ASKED.search(q.canonical)):
+    post = None if q.officials else engine.asked_post(q)  # "do hai Bộ trưởng Ngoại giao ký"
+    if not ((q.officials or post) and SIGNED_ASKED.search(q.canonical)):
         return None
     # the one document whose signers are on record that the question names, by its period or its words
     signed_by = [a for a in engine.knowledge.of_kind(Agreement) if engine.names_signers(a)]
@@ -422,8 +423,14 @@ def _signer_claimed(engine: Lookup, q: Question) -> Answer | None:
         return None
     agreement = named[0]
     record = fold(f"{agreement.summary_vi} {agreement.summary_en}")
-    people = [engine.knowledge.official(official_id) for official_id in q.officials]
-    signed: Verdict = "yes" if all(o is not None and fold(o.name) in record for o in people) else "no"
+    if post is not None:
+        role, _, qualifiers = post
+        signers = [o for o in engine.knowledge.of_kind(Official) if fold(o.name) in record]
+        fits = all(any(engine.title_fits(p.title_vi, role, qualifiers) for p in o.positions) for o in signers)
+        signed: Verdict = "yes" if signers and fits else "no"
+    else:
+        people = [engine.knowledge.official(official_id) for official_id in q.officials]
+        signed = "yes" if all(o is not None and fold(o.name) in record for o in people) else "no"
     answer = dataclasses.replace(engine.answer_fact(agreement.id, lang=q.lang), question=q.text)
     return _with_verdict(answer, signed, answer.text, q.lang)
 
