@@ -1673,3 +1673,27 @@ def test_the_spelling_ki_is_read_as_ky(engine: Engine) -> None:
     # "kỉ niệm", "kí": the i-spellings of "kỷ niệm", "ký"
     answer = engine.answer("năm 2022 kỉ niệm bao nhiu năm kí Hiệp ước hữu nghị và hợp tác Viêt-Lào")
     assert answer.facts[0] == "anniversary-45-treaty-of-amity-2022" and "45" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "days"),
+    [
+        # two rounds side by side, and one act said to come after another
+        ("Tham khảo chính trị lần 1 và lần 8 cách nhau bao nhiêu ngày?", None),
+        ("Ông Sơn gặp Saleumxay ngày 28/1/2024 sau chuyến chúc mừng Quân đội Lào bao nhiêu ngày?", "20"),
+        # an anniversary with no number is the one in the year of the other act
+        (
+            "Thượng tướng Phùng Sĩ Tấn đến chúc mừng trước ngày kỷ niệm thành lập Quân đội nhân dân Lào "
+            "bao nhiêu ngày?",
+            "12",
+        ),
+    ],
+)
+def test_the_days_between_two_facts_named_side_by_side_are_counted(
+    engine: Engine, question: str, days: str | None
+) -> None:
+    answer = engine.answer(question)
+    if days is None:  # a round dated only to its month or year gives no count of days
+        assert answer.status is not Status.ANSWERED or "ngày (" not in answer.text
+    else:
+        assert answer.status is Status.ANSWERED and answer.text.startswith(f"{days} ngày")

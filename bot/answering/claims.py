@@ -50,8 +50,10 @@ from bot.nlu.lexicon import (
     CONCEPTS,
     CONCLUDED_ASKED,
     CUE_WORDS,
+    DAYS_APART,
     DAYS_BETWEEN,
     DAYS_BETWEEN_SPLIT,
+    DAYS_COUNTED,
     DAYS_UNTIL,
     DURATION_CUES,
     ENGLISH_GLUE,
@@ -898,7 +900,7 @@ def days_between(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     bao nhiêu ngày trước lễ kỷ niệm?": the days from one dated act to the other."""
     cue = DAYS_BETWEEN.search(q.folded)
     if cue is None:
-        return None
+        return _days_apart(engine, q, today)
     before, after = q.folded[: cue.start()], q.folded[cue.end() :]
     if not any(w not in FUNCTION_WORDS and w not in CUE_WORDS for w in before.split()):
         split = DAYS_BETWEEN_SPLIT.search(after)  # "how many days before A did B"
@@ -907,6 +909,24 @@ def days_between(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         before, after = after[: split.start()], after[split.end() :]
     when = _WHEN_WORD[q.lang]
     return _between(engine, q, [f"{before} {when}", f"{after} {when}"], today, days=True)
+
+
+def _days_apart(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
+    """ "Tham vấn lần 2 và lần 3 cách nhau bao nhiêu ngày?", "how many days passed between the 2nd and
+    the 3rd consultations?", "lần 3 diễn ra sau kỳ họp thứ 5 bao nhiêu ngày?": the days between two
+    facts named side by side. One fact only ("chuyến thăm kéo dài mấy ngày") is no such question."""
+    if not DAYS_COUNTED.search(q.folded):
+        return None
+    when = _WHEN_WORD[q.lang]
+    halves = compound.split(engine, q, today)
+    if halves is None:
+        asked = DAYS_COUNTED.sub(" ", q.folded)
+        parts = next((m.groups() for m in (p.search(asked) for p in DAYS_APART) if m), None)
+        halves = (parts[0], parts[1]) if parts else None
+    if halves is None:
+        return None
+    sides = [f"{DURATION_CUES.sub(' ', DAYS_COUNTED.sub(' ', fold(h)))} {when}" for h in halves]
+    return _between(engine, q, sides, today, days=True)
 
 
 def _between(
@@ -921,6 +941,11 @@ def _between(
     found = [d for d in dated if d is not None]
     if len(found) != 2 or found[0][0].facts[0] == found[1][0].facts[0]:
         return None
+    if days:
+        found = [
+            _anniversary_near(text, side, other[1])
+            for text, side, other in zip(questions, found, found[::-1], strict=True)
+        ]
     answers = [answer for answer, _ in found]
     first, second = sorted((date for _, date in found), key=lambda d: d.start)
     start, end = format_date(first, q.lang), format_date(second, q.lang)
@@ -974,6 +999,20 @@ def _anniversary_of(
         return None
     day = _on_year(act[1].start, act[1].start.year + number)
     return act[0], FuzzyDate.parse(day.isoformat())
+
+
+def _anniversary_near(
+    text: str, side: tuple[Answer, FuzzyDate], other: FuzzyDate
+) -> tuple[Answer, FuzzyDate]:
+    """ "trước ngày kỷ niệm thành lập Quân đội": an anniversary with no number is the one in the year of
+    the other act, not the day the act it marks took place."""
+    answer, date = side
+    folded = fold(text)
+    if not ANNIVERSARY_WORDS.search(folded) or _anniversary_number(folded) is not None:
+        return side
+    if not date.has_day or date.start.year >= other.start.year:
+        return side
+    return answer, FuzzyDate.parse(_on_year(date.start, other.start.year).isoformat())
 
 
 def _earliest(engine: Lookup, answer: Answer, lang: Lang) -> Answer | None:

@@ -56,6 +56,11 @@ class PluralsAsked(_Data):
     vi_nouns: list[str]
 
 
+class DaysCounted(_Data):
+    count: list[str]
+    apart: list[str]
+
+
 class SpanApart(_Data):
     words: list[str]
     not_: list[str] = Field(default_factory=list, alias="not")
@@ -77,6 +82,7 @@ class Cues(_Data):
     event_kinds_not_in: list[str] = Field(default_factory=list)
     kind_asked_after: list[str]
     kind_asked_before: list[str]
+    points_reached: list[str]
     fact_kinds: dict[str, list[str]]
     day_asked: list[str]
     held_asked: list[str]
@@ -132,6 +138,7 @@ class Cues(_Data):
     in_force: list[str]
     days_between: list[str]
     days_between_split: list[str]
+    days_counted: DaysCounted
     days_until: list[str]
     signed_at: list[str]
     not_destination: list[str]
@@ -408,6 +415,7 @@ if _CUES.event_kinds_not_in:
 # The kind a question word follows or leads ("kỳ họp gì", "which session") is the kind asked.
 KIND_ASKED_AFTER = frozenset(_CUES.kind_asked_after)
 KIND_ASKED_BEFORE = frozenset(_CUES.kind_asked_before)
+POINTS_REACHED = _phrases(_CUES.points_reached)
 
 # Words that make a question about an agreement or a statement rather than an event. Not cue words:
 # they are what the question is about.
@@ -472,6 +480,8 @@ AMOUNT_NOUNS = _phrases(_CUES.amount_nouns)
 IN_FORCE_ASKED = _phrases(_CUES.in_force)
 DAYS_BETWEEN = _phrases(_CUES.days_between)
 DAYS_BETWEEN_SPLIT = _phrases(_CUES.days_between_split)
+DAYS_COUNTED = _phrases(_CUES.days_counted.count)
+DAYS_APART = [re.compile(rf"^(.+?) \b{word}\b (.+)") for word in _CUES.days_counted.apart]
 # "từ X đến Y", "between X and Y": the two facts whose time apart a count of years asks
 SPAN_BETWEEN = [re.compile(rf"\b{a}\b (.+?) \b{b}\b (.+)") for a, b in _CUES.span_between]
 _NOT_APART = _phrases(_CUES.span_apart.not_ or ["\x00"]).pattern

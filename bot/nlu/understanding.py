@@ -56,6 +56,7 @@ from bot.nlu.lexicon import (
     NOT_A_NAME,
     NOT_COUNTRIES,
     PLACE_WORDS,
+    POINTS_REACHED,
     PREVIOUS_ROUND,
     ROLE_PAIRS,
     ROLE_PHRASES,
@@ -858,7 +859,10 @@ def _first_kind(canon: str) -> str | None:
 
 def _fact_kind_asked(canon: str) -> str | None:
     """The kind of record a question word asks for ("văn bản nào", "dự án gì", "which agreements"):
-    the answer is a record of that kind, not the event it was named at."""
+    the answer is a record of that kind, not the event it was named at ("đạt được những thỏa thuận
+    gì" asks for the points agreed)."""
+    if POINTS_REACHED.search(canon):
+        return None
     found = [(m.start(), m.end(), kind) for kind, cue in FACT_KIND_CUES.items() for m in cue.finditer(canon)]
     return _kind_asked(canon, found)
 
