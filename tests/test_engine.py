@@ -1697,3 +1697,12 @@ def test_the_days_between_two_facts_named_side_by_side_are_counted(
         assert answer.status is not Status.ANSWERED or "ngày (" not in answer.text
     else:
         assert answer.status is Status.ANSWERED and answer.text.startswith(f"{days} ngày")
+
+
+def test_when_opening_a_clause_after_another_question_word_asks_nothing(engine: Engine) -> None:
+    # "what did … say when he received …" asks what was said, not when
+    day = dt.date(2026, 12, 2)
+    q = engine.read("What did Pham Binh Minh say when he received Alounkeo?", "en", day)
+    assert Intent.WHEN not in q.intents
+    q = engine.read("Who co-chaired the 8th FM-level consultation and when was it held?", "en", day)
+    assert {Intent.WHO, Intent.WHEN} <= q.intents  # joined by "and", it is asked

@@ -346,7 +346,7 @@ class Engine:
         answer = self._listing(q, ranking) or self._compose(q, self._decide(q, ranking))
         lead = self.knowledge.get(answer.facts[0]) if answer.facts else None
         listed = RECORDS_NAMED_ASKED.search(q.folded) or (
-            Intent.LIST in q.intents and isinstance(lead, Statement | Agreement)
+            Intent.LIST in q.intents and isinstance(lead, Statement)
         )
         if answer.status is Status.ANSWERED and listed and len(answer.facts) <= 2:
             # "which mechanisms did Laos say …": one stance answers, and the records it names are the list
@@ -541,12 +541,18 @@ class Engine:
                 return Decision(Verdict.ANSWER, with_people)
         # a topic the question names beyond the event ("… bàn việc tận dụng cảng nào?") picks the one
         # event whose record speaks of it; a stance or an agreement among the ties may be the answer
-        # itself, so then the usual rule decides
-        if all(isinstance(s.fact, Event) for s in ties) and not q.intents & {
-            Intent.WHEN,
-            Intent.WHERE,
-            Intent.WHO,
-        }:
+        # itself, so then the usual rule decides, and so it does when the stance the question names
+        # was made at several of them (each holds the topic in a stance's words)
+        stances_named = {
+            s.fact.made_at
+            for s in ranked
+            if isinstance(s.fact, Statement) and self.retrieval.stance_named(q, s.fact)
+        }
+        if (
+            all(isinstance(s.fact, Event) for s in ties)
+            and not q.intents & {Intent.WHEN, Intent.WHERE, Intent.WHO}
+            and len(stances_named & {s.fact.id for s in ties}) < 2
+        ):
             on_topic = [
                 s for s in ties if isinstance(s.fact, Event) and details.passages(self.index, q, s.fact)
             ]

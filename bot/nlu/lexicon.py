@@ -56,6 +56,12 @@ class PluralsAsked(_Data):
     vi_nouns: list[str]
 
 
+class ClauseOpener(_Data):
+    word: str
+    after: list[str]
+    unless_after: list[str]
+
+
 class DaysCounted(_Data):
     count: list[str]
     apart: list[str]
@@ -77,6 +83,7 @@ class Cues(_Data):
     post_which: PostWhich
     marked_forms: dict[Intent, dict[str, list[str]]]
     intents_not_in: dict[Intent, list[str]] = Field(default_factory=dict)
+    clause_openers: dict[Intent, ClauseOpener] = Field(default_factory=dict)
     event_kinds: dict[str, list[str]]
     event_kinds_before_country: dict[str, list[str]]
     event_kinds_not_in: list[str] = Field(default_factory=list)
@@ -300,6 +307,26 @@ INTENT_CUES[Intent.LIST] = re.compile(
 INTENTS_NOT_IN: dict[Intent, re.Pattern[str]] = {
     intent: _phrases(phrases) for intent, phrases in _CUES.intents_not_in.items() if phrases
 }
+_CLAUSE_OPENERS: dict[Intent, re.Pattern[str]] = {
+    intent: re.compile(
+        rf"^(?P<head>.*?\b(?:{'|'.join(opener.after)})\b.*?)"
+        + "".join(rf"(?<!\b{word})" for word in opener.unless_after)
+        + rf" \b{opener.word}\b"
+    )
+    for intent, opener in _CUES.clause_openers.items()
+}
+
+
+def without_other_senses(intent: Intent, form: str) -> str:
+    """The question with the phrases that hold the intent's cue but do not ask it masked: everyday
+    phrases ("dành nhiều thời gian") and a cue word opening a clause after another question word."""
+    if intent in INTENTS_NOT_IN:
+        form = INTENTS_NOT_IN[intent].sub(" _ ", form)
+    if intent in _CLAUSE_OPENERS:
+        form = _CLAUSE_OPENERS[intent].sub(r"\g<head> _", form)
+    return form
+
+
 # A cue word typed with tone marks counts for an intent only in the marks that carry it there:
 # intent → folded word → its marked forms (lower case, NFC).
 MARKED_FORMS: dict[Intent, dict[str, frozenset[str]]] = {

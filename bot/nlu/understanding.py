@@ -46,7 +46,6 @@ from bot.nlu.lexicon import (
     HELD_FOR_PEOPLE,
     HONORIFICS,
     INTENT_CUES,
-    INTENTS_NOT_IN,
     KIND_ASKED_AFTER,
     KIND_ASKED_BEFORE,
     LEXICON_WORDS,
@@ -67,6 +66,7 @@ from bot.nlu.lexicon import (
     VI_HINTS,
     Intent,
     canonical,
+    without_other_senses,
 )
 from bot.nlu.parsing import (
     EN_ORDINAL_WORDS,
@@ -997,7 +997,7 @@ def analyze(
         intent
         for intent, cue in INTENT_CUES.items()
         if any(
-            cue.search(INTENTS_NOT_IN[intent].sub(" _ ", form) if intent in INTENTS_NOT_IN else form)
+            cue.search(without_other_senses(intent, form))
             for form in _cue_forms(text, folded, canon, intent, index.doc_freq)
         )
     )
