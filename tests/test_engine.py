@@ -545,6 +545,11 @@ def test_every_slot_asked_is_answered(engine: Engine) -> None:
     # slots asked one after the other, with no comma or "and" between them, are each answered
     answer = engine.answer("tham van cap bo truong lan 8 hop thang may o dau vay")
     assert all(part in answer.text for part in ("12/2021", "Nhà khách Chính phủ"))
+    # how long it lasted, with the other slots asked
+    answer = engine.answer(
+        "bo truong ngoai giao lao tham viet nam thang 12/2021 theo loi moi cua ai, may ngay"
+    )
+    assert answer.text.startswith("2 ngày") and "Bùi Thanh Sơn" in answer.text
 
 
 def test_a_list_of_agreements_is_a_list(engine: Engine) -> None:

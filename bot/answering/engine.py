@@ -1036,7 +1036,8 @@ class Engine:
         slots = self._asked_slots(q, event, linked=bool(self.knowledge.linked_events(event)))
         # What the article does not say is said so, citing the event.
         if LASTED_ASKED.search(q.folded):
-            return self._duration(q, event, score)
+            # "kéo dài mấy ngày, ai đi cùng?": the days, then whatever else is asked of it
+            return self._duration(q, event, score, [s for s in slots if s != "when"])
         if "who" in slots and (not event.participants or self._unnamed_person_asked(q, event)):
             return self._not_stated(q, event, self._who_missing(q, event), score)
         if slots == ["where"] and not event.place:
@@ -1086,15 +1087,18 @@ class Engine:
         facts = [fact for fact_id in ids if (fact := self.knowledge.get(fact_id)) is not None]
         return self._answered(q.text, facts, "\n".join([head, *lines]), lang, score)
 
-    def _duration(self, q: Question, event: Event, score: float) -> Answer:
-        """How many days an event lasted: from its day range, or said not to be known."""
+    def _duration(self, q: Question, event: Event, score: float, others: list[str]) -> Answer:
+        """How many days an event lasted: from its day range, or said not to be known; then the other
+        slots asked of it."""
         lang, date = q.lang, event.date
         title, when = self.render.title(event, lang), event_date(event, lang)
+        more = f"\n{self.render.event_slots(event, others, lang)}" if others else ""
         if date is None or not date.has_day:
-            return self._not_stated(q, event, phrase("duration_missing", lang, title=title, date=when), score)
+            text = phrase("duration_missing", lang, title=title, date=when)
+            return self._not_stated(q, event, text + more, score)
         days = (date.end - date.start).days + 1
         text = phrase("duration", lang, days=str(days), title=title, date=when)
-        return self._answered(q.text, [event], text, lang, score)
+        return self._answered(q.text, [event], text + more, lang, score)
 
     def _placed_only_in_a_country(self, event: Event) -> bool:
         place = self.knowledge.place(event.place or "")
