@@ -1711,3 +1711,8 @@ def test_when_opening_a_clause_after_another_question_word_asks_nothing(engine: 
     assert Intent.WHEN not in q.intents
     q = engine.read("Who co-chaired the 8th FM-level consultation and when was it held?", "en", day)
     assert {Intent.WHO, Intent.WHEN} <= q.intents  # joined by "and", it is asked
+
+
+def test_the_city_of_a_venue_the_articles_place_in_no_city_is_not_stated(engine: Engine) -> None:
+    answer = engine.answer("Phó Thủ tướng Minh tiếp đoàn Lào tại trụ sở BNG, trụ sở đó ở thành phố nào?")
+    assert answer.not_stated and "không nêu thành phố" in answer.text and "20/7/2015" in answer.text

@@ -198,7 +198,10 @@ def _units_of(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=16384)
 def _words_of(text: str) -> frozenset[str]:
-    return frozenset(canonical(fold(text)).split())
+    """The text's words, canonical and as written: "Joint Committee" is "ủy ban liên hợp" canonical,
+    and a question saying only "committee" names it too."""
+    folded = fold(text)
+    return frozenset(canonical(folded).split()) | frozenset(folded.split())
 
 
 def _restates(one: Passage, other: Passage) -> bool:

@@ -1042,10 +1042,12 @@ class Engine:
             return self._not_stated(q, event, self._who_missing(q, event), score)
         if slots == ["where"] and not event.place:
             return self._not_stated(q, event, r.event_where(event, lang), score)
-        if slots == ["where"] and CITY_ASKED.search(q.folded) and self._placed_only_in_a_country(event):
+        if slots == ["where"] and CITY_ASKED.search(q.folded) and self._in_no_city(event):
             where = r.where_phrase(event, lang)
+            # a venue is named, only not its city; a country alone names neither
+            missing = "city_missing" if self._placed_only_in_a_country(event) else "venue_city_missing"
             return self._not_stated(
-                q, event, phrase("city_missing", lang, title=r.title(event, lang), place=where), score
+                q, event, phrase(missing, lang, title=r.title(event, lang), place=where), score
             )
         if slots == ["when"] and event.date is None:
             return self._not_stated(q, event, r.event_when(event, lang), score)
@@ -1103,6 +1105,17 @@ class Engine:
     def _placed_only_in_a_country(self, event: Event) -> bool:
         place = self.knowledge.place(event.place or "")
         return place is not None and place.place_kind.value == "country"
+
+    def _in_no_city(self, event: Event) -> bool:
+        """No city on record for the event: its place is a country, or a venue the articles place in
+        no city ("trụ sở Bộ Ngoại giao" asked "which city")."""
+        place, seen = self.knowledge.place(event.place or ""), set()
+        while place is not None and place.id not in seen:
+            if place.place_kind.value == "city":
+                return False
+            seen.add(place.id)
+            place = self.knowledge.place(place.within or "")
+        return event.place is not None
 
     def _not_stated(self, q: Question, fact: AnyFact, text: str, score: float = 0.0) -> Answer:
         """The fact asked about is found, but its article does not give what was asked: say so, citing
