@@ -344,19 +344,30 @@ class Engine:
                 [s for s in ranking.others if s.fact.id not in excluded],
             )
         answer = self._listing(q, ranking) or self._compose(q, self._decide(q, ranking))
-        lead = self.knowledge.get(answer.facts[0]) if answer.facts else None
-        listed = RECORDS_NAMED_ASKED.search(q.folded) or (
-            Intent.LIST in q.intents and isinstance(lead, Statement)
-        )
-        if answer.status is Status.ANSWERED and listed and len(answer.facts) <= 2:
-            # "which mechanisms did Laos say …": one stance answers, and the records it names are the list
-            named = [f.id for f in details.records_named(self.index, answer.text) if f.id not in answer.facts]
-            answer = dataclasses.replace(answer, facts=(*answer.facts, *named))
+        if answer.status is Status.ANSWERED and len(answer.facts) <= 2:
+            answer = self._with_records_named(q, answer)
         if answer.status is Status.NOT_FOUND:
             # "kể tên các quan chức Lào": no fact on a topic, so the officials themselves are asked for
             # ("which officials pledged support for …" is answered by the pledges)
             return self._officials_listed(q) or answer
         return answer
+
+    def _with_records_named(self, q: Question, answer: Answer) -> Answer:
+        """ "Which mechanisms did Laos say …": one stance answers, and the records of the kind asked
+        that it names ("… như CLV, CLMV, ACMECS") are the list; a plural under a stance takes both kinds."""
+        kinds = {kind for kind, cue in RECORDS_NAMED_ASKED.items() if cue.search(q.folded)}
+        if (
+            not kinds
+            and Intent.LIST in q.intents
+            and isinstance(self.knowledge.get(answer.facts[0]), Statement)
+        ):
+            kinds = set(RECORDS_NAMED_ASKED)
+        named = [
+            f.id
+            for f in details.records_named(self.index, answer.text)
+            if f.kind in kinds and f.id not in answer.facts
+        ]
+        return dataclasses.replace(answer, facts=(*answer.facts, *named)) if named else answer
 
     # read: what no fact can answer ----------------------------------------------------------------
     def _refusal(self, q: Question) -> Answer | None:

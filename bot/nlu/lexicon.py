@@ -95,7 +95,7 @@ class Cues(_Data):
     held_asked: list[str]
     members: list[str]
     occasion: list[str]
-    records_named: list[str]
+    records_named: dict[Literal["series", "agreement"], list[str]]
     anniversary: list[str]
     anniversary_words: list[str]
     year_asked: list[str]
@@ -469,7 +469,9 @@ DAY_ASKED = _phrases(_CUES.day_asked)
 HELD_ASKED = _phrases(_CUES.held_asked)
 MEMBERS_ASKED = _phrases(_CUES.members)
 OCCASION_ASKED = _phrases(_CUES.occasion)
-RECORDS_NAMED_ASKED = _phrases(_CUES.records_named)
+RECORDS_NAMED_ASKED: dict[str, re.Pattern[str]] = {
+    kind: _phrases(p) for kind, p in _CUES.records_named.items()
+}
 CITY_ASKED = _phrases(_CUES.city_asked)
 DEFINITION_ASKED = _phrases(_CUES.definition)
 ANNIVERSARY_ASKED = _phrases(_CUES.anniversary)
