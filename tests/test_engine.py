@@ -1716,3 +1716,8 @@ def test_when_opening_a_clause_after_another_question_word_asks_nothing(engine: 
 def test_the_city_of_a_venue_the_articles_place_in_no_city_is_not_stated(engine: Engine) -> None:
     answer = engine.answer("Phó Thủ tướng Minh tiếp đoàn Lào tại trụ sở BNG, trụ sở đó ở thành phố nào?")
     assert answer.not_stated and "không nêu thành phố" in answer.text and "20/7/2015" in answer.text
+
+
+def test_dieu_gi_asks_what(engine: Engine) -> None:
+    q = engine.read("Hai Bộ trưởng nhấn mạnh điều gì khi gặp nhau ngày 28/1?", "vi", dt.date(2026, 12, 2))
+    assert Intent.WHAT in q.intents
