@@ -1721,3 +1721,9 @@ def test_the_city_of_a_venue_the_articles_place_in_no_city_is_not_stated(engine:
 def test_dieu_gi_asks_what(engine: Engine) -> None:
     q = engine.read("Hai Bộ trưởng nhấn mạnh điều gì khi gặp nhau ngày 28/1?", "vi", dt.date(2026, 12, 2))
     assert Intent.WHAT in q.intents
+
+
+def test_a_document_quoted_by_its_name_without_its_year_is_the_one_asked_about(engine: Engine) -> None:
+    # the stance that cites the plan matches as many words; the question names the plan itself
+    answer = engine.answer("Kế hoạch Chiến lược của Tầm nhìn Cộng đồng ASEAN hướng tới năm nào?")
+    assert answer.facts[0] == "asean-community-vision-2045-strategic-plan" and "2045" in answer.text

@@ -532,6 +532,11 @@ class Engine:
                 ties = events
         if len(ties) == 1:
             return Decision(Verdict.ANSWER, ties)
+        quoted = [s for s in ties if s.fact.id in q.named_facts and isinstance(s.fact, Agreement | Series)]
+        if len(quoted) == 1:
+            # "Kế hoạch Chiến lược của Tầm nhìn Cộng đồng ASEAN hướng tới năm nào?": the document the
+            # question names by its name, not a stance that cites it
+            return Decision(Verdict.ANSWER, quoted)
         typed = self.index.series_typed_as_written(q.folded)
         as_written = [s for s in ties if isinstance(s.fact, Event) and s.fact.series in typed]
         if typed and len(as_written) == 1 and all(isinstance(s.fact, Event) and s.fact.series for s in ties):

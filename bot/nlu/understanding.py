@@ -269,6 +269,7 @@ class EntityIndex:
                 index.fact_units[fact.id] = units(canonical_text)
                 index.vocabulary.update(folded_text.split())
             index.fact_countries[fact.id] = _countries_of(fact, knowledge, canonical_text)
+        index._name_without_years()
         official_names = [fold(o.name).split() for o in knowledge.of_kind(Official)]
         index.name_shapes = {(words[0], len(words)) for words in official_names if len(words) >= 3}
         index._drop_ambiguous_short_forms()
@@ -569,6 +570,18 @@ class EntityIndex:
                     index[(w[0], len(w))].append(w)
             self._spelling_index = dict(index)
         return self._spelling_index
+
+    def _name_without_years(self) -> None:
+        """A name ending in the year it looks to ("Kế hoạch Chiến lược … đến năm 2045", "… Vision 2045")
+        is quoted by its words without that year too, when no other fact's name reads the same."""
+        stripped: defaultdict[str, set[str]] = defaultdict(set)
+        for name, fact_ids in self.fact_names.items():
+            form = _TRAILING_YEAR.sub("", name)
+            if form != name and len(form.split()) >= 3:
+                stripped[form].update(fact_ids)
+        for form, owners in stripped.items():
+            if len(owners) == 1 and form not in self.fact_names:
+                self.fact_names[form] = sorted(owners)
 
     def names_in(self, canonical_question: str) -> dict[str, str]:
         """Facts whose whole name or title the question contains, with the name found (longest first).
@@ -978,6 +991,8 @@ class Question:
         return self.countries - self.base_countries
 
 
+# the year a name ends with, and the words that lead to it ("đến năm 2045", "năm 1982", "2021 2025")
+_TRAILING_YEAR = re.compile(r"(?:\s(?:den|toi|tu|nam|to|of))*(?:\s\d{4}){1,2}$")
 _CAPITALISED_RUN = re.compile(r"\b(?:[A-ZĐ][\wÀ-ỹ]+(?:\s+|$|(?=[^\w\s]))){2,}")  # "… Council?" ends one
 
 
