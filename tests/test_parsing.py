@@ -114,3 +114,9 @@ def test_english_and_vietnamese_wordings_meet_on_one_form() -> None:
 def test_folding_removes_tone_marks_either_way_and_d_stroke() -> None:
     assert fold("hoà") == fold("hòa") == "hoa"
     assert fold("Đỗ Hùng Việt") == "do hung viet"
+
+
+def test_a_share_is_no_date() -> None:
+    # "9.2%" reads like 9 February written with a dot
+    assert parse_date("Was bilateral trade in 2022 up 9.2% year on year?") == DateQuery(year=2022)
+    assert parse_date("Kim ngạch tăng 9,2 % so với 28.1?") == DateQuery(month=1, day=28)
