@@ -1727,3 +1727,11 @@ def test_a_document_quoted_by_its_name_without_its_year_is_the_one_asked_about(e
     # the stance that cites the plan matches as many words; the question names the plan itself
     answer = engine.answer("Kế hoạch Chiến lược của Tầm nhìn Cộng đồng ASEAN hướng tới năm nào?")
     assert answer.facts[0] == "asean-community-vision-2045-strategic-plan" and "2045" in answer.text
+
+
+def test_a_share_claimed_is_checked_against_the_share_on_record(engine: Engine) -> None:
+    answer = engine.answer(
+        "Did Son and Sok Chenda Sophea talk about demarcating the remaining 20% of the land border?"
+    )
+    assert answer.verdict == "no" and "16%" in answer.text
+    assert engine.answer("Hai bên có bàn việc phân giới 16% đường biên giới còn lại không?").verdict == "yes"

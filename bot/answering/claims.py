@@ -84,9 +84,9 @@ from bot.nlu.lexicon import (
     Intent,
     canonical,
 )
-from bot.nlu.parsing import AMOUNT, YEAR_IN_TEXT
+from bot.nlu.parsing import AMOUNT, SHARE, YEAR_IN_TEXT
 from bot.nlu.text import fold
-from bot.nlu.understanding import Question, capitalised_after, units
+from bot.nlu.understanding import Question, capitalised_after, searchable_text, units
 from bot.render.text import event_date, format_date, how_many, phrase, with_footnotes
 
 Verdict = Literal["yes", "no"]
@@ -705,6 +705,8 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
         }
         if named and not named & where:
             return False
+    if isinstance(fact, Event | Statement) and not _shares_agree(q, fact):
+        return False  # "the remaining 20% of the border?" of a record saying 16%
     if isinstance(fact, Figure):
         claimed = [
             float(n.replace(",", ".")) for n in AMOUNT.findall(q.text) if not YEAR_IN_TEXT.fullmatch(n)
@@ -712,6 +714,19 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
         if claimed and not any(abs(n - fact.value) <= 0.05 * abs(fact.value) for n in claimed):
             return False
     return True
+
+
+def _shares_agree(q: Question, fact: Event | Statement) -> bool:
+    """A share the question claims is one the record gives, when the record gives any."""
+    claimed = {_number(n) for n in SHARE.findall(q.text)}
+    if not claimed:
+        return True
+    given = {_number(n) for n in SHARE.findall(searchable_text(fact))}
+    return not given or bool(claimed & given)
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
 
 
 def term_length(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
