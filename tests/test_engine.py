@@ -1735,3 +1735,17 @@ def test_a_share_claimed_is_checked_against_the_share_on_record(engine: Engine) 
     )
     assert answer.verdict == "no" and "16%" in answer.text
     assert engine.answer("Hai bên có bàn việc phân giới 16% đường biên giới còn lại không?").verdict == "yes"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is the Colonel General who led the delegation to congratulate the Lao army?",
+        "Thượng tướng nào dẫn đầu đoàn chúc mừng Quân đội Lào?",
+    ],
+)
+def test_someone_asked_by_rank_is_the_participant_of_that_rank(engine: Engine, question: str) -> None:
+    # the Lao side is unnamed, but the rank asked is that of the named head of delegation
+    answer = engine.answer(question)
+    assert answer.facts[0] == "vn-mod-congratulates-lao-army-2024-01-08" and "Phùng Sĩ Tấn" in answer.text
+    assert engine.answer("Is Phung Si Tan a Colonel General?").verdict == "yes"

@@ -870,12 +870,23 @@ class Engine:
         only_who = not q.intents & {Intent.WHEN, Intent.WHERE}
         if only_who and q.officials and named <= set(q.officials) and len(event.participants) == len(named):
             return True  # "ông Phúc sang Lào gặp ai?": the article names only the one asked about
+        post = self.asked_post(q)
+        if post is not None and any(self._holds(p.official, post) for p in event.participants if p.official):
+            return False  # "which Colonel General led …": someone of that rank is named there
         asked = q.countries & self.index.base_countries
         if NAME_ASKED.search(q.folded) or len(asked) == 1:
             # "tên là gì", or "who represented the Lao ministry": the people of the country asked
             people = [p for p in event.participants if not asked or self._participant_country(p) in asked]
             return bool(people) and not any(p.official for p in people)
         return False
+
+    def _holds(self, official_id: str, post: tuple[str, str | None, list[str]]) -> bool:
+        official = self.knowledge.official(official_id)
+        role, country, qualifiers = post
+        return official is not None and any(
+            self.title_fits(p.title_vi, role, qualifiers) and country in (None, p.country)
+            for p in official.positions
+        )
 
     def _wants_list(self, q: Question, events: list[Scored]) -> bool:
         anchored = [s for s in events if s.anchored]
