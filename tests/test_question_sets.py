@@ -420,3 +420,15 @@ def test_a_signer_claimed_by_post_is_checked_against_the_signers_on_record(
     # the record names two deputy ministers as its signers
     answer = fixture_engine.answer(question)
     assert answer.facts[0] == "mfa-cooperation-agreement-2022-2026" and answer.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was Dinh Xuan Viet's role at the 2022 Vietnam–Thailand consultation?",
+        "Năm 2022 ông Đinh Xuân Việt đảm nhiệm vị trí nào?",
+    ],
+)
+def test_the_role_someone_held_at_a_meeting_is_their_post(fixture_engine: Engine, question: str) -> None:
+    official = next(o for o in fixture_engine.knowledge.of_kind(Official) if o.name.startswith("Đinh Xuân"))
+    assert fixture_engine.answer(question).facts[0] == official.id
