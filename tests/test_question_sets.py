@@ -432,3 +432,8 @@ def test_a_signer_claimed_by_post_is_checked_against_the_signers_on_record(
 def test_the_role_someone_held_at_a_meeting_is_their_post(fixture_engine: Engine, question: str) -> None:
     official = next(o for o in fixture_engine.knowledge.of_kind(Official) if o.name.startswith("Đinh Xuân"))
     assert fixture_engine.answer(question).facts[0] == official.id
+
+
+def test_the_one_document_signed_at_the_event_named_is_the_answer(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("Nhân dịp tham vấn lần 2, hai Thứ trưởng đã ký văn kiện gì?")
+    assert answer.facts[0] == "mfa-cooperation-agreement-2022-2026" and "2022-2026" in answer.text

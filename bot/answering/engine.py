@@ -1313,10 +1313,11 @@ class Engine:
 
     def _documents_at(self, q: Question, events: list[Scored]) -> Answer | None:
         """ "Kết thúc Kỳ họp lần thứ 5, hai bên đã ký những văn kiện nào?": the documents linked to the
-        one event the question names."""
-        if Intent.LIST not in q.intents or not (
-            (AGREEMENT_CUE.search(q.canonical) and SIGNED_AT.search(q.folded))
-            or q.fact_kind_asked == "agreement"
+        one event the question names; "… đã ký văn kiện gì?" asks for those signed there, one or more."""
+        signed = bool(AGREEMENT_CUE.search(q.canonical) and SIGNED_AT.search(q.folded))
+        one_signed = signed and q.fact_kind_asked == "agreement"
+        if not one_signed and (
+            Intent.LIST not in q.intents or not (signed or q.fact_kind_asked == "agreement")
         ):
             return None
         anchored = sorted((s for s in events if s.anchored), key=lambda s: s.score, reverse=True)
@@ -1331,6 +1332,12 @@ class Engine:
         ):
             return None  # "những văn kiện nào về Biển Đông …": the stance made there on that topic says
         documents = details.documents_at(self.knowledge, event)
+        if one_signed and event.date is not None:
+            # those signed on the day: a document only mentioned there was signed elsewhere
+            on_the_day = [d for d in documents if d.signed is not None and d.signed.start == event.date.start]
+            documents = on_the_day or documents
+            if len(documents) == 1:
+                return self._respond(q, documents[0], anchored[0].score)
         return self._agreements(q, documents) if documents else None
 
     def _statement_list(self, q: Question, others: list[Scored]) -> Answer | None:
