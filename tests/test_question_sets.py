@@ -437,3 +437,11 @@ def test_the_role_someone_held_at_a_meeting_is_their_post(fixture_engine: Engine
 def test_the_one_document_signed_at_the_event_named_is_the_answer(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("Nhân dịp tham vấn lần 2, hai Thứ trưởng đã ký văn kiện gì?")
     assert answer.facts[0] == "mfa-cooperation-agreement-2022-2026" and "2022-2026" in answer.text
+
+
+def test_what_happened_on_a_day_lists_that_days_events_before_a_visit_spanning_it(
+    fixture_engine: Engine,
+) -> None:
+    answer = fixture_engine.answer("ngày 21/3/2023 có sự kiện gì giữa VN và Thái vậy?")
+    visit = next(f for f in answer.facts if f.startswith("visit-"))
+    assert answer.facts.index(visit) == len(answer.facts) - 1

@@ -1391,7 +1391,21 @@ class Engine:
             # at the one event it names)
             best = max((s.score for s in scored if s.fact is events[0]), default=0.0)
             return self._respond(q, events[0], best)
-        events.sort(key=lambda e: (e.date.start if e.date else dt.date.max, e.id))
+        asked = event_date_query(q)
+
+        def on_the_day(event: Event) -> bool:
+            # "ngày 21/3/2023 có sự kiện gì": what happened that day comes before a visit spanning it
+            date = event.date
+            return bool(
+                asked is not None
+                and asked.day is not None
+                and date is not None
+                and date.start == date.end
+                and (date.start.month, date.start.day) == (asked.month, asked.day)
+                and asked.year in (None, date.start.year)
+            )
+
+        events.sort(key=lambda e: (not on_the_day(e), e.date.start if e.date else dt.date.max, e.id))
         shown = events[:MAX_LIST]
         head = phrase("event_list", q.lang, count=str(len(events)))
         lines = [f"• {event_date(e, q.lang)}: {self.render.title(e, q.lang)}" for e in shown]
