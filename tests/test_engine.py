@@ -1749,3 +1749,9 @@ def test_someone_asked_by_rank_is_the_participant_of_that_rank(engine: Engine, q
     answer = engine.answer(question)
     assert answer.facts[0] == "vn-mod-congratulates-lao-army-2024-01-08" and "Phùng Sĩ Tấn" in answer.text
     assert engine.answer("Is Phung Si Tan a Colonel General?").verdict == "yes"
+
+
+def test_the_people_a_list_of_who_asks_for_are_in_the_answer(engine: Engine) -> None:
+    answer = engine.answer("Những ai đồng chủ trì Tham vấn chính trị cấp Bộ trưởng lần 8?")
+    assert answer.facts[0] == "fm-political-consultation-8"
+    assert {"bui-thanh-son", "saleumxay-kommasith"} <= set(answer.facts)

@@ -346,6 +346,7 @@ class Engine:
         answer = self._listing(q, ranking) or self._compose(q, self._decide(q, ranking))
         if answer.status is Status.ANSWERED and len(answer.facts) <= 2:
             answer = self._with_records_named(q, answer)
+            answer = self._with_people_listed(q, answer)
         if answer.status is Status.NOT_FOUND:
             # "kể tên các quan chức Lào": no fact on a topic, so the officials themselves are asked for
             # ("which officials pledged support for …" is answered by the pledges)
@@ -368,6 +369,18 @@ class Engine:
             if f.kind in kinds and f.id not in answer.facts
         ]
         return dataclasses.replace(answer, facts=(*answer.facts, *named)) if named else answer
+
+    def _with_people_listed(self, q: Question, answer: Answer) -> Answer:
+        """ "Những ai đi cùng Bộ trưởng …?": the people the one event's answer names are the list."""
+        event = self.knowledge.event(answer.facts[0])
+        if event is None or not {Intent.WHO, Intent.LIST} <= q.intents:
+            return answer
+        named = [
+            p.official
+            for p in event.participants
+            if p.official and p.official not in q.officials and p.official not in answer.facts
+        ]
+        return dataclasses.replace(answer, facts=(*answer.facts, *dict.fromkeys(named))) if named else answer
 
     # read: what no fact can answer ----------------------------------------------------------------
     def _refusal(self, q: Question) -> Answer | None:
