@@ -445,3 +445,12 @@ def test_what_happened_on_a_day_lists_that_days_events_before_a_visit_spanning_i
     answer = fixture_engine.answer("ngày 21/3/2023 có sự kiện gì giữa VN và Thái vậy?")
     visit = next(f for f in answer.facts if f.startswith("visit-"))
     assert answer.facts.index(visit) == len(answer.facts) - 1
+
+
+def test_one_post_held_in_each_country_is_asked_back_unless_a_list_is_asked(fixture_engine: Engine) -> None:
+    # an ambassador of each country is on record: "the ambassador" is one of them, which is asked
+    assert (
+        fixture_engine.answer("Who is the ambassador mentioned in these reports?").status.value == "ambiguous"
+    )
+    listed = fixture_engine.answer("Kể tên các đại sứ")
+    assert listed.status.value == "answered" and len(listed.facts) == 2

@@ -1287,6 +1287,9 @@ class Engine:
             lines.append(
                 f"• {official.name} — {title} ({country}" + (f", {date_text}" if date_text else "") + ")"
             )
+        if len({o.country for o in facts if isinstance(o, Official)}) > 1 and Intent.LIST not in q.intents:
+            # "đại sứ tên gì?" with an ambassador of each country on record: one is meant, which is asked
+            return self._ambiguous(q, [Scored(f, 1.0, True) for f in facts])
         head = phrase("holders_lead", q.lang)
         return self._answered(q.text, facts, head + "\n" + "\n".join(lines), q.lang, 1.0)
 
