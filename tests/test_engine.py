@@ -1755,3 +1755,11 @@ def test_the_people_a_list_of_who_asks_for_are_in_the_answer(engine: Engine) -> 
     answer = engine.answer("Những ai đồng chủ trì Tham vấn chính trị cấp Bộ trưởng lần 8?")
     assert answer.facts[0] == "fm-political-consultation-8"
     assert {"bui-thanh-son", "saleumxay-kommasith"} <= set(answer.facts)
+
+
+def test_of_tied_meetings_the_one_whose_record_holds_clearly_more_of_the_topic_answers(
+    engine: Engine,
+) -> None:
+    # the minister met Saleumxay three times; only the 2021 meeting's record holds these mechanisms
+    answer = engine.answer("saleumxay nhac den nhung co che hop tac tieu vung me cong nao")
+    assert answer.status is Status.ANSWERED and "CLMV" in answer.text

@@ -45,6 +45,7 @@ from bot.answering.scoring import (
     SERIES_TIE,
     STATEMENT_TIE_MARGIN,
     TIE_MARGIN,
+    TOPIC_PICKS,
     UNKNOWN_SHARE,
 )
 from bot.kb.facts import (
@@ -579,14 +580,11 @@ class Engine:
         }
         if (
             all(isinstance(s.fact, Event) for s in ties)
-            and not q.intents & {Intent.WHEN, Intent.WHERE, Intent.WHO}
             and len(stances_named & {s.fact.id for s in ties}) < 2
         ):
-            on_topic = [
-                s for s in ties if isinstance(s.fact, Event) and details.passages(self.index, q, s.fact)
-            ]
-            if len(on_topic) == 1:
-                return Decision(Verdict.ANSWER, on_topic)
+            on_topic = self._on_topic(q, [s for s in ties if isinstance(s.fact, Event)])
+            if on_topic is not None:
+                return Decision(Verdict.ANSWER, [on_topic])
         if (
             event_date_query(q) is not None
             and not (q.officials or self.retrieval.strong_series(q) or q.round)
@@ -594,6 +592,24 @@ class Engine:
         ):
             return Decision(Verdict.TIED, ties, list_on_date=True)
         return Decision(Verdict.TIED, ties)
+
+    def _on_topic(self, q: Question, ties: list[Scored]) -> Scored | None:
+        """Of tied events, the one whose record holds clearly more of the question's topic than the
+        others. Not for a question on when, where or who: picked so, a slot's answer was too often
+        another meeting's (measured on the held-out sets)."""
+        if not ties or q.intents & {Intent.WHEN, Intent.WHERE, Intent.WHO}:
+            return None
+        covered = sorted(
+            ((self._topic_coverage(q, s), i) for i, s in enumerate(ties)), key=lambda c: c[0], reverse=True
+        )
+        best, second = covered[0][0], covered[1][0] if len(covered) > 1 else 0.0
+        return ties[covered[0][1]] if best > 0.0 and second <= best - TOPIC_PICKS else None
+
+    def _topic_coverage(self, q: Question, scored: Scored) -> float:
+        event = scored.fact
+        if not isinstance(event, Event):
+            return 0.0
+        return max((p.coverage for p in details.passages(self.index, q, event)), default=0.0)
 
     @staticmethod
     def _series_named_alike(q: Question) -> bool:
