@@ -1763,3 +1763,10 @@ def test_of_tied_meetings_the_one_whose_record_holds_clearly_more_of_the_topic_a
     # the minister met Saleumxay three times; only the 2021 meeting's record holds these mechanisms
     answer = engine.answer("saleumxay nhac den nhung co che hop tac tieu vung me cong nao")
     assert answer.status is Status.ANSWERED and "CLMV" in answer.text
+
+
+def test_how_many_full_years_counts_the_years(engine: Engine) -> None:
+    answer = engine.answer(
+        "How many full years of diplomatic relations have Vietnam and Laos had as of today?"
+    )
+    assert answer.facts[0] == "establishment-diplomatic-relations-1962" and answer.text.startswith("64 years")
