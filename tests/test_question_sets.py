@@ -454,3 +454,15 @@ def test_one_post_held_in_each_country_is_asked_back_unless_a_list_is_asked(fixt
     )
     listed = fixture_engine.answer("Kể tên các đại sứ")
     assert listed.status.value == "answered" and len(listed.facts) == 2
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Đai sứ Siriporn làm nhiệm kì ở VN bao nhiu năm", "dai su Siriporn co nhiem ky tu nam nao den nam nao"],
+)
+def test_a_term_its_record_gives_in_years_is_the_answer_with_the_years_it_may_span(
+    fixture_engine: Engine, question: str
+) -> None:
+    # the farewell call's record gives "nhiệm kỳ 2021-2024": 3 to 4 years, by days it does not give
+    answer = fixture_engine.answer(question)
+    assert answer.status.value == "answered" and "2021–2024" in answer.text and "3–4" in answer.text

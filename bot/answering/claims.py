@@ -75,6 +75,7 @@ from bot.nlu.lexicon import (
     ROLE_PHRASES,
     ROLE_WORDS,
     SIGNED_ASKED,
+    SPAN_ASKED,
     SPAN_BETWEEN,
     STOPWORDS,
     TERM_ASKED,
@@ -90,6 +91,8 @@ from bot.nlu.understanding import Question, capitalised_after, searchable_text, 
 from bot.render.text import event_date, format_date, how_many, phrase, with_footnotes
 
 Verdict = Literal["yes", "no"]
+_YEARS: Final = re.compile(r"\b((?:19|20)\d{2})\s*-?\s*((?:19|20)\d{2})\b")  # a span of years, folded
+_TERM_NEAR: Final = 12  # characters around a span of years in which a word for a term makes it a term
 
 _MONTHS = "|".join(MONTHS_EN)
 # What a user claims a date to be, written any way the question parser reads one.
@@ -732,21 +735,39 @@ def _number(text: str) -> float:
 def term_length(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     """ "Nhiệm kỳ … kéo dài mấy năm?", "how many years did she serve as ambassador?": the term as its
     record gives it, or that no record gives it; never the years since an act of it (a farewell call)."""
-    duration = DURATION_CUES.search(q.folded) or LASTED_ASKED.search(q.folded)
-    if not (duration and TERM_ASKED.search(q.folded)):
+    duration = DURATION_CUES.search(q.folded) or LASTED_ASKED.search(q.folded) or SPAN_ASKED.search(q.folded)
+    # "nhiệm kì" is "nhiệm kỳ" read canonical
+    if not (duration and (TERM_ASKED.search(q.folded) or TERM_ASKED.search(q.canonical))):
         return None
-    asked = fold(DURATION_CUES.sub(" ", LASTED_ASKED.sub(" ", q.folded)))
+    asked = fold(SPAN_ASKED.sub(" ", DURATION_CUES.sub(" ", LASTED_ASKED.sub(" ", q.folded))))
     found = engine.lookup(asked, q.lang, today)
     fact = engine.knowledge.get(found.facts[0]) if found.status is Status.ANSWERED else None
     if fact is None:
         return None
     start, end = getattr(fact, "period_start", None), getattr(fact, "period_end", None)
+    if start is None and isinstance(fact, Event):
+        start, end = _term_in_record(fact) or (None, None)
     if start is not None and end is not None:
         # the years alone do not say how long: a 2023–2025 seat is three years, a 2025–2029 one four
-        head = phrase("term_period", q.lang, start=str(start), end=str(end))
+        years = end - start
+        head = phrase(
+            "term_period", q.lang, start=str(start), end=str(end), least=str(years), most=str(years + 1)
+        )
         return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}", not_stated=True)
     text = f"{phrase('term_unknown', q.lang)}\n\n{found.text}"
     return dataclasses.replace(found, question=q.text, status=Status.NOT_FOUND, text=text)
+
+
+def _term_in_record(event: Event) -> tuple[int, int] | None:
+    """The term an event's record gives in years next to a word for a term ("… trong nhiệm kỳ
+    2021-2024", "her 2021–2024 term")."""
+    for summary in (event.summary_vi, event.summary_en):
+        text = fold(summary)
+        for match in _YEARS.finditer(text):
+            around = text[max(0, match.start() - _TERM_NEAR) : match.end() + _TERM_NEAR]
+            if TERM_ASKED.search(around):
+                return int(match.group(1)), int(match.group(2))
+    return None
 
 
 def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
