@@ -1770,3 +1770,9 @@ def test_how_many_full_years_counts_the_years(engine: Engine) -> None:
         "How many full years of diplomatic relations have Vietnam and Laos had as of today?"
     )
     assert answer.facts[0] == "establishment-diplomatic-relations-1962" and answer.text.startswith("64 years")
+
+
+def test_what_took_place_on_a_day_gives_the_whole_record(engine: Engine) -> None:
+    # its date, place and people, not only the points agreed there
+    answer = engine.answer("What took place on 20 July 2015?")
+    assert answer.status is Status.ANSWERED and "Place:" in answer.text and "Alounkeo" in answer.text

@@ -1197,6 +1197,8 @@ class Engine:
             return [*asked, "occasion"]
         if asked:
             return asked
+        if q.date is not None and HELD_ASKED.search(q.canonical):
+            return []  # "what took place on 12 June 2024?": the whole record, not only what was agreed
         if Intent.WHAT in asks and (event.agreed or event.discussed):
             return ["what"]
         return []
