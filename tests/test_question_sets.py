@@ -466,3 +466,21 @@ def test_a_term_its_record_gives_in_years_is_the_answer_with_the_years_it_may_sp
     # the farewell call's record gives "nhiệm kỳ 2021-2024": 3 to 4 years, by days it does not give
     answer = fixture_engine.answer(question)
     assert answer.status.value == "answered" and "2021–2024" in answer.text and "3–4" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Has the maritime search and rescue agreement between Vietnam and Thailand been signed already?",
+        "hiep dinh tim kiem cuu nan tren bien VN-TL ky roi ha?",
+    ],
+)
+def test_a_document_still_negotiated_is_not_signed_however_the_claim_is_worded(
+    fixture_engine: Engine, question: str
+) -> None:
+    answer = fixture_engine.answer(question)
+    assert answer.verdict == "no" and answer.facts[0] == "sar-agreement"
+    assert (
+        fixture_engine.answer("Has the Vietnam–Thailand fisheries agreement been signed?").status.value
+        == "not_found"
+    )

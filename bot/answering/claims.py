@@ -236,10 +236,6 @@ def _fact_found(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> 
         in_force: Verdict = "yes" if start <= today.year <= end else "no"
         period = phrase("in_force", q.lang, start=str(start), end=str(end), year=str(today.year))
         return _with_verdict(direct, in_force, f"{period}\n{direct.text}", q.lang)
-    if isinstance(fact, Statement | Agreement) and not _said_as_asked(engine, q, fact):
-        # a stance or an agreement confirms only what its own words say: a support for UNESCO is
-        # no support for the Human Rights Council
-        return Answer(q.text, Status.NOT_FOUND, phrase("claim_unknown", q.lang), q.lang)
     if isinstance(fact, Agreement) and fact.signed is None and CONCLUDED_ASKED.search(q.canonical):
         if NOT_CONCLUDED.search(fold(f"{fact.summary_vi} {fact.summary_en}")):
             # its record says it is not concluded yet ("chưa đạt được", "under negotiation")
@@ -249,6 +245,10 @@ def _fact_found(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> 
         # article says of it follows, and nothing is confirmed
         text = f"{phrase('claim_unknown', q.lang)}\n\n{direct.text}"
         return dataclasses.replace(direct, status=Status.NOT_FOUND, text=text)
+    if isinstance(fact, Statement | Agreement) and not _said_as_asked(engine, q, fact):
+        # a stance or an agreement confirms only what its own words say: a support for UNESCO is
+        # no support for the Human Rights Council
+        return Answer(q.text, Status.NOT_FOUND, phrase("claim_unknown", q.lang), q.lang)
     if (
         isinstance(fact, Event)
         and fact.status is EventStatus.PLANNED
