@@ -342,14 +342,17 @@ def test_a_growth_asked_over_the_previous_year_is_the_growth_on_record(fixture_e
         "How many years did Siriporn serve as ambassador in Vietnam?",
         "Nhiệm kỳ của Đại sứ Siriporn tại Việt nam kéo dài mấy năm vây?",
         "bà Siriporn làm đại sứ ở VN được mấy năm thế",  # "làm đại sứ": serving as ambassador
+        "Đai sứ Siriporn làm nhiệm kì ở VN bao nhiu năm",
+        "dai su Siriporn co nhiem ky tu nam nao den nam nao",
     ],
 )
-def test_a_term_no_record_dates_is_not_counted_from_an_act_of_it(
+def test_a_term_is_the_one_its_record_gives_never_counted_from_an_act_of_it(
     fixture_engine: Engine, question: str
 ) -> None:
-    # her farewell call is dated; her term is not: no "2 years since the call", no "1 day"
+    # the farewell call's record gives "nhiệm kỳ 2021-2024": 3 to 4 years, by days it does not give;
+    # never "2 years since the call"
     answer = fixture_engine.answer(question)
-    assert answer.status.value == "not_found" and ("term" in answer.text or "nhiệm kỳ" in answer.text)
+    assert answer.status.value == "answered" and "2021–2024" in answer.text and "3–4" in answer.text
 
 
 def test_a_term_on_record_is_given_as_its_years(fixture_engine: Engine) -> None:
@@ -454,18 +457,6 @@ def test_one_post_held_in_each_country_is_asked_back_unless_a_list_is_asked(fixt
     )
     listed = fixture_engine.answer("Kể tên các đại sứ")
     assert listed.status.value == "answered" and len(listed.facts) == 2
-
-
-@pytest.mark.parametrize(
-    "question",
-    ["Đai sứ Siriporn làm nhiệm kì ở VN bao nhiu năm", "dai su Siriporn co nhiem ky tu nam nao den nam nao"],
-)
-def test_a_term_its_record_gives_in_years_is_the_answer_with_the_years_it_may_span(
-    fixture_engine: Engine, question: str
-) -> None:
-    # the farewell call's record gives "nhiệm kỳ 2021-2024": 3 to 4 years, by days it does not give
-    answer = fixture_engine.answer(question)
-    assert answer.status.value == "answered" and "2021–2024" in answer.text and "3–4" in answer.text
 
 
 @pytest.mark.parametrize(
