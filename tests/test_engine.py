@@ -1776,3 +1776,11 @@ def test_what_took_place_on_a_day_gives_the_whole_record(engine: Engine) -> None
     # its date, place and people, not only the points agreed there
     answer = engine.answer("What took place on 20 July 2015?")
     assert answer.status is Status.ANSWERED and "Place:" in answer.text and "Alounkeo" in answer.text
+
+
+def test_a_country_named_after_the_post_phrase_is_no_part_of_the_post(engine: Engine) -> None:
+    # "trong các bài về Lào" says where to look, not that the deputy minister is Lao
+    answer = engine.answer("Những ai từng là Thứ trưởng Bộ Ngoại giao Việt Nam trong các bài về Lào?")
+    assert {"nguyen-minh-vu", "do-hung-viet", "le-hoai-trung"} <= set(answer.facts)
+    # "đại sứ Lào tại Nga": the country after "tại" is the post's
+    assert "vilavanh-yiapoher" not in engine.answer("Ai là đại sứ Lào tại Việt Nam?").facts

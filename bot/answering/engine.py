@@ -39,6 +39,7 @@ from bot.answering.retrieval import (
 from bot.answering.scoring import (
     FULL_NAME_SCORE,
     LIST_SHARE,
+    POST_WINDOW,
     SERIES_LEAD,
     SERIES_MENTIONED,
     SERIES_STRONG,
@@ -1240,6 +1241,7 @@ class Engine:
             return None
         role, post_country, qualifiers = post
         countries = {post_country} if post_country else q.countries & self.index.base_countries
+        near = self._countries_after_post(q)
         holders: list[tuple[FuzzyDate | None, Official, str]] = []
         for official in self.knowledge.of_kind(Official):
             for position in official.positions:
@@ -1252,7 +1254,7 @@ class Engine:
                     continue  # "minister of defence" is not the minister of foreign affairs
                 if countries and position.country not in countries:
                     continue
-                others = q.countries - {position.country} - self.countries_in(position.title_vi)
+                others = near - {position.country} - self.countries_in(position.title_vi)
                 if post_country and others:
                     continue  # "đại sứ Lào tại Việt Nam" is not the Lao ambassador to Russia
                 stamp = self._stamp(position)
@@ -1265,6 +1267,15 @@ class Engine:
             # a post named but nobody in the base held it: say so rather than fall through to loose matches
             return self._not_found(q.text, q.lang, q)
         return self._holders(q, holders)
+
+    def _countries_after_post(self, q: Question) -> set[str]:
+        """The countries named in the few words after the post ("đại sứ Lào tại Việt Nam"): a country
+        named further on ("… trong các bài về Lào") is no part of it."""
+        match = ROLE.search(q.canonical)
+        if match is None:
+            return set(q.countries)
+        window = " ".join(q.canonical[match.end() :].split()[:POST_WINDOW])
+        return self.countries_in(window) & set(q.countries)
 
     def _officials_listed(self, q: Question) -> Answer | None:
         """'Kể tên các quan chức Lào', 'which Lao officials are named?': every official of the countries
