@@ -1784,3 +1784,21 @@ def test_a_country_named_after_the_post_phrase_is_no_part_of_the_post(engine: En
     assert {"nguyen-minh-vu", "do-hung-viet", "le-hoai-trung"} <= set(answer.facts)
     # "đại sứ Lào tại Nga": the country after "tại" is the post's
     assert "vilavanh-yiapoher" not in engine.answer("Ai là đại sứ Lào tại Việt Nam?").facts
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        (
+            "Which events were held or scheduled during Saleumxay Kommasith's December 2021 visit to VN?",
+            {"fm-political-consultation-8", "one-stop-model-review-conference-2021-12-29"},
+        ),
+        (
+            "ngay 29/12/2021 bo truong ngoai giao lao co nhung hoat dong gi o VN",
+            {"one-stop-model-review-conference-2021-12-29", "border-delegation-meeting-31"},
+        ),
+    ],
+)
+def test_the_events_held_during_a_visit_are_listed(engine: Engine, question: str, wanted: set[str]) -> None:
+    answer = engine.answer(question)
+    assert wanted <= set(answer.facts) and "visit-saleumxay-vn-2021-12" not in answer.facts

@@ -82,6 +82,7 @@ from bot.nlu.lexicon import (
     EXCLUDED_FIRST,
     FUNCTION_WORDS,
     HELD_ASKED,
+    HELD_DURING,
     HOME_COUNTRIES,
     INTENT_WORDS,
     KIND_WORDS,
@@ -496,6 +497,9 @@ class Engine:
         quotes_an_event = bool(q.intents & {Intent.WHAT, Intent.WHEN, Intent.WHERE, Intent.WHO}) and any(
             self.knowledge.event(f) is not None for f in q.named_facts
         )
+        during = self._held_during(q, ranking.events)
+        if during is not None:
+            return during
         if self._wants_list(q, ranking.events) and not quotes_an_event:
             return self._statement_list(q, ranking.others) or self._list(q, ranking.events)
         return (
@@ -503,6 +507,35 @@ class Engine:
             or self._statement_list(q, ranking.others)
             or self._agreement_list(q, ranking.others)
         )
+
+    def _held_during(self, q: Question, events: list[Scored]) -> Answer | None:
+        """ "Which events were held during X's visit?", "ngày 29/12 bộ trưởng có những hoạt động gì?":
+        the events linked to the one event named that fall within its days (on the day asked, when
+        the question names one inside them)."""
+        if Intent.LIST not in q.intents or Intent.WHO in q.intents:
+            return None  # "những ai đi cùng … trong chuyến thăm": its people, not its meetings
+        anchored = sorted((s for s in events if s.anchored), key=lambda s: s.score, reverse=True)
+        if not anchored or (len(anchored) > 1 and anchored[1].score >= anchored[0].score - TIE_MARGIN):
+            return None
+        event = anchored[0].fact
+        if not isinstance(event, Event) or event.date is None or event.date.start == event.date.end:
+            return None
+        span = event.date
+        within = [
+            e
+            for e in self.knowledge.linked_events(event)
+            if e.date is not None and e.date.start <= span.end and span.start <= e.date.end
+        ]
+        asked = event_date_query(q)
+        if asked is not None and asked.day is not None:
+            within = [e for e in within if e.date is not None and asked.matches(e.date.start, e.date.end)]
+        elif not HELD_DURING.search(q.folded):
+            return None
+        if not within:
+            return None
+        if len(within) == 1:
+            return self._respond(q, within[0], anchored[0].score)
+        return self._list(q, [Scored(e, anchored[0].score, True) for e in within])
 
     # decide ----------------------------------------------------------------------------------------
     def _decide(self, q: Question, ranking: Ranking) -> Decision:

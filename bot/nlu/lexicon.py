@@ -95,6 +95,7 @@ class Cues(_Data):
     held_asked: list[str]
     members: list[str]
     occasion: list[str]
+    held_during: list[str]
     records_named: dict[Literal["series", "agreement"], list[str]]
     anniversary: list[str]
     anniversary_words: list[str]
@@ -470,6 +471,7 @@ DAY_ASKED = _phrases(_CUES.day_asked)
 HELD_ASKED = _phrases(_CUES.held_asked)
 MEMBERS_ASKED = _phrases(_CUES.members)
 OCCASION_ASKED = _phrases(_CUES.occasion)
+HELD_DURING = _phrases(_CUES.held_during)
 RECORDS_NAMED_ASKED: dict[str, re.Pattern[str]] = {
     kind: _phrases(p) for kind, p in _CUES.records_named.items()
 }
