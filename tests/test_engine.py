@@ -1802,3 +1802,15 @@ def test_a_country_named_after_the_post_phrase_is_no_part_of_the_post(engine: En
 def test_the_events_held_during_a_visit_are_listed(engine: Engine, question: str, wanted: set[str]) -> None:
     answer = engine.answer(question)
     assert wanted <= set(answer.facts) and "visit-saleumxay-vn-2021-12" not in answer.facts
+
+
+def test_the_events_planned_at_a_meeting_are_listed_with_where(engine: Engine) -> None:
+    answer = engine.answer(
+        "List the meetings that were planned at the first deputy-FM political consultation in 2015."
+    )
+    planned = {
+        "intergovernmental-committee-38",
+        "deputy-pm-fm-annual-consultation-2",
+        "deputy-fm-political-consultation-2",
+    }
+    assert set(answer.facts) == planned and "Hanoi" in answer.text

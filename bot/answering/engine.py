@@ -497,7 +497,7 @@ class Engine:
         quotes_an_event = bool(q.intents & {Intent.WHAT, Intent.WHEN, Intent.WHERE, Intent.WHO}) and any(
             self.knowledge.event(f) is not None for f in q.named_facts
         )
-        during = self._held_during(q, ranking.events)
+        during = self._held_during(q, ranking.events) or self._planned_at(q, ranking.events)
         if during is not None:
             return during
         if self._wants_list(q, ranking.events) and not quotes_an_event:
@@ -536,6 +536,21 @@ class Engine:
         if len(within) == 1:
             return self._respond(q, within[0], anchored[0].score)
         return self._list(q, [Scored(e, anchored[0].score, True) for e in within])
+
+    def _planned_at(self, q: Question, events: list[Scored]) -> Answer | None:
+        """ "List the meetings planned at the first consultation": the events the one event named
+        planned."""
+        if not {Intent.LIST, Intent.PLANNED} <= q.intents:
+            return None
+        anchored = sorted((s for s in events if s.anchored), key=lambda s: s.score, reverse=True)
+        if not anchored or (len(anchored) > 1 and anchored[1].score >= anchored[0].score - TIE_MARGIN):
+            return None
+        planned = [
+            e for e in self.knowledge.facts if isinstance(e, Event) and e.planned_by == anchored[0].fact.id
+        ]
+        if not planned:
+            return None
+        return self._list(q, [Scored(e, anchored[0].score, True) for e in planned])
 
     # decide ----------------------------------------------------------------------------------------
     def _decide(self, q: Question, ranking: Ranking) -> Decision:
@@ -1486,10 +1501,16 @@ class Engine:
         events.sort(key=lambda e: (not on_the_day(e), e.date.start if e.date else dt.date.max, e.id))
         shown = events[:MAX_LIST]
         head = phrase("event_list", q.lang, count=str(len(events)))
-        lines = [f"• {event_date(e, q.lang)}: {self.render.title(e, q.lang)}" for e in shown]
+        lines = [self._list_line(e, q.lang) for e in shown]
         if len(events) > len(shown):
             lines.append(f"… (+{len(events) - len(shown)})")
         return self._answered(q.text, list(shown), head + "\n" + "\n".join(lines), q.lang, 1.0)
+
+    def _list_line(self, event: Event, lang: Lang) -> str:
+        """One event of a list: its date, its title and, when known, where."""
+        line = f"• {event_date(event, lang)}: {self.render.title(event, lang)}"
+        where = self.render.place(event.place, lang)
+        return f"{line} — {where}" if where else line
 
     def _ambiguous(self, q: Question, ties: list[Scored]) -> Answer:
         lang = q.lang
