@@ -1814,3 +1814,9 @@ def test_the_events_planned_at_a_meeting_are_listed_with_where(engine: Engine) -
         "deputy-fm-political-consultation-2",
     }
     assert set(answer.facts) == planned and "Hanoi" in answer.text
+
+
+def test_of_tied_meetings_the_one_whose_record_names_the_place_asked_about_answers(engine: Engine) -> None:
+    # the two ministers met several times; only one meeting's record names the port
+    answer = engine.answer("hai bộ trưởng ngoại giao gặp nhau bàn chuyện Vũng Áng hôm đó là ngày mấy vậy")
+    assert answer.facts[0] == "meeting-bui-thanh-son-saleumxay-2021"

@@ -115,6 +115,7 @@ from bot.nlu.understanding import (
     EntityIndex,
     Question,
     analyze,
+    units,
 )
 from bot.render.text import (
     COUNTRY_NAMES,
@@ -627,6 +628,10 @@ class Engine:
             for s in ranked
             if isinstance(s.fact, Statement) and self.retrieval.stance_named(q, s.fact)
         }
+        mentioning = self._mentioning_a_place_named(q, ties)
+        if mentioning is not None:
+            # "cuộc gặp bàn về cảng Vũng Áng diễn ra ở đâu?": the one meeting whose record names the port
+            return Decision(Verdict.ANSWER, [mentioning])
         if (
             all(isinstance(s.fact, Event) for s in ties)
             and len(stances_named & {s.fact.id for s in ties}) < 2
@@ -641,6 +646,33 @@ class Engine:
         ):
             return Decision(Verdict.TIED, ties, list_on_date=True)
         return Decision(Verdict.TIED, ties)
+
+    def _mentioning_a_place_named(self, q: Question, ties: list[Scored]) -> Scored | None:
+        """Of tied events, the one whose record names a place the question names exactly (a port, a
+        border gate, a venue; not a city or a country, the setting of many things)."""
+        places = [
+            place
+            for place_id, score in q.places.items()
+            if score >= EXACT_MATCH
+            and (place := self.knowledge.place(place_id)) is not None
+            and place.place_kind.value not in ("country", "city")
+        ]
+        if not places:
+            return None
+        holding = [
+            s
+            for s in ties
+            if isinstance(s.fact, Event)
+            and any(s.fact.place == p.id or self._names_place(s.fact.id, p) for p in places)
+        ]
+        return holding[0] if len(holding) == 1 and len(ties) > 1 else None
+
+    def _names_place(self, fact_id: str, place: Place) -> bool:
+        own = self.index.fact_units.get(fact_id, set())
+        return any(
+            (words := {u for u in units(canonical(fold(name))) if " " not in u}) and words <= own
+            for name in [place.name_vi, place.name_en, *place.aliases]
+        )
 
     def _on_topic(self, q: Question, ties: list[Scored]) -> Scored | None:
         """Of tied events, the one whose record holds clearly more of the question's topic than the
