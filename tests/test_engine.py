@@ -1820,3 +1820,17 @@ def test_of_tied_meetings_the_one_whose_record_names_the_place_asked_about_answe
     # the two ministers met several times; only one meeting's record names the port
     answer = engine.answer("hai bộ trưởng ngoại giao gặp nhau bàn chuyện Vũng Áng hôm đó là ngày mấy vậy")
     assert answer.facts[0] == "meeting-bui-thanh-son-saleumxay-2021"
+
+
+def test_the_years_since_one_of_two_meetings_alike_is_asked_back_not_guessed(engine: Engine) -> None:
+    # the two ministers met in 2021 and in 2024: the earlier is no act the later commemorates
+    answer = engine.answer(
+        "Cuộc gặp giữa ông Sơn và ông Saleumxay bên lề hội nghị hẹp ASEAN cách đây bao lâu?"
+    )
+    assert (
+        answer.status is not Status.ANSWERED
+        or answer.facts[0] == "meeting-bui-thanh-son-saleumxay-2024-01-28"
+    )
+    # an act and its anniversary still count from the act
+    answer = engine.answer("Quân đội nhân dân Lào thành lập được bao nhiêu năm rồi?")
+    assert answer.facts[0] == "lao-peoples-army-founding-1949-01-20"

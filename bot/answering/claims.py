@@ -793,7 +793,7 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     if not (DURATION_CUES.search(asked) or AGE_ASKED.search(asked)):
         asked = without_dates(q.canonical)  # the cue typed with a typo ("bao nhiu năm"), read corrected
     asked = NOW.sub(" ", DURATION_CUES.sub(when, AGE_ASKED.sub(when, ANNIVERSARY_WORDS.sub(" ", asked))))
-    found = _earliest(engine, engine.lookup(asked, q.lang, today), q.lang)
+    found = _earliest(engine, engine.lookup(asked, q.lang, today), q.lang, asked_years)
     if found is None:
         return None
     date = _date_of(engine.knowledge.get(found.facts[0]))
@@ -1051,13 +1051,20 @@ def _anniversary_near(
     return answer, FuzzyDate.parse(_on_year(date.start, other.start.year).isoformat())
 
 
-def _earliest(engine: Lookup, answer: Answer, lang: Lang) -> Answer | None:
+def _earliest(engine: Lookup, answer: Answer, lang: Lang, years: list[int] | None = None) -> Answer | None:
     """The answer, or when several facts fit, the one dated first: the act itself rather than a later
-    anniversary of it ("lập quan hệ ngoại giao" is 1962, not the 60th anniversary in 2022)."""
+    anniversary of it ("lập quan hệ ngoại giao" is 1962, not the 60th anniversary in 2022). Two acts
+    of one kind (two meetings) are not one act and its anniversary: the year the question names picks
+    one, else neither is."""
     if answer.status is Status.ANSWERED:
         return answer
     if answer.status is not Status.AMBIGUOUS:
         return None
+    events = [f for c in answer.candidates if isinstance(f := engine.knowledge.get(c.fact_id), Event)]
+    kinds = [e.event_kind for e in events]
+    if years is not None and len(kinds) != len(set(kinds)):
+        in_year = [e for e in events if e.date is not None and e.date.start.year in (years or [])]
+        return engine.answer_fact(in_year[0].id, lang=lang) if len(in_year) == 1 else None
     dated = [
         # the earliest year, and within it the most precise date: an event of 18/7/1977 before an
         # agreement dated only 1977
