@@ -529,7 +529,12 @@ class Engine:
         ]
         asked = event_date_query(q)
         if asked is not None and asked.day is not None:
-            within = [e for e in within if e.date is not None and asked.matches(e.date.start, e.date.end)]
+            # on the day asked: an event known only to its month is not known to fall on it
+            within = [
+                e
+                for e in within
+                if e.date is not None and e.date.has_day and asked.matches(e.date.start, e.date.end)
+            ]
         elif not HELD_DURING.search(q.folded):
             return None
         if not within:
