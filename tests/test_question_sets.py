@@ -475,3 +475,12 @@ def test_a_document_still_negotiated_is_not_signed_however_the_claim_is_worded(
         fixture_engine.answer("Has the Vietnam–Thailand fisheries agreement been signed?").status.value
         == "not_found"
     )
+
+
+@pytest.mark.parametrize(
+    "question", ["Thứ trửong Kraisorn nói gì về sông Mê Công?", "ong kraisorn noi gi ve song me cong"]
+)
+def test_what_someone_said_about_a_river_is_their_stance(fixture_engine: Engine, question: str) -> None:
+    # "Mê" folds to "me", no English pronoun here; "ong", "noi", "ve" say the question is Vietnamese
+    answer = fixture_engine.answer(question)
+    assert answer.facts[0] == "th-mekong-water-cooperation" and answer.lang == "vi"
