@@ -1834,3 +1834,14 @@ def test_the_years_since_one_of_two_meetings_alike_is_asked_back_not_guessed(eng
     # an act and its anniversary still count from the act
     answer = engine.answer("Quân đội nhân dân Lào thành lập được bao nhiêu năm rồi?")
     assert answer.facts[0] == "lao-peoples-army-founding-1949-01-20"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which Vietnamese initiative did the Cambodian foreign minister praise?",
+        "Campuchia khen sáng kiến nào của Việt Nam?",
+    ],
+)
+def test_the_one_stance_in_the_words_asked_beats_the_meeting_near_it(engine: Engine, question: str) -> None:
+    assert engine.answer(question).facts[0] == "cambodia-praises-asean-future-forum"

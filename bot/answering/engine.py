@@ -601,6 +601,17 @@ class Engine:
                 ties = events
         if len(ties) == 1:
             return Decision(Verdict.ANSWER, ties)
+        named_stances = [
+            s for s in ranked if isinstance(s.fact, Statement) and self.retrieval.stance_named(q, s.fact)
+        ]
+        if (
+            len(named_stances) == 1
+            and named_stances[0] in ties
+            and all(isinstance(s.fact, Event) for s in ties if s not in named_stances)
+        ):
+            # "which initiative did the Cambodian minister praise?": the one stance of the base in the
+            # words asked, not the meeting it was made at or near
+            return Decision(Verdict.ANSWER, named_stances)
         quoted = [s for s in ties if s.fact.id in q.named_facts and isinstance(s.fact, Agreement | Series)]
         if len(quoted) == 1:
             # "Kế hoạch Chiến lược của Tầm nhìn Cộng đồng ASEAN hướng tới năm nào?": the document the
