@@ -1845,3 +1845,10 @@ def test_the_years_since_one_of_two_meetings_alike_is_asked_back_not_guessed(eng
 )
 def test_the_one_stance_in_the_words_asked_beats_the_meeting_near_it(engine: Engine, question: str) -> None:
     assert engine.answer(question).facts[0] == "cambodia-praises-asean-future-forum"
+
+
+def test_cung_chu_tri_asks_who_co_chaired(engine: Engine) -> None:
+    answer = engine.answer(
+        "Ai là người đón và cùng chủ trì tham vấn với Bộ trưởng Ngoại giao Lào hồi tháng 12/2021?"
+    )
+    assert answer.facts[0] == "fm-political-consultation-8" and "Bùi Thanh Sơn" in answer.text
