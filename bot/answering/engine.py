@@ -14,21 +14,17 @@ import datetime as dt
 import logging
 import re
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from cachetools import LRUCache, cachedmethod
 
-from bot.answering import claims, compound, details, figures, occasions, scoring
+from bot.answering import claims, compound, details, figures, lists, occasions, scoring
 from bot.answering.answers import Answer, Candidate, Lang, SourceRef, Status
 from bot.answering.retrieval import (
-    AGREEMENT_CUE,
     COUNTRY_ALTERNATION,
-    NARROW_KINDS,
     ROLE,
-    ROLE_CUES,
     STATEMENT_CUE,
     Ranking,
     Retrieval,
@@ -38,8 +34,6 @@ from bot.answering.retrieval import (
 )
 from bot.answering.scoring import (
     FULL_NAME_SCORE,
-    LIST_SHARE,
-    POST_WINDOW,
     SERIES_LEAD,
     SERIES_MENTIONED,
     SERIES_STRONG,
@@ -58,7 +52,6 @@ from bot.kb.facts import (
     Official,
     Participant,
     Place,
-    Position,
     Precision,
     Series,
     Statement,
@@ -69,11 +62,9 @@ from bot.kb.knowledge import AnyFact, Knowledge
 from bot.nlu.lexicon import (
     AMOUNT_NOUNS,
     CITY_ASKED,
-    CONCLUDED_ASKED,
     COUNTRIES,
     COUNTRY_DATA,
     COUNTRY_PATTERN,
-    CUE_WORDS,
     DAY_ASKED,
     DAYS_BETWEEN,
     DEFINITION_ASKED,
@@ -82,28 +73,21 @@ from bot.nlu.lexicon import (
     EXCLUDED_FIRST,
     FUNCTION_WORDS,
     HELD_ASKED,
-    HELD_DURING,
     HOME_COUNTRIES,
     INTENT_WORDS,
-    KIND_WORDS,
     LASTED_ASKED,
     MEMBERS_ASKED,
     NAME_ASKED,
     NEXT_ROUND,
-    NOW,
     OCCASION_ASKED,
-    OFFICIALS_ASKED,
     PART_PERIOD,
     POST_FILLERS,
     POST_START_ASKED,
     POST_STOPS,
-    RECORDS_NAMED_ASKED,
     ROLE_WORDS,
     SIGNED_ASKED,
-    SIGNED_AT,
     SUCCESSION,
     SUCCESSION_WITH_POST,
-    TIMELINE_WORDS,
     WHOLE_PERIOD_ASKED,
     Intent,
     canonical,
@@ -118,7 +102,6 @@ from bot.nlu.understanding import (
     units,
 )
 from bot.render.text import (
-    COUNTRY_NAMES,
     Renderer,
     event_date,
     format_date,
@@ -131,7 +114,6 @@ from bot.render.text import (
 log = logging.getLogger(__name__)
 
 MAX_CANDIDATES = 5
-MAX_LIST = 30
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+\b")  # "DOC", "CLMV", "UNCLOS"
 _SIDE = re.compile(rf"\bphia ({COUNTRY_ALTERNATION})\b|\b({COUNTRY_ALTERNATION}) side\b")
@@ -248,8 +230,8 @@ class Engine:
     def answer_fact(self, fact_id: str, *, lang: Lang = "vi") -> Answer:
         fact = self.knowledge.get(fact_id)
         if fact is None:
-            return self._not_found(fact_id, lang, None)
-        return self._answered(fact_id, [fact], self.render.fact_text(fact, lang), lang, 1.0)
+            return self.not_found(fact_id, lang, None)
+        return self.answered(fact_id, [fact], self.render.fact_text(fact, lang), lang, 1.0)
 
     def subject(self, lang: Lang) -> str:
         """What the base is about, by its two main countries ("Việt Nam–Lào", "Vietnam–Laos"), users'
@@ -347,50 +329,21 @@ class Engine:
                 [s for s in ranking.events if s.fact.id not in excluded],
                 [s for s in ranking.others if s.fact.id not in excluded],
             )
-        answer = self._listing(q, ranking) or self._compose(q, self._decide(q, ranking))
+        answer = lists.listing(self, q, ranking) or self._compose(q, self._decide(q, ranking))
         if answer.status is Status.ANSWERED and len(answer.facts) <= 2:
-            answer = self._with_records_named(q, answer)
-            answer = self._with_people_listed(q, answer)
+            answer = lists.with_records_named(self, q, answer)
+            answer = lists.with_people_listed(self, q, answer)
         if answer.status is Status.NOT_FOUND:
             # "kể tên các quan chức Lào": no fact on a topic, so the officials themselves are asked for
             # ("which officials pledged support for …" is answered by the pledges)
-            return self._officials_listed(q) or answer
+            return lists.officials_listed(self, q) or answer
         return answer
-
-    def _with_records_named(self, q: Question, answer: Answer) -> Answer:
-        """ "Which mechanisms did Laos say …": one stance answers, and the records of the kind asked
-        that it names ("… như CLV, CLMV, ACMECS") are the list; a plural under a stance takes both kinds."""
-        kinds = {kind for kind, cue in RECORDS_NAMED_ASKED.items() if cue.search(q.folded)}
-        if (
-            not kinds
-            and Intent.LIST in q.intents
-            and isinstance(self.knowledge.get(answer.facts[0]), Statement)
-        ):
-            kinds = set(RECORDS_NAMED_ASKED)
-        named = [
-            f.id
-            for f in details.records_named(self.index, answer.text)
-            if f.kind in kinds and f.id not in answer.facts
-        ]
-        return dataclasses.replace(answer, facts=(*answer.facts, *named)) if named else answer
-
-    def _with_people_listed(self, q: Question, answer: Answer) -> Answer:
-        """ "Những ai đi cùng Bộ trưởng …?": the people the one event's answer names are the list."""
-        event = self.knowledge.event(answer.facts[0])
-        if event is None or not {Intent.WHO, Intent.LIST} <= q.intents:
-            return answer
-        named = [
-            p.official
-            for p in event.participants
-            if p.official and p.official not in q.officials and p.official not in answer.facts
-        ]
-        return dataclasses.replace(answer, facts=(*answer.facts, *dict.fromkeys(named))) if named else answer
 
     # read: what no fact can answer ----------------------------------------------------------------
     def _refusal(self, q: Question) -> Answer | None:
         """A greeting, an empty question, or one about someone, somewhere or something the base lacks."""
         if not q.tokens or q.greeting:
-            return self._not_found(q.text, q.lang, q, greeting=q.greeting)
+            return self.not_found(q.text, q.lang, q, greeting=q.greeting)
         if q.unknown_attribute or q.foreign_countries:
             # "cảng Vũng Áng thuộc tỉnh nào", "who represented Singapore at the retreat": something
             # the base has, asked what its article does not say
@@ -404,9 +357,9 @@ class Engine:
             countries = [getattr(COUNTRY_DATA[c], q.lang) for c in sorted(q.foreign_countries)]
             missing = ", ".join(dict.fromkeys([*q.unknown_names, *countries]))
             text = phrase("named_unknown", q.lang, names=missing, subject=self.subject(q.lang))
-            return self._not_found(q.text, q.lang, q, text=text)
+            return self.not_found(q.text, q.lang, q, text=text)
         if q.unknown_attribute or _mostly_unknown(q):
-            return self._not_found(q.text, q.lang, q)
+            return self.not_found(q.text, q.lang, q)
         began = self._post_start(q)
         if began is not None:
             return began
@@ -415,7 +368,7 @@ class Engine:
             # "who was ambassador before Siriporn?": the articles give posts as of their dates, never
             # who held one before or after
             text = phrase("succession_unknown", q.lang, name=succeeded.name)
-            return self._not_found(q.text, q.lang, q, text=text, facts=[succeeded])
+            return self.not_found(q.text, q.lang, q, text=text, facts=[succeeded])
         return None
 
     def _post_start(self, q: Question) -> Answer | None:
@@ -480,83 +433,17 @@ class Engine:
     def _direct(self, q: Question) -> Answer | None:
         """Question forms answered whole, before any ranking: the timeline, a mechanism, a person, a
         place, the holder of a post."""
-        if self._whole_timeline(q):
+        if lists.whole_timeline(q):
             everything = [Scored(f, 0.0, True) for f in self.knowledge.facts if isinstance(f, Event)]
-            return self._list(q, everything)
+            return lists.event_list(self, q, everything)
         if q.officials and self._wants_profile(q):
             return self._series_profile(q) or self._profile(q)
         place = self._bare_place(q)
         return (
             self._series_profile(q)
             or (self._place_profile(q, place) if place is not None else None)
-            or self._role_holder(q)
+            or lists.role_holder(self, q)
         )
-
-    def _listing(self, q: Question, ranking: Ranking) -> Answer | None:
-        """A question that asks for every fact of a kind: stances, events, agreements."""
-        # a question on what, when, where or who of an event whose whole title it quotes is about it
-        quotes_an_event = bool(q.intents & {Intent.WHAT, Intent.WHEN, Intent.WHERE, Intent.WHO}) and any(
-            self.knowledge.event(f) is not None for f in q.named_facts
-        )
-        during = self._held_during(q, ranking.events) or self._planned_at(q, ranking.events)
-        if during is not None:
-            return during
-        if self._wants_list(q, ranking.events) and not quotes_an_event:
-            return self._statement_list(q, ranking.others) or self._list(q, ranking.events)
-        return (
-            self._documents_at(q, ranking.events)
-            or self._statement_list(q, ranking.others)
-            or self._agreement_list(q, ranking.others)
-        )
-
-    def _held_during(self, q: Question, events: list[Scored]) -> Answer | None:
-        """ "Which events were held during X's visit?", "ngày 29/12 bộ trưởng có những hoạt động gì?":
-        the events linked to the one event named that fall within its days (on the day asked, when
-        the question names one inside them)."""
-        if Intent.LIST not in q.intents or Intent.WHO in q.intents:
-            return None  # "những ai đi cùng … trong chuyến thăm": its people, not its meetings
-        anchored = sorted((s for s in events if s.anchored), key=lambda s: s.score, reverse=True)
-        if not anchored or (len(anchored) > 1 and anchored[1].score >= anchored[0].score - TIE_MARGIN):
-            return None
-        event = anchored[0].fact
-        if not isinstance(event, Event) or event.date is None or event.date.start == event.date.end:
-            return None
-        span = event.date
-        within = [
-            e
-            for e in self.knowledge.linked_events(event)
-            if e.date is not None and e.date.start <= span.end and span.start <= e.date.end
-        ]
-        asked = event_date_query(q)
-        if asked is not None and asked.day is not None:
-            # on the day asked: an event known only to its month is not known to fall on it
-            within = [
-                e
-                for e in within
-                if e.date is not None and e.date.has_day and asked.matches(e.date.start, e.date.end)
-            ]
-        elif not HELD_DURING.search(q.folded):
-            return None
-        if not within:
-            return None
-        if len(within) == 1:
-            return self._respond(q, within[0], anchored[0].score)
-        return self._list(q, [Scored(e, anchored[0].score, True) for e in within])
-
-    def _planned_at(self, q: Question, events: list[Scored]) -> Answer | None:
-        """ "List the meetings planned at the first consultation": the events the one event named
-        planned."""
-        if not {Intent.LIST, Intent.PLANNED} <= q.intents:
-            return None
-        anchored = sorted((s for s in events if s.anchored), key=lambda s: s.score, reverse=True)
-        if not anchored or (len(anchored) > 1 and anchored[1].score >= anchored[0].score - TIE_MARGIN):
-            return None
-        planned = [
-            e for e in self.knowledge.facts if isinstance(e, Event) and e.planned_by == anchored[0].fact.id
-        ]
-        if not planned:
-            return None
-        return self._list(q, [Scored(e, anchored[0].score, True) for e in planned])
 
     # decide ----------------------------------------------------------------------------------------
     def _decide(self, q: Question, ranking: Ranking) -> Decision:
@@ -735,7 +622,7 @@ class Engine:
             return dataclasses.replace(q, round=latest.round), None
         name = self.render.title(self.knowledge.get(series_id) or latest, q.lang)
         text = phrase("no_next_round", q.lang, series=name, nth=nth(latest.round or 0, q.lang))
-        return q, self._not_found(q.text, q.lang, q, text=text, facts=[latest])
+        return q, self.not_found(q.text, q.lang, q, text=text, facts=[latest])
 
     @staticmethod
     def _act_of(q: Question, best: Scored, ranked: list[Scored]) -> Scored | None:
@@ -789,18 +676,18 @@ class Engine:
         chosen = decision.chosen
         match decision.verdict:
             case Verdict.NOTHING:
-                return self._not_found(q.text, q.lang, q, text=self._why_nothing(q))
+                return self.not_found(q.text, q.lang, q, text=self._why_nothing(q))
             case Verdict.NO_AMOUNT:
-                return self._not_found(q.text, q.lang, q)
+                return self.not_found(q.text, q.lang, q)
             case Verdict.ASK:
-                return self._ambiguous(q, chosen)
+                return self.ambiguous(q, chosen)
             case Verdict.ANSWER:
-                return self._respond(q, chosen[0].fact, chosen[0].score)
+                return self.respond(q, chosen[0].fact, chosen[0].score)
         merged = self._merge_ties(q, chosen)  # tied facts that are one answer (an act and its record)
         if merged is not None:
             return merged
         if decision.list_on_date:
-            return self._list(q, [s for s in chosen if isinstance(s.fact, Event)] or chosen)
+            return lists.event_list(self, q, [s for s in chosen if isinstance(s.fact, Event)] or chosen)
         stances = [s.fact for s in chosen if isinstance(s.fact, Statement)]
         if (
             len(stances) == len(chosen)
@@ -809,8 +696,8 @@ class Engine:
         ):
             # "what position did they take on the East Sea?": the stances of one kind, one per year,
             # are together the answer; no question back
-            return self._stances(q, stances, chosen[0].score)
-        return self._ambiguous(q, chosen)
+            return lists.stance_list(self, q, stances, chosen[0].score)
+        return self.ambiguous(q, chosen)
 
     @staticmethod
     def _stances_asked(q: Question) -> bool:
@@ -846,7 +733,7 @@ class Engine:
             missing = phrase("members_missing", q.lang, title=self.render.title(series, q.lang))
             return self._not_stated(q, series, f"{missing}\n{text}")
         facts: list[AnyFact] = [series, *events]
-        return self._answered(q.text, facts, text, q.lang, 1.0)
+        return self.answered(q.text, facts, text, q.lang, 1.0)
 
     def _wants_profile(self, q: Question) -> bool:
         if (
@@ -868,18 +755,6 @@ class Engine:
             len(fold(o).split()) for o in q.officials
         )  # rough: names are most of a bare question
         return len(q.tokens) <= max(4, name_tokens + 2) and not (q.intents - {Intent.WHO, Intent.PROFILE})
-
-    @staticmethod
-    def _whole_timeline(q: Question) -> bool:
-        """'List all events in order': a list asked for with nothing to narrow it."""
-        if Intent.LIST not in q.intents or q.officials or q.date or q.round or q.series or q.places:
-            return False
-        if AGREEMENT_CUE.search(q.canonical):
-            return False  # "kể tên các thỏa thuận": a list of agreements
-        return all(
-            t in FUNCTION_WORDS or t in INTENT_WORDS or t in TIMELINE_WORDS or t in KIND_WORDS
-            for t in q.canonical.split()
-        )
 
     def _why_nothing(self, q: Question) -> str | None:
         """Say which constraint found nothing, when the question named one: a round or a date."""
@@ -931,8 +806,10 @@ class Engine:
         lines = [self.render.place(place.id, lang)]
         if events:
             lines.append(phrase("related_lead", lang))
-            lines += [f"• {event_date(e, lang)}: {self.render.title(e, lang)}" for e in events[:MAX_LIST]]
-        answer = self._answered(q.text, [place, *events], "\n".join(lines), lang, 1.0)
+            lines += [
+                f"• {event_date(e, lang)}: {self.render.title(e, lang)}" for e in events[: lists.MAX_LIST]
+            ]
+        answer = self.answered(q.text, [place, *events], "\n".join(lines), lang, 1.0)
         within = [self.knowledge.place(p) for p in self.retrieval.place_chain(place.id) if p != place.id]
         if CITY_ASKED.search(q.canonical) and not any(p and p.place_kind.value == "city" for p in within):
             # "cảng Vũng Áng nằm ở tỉnh nào": the article gives no city or province for it
@@ -1014,22 +891,6 @@ class Engine:
             for p in official.positions
         )
 
-    def _wants_list(self, q: Question, events: list[Scored]) -> bool:
-        anchored = [s for s in events if s.anchored]
-        if len(anchored) < 2:
-            return False
-        if Intent.LIST in q.intents and not (q.round is not None and len(anchored) == 1):
-            return q.round is None
-        # "what happened in 2015 / on 28/12": a date and nothing else that picks one event
-        return (
-            event_date_query(q) is not None
-            and Intent.LIST in q.intents
-            and not q.officials
-            and not q.round
-            and not self.retrieval.strong_series(q)
-            and not (q.intents & {Intent.WHERE, Intent.WHO, Intent.HOW_MUCH})
-        )
-
     def _merge_ties(self, q: Question, ties: list[Scored]) -> Answer | None:
         """Tied facts that are one answer: linked facts about one thing, or a set of like statements."""
         # the statement is the more precise answer, except to "when": the meeting where it was stated
@@ -1042,7 +903,7 @@ class Engine:
             ties = [s for s in ties if s.fact.id not in said_at]
         facts = [s.fact for s in ties]
         if len({f.id for f in facts}) == 1:
-            return self._respond(q, facts[0], ties[0].score)
+            return self.respond(q, facts[0], ties[0].score)
         # An event and the document or statement it is about (the Treaty and its signing) are one
         # answer; two linked events (a conference and a meeting on its sidelines) are two.
         events = [f for f in facts if isinstance(f, Event)]
@@ -1062,7 +923,7 @@ class Engine:
                     s.score,
                 ),
             )
-            return self._respond(q, best.fact, best.score)
+            return self.respond(q, best.fact, best.score)
         first = facts[0]
         if isinstance(first, Figure) and all(f in self._figures.companions(first) for f in facts[1:]):
             # figures quoted in one sentence (a value and its growth) are answered together, led by the
@@ -1073,7 +934,7 @@ class Engine:
                 return len(asked & set(canonical(fold(self.render.title(figure, "vi"))).split()))
 
             lead = max(ties, key=lambda s: said(s.fact))
-            return self._respond(q, lead.fact, lead.score)
+            return self.respond(q, lead.fact, lead.score)
         if (
             all(isinstance(f, Statement) for f in facts)
             and len({getattr(f, "statement_kind", None) for f in facts}) == 1
@@ -1082,11 +943,11 @@ class Engine:
         ):
             ordered = sorted(facts, key=lambda f: (getattr(f, "year", None) or 0, f.id))
             text = "\n".join(f"• {self.render.fact_text(f, q.lang)}" for f in ordered)
-            return self._answered(q.text, ordered, text, q.lang, ties[0].score)
+            return self.answered(q.text, ordered, text, q.lang, ties[0].score)
         return None
 
     # answers -------------------------------------------------------------------------------------
-    def _respond(self, q: Question, fact: AnyFact, score: float) -> Answer:
+    def respond(self, q: Question, fact: AnyFact, score: float) -> Answer:
         lang = q.lang
         if isinstance(fact, Event):
             return self._event_answer(q, fact, score)
@@ -1098,7 +959,7 @@ class Engine:
                 where = self.render.where_phrase(made_at, lang)
                 title, event = self.render.title(fact, lang), self.render.title(made_at, lang)
                 text = phrase("said_at", lang, title=title, event=event, when=where)
-                return self._answered(q.text, [fact, made_at], text, lang, score)
+                return self.answered(q.text, [fact, made_at], text, lang, score)
             text = phrase("where_missing", lang, title=self.render.title(fact, lang))
             return self._not_stated(q, fact, text, score)
         if isinstance(fact, Figure):
@@ -1109,11 +970,11 @@ class Engine:
             if derived is not None:
                 shown: list[AnyFact] = [derived.value, derived.growth]
                 text = "\n".join([*(self.render.fact_text(f, lang) for f in shown), derived.text])
-                return self._answered(q.text, shown, text, lang, score)
+                return self.answered(q.text, shown, text, lang, score)
         if isinstance(fact, Figure) and self._figure_differs(q, fact):
             # "cả năm 2021" of a figure for 11 months, "rice exports" of a trade total: not this figure
             text = phrase("figure_only", lang, figure=self.render.fact_text(fact, lang))
-            return self._not_found(q.text, lang, q, text=text, facts=[fact])
+            return self.not_found(q.text, lang, q, text=text, facts=[fact])
         if (
             isinstance(fact, Agreement)
             and Intent.WHO in q.intents
@@ -1143,7 +1004,7 @@ class Engine:
                 # a stance is dated by the meeting where it was stated
                 title, event = self.render.title(fact, lang), self.render.title(made_at, lang)
                 text = phrase("said_at", lang, title=title, event=event, when=event_date(made_at, lang))
-                return self._answered(q.text, [fact, made_at], text, lang, score)
+                return self.answered(q.text, [fact, made_at], text, lang, score)
             text = phrase("date_missing", lang, title=self.render.title(fact, lang))
             named_year = (
                 YEAR_IN_TEXT.findall(f"{fact.name_vi} {fact.name_en}") if isinstance(fact, Agreement) else []
@@ -1157,7 +1018,7 @@ class Engine:
             return self._not_stated(q, fact, text, score)
         facts: list[AnyFact] = [fact, *(self._figures.companions(fact) if isinstance(fact, Figure) else [])]
         text = "\n".join(self.render.fact_text(f, lang) for f in facts)
-        return self._answered(q.text, facts, text, lang, score)
+        return self.answered(q.text, facts, text, lang, score)
 
     def _stated_at(self, fact: AnyFact) -> Event | None:
         """The meeting where a stance was stated."""
@@ -1216,17 +1077,17 @@ class Engine:
         if len(slots) > 1 and not (event.place or event.date or event.participants):
             return self._not_stated(q, event, r.event_slots(event, slots, lang), score)
         if len(slots) > 1:
-            return self._answered(q.text, [event], r.event_slots(event, slots, lang), lang, score)
+            return self.answered(q.text, [event], r.event_slots(event, slots, lang), lang, score)
         slot = slots[0] if slots else None
         if slot == "where":
-            return self._answered(q.text, [event], r.event_where(event, lang), lang, score)
+            return self.answered(q.text, [event], r.event_where(event, lang), lang, score)
         if slot == "when":
-            return self._answered(q.text, [event], r.event_when(event, lang), lang, score)
+            return self.answered(q.text, [event], r.event_when(event, lang), lang, score)
         if slot == "who":
-            return self._answered(q.text, [event], r.event_who(event, lang), lang, score)
+            return self.answered(q.text, [event], r.event_who(event, lang), lang, score)
         if slot == "what":
-            return self._answered(q.text, [event], r.event_what(event, lang), lang, score)
-        return self._answered(q.text, [event], r.event_summary(event, lang), lang, score)
+            return self.answered(q.text, [event], r.event_what(event, lang), lang, score)
+        return self.answered(q.text, [event], r.event_summary(event, lang), lang, score)
 
     def _topic_answer(self, q: Question, event: Event, found: list[details.Passage], score: float) -> Answer:
         """The passages of the event's record on the topic asked, under the event they belong to."""
@@ -1240,7 +1101,7 @@ class Engine:
         )
         ids = dict.fromkeys([*(d.id for d in documents), *(p.fact_id for p in shown if p.fact_id), event.id])
         facts = [fact for fact_id in ids if (fact := self.knowledge.get(fact_id)) is not None]
-        return self._answered(q.text, facts, "\n".join([head, *lines]), lang, score)
+        return self.answered(q.text, facts, "\n".join([head, *lines]), lang, score)
 
     def _duration(self, q: Question, event: Event, score: float, others: list[str]) -> Answer:
         """How many days an event lasted: from its day range, or said not to be known; then the other
@@ -1253,7 +1114,7 @@ class Engine:
             return self._not_stated(q, event, text + more, score)
         days = (date.end - date.start).days + 1
         text = phrase("duration", lang, days=str(days), title=title, date=when)
-        return self._answered(q.text, [event], text + more, lang, score)
+        return self.answered(q.text, [event], text + more, lang, score)
 
     def _placed_only_in_a_country(self, event: Event) -> bool:
         place = self.knowledge.place(event.place or "")
@@ -1276,7 +1137,7 @@ class Engine:
         gap so curators see it beside the unanswered questions."""
         if isinstance(fact, Event):
             text = f"{text}\n{self.render.event_known(fact, q.lang, text)}"
-        return dataclasses.replace(self._answered(q.text, [fact], text, q.lang, score), not_stated=True)
+        return dataclasses.replace(self.answered(q.text, [fact], text, q.lang, score), not_stated=True)
 
     @staticmethod
     def _asked_slots(q: Question, event: Event, *, linked: bool = False) -> list[str]:
@@ -1310,9 +1171,9 @@ class Engine:
         tied = named if len(named) > 1 else [o for o, v in ranked if v >= best - 1.0]
         facts: list[AnyFact] = [f for f in (self.knowledge.official(o) for o in tied) if f is not None]
         if len(facts) > 1 and not q.intents & {Intent.LIST} and len(named) < 2:
-            return self._ambiguous(q, [Scored(f, best, True) for f in facts])
+            return self.ambiguous(q, [Scored(f, best, True) for f in facts])
         text = "\n\n".join(self.render.fact_text(f, q.lang) for f in facts)
-        return self._answered(q.text, facts, text, q.lang, best / 100)
+        return self.answered(q.text, facts, text, q.lang, best / 100)
 
     def _named_at(self, q: Question, official_id: str) -> int:
         """Where in the question an official is first named (by a name or an alias), or its end."""
@@ -1321,246 +1182,7 @@ class Engine:
         found = [q.folded.find(fold(name)) for name in names]
         return min((at for at in found if at >= 0), default=len(q.folded))
 
-    def _role_holder(self, q: Question) -> Answer | None:
-        """'Who is the Lao foreign minister?': officials whose stated post matches, most recent first."""
-        if (
-            q.officials
-            or not (q.intents & {Intent.PROFILE, Intent.WHO})
-            or q.round
-            or self.retrieval.strong_series(q)
-        ):
-            return None
-        if q.event_kinds - {"consultation"} or any(cue.search(q.canonical) for cue in ROLE_CUES.values()):
-            return None  # "who hosted / co-chaired / led ..." asks about an event, not who holds a post
-        post = _asked_post(q)
-        if post is None:
-            return None
-        role, post_country, qualifiers = post
-        countries = {post_country} if post_country else q.countries & self.index.base_countries
-        near = self._countries_after_post(q)
-        holders: list[tuple[FuzzyDate | None, Official, str]] = []
-        for official in self.knowledge.of_kind(Official):
-            for position in official.positions:
-                title = canonical(fold(position.title_vi))
-                found = re.search(rf"(?:^|\s){re.escape(role)}(?:\s|$)", title)
-                deputy = title[: found.start()].strip().endswith("pho") if found else False
-                if not found or (deputy and not role.startswith("pho")):
-                    continue  # a deputy prime minister is not the prime minister
-                if any(word not in title.split() for word in qualifiers):
-                    continue  # "minister of defence" is not the minister of foreign affairs
-                if countries and position.country not in countries:
-                    continue
-                others = near - {position.country} - self.countries_in(position.title_vi)
-                if post_country and others:
-                    continue  # "đại sứ Lào tại Việt Nam" is not the Lao ambassador to Russia
-                stamp = self._stamp(position)
-                if q.date is not None and (stamp is None or not q.date.matches(stamp.start, stamp.end)):
-                    continue
-                holders.append((stamp, official, localized(position, "title", q.lang)))
-        if not holders:
-            if qualifiers and self.index.doc_freq.get(f"{role.split()[-1]} {qualifiers[0]}", 0):
-                return None  # "Chủ tịch ASEAN" is a role the facts describe, held by a country, not a person
-            # a post named but nobody in the base held it: say so rather than fall through to loose matches
-            return self._not_found(q.text, q.lang, q)
-        return self._holders(q, holders)
-
-    def _countries_after_post(self, q: Question) -> set[str]:
-        """The countries named in the few words after the post ("đại sứ Lào tại Việt Nam"): a country
-        named further on ("… trong các bài về Lào") is no part of it."""
-        match = ROLE.search(q.canonical)
-        if match is None:
-            return set(q.countries)
-        window = " ".join(q.canonical[match.end() :].split()[:POST_WINDOW])
-        return self.countries_in(window) & set(q.countries)
-
-    def _officials_listed(self, q: Question) -> Answer | None:
-        """'Kể tên các quan chức Lào', 'which Lao officials are named?': every official of the countries
-        named (of all, when none is), each with the latest post the articles give."""
-        if not (Intent.LIST in q.intents and OFFICIALS_ASKED.search(q.canonical)):
-            return None
-        if q.officials or q.round or q.date or q.event_kinds or self.retrieval.strong_series(q):
-            return None
-        countries = q.countries & self.index.base_countries
-        holders: list[tuple[FuzzyDate | None, Official, str]] = []
-        for official in self.knowledge.of_kind(Official):
-            if countries and official.country not in countries:
-                continue
-            stamped = [(self._stamp(p), p) for p in official.positions]
-            if stamped:
-                stamp, position = max(stamped, key=lambda sp: sp[0].start if sp[0] else dt.date.min)
-                holders.append((stamp, official, localized(position, "title", q.lang)))
-        return self._holders(q, holders) if holders else None
-
-    def _stamp(self, position: Position) -> FuzzyDate | None:
-        """When the articles give a post: its own date, or the date of the event it is given at."""
-        event = self.knowledge.event(position.as_of_event or "")
-        return position.as_of or (event.date if event else None)
-
-    def _holders(self, q: Question, holders: list[tuple[FuzzyDate | None, Official, str]]) -> Answer:
-        """Officials with a post each, the most recent first, once each."""
-        holders.sort(key=lambda h: h[0].start if h[0] else dt.date.min, reverse=True)
-        seen: set[str] = set()
-        lines: list[str] = []
-        facts: list[AnyFact] = []
-        for stamp, official, title in holders:
-            if official.id in seen:
-                continue
-            seen.add(official.id)
-            facts.append(official)
-            country = COUNTRY_NAMES[q.lang][official.country]
-            date_text = self._as_of(stamp, q.lang)
-            lines.append(
-                f"• {official.name} — {title} ({country}" + (f", {date_text}" if date_text else "") + ")"
-            )
-        if len({o.country for o in facts if isinstance(o, Official)}) > 1 and Intent.LIST not in q.intents:
-            # "đại sứ tên gì?" with an ambassador of each country on record: one is meant, which is asked
-            return self._ambiguous(q, [Scored(f, 1.0, True) for f in facts])
-        head = phrase("holders_lead", q.lang)
-        return self._answered(q.text, facts, head + "\n" + "\n".join(lines), q.lang, 1.0)
-
-    @staticmethod
-    def _as_of(date: FuzzyDate | None, lang: Lang) -> str:
-        if date is None:
-            return ""
-        return phrase("as_of", lang, date=format_date(date, lang))
-
-    def _agreement_list(self, q: Question, others: list[Scored]) -> Answer | None:
-        """ "Kể tên các thỏa thuận …", "which agreements …": every agreement the question's words fit
-        (all of them when it names nothing but the kind), in the order they were signed."""
-        if Intent.LIST not in q.intents or q.officials or not AGREEMENT_CUE.search(q.canonical):
-            return None
-        scored = [s for s in others if isinstance(s.fact, Agreement)]
-        best = max((s.score for s in scored if s.anchored), default=0.0)
-        # a list takes every agreement that fits about as well as the best one the question anchors
-        fitting = [
-            s.fact for s in scored if best and s.score >= LIST_SHARE * best and isinstance(s.fact, Agreement)
-        ]
-        if not fitting and not self._names_only_the_kind(q):
-            return None
-        chosen: list[Agreement] = fitting or self.knowledge.of_kind(Agreement)
-        if SIGNED_AT.search(q.folded):
-            # "which agreements have they signed": not those still being negotiated
-            chosen = [a for a in chosen if a.signed is not None] or chosen
-        if len(chosen) < 2:
-            return None
-        return self._agreements(q, chosen)
-
-    def _agreements(self, q: Question, chosen: list[Agreement]) -> Answer:
-        chosen = sorted(chosen, key=lambda a: (a.signed.start if a.signed else dt.date.max, a.id))
-        lines = [self.render.agreement_line(a, q.lang) for a in chosen[:MAX_LIST]]
-        head = phrase("agreement_list", q.lang, count=str(len(chosen)))
-        shown: list[AnyFact] = list(chosen[:MAX_LIST])
-        return self._answered(q.text, shown, head + "\n" + "\n".join(lines), q.lang, 1.0)
-
-    def _documents_at(self, q: Question, events: list[Scored]) -> Answer | None:
-        """ "Kết thúc Kỳ họp lần thứ 5, hai bên đã ký những văn kiện nào?": the documents linked to the
-        one event the question names; "… đã ký văn kiện gì?" asks for those signed there, one or more."""
-        signed = bool(AGREEMENT_CUE.search(q.canonical) and SIGNED_AT.search(q.folded))
-        one_signed = signed and q.fact_kind_asked == "agreement"
-        if not one_signed and (
-            Intent.LIST not in q.intents or not (signed or q.fact_kind_asked == "agreement")
-        ):
-            return None
-        anchored = sorted((s for s in events if s.anchored), key=lambda s: s.score, reverse=True)
-        if not anchored or (len(anchored) > 1 and anchored[1].score >= anchored[0].score - TIE_MARGIN):
-            return None
-        event = anchored[0].fact
-        if not isinstance(event, Event):
-            return None
-        if not SIGNED_AT.search(q.folded) and any(
-            isinstance(self.knowledge.get(p.fact_id or ""), Statement)
-            for p in details.passages(self.index, q, event)
-        ):
-            return None  # "những văn kiện nào về Biển Đông …": the stance made there on that topic says
-        documents = details.documents_at(self.knowledge, event)
-        if one_signed and event.date is not None:
-            # those signed on the day: a document only mentioned there was signed elsewhere
-            on_the_day = [d for d in documents if d.signed is not None and d.signed.start == event.date.start]
-            documents = on_the_day or documents
-            if len(documents) == 1:
-                return self._respond(q, documents[0], anchored[0].score)
-        return self._agreements(q, documents) if documents else None
-
-    def _statement_list(self, q: Question, others: list[Scored]) -> Answer | None:
-        """ "Lào làm Chủ tịch ASEAN những năm nào?": every stance of the kind the question names in
-        the stances' own words, by year."""
-        if Intent.LIST not in q.intents or q.officials:
-            return None
-        named = [
-            s for s in others if isinstance(s.fact, Statement) and self.retrieval.stance_named(q, s.fact)
-        ]
-        kinds = Counter(s.fact.statement_kind for s in named if isinstance(s.fact, Statement)).most_common(2)
-        if not kinds or kinds[0][1] < 2 or (len(kinds) > 1 and kinds[1][1] == kinds[0][1]):
-            return None  # the stances named are not mostly of one kind
-        same = [s for s in named if isinstance(s.fact, Statement) and s.fact.statement_kind == kinds[0][0]]
-        best = max(s.score for s in same)
-        chosen = [s.fact for s in same if isinstance(s.fact, Statement) and s.score >= LIST_SHARE * best]
-        return self._stances(q, chosen, best)
-
-    def _stances(self, q: Question, stances: list[Statement], score: float) -> Answer:
-        """Stances of one kind, one line each, by year."""
-        ordered: list[AnyFact] = [*sorted(stances, key=lambda f: (f.year or 0, f.id))[:MAX_LIST]]
-        text = "\n".join(f"• {self.render.fact_text(f, q.lang)}" for f in ordered)
-        return self._answered(q.text, ordered, text, q.lang, score)
-
-    def _names_only_the_kind(self, q: Question) -> bool:
-        """Nothing in the question but cue words, the kind asked, its signing and the base's own
-        countries ("what agreements have the two countries signed")."""
-        content = [
-            t
-            for t in NOW.sub(" ", SIGNED_ASKED.sub(" ", CONCLUDED_ASKED.sub(" ", q.canonical))).split()
-            if t not in FUNCTION_WORDS
-            and t not in CUE_WORDS
-            and t not in EVERYDAY_WORDS  # "according to your records"
-            and t not in self.index.country_words
-            and not AGREEMENT_CUE.search(t)
-        ]
-        return not content
-
-    def _list(self, q: Question, scored: list[Scored]) -> Answer:
-        # one line per event, even when it is found twice (a day range matches on each of its days)
-        events = list(
-            {s.fact.id: s.fact for s in scored if s.anchored and isinstance(s.fact, Event)}.values()
-        )
-        of_kind = [e for e in events if e.event_kind.value == q.primary_kind]
-        if of_kind and q.primary_kind in NARROW_KINDS:
-            events = of_kind  # "list the visits of 2023": the visits, not everything of 2023
-        if not events:
-            return self._not_found(q.text, q.lang, q)
-        if len(events) == 1:
-            # a list of one is that event's answer ("đi cùng BT Nam sang Thái có những ai?": the people
-            # at the one event it names)
-            best = max((s.score for s in scored if s.fact is events[0]), default=0.0)
-            return self._respond(q, events[0], best)
-        asked = event_date_query(q)
-
-        def on_the_day(event: Event) -> bool:
-            # "ngày 21/3/2023 có sự kiện gì": what happened that day comes before a visit spanning it
-            date = event.date
-            return bool(
-                asked is not None
-                and asked.day is not None
-                and date is not None
-                and date.start == date.end
-                and (date.start.month, date.start.day) == (asked.month, asked.day)
-                and asked.year in (None, date.start.year)
-            )
-
-        events.sort(key=lambda e: (not on_the_day(e), e.date.start if e.date else dt.date.max, e.id))
-        shown = events[:MAX_LIST]
-        head = phrase("event_list", q.lang, count=str(len(events)))
-        lines = [self._list_line(e, q.lang) for e in shown]
-        if len(events) > len(shown):
-            lines.append(f"… (+{len(events) - len(shown)})")
-        return self._answered(q.text, list(shown), head + "\n" + "\n".join(lines), q.lang, 1.0)
-
-    def _list_line(self, event: Event, lang: Lang) -> str:
-        """One event of a list: its date, its title and, when known, where."""
-        line = f"• {event_date(event, lang)}: {self.render.title(event, lang)}"
-        where = self.render.place(event.place, lang)
-        return f"{line} — {where}" if where else line
-
-    def _ambiguous(self, q: Question, ties: list[Scored]) -> Answer:
+    def ambiguous(self, q: Question, ties: list[Scored]) -> Answer:
         lang = q.lang
         facts = [s.fact for s in ties[:MAX_CANDIDATES]]
         candidates = tuple(Candidate(f.id, self.render.label(f, lang)) for f in facts)
@@ -1577,7 +1199,7 @@ class Engine:
             candidates=candidates,
         )
 
-    def _answered(self, question: str, facts: list[AnyFact], body: str, lang: Lang, score: float) -> Answer:
+    def answered(self, question: str, facts: list[AnyFact], body: str, lang: Lang, score: float) -> Answer:
         text = with_footnotes(body, lang) + "\n\n" + self.render.source_line(facts, lang)
         return Answer(
             question,
@@ -1597,7 +1219,7 @@ class Engine:
                 for quote in fact.quotes[:2]:
                     yield SourceRef(fact.source, quote)
 
-    def _not_found(
+    def not_found(
         self,
         question: str,
         lang: Lang,

@@ -1,5 +1,6 @@
-"""What the engine's helpers (claims, compound questions) may ask of the engine: the plain lookup and
-the pieces they compose answers from. A protocol, so the helpers never import the engine that uses them.
+"""What the engine's helpers (claims, compound questions, lists) may ask of the engine: the plain
+lookup and the pieces they compose answers from. A protocol, so the helpers never import the engine
+that uses them.
 """
 
 from __future__ import annotations
@@ -8,9 +9,9 @@ import datetime as dt
 from typing import Protocol
 
 from bot.answering.answers import Answer, Lang
-from bot.answering.retrieval import Retrieval
+from bot.answering.retrieval import Retrieval, Scored
 from bot.kb.facts import Agreement
-from bot.kb.knowledge import Knowledge
+from bot.kb.knowledge import AnyFact, Knowledge
 from bot.nlu.understanding import EntityIndex, Question
 from bot.render.text import Renderer
 
@@ -47,4 +48,30 @@ class Lookup(Protocol):
 
     def countries_in(self, text: str) -> set[str]:
         """The countries a text names (ISO codes)."""
+        ...
+
+    # the pieces an answer is composed of
+    def respond(self, q: Question, fact: AnyFact, score: float) -> Answer:
+        """The answer the one fact chosen gives to the question."""
+        ...
+
+    def answered(self, question: str, facts: list[AnyFact], body: str, lang: Lang, score: float) -> Answer:
+        """An answer of a body the caller wrote, with its footnotes and sources."""
+        ...
+
+    def not_found(
+        self,
+        question: str,
+        lang: Lang,
+        q: Question | None,
+        *,
+        greeting: bool = False,
+        text: str | None = None,
+        facts: list[AnyFact] | None = None,
+    ) -> Answer:
+        """What the base lacks, said so, with example questions."""
+        ...
+
+    def ambiguous(self, q: Question, ties: list[Scored]) -> Answer:
+        """The question back: which of the facts that fit alike is meant."""
         ...

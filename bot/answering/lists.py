@@ -1,0 +1,428 @@
+"""Answers that are lists, and the lists an answer carries.
+
+Every event of a date or a kind, the events held during a visit or planned at a meeting, the documents
+signed at an event or asked by kind, the stances of one kind, the officials who held a post or of a
+country; and, after any answer, the records a stance names and the people of an event asked for as a
+list. Each function takes the engine (`protocol.Lookup`) for the base and the pieces answers are made
+of.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections import Counter
+
+from bot.answering import details
+from bot.answering.answers import Answer, Lang
+from bot.answering.protocol import Lookup
+from bot.answering.retrieval import (
+    AGREEMENT_CUE,
+    NARROW_KINDS,
+    ROLE,
+    ROLE_CUES,
+    Ranking,
+    Scored,
+    event_date_query,
+)
+from bot.answering.scoring import LIST_SHARE, POST_WINDOW, TIE_MARGIN
+from bot.kb.facts import Agreement, Event, FuzzyDate, Official, Position, Statement
+from bot.kb.knowledge import AnyFact
+from bot.nlu.lexicon import (
+    CONCLUDED_ASKED,
+    CUE_WORDS,
+    EVERYDAY_WORDS,
+    FUNCTION_WORDS,
+    HELD_DURING,
+    INTENT_WORDS,
+    KIND_WORDS,
+    NOW,
+    OFFICIALS_ASKED,
+    RECORDS_NAMED_ASKED,
+    SIGNED_ASKED,
+    SIGNED_AT,
+    TIMELINE_WORDS,
+    Intent,
+    canonical,
+)
+from bot.nlu.text import fold
+from bot.nlu.understanding import Question
+from bot.render.text import COUNTRY_NAMES, event_date, format_date, localized, phrase
+
+MAX_LIST = 30  # lines a list shows; the rest are counted
+
+
+def with_records_named(engine: Lookup, q: Question, answer: Answer) -> Answer:
+    """ "Which mechanisms did Laos say …": one stance answers, and the records of the kind asked
+    that it names ("… như CLV, CLMV, ACMECS") are the list; a plural under a stance takes both kinds."""
+    kinds = {kind for kind, cue in RECORDS_NAMED_ASKED.items() if cue.search(q.folded)}
+    if (
+        not kinds
+        and Intent.LIST in q.intents
+        and isinstance(engine.knowledge.get(answer.facts[0]), Statement)
+    ):
+        kinds = set(RECORDS_NAMED_ASKED)
+    named = [
+        f.id
+        for f in details.records_named(engine.index, answer.text)
+        if f.kind in kinds and f.id not in answer.facts
+    ]
+    return dataclasses.replace(answer, facts=(*answer.facts, *named)) if named else answer
+
+
+def with_people_listed(engine: Lookup, q: Question, answer: Answer) -> Answer:
+    """ "Những ai đi cùng Bộ trưởng …?": the people the one event's answer names are the list."""
+    event = engine.knowledge.event(answer.facts[0])
+    if event is None or not {Intent.WHO, Intent.LIST} <= q.intents:
+        return answer
+    named = [
+        p.official
+        for p in event.participants
+        if p.official and p.official not in q.officials and p.official not in answer.facts
+    ]
+    return dataclasses.replace(answer, facts=(*answer.facts, *dict.fromkeys(named))) if named else answer
+
+
+def listing(engine: Lookup, q: Question, ranking: Ranking) -> Answer | None:
+    """A question that asks for every fact of a kind: stances, events, agreements."""
+    # a question on what, when, where or who of an event whose whole title it quotes is about it
+    quotes_an_event = bool(q.intents & {Intent.WHAT, Intent.WHEN, Intent.WHERE, Intent.WHO}) and any(
+        engine.knowledge.event(f) is not None for f in q.named_facts
+    )
+    during = _held_during(engine, q, ranking.events) or _planned_at(engine, q, ranking.events)
+    if during is not None:
+        return during
+    if _wants_list(engine, q, ranking.events) and not quotes_an_event:
+        return _statement_list(engine, q, ranking.others) or event_list(engine, q, ranking.events)
+    return (
+        _documents_at(engine, q, ranking.events)
+        or _statement_list(engine, q, ranking.others)
+        or _agreement_list(engine, q, ranking.others)
+    )
+
+
+def _held_during(engine: Lookup, q: Question, events: list[Scored]) -> Answer | None:
+    """ "Which events were held during X's visit?", "ngày 29/12 bộ trưởng có những hoạt động gì?":
+    the events linked to the one event named that fall within its days (on the day asked, when
+    the question names one inside them)."""
+    if Intent.LIST not in q.intents or Intent.WHO in q.intents:
+        return None  # "những ai đi cùng … trong chuyến thăm": its people, not its meetings
+    anchored = sorted((s for s in events if s.anchored), key=lambda s: s.score, reverse=True)
+    if not anchored or (len(anchored) > 1 and anchored[1].score >= anchored[0].score - TIE_MARGIN):
+        return None
+    event = anchored[0].fact
+    if not isinstance(event, Event) or event.date is None or event.date.start == event.date.end:
+        return None
+    span = event.date
+    within = [
+        e
+        for e in engine.knowledge.linked_events(event)
+        if e.date is not None and e.date.start <= span.end and span.start <= e.date.end
+    ]
+    asked = event_date_query(q)
+    if asked is not None and asked.day is not None:
+        # on the day asked: an event known only to its month is not known to fall on it
+        within = [
+            e
+            for e in within
+            if e.date is not None and e.date.has_day and asked.matches(e.date.start, e.date.end)
+        ]
+    elif not HELD_DURING.search(q.folded):
+        return None
+    if not within:
+        return None
+    if len(within) == 1:
+        return engine.respond(q, within[0], anchored[0].score)
+    return event_list(engine, q, [Scored(e, anchored[0].score, True) for e in within])
+
+
+def _planned_at(engine: Lookup, q: Question, events: list[Scored]) -> Answer | None:
+    """ "List the meetings planned at the first consultation": the events the one event named
+    planned."""
+    if not {Intent.LIST, Intent.PLANNED} <= q.intents:
+        return None
+    anchored = sorted((s for s in events if s.anchored), key=lambda s: s.score, reverse=True)
+    if not anchored or (len(anchored) > 1 and anchored[1].score >= anchored[0].score - TIE_MARGIN):
+        return None
+    planned = [
+        e for e in engine.knowledge.facts if isinstance(e, Event) and e.planned_by == anchored[0].fact.id
+    ]
+    if not planned:
+        return None
+    return event_list(engine, q, [Scored(e, anchored[0].score, True) for e in planned])
+
+
+def whole_timeline(q: Question) -> bool:
+    """'List all events in order': a list asked for with nothing to narrow it."""
+    if Intent.LIST not in q.intents or q.officials or q.date or q.round or q.series or q.places:
+        return False
+    if AGREEMENT_CUE.search(q.canonical):
+        return False  # "kể tên các thỏa thuận": a list of agreements
+    return all(
+        t in FUNCTION_WORDS or t in INTENT_WORDS or t in TIMELINE_WORDS or t in KIND_WORDS
+        for t in q.canonical.split()
+    )
+
+
+def _wants_list(engine: Lookup, q: Question, events: list[Scored]) -> bool:
+    anchored = [s for s in events if s.anchored]
+    if len(anchored) < 2:
+        return False
+    if Intent.LIST in q.intents and not (q.round is not None and len(anchored) == 1):
+        return q.round is None
+    # "what happened in 2015 / on 28/12": a date and nothing else that picks one event
+    return (
+        event_date_query(q) is not None
+        and Intent.LIST in q.intents
+        and not q.officials
+        and not q.round
+        and not engine.retrieval.strong_series(q)
+        and not (q.intents & {Intent.WHERE, Intent.WHO, Intent.HOW_MUCH})
+    )
+
+
+def role_holder(engine: Lookup, q: Question) -> Answer | None:
+    """'Who is the Lao foreign minister?': officials whose stated post matches, most recent first."""
+    if (
+        q.officials
+        or not (q.intents & {Intent.PROFILE, Intent.WHO})
+        or q.round
+        or engine.retrieval.strong_series(q)
+    ):
+        return None
+    if q.event_kinds - {"consultation"} or any(cue.search(q.canonical) for cue in ROLE_CUES.values()):
+        return None  # "who hosted / co-chaired / led ..." asks about an event, not who holds a post
+    post = engine.asked_post(q)
+    if post is None:
+        return None
+    role, post_country, qualifiers = post
+    countries = {post_country} if post_country else q.countries & engine.index.base_countries
+    near = _countries_after_post(engine, q)
+    holders: list[tuple[FuzzyDate | None, Official, str]] = []
+    for official in engine.knowledge.of_kind(Official):
+        for position in official.positions:
+            title = canonical(fold(position.title_vi))
+            found = re.search(rf"(?:^|\s){re.escape(role)}(?:\s|$)", title)
+            deputy = title[: found.start()].strip().endswith("pho") if found else False
+            if not found or (deputy and not role.startswith("pho")):
+                continue  # a deputy prime minister is not the prime minister
+            if any(word not in title.split() for word in qualifiers):
+                continue  # "minister of defence" is not the minister of foreign affairs
+            if countries and position.country not in countries:
+                continue
+            others = near - {position.country} - engine.countries_in(position.title_vi)
+            if post_country and others:
+                continue  # "đại sứ Lào tại Việt Nam" is not the Lao ambassador to Russia
+            stamp = _stamp(engine, position)
+            if q.date is not None and (stamp is None or not q.date.matches(stamp.start, stamp.end)):
+                continue
+            holders.append((stamp, official, localized(position, "title", q.lang)))
+    if not holders:
+        if qualifiers and engine.index.doc_freq.get(f"{role.split()[-1]} {qualifiers[0]}", 0):
+            return None  # "Chủ tịch ASEAN" is a role the facts describe, held by a country, not a person
+        # a post named but nobody in the base held it: say so rather than fall through to loose matches
+        return engine.not_found(q.text, q.lang, q)
+    return _holders(engine, q, holders)
+
+
+def _countries_after_post(engine: Lookup, q: Question) -> set[str]:
+    """The countries named in the few words after the post ("đại sứ Lào tại Việt Nam"): a country
+    named further on ("… trong các bài về Lào") is no part of it."""
+    match = ROLE.search(q.canonical)
+    if match is None:
+        return set(q.countries)
+    window = " ".join(q.canonical[match.end() :].split()[:POST_WINDOW])
+    return engine.countries_in(window) & set(q.countries)
+
+
+def officials_listed(engine: Lookup, q: Question) -> Answer | None:
+    """'Kể tên các quan chức Lào', 'which Lao officials are named?': every official of the countries
+    named (of all, when none is), each with the latest post the articles give."""
+    if not (Intent.LIST in q.intents and OFFICIALS_ASKED.search(q.canonical)):
+        return None
+    if q.officials or q.round or q.date or q.event_kinds or engine.retrieval.strong_series(q):
+        return None
+    countries = q.countries & engine.index.base_countries
+    holders: list[tuple[FuzzyDate | None, Official, str]] = []
+    for official in engine.knowledge.of_kind(Official):
+        if countries and official.country not in countries:
+            continue
+        stamped = [(_stamp(engine, p), p) for p in official.positions]
+        if stamped:
+            stamp, position = max(stamped, key=lambda sp: sp[0].start if sp[0] else dt.date.min)
+            holders.append((stamp, official, localized(position, "title", q.lang)))
+    return _holders(engine, q, holders) if holders else None
+
+
+def _stamp(engine: Lookup, position: Position) -> FuzzyDate | None:
+    """When the articles give a post: its own date, or the date of the event it is given at."""
+    event = engine.knowledge.event(position.as_of_event or "")
+    return position.as_of or (event.date if event else None)
+
+
+def _holders(engine: Lookup, q: Question, holders: list[tuple[FuzzyDate | None, Official, str]]) -> Answer:
+    """Officials with a post each, the most recent first, once each."""
+    holders.sort(key=lambda h: h[0].start if h[0] else dt.date.min, reverse=True)
+    seen: set[str] = set()
+    lines: list[str] = []
+    facts: list[AnyFact] = []
+    for stamp, official, title in holders:
+        if official.id in seen:
+            continue
+        seen.add(official.id)
+        facts.append(official)
+        country = COUNTRY_NAMES[q.lang][official.country]
+        date_text = _as_of(stamp, q.lang)
+        lines.append(
+            f"• {official.name} — {title} ({country}" + (f", {date_text}" if date_text else "") + ")"
+        )
+    if len({o.country for o in facts if isinstance(o, Official)}) > 1 and Intent.LIST not in q.intents:
+        # "đại sứ tên gì?" with an ambassador of each country on record: one is meant, which is asked
+        return engine.ambiguous(q, [Scored(f, 1.0, True) for f in facts])
+    head = phrase("holders_lead", q.lang)
+    return engine.answered(q.text, facts, head + "\n" + "\n".join(lines), q.lang, 1.0)
+
+
+def _as_of(date: FuzzyDate | None, lang: Lang) -> str:
+    if date is None:
+        return ""
+    return phrase("as_of", lang, date=format_date(date, lang))
+
+
+def _agreement_list(engine: Lookup, q: Question, others: list[Scored]) -> Answer | None:
+    """ "Kể tên các thỏa thuận …", "which agreements …": every agreement the question's words fit
+    (all of them when it names nothing but the kind), in the order they were signed."""
+    if Intent.LIST not in q.intents or q.officials or not AGREEMENT_CUE.search(q.canonical):
+        return None
+    scored = [s for s in others if isinstance(s.fact, Agreement)]
+    best = max((s.score for s in scored if s.anchored), default=0.0)
+    # a list takes every agreement that fits about as well as the best one the question anchors
+    fitting = [
+        s.fact for s in scored if best and s.score >= LIST_SHARE * best and isinstance(s.fact, Agreement)
+    ]
+    if not fitting and not _names_only_the_kind(engine, q):
+        return None
+    chosen: list[Agreement] = fitting or engine.knowledge.of_kind(Agreement)
+    if SIGNED_AT.search(q.folded):
+        # "which agreements have they signed": not those still being negotiated
+        chosen = [a for a in chosen if a.signed is not None] or chosen
+    if len(chosen) < 2:
+        return None
+    return _agreements(engine, q, chosen)
+
+
+def _agreements(engine: Lookup, q: Question, chosen: list[Agreement]) -> Answer:
+    chosen = sorted(chosen, key=lambda a: (a.signed.start if a.signed else dt.date.max, a.id))
+    lines = [engine.render.agreement_line(a, q.lang) for a in chosen[:MAX_LIST]]
+    head = phrase("agreement_list", q.lang, count=str(len(chosen)))
+    shown: list[AnyFact] = list(chosen[:MAX_LIST])
+    return engine.answered(q.text, shown, head + "\n" + "\n".join(lines), q.lang, 1.0)
+
+
+def _documents_at(engine: Lookup, q: Question, events: list[Scored]) -> Answer | None:
+    """ "Kết thúc Kỳ họp lần thứ 5, hai bên đã ký những văn kiện nào?": the documents linked to the
+    one event the question names; "… đã ký văn kiện gì?" asks for those signed there, one or more."""
+    signed = bool(AGREEMENT_CUE.search(q.canonical) and SIGNED_AT.search(q.folded))
+    one_signed = signed and q.fact_kind_asked == "agreement"
+    if not one_signed and (Intent.LIST not in q.intents or not (signed or q.fact_kind_asked == "agreement")):
+        return None
+    anchored = sorted((s for s in events if s.anchored), key=lambda s: s.score, reverse=True)
+    if not anchored or (len(anchored) > 1 and anchored[1].score >= anchored[0].score - TIE_MARGIN):
+        return None
+    event = anchored[0].fact
+    if not isinstance(event, Event):
+        return None
+    if not SIGNED_AT.search(q.folded) and any(
+        isinstance(engine.knowledge.get(p.fact_id or ""), Statement)
+        for p in details.passages(engine.index, q, event)
+    ):
+        return None  # "những văn kiện nào về Biển Đông …": the stance made there on that topic says
+    documents = details.documents_at(engine.knowledge, event)
+    if one_signed and event.date is not None:
+        # those signed on the day: a document only mentioned there was signed elsewhere
+        on_the_day = [d for d in documents if d.signed is not None and d.signed.start == event.date.start]
+        documents = on_the_day or documents
+        if len(documents) == 1:
+            return engine.respond(q, documents[0], anchored[0].score)
+    return _agreements(engine, q, documents) if documents else None
+
+
+def _statement_list(engine: Lookup, q: Question, others: list[Scored]) -> Answer | None:
+    """ "Lào làm Chủ tịch ASEAN những năm nào?": every stance of the kind the question names in
+    the stances' own words, by year."""
+    if Intent.LIST not in q.intents or q.officials:
+        return None
+    named = [s for s in others if isinstance(s.fact, Statement) and engine.retrieval.stance_named(q, s.fact)]
+    kinds = Counter(s.fact.statement_kind for s in named if isinstance(s.fact, Statement)).most_common(2)
+    if not kinds or kinds[0][1] < 2 or (len(kinds) > 1 and kinds[1][1] == kinds[0][1]):
+        return None  # the stances named are not mostly of one kind
+    same = [s for s in named if isinstance(s.fact, Statement) and s.fact.statement_kind == kinds[0][0]]
+    best = max(s.score for s in same)
+    chosen = [s.fact for s in same if isinstance(s.fact, Statement) and s.score >= LIST_SHARE * best]
+    return stance_list(engine, q, chosen, best)
+
+
+def stance_list(engine: Lookup, q: Question, stances: list[Statement], score: float) -> Answer:
+    """Stances of one kind, one line each, by year."""
+    ordered: list[AnyFact] = [*sorted(stances, key=lambda f: (f.year or 0, f.id))[:MAX_LIST]]
+    text = "\n".join(f"• {engine.render.fact_text(f, q.lang)}" for f in ordered)
+    return engine.answered(q.text, ordered, text, q.lang, score)
+
+
+def _names_only_the_kind(engine: Lookup, q: Question) -> bool:
+    """Nothing in the question but cue words, the kind asked, its signing and the base's own
+    countries ("what agreements have the two countries signed")."""
+    content = [
+        t
+        for t in NOW.sub(" ", SIGNED_ASKED.sub(" ", CONCLUDED_ASKED.sub(" ", q.canonical))).split()
+        if t not in FUNCTION_WORDS
+        and t not in CUE_WORDS
+        and t not in EVERYDAY_WORDS  # "according to your records"
+        and t not in engine.index.country_words
+        and not AGREEMENT_CUE.search(t)
+    ]
+    return not content
+
+
+def event_list(engine: Lookup, q: Question, scored: list[Scored]) -> Answer:
+    # one line per event, even when it is found twice (a day range matches on each of its days)
+    events = list({s.fact.id: s.fact for s in scored if s.anchored and isinstance(s.fact, Event)}.values())
+    of_kind = [e for e in events if e.event_kind.value == q.primary_kind]
+    if of_kind and q.primary_kind in NARROW_KINDS:
+        events = of_kind  # "list the visits of 2023": the visits, not everything of 2023
+    if not events:
+        return engine.not_found(q.text, q.lang, q)
+    if len(events) == 1:
+        # a list of one is that event's answer ("đi cùng BT Nam sang Thái có những ai?": the people
+        # at the one event it names)
+        best = max((s.score for s in scored if s.fact is events[0]), default=0.0)
+        return engine.respond(q, events[0], best)
+    asked = event_date_query(q)
+
+    def on_the_day(event: Event) -> bool:
+        # "ngày 21/3/2023 có sự kiện gì": what happened that day comes before a visit spanning it
+        date = event.date
+        return bool(
+            asked is not None
+            and asked.day is not None
+            and date is not None
+            and date.start == date.end
+            and (date.start.month, date.start.day) == (asked.month, asked.day)
+            and asked.year in (None, date.start.year)
+        )
+
+    events.sort(key=lambda e: (not on_the_day(e), e.date.start if e.date else dt.date.max, e.id))
+    shown = events[:MAX_LIST]
+    head = phrase("event_list", q.lang, count=str(len(events)))
+    lines = [_list_line(engine, e, q.lang) for e in shown]
+    if len(events) > len(shown):
+        lines.append(f"… (+{len(events) - len(shown)})")
+    return engine.answered(q.text, list(shown), head + "\n" + "\n".join(lines), q.lang, 1.0)
+
+
+def _list_line(engine: Lookup, event: Event, lang: Lang) -> str:
+    """One event of a list: its date, its title and, when known, where."""
+    line = f"• {event_date(event, lang)}: {engine.render.title(event, lang)}"
+    where = engine.render.place(event.place, lang)
+    return f"{line} — {where}" if where else line
