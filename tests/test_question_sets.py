@@ -484,3 +484,8 @@ def test_what_someone_said_about_a_river_is_their_stance(fixture_engine: Engine,
     # "Mê" folds to "me", no English pronoun here; "ong", "noi", "ve" say the question is Vietnamese
     answer = fixture_engine.answer(question)
     assert answer.facts[0] == "th-mekong-water-cooperation" and answer.lang == "vi"
+
+
+def test_a_visit_no_record_holds_is_not_found_whatever_else_the_person_did(fixture_engine: Engine) -> None:
+    # Chanwit hosted a visit and pledged support for a UNESCO seat; no visit of his to Vietnam is on record
+    assert fixture_engine.answer("BT Chanwit sang thăm VN hồi nào vậy?").status.value == "not_found"

@@ -24,6 +24,7 @@ from bot.answering import claims, compound, details, figures, lists, occasions, 
 from bot.answering.answers import Answer, Candidate, Lang, SourceRef, Status
 from bot.answering.retrieval import (
     COUNTRY_ALTERNATION,
+    NARROW_KINDS,
     ROLE,
     STATEMENT_CUE,
     Ranking,
@@ -454,6 +455,13 @@ class Engine:
         everything = sorted(ranking.events + ranking.others, key=lambda s: s.score, reverse=True)
         ranked = [s for s in everything if s.anchored]
         if not ranked:
+            return Decision(Verdict.NOTHING)
+        if (
+            q.primary_kind in NARROW_KINDS
+            and q.intents & {Intent.WHEN, Intent.WHERE}
+            and not any(isinstance(s.fact, Event) for s in ranked)
+        ):
+            # "BT Chanwit sang thăm VN hồi nào?": no such visit; a stance of his is no visit
             return Decision(Verdict.NOTHING)
         best = ranked[0]
         if everything[0] is not best and everything[0].score - best.score > TIE_MARGIN:
