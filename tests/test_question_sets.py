@@ -489,3 +489,14 @@ def test_what_someone_said_about_a_river_is_their_stance(fixture_engine: Engine,
 def test_a_visit_no_record_holds_is_not_found_whatever_else_the_person_did(fixture_engine: Engine) -> None:
     # Chanwit hosted a visit and pledged support for a UNESCO seat; no visit of his to Vietnam is on record
     assert fixture_engine.answer("BT Chanwit sang thăm VN hồi nào vậy?").status.value == "not_found"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["đại sứ thái lan mới thay bà siriporn là ai z", "Who replaced Siriporn Laokham as ambassador?"],
+)
+def test_who_came_after_someone_in_a_post_is_not_in_the_articles(
+    fixture_engine: Engine, question: str
+) -> None:
+    answer = fixture_engine.answer(question)
+    assert answer.status.value == "not_found" and "Siriporn" in answer.text
