@@ -500,3 +500,8 @@ def test_who_came_after_someone_in_a_post_is_not_in_the_articles(
 ) -> None:
     answer = fixture_engine.answer(question)
     assert answer.status.value == "not_found" and "Siriporn" in answer.text
+
+
+def test_which_department_someone_headed_is_their_post(fixture_engine: Engine) -> None:
+    official = next(o for o in fixture_engine.knowledge.of_kind(Official) if o.name.startswith("Đinh Xuân"))
+    assert fixture_engine.answer("Năm 2022 ông Việt làm vụ trưởng vụ nào?").facts[0] == official.id
