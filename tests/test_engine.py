@@ -1852,3 +1852,11 @@ def test_cung_chu_tri_asks_who_co_chaired(engine: Engine) -> None:
         "Ai là người đón và cùng chủ trì tham vấn với Bộ trưởng Ngoại giao Lào hồi tháng 12/2021?"
     )
     assert answer.facts[0] == "fm-political-consultation-8" and "Bùi Thanh Sơn" in answer.text
+
+
+def test_a_place_the_record_itself_names_is_no_other_place_claimed(engine: Engine) -> None:
+    # the conference's place is not given, but its record names the border-gate pair
+    answer = engine.answer(
+        "hai bo truong co nhat tri tong ket mo hinh mot cua mot lan dung o Lao Bao-Densavan khong"
+    )
+    assert answer.verdict == "yes"

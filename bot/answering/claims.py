@@ -706,7 +706,13 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
             for p in q.places
             if not engine.retrieval.is_country_place(p) and not _city_of_its_country(engine, fact, p)
         }
-        if named and not named & where:
+        # a place the record itself names ("… tại cặp cửa khẩu Lao Bảo – Đen-xa-vẳn") is no other place
+        said = {
+            p
+            for p in named
+            if (place := engine.knowledge.place(p)) and details.names_place(engine.index, fact.id, place)
+        }
+        if named and not named & (where | said):
             return False
     if isinstance(fact, Event | Statement) and not _shares_agree(q, fact):
         return False  # "the remaining 20% of the border?" of a record saying 16%

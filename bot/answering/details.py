@@ -169,6 +169,16 @@ def documents_named(index: EntityIndex, event: Event, found: list[Passage]) -> l
     return named
 
 
+def names_place(index: EntityIndex, fact_id: str, place: Place) -> bool:
+    """The fact's record names the place, by its name or an alias ("… tại cặp cửa khẩu Lao Bảo –
+    Đen-xa-vẳn" of an event whose place is not given)."""
+    own = index.fact_units.get(fact_id, set())
+    return any(
+        (words := {u for u in units(canonical(fold(name))) if " " not in u}) and words <= own
+        for name in [place.name_vi, place.name_en, *place.aliases]
+    )
+
+
 def records_named(index: EntityIndex, text: str) -> list[Agreement | Series]:
     """The documents and mechanisms a text names by a whole name or alias ("… như CLV, CLMV, ACMECS",
     "UNCLOS 1982, DOC và COC"), in the order the text names them. A name in capitals is matched as

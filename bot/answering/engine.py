@@ -100,7 +100,6 @@ from bot.nlu.understanding import (
     EntityIndex,
     Question,
     analyze,
-    units,
 )
 from bot.render.text import (
     Renderer,
@@ -574,16 +573,9 @@ class Engine:
             s
             for s in ties
             if isinstance(s.fact, Event)
-            and any(s.fact.place == p.id or self._names_place(s.fact.id, p) for p in places)
+            and any(s.fact.place == p.id or details.names_place(self.index, s.fact.id, p) for p in places)
         ]
         return holding[0] if len(holding) == 1 and len(ties) > 1 else None
-
-    def _names_place(self, fact_id: str, place: Place) -> bool:
-        own = self.index.fact_units.get(fact_id, set())
-        return any(
-            (words := {u for u in units(canonical(fold(name))) if " " not in u}) and words <= own
-            for name in [place.name_vi, place.name_en, *place.aliases]
-        )
 
     def _on_topic(self, q: Question, ties: list[Scored]) -> Scored | None:
         """Of tied events, the one whose record holds clearly more of the question's topic than the
