@@ -1860,3 +1860,18 @@ def test_a_place_the_record_itself_names_is_no_other_place_claimed(engine: Engin
         "hai bo truong co nhat tri tong ket mo hinh mot cua mot lan dung o Lao Bao-Densavan khong"
     )
     assert answer.verdict == "yes"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did Vuong Dinh Hue pay a visit to Laos in 2022?",
+        "Ông Vương Đình Huệ có sang thăm Lào năm 2022 không?",
+    ],
+)
+def test_an_act_of_a_kind_the_base_does_not_hold_for_someone_is_not_denied(
+    engine: Engine, question: str
+) -> None:
+    # his reception of the Lao prime minister is no visit; that none is on record is no "no"
+    answer = engine.answer(question)
+    assert answer.status is Status.NOT_FOUND and answer.verdict is None

@@ -18,7 +18,7 @@ from typing import Final, Literal
 from bot.answering import compound, details
 from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
-from bot.answering.retrieval import date_fits, event_date_query
+from bot.answering.retrieval import NARROW_KINDS, date_fits, event_date_query
 from bot.answering.scoring import (
     CLAIM_DATE_SLACK_DAYS,
     CLAIM_EVENTS,
@@ -263,6 +263,8 @@ def _fact_found(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> 
         planned: Verdict = "yes" if _claims_hold(engine, q, fact) else "no"
         body = f"{phrase('planned_checked', q.lang)}\n\n{_corrected(engine, q, fact, direct)}"
         return dataclasses.replace(_with_verdict(direct, planned, body, q.lang), not_stated=True)
+    if isinstance(fact, Event) and _another_kind(engine, q, fact):
+        return _unconfirmed(engine, q, fact, direct)
     holds = fact is None or _claims_hold(engine, q, fact)
     unsettled = _unsettled(engine, q, fact, direct, holds=holds)
     if unsettled is not None:
@@ -394,12 +396,25 @@ def _relaxed(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Ans
         # "năm 2018 bộ trưởng có sang Lào không?": the base's one visit years away does not show
         # there was none in 2018; it has none then, and says which it has
         return _unconfirmed(engine, q, fact, relaxed)
+    if isinstance(fact, Event) and _another_kind(engine, q, fact):
+        return _unconfirmed(engine, q, fact, relaxed)
     found: Verdict = "yes" if fact is not None and _claims_hold(engine, q, fact) else "no"
     unsettled = _unsettled(engine, q, fact, relaxed, holds=found == "yes")
     if unsettled is not None:
         return unsettled
     body = relaxed.text if found == "yes" else _corrected(engine, q, fact, relaxed)
     return _with_verdict(dataclasses.replace(relaxed, question=q.text), found, body, q.lang)
+
+
+def _another_kind(engine: Lookup, q: Question, event: Event) -> bool:
+    """The claim is of an act of a kind the base records apart (a visit, a reception, a session) and
+    the event found is of another, held elsewhere than the claim goes: "Did Vương Đình Huệ visit Laos
+    in 2022?" of his reception of a Lao leader in Hanoi. No visit of his is on record, which says
+    nothing of whether one took place. (Attending a meeting in Laos is a trip to Laos.)"""
+    if q.primary_kind not in NARROW_KINDS or event.event_kind.value == q.primary_kind:
+        return False
+    destination = engine.retrieval.destination(q)
+    return destination is None or destination not in engine.retrieval.places_of(event)
 
 
 def _another_round(q: Question, event: Event) -> bool:
