@@ -1875,3 +1875,10 @@ def test_an_act_of_a_kind_the_base_does_not_hold_for_someone_is_not_denied(
     # his reception of the Lao prime minister is no visit; that none is on record is no "no"
     answer = engine.answer(question)
     assert answer.status is Status.NOT_FOUND and answer.verdict is None
+
+
+def test_holding_a_meeting_asks_no_post(engine: Engine) -> None:
+    day = dt.date(2026, 12, 2)
+    q = engine.read("Where did Bui Thanh Son and Saleumxay hold the meeting in January 2024?", "en", day)
+    assert Intent.PROFILE not in q.intents
+    assert Intent.PROFILE in engine.read("What office did Vo Van Thuong hold?", "en", day).intents
