@@ -505,3 +505,10 @@ def test_who_came_after_someone_in_a_post_is_not_in_the_articles(
 def test_which_department_someone_headed_is_their_post(fixture_engine: Engine) -> None:
     official = next(o for o in fixture_engine.knowledge.of_kind(Official) if o.name.startswith("Đinh Xuân"))
     assert fixture_engine.answer("Năm 2022 ông Việt làm vụ trưởng vụ nào?").facts[0] == official.id
+
+
+def test_two_mechanisms_side_by_side_closed_by_a_comma_get_both_answers(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer(
+        "Kỳ họp 6 Ủy ban Hỗn hợp và Phiên họp 6 Ủy ban biên giới biển, mỗi cái ở đâu và vào thời gian nào?"
+    )
+    assert {"vn-th-joint-commission-6", "vn-th-maritime-committee-6"} <= set(answer.facts)

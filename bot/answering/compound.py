@@ -75,9 +75,18 @@ def _two_series(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] 
     for at, word in enumerate(words):
         if not _AND.fullmatch(f" {word} ") or parse_round(fold(" ".join(words[at + 1 :]))) is None:
             continue  # the second mechanism's round follows the conjunction
+        # "A và B, mỗi cái ở đâu?": the comma closes the second mechanism; else, as many words a side
+        near = range(at + 1, min(len(words), at + 2 + _SIDE_BY_SIDE))
+        comma = next((i for i in near if words[i].endswith(",")), None)
+        splits = [(" ".join([*words[:at], *words[comma + 1 :]]), " ".join(words[at + 1 :]))] if comma else []
         for size in range(1, min(at, len(words) - at - 1, _SIDE_BY_SIDE) + 1):
-            first = " ".join(words[:at] + words[at + 1 + size :])
-            second = " ".join(words[: at - size] + words[at + 1 :])
+            splits.append(
+                (
+                    " ".join(words[:at] + words[at + 1 + size :]),
+                    " ".join(words[: at - size] + words[at + 1 :]),
+                )
+            )
+        for first, second in splits:
             read = [
                 engine.retrieval.strong_series(engine.read(half, q.lang, today)) for half in (first, second)
             ]
