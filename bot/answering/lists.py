@@ -63,6 +63,8 @@ def with_records_named(engine: Lookup, q: Question, answer: Answer) -> Answer:
         and isinstance(engine.knowledge.get(answer.facts[0]), Statement)
     ):
         kinds = set(RECORDS_NAMED_ASKED)
+    if not kinds:
+        return answer
     named = [
         f.id
         for f in details.records_named(engine.index, answer.text)
@@ -146,7 +148,9 @@ def _planned_at(engine: Lookup, q: Question, events: list[Scored]) -> Answer | N
     if not anchored or (len(anchored) > 1 and anchored[1].score >= anchored[0].score - TIE_MARGIN):
         return None
     planned = [
-        e for e in engine.knowledge.facts if isinstance(e, Event) and e.planned_by == anchored[0].fact.id
+        e
+        for e in map(engine.knowledge.event, engine.knowledge.events_planned_at.get(anchored[0].fact.id, ()))
+        if e
     ]
     if not planned:
         return None
@@ -398,27 +402,31 @@ def event_list(engine: Lookup, q: Question, scored: list[Scored]) -> Answer:
         # at the one event it names)
         best = max((s.score for s in scored if s.fact is events[0]), default=0.0)
         return engine.respond(q, events[0], best)
+    events.sort(key=lambda e: (e.date.start if e.date else dt.date.max, e.id))
     asked = event_date_query(q)
-
-    def on_the_day(event: Event) -> bool:
+    day = asked.day if asked is not None else None
+    if asked is not None and day is not None:
         # "ngày 21/3/2023 có sự kiện gì": what happened that day comes before a visit spanning it
-        date = event.date
-        return bool(
-            asked is not None
-            and asked.day is not None
-            and date is not None
-            and date.start == date.end
-            and (date.start.month, date.start.day) == (asked.month, asked.day)
-            and asked.year in (None, date.start.year)
-        )
-
-    events.sort(key=lambda e: (not on_the_day(e), e.date.start if e.date else dt.date.max, e.id))
+        # (a stable sort keeps the dates' order within each)
+        month, year = asked.month, asked.year
+        events.sort(key=lambda e: not _on_the_day(e, month, day, year))
     shown = events[:MAX_LIST]
     head = phrase("event_list", q.lang, count=str(len(events)))
     lines = [_list_line(engine, e, q.lang) for e in shown]
     if len(events) > len(shown):
         lines.append(f"… (+{len(events) - len(shown)})")
     return engine.answered(q.text, list(shown), head + "\n" + "\n".join(lines), q.lang, 1.0)
+
+
+def _on_the_day(event: Event, month: int | None, day: int, year: int | None) -> bool:
+    """The event is dated to that one day."""
+    date = event.date
+    return bool(
+        date is not None
+        and date.start == date.end
+        and (date.start.month, date.start.day) == (month, day)
+        and year in (None, date.start.year)
+    )
 
 
 def _list_line(engine: Lookup, event: Event, lang: Lang) -> str:

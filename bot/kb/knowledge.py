@@ -45,6 +45,9 @@ class Knowledge:
     statements_by_year: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     # Agreements that list an event among their `related` ones (the documents of a session).
     agreements_relating_to: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    events_planned_at: Mapping[str, tuple[str, ...]] = field(
+        default_factory=dict
+    )  # the events a meeting planned
     # The periods ("2021-2025") that agreements and stances run for.
     periods: frozenset[tuple[int, int]] = frozenset()
     # Events by their kind ("visit", "meeting").
@@ -70,10 +73,13 @@ class Knowledge:
         events = sorted((f for f in ordered if isinstance(f, Event)), key=_event_sort_key)
         relating: defaultdict[str, list[str]] = defaultdict(list)
         by_kind: defaultdict[str, list[str]] = defaultdict(list)
+        planned_at: defaultdict[str, list[str]] = defaultdict(list)
         for event in events:
             by_kind[event.event_kind.value].append(event.id)
             for target in event.related:
                 relating[target].append(event.id)
+            if event.planned_by:
+                planned_at[event.planned_by].append(event.id)
             place_id = event.place
             while place_id and event.id not in by_place[place_id]:
                 by_place[place_id].append(event.id)
@@ -121,6 +127,7 @@ class Knowledge:
             statements_at=_freeze(made_at),
             statements_by_year=MappingProxyType({k: tuple(v) for k, v in stated_in.items()}),
             events_by_kind=_freeze(by_kind),
+            events_planned_at=_freeze(planned_at),
         )
 
     def of_kind(self, model: type[T]) -> list[T]:
