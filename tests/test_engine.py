@@ -1882,3 +1882,10 @@ def test_holding_a_meeting_asks_no_post(engine: Engine) -> None:
     q = engine.read("Where did Bui Thanh Son and Saleumxay hold the meeting in January 2024?", "en", day)
     assert Intent.PROFILE not in q.intents
     assert Intent.PROFILE in engine.read("What office did Vo Van Thuong hold?", "en", day).intents
+
+
+def test_a_number_the_question_names_keeps_the_one_stance_holding_it(engine: Engine) -> None:
+    answer = engine.answer(
+        "Hai bên dự định tổ chức các hoạt động kỷ niệm 60 năm quan hệ ngoại giao vào năm nào?"
+    )
+    assert answer.facts[0] == "anniversary-60-diplomatic-relations-2022" and "2022" in answer.text

@@ -364,7 +364,12 @@ def _statement_list(engine: Lookup, q: Question, others: list[Scored]) -> Answer
     same = [s for s in named if isinstance(s.fact, Statement) and s.fact.statement_kind == kinds[0][0]]
     best = max(s.score for s in same)
     chosen = [s.fact for s in same if isinstance(s.fact, Statement) and s.score >= LIST_SHARE * best]
-    return stance_list(engine, q, chosen, best)
+    # "kỷ niệm 60 năm quan hệ ngoại giao": a number the question names keeps the stances holding it
+    numbers = {t for t in q.canonical.split() if t.isdigit() and len(t) < 4}
+    holding = [f for f in chosen if numbers & engine.index.fact_units.get(f.id, set())]
+    if len(holding) == 1:
+        return engine.respond(q, holding[0], best)
+    return stance_list(engine, q, holding or chosen, best)
 
 
 def stance_list(engine: Lookup, q: Question, stances: list[Statement], score: float) -> Answer:
