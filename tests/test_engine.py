@@ -1889,3 +1889,8 @@ def test_a_number_the_question_names_keeps_the_one_stance_holding_it(engine: Eng
         "Hai bên dự định tổ chức các hoạt động kỷ niệm 60 năm quan hệ ngoại giao vào năm nào?"
     )
     assert answer.facts[0] == "anniversary-60-diplomatic-relations-2022" and "2022" in answer.text
+
+
+def test_the_full_name_of_a_mechanism_named_in_part_is_its_profile(engine: Engine) -> None:
+    answer = engine.answer("What is the full name of the Vietnam–Laos Intergovernmental Committee?")
+    assert answer.facts[0] == "intergovernmental-committee" and "Bilateral Cooperation" in answer.text

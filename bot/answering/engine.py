@@ -716,8 +716,10 @@ class Engine:
         members = MEMBERS_ASKED.search(q.folded)
         if not (members or DEFINITION_ASKED.search(q.folded) or q.intents & {Intent.LIST, Intent.PROFILE}):
             return None
-        if q.intents & {Intent.WHEN, Intent.WHERE, Intent.WHO, Intent.HOW_MUCH}:
-            return None  # "các kỳ họp … diễn ra ở đâu" asks about the meetings
+        if q.intents & {Intent.WHEN, Intent.WHERE, Intent.HOW_MUCH} or (
+            Intent.WHO in q.intents and not NAME_ASKED.search(q.folded)
+        ):
+            return None  # "các kỳ họp … diễn ra ở đâu" asks about the meetings ("its full name" is its own)
         series = self.knowledge.series(next(iter(named)))
         if series is None:
             return None
