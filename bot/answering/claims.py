@@ -74,6 +74,7 @@ from bot.nlu.lexicon import (
     POST_STOPS,
     ROLE_PHRASES,
     ROLE_WORDS,
+    SHARE,
     SIGNED_ASKED,
     SPAN_ASKED,
     SPAN_BETWEEN,
@@ -85,7 +86,7 @@ from bot.nlu.lexicon import (
     Intent,
     canonical,
 )
-from bot.nlu.parsing import AMOUNT, SHARE, YEAR_IN_TEXT
+from bot.nlu.parsing import AMOUNT, YEAR_IN_TEXT
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question, capitalised_after, searchable_text, units
 from bot.render.text import event_date, format_date, how_many, phrase, with_footnotes

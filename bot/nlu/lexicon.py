@@ -134,6 +134,7 @@ class Cues(_Data):
     span_apart: SpanApart
     part_period: list[str]
     compared_with: list[str]
+    share_words: list[str]
     name: list[str]
     concluded: list[str]
     signed: list[str]
@@ -514,6 +515,13 @@ IN_FORCE_ASKED = _phrases(_CUES.in_force)
 DAYS_BETWEEN = _phrases(_CUES.days_between)
 DAYS_BETWEEN_SPLIT = _phrases(_CUES.days_between_split)
 DAYS_COUNTED = _phrases(_CUES.days_counted.count)
+# a number and the word that makes it a share ("9.2%", "9,2 phần trăm"), on the text as typed
+SHARE = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*(?:"
+    + "|".join(re.escape(w) if not w[0].isalnum() else rf"{re.escape(w)}\b" for w in _CUES.share_words)
+    + ")",
+    re.IGNORECASE,
+)
 DAYS_APART = [re.compile(rf"^(.+?) \b{word}\b (.+)") for word in _CUES.days_counted.apart]
 # "từ X đến Y", "between X and Y": the two facts whose time apart a count of years asks
 SPAN_BETWEEN = [re.compile(rf"\b{a}\b (.+?) \b{b}\b (.+)") for a, b in _CUES.span_between]

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.nlu.lexicon import MONTHS_EN, RELATIVE_DATES
+from bot.nlu.lexicon import MONTHS_EN, RELATIVE_DATES, SHARE
 from bot.nlu.text import fold
 
 VI_NUMBER_WORDS = {
@@ -197,7 +197,6 @@ _YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
 # any year written in a text (a claim, a figure's wording) and any amount ("1,2", "33.6")
 YEAR_IN_TEXT = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 AMOUNT = re.compile(r"\d+(?:[.,]\d+)?")
-SHARE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|phần trăm|phan tram|percent\b|per cent\b)")
 _NUMERIC_DATE = re.compile(
     rf"(?<![\d/])(?P<d>\d{{1,2}})(?:\s*-\s*(?P<d2>\d{{1,2}}))?\s*[/.-]\s*(?P<m>\d{{1,2}})(?:\s*[/.-]\s*(?P<y>{_YEAR}))?(?![\d/])"
 )
@@ -230,7 +229,7 @@ _TODAY, _THIS_YEAR, _LAST_YEAR, _THIS_MONTH = (
 def _light(text: str) -> str:
     """Folded, but keeping / and - between digits so 28/12/2021 and 28-29/12 survive; a share ("up
     9.2%") is no date, so it goes."""
-    text = SHARE.sub(" ", text)
+    text = SHARE.sub(" ", unicodedata.normalize("NFC", text))
     kept = re.sub(r"(?<=\d)\s*([/.\-–])\s*(?=\d)", lambda m: "/" if m.group(1) in "/." else "-", text)
     kept = kept.replace("/", " SLASH ").replace("-", " DASH ").replace("–", " DASH ").replace("—", " DASH ")
     folded = fold(unicodedata.normalize("NFC", kept))
