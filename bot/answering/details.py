@@ -6,6 +6,9 @@ what names the event (its title, series, people, places) and besides question an
 answer to it is the passage of the event's record that covers most of it: a point agreed or
 discussed, a statement made there, or a fact the event relates to. Coverage is the share of the
 topic's weight (the same rarity weights as retrieval) a passage holds.
+
+It also says what a record names: the documents an event links to and those its passage names, the
+documents and mechanisms a text names, whether a record names a place.
 """
 
 from __future__ import annotations
