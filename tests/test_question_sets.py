@@ -514,3 +514,8 @@ def test_two_mechanisms_side_by_side_closed_by_a_comma_get_both_answers(fixture_
         "Kỳ họp 6 Ủy ban Hỗn hợp và Phiên họp 6 Ủy ban biên giới biển, mỗi cái ở đâu và vào thời gian nào?"
     )
     assert {"vn-th-joint-commission-6", "vn-th-maritime-committee-6"} <= set(answer.facts)
+
+
+def test_someones_job_is_their_post(fixture_engine: Engine) -> None:
+    official = next(o for o in fixture_engine.knowledge.of_kind(Official) if o.name.startswith("Bùi Thái"))
+    assert fixture_engine.answer("What is Bui Thai Son's job?").facts[0] == official.id
