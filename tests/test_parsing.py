@@ -116,7 +116,9 @@ def test_folding_removes_tone_marks_either_way_and_d_stroke() -> None:
     assert fold("Đỗ Hùng Việt") == "do hung viet"
 
 
-def test_a_share_is_no_date() -> None:
-    # "9.2%" reads like 9 February written with a dot
+def test_a_share_or_an_amount_is_no_date() -> None:
+    # "9.2%" reads like 9 February written with a dot, "$21.5bn" like 21 May
     assert parse_date("Was bilateral trade in 2022 up 9.2% year on year?") == DateQuery(year=2022)
+    assert parse_date("Trade grew to $21.5bn, what was it in 2021?") == DateQuery(year=2021)
+    assert parse_date("kim ngạch 1,2 tỷ USD năm 2021") == DateQuery(year=2021)
     assert parse_date("Kim ngạch tăng 9,2 % so với 28.1?") == DateQuery(month=1, day=28)

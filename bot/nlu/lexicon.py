@@ -135,6 +135,8 @@ class Cues(_Data):
     part_period: list[str]
     compared_with: list[str]
     share_words: list[str]
+    money_signs: list[str]
+    money_words: list[str]
     name: list[str]
     concluded: list[str]
     signed: list[str]
@@ -520,6 +522,12 @@ SHARE = re.compile(
     r"(\d+(?:[.,]\d+)?)\s*(?:"
     + "|".join(re.escape(w) if not w[0].isalnum() else rf"{re.escape(w)}\b" for w in _CUES.share_words)
     + ")",
+    re.IGNORECASE,
+)
+# an amount of money as typed ("$21.5bn", "1,2 tỷ USD"): a sign before the number or a word after it
+MONEY = re.compile(
+    r"(?:(?:" + "|".join(re.escape(sign) for sign in _CUES.money_signs) + r")\s*\d+(?:[.,]\d+)?"
+    r"|\d+(?:[.,]\d+)?\s*(?:" + "|".join(re.escape(w) for w in _CUES.money_words) + r")\b)",
     re.IGNORECASE,
 )
 DAYS_APART = [re.compile(rf"^(.+?) \b{word}\b (.+)") for word in _CUES.days_counted.apart]

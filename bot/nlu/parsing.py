@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.nlu.lexicon import MONTHS_EN, RELATIVE_DATES, SHARE
+from bot.nlu.lexicon import MONEY, MONTHS_EN, RELATIVE_DATES, SHARE
 from bot.nlu.text import fold
 
 VI_NUMBER_WORDS = {
@@ -228,8 +228,8 @@ _TODAY, _THIS_YEAR, _LAST_YEAR, _THIS_MONTH = (
 
 def _light(text: str) -> str:
     """Folded, but keeping / and - between digits so 28/12/2021 and 28-29/12 survive; a share ("up
-    9.2%") is no date, so it goes."""
-    text = SHARE.sub(" ", unicodedata.normalize("NFC", text))
+    9.2%") or an amount ("$21.5bn") is no date, so it goes."""
+    text = MONEY.sub(" ", SHARE.sub(" ", unicodedata.normalize("NFC", text)))
     kept = re.sub(r"(?<=\d)\s*([/.\-–])\s*(?=\d)", lambda m: "/" if m.group(1) in "/." else "-", text)
     kept = kept.replace("/", " SLASH ").replace("-", " DASH ").replace("–", " DASH ").replace("—", " DASH ")
     folded = fold(unicodedata.normalize("NFC", kept))
