@@ -521,3 +521,8 @@ def test_two_mechanisms_side_by_side_closed_by_a_comma_get_both_answers(fixture_
 def test_someones_job_is_their_post(fixture_engine: Engine) -> None:
     official = next(o for o in fixture_engine.knowledge.of_kind(Official) if o.name.startswith("Bùi Thái"))
     assert fixture_engine.answer("What is Bui Thai Son's job?").facts[0] == official.id
+
+
+def test_putting_a_signature_on_a_document_is_signing_it(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("who put their signatures on the 2023-2027 joint action programme?")
+    assert answer.facts[0] == "joint-plan-of-action-2023-2027" and "Chanwit" in answer.text
