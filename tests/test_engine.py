@@ -1894,3 +1894,11 @@ def test_a_number_the_question_names_keeps_the_one_stance_holding_it(engine: Eng
 def test_the_full_name_of_a_mechanism_named_in_part_is_its_profile(engine: Engine) -> None:
     answer = engine.answer("What is the full name of the Vietnam–Laos Intergovernmental Committee?")
     assert answer.facts[0] == "intergovernmental-committee" and "Bilateral Cooperation" in answer.text
+
+
+def test_what_a_document_quoted_whole_includes_is_its_own_record(engine: Engine) -> None:
+    answer = engine.answer(
+        "Thỏa thuận hợp tác giữa hai Bộ Ngoại giao giai đoạn 2021-2025 bao gồm viêc tổ chức "
+        "những cuộc tham vấn nào?"
+    )
+    assert answer.facts[0] == "mfa-cooperation-agreement-2021-2025" and "Thứ trưởng" in answer.text

@@ -713,6 +713,8 @@ class Engine:
         }
         if len(named) != 1 or q.round is not None or q.date is not None or q.officials:
             return None
+        if any(isinstance(self.knowledge.get(f), Agreement) for f in q.named_facts):
+            return None  # "Thỏa thuận … bao gồm những cuộc tham vấn nào?": what the document says
         members = MEMBERS_ASKED.search(q.folded)
         if not (members or DEFINITION_ASKED.search(q.folded) or q.intents & {Intent.LIST, Intent.PROFILE}):
             return None

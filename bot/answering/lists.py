@@ -95,7 +95,10 @@ def listing(engine: Lookup, q: Question, ranking: Ranking) -> Answer | None:
     during = _held_during(engine, q, ranking.events) or _planned_at(engine, q, ranking.events)
     if during is not None:
         return during
-    if _wants_list(engine, q, ranking.events) and not quotes_an_event:
+    # "Thỏa thuận … giai đoạn 2021-2025 bao gồm những cuộc tham vấn nào?": what a document quoted whole
+    # says, not the events its words name
+    quotes_a_document = any(isinstance(engine.knowledge.get(f), Agreement) for f in q.named_facts)
+    if _wants_list(engine, q, ranking.events) and not quotes_an_event and not quotes_a_document:
         return _statement_list(engine, q, ranking.others) or event_list(engine, q, ranking.events)
     return (
         _documents_at(engine, q, ranking.events)
