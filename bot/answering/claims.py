@@ -556,14 +556,12 @@ def _only_within(engine: Lookup, q: Question, event: Event) -> bool:
 def _city_of_its_country(engine: Lookup, event: Event, place_id: str) -> bool:
     """A city of the base in the event's country, when the articles place the event in no city."""
     place = engine.knowledge.place(place_id)
-    where = engine.retrieval.places_of(event)
-    chain = [engine.knowledge.place(p) for p in where]
     return (
         place is not None
         and place.place_kind is PlaceKind.CITY
-        and place.id not in where
+        and place.id not in engine.retrieval.places_of(event)
         and place.country in _countries_of(engine, event)
-        and not any(p is not None and p.place_kind is PlaceKind.CITY for p in chain)
+        and engine.retrieval.city_of(event) is None
     )
 
 

@@ -1127,13 +1127,7 @@ class Engine:
     def _in_no_city(self, event: Event) -> bool:
         """No city on record for the event: its place is a country, or a venue the articles place in
         no city ("trụ sở Bộ Ngoại giao" asked "which city")."""
-        place, seen = self.knowledge.place(event.place or ""), set()
-        while place is not None and place.id not in seen:
-            if place.place_kind.value == "city":
-                return False
-            seen.add(place.id)
-            place = self.knowledge.place(place.within or "")
-        return event.place is not None
+        return event.place is not None and self.retrieval.city_of(event) is None
 
     def _not_stated(self, q: Question, fact: AnyFact, text: str, score: float = 0.0) -> Answer:
         """The fact asked about is found, but its article does not give what was asked: say so, citing

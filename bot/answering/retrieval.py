@@ -172,6 +172,11 @@ class Retrieval:
             place_id = within.within if within else None
         return found
 
+    def city_of(self, event: Event) -> str | None:
+        """The city the event took place in, when its place or a place that lies around it is one."""
+        chain = (self.knowledge.place(p) for p in self.place_chain(event.place))
+        return next((p.id for p in chain if p is not None and p.place_kind.value == "city"), None)
+
     def places_of(self, event: Event) -> set[str]:
         """The event's place and every place it lies in."""
         return set(self.place_chain(event.place))
