@@ -107,16 +107,24 @@ def listing(engine: Lookup, q: Question, ranking: Ranking) -> Answer | None:
     )
 
 
+def _the_one_event(events: list[Scored]) -> Scored | None:
+    """The event the question names, when one is anchored ahead of every other by the tie margin."""
+    anchored = sorted((s for s in events if s.anchored), key=lambda s: s.score, reverse=True)
+    if not anchored or (len(anchored) > 1 and anchored[1].score >= anchored[0].score - TIE_MARGIN):
+        return None
+    return anchored[0]
+
+
 def _held_during(engine: Lookup, q: Question, events: list[Scored]) -> Answer | None:
     """ "Which events were held during X's visit?", "ngày 29/12 bộ trưởng có những hoạt động gì?":
     the events linked to the one event named that fall within its days (on the day asked, when
     the question names one inside them)."""
     if Intent.LIST not in q.intents or Intent.WHO in q.intents:
         return None  # "những ai đi cùng … trong chuyến thăm": its people, not its meetings
-    anchored = sorted((s for s in events if s.anchored), key=lambda s: s.score, reverse=True)
-    if not anchored or (len(anchored) > 1 and anchored[1].score >= anchored[0].score - TIE_MARGIN):
+    named = _the_one_event(events)
+    if named is None:
         return None
-    event = anchored[0].fact
+    event = named.fact
     if not isinstance(event, Event) or event.date is None or event.date.start == event.date.end:
         return None
     span = event.date
@@ -138,8 +146,8 @@ def _held_during(engine: Lookup, q: Question, events: list[Scored]) -> Answer | 
     if not within:
         return None
     if len(within) == 1:
-        return engine.respond(q, within[0], anchored[0].score)
-    return event_list(engine, q, [Scored(e, anchored[0].score, True) for e in within])
+        return engine.respond(q, within[0], named.score)
+    return event_list(engine, q, [Scored(e, named.score, True) for e in within])
 
 
 def _planned_at(engine: Lookup, q: Question, events: list[Scored]) -> Answer | None:
@@ -147,17 +155,15 @@ def _planned_at(engine: Lookup, q: Question, events: list[Scored]) -> Answer | N
     planned."""
     if not {Intent.LIST, Intent.PLANNED} <= q.intents:
         return None
-    anchored = sorted((s for s in events if s.anchored), key=lambda s: s.score, reverse=True)
-    if not anchored or (len(anchored) > 1 and anchored[1].score >= anchored[0].score - TIE_MARGIN):
+    named = _the_one_event(events)
+    if named is None:
         return None
     planned = [
-        e
-        for e in map(engine.knowledge.event, engine.knowledge.events_planned_at.get(anchored[0].fact.id, ()))
-        if e
+        e for e in map(engine.knowledge.event, engine.knowledge.events_planned_at.get(named.fact.id, ())) if e
     ]
     if not planned:
         return None
-    return event_list(engine, q, [Scored(e, anchored[0].score, True) for e in planned])
+    return event_list(engine, q, [Scored(e, named.score, True) for e in planned])
 
 
 def whole_timeline(q: Question) -> bool:
@@ -334,12 +340,10 @@ def _documents_at(engine: Lookup, q: Question, events: list[Scored]) -> Answer |
     one_signed = signed and q.fact_kind_asked == "agreement"
     if not one_signed and (Intent.LIST not in q.intents or not (signed or q.fact_kind_asked == "agreement")):
         return None
-    anchored = sorted((s for s in events if s.anchored), key=lambda s: s.score, reverse=True)
-    if not anchored or (len(anchored) > 1 and anchored[1].score >= anchored[0].score - TIE_MARGIN):
+    named = _the_one_event(events)
+    if named is None or not isinstance(named.fact, Event):
         return None
-    event = anchored[0].fact
-    if not isinstance(event, Event):
-        return None
+    event = named.fact
     if not SIGNED_AT.search(q.folded) and any(
         isinstance(engine.knowledge.get(p.fact_id or ""), Statement)
         for p in details.passages(engine.index, q, event)
@@ -351,7 +355,7 @@ def _documents_at(engine: Lookup, q: Question, events: list[Scored]) -> Answer |
         on_the_day = [d for d in documents if d.signed is not None and d.signed.start == event.date.start]
         documents = on_the_day or documents
         if len(documents) == 1:
-            return engine.respond(q, documents[0], anchored[0].score)
+            return engine.respond(q, documents[0], named.score)
     return _agreements(engine, q, documents) if documents else None
 
 
