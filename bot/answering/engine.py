@@ -533,11 +533,7 @@ class Engine:
         # event whose record speaks of it; a stance or an agreement among the ties may be the answer
         # itself, so then the usual rule decides, and so it does when the stance the question names
         # was made at several of them (each holds the topic in a stance's words)
-        stances_named = {
-            s.fact.made_at
-            for s in ranked
-            if isinstance(s.fact, Statement) and self.retrieval.stance_named(q, s.fact)
-        }
+        stances_named = {s.fact.made_at for s in named_stances if isinstance(s.fact, Statement)}
         mentioning = self._mentioning_a_place_named(q, ties)
         if mentioning is not None:
             # "cuộc gặp bàn về cảng Vũng Áng diễn ra ở đâu?": the one meeting whose record names the port
