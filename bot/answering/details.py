@@ -177,7 +177,7 @@ def names_place(index: EntityIndex, fact_id: str, place: Place) -> bool:
     Đen-xa-vẳn" of an event whose place is not given)."""
     own = index.fact_units.get(fact_id, set())
     return any(
-        (words := {u for u in units(canonical(fold(name))) if " " not in u}) and words <= own
+        (words := {u for u in _units_of(name) if " " not in u}) and words <= own
         for name in [place.name_vi, place.name_en, *place.aliases]
     )
 
