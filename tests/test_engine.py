@@ -1902,3 +1902,13 @@ def test_what_a_document_quoted_whole_includes_is_its_own_record(engine: Engine)
         "những cuộc tham vấn nào?"
     )
     assert answer.facts[0] == "mfa-cooperation-agreement-2021-2025" and "Thứ trưởng" in answer.text
+
+
+def test_a_claim_quoting_a_facts_whole_name_is_checked_against_it(engine: Engine) -> None:
+    # the article "agreed to make 2022 the year of …"; the claim says "chosen as" in other words
+    answer = engine.answer("Năm 2022 được chọn làm Năm Đoàn kết hữu nghị Việt Nam - Lào phải không?")
+    assert answer.verdict == "yes" and answer.facts[0] == "vn-la-solidarity-friendship-year-2022"
+    assert (
+        engine.answer("Năm 2023 được chọn làm Năm Đoàn kết hữu nghị Việt Nam - Lào phải không?").verdict
+        != "yes"
+    )

@@ -676,7 +676,10 @@ def _said_as_asked(engine: Lookup, q: Question, fact: Statement | Agreement) -> 
         and not engine.index.no_evidence(u, english)
     }
     in_own_words = bool(said) and len(said & own) >= CLAIM_WORDS * len(said)
-    return (share >= CLAIM_SHARE or in_own_words) and all(words <= own for words in named)
+    # a claim quoting the fact's whole name is about it, whatever verb it says it with ("được chọn
+    # làm Năm …" of a year the article says was "lấy là Năm …"); its date is checked apart
+    quoted = fact.id in q.named_facts
+    return (share >= CLAIM_SHARE or in_own_words or quoted) and all(words <= own for words in named)
 
 
 def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
