@@ -1912,3 +1912,16 @@ def test_a_claim_quoting_a_facts_whole_name_is_checked_against_it(engine: Engine
         engine.answer("Năm 2023 được chọn làm Năm Đoàn kết hữu nghị Việt Nam - Lào phải không?").verdict
         != "yes"
     )
+
+
+def test_a_claim_naming_the_wrong_country_is_denied_with_the_countries_on_record(engine: Engine) -> None:
+    answer = engine.answer(
+        "Bản ghi nhớ giữa Học viện Ngoại giao VN và viện ngoại giao bên kia là giữa VN với Lào à?"
+    )
+    assert answer.verdict == "no" and answer.facts[0] == "mou-diplomatic-academy-cambodia"
+    assert "Việt Nam và Campuchia" in answer.text
+    # a pair of countries neither of which is the fact's: not the same claim denied
+    assert (
+        engine.answer("Lào với Campuchia có tổ chức tham vấn chính trị song phương năm 2023 không?").verdict
+        is None
+    )

@@ -49,6 +49,9 @@ from bot.nlu.lexicon import (
     CLAIM_STARTS,
     CONCEPTS,
     CONCLUDED_ASKED,
+    COUNTRIES,
+    COUNTRY_DATA,
+    COUNTRY_PATTERN,
     CUE_WORDS,
     DAYS_APART,
     DAYS_BETWEEN,
@@ -59,6 +62,7 @@ from bot.nlu.lexicon import (
     ENGLISH_GLUE,
     EVERYDAY_WORDS,
     FUNCTION_WORDS,
+    HOME_COUNTRIES,
     IN_FORCE_ASKED,
     LASTED_ASKED,
     MONTHS_ASKED,
@@ -89,7 +93,7 @@ from bot.nlu.lexicon import (
 from bot.nlu.parsing import AMOUNT, YEAR_IN_TEXT
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question, capitalised_after, searchable_text, units
-from bot.render.text import event_date, format_date, how_many, phrase, with_footnotes
+from bot.render.text import event_date, format_date, how_many, join_names, phrase, with_footnotes
 
 Verdict = Literal["yes", "no"]
 _YEARS: Final = re.compile(r"\b((?:19|20)\d{2})\s*-?\s*((?:19|20)\d{2})\b")  # a span of years, folded
@@ -160,7 +164,14 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
     if settled is not None:
         return settled
     direct = engine.lookup(q.text, q.lang, today)
-    for check in (_name_unknown, _fact_found, _several_found, _point_agreed, _person_absent):
+    for check in (
+        _name_unknown,
+        _fact_found,
+        _several_found,
+        _point_agreed,
+        _person_absent,
+        _another_country,
+    ):
         settled = check(engine, q, direct, today)
         if settled is not None:
             return settled
@@ -367,6 +378,26 @@ def _person_absent(engine: Lookup, q: Question, direct: Answer, today: dt.date) 
     text = f"{with_footnotes(body, q.lang)}\n\n{engine.render.source_line(list(cited), q.lang)}"
     named = dataclasses.replace(named, question=q.text, facts=tuple(dict.fromkeys(e.id for e in cited)))
     return _with_verdict(named, "no", text, q.lang)
+
+
+def _another_country(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Answer | None:
+    """ "Bản ghi nhớ giữa hai Học viện Ngoại giao là giữa VN với Lào à?", "is Mũi Sao a Thai port?": the
+    one fact the claim finds once the countries it names are left out involves other countries; the
+    claim is denied, with the countries on record."""
+    claimed = q.countries - HOME_COUNTRIES
+    if direct.status is not Status.NOT_FOUND or not claimed or q.foreign_countries or q.unknown_names:
+        return None
+    rest = COUNTRY_PATTERN.sub(lambda m: " " if COUNTRIES[m.group(0)] in claimed else m.group(0), q.canonical)
+    found = engine.lookup(rest, q.lang, today)
+    fact = engine.knowledge.get(found.facts[0]) if found.status is Status.ANSWERED else None
+    on_record = engine.index.fact_countries.get(fact.id, frozenset()) if fact is not None else frozenset()
+    if fact is None or not on_record or claimed & on_record:
+        return None  # "Lào với Campuchia có tham vấn …?" finding a Vietnam–Laos round: not the pair claimed
+    ordered = sorted(on_record, key=lambda code: (code not in HOME_COUNTRIES, code))  # the users' own first
+    names = [getattr(COUNTRY_DATA[code], q.lang) for code in ordered]
+    said = phrase("countries_on_record", q.lang, countries=join_names(names, q.lang))
+    record = dataclasses.replace(found, question=q.text)
+    return _with_verdict(record, "no", f"{said}\n{found.text}", q.lang)
 
 
 def _relaxed(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Answer:

@@ -194,7 +194,7 @@ class Renderer:
             by_role.setdefault(participant.role, []).append(self.person(participant, lang, at))
         parts = []
         for role, people in by_role.items():
-            joined = _join(people, lang)
+            joined = join_names(people, lang)
             parts.append(f"{phrase('role_' + role.value, lang).capitalize()}: {joined}")
         return "; ".join(parts)
 
@@ -367,7 +367,7 @@ class Renderer:
         """A mechanism: its name, its level, the countries, and the rounds the base holds."""
         name = series.name_vi if lang == "vi" else series.name_en
         level = (series.level_vi if lang == "vi" else series.level_en) or ""
-        countries = _join([COUNTRY_NAMES[lang].get(c, "") for c in series.countries], lang)
+        countries = join_names([COUNTRY_NAMES[lang].get(c, "") for c in series.countries], lang)
         lines = [
             phrase("series_profile", lang, name=name, level=", ".join(x for x in (level, countries) if x))
         ]
@@ -408,7 +408,7 @@ class Renderer:
         return ("Nguồn: " if lang == "vi" else "Source: ") + ", ".join(seeds)
 
 
-def _join(items: list[str], lang: Lang) -> str:
+def join_names(items: list[str], lang: Lang) -> str:
     items = [i for i in items if i]
     if len(items) <= 1:
         return "".join(items)
