@@ -1925,3 +1925,22 @@ def test_a_claim_naming_the_wrong_country_is_denied_with_the_countries_on_record
         engine.answer("Lào với Campuchia có tổ chức tham vấn chính trị song phương năm 2023 không?").verdict
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "people"),
+    [
+        ("Thứ trưởng Việt với ông Sơn giữ chức vụ gì?", {"do-hung-viet", "bui-thanh-son"}),
+        ("ông Sơn và ông Saleumxay giữ chức gì?", {"bui-thanh-son", "saleumxay-kommasith"}),
+    ],
+)
+def test_two_people_named_by_given_name_side_by_side_are_both_profiled(
+    engine: Engine, question: str, people: set[str]
+) -> None:
+    answer = engine.answer(question)
+    assert answer.status is Status.ANSWERED and set(answer.facts) == people
+
+
+def test_which_committee_someone_chairs_is_their_post(engine: Engine) -> None:
+    answer = engine.answer("ông Vũ là chủ nhiệm ủy ban nào?")
+    assert answer.facts[0] == "nguyen-minh-vu" and "Ủy ban Biên giới quốc gia" in answer.text

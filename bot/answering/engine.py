@@ -63,6 +63,7 @@ from bot.kb.knowledge import AnyFact, Knowledge
 from bot.nlu.lexicon import (
     AMOUNT_NOUNS,
     CITY_ASKED,
+    CONJUNCTIONS,
     COUNTRIES,
     COUNTRY_DATA,
     COUNTRY_PATTERN,
@@ -1162,12 +1163,33 @@ class Engine:
         # two people named by name ("Saleumxay Kommasith và Sok Chenda Sophea") are both asked about;
         # a given name that fits two officials ("ông Sơn") is a question to ask back
         named = [o for o, v in ranked if v >= FULL_NAME_SCORE]
-        tied = named if len(named) > 1 else [o for o, v in ranked if v >= best - 1.0]
+        everyone = [o for o, _ in ranked]
+        apart = len(everyone) > 1 and self._named_apart(q, everyone)  # "ông Sơn và ông Saleumxay"
+        tied = everyone if apart else named if len(named) > 1 else [o for o, v in ranked if v >= best - 1.0]
         facts: list[AnyFact] = [f for f in (self.knowledge.official(o) for o in tied) if f is not None]
-        if len(facts) > 1 and not q.intents & {Intent.LIST} and len(named) < 2:
+        if len(facts) > 1 and not q.intents & {Intent.LIST} and len(named) < 2 and not apart:
             return self.ambiguous(q, [Scored(f, best, True) for f in facts])
         text = "\n\n".join(self.render.fact_text(f, q.lang) for f in facts)
         return self.answered(q.text, facts, text, q.lang, best / 100)
+
+    def _named_apart(self, q: Question, tied: list[str]) -> bool:
+        """ "ông Trung với ông Việt": each part of the question between its conjunctions names one of
+        the people tied, a different one each; two people asked about, not one name fitting two."""
+        parts: list[list[str]] = [[]]
+        for token in q.folded.replace(",", " , ").split():
+            if token in CONJUNCTIONS or token == ",":
+                parts.append([])
+            else:
+                parts[-1].append(token)
+        picked = []
+        for part in parts:
+            # each part read as a question of its own: a given name with "ông" or a title links there
+            alone = self._read(" ".join(part), q.lang, self._today()).officials
+            linked = [o for o in alone if o in tied]
+            if len(linked) > 1:
+                return False  # one part names a name that fits two of them: ask back
+            picked += linked
+        return sorted(picked) == sorted(tied)
 
     def _named_at(self, q: Question, official_id: str) -> int:
         """Where in the question an official is first named (by a name or an alias), or its end."""

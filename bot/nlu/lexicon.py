@@ -109,6 +109,7 @@ class Cues(_Data):
     claim_starts: list[str]
     claim_ends: list[str]
     post_copulas: list[str]
+    conjunctions: list[str]
     officials_asked: list[str]
     said_verbs: list[str]
     kinds_of_point: list[str]
@@ -380,6 +381,8 @@ def canonical(folded: str) -> str:
 
 # Posts as they are written after canonical(): a question about a post names one of these.
 ROLE_PHRASES = list(_WORDS.roles)
+# the words that join two things named side by side ("ông Trung với ông Việt"), folded
+CONJUNCTIONS = frozenset(_CUES.conjunctions)
 ROLE_WORDS = frozenset(word for phrase in ROLE_PHRASES for word in phrase.split())
 # "là thứ trưởng ngoại giao nước nào", "bộ trưởng bộ nào": a post, then which one, asks whose post
 _POST_WHICH = _CUES.post_which
