@@ -1944,3 +1944,9 @@ def test_two_people_named_by_given_name_side_by_side_are_both_profiled(
 def test_which_committee_someone_chairs_is_their_post(engine: Engine) -> None:
     answer = engine.answer("ông Vũ là chủ nhiệm ủy ban nào?")
     assert answer.facts[0] == "nguyen-minh-vu" and "Ủy ban Biên giới quốc gia" in answer.text
+
+
+def test_a_word_folded_like_a_question_word_does_not_stop_a_yes_no_question(engine: Engine) -> None:
+    # "Đầu năm" (early in the year) folds like "đâu" (where)
+    answer = engine.answer("Đầu năm 2024 ông Saleumxay còn làm Bộ trưởng Ngoại giao Lào ko hả?")
+    assert answer.verdict == "yes" and answer.facts[0] == "saleumxay-kommasith"

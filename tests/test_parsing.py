@@ -22,6 +22,7 @@ TODAY = dt.date(2026, 11, 23)
         ("cuộc họp thứ tám", 8),
         ("lần thứ nhất", 1),
         ("lần đầu tiên hai bên họp", 1),
+        ("lần tham khảo chính trị đầu tiên", 1),
         ("Kỳ họp 46 Ủy ban liên Chính phủ", 46),
         ("kỳ họp lần thứ 46", 46),
         ("the 8th consultation", 8),
@@ -37,7 +38,13 @@ def test_rounds_in_vietnamese_and_english(question: str, expected: int) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["Thứ trưởng Ngoại giao Lào là ai?", "năm 2015 có gì?", "ngày 28/12/2021", "Who is the minister?"],
+    [
+        "Thứ trưởng Ngoại giao Lào là ai?",
+        "năm 2015 có gì?",
+        "ngày 28/12/2021",
+        "Who is the minister?",
+        "kỳ họp đầu tiên sau dịch",  # the first since something: no round number
+    ],
 )
 def test_words_that_only_look_like_rounds_are_not_rounds(question: str) -> None:
     assert parse_round(fold(question)) is None

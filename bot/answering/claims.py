@@ -65,6 +65,7 @@ from bot.nlu.lexicon import (
     HOME_COUNTRIES,
     IN_FORCE_ASKED,
     LASTED_ASKED,
+    MARKED_FORMS,
     MONTHS_ASKED,
     MONTHS_EN,
     NATIONALITY_ASKED,
@@ -144,7 +145,16 @@ def is_claim(q: Question) -> bool:
     while len(words) > 1 and words[-1] in STOPWORDS and words[-1] not in CLAIM_ENDS:
         words.pop()  # "… không vậy?", "… hả nhỉ": the particles after the question word
     # a question word anywhere makes it no yes/no question: "bà Hà là ai vậy" ends in a name, not "hả"
-    return bool(words) and words[-1] in CLAIM_ENDS and not WH_PATTERN.search(q.canonical)
+    return bool(words) and words[-1] in CLAIM_ENDS and not _question_word(q)
+
+
+def _question_word(q: Question) -> bool:
+    """A question word in the question, not counting one whose tone marks or place made it another
+    word ("Đầu năm 2024 …": "đầu", not "đâu", so no "where" was read)."""
+    return any(
+        not any(m.group(0) in forms and intent not in q.intents for intent, forms in MARKED_FORMS.items())
+        for m in WH_PATTERN.finditer(q.canonical)
+    )
 
 
 def counts_years(q: Question) -> bool:

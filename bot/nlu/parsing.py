@@ -62,6 +62,9 @@ _VI_ORDINAL = re.compile(
     rf"|\b(?:lan|ky|ky hop|phien|vong|khoa) thu (?P<word>{'|'.join(VI_NUMBER_WORDS)})\b"
     r"|\bthu (?P<num2>\d{1,3})\b"
     r"|\blan (?P<first>dau)(?: tien)?\b"
+    # "lần tham khảo chính trị đầu tiên": the first of a kind named between the noun and "đầu tiên"
+    # ("kỳ họp đầu tiên sau dịch", the first since something, is no round number)
+    r"|\b(?:lan|ky|ky hop|phien|phien hop|cuoc)(?: \w+){1,5}? (?P<first2>dau tien)\b(?! (?:sau|ke tu|tu khi))"
     r"|\b(?:lan|phien) (?P<word2>hai|ba|bon|sau|bay|tam|chin|muoi)\b"
     rf"|\bthu (?P<word3>{'|'.join(VI_NUMBER_WORDS)})\b"
 )
@@ -103,7 +106,7 @@ def parse_round(folded: str) -> int | None:
     if match:
         if match["num"] or match["num2"]:
             return int(match["num"] or match["num2"]) or None
-        if match["first"]:
+        if match["first"] or match["first2"]:
             return 1
         word = match["word"] or match["word2"] or match["word3"]
         return VI_NUMBER_WORDS[word]
