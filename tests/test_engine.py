@@ -1950,3 +1950,28 @@ def test_a_word_folded_like_a_question_word_does_not_stop_a_yes_no_question(engi
     # "Đầu năm" (early in the year) folds like "đâu" (where)
     answer = engine.answer("Đầu năm 2024 ông Saleumxay còn làm Bộ trưởng Ngoại giao Lào ko hả?")
     assert answer.verdict == "yes" and answer.facts[0] == "saleumxay-kommasith"
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        (
+            "Chủ tịch nước Phúc thăm Lào tháng mấy, còn chủ tịch Thưởng thì tháng mấy?",
+            ["visit-nguyen-xuan-phuc-la-2021-08", "visit-vo-van-thuong-la-2023-04"],
+        ),
+        (
+            "When were diplomatic relations established, and when was the friendship treaty signed?",
+            ["establishment-diplomatic-relations-1962", "signing-treaty-of-amity-1977"],
+        ),
+    ],
+)
+def test_a_second_question_said_as_a_follow_up_of_the_first_is_answered_too(
+    engine: Engine, question: str, facts: list[str]
+) -> None:
+    answer = engine.answer(question)
+    assert answer.status is Status.ANSWERED and list(answer.facts) == facts
+
+
+def test_besides_one_thing_what_else_is_no_second_question(engine: Engine) -> None:
+    answer = engine.answer("Ngoài chuyến thăm của Chủ tịch nước Phúc, còn chuyến thăm cấp cao nào năm 2021?")
+    assert "visit-nguyen-xuan-phuc-la-2021-08" not in answer.facts

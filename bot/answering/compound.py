@@ -159,6 +159,11 @@ def answer_both(
         engine.answer(text, lang=q.lang, today=today) if whole else engine.lookup(text, q.lang, today)
         for text in (first, second)
     ]
+    return merged(engine, q, replies)
+
+
+def merged(engine: Lookup, q: Question, replies: list[Answer]) -> Answer | None:
+    """The replies to the parts of one question as one answer, or None unless each part is answered."""
     if any(r.status is not Status.ANSWERED for r in replies):
         return None
     facts = tuple(dict.fromkeys(f for r in replies for f in r.facts))

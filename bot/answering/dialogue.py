@@ -43,7 +43,7 @@ from bot.answering.answers import Answer, Candidate, Lang, Status
 from bot.answering.engine import Engine
 from bot.kb.facts import Event, Official, Series
 from bot.kb.knowledge import AnyFact
-from bot.nlu.lexicon import EVENT_KIND_CUES, FUNCTION_WORDS, INTENT_CUES, canonical
+from bot.nlu.lexicon import EVENT_KIND_CUES, EXCLUDED_FIRST, FUNCTION_WORDS, INTENT_CUES, canonical
 from bot.nlu.parsing import EN_ORDINAL_WORDS, VI_NUMBER_WORDS
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question, analyze, detect_language
@@ -572,3 +572,29 @@ def _round_phrase(series: Series, number: int, lang: Lang) -> str:
     if lang == "en":
         return f"the {ordinal_en(number)} {series.name_en}"
     return f"{series.name_vi} lần thứ {number}"
+
+
+_CLAUSE_BREAK: Final = re.compile(r"[,;]\s+")
+
+
+def said_as_two_turns(engine: Engine, q: Question, today: dt.date) -> Answer | None:
+    """ "Chủ tịch nước Phúc thăm Lào tháng mấy, còn chủ tịch Thưởng thì tháng mấy?", "When were
+    relations established, and when was the treaty signed?": a question and, after a comma, a second
+    one opening like a follow-up. Each is answered as two messages in a row would be, the second read
+    in the context the first leaves; None unless both are answered."""
+    from bot.answering import compound  # compound answers for the engine, which this module imports
+
+    if EXCLUDED_FIRST.match(q.folded):
+        return None  # "Ngoài chuyến thăm X, còn … nào?": what else, besides the first
+    continuation = cues(q.lang).continuation
+    for match in _CLAUSE_BREAK.finditer(q.text):
+        head, tail = q.text[: match.start()], q.text[match.end() :]
+        if not head.strip() or not continuation.match(fold(tail).strip()):
+            continue
+        dialogue = Dialogue(engine)
+        first = dialogue.turn(head, None, lang=q.lang, today=today)
+        if first.answer.status is not Status.ANSWERED:
+            return None
+        second = dialogue.turn(tail, first.context, lang=q.lang, today=today)
+        return compound.merged(engine, q, [first.answer, second.answer])
+    return None

@@ -171,6 +171,13 @@ class Engine:
             both = compound.answer_both(self, q, *asked_twice, day, whole=True) if asked_twice else None
             if both is not None:
                 return both
+            # a dialogue reads a second question said as a follow-up of the first; it drives this
+            # engine, so it is imported here, not at the top
+            from bot.answering.dialogue import said_as_two_turns
+
+            turns = said_as_two_turns(self, q, day)
+            if turns is not None:
+                return turns
             anniversary = (
                 claims.term_length(self, q, day)
                 or claims.origin_year(self, q, day)
