@@ -39,8 +39,9 @@ import yaml
 from cachetools import LRUCache
 from pydantic import BaseModel, ConfigDict
 
+from bot.answering import compound
 from bot.answering.answers import Answer, Candidate, Lang, Status
-from bot.answering.engine import Engine
+from bot.answering.protocol import Lookup
 from bot.kb.facts import Event, Official, Series
 from bot.kb.knowledge import AnyFact
 from bot.nlu.lexicon import EVENT_KIND_CUES, EXCLUDED_FIRST, FUNCTION_WORDS, INTENT_CUES, canonical
@@ -192,7 +193,7 @@ class Dialogue:
     """One engine, read turn by turn. `ask` answers a plain question (the Telegram layer passes its
     answer cache); by default the engine itself."""
 
-    def __init__(self, engine: Engine, ask: Asker | None = None) -> None:
+    def __init__(self, engine: Lookup, ask: Asker | None = None) -> None:
         self.engine = engine
         self._ask: Asker = ask or (lambda text, lang: engine.answer(text, lang=lang))
 
@@ -502,11 +503,11 @@ class Dialogue:
         return names[0] if names else fact.id
 
 
-_READ_CACHE: LRUCache[tuple[int, str, Lang | None, dt.date], tuple[Engine, Question]] = LRUCache(4096)
+_READ_CACHE: LRUCache[tuple[int, str, Lang | None, dt.date], tuple[Lookup, Question]] = LRUCache(4096)
 _READ_LOCK = threading.Lock()
 
 
-def _read(engine: Engine, text: str, lang: Lang | None, day: dt.date) -> Question:
+def _read(engine: Lookup, text: str, lang: Lang | None, day: dt.date) -> Question:
     """`analyze`, remembered for recent questions (popular questions repeat; a turn reads its
     question and the question it asked the engine). Keyed by the engine: a reload starts afresh."""
     key = (id(engine), text, lang, day)
@@ -577,13 +578,11 @@ def _round_phrase(series: Series, number: int, lang: Lang) -> str:
 _CLAUSE_BREAK: Final = re.compile(r"[,;]\s+")
 
 
-def said_as_two_turns(engine: Engine, q: Question, today: dt.date) -> Answer | None:
+def said_as_two_turns(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     """ "Chủ tịch nước Phúc thăm Lào tháng mấy, còn chủ tịch Thưởng thì tháng mấy?", "When were
     relations established, and when was the treaty signed?": a question and, after a comma, a second
     one opening like a follow-up. Each is answered as two messages in a row would be, the second read
     in the context the first leaves; None unless both are answered."""
-    from bot.answering import compound  # compound answers for the engine, which this module imports
-
     if EXCLUDED_FIRST.match(q.folded):
         return None  # "Ngoài chuyến thăm X, còn … nào?": what else, besides the first
     continuation = cues(q.lang).continuation

@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from cachetools import LRUCache, cachedmethod
 
-from bot.answering import claims, compound, details, figures, lists, occasions, scoring
+from bot.answering import claims, compound, details, dialogue, figures, lists, occasions, scoring
 from bot.answering.answers import Answer, Candidate, Lang, SourceRef, Status
 from bot.answering.retrieval import (
     COUNTRY_ALTERNATION,
@@ -171,11 +171,7 @@ class Engine:
             both = compound.answer_both(self, q, *asked_twice, day, whole=True) if asked_twice else None
             if both is not None:
                 return both
-            # a dialogue reads a second question said as a follow-up of the first; it drives this
-            # engine, so it is imported here, not at the top
-            from bot.answering.dialogue import said_as_two_turns
-
-            turns = said_as_two_turns(self, q, day)
+            turns = dialogue.said_as_two_turns(self, q, day)
             if turns is not None:
                 return turns
             anniversary = (

@@ -32,6 +32,10 @@ class Lookup(Protocol):
 
     def answer_fact(self, fact_id: str, *, lang: Lang = "vi") -> Answer: ...
 
+    def examples(self, lang: Lang) -> list[str]:
+        """Questions the base can answer, to suggest."""
+        ...
+
     def read(self, question: str, lang: Lang, today: dt.date) -> Question:
         """What a question asks, as the engine reads it."""
         ...
