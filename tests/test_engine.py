@@ -1975,3 +1975,14 @@ def test_a_second_question_said_as_a_follow_up_of_the_first_is_answered_too(
 def test_besides_one_thing_what_else_is_no_second_question(engine: Engine) -> None:
     answer = engine.answer("Ngoài chuyến thăm của Chủ tịch nước Phúc, còn chuyến thăm cấp cao nào năm 2021?")
     assert "visit-nguyen-xuan-phuc-la-2021-08" not in answer.facts
+
+
+def test_the_documents_signed_in_a_year_are_listed_not_the_meetings_held_then(engine: Engine) -> None:
+    answer = engine.answer("Which documents did Vietnam and Laos sign in 2014?")
+    assert answer.facts[0] == "mfa-cooperation-agreement-2014-2020"
+
+
+def test_a_list_naming_only_the_kind_of_document_lists_every_one_signed(engine: Engine) -> None:
+    # "văn kiện hợp tác" (cooperation documents) names the kind, not the one treaty with "hợp tác" in its name
+    answer = engine.answer("Các văn kiện hợp tác Việt Nam - Lào đã được ký gồm những gì?")
+    assert {"treaty-of-amity-and-cooperation", "mfa-cooperation-agreement-2014-2020"} <= set(answer.facts)

@@ -98,6 +98,9 @@ def listing(engine: Lookup, q: Question, ranking: Ranking) -> Answer | None:
     # "Thỏa thuận … giai đoạn 2021-2025 bao gồm những cuộc tham vấn nào?": what a document quoted whole
     # says, not the events its words name
     quotes_a_document = any(isinstance(engine.knowledge.get(f), Agreement) for f in q.named_facts)
+    signed_then = _signed_in(engine, q)
+    if signed_then is not None:
+        return signed_then
     if _wants_list(engine, q, ranking.events) and not quotes_an_event and not quotes_a_document:
         return _statement_list(engine, q, ranking.others) or event_list(engine, q, ranking.events)
     return (
@@ -314,15 +317,42 @@ def _agreement_list(engine: Lookup, q: Question, others: list[Scored]) -> Answer
     fitting = [
         s.fact for s in scored if best and s.score >= LIST_SHARE * best and isinstance(s.fact, Agreement)
     ]
-    if not fitting and not _names_only_the_kind(engine, q):
+    # a question naming nothing but the kind asks for all of them, whatever words they share with it
+    every = [a for a in engine.knowledge.of_kind(Agreement) if engine.retrieval.countries_fit(q, a)]
+    chosen: list[Agreement] = every if _names_only_the_kind(engine, q) else fitting
+    if not chosen:
         return None
-    chosen: list[Agreement] = fitting or engine.knowledge.of_kind(Agreement)
     if SIGNED_AT.search(q.folded):
         # "which agreements have they signed": not those still being negotiated
         chosen = [a for a in chosen if a.signed is not None] or chosen
     if len(chosen) < 2:
         return None
     return _agreements(engine, q, chosen)
+
+
+def _signed_in(engine: Lookup, q: Question) -> Answer | None:
+    """ "Which documents did Vietnam and Thailand sign in 2022?": the documents signed in the period
+    asked, not the meetings held then (nor the documents merely in force then)."""
+    date = event_date_query(q)
+    if (
+        date is None
+        or Intent.LIST not in q.intents
+        or q.officials
+        or q.round is not None
+        or not (q.fact_kind_asked == "agreement" or AGREEMENT_CUE.search(q.canonical))
+        or not SIGNED_AT.search(q.folded)
+    ):
+        return None
+    chosen = [
+        a
+        for a in engine.knowledge.of_kind(Agreement)
+        if a.signed is not None
+        and date.matches(a.signed.start, a.signed.end)
+        and engine.retrieval.countries_fit(q, a)
+    ]
+    if len(chosen) == 1:
+        return engine.respond(q, chosen[0], 1.0)
+    return _agreements(engine, q, chosen) if chosen else None
 
 
 def _agreements(engine: Lookup, q: Question, chosen: list[Agreement]) -> Answer:
@@ -341,8 +371,8 @@ def _documents_at(engine: Lookup, q: Question, events: list[Scored]) -> Answer |
     if not one_signed and (Intent.LIST not in q.intents or not (signed or q.fact_kind_asked == "agreement")):
         return None
     named = _the_one_event(events)
-    if named is None or not isinstance(named.fact, Event):
-        return None
+    if named is None or not isinstance(named.fact, Event) or _names_only_the_kind(engine, q):
+        return None  # no event, or one that only shares the words of the kind ("văn kiện … ký")
     event = named.fact
     if not SIGNED_AT.search(q.folded) and any(
         isinstance(engine.knowledge.get(p.fact_id or ""), Statement)
@@ -389,14 +419,15 @@ def stance_list(engine: Lookup, q: Question, stances: list[Statement], score: fl
 def _names_only_the_kind(engine: Lookup, q: Question) -> bool:
     """Nothing in the question but cue words, the kind asked, its signing and the base's own
     countries ("what agreements have the two countries signed")."""
+    # the kind's cue phrases go whole ("văn kiện hợp tác", cooperation documents)
+    rest = AGREEMENT_CUE.sub(" ", NOW.sub(" ", SIGNED_ASKED.sub(" ", CONCLUDED_ASKED.sub(" ", q.canonical))))
     content = [
         t
-        for t in NOW.sub(" ", SIGNED_ASKED.sub(" ", CONCLUDED_ASKED.sub(" ", q.canonical))).split()
+        for t in rest.split()
         if t not in FUNCTION_WORDS
         and t not in CUE_WORDS
         and t not in EVERYDAY_WORDS  # "according to your records"
         and t not in engine.index.country_words
-        and not AGREEMENT_CUE.search(t)
     ]
     return not content
 
