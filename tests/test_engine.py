@@ -1986,3 +1986,15 @@ def test_a_list_naming_only_the_kind_of_document_lists_every_one_signed(engine: 
     # "văn kiện hợp tác" (cooperation documents) names the kind, not the one treaty with "hợp tác" in its name
     answer = engine.answer("Các văn kiện hợp tác Việt Nam - Lào đã được ký gồm những gì?")
     assert {"treaty-of-amity-and-cooperation", "mfa-cooperation-agreement-2014-2020"} <= set(answer.facts)
+
+
+def test_the_stance_whose_words_hold_what_is_asked_of_a_meeting_is_the_answer(engine: Engine) -> None:
+    answer = engine.answer(
+        "Phó Thủ tướng Phạm Bình Minh khẳng định Việt Nam dành mức độ ưu tiên "
+        "như thế nào cho quan hệ với Lào?"
+    )
+    assert answer.facts[0] == "vn-highest-priority-to-laos-relations"
+    # what was discussed at the meeting as a whole is still the meeting
+    assert engine.answer("Ông Phạm Bình Minh tiếp Alounkeo năm 2015 đã trao đổi những gì?").facts[0] == (
+        "reception-pham-binh-minh-alounkeo-2015-07-20"
+    )

@@ -147,6 +147,14 @@ def passages(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
     return []
 
 
+def topic_held(index: EntityIndex, q: Question, event: Event, fact_id: str) -> float:
+    """The share of the question's topic within the event (`topic`) that a fact's own words hold."""
+    wanted = topic(index, q, event)
+    total = sum(index.unit_weight(u) for u in wanted)
+    own: set[str] | frozenset[str] = index.fact_units.get(fact_id, frozenset())
+    return sum(index.unit_weight(u) for u in wanted if u in own) / total if total else 0.0
+
+
 def documents_at(knowledge: Knowledge, event: Event) -> list[Agreement]:
     """The agreements, programmes and projects the event's record links to, either way."""
     linked = dict.fromkeys([*event.related, *knowledge.agreements_relating_to.get(event.id, ())])

@@ -34,11 +34,13 @@ from bot.answering.retrieval import (
     event_date_query,
 )
 from bot.answering.scoring import (
+    DETAIL_NEAR,
     FULL_NAME_SCORE,
     SERIES_LEAD,
     SERIES_MENTIONED,
     SERIES_STRONG,
     SERIES_TIE,
+    STANCE_TOPIC,
     STATEMENT_TIE_MARGIN,
     TIE_MARGIN,
     TOPIC_PICKS,
@@ -662,14 +664,21 @@ class Engine:
             isinstance(s.fact, Event) and s is not best and s.score >= best.score - TIE_MARGIN for s in ranked
         ):
             return None
-        made_there = [
-            s
-            for s in ranked
-            if isinstance(s.fact, Statement)
-            and s.fact.made_at == best.fact.id
-            and self.retrieval.stance_named(q, s.fact)
-        ]
-        return made_there[0] if len(made_there) == 1 else None
+        made_there = [s for s in ranked if isinstance(s.fact, Statement) and s.fact.made_at == best.fact.id]
+        named = [s for s in made_there if self.retrieval.stance_named(q, s.fact)]
+        if len(named) == 1:
+            return named[0]
+        # "Ông Minh khẳng định VN dành mức ưu tiên nào cho quan hệ với Lào?": the one stance whose own
+        # words hold most of what the question asks of the event, clearly more than any other's
+        event = best.fact
+        held = sorted(
+            ((details.topic_held(self.index, q, event, s.fact.id), s) for s in made_there),
+            key=lambda pair: pair[0],
+            reverse=True,
+        )
+        if held and held[0][0] >= STANCE_TOPIC and (len(held) == 1 or held[1][0] < held[0][0] - DETAIL_NEAR):
+            return held[0][1]
+        return None
 
     # compose ---------------------------------------------------------------------------------------
     def _compose(self, q: Question, decision: Decision) -> Answer:

@@ -67,6 +67,9 @@ DOCUMENT_NAMED: Final = 0.7  # of a document's name (by weight) a passage must h
 DETAIL_NEAR: Final = 0.15  # passages within this coverage of the best are shown with it
 POST_WINDOW: Final = 6  # words after a post's role in which a country named is the post's ("tại Việt Nam")
 TOPIC_PICKS: Final = 0.3  # of the topic's weight, more than the next tied event's record holds, to pick one
+STANCE_TOPIC: Final = (
+    0.3  # of a question's topic within an event, the share a stance made there must hold to answer
+)
 FULL_NAME_SCORE: Final = 50.0  # an official matched by a name (a similarity ratio), not a given name (1)
 FIGURE_WORDS_MIN: Final = 0.8  # of a how-much question's words a figure must hold to answer it
 LIST_SHARE: Final = 0.6  # of the best score, for a fact to join a list the question asks for
