@@ -707,6 +707,7 @@ def test_a_claim_about_a_plan_is_checked_against_the_plan(engine: Engine) -> Non
         ("Ủy hội nào chủ trì kỳ họp?", Intent.WHEN),
         ("Hai Bộ trưởng dành nhiều thời gian bàn về cảng nào?", Intent.WHEN),
         ("Việc đàm phán bộ quy tắc COC đến đâu rồi?", Intent.WHERE),
+        ("Tham vấn lần 8 tổ chức ở Hà Nội đúng không?", Intent.WHAT),  # "Nội đúng" holds no "nội dung"
     ],
 )
 def test_a_cue_word_that_means_something_else_here_is_no_cue(
