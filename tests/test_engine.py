@@ -2001,3 +2001,11 @@ def test_the_stance_whose_words_hold_what_is_asked_of_a_meeting_is_the_answer(en
     assert engine.answer("Ông Phạm Bình Minh tiếp Alounkeo năm 2015 đã trao đổi những gì?").facts[0] == (
         "reception-pham-binh-minh-alounkeo-2015-07-20"
     )
+
+
+def test_the_years_left_of_a_period_count_to_its_end(engine: Engine) -> None:
+    asked = "Thỏa thuận hợp tác giữa hai Bộ Ngoại giao giai đoạn 2021-2025 còn bao nhiêu năm?"
+    running = engine.answer(asked, today=dt.date(2023, 6, 1))
+    assert running.facts[0] == "mfa-cooperation-agreement-2021-2025" and "còn 2 năm" in running.text
+    over = engine.answer("How many years are left in the 2014-2020 cooperation agreement?")
+    assert over.facts[0] == "mfa-cooperation-agreement-2014-2020" and "over" in over.text

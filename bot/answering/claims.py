@@ -27,6 +27,7 @@ from bot.answering.scoring import (
     CLAIM_SHARE,
     CLAIM_WORDS,
     LEXICAL_MIN,
+    TIE_MARGIN,
 )
 from bot.kb.facts import (
     Agreement,
@@ -88,6 +89,7 @@ from bot.nlu.lexicon import (
     VENUE_WORDS,
     WH_PATTERN,
     YEAR_ASKED,
+    YEARS_LEFT,
     Intent,
     canonical,
 )
@@ -836,6 +838,9 @@ def _term_in_record(event: Event) -> tuple[int, int] | None:
 
 def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     """How many years from the fact's date to the year the question names, or to today."""
+    left = _years_left(engine, q, today)
+    if left is not None:
+        return left
     asked_years = [int(y) for y in YEAR_IN_TEXT.findall(q.text)]
     # ask for the fact's date instead of a count: "… bao nhiêu năm?" becomes "… khi nào?"
     when = _WHEN_WORD[q.lang]
@@ -874,6 +879,35 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         years, end = today.year - start.year, str(today.year)
     head = phrase("years_between", q.lang, years=str(years), start=format_date(date, q.lang), end=end)
     return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
+
+
+def _years_left(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
+    """ "How many years are left in the Joint Plan of Action?": the years from this year to the end
+    of the period the one document or stance found covers (its days are not given: calendar years)."""
+    if not YEARS_LEFT.search(q.canonical):
+        return None
+    asked = NOW.sub(" ", YEARS_LEFT.sub(" ", DURATION_CUES.sub(" ", q.canonical)))
+    ranking = engine.retrieval.rank(engine.read(asked, q.lang, today))
+    # the one fact with a period the question fits clearly best (a document signed at a meeting
+    # is asked about, not the signing)
+    periods = sorted(
+        (s for s in ranking.others if s.anchored and getattr(s.fact, "period_end", None)),
+        key=lambda s: s.score,
+        reverse=True,
+    )
+    if not periods or (len(periods) > 1 and periods[1].score >= periods[0].score - TIE_MARGIN):
+        return None
+    fact = periods[0].fact
+    end: int = getattr(fact, "period_end", 0)
+    title = engine.render.title(fact, q.lang)
+    if end < today.year:
+        head = phrase("period_over", q.lang, title=title, end=str(end))
+    else:
+        head = phrase(
+            "years_left", q.lang, title=title, end=str(end), years=str(end - today.year), year=str(today.year)
+        )
+    record = engine.answer_fact(fact.id, lang=q.lang)
+    return dataclasses.replace(record, question=q.text, text=f"{head}\n\n{record.text}")
 
 
 def _anniversary_held(engine: Lookup, q: Question, years: list[int], today: dt.date) -> Answer | None:

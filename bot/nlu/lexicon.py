@@ -119,6 +119,7 @@ class Cues(_Data):
     post_start: list[str]
     term_asked: list[str]
     span_asked: list[str]
+    years_left: list[str]
     excluded_first: list[str]
     nationality: list[str]
     succession: dict[Literal["always", "with_post"], list[str]]
@@ -505,6 +506,7 @@ PARTS_OF_DAY_DATED = {
 POST_START_ASKED = _phrases(_CUES.post_start)
 TERM_ASKED = _phrases(_CUES.term_asked)
 SPAN_ASKED = _phrases(_CUES.span_asked)
+YEARS_LEFT = _phrases(_CUES.years_left)
 # "Apart from the foreign minister, which Lao leader …": what the opening clause names is not the answer
 EXCLUDED_FIRST = re.compile(rf"^{_phrases(_CUES.excluded_first).pattern}\s+")
 NATIONALITY_ASKED = _phrases(_CUES.nationality)
