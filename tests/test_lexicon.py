@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from bot.answering.engine import Engine
 from bot.nlu.lexicon import COUNTRY_DATA, EVENT_KIND_CUES, SYNONYMS, Country, _StringLoader, canonical
-from bot.nlu.understanding import analyze
+from bot.nlu.understanding import analyze, tail_first
 
 
 def test_a_key_written_twice_is_an_error_not_a_silent_overwrite() -> None:
@@ -58,3 +58,17 @@ def test_an_everyday_word_holding_a_kinds_cue_names_no_event() -> None:
     # "tiếp" is to receive a guest; "tiếp tục" is to continue
     assert EVENT_KIND_CUES["reception"].search("bo truong tiep dai su")
     assert not EVENT_KIND_CUES["reception"].search("hai ben tiep tuc day manh hop tac")
+
+
+@pytest.mark.parametrize(
+    ("name", "turned"),
+    [
+        ("Joint Committee on the Maritime Boundary", "Joint Maritime Boundary Committee"),
+        ("Commission for Economic Cooperation", "Economic Cooperation Commission"),
+        ("Ủy ban Liên hợp về biên giới biển", None),  # a Vietnamese name is said one way
+        ("Border Delegation Meeting", None),  # no link word
+    ],
+)
+def test_an_english_name_is_also_read_tail_first(name: str, turned: str | None) -> None:
+    # "the maritime boundary committee" names the "Joint Committee on the Maritime Boundary"
+    assert tail_first(name) == turned

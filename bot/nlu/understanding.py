@@ -51,6 +51,7 @@ from bot.nlu.lexicon import (
     LEXICON_WORDS,
     MARKED_FORMS,
     MONTHS_EN,
+    NAME_LINK,
     NEXT_ROUND,
     NOT_A_NAME,
     NOT_COUNTRIES,
@@ -249,6 +250,7 @@ class EntityIndex:
                         sides.extend((canonical(fold(part)), fact.id) for part in parts)
             elif isinstance(fact, Series):
                 names = [fact.name_vi, fact.name_en, *fact.aliases]
+                names += [turned for n in names if (turned := tail_first(n))]
                 index.series_units[fact.id] = [
                     units(index.without_countries(canonical(fold(n)))) for n in names
                 ]
@@ -765,6 +767,18 @@ NUMBER_WORDS = frozenset(
     set(VI_NUMBER_WORDS) | set(EN_ORDINAL_WORDS) | set(MONTHS_EN) | set(ROMAN) | COUNT_WORDS
 )
 _EXTRA_KNOWN = frozenset({w for name in COUNTRIES for w in name.split()} | NUMBER_WORDS | EVERYDAY_WORDS)
+
+
+def tail_first(name: str) -> str | None:
+    """An English name said tail first: "Joint Committee on the Maritime Boundary" → "Joint Maritime
+    Boundary Committee"; None for a name with no link word (or a Vietnamese one)."""
+    if has_vietnamese_marks(name):
+        return None
+    parts = NAME_LINK.split(name, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    head, tail = parts[0].split(), parts[1]
+    return " ".join([*head[:-1], tail, head[-1]]) if head else None
 
 
 def is_function_unit(unit: str) -> bool:
