@@ -824,6 +824,11 @@ def test_a_short_typo_in_a_question_word_is_corrected_by_its_cue_neighbour(engin
     assert answer.facts[0] == "vn-la-trade-11m-2021" and "1,2" in answer.text
 
 
+def test_a_syllable_typed_without_the_last_letter_of_its_ending_is_restored(engine: Engine) -> None:
+    # "tăg" fits "tại", "tạo" and "tăng" beside its neighbours; "tăng bao nhiêu" lost the "n" of "ng"
+    assert engine.index.corrected("kim ngach nam 2021 tag bao nhieu") == "kim ngach nam 2021 tang bao nhieu"
+
+
 def test_a_stance_is_dated_by_the_meeting_where_it_was_stated(engine: Engine) -> None:
     answer = engine.answer("When did Cambodia praise Vietnam's ASEAN Future Forum initiative?")
     assert answer.facts == (

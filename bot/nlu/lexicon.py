@@ -120,6 +120,7 @@ class Cues(_Data):
     term_asked: list[str]
     span_asked: list[str]
     years_left: list[str]
+    dropped_finals: list[str]
     name_links: list[str]
     excluded_first: list[str]
     nationality: list[str]
@@ -508,6 +509,8 @@ POST_START_ASKED = _phrases(_CUES.post_start)
 TERM_ASKED = _phrases(_CUES.term_asked)
 SPAN_ASKED = _phrases(_CUES.span_asked)
 YEARS_LEFT = _phrases(_CUES.years_left)
+# syllable endings typed with one letter missing ("tăg" for "tăng", "thág" for "tháng")
+DROPPED_FINALS = tuple(_CUES.dropped_finals)
 # "Committee on the Maritime Boundary": a name its speakers also say with the tail first
 NAME_LINK = re.compile(r"\s+(?:" + "|".join(sorted(_CUES.name_links, key=len, reverse=True)) + r")\s+")
 # "Apart from the foreign minister, which Lao leader …": what the opening clause names is not the answer

@@ -35,6 +35,7 @@ from bot.nlu.lexicon import (
     COUNTRY_PATTERN,
     CUE_PAIRS,
     CUE_WORDS,
+    DROPPED_FINALS,
     EN_HINTS,
     ENGLISH_GLUE,
     EVENT_KIND_CUES,
@@ -548,6 +549,10 @@ class EntityIndex:
         in_context = [
             w for w in near if any(f"{before} {w}" in p or f"{w} {after}" in p for p in known_pairs)
         ]
+        if len(in_context) > 1:
+            # "tăg bao nhiêu": of "tai", "tao" and "tang", the one whose ending lost a letter
+            restored = [w for w in in_context if _lost_final(word, w)]
+            in_context = restored if len(restored) == 1 else in_context
         if len(word) < TYPO_MIN_LEN or len(in_context) == 1:
             # the one reading that makes a pair with a neighbour ("thu truog" is "thứ trưởng", not
             # "thứ trung"); a short word is read only so
@@ -779,6 +784,14 @@ def tail_first(name: str) -> str | None:
         return None
     head, tail = parts[0].split(), parts[1]
     return " ".join([*head[:-1], tail, head[-1]]) if head else None
+
+
+def _lost_final(typed: str, word: str) -> bool:
+    """The word ends in a syllable ending that, one letter dropped, is how the typo ends."""
+    return any(
+        word.endswith(final) and typed in (word[: -len(final)] + final[1:], word[: -len(final)] + final[:1])
+        for final in DROPPED_FINALS
+    )
 
 
 def is_function_unit(unit: str) -> bool:
