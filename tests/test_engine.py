@@ -2014,3 +2014,10 @@ def test_the_years_left_of_a_period_count_to_its_end(engine: Engine) -> None:
     assert running.facts[0] == "mfa-cooperation-agreement-2021-2025" and "còn 2 năm" in running.text
     over = engine.answer("How many years are left in the 2014-2020 cooperation agreement?")
     assert over.facts[0] == "mfa-cooperation-agreement-2014-2020" and "over" in over.text
+
+
+def test_a_day_asked_of_a_round_its_article_dates_to_a_month_is_said_to_be_missing(engine: Engine) -> None:
+    # the year stands apart from the day ("năm 2021 … ngày 28 hay 29/12"): it is the day's year
+    answer = engine.answer("tham van chinh tri lan 8 nam 2021 dien ra ngay 28 hay 29/12")
+    assert answer.facts[0] == "fm-political-consultation-8" and answer.not_stated
+    assert "không nêu ngày cụ thể" in answer.text

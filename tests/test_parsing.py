@@ -129,3 +129,10 @@ def test_a_share_or_an_amount_is_no_date() -> None:
     assert parse_date("Trade grew to $21.5bn, what was it in 2021?") == DateQuery(year=2021)
     assert parse_date("kim ngạch 1,2 tỷ USD năm 2021") == DateQuery(year=2021)
     assert parse_date("Kim ngạch tăng 9,2 % so với 28.1?") == DateQuery(month=1, day=28)
+
+
+def test_a_year_named_apart_from_the_day_is_the_days_year() -> None:
+    assert parse_date("lần 8 năm 2021 diễn ra ngày 28 hay 29/12") == DateQuery(year=2021, month=12, day=29)
+    assert parse_date("ngày 29/12, giữa năm 2021 và 2023") == DateQuery(
+        month=12, day=29
+    )  # two years: neither

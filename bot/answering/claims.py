@@ -312,13 +312,13 @@ def _unsettled(engine: Lookup, q: Question, fact: object, answer: Answer, *, hol
     if not isinstance(fact, Event):
         return None
     if _day_not_on_record(q, fact):
-        return _day_missing(engine, q, fact)
+        return day_missing(engine, q, fact)
     if holds and _only_within(engine, q, fact):
         return _unconfirmed(engine, q, fact, answer)
     return None
 
 
-def _day_missing(engine: Lookup, q: Question, event: Event) -> Answer:
+def day_missing(engine: Lookup, q: Question, event: Event) -> Answer:
     """ "… diễn ra ngày 29/12 phải không?" of a round its article dates to December: no day to check."""
     title, date = engine.render.title(event, q.lang), event_date(event, q.lang)
     record = engine.answer_fact(event.id, lang=q.lang)

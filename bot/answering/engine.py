@@ -96,7 +96,7 @@ from bot.nlu.lexicon import (
     Intent,
     canonical,
 )
-from bot.nlu.parsing import YEAR_IN_TEXT
+from bot.nlu.parsing import YEAR_IN_TEXT, DateQuery
 from bot.nlu.text import fold, has_vietnamese_marks
 from bot.nlu.understanding import (
     EXACT_MATCH,
@@ -326,6 +326,9 @@ class Engine:
         if latest is not None:
             return latest
         ranking = self.retrieval.rank(q)
+        undated = self._day_not_given(q, ranking)
+        if undated is not None:
+            return undated
         if not (q.date or claims.is_claim(q) or any(s.anchored for s in ranking.events + ranking.others)):
             # nothing the question names anchors a fact: a detail inside a long record may (a claim to
             # check, or a date no fact falls on, is left to say what the articles do not have)
@@ -653,6 +656,25 @@ class Engine:
             if acts and _PRECISION[event.date.precision] > own_rank:
                 return s
         return None
+
+    def _day_not_given(self, q: Question, ranking: Ranking) -> Answer | None:
+        """ "Tham vấn lần 8 năm 2021 diễn ra ngày 28 hay 29/12?": no event falls on the day asked, and the
+        one that fits in that month has no day in its article: it says so, with the month it gives."""
+        if (
+            q.date is None
+            or q.date.day is None
+            or q.date.year is None
+            or q.round is None
+            or Intent.WHEN not in q.intents
+            or any(s.anchored for s in ranking.events)
+        ):
+            return None
+        month = dataclasses.replace(q, date=DateQuery(year=q.date.year, month=q.date.month))
+        decision = self._decide(month, self.retrieval.rank(month))
+        event = decision.chosen[0].fact if decision.verdict is Verdict.ANSWER else None
+        if not isinstance(event, Event) or event.date is None or event.date.has_day:
+            return None
+        return claims.day_missing(self, q, event)
 
     def _stance_at(self, q: Question, best: Scored, ranked: list[Scored]) -> Scored | None:
         """ "Ông Minh nói VN sẽ ủng hộ Lào làm Chủ tịch ASEAN năm nào?": the one stance made at the

@@ -250,6 +250,14 @@ def _valid(year: int | None, month: int | None, day: int | None) -> bool:
     return True
 
 
+def _year_apart(text: str, day: re.Match[str]) -> int | None:
+    """The one year the question names outside its day ("lần 8 năm 2021 diễn ra ngày 28 hay 29/12"):
+    the day's year."""
+    rest = text[: day.start()] + " " + text[day.end() :]
+    years = {int(m["y"]) for m in _BARE_YEAR.finditer(rest)}
+    return years.pop() if len(years) == 1 else None
+
+
 def parse_date(question: str, today: dt.date | None = None) -> DateQuery | None:
     """The first date the question names, at the precision it names it."""
     text = _light(question)
@@ -260,7 +268,7 @@ def parse_date(question: str, today: dt.date | None = None) -> DateQuery | None:
         match = pattern.search(text)
         if match:
             day, month = int(match["d"]), int(match["m"])
-            year = int(match["y"]) if match["y"] else None
+            year = int(match["y"]) if match["y"] else _year_apart(text, match)
             day_end = int(match.groupdict().get("d2") or 0) or None
             if _valid(year, month, day) and (day_end is None or day < day_end <= 31):
                 return DateQuery(year=year, month=month, day=day, day_end=day_end)
@@ -268,7 +276,7 @@ def parse_date(question: str, today: dt.date | None = None) -> DateQuery | None:
         match = pattern.search(text)
         if match:
             day, month = int(match["d"]), MONTHS_EN[match["mon"]]
-            year = int(match["y"]) if match["y"] else None
+            year = int(match["y"]) if match["y"] else _year_apart(text, match)
             if _valid(year, month, day) and not (
                 match["mon"] == "may" and pattern is _EN_MONTH_DAY and day > 31
             ):
