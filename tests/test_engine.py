@@ -2021,3 +2021,12 @@ def test_a_day_asked_of_a_round_its_article_dates_to_a_month_is_said_to_be_missi
     answer = engine.answer("tham van chinh tri lan 8 nam 2021 dien ra ngay 28 hay 29/12")
     assert answer.facts[0] == "fm-political-consultation-8" and answer.not_stated
     assert "không nêu ngày cụ thể" in answer.text
+
+
+def test_a_word_of_the_question_one_letter_off_the_events_name_is_a_topic_not_a_typo(engine: Engine) -> None:
+    # "tương" (ứng) is a word of its own, not a typo of "trưởng" in the consultation's name
+    answer = engine.answer(
+        "Theo Tham khảo Chính trị cấp Thứ trưởng lần 8, các đơn vị tương ứng của hai Bộ cần phối hợp "
+        "trong những lĩnh vực nào?"
+    )
+    assert answer.facts[0] == "deputy-fm-political-consultation-8" and "lãnh sự" in answer.text

@@ -76,7 +76,7 @@ def topic(index: EntityIndex, q: Question, event: Event) -> set[str]:
         and t not in _NO_TOPIC
         and len(t) > 1
         and not index.no_evidence(t, english)
-        and not _names_it(t, naming)
+        and not _names_it(t, naming, _paired(index, tokens, i))
         for i, t in enumerate(tokens)
     ]
     wanted = {t for t, ok in zip(tokens, usable, strict=True) if ok and _distinctive(index, t)}
@@ -88,12 +88,22 @@ def topic(index: EntityIndex, q: Question, event: Event) -> set[str]:
     return wanted
 
 
-def _names_it(token: str, naming: frozenset[str]) -> bool:
-    """The word names the event, or is one letter off a word that does ("trưng" for "trưởng")."""
+def _paired(index: EntityIndex, tokens: list[str], i: int) -> bool:
+    """The word makes a pair the sources use with a neighbour ("tương ứng"): a word in its place."""
+    before = f"{tokens[i - 1]} {tokens[i]}" if i else ""
+    after = f"{tokens[i]} {tokens[i + 1]}" if i + 1 < len(tokens) else ""
+    return before in index.corpus_pairs or after in index.corpus_pairs
+
+
+def _names_it(token: str, naming: frozenset[str], in_place: bool) -> bool:
+    """The word names the event, or is a typo one letter off a word that does ("Thứ trưng" for "Thứ
+    trưởng"); a word making a pair of the sources with a neighbour ("tương ứng") is no typo."""
     if token in naming:
         return True
-    return len(token) >= TYPO_MIN_LEN and any(
-        OSA.distance(token, word, score_cutoff=1) <= 1 for word in naming
+    return (
+        len(token) >= TYPO_MIN_LEN
+        and not in_place
+        and any(OSA.distance(token, word, score_cutoff=1) <= 1 for word in naming)
     )
 
 
