@@ -526,3 +526,8 @@ def test_someones_job_is_their_post(fixture_engine: Engine) -> None:
 def test_putting_a_signature_on_a_document_is_signing_it(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("who put their signatures on the 2023-2027 joint action programme?")
     assert answer.facts[0] == "joint-plan-of-action-2023-2027" and "Chanwit" in answer.text
+
+
+def test_what_one_person_said_at_a_meeting_is_the_point_naming_them(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("Thứ trưởng Đức đề nghị gì tại cuộc tham vấn năm 2022?")
+    assert answer.facts[0] == "vn-th-dfm-consultation-2" and "khôi phục" in answer.text

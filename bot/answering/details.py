@@ -31,6 +31,7 @@ from bot.nlu.lexicon import (
     INTENT_CUES,
     KINDS_OF_POINT,
     SAID_VERBS,
+    Intent,
     canonical,
 )
 from bot.nlu.text import fold
@@ -155,6 +156,17 @@ def passages(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
                     shown.append(passage)
             return shown
     return []
+
+
+def said_by(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
+    """ "Thứ trưởng Đức đề nghị gì tại cuộc tham vấn?", with nothing else asked: the event's own points
+    that name a person the question names and who took part ("Thứ trưởng Đức đề nghị …")."""
+    people = set(q.officials) & {p.official for p in event.participants}
+    if Intent.WHAT not in q.intents or len(q.officials) != 1 or not people or topic(index, q, event):
+        return []  # one person's words, and nothing else asked of them
+    forms = [f" {form.text} " for form in index.name_forms if form.target in people and form.tokens > 1]
+    points = [(t.vi, t.en, None) for t in event.agreed + event.discussed]
+    return [Passage(vi, en, None, 1.0) for vi, en, _ in points if any(f in f" {fold(vi)} " for f in forms)]
 
 
 def topic_held(index: EntityIndex, q: Question, event: Event, fact_id: str) -> float:

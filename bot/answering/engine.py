@@ -1106,7 +1106,7 @@ class Engine:
                 q, event, phrase("day_missing", lang, title=r.title(event, lang), date=date), score
             )
         if not {"when", "where", "who"} & set(slots):
-            found = details.passages(self.index, q, event)
+            found = details.passages(self.index, q, event) or details.said_by(self.index, q, event)
             if found:
                 return self._topic_answer(q, event, found, score)
         if len(slots) > 1 and not (event.place or event.date or event.participants):
