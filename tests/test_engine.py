@@ -2030,3 +2030,11 @@ def test_a_word_of_the_question_one_letter_off_the_events_name_is_a_topic_not_a_
         "trong những lĩnh vực nào?"
     )
     assert answer.facts[0] == "deputy-fm-political-consultation-8" and "lãnh sự" in answer.text
+
+
+def test_the_meetings_someone_chaired_during_a_visit_are_listed(engine: Engine) -> None:
+    # "đồng chủ trì những cuộc họp nào": the meetings are asked for, not who chaired
+    answer = engine.answer(
+        "Trong chuyến thăm VN tháng 12/2021, Bộ trưởng Ngoại giao Lào đồng chủ trì những cuộc họp nào?"
+    )
+    assert {"fm-political-consultation-8", "border-delegation-meeting-31"} <= set(answer.facts)

@@ -39,6 +39,7 @@ from bot.nlu.lexicon import (
     KIND_WORDS,
     NOW,
     OFFICIALS_ASKED,
+    PLURAL_ASKED,
     RECORDS_NAMED_ASKED,
     SIGNED_ASKED,
     SIGNED_AT,
@@ -122,7 +123,7 @@ def _held_during(engine: Lookup, q: Question, events: list[Scored]) -> Answer | 
     """ "Which events were held during X's visit?", "ngày 29/12 bộ trưởng có những hoạt động gì?":
     the events linked to the one event named that fall within its days (on the day asked, when
     the question names one inside them)."""
-    if Intent.LIST not in q.intents or Intent.WHO in q.intents:
+    if Intent.LIST not in q.intents or (Intent.WHO in q.intents and not _events_asked(q)):
         return None  # "những ai đi cùng … trong chuyến thăm": its people, not its meetings
     named = _the_one_event(events)
     if named is None:
@@ -167,6 +168,12 @@ def _planned_at(engine: Lookup, q: Question, events: list[Scored]) -> Answer | N
     if not planned:
         return None
     return event_list(engine, q, [Scored(e, named.score, True) for e in planned])
+
+
+def _events_asked(q: Question) -> bool:
+    """ "… đồng chủ trì những cuộc họp nào": a plural of events is asked, not people ("những quan chức
+    nào"), whatever verb of taking part comes with it."""
+    return any(not OFFICIALS_ASKED.search(m.group(0)) for m in PLURAL_ASKED.finditer(q.canonical))
 
 
 def whole_timeline(q: Question) -> bool:

@@ -306,11 +306,11 @@ INTENT_CUES: dict[Intent, re.Pattern[str]] = {intent: _words(p) for intent, p in
 # only name words between (no "of", "did"), asks for all of them
 _PLURAL = _CUES.plurals_asked
 _GAP = r"(?:\s+(?!(?:" + "|".join(_WORDS.english_glue) + r")\b)\w+)"
-INTENT_CUES[Intent.LIST] = re.compile(
-    f"{INTENT_CUES[Intent.LIST].pattern}"
-    rf"|{_phrases(_PLURAL.leads).pattern}{_GAP}{{0,{_PLURAL.gap}}}\s+{_phrases(_PLURAL.nouns).pattern}"
+PLURAL_ASKED = re.compile(
+    rf"{_phrases(_PLURAL.leads).pattern}{_GAP}{{0,{_PLURAL.gap}}}\s+{_phrases(_PLURAL.nouns).pattern}"
     rf"|{_phrases(_PLURAL.vi_leads).pattern}\s+{_phrases(_PLURAL.vi_nouns).pattern}"
 )
+INTENT_CUES[Intent.LIST] = re.compile(f"{INTENT_CUES[Intent.LIST].pattern}|{PLURAL_ASKED.pattern}")
 # Everyday phrases holding an intent's cue that ask nothing of the kind ("dành nhiều thời gian", to
 # spend much time, asks no "when"): masked before the intent's cues are looked for
 INTENTS_NOT_IN: dict[Intent, re.Pattern[str]] = {
