@@ -2038,3 +2038,13 @@ def test_the_meetings_someone_chaired_during_a_visit_are_listed(engine: Engine) 
         "Trong chuyến thăm VN tháng 12/2021, Bộ trưởng Ngoại giao Lào đồng chủ trì những cuộc họp nào?"
     )
     assert {"fm-political-consultation-8", "border-delegation-meeting-31"} <= set(answer.facts)
+
+
+def test_whom_someone_met_on_the_sidelines_of_a_meeting_is_their_meetings_there(engine: Engine) -> None:
+    answer = engine.answer(
+        "Bên lề Hội nghị hẹp Bộ trưởng Ngoại giao ASEAN tại Lào, Bộ trưởng Bùi Thanh Sơn đã gặp những ai?"
+    )
+    assert {
+        "meeting-bui-thanh-son-saleumxay-2024-01-28",
+        "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28",
+    } <= set(answer.facts)

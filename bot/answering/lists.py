@@ -27,7 +27,7 @@ from bot.answering.retrieval import (
     event_date_query,
 )
 from bot.answering.scoring import LIST_SHARE, POST_WINDOW, TIE_MARGIN
-from bot.kb.facts import Agreement, Event, FuzzyDate, Official, Position, Statement
+from bot.kb.facts import Agreement, Event, EventKind, FuzzyDate, Official, Position, Statement
 from bot.kb.knowledge import AnyFact
 from bot.nlu.lexicon import (
     CONCLUDED_ASKED,
@@ -123,7 +123,9 @@ def _held_during(engine: Lookup, q: Question, events: list[Scored]) -> Answer | 
     """ "Which events were held during X's visit?", "ngày 29/12 bộ trưởng có những hoạt động gì?":
     the events linked to the one event named that fall within its days (on the day asked, when
     the question names one inside them)."""
-    if Intent.LIST not in q.intents or (Intent.WHO in q.intents and not _events_asked(q)):
+    # "bên lề hội nghị, ông Sơn đã gặp những ai?": whom someone met there is their meetings there
+    met = Intent.WHO in q.intents and bool(q.officials) and EventKind.MEETING.value in q.event_kinds
+    if Intent.LIST not in q.intents or (Intent.WHO in q.intents and not _events_asked(q) and not met):
         return None  # "những ai đi cùng … trong chuyến thăm": its people, not its meetings
     named = _the_one_event(events)
     if named is None:
@@ -137,6 +139,8 @@ def _held_during(engine: Lookup, q: Question, events: list[Scored]) -> Answer | 
         for e in engine.knowledge.linked_events(event)
         if e.date is not None and e.date.start <= span.end and span.start <= e.date.end
     ]
+    if met:
+        within = [e for e in within if set(q.officials) & {p.official for p in e.participants}]
     asked = event_date_query(q)
     if asked is not None and asked.day is not None:
         # on the day asked: an event known only to its month is not known to fall on it
