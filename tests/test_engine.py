@@ -2048,3 +2048,11 @@ def test_whom_someone_met_on_the_sidelines_of_a_meeting_is_their_meetings_there(
         "meeting-bui-thanh-son-saleumxay-2024-01-28",
         "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28",
     } <= set(answer.facts)
+
+
+def test_a_meeting_beside_a_conference_named_in_part_is_picked_by_it(engine: Engine) -> None:
+    # two meetings of the same two ministers; only one was on the sidelines of the ASEAN retreat
+    answer = engine.answer("ông Sơn gặp ông Saleumxay bên lề hội nghị hẹp ASEAN ngày nào?")
+    assert (
+        answer.status is Status.ANSWERED and answer.facts[0] == "meeting-bui-thanh-son-saleumxay-2024-01-28"
+    )

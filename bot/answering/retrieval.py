@@ -331,6 +331,9 @@ class Retrieval:
                 anchored = True
             elif event.series and q.series.get(event.series, 0.0) > SERIES_MENTIONED:
                 features["series_related"] = q.series[event.series]
+            elif beside := self._beside_a_series(event, mentioned):
+                # "the meeting on the sidelines of the ASEAN retreat", the retreat named only in part
+                features["series_related"] = max(q.series[s] for s in beside)
             if q.round is not None:
                 features["round_named"] = 1
                 anchored = True
@@ -475,6 +478,16 @@ class Retrieval:
             if related is not None and related.series in named:
                 return related.series
         return None
+
+    def _beside_a_series(self, event: Event, mentioned: set[str]) -> set[str]:
+        """The mentioned series of the events the event is linked to, either way (a meeting held on the
+        sidelines of a conference of the series)."""
+        linked = {*event.related, *self.knowledge.events_relating_to.get(event.id, ())}
+        return {
+            other.series
+            for other in map(self.knowledge.event, linked)
+            if other is not None and other.series in mentioned
+        }
 
     def countries_fit(self, q: Question, fact: AnyFact) -> bool:
         """Every country the question names besides the users' own is one the fact involves."""
