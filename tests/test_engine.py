@@ -2056,3 +2056,32 @@ def test_a_meeting_beside_a_conference_named_in_part_is_picked_by_it(engine: Eng
     assert (
         answer.status is Status.ANSWERED and answer.facts[0] == "meeting-bui-thanh-son-saleumxay-2024-01-28"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        (
+            "Kim ngạch thương mại Việt - Lào bao nhiêu?",
+            "cua-khau-lao-bao-densavan",
+        ),  # "Lào bao", no "Lao Bảo"
+        ("Bà Hà nói gì ở Lào?", "ha-noi"),  # "Hà nói", no "Hà Nội"
+    ],
+)
+def test_words_typed_with_other_tone_marks_than_a_place_name_are_not_the_place(
+    engine: Engine, question: str, place: str
+) -> None:
+    assert place not in analyze(question, engine.index).places
+    assert "cua-khau-lao-bao-densavan" in analyze("cửa khẩu Lao Bảo ở đâu", engine.index).places
+    assert "cua-khau-lao-bao-densavan" in analyze("cua khau lao bao o dau", engine.index).places  # no marks
+
+
+def test_a_detail_only_the_articles_own_sentence_holds_is_quoted(engine: Engine) -> None:
+    answer = engine.answer(
+        "Hai Bộ trưởng Ngoại giao Việt Nam và Campuchia nhấn mạnh tầm quan trọng của điều gì "
+        "khi gặp nhau ngày 28/1?"
+    )
+    assert (
+        answer.facts[0] == "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28"
+        and "láng giềng" in answer.text
+    )

@@ -138,7 +138,12 @@ def passages(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
     if not wanted:
         return []
     total = sum(index.unit_weight(u) for u in wanted)
-    for record in (_own_record(index.knowledge, event), _related_record(index.knowledge, event)):
+    records = [_own_record(index.knowledge, event), _related_record(index.knowledge, event)]
+    if q.lang == "vi":
+        # last, the article's own sentences the record quotes, in the articles' language: a detail the
+        # record's points leave out ("Đại sứ Hà cho biết Đại sứ quán sẽ …")
+        records.append([(quote, quote, None) for quote in event.quotes])
+    for record in records:
         found: list[Passage] = []
         for vi, en, fact_id in record:
             held = _units_of(f"{vi} {en}")

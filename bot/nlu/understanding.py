@@ -786,6 +786,23 @@ def tail_first(name: str) -> str | None:
     return " ".join([*head[:-1], tail, head[-1]]) if head else None
 
 
+def _typed_otherwise(text: str, place: Place | None) -> bool:
+    """The words that fold like the place's name were typed with other tone marks: "Lào bao nhiêu"
+    holds "lao bao" folded, but not "Lao Bảo". (Typed without marks, they may be the place.)"""
+    if place is None:
+        return False
+    typed = unicodedata.normalize("NFC", text)
+    folded = "".join((fold(ch) or ch)[:1] for ch in typed)  # letter by letter: positions are kept
+    names = [place.name_vi, *place.aliases]
+    for name in [*names, *(side for n in names for side in _PAIR_DASH.split(n))]:  # "Lao Bảo – …"
+        written = unicodedata.normalize("NFC", name.strip())
+        at = folded.find("".join((fold(ch) or ch)[:1] for ch in written))
+        if at >= 0 and has_vietnamese_marks(written):
+            span = typed[at : at + len(written)]
+            return has_vietnamese_marks(span) and span.lower() != written.lower()
+    return False
+
+
 def _lost_final(typed: str, word: str) -> bool:
     """The word ends in a syllable ending that, one letter dropped, is how the typo ends."""
     return any(
@@ -1076,7 +1093,11 @@ def analyze(
     by_given_name = index.officials_by_given_name(tokens)
     for official_id in by_given_name:
         officials.setdefault(official_id, 1.0)
-    places = index.places_in(tokens)
+    places = {
+        place_id: score
+        for place_id, score in index.places_in(tokens).items()
+        if not _typed_otherwise(text, index.knowledge.place(place_id))
+    }
     # A name is no country: "Thứ trưởng Đức" and "Nguyễn Minh Đức" name a person, not Germany.
     named = {i for start, end in by_given_name.values() for i in range(start, end)}
     unnamed = " ".join(t for i, t in enumerate(tokens) if i not in named)
