@@ -531,3 +531,14 @@ def test_putting_a_signature_on_a_document_is_signing_it(fixture_engine: Engine)
 def test_what_one_person_said_at_a_meeting_is_the_point_naming_them(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("Thứ trưởng Đức đề nghị gì tại cuộc tham vấn năm 2022?")
     assert answer.facts[0] == "vn-th-dfm-consultation-2" and "khôi phục" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Apinan Thongmee có phải Phó Thư ký thường trực Bộ Ngoại giao Thái Lan không?",
+        "Is Apinan Thongmee a Deputy Permanent Secretary?",
+    ],
+)
+def test_a_secretary_is_a_post_that_can_be_claimed(fixture_engine: Engine, question: str) -> None:
+    assert fixture_engine.answer(question).verdict == "yes"
