@@ -2085,3 +2085,9 @@ def test_a_detail_only_the_articles_own_sentence_holds_is_quoted(engine: Engine)
         answer.facts[0] == "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28"
         and "láng giềng" in answer.text
     )
+
+
+def test_the_initials_of_a_mechanisms_name_stand_for_it(engine: Engine) -> None:
+    # "TKCT" is "Tham khảo Chính trị"; initials that are a word of the base are left alone
+    assert engine.index.corrected("tkct lan 8 o dau") == "tham khao chinh tri lan 8 o dau"
+    assert all(acronym not in engine.index.vocabulary for acronym in engine.index.acronyms)

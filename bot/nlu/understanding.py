@@ -220,6 +220,8 @@ class EntityIndex:
     # contains one names that fact whole ("Hiệp ước Hữu nghị và hợp tác là gì?").
     fact_names: dict[str, list[str]] = field(default_factory=dict)
     _spelling_index: dict[tuple[str, int], list[str]] | None = None
+    # "UBHH", "UBLCP": the initials of a mechanism's Vietnamese name, folded → the name (folded)
+    acronyms: dict[str, str] = field(default_factory=dict)
     _name_heads: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
 
     @classmethod
@@ -277,6 +279,7 @@ class EntityIndex:
         index.name_shapes = {(words[0], len(words)) for words in official_names if len(words) >= 3}
         index._drop_ambiguous_short_forms()
         index._share_generic_series_names()
+        index._note_acronyms()
         bodies: set[str] = set()
         full_names = {
             o.id: [fold(name).split() for name in [o.name, *o.aliases]]
@@ -524,17 +527,36 @@ class EntityIndex:
             re.search(rf"(?:^|\s){title}(?:\s|$)", canonical(fold(p.title_vi))) for p in official.positions
         )
 
+    def _note_acronyms(self) -> None:
+        """The initials of each mechanism's Vietnamese names of three words or more ("Ủy ban Hỗn hợp" →
+        "ubhh"), when no other name has the same and they are no word of the base."""
+        found: defaultdict[str, set[str]] = defaultdict(set)
+        for series in self.knowledge.of_kind(Series):
+            for name in [series.name_vi, *series.aliases]:
+                words = fold(name).replace("-", " ").split()
+                if not has_vietnamese_marks(name):
+                    continue
+                # the name's first words too: "UBLCP" is the "Ủy ban liên Chính phủ" of a longer name
+                for size in range(ACRONYM_MIN_WORDS, len(words) + 1):
+                    found["".join(w[0] for w in words[:size])].add(" ".join(words[:size]))
+        self.acronyms = {
+            acronym: next(iter(names))
+            for acronym, names in found.items()
+            if len(names) == 1 and acronym not in self.vocabulary and acronym not in LEXICON_WORDS
+        }
+
     def corrected(self, folded: str) -> str:
         """The folded question with each unknown word replaced by the one known word a single edit away
         (a dropped, doubled or swapped letter: "tuhan" → "thuan"): for a long word when exactly one is
         (one of the same length, if there is); for a short one ("cog", "thag") only when exactly one
         also makes a word pair the sources use with a neighbour ("cong tac", "thang may")."""
-        words = folded.split()
+        words = [self.acronyms.get(word, word) for word in folded.split()]  # "ubhh": "uy ban hon hop"
+        words = " ".join(words).split()
         fixed = [
             self._correction(word, words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")
             for i, word in enumerate(words)
         ]
-        return folded if fixed == words else " ".join(fixed)
+        return folded if fixed == folded.split() else " ".join(fixed)
 
     def _correction(self, word: str, before: str, after: str) -> str:
         if len(word) < SHORT_TYPO_MIN_LEN or word.isdigit() or self.is_known(word):
@@ -865,6 +887,7 @@ def _title_before(tokens: list[str], i: int) -> tuple[int, str | None] | None:
     return None
 
 
+ACRONYM_MIN_WORDS = 4  # fewer initials ("ubh") are too often a typo or another word
 TYPO_MIN_LEN = 5  # shorter words are too often other real words one letter away…
 SHORT_TYPO_MIN_LEN = 3  # …so from here to TYPO_MIN_LEN a neighbour must confirm the reading
 
