@@ -2091,3 +2091,11 @@ def test_the_initials_of_a_mechanisms_name_stand_for_it(engine: Engine) -> None:
     # "TKCT" is "Tham khảo Chính trị"; initials that are a word of the base are left alone
     assert engine.index.corrected("tkct lan 8 o dau") == "tham khao chinh tri lan 8 o dau"
     assert all(acronym not in engine.index.vocabulary for acronym in engine.index.acronyms)
+
+
+def test_when_someone_held_a_post_is_their_posts_as_of_the_articles_dates(engine: Engine) -> None:
+    answer = engine.answer("lê hoài trung làm thứ trưởng bộ ngoại giao hồi năm nào")
+    assert answer.facts[0] == "le-hoai-trung" and answer.not_stated and "7/2015" in answer.text
+    # a title in a stance's words is no post asked of the person
+    stance = engine.answer("Theo Phó Thủ tướng Phạm Bình Minh, Lào đảm nhiệm vai trò Chủ tịch ASEAN năm nào?")
+    assert stance.facts[0] != "pham-binh-minh"

@@ -85,6 +85,7 @@ from bot.nlu.lexicon import (
     NEXT_ROUND,
     OCCASION_ASKED,
     PART_PERIOD,
+    POST_COPULAS,
     POST_FILLERS,
     POST_START_ASKED,
     POST_STOPS,
@@ -383,13 +384,32 @@ class Engine:
     def _post_start(self, q: Question) -> Answer | None:
         """ "Đinh Xuân Việt được bổ nhiệm từ khi nào?": the articles give posts as of their dates, never
         when one began; the answer says so, with the posts they give."""
-        if len(q.officials) != 1 or not POST_START_ASKED.search(q.folded):
+        if len(q.officials) != 1:
             return None
         official = self.knowledge.official(next(iter(q.officials)))
         if official is None or not q.intents & {Intent.WHEN, Intent.WHAT}:
             return None
+        if not (POST_START_ASKED.search(q.folded) or self._post_held_when(q, official)):
+            return None
         head = phrase("post_start_unknown", q.lang, name=official.name)
         return self._not_stated(q, official, f"{head}\n{self.render.fact_text(official, q.lang)}")
+
+    def _post_held_when(self, q: Question, official: Official) -> bool:
+        """ "Lê Hoài Trung làm thứ trưởng hồi năm nào?": when someone held a post said after their name,
+        with no act of theirs named."""
+        if (
+            Intent.WHEN not in q.intents
+            or q.event_kinds
+            or q.round is not None
+            or self.retrieval.strong_series(q)
+        ):
+            return False
+        words = q.canonical.split()
+        names = set(canonical(fold(official.name)).split())
+        at = max((i for i, w in enumerate(words) if w in names), default=len(words)) + 1
+        while at < len(words) and words[at] in POST_COPULAS:  # "làm", "là", "giữ chức"
+            at += 1
+        return bool(ROLE.match(" ".join(words[at:])))
 
     def _succession_asked(self, q: Question) -> Official | None:
         """The official whose predecessor or successor the question asks for ("before Siriporn
