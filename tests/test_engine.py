@@ -2099,3 +2099,13 @@ def test_when_someone_held_a_post_is_their_posts_as_of_the_articles_dates(engine
     # a title in a stance's words is no post asked of the person
     stance = engine.answer("Theo Phó Thủ tướng Phạm Bình Minh, Lào đảm nhiệm vai trò Chủ tịch ASEAN năm nào?")
     assert stance.facts[0] != "pham-binh-minh"
+
+
+def test_how_two_mechanisms_named_side_by_side_differ_is_what_each_is(engine: Engine) -> None:
+    answer = engine.answer(
+        "Tham vấn chính trị cấp Bộ trưởng và Tham khảo Chính trị cấp Thứ trưởng giữa Việt Nam và Lào "
+        "khác nhau thế nào?"
+    )
+    assert (
+        answer.facts[0] == "fm-political-consultation" and "deputy-fm-political-consultation" in answer.facts
+    )

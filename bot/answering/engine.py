@@ -72,6 +72,7 @@ from bot.nlu.lexicon import (
     DAY_ASKED,
     DAYS_BETWEEN,
     DEFINITION_ASKED,
+    DIFFER_ASKED,
     DURATION_CUES,
     EVERYDAY_WORDS,
     EXCLUDED_FIRST,
@@ -762,8 +763,11 @@ class Engine:
         named = self.retrieval.strong_series(q) or {
             self._one_word_series[w] for w in q.folded.split() if w in self._one_word_series
         }
-        if len(named) != 1 or q.round is not None or q.date is not None or q.officials:
+        if q.round is not None or q.date is not None or q.officials or not named:
             return None
+        if len(named) > 1:
+            # "Tham vấn cấp Bộ trưởng và Tham khảo cấp Thứ trưởng khác nhau thế nào?": what each is
+            return self._series_compared(q, named) if DIFFER_ASKED.search(q.folded) else None
         if any(isinstance(self.knowledge.get(f), Agreement) for f in q.named_facts):
             return None  # "Thỏa thuận … bao gồm những cuộc tham vấn nào?": what the document says
         members = MEMBERS_ASKED.search(q.folded)
@@ -789,6 +793,30 @@ class Engine:
             return self._not_stated(q, series, f"{missing}\n{text}")
         facts: list[AnyFact] = [series, *events]
         return self.answered(q.text, facts, text, q.lang, 1.0)
+
+    def _series_compared(self, q: Question, named: set[str]) -> Answer | None:
+        """Each mechanism named, with the rounds the base holds, in the order the question names them."""
+        series = sorted(
+            (s for s in map(self.knowledge.series, named) if s is not None),
+            key=lambda s: min(
+                (
+                    at
+                    for n in (s.name_vi, s.name_en, *s.aliases)
+                    if (at := q.canonical.find(canonical(fold(n)))) >= 0
+                ),
+                default=len(q.canonical),
+            ),
+        )
+        facts: list[AnyFact] = []
+        texts = []
+        for one in series:
+            events = sorted(
+                (e for e in map(self.knowledge.event, self.knowledge.events_by_series.get(one.id, ())) if e),
+                key=lambda e: e.round or 0,
+            )
+            texts.append(self.render.series_profile(one, events, q.lang))
+            facts += [one, *events]
+        return self.answered(q.text, facts, "\n\n".join(texts), q.lang, 1.0) if len(series) > 1 else None
 
     def _wants_profile(self, q: Question) -> bool:
         if (
