@@ -2109,3 +2109,11 @@ def test_how_two_mechanisms_named_side_by_side_differ_is_what_each_is(engine: En
     assert (
         answer.facts[0] == "fm-political-consultation" and "deputy-fm-political-consultation" in answer.facts
     )
+
+
+def test_two_rounds_of_mechanisms_named_by_their_levels_get_both_answers(engine: Engine) -> None:
+    # "minister-level" and "deputy-minister-level" are the levels the mechanisms' names give
+    answer = engine.answer(
+        "When were the 8th minister-level and the 8th deputy-minister-level consultations held, respectively?"
+    )
+    assert list(answer.facts) == ["fm-political-consultation-8", "deputy-fm-political-consultation-8"]

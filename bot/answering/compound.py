@@ -18,7 +18,7 @@ from typing import Final
 
 from bot.answering.answers import Answer, Status
 from bot.answering.protocol import Lookup
-from bot.answering.scoring import SERIES_MENTIONED
+from bot.answering.scoring import SERIES_MENTIONED, SERIES_TIE
 from bot.nlu.lexicon import ENGLISH_GLUE, WH_PATTERN, Intent, canonical
 from bot.nlu.parsing import parse_round, round_span
 from bot.nlu.text import fold
@@ -87,12 +87,18 @@ def _two_series(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] 
                 )
             )
         for first, second in splits:
-            read = [
-                engine.retrieval.strong_series(engine.read(half, q.lang, today)) for half in (first, second)
-            ]
-            if len(read[0]) == 1 and len(read[1]) == 1 and read[0] != read[1]:
+            read = [_series_named(engine.read(half, q.lang, today)) for half in (first, second)]
+            if read[0] is not None and read[1] is not None and read[0] != read[1]:
                 return first, second
     return None
+
+
+def _series_named(q: Question) -> str | None:
+    """The one mechanism a half names: named at least in part, clearly more than any other."""
+    ranked = sorted(q.series.items(), key=lambda item: item[1], reverse=True)
+    if not ranked or ranked[0][1] < SERIES_MENTIONED:
+        return None
+    return ranked[0][0] if len(ranked) == 1 or ranked[1][1] < ranked[0][1] - SERIES_TIE else None
 
 
 def repeated(q: Question) -> tuple[str, str] | None:
