@@ -2117,3 +2117,11 @@ def test_two_rounds_of_mechanisms_named_by_their_levels_get_both_answers(engine:
         "When were the 8th minister-level and the 8th deputy-minister-level consultations held, respectively?"
     )
     assert list(answer.facts) == ["fm-political-consultation-8", "deputy-fm-political-consultation-8"]
+
+
+def test_everyday_verbs_of_a_question_are_known_words(engine: Engine) -> None:
+    answer = engine.answer(
+        "What was two-way trade between Vietnam and Laos in the first 11 months of 2021, "
+        "and how fast did it grow?"
+    )
+    assert {"vn-la-trade-11m-2021", "vn-la-trade-growth-11m-2021"} <= set(answer.facts)
