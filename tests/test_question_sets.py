@@ -542,3 +542,10 @@ def test_what_one_person_said_at_a_meeting_is_the_point_naming_them(fixture_engi
 )
 def test_a_secretary_is_a_post_that_can_be_claimed(fixture_engine: Engine, question: str) -> None:
     assert fixture_engine.answer(question).verdict == "yes"
+
+
+def test_asking_back_offers_every_session_of_the_mechanism_named(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("kỳ họp ủy ban hỗn hợp tổ chức ở đâu thế?")
+    assert answer.status.value == "ambiguous"
+    offered = {c.fact_id for c in answer.candidates}
+    assert {"vn-th-joint-commission-4", "vn-th-joint-commission-5", "vn-th-joint-commission-6"} <= offered

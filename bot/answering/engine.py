@@ -581,7 +581,27 @@ class Engine:
             and (Intent.LIST in q.intents or not q.intents & {Intent.WHAT, Intent.WHO, Intent.WHERE})
         ):
             return Decision(Verdict.TIED, ties, list_on_date=True)
-        return Decision(Verdict.TIED, ties)
+        return Decision(Verdict.TIED, ties + self._alike(q, ties, ranked))
+
+    @staticmethod
+    def _alike(q: Question, ties: list[Scored], ranked: list[Scored]) -> list[Scored]:
+        """The other candidates of the same mechanism as all the tied meetings (or of the kind the
+        question names), to offer with them when asking back: "kỳ họp Ủy ban Hỗn hợp tổ chức ở đâu?"
+        is any of its sessions, not only the two that scored alike."""
+        events = [s.fact for s in ties if isinstance(s.fact, Event)]
+        if len(events) != len(ties):
+            return []
+        series = {e.series for e in events}
+        by_series = len(series) == 1 and None not in series
+        if not by_series and {e.event_kind.value for e in events} != {q.primary_kind}:
+            return []
+        return [
+            s
+            for s in ranked
+            if s not in ties
+            and isinstance(s.fact, Event)
+            and (s.fact.series in series if by_series else s.fact.event_kind.value == q.primary_kind)
+        ]
 
     def _mentioning_a_place_named(self, q: Question, ties: list[Scored]) -> Scored | None:
         """Of tied events, the one whose record names a place the question names exactly (a port, a
