@@ -2125,3 +2125,15 @@ def test_everyday_verbs_of_a_question_are_known_words(engine: Engine) -> None:
         "and how fast did it grow?"
     )
     assert {"vn-la-trade-11m-2021", "vn-la-trade-growth-11m-2021"} <= set(answer.facts)
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Kommasith Saleumxay với Saleumxay Kommasith là 1 người hả?", "yes"),
+        ("Is Kommasith Saleumxay someone other than Saleumxay Kommasith?", "no"),
+    ],
+)
+def test_two_ways_of_writing_one_name_are_one_person(engine: Engine, question: str, verdict: str) -> None:
+    answer = engine.answer(question)
+    assert answer.verdict == verdict and answer.facts[0] == "saleumxay-kommasith"

@@ -72,6 +72,7 @@ from bot.nlu.lexicon import (
     NATIONALITY_ASKED,
     NOT_CONCLUDED,
     NOW,
+    OTHER_PERSON,
     PARTS_OF_DAY,
     PARTS_OF_DAY_DATED,
     PLACE_CLAIM_WORDS,
@@ -80,6 +81,7 @@ from bot.nlu.lexicon import (
     POST_STOPS,
     ROLE_PHRASES,
     ROLE_WORDS,
+    SAME_PERSON,
     SHARE,
     SIGNED_ASKED,
     SPAN_ASKED,
@@ -172,7 +174,12 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
     settles the claim answers it: a country, a post or a signature claimed of a person; then what the
     plain answer to the question says of it; last, the answer with the date and the place claimed
     left out, which the claim is then checked against."""
-    settled = _nationality_claimed(engine, q) or _post_claimed(engine, q) or _signer_claimed(engine, q)
+    settled = (
+        _same_person(engine, q)
+        or _nationality_claimed(engine, q)
+        or _post_claimed(engine, q)
+        or _signer_claimed(engine, q)
+    )
     if settled is not None:
         return settled
     direct = engine.lookup(q.text, q.lang, today)
@@ -188,6 +195,22 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
         if settled is not None:
             return settled
     return _relaxed(engine, q, direct, today)
+
+
+def _same_person(engine: Lookup, q: Question) -> Answer | None:
+    """ "Laokham Siriporn với Siriporn Laokham là một người à?", "Is X someone other than Y?": two ways
+    of writing a name that both name the one official; yes to one person, no to two."""
+    same, other = SAME_PERSON.search(q.canonical), OTHER_PERSON.search(q.canonical)
+    if len(q.officials) != 1 or not (same or other):
+        return None
+    official = engine.knowledge.official(next(iter(q.officials)))
+    if official is None:
+        return None
+    words = q.folded.split()
+    name = [w for w in fold(official.name).split()]
+    if sum(words.count(w) for w in name) < 2 * len(name):
+        return None  # the name is written once: no two ways of writing it
+    return _profiled(engine, q, official, "no" if other else "yes")
 
 
 def _nationality_claimed(engine: Lookup, q: Question) -> Answer | None:
