@@ -2137,3 +2137,7 @@ def test_everyday_verbs_of_a_question_are_known_words(engine: Engine) -> None:
 def test_two_ways_of_writing_one_name_are_one_person(engine: Engine, question: str, verdict: str) -> None:
     answer = engine.answer(question)
     assert answer.verdict == verdict and answer.facts[0] == "saleumxay-kommasith"
+
+
+def test_someones_name_asked_in_english_asks_who(engine: Engine) -> None:
+    assert Intent.WHO in analyze("What's the ambassador's name?", engine.index).intents
