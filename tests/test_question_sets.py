@@ -549,3 +549,13 @@ def test_asking_back_offers_every_session_of_the_mechanism_named(fixture_engine:
     assert answer.status.value == "ambiguous"
     offered = {c.fact_id for c in answer.candidates}
     assert {"vn-th-joint-commission-4", "vn-th-joint-commission-5", "vn-th-joint-commission-6"} <= offered
+
+
+def test_what_someone_signed_is_the_documents_whose_record_says_they_signed_them(
+    fixture_engine: Engine,
+) -> None:
+    answer = fixture_engine.answer("ông Sơn sang Thái hồi 2023 ký cái gì thế?")
+    assert answer.facts[0] == "mou-trade-promotion-2023"
+    # "ký văn kiện gì" asks for the documents signed at the meeting named
+    signed = fixture_engine.answer("Hai Thứ trưởng ký văn kiện gì nhân Tham vấn chính trị lần thứ 2?")
+    assert signed.facts[0] == "mfa-cooperation-agreement-2022-2026"

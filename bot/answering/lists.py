@@ -99,7 +99,7 @@ def listing(engine: Lookup, q: Question, ranking: Ranking) -> Answer | None:
     # "Thỏa thuận … giai đoạn 2021-2025 bao gồm những cuộc tham vấn nào?": what a document quoted whole
     # says, not the events its words name
     quotes_a_document = any(isinstance(engine.knowledge.get(f), Agreement) for f in q.named_facts)
-    signed_then = _signed_in(engine, q)
+    signed_then = _signed_in(engine, q) or _signed_by(engine, q)
     if signed_then is not None:
         return signed_then
     if _wants_list(engine, q, ranking.events) and not quotes_an_event and not quotes_a_document:
@@ -360,6 +360,27 @@ def _signed_in(engine: Lookup, q: Question) -> Answer | None:
         if a.signed is not None
         and date.matches(a.signed.start, a.signed.end)
         and engine.retrieval.countries_fit(q, a)
+    ]
+    if len(chosen) == 1:
+        return engine.respond(q, chosen[0], 1.0)
+    return _agreements(engine, q, chosen) if chosen else None
+
+
+def _signed_by(engine: Lookup, q: Question) -> Answer | None:
+    """ "Ông Sơn sang Thái hồi 2023 ký cái gì?": the documents whose record says the one person named
+    signed them, in the period asked if one is."""
+    if len(q.officials) != 1 or not SIGNED_AT.search(q.folded) or not q.intents & {Intent.WHAT, Intent.LIST}:
+        return None
+    official = engine.knowledge.official(next(iter(q.officials)))
+    if official is None:
+        return None
+    date = event_date_query(q)
+    chosen = [
+        a
+        for a in engine.knowledge.of_kind(Agreement)
+        if engine.names_signers(a)
+        and fold(official.name) in fold(f"{a.summary_vi} {a.summary_en}")
+        and (date is None or (a.signed is not None and date.matches(a.signed.start, a.signed.end)))
     ]
     if len(chosen) == 1:
         return engine.respond(q, chosen[0], 1.0)
