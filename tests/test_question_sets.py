@@ -33,43 +33,47 @@ FIXTURE = ROOT / "tests" / "fixtures" / "vn-th"
 
 CHECKS = ROOT / "knowledge" / "checks"
 # (least questions right, most confident-wrong answers) of every question set but the tuning set,
-# measured on 2026-12-06 (fifth stop); they ratchet only. The held-out sets were written blind and are
+# measured on 2026-12-06 (sixth stop); they ratchet only. The held-out sets were written blind and are
 # never read item by item; the dev sets were written blind too, and are tuned on.
 FLOORS: dict[str, tuple[int, int]] = {
-    "heldout.yaml": (208, 9),  # of 231
+    "heldout.yaml": (212, 7),  # of 231
     "heldout2.yaml": (137, 9),  # of 159, written blind on 2026-12-06
-    "heldout3.yaml": (137, 18),  # of 172, written blind later on 2026-12-06
-    "heldout4.yaml": (145, 9),  # of 170, written blind at the start of the next stop
+    "heldout3.yaml": (138, 16),  # of 172, written blind later on 2026-12-06
+    "heldout4.yaml": (146, 9),  # of 170, written blind at the start of the next stop
     "heldout5.yaml": (143, 16),  # of 173, written blind at the start of the third stop
-    "heldout6.yaml": (123, 19),  # of 157, written blind late in the third stop
-    "heldout7.yaml": (128, 13),  # of 162, written blind at the start of the fourth stop
-    "heldout8.yaml": (120, 3),  # of 135, written blind late in the fourth stop
+    "heldout6.yaml": (125, 18),  # of 157, written blind late in the third stop
+    "heldout7.yaml": (129, 13),  # of 162, written blind at the start of the fourth stop
+    "heldout8.yaml": (121, 3),  # of 135, written blind late in the fourth stop
     "heldout9.yaml": (104, 4),  # of 120, written blind after the fourth stop's last engine change
-    "dev.yaml": (258, 3),  # of 270
-    "dev2.yaml": (198, 8),  # of 220
-    "dev3.yaml": (196, 5),  # of 210, written blind with heldout4
-    "dev4.yaml": (162, 11),  # of 201, written blind with heldout5
-    "dev5.yaml": (194, 7),  # of 209, written blind with heldout7
-    "dev6.yaml": (167, 13),  # of 189, written blind at the start of the fifth stop
-    "heldout10.yaml": (142, 9),  # of 159, written blind at the start of the fifth stop
-    "heldout11.yaml": (128, 8),  # of 146, written blind late in the fifth stop; its first run
+    "dev.yaml": (259, 2),  # of 270
+    "dev2.yaml": (202, 5),  # of 220
+    "dev3.yaml": (200, 2),  # of 210, written blind with heldout4
+    "dev4.yaml": (166, 10),  # of 201, written blind with heldout5
+    "dev5.yaml": (195, 7),  # of 209, written blind with heldout7
+    "dev6.yaml": (168, 12),  # of 189, written blind at the start of the fifth stop
+    "heldout10.yaml": (143, 9),  # of 159, written blind at the start of the fifth stop
+    "heldout11.yaml": (129, 8),  # of 146, written blind late in the fifth stop
+    "dev7.yaml": (147, 8),  # of 170, written blind at the start of the sixth stop
+    "heldout12.yaml": (131, 12),  # of 152, written blind at the start of the sixth stop; read only at its end
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (72, 0),  # of 78, held out
-    "heldout2.yaml": (79, 7),  # of 96, held out, written blind on 2026-12-06
+    "heldout2.yaml": (80, 7),  # of 96, held out, written blind on 2026-12-06
     "dev.yaml": (85, 1),  # of 89
-    "heldout3.yaml": (83, 5),  # of 100, held out, written blind with heldout5
-    "heldout4.yaml": (74, 5),  # of 90, held out, written blind with heldout6
-    "dev2.yaml": (98, 3),  # of 111
-    "dev3.yaml": (96, 9),  # of 114, written blind with heldout4
-    "dev4.yaml": (100, 2),  # of 111, written blind with heldout5
-    "heldout5.yaml": (74, 8),  # of 94, held out, written blind with heldout7
-    "heldout6.yaml": (72, 9),  # of 85, held out, written blind with heldout8
-    "heldout7.yaml": (63, 7),  # of 77, held out, written blind with heldout9
-    "dev5.yaml": (104, 2),  # of 112, written blind with heldout7
-    "dev6.yaml": (100, 4),  # of 113, written blind at the start of the fifth stop
-    "heldout8.yaml": (80, 5),  # of 94, held out, written blind at the start of the fifth stop
-    "heldout9.yaml": (80, 11),  # of 97, held out, written blind late in the fifth stop; its first run
+    "heldout3.yaml": (84, 5),  # of 100, held out, written blind with heldout5
+    "heldout4.yaml": (76, 5),  # of 90, held out, written blind with heldout6
+    "dev2.yaml": (101, 2),  # of 111
+    "dev3.yaml": (98, 9),  # of 114, written blind with heldout4
+    "dev4.yaml": (101, 2),  # of 111, written blind with heldout5
+    "heldout5.yaml": (76, 7),  # of 94, held out, written blind with heldout7
+    "heldout6.yaml": (74, 7),  # of 85, held out, written blind with heldout8
+    "heldout7.yaml": (64, 7),  # of 77, held out, written blind with heldout9
+    "dev5.yaml": (106, 2),  # of 112, written blind with heldout7
+    "dev6.yaml": (105, 2),  # of 113, written blind at the start of the fifth stop
+    "heldout8.yaml": (84, 3),  # of 94, held out, written blind at the start of the fifth stop
+    "heldout9.yaml": (84, 8),  # of 97, held out, written blind late in the fifth stop
+    "dev7.yaml": (103, 2),  # of 110, written blind at the start of the sixth stop
+    "heldout10.yaml": (89, 8),  # of 105, held out, written blind in the sixth stop; read only at its end
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 
