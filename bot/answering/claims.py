@@ -207,7 +207,7 @@ def _same_person(engine: Lookup, q: Question) -> Answer | None:
     if official is None:
         return None
     words = q.folded.split()
-    name = [w for w in fold(official.name).split()]
+    name = fold(official.name).split()
     if sum(words.count(w) for w in name) < 2 * len(name):
         return None  # the name is written once: no two ways of writing it
     return _profiled(engine, q, official, "no" if other else "yes")

@@ -16,7 +16,9 @@ context. The engine itself stays stateless; this module only decides what to ask
   slot alone is asked about the same fact; the merged question goes to the engine;
 * **a new topic**: a question with its own anchor is answered alone, never mixed with the old one;
 * **no context, no guess**: a follow-up with nothing to attach to gets a short question back
-  ("Bạn hỏi về cuộc họp nào?") with examples.
+  ("Bạn hỏi về cuộc họp nào?") with examples;
+* **two turns in one message**: "…, còn chủ tịch Thưởng thì tháng mấy?" is answered as the message
+  and its follow-up would be (`said_as_two_turns`, which the engine uses for one question).
 
 The cue words are data (`dialogue.yaml`). No telegram import here: the Telegram handlers and the
 terminal session both use this module, each with its own store for the context.

@@ -800,12 +800,7 @@ class Engine:
         series = self.knowledge.series(next(iter(named)))
         if series is None:
             return None
-        events = [
-            e
-            for e in (self.knowledge.event(i) for i in self.knowledge.events_by_series.get(series.id, ()))
-            if e
-        ]
-        events.sort(key=lambda e: e.round or 0)
+        events = self._rounds_of(series.id)
         text = self.render.series_profile(series, events, q.lang)
         if members:
             # "CLMV gồm những nước nào?": the countries a record names are the base's, not its members
@@ -830,13 +825,15 @@ class Engine:
         facts: list[AnyFact] = []
         texts = []
         for one in series:
-            events = sorted(
-                (e for e in map(self.knowledge.event, self.knowledge.events_by_series.get(one.id, ())) if e),
-                key=lambda e: e.round or 0,
-            )
+            events = self._rounds_of(one.id)
             texts.append(self.render.series_profile(one, events, q.lang))
             facts += [one, *events]
         return self.answered(q.text, facts, "\n\n".join(texts), q.lang, 1.0) if len(series) > 1 else None
+
+    def _rounds_of(self, series_id: str) -> list[Event]:
+        """The events of a mechanism, by round."""
+        events = (self.knowledge.event(i) for i in self.knowledge.events_by_series.get(series_id, ()))
+        return sorted((e for e in events if e), key=lambda e: e.round or 0)
 
     def _wants_profile(self, q: Question) -> bool:
         if (

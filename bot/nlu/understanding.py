@@ -528,8 +528,8 @@ class EntityIndex:
         )
 
     def _note_acronyms(self) -> None:
-        """The initials of each mechanism's Vietnamese names of three words or more ("Ủy ban Hỗn hợp" →
-        "ubhh"), when no other name has the same and they are no word of the base."""
+        """The initials of each mechanism's Vietnamese names, and of their first words (four or more:
+        "Ủy ban Hỗn hợp" → "ubhh"), when no other words have the same and they are no word of the base."""
         found: defaultdict[str, set[str]] = defaultdict(set)
         for series in self.knowledge.of_kind(Series):
             for name in [series.name_vi, *series.aliases]:
@@ -546,7 +546,8 @@ class EntityIndex:
         }
 
     def corrected(self, folded: str) -> str:
-        """The folded question with each unknown word replaced by the one known word a single edit away
+        """The folded question with a mechanism's initials spelt out ("ubhh" → "uy ban hon hop") and each
+        unknown word replaced by the one known word a single edit away
         (a dropped, doubled or swapped letter: "tuhan" → "thuan"): for a long word when exactly one is
         (one of the same length, if there is); for a short one ("cog", "thag") only when exactly one
         also makes a word pair the sources use with a neighbour ("cong tac", "thang may")."""
