@@ -2141,3 +2141,9 @@ def test_two_ways_of_writing_one_name_are_one_person(engine: Engine, question: s
 
 def test_someones_name_asked_in_english_asks_who(engine: Engine) -> None:
     assert Intent.WHO in analyze("What's the ambassador's name?", engine.index).intents
+
+
+def test_a_claim_one_of_several_stances_listed_says_is_confirmed(engine: Engine) -> None:
+    # "sẽ làm" (will be) is how the claim says it, not a word the stance must hold
+    answer = engine.answer("Lào sẽ làm Chủ tịch ASEAN năm 2024 phải không?")
+    assert answer.verdict == "yes" and "vn-support-laos-asean-chair-2024" in answer.facts

@@ -294,8 +294,16 @@ def _fact_found(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> 
         return dataclasses.replace(direct, status=Status.NOT_FOUND, text=text)
     if isinstance(fact, Statement | Agreement) and not _said_as_asked(engine, q, fact):
         # a stance or an agreement confirms only what its own words say: a support for UNESCO is
-        # no support for the Human Rights Council
-        return Answer(q.text, Status.NOT_FOUND, phrase("claim_unknown", q.lang), q.lang)
+        # no support for the Human Rights Council; of several stances listed, one that says it does
+        saying = [
+            f
+            for f in map(engine.knowledge.get, direct.facts[1:])
+            if isinstance(f, Statement) and _said_as_asked(engine, q, f)
+        ]
+        if not saying:
+            return Answer(q.text, Status.NOT_FOUND, phrase("claim_unknown", q.lang), q.lang)
+        fact = saying[0]
+        direct = dataclasses.replace(engine.answer_fact(fact.id, lang=q.lang), question=q.text)
     if (
         isinstance(fact, Event)
         and fact.status is EventStatus.PLANNED
@@ -739,6 +747,7 @@ def _said_as_asked(engine: Lookup, q: Question, fact: Statement | Agreement) -> 
         if " " not in u
         and u not in CUE_WORDS
         and u not in EVERYDAY_WORDS
+        and u not in POST_COPULAS  # "Lào sẽ làm Chủ tịch ASEAN": "làm" of "là Chủ tịch"
         and not engine.index.no_evidence(u, english)
     }
     in_own_words = bool(said) and len(said & own) >= CLAIM_WORDS * len(said)
