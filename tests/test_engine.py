@@ -2147,3 +2147,8 @@ def test_a_claim_one_of_several_stances_listed_says_is_confirmed(engine: Engine)
     # "sẽ làm" (will be) is how the claim says it, not a word the stance must hold
     answer = engine.answer("Lào sẽ làm Chủ tịch ASEAN năm 2024 phải không?")
     assert answer.verdict == "yes" and "vn-support-laos-asean-chair-2024" in answer.facts
+
+
+def test_a_second_question_about_the_first_ones_subject_by_pronoun_is_answered_too(engine: Engine) -> None:
+    answer = engine.answer("Thứ trưởng Việt là ai, ông ấy phát biểu gì về Lào làm Chủ tịch ASEAN?")
+    assert list(answer.facts) == ["do-hung-viet", "vn-support-laos-asean-chair-2024-dfm8"]

@@ -587,10 +587,12 @@ def said_as_two_turns(engine: Lookup, q: Question, today: dt.date) -> Answer | N
     in the context the first leaves; None unless both are answered."""
     if EXCLUDED_FIRST.match(q.folded):
         return None  # "Ngoài chuyến thăm X, còn … nào?": what else, besides the first
-    continuation = cues(q.lang).continuation
+    cue = cues(q.lang)
     for match in _CLAUSE_BREAK.finditer(q.text):
         head, tail = q.text[: match.start()], q.text[match.end() :]
-        if not head.strip() or not continuation.match(fold(tail).strip()):
+        said = fold(tail).strip()
+        # "…, còn X thì sao?", or "…, ông ấy nói gì?": a continuation, or a pronoun for the first's subject
+        if not head.strip() or not (cue.continuation.match(said) or cue.person.search(said)):
             continue
         dialogue = Dialogue(engine)
         first = dialogue.turn(head, None, lang=q.lang, today=today)
