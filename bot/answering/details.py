@@ -174,9 +174,8 @@ def said_by(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
     return [Passage(vi, en, None, 1.0) for vi, en, _ in points if any(f in f" {fold(vi)} " for f in forms)]
 
 
-def topic_held(index: EntityIndex, q: Question, event: Event, fact_id: str) -> float:
-    """The share of the question's topic within the event (`topic`) that a fact's own words hold."""
-    wanted = topic(index, q, event)
+def topic_held(index: EntityIndex, wanted: set[str], fact_id: str) -> float:
+    """The share of a question's topic within an event (`topic`) that a fact's own words hold."""
     total = sum(index.unit_weight(u) for u in wanted)
     own: set[str] | frozenset[str] = index.fact_units.get(fact_id, frozenset())
     return sum(index.unit_weight(u) for u in wanted if u in own) / total if total else 0.0

@@ -439,14 +439,7 @@ class Engine:
     def _named_entity(self, q: Question) -> AnyFact | None:
         """The one fact the question names outright: by its whole name, as a place (not a country), or
         by an acronym written in its own title ("CLMV", "DOC")."""
-        # a venue, a border gate, a port matched exactly: a city or a country is the setting of many
-        # things ("thời tiết Hà Nội"), and a near match may be other words ("lao la bao nhiêu")
-        places = (self.knowledge.place(p) for p, score in q.places.items() if score >= EXACT_MATCH)
-        ids = set(q.named_facts) | {
-            p.id
-            for p in places
-            if p and p.place_kind.value not in ("country", "city") and self._typed_as_named(q, p)
-        }
+        ids = set(q.named_facts) | {p.id for p in self._places_named_exactly(q) if self._typed_as_named(q, p)}
         for acronym in set(_ACRONYM.findall(q.text)):
             titled = {}
             for fact_id in self.index.facts_with(fold(acronym)):
@@ -603,16 +596,21 @@ class Engine:
             and (s.fact.series in series if by_series else s.fact.event_kind.value == q.primary_kind)
         ]
 
-    def _mentioning_a_place_named(self, q: Question, ties: list[Scored]) -> Scored | None:
-        """Of tied events, the one whose record names a place the question names exactly (a port, a
-        border gate, a venue; not a city or a country, the setting of many things)."""
-        places = [
+    def _places_named_exactly(self, q: Question) -> list[Place]:
+        """A venue, a border gate, a port the question names letter for letter: a city or a country is
+        the setting of many things ("thời tiết Hà Nội"), and a near match may be other words ("lao la
+        bao nhiêu")."""
+        return [
             place
             for place_id, score in q.places.items()
             if score >= EXACT_MATCH
             and (place := self.knowledge.place(place_id)) is not None
             and place.place_kind.value not in ("country", "city")
         ]
+
+    def _mentioning_a_place_named(self, q: Question, ties: list[Scored]) -> Scored | None:
+        """Of tied events, the one whose record names a place the question names exactly."""
+        places = self._places_named_exactly(q)
         if not places:
             return None
         holding = [
@@ -733,9 +731,9 @@ class Engine:
             return named[0]
         # "Ông Minh khẳng định VN dành mức ưu tiên nào cho quan hệ với Lào?": the one stance whose own
         # words hold most of what the question asks of the event, clearly more than any other's
-        event = best.fact
+        wanted = details.topic(self.index, q, best.fact)
         held = sorted(
-            ((details.topic_held(self.index, q, event, s.fact.id), s) for s in made_there),
+            ((details.topic_held(self.index, wanted, s.fact.id), s) for s in made_there),
             key=lambda pair: pair[0],
             reverse=True,
         )
@@ -813,13 +811,8 @@ class Engine:
         """Each mechanism named, with the rounds the base holds, in the order the question names them."""
         series = sorted(
             (s for s in map(self.knowledge.series, named) if s is not None),
-            key=lambda s: min(
-                (
-                    at
-                    for n in (s.name_vi, s.name_en, *s.aliases)
-                    if (at := q.canonical.find(canonical(fold(n)))) >= 0
-                ),
-                default=len(q.canonical),
+            key=lambda s: _first_at(
+                q.canonical, (canonical(fold(n)) for n in (s.name_vi, s.name_en, *s.aliases))
             ),
         )
         facts: list[AnyFact] = []
@@ -1294,8 +1287,7 @@ class Engine:
         """Where in the question an official is first named (by a name or an alias), or its end."""
         official = self.knowledge.official(official_id)
         names = [official.name, *official.aliases] if official else []
-        found = [q.folded.find(fold(name)) for name in names]
-        return min((at for at in found if at >= 0), default=len(q.folded))
+        return _first_at(q.folded, (fold(name) for name in names))
 
     def ambiguous(self, q: Question, ties: list[Scored]) -> Answer:
         lang = q.lang
@@ -1421,6 +1413,11 @@ def _asked_post(q: Question) -> tuple[str, str | None, list[str]] | None:
 
 def _without_numbers(name: str) -> str:
     return " ".join(re.sub(r"[\d\W_]+", " ", fold(name)).split())
+
+
+def _first_at(text: str, forms: Iterable[str]) -> int:
+    """Where in the text any of the forms first stands, or the text's end."""
+    return min((at for form in forms if (at := text.find(form)) >= 0), default=len(text))
 
 
 def _mostly_unknown(q: Question) -> bool:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from collections import Counter
 
 from bot.answering import details
@@ -45,8 +44,8 @@ from bot.nlu.lexicon import (
     SIGNED_AT,
     TIMELINE_WORDS,
     Intent,
-    canonical,
 )
+from bot.nlu.parsing import DateQuery
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question
 from bot.render.text import COUNTRY_NAMES, event_date, format_date, localized, phrase
@@ -229,13 +228,8 @@ def role_holder(engine: Lookup, q: Question) -> Answer | None:
     holders: list[tuple[FuzzyDate | None, Official, str]] = []
     for official in engine.knowledge.of_kind(Official):
         for position in official.positions:
-            title = canonical(fold(position.title_vi))
-            found = re.search(rf"(?:^|\s){re.escape(role)}(?:\s|$)", title)
-            deputy = title[: found.start()].strip().endswith("pho") if found else False
-            if not found or (deputy and not role.startswith("pho")):
-                continue  # a deputy prime minister is not the prime minister
-            if any(word not in title.split() for word in qualifiers):
-                continue  # "minister of defence" is not the minister of foreign affairs
+            if not engine.title_fits(position.title_vi, role, qualifiers):
+                continue  # not the deputy prime minister for the prime minister, nor the minister of defence
             if countries and position.country not in countries:
                 continue
             others = near - {position.country} - engine.countries_in(position.title_vi)
@@ -357,13 +351,9 @@ def _signed_in(engine: Lookup, q: Question) -> Answer | None:
     chosen = [
         a
         for a in engine.knowledge.of_kind(Agreement)
-        if a.signed is not None
-        and date.matches(a.signed.start, a.signed.end)
-        and engine.retrieval.countries_fit(q, a)
+        if _signed_on(a, date) and engine.retrieval.countries_fit(q, a)
     ]
-    if len(chosen) == 1:
-        return engine.respond(q, chosen[0], 1.0)
-    return _agreements(engine, q, chosen) if chosen else None
+    return _documents(engine, q, chosen)
 
 
 def _signed_by(engine: Lookup, q: Question) -> Answer | None:
@@ -380,8 +370,17 @@ def _signed_by(engine: Lookup, q: Question) -> Answer | None:
         for a in engine.knowledge.of_kind(Agreement)
         if engine.names_signers(a)
         and fold(official.name) in fold(f"{a.summary_vi} {a.summary_en}")
-        and (date is None or (a.signed is not None and date.matches(a.signed.start, a.signed.end)))
+        and (date is None or _signed_on(a, date))
     ]
+    return _documents(engine, q, chosen)
+
+
+def _signed_on(agreement: Agreement, date: DateQuery) -> bool:
+    return agreement.signed is not None and date.matches(agreement.signed.start, agreement.signed.end)
+
+
+def _documents(engine: Lookup, q: Question, chosen: list[Agreement]) -> Answer | None:
+    """The one document's answer, the list of several, or None for none."""
     if len(chosen) == 1:
         return engine.respond(q, chosen[0], 1.0)
     return _agreements(engine, q, chosen) if chosen else None
