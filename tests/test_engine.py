@@ -2152,3 +2152,16 @@ def test_a_claim_one_of_several_stances_listed_says_is_confirmed(engine: Engine)
 def test_a_second_question_about_the_first_ones_subject_by_pronoun_is_answered_too(engine: Engine) -> None:
     answer = engine.answer("Thứ trưởng Việt là ai, ông ấy phát biểu gì về Lào làm Chủ tịch ASEAN?")
     assert list(answer.facts) == ["do-hung-viet", "vn-support-laos-asean-chair-2024-dfm8"]
+
+
+@pytest.mark.parametrize(
+    "question", ["Năm 2022 được Việt Nam và Lào gọi là năm gì?", "nam 2022 dc goi la nam j"]
+)
+def test_what_a_year_named_is_called_is_the_stance_titled_by_that_noun(engine: Engine, question: str) -> None:
+    # "năm gì" of a year the question names asks its name, not its date: the stance titled "Năm …"
+    assert list(engine.answer(question).facts) == ["vn-la-solidarity-friendship-year-2022"]
+
+
+def test_which_year_with_no_year_named_still_asks_when(engine: Engine) -> None:
+    answer = engine.answer("Việt Nam và Lào bàn về Biển Đông ở cuộc họp năm nào?")
+    assert "vn-la-solidarity-friendship-year-2022" not in answer.facts

@@ -9,6 +9,7 @@ question. The decision between the ranked facts is the engine's.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -49,6 +50,8 @@ from bot.nlu.lexicon import (
     FUNCTION_WORDS,
     HOME_COUNTRIES,
     INTENT_WORDS,
+    KIND_ASKED_AFTER,
+    KIND_ASKED_BEFORE,
     MONTHS_EN,
     NOT_DESTINATION,
     PERCENT_ASKED,
@@ -548,6 +551,7 @@ class Retrieval:
         topic = self._document_topic(q)  # "thỏa thuận du lịch": what the document asked is about
         # how much, or an amount stated ("tăng 36,6% đúng không?": a figure claimed)
         wants_figure = Intent.HOW_MUCH in q.intents or bool(_PERCENT_STATED.search(q.text))
+        heads = _heads_asked(q)
         candidates = dict(lexical)
         if wants_statement and q.date is not None and q.date.year is not None:
             # "năm 2022 được gọi là năm gì": a stance of the year asked may share no word with it
@@ -570,6 +574,8 @@ class Retrieval:
                 cues["agreement_cue"] = 1
             if isinstance(fact, Statement) and wants_statement:
                 cues["statement_cue"] = 1
+            if isinstance(fact, Statement) and _title_head(fact, q.lang) in heads:
+                cues["title_head_asked"] = 1
             if isinstance(fact, Figure) and wants_figure:
                 cues["figure_cue"] = 1
                 # "thương mại Việt Lào tăng bao nhiêu phần trăm": its words are the figure's, though
@@ -705,3 +711,26 @@ def date_fits(query: DateQuery, event: Event) -> bool:
 def country_code(name: str) -> str:
     """The ISO code of a country name as it stands in canonical text ("viet nam" -> its code)."""
     return COUNTRIES.get(name) or next(code for word, code in COUNTRIES.items() if canonical(word) == name)
+
+
+def _heads_asked(q: Question) -> set[str]:
+    """The nouns a question word asks for: "năm gì" (the word before "gì", "nào"), "which ASEAN meeting"
+    (the last word of those after "which", "what", before a function word). "Năm nào", "which year"
+    ask when, unless the question names the year: "năm 2022 là năm gì" asks its name."""
+    words = q.canonical.split()
+    heads = {words[i - 1] for i in range(1, len(words)) if words[i] in KIND_ASKED_AFTER}
+    for i in (i for i, word in enumerate(words) if word in KIND_ASKED_BEFORE):
+        phrase = list(itertools.takewhile(lambda w: w not in FUNCTION_WORDS, words[i + 1 : i + 4]))
+        heads.update(phrase[-1:])
+    named_year = q.date is not None and q.date.year is not None
+    return {h for h in heads if named_year or h not in DATE_WORDS}
+
+
+def _title_head(fact: Statement, lang: str) -> str:
+    """The noun a stance's title is named by: the first word in Vietnamese ("Năm Đoàn kết … 2022"), the
+    last word but numbers in English ("… Friendship Year 2022")."""
+    if lang == "en":
+        words = [w for w in canonical(fold(fact.title_en)).split() if not w[0].isdigit()]
+        return words[-1] if words else ""
+    words = canonical(fold(fact.title_vi)).split()
+    return words[0] if words else ""
