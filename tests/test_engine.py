@@ -2165,3 +2165,19 @@ def test_what_a_year_named_is_called_is_the_stance_titled_by_that_noun(engine: E
 def test_which_year_with_no_year_named_still_asks_when(engine: Engine) -> None:
     answer = engine.answer("Việt Nam và Lào bàn về Biển Đông ở cuộc họp năm nào?")
     assert "vn-la-solidarity-friendship-year-2022" not in answer.facts
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did Alounkeo Kittikhoun describe the political consultation mechanism?",
+        "Thứ trưởng Lào Alounkeo đánh giá cơ chế Tham khảo Chính trị giữa hai BNG ra sao?",
+    ],
+)
+def test_how_someone_saw_a_mechanism_is_their_point_naming_it_beside_its_meeting(
+    engine: Engine, question: str
+) -> None:
+    # he said it at the courtesy call beside the consultation, not at the consultation itself
+    answer = engine.answer(question)
+    assert answer.facts[0] == "reception-pham-binh-minh-alounkeo-2015-07-20"
+    assert "hiệu quả" in answer.text or "effective" in answer.text

@@ -31,6 +31,7 @@ from bot.nlu.lexicon import (
     INTENT_CUES,
     KINDS_OF_POINT,
     SAID_VERBS,
+    VIEW_ASKED,
     Intent,
     canonical,
 )
@@ -40,6 +41,7 @@ from bot.nlu.understanding import (
     TYPO_MIN_LEN,
     EntityIndex,
     Question,
+    is_function_unit,
     searchable_text,
     singular,
     units,
@@ -172,6 +174,48 @@ def said_by(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
     forms = [f" {form.text} " for form in index.name_forms if form.target in people and form.tokens > 1]
     points = [(t.vi, t.en, None) for t in event.agreed + event.discussed]
     return [Passage(vi, en, None, 1.0) for vi, en, _ in points if any(f in f" {fold(vi)} " for f in forms)]
+
+
+def view_of(index: EntityIndex, q: Question, event: Event) -> tuple[Event, list[Passage]] | None:
+    """ "Alounkeo đánh giá cơ chế Tham khảo Chính trị ra sao?": how one person saw the mechanism the
+    question names is a point of theirs naming both, made at one of its meetings or at an event linked
+    to it (a courtesy call beside the consultation): the event and the point, or None."""
+    series = event.series
+    if len(q.officials) != 1 or not series or not VIEW_ASKED.search(q.canonical):
+        return None
+    if q.series.get(series, 0.0) < max(q.series.values()):
+        return None  # the question names another mechanism more
+    person = next(iter(q.officials))
+    # the words the question names the mechanism by ("tham khao chinh tri", "political consultation")
+    named = {u for u in q.units if u in index.fact_units.get(series, frozenset()) and not is_function_unit(u)}
+    if not named:
+        return None
+    total = sum(index.unit_weight(u) for u in named)
+    forms = [f" {form.text} " for form in index.name_forms if form.target == person and form.tokens > 1]
+    linked = [event.id, *event.related, *index.knowledge.events_by_official.get(person, ())]
+    for fact_id in dict.fromkeys(linked):
+        other = index.knowledge.event(fact_id)
+        if other is None or not (
+            other.id == event.id or event.id in other.related or other.id in event.related
+        ):
+            continue
+        if person not in {p.official for p in other.participants}:
+            continue
+        found = [
+            Passage(point.vi, point.en, None, covered)
+            for point in other.agreed + other.discussed
+            if any(f in f" {fold(point.vi)} " for f in forms)
+            and (
+                covered := sum(
+                    index.unit_weight(u) for u in named if u in _units_of(f"{point.vi} {point.en}")
+                )
+                / total
+            )
+            >= DETAIL_MIN
+        ]
+        if found:
+            return other, sorted(found, key=lambda p: -p.coverage)
+    return None
 
 
 def topic_held(index: EntityIndex, wanted: set[str], fact_id: str) -> float:

@@ -1164,6 +1164,9 @@ class Engine:
                 q, event, phrase("day_missing", lang, title=r.title(event, lang), date=date), score
             )
         if not {"when", "where", "who"} & set(slots):
+            viewed = details.view_of(self.index, q, event)
+            if viewed is not None:
+                return self._topic_answer(q, *viewed, score)
             found = details.passages(self.index, q, event) or details.said_by(self.index, q, event)
             if found:
                 return self._topic_answer(q, event, found, score)

@@ -120,6 +120,7 @@ class Cues(_Data):
     term_asked: list[str]
     span_asked: list[str]
     years_left: list[str]
+    views: list[str]
     same_person: dict[Literal["same", "other"], list[str]]
     differ: list[str]
     dropped_finals: list[str]
@@ -511,6 +512,7 @@ POST_START_ASKED = _phrases(_CUES.post_start)
 TERM_ASKED = _phrases(_CUES.term_asked)
 SPAN_ASKED = _phrases(_CUES.span_asked)
 YEARS_LEFT = _phrases(_CUES.years_left)
+VIEW_ASKED = _phrases(_CUES.views)
 SAME_PERSON = _phrases(_CUES.same_person["same"])
 OTHER_PERSON = _phrases(_CUES.same_person["other"])
 DIFFER_ASKED = _phrases(_CUES.differ)
