@@ -139,7 +139,6 @@ def passages(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
     wanted = topic(index, q, event)
     if not wanted:
         return []
-    total = sum(index.unit_weight(u) for u in wanted)
     records = [_own_record(index.knowledge, event), _related_record(index.knowledge, event)]
     if q.lang == "vi":
         # last, the article's own sentences the record quotes, in the articles' language: a detail the
@@ -148,8 +147,7 @@ def passages(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
     for record in records:
         found: list[Passage] = []
         for vi, en, fact_id in record:
-            held = _units_of(f"{vi} {en}")
-            covered = sum(index.unit_weight(u) for u in wanted if u in held) / total
+            covered = _covered(index, wanted, f"{vi} {en}")
             if covered >= DETAIL_MIN:
                 found.append(Passage(vi, en, fact_id, covered))
         if found:
@@ -190,32 +188,26 @@ def view_of(index: EntityIndex, q: Question, event: Event) -> tuple[Event, list[
     named = {u for u in q.units if u in index.fact_units.get(series, frozenset()) and not is_function_unit(u)}
     if not named:
         return None
-    total = sum(index.unit_weight(u) for u in named)
     forms = [f" {form.text} " for form in index.name_forms if form.target == person and form.tokens > 1]
-    linked = [event.id, *event.related, *index.knowledge.events_by_official.get(person, ())]
-    for fact_id in dict.fromkeys(linked):
-        other = index.knowledge.event(fact_id)
-        if other is None or not (
-            other.id == event.id or event.id in other.related or other.id in event.related
-        ):
+    # its meetings, the events linked to it either way, in which the person took part
+    linked = dict.fromkeys([event.id, *event.related, *index.knowledge.events_by_official.get(person, ())])
+    for other in (e for f in linked if (e := index.knowledge.event(f)) is not None):
+        if not (other.id == event.id or event.id in other.related or other.id in event.related):
             continue
         if person not in {p.official for p in other.participants}:
             continue
-        found = [
-            Passage(point.vi, point.en, None, covered)
-            for point in other.agreed + other.discussed
-            if any(f in f" {fold(point.vi)} " for f in forms)
-            and (
-                covered := sum(
-                    index.unit_weight(u) for u in named if u in _units_of(f"{point.vi} {point.en}")
-                )
-                / total
-            )
-            >= DETAIL_MIN
-        ]
+        points = [p for p in other.agreed + other.discussed if any(f in f" {fold(p.vi)} " for f in forms)]
+        found = [Passage(p.vi, p.en, None, _covered(index, named, f"{p.vi} {p.en}")) for p in points]
+        found = sorted((p for p in found if p.coverage >= DETAIL_MIN), key=lambda p: -p.coverage)
         if found:
-            return other, sorted(found, key=lambda p: -p.coverage)
+            return other, found
     return None
+
+
+def _covered(index: EntityIndex, wanted: set[str], text: str) -> float:
+    """The share of the wanted units' weight the text holds."""
+    held = _units_of(text)
+    return sum(index.unit_weight(u) for u in wanted if u in held) / sum(index.unit_weight(u) for u in wanted)
 
 
 def topic_held(index: EntityIndex, wanted: set[str], fact_id: str) -> float:
