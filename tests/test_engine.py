@@ -2181,3 +2181,11 @@ def test_how_someone_saw_a_mechanism_is_their_point_naming_it_beside_its_meeting
     answer = engine.answer(question)
     assert answer.facts[0] == "reception-pham-binh-minh-alounkeo-2015-07-20"
     assert "hiệu quả" in answer.text or "effective" in answer.text
+
+
+def test_asking_back_when_two_people_met_offers_every_event_both_took_part_in(engine: Engine) -> None:
+    # co-chairing a consultation is meeting too, not only the events called meetings
+    answer = engine.answer("When did Bùi Thanh Sơn meet Saleumxay Kommasith?")
+    assert answer.status is Status.AMBIGUOUS
+    offered = {c.fact_id for c in answer.candidates}
+    assert {"meeting-bui-thanh-son-saleumxay-2021", "fm-political-consultation-8"} <= offered

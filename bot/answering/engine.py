@@ -584,6 +584,14 @@ class Engine:
         events = [s.fact for s in ties if isinstance(s.fact, Event)]
         if len(events) != len(ties):
             return []
+        # "ông Sơn gặp ông Saleumxay khi nào?": every event both people named took part in
+        people = set(q.officials) if len(q.officials) > 1 else set()
+        if people and all(people <= _people_of(e) for e in events):
+            return [
+                s
+                for s in ranked
+                if s not in ties and isinstance(s.fact, Event) and people <= _people_of(s.fact)
+            ]
         series = {e.series for e in events}
         by_series = len(series) == 1 and None not in series
         if not by_series and {e.event_kind.value for e in events} != {q.primary_kind}:
@@ -1427,3 +1435,7 @@ def _mostly_unknown(q: Question) -> bool:
     """Several words nothing in the base or the lexicon knows, making up much of the question."""
     content = [t for t in q.folded.split() if t not in FUNCTION_WORDS and not t.isdigit()]
     return len(q.unknown_words) >= 2 and len(q.unknown_words) >= UNKNOWN_SHARE * max(1, len(content))
+
+
+def _people_of(event: Event) -> set[str]:
+    return {p.official for p in event.participants if p.official}
