@@ -563,3 +563,16 @@ def test_what_someone_signed_is_the_documents_whose_record_says_they_signed_them
     # "ký văn kiện gì" asks for the documents signed at the meeting named
     signed = fixture_engine.answer("Hai Thứ trưởng ký văn kiện gì nhân Tham vấn chính trị lần thứ 2?")
     assert signed.facts[0] == "mfa-cooperation-agreement-2022-2026"
+
+
+def test_a_given_name_typed_with_other_marks_than_a_compound_is_the_person(fixture_engine: Engine) -> None:
+    # "bà Hà nói" folds like "Hà Nội", but is typed otherwise: it names Ambassador Lê Thị Hà
+    q = fixture_engine.read("Bà Hà nói gì?", None, dt.date(2026, 12, 2))
+    assert set(q.officials) == {"le-thi-ha"}
+    assert not fixture_engine.read("Hà Nội có gì?", None, dt.date(2026, 12, 2)).officials
+
+
+def test_what_someone_said_is_the_articles_sentence_they_are_the_subject_of(fixture_engine: Engine) -> None:
+    # no point of the visit's record names her; the article's own sentence does
+    answer = fixture_engine.answer("Bà Hà nói gì?")
+    assert "Đại sứ quán sẽ phối hợp" in answer.text and "Cùng đi trong đoàn" not in answer.text

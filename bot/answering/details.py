@@ -51,6 +51,7 @@ from bot.nlu.understanding import (
 # base's country names are no evidence of anything already).
 _NO_TOPIC = ENGLISH_GLUE | GENERIC_WORDS | DATE_WORDS | NUMBER_WORDS
 RESTATED = 0.6  # of the shorter passage's words, shared with another, for it to say the same
+SUBJECT_WORDS = 6  # the first words of a sentence, where its subject stands (a title, then the name)
 SHOWN = 3  # passages an answer shows: the best and those nearly as good
 
 
@@ -170,8 +171,17 @@ def said_by(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
     if Intent.WHAT not in q.intents or len(q.officials) != 1 or not people or topic(index, q, event):
         return []  # one person's words, and nothing else asked of them
     forms = [f" {form.text} " for form in index.name_forms if form.target in people and form.tokens > 1]
-    points = [(t.vi, t.en, None) for t in event.agreed + event.discussed]
-    return [Passage(vi, en, None, 1.0) for vi, en, _ in points if any(f in f" {fold(vi)} " for f in forms)]
+    points = [(t.vi, t.en) for t in event.agreed + event.discussed]
+    said = [Passage(vi, en, None, 1.0) for vi, en in points if any(f in f" {fold(vi)} " for f in forms)]
+    if not said and q.lang == "vi":
+        # the article's own sentences whose subject is the person (the name opens the sentence, after
+        # a title): "Đại sứ Hà cho biết …" may be in no point of the record
+        said = [
+            Passage(quote, quote, None, 1.0)
+            for quote in event.quotes
+            if any(f in f" {' '.join(fold(quote).split()[:SUBJECT_WORDS])} " for f in forms)
+        ]
+    return said
 
 
 def view_of(index: EntityIndex, q: Question, event: Event) -> tuple[Event, list[Passage]] | None:

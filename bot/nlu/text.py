@@ -52,5 +52,11 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", _NON_WORD.sub(" ", lowered.replace("_", " "))).strip()
 
 
+def words_as_typed(text: str) -> list[str]:
+    """The words of the text in lower case with their marks, split as `fold` splits them."""
+    lowered = unicodedata.normalize("NFC", text).lower().replace("_", " ")
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", lowered)).strip().split()
+
+
 def has_vietnamese_marks(text: str) -> bool:
     return any(ch in VIETNAMESE_MARKS for ch in text)

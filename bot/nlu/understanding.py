@@ -79,7 +79,7 @@ from bot.nlu.parsing import (
     parse_round,
     round_span,
 )
-from bot.nlu.text import fold, has_vietnamese_marks
+from bot.nlu.text import fold, has_vietnamese_marks, words_as_typed
 
 # Calibrated on the gold set: a name form must be this similar (rapidfuzz ratio, 0-100) to count.
 NAME_MATCH_MIN = 90.0
@@ -216,6 +216,8 @@ class EntityIndex:
     # (family name, syllables) of the officials' full names: the shape of a name of their country
     name_shapes: set[tuple[str, int]] = field(default_factory=set)
     given_name_compounds: set[tuple[str, str]] = field(default_factory=set)
+    # … and how the sources write them, marks and all ("hà nội"): "bà Hà nói" is no "Hà Nội"
+    compounds_written: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     # Facts by their names and titles as written (canonical, three words or more): a question that
     # contains one names that fact whole ("Hiệp ước Hữu nghị và hợp tác là gì?").
     fact_names: dict[str, list[str]] = field(default_factory=dict)
@@ -290,7 +292,7 @@ class EntityIndex:
             folded_text = fold(text)
             words = folded_text.split()
             index.corpus_pairs.update(f"{a} {b}" for a, b in itertools.pairwise(words))
-            index._note_compounds(words, full_names)
+            index._note_compounds(words, full_names, words_as_typed(text))
             for match in _BODY_HEAD.finditer(folded_text):
                 bodies.add(
                     " ".join([match.group(0), *folded_text[match.end() : match.end() + 60].split()[:2]])
@@ -466,10 +468,13 @@ class EntityIndex:
             end + 1 < len(words) and (words[end], words[end + 1]) in self.given_name_compounds for end in ends
         )
 
-    def _note_compounds(self, words: list[str], full_names: dict[str, list[list[str]]]) -> None:
+    def _note_compounds(
+        self, words: list[str], full_names: dict[str, list[list[str]]], typed: list[str]
+    ) -> None:
         """Word pairs the sources use that start with a given name outside a name ("chính phủ", "Việt
         Nam"): there the word is no given name. A name, an alias ("Thứ trưởng Đức") or a title or
         "ông" before it make it the person."""
+        aligned = len(typed) == len(words)
         for i, word in enumerate(words[:-1]):
             owners = self.given_names.get(word)
             if not owners or (i > 0 and _title_before(words, i) is not None):
@@ -478,19 +483,33 @@ class EntityIndex:
                 words[max(0, i - len(name) + 1) : i + 1] == name for o in owners for name in full_names[o]
             ):
                 self.given_name_compounds.add((word, words[i + 1]))
+                if aligned:
+                    self.compounds_written.setdefault((word, words[i + 1]), set()).add(
+                        f"{typed[i]} {typed[i + 1]}"
+                    )
 
-    def officials_by_given_name(self, tokens: list[str]) -> dict[str, tuple[int, int]]:
+    def _typed_otherwise(self, pair: tuple[str, str], typed: str) -> bool:
+        """The question wrote the compound's words with marks other than the sources': "bà Hà nói gì"
+        holds "ha noi" folded, but not "Hà Nội"."""
+        written = self.compounds_written.get(pair, set())
+        typed_pairs = {f"{a} {b}" for a, b in itertools.pairwise(words_as_typed(typed))}
+        at = [p for p in typed_pairs if fold(p) == " ".join(pair)]
+        return bool(written) and bool(at) and all(has_vietnamese_marks(p) and p not in written for p in at)
+
+    def officials_by_given_name(self, tokens: list[str], typed: str = "") -> dict[str, tuple[int, int]]:
         """Officials named by title or honorific + given name, with the span of tokens naming them.
 
         "ông Sơn" names the one official whose given name is Sơn; "Thứ trưởng Việt" the one whose
         given name is Việt and who held a post of that title. Two officials that fit are no link.
+        `typed` is the question as typed, whose marks may tell a name from a compound.
         """
         found: dict[str, tuple[int, int]] = {}
         for i, token in enumerate(tokens):
             owners = self.given_names.get(token)
             if not owners or i == 0:
                 continue
-            if i + 1 < len(tokens) and (token, tokens[i + 1]) in self.given_name_compounds:
+            pair = (token, tokens[i + 1]) if i + 1 < len(tokens) else None
+            if pair in self.given_name_compounds and not (typed and self._typed_otherwise(pair, typed)):
                 continue  # "Thủ tướng Chính phủ", "Thứ trưởng Việt Nam": a word, not a name
             head = _title_before(tokens, i)
             if head is None:
@@ -1114,7 +1133,7 @@ def analyze(
         for official_id, score in linked.items()
         if not index.only_in_compounds(official_id, folded.split())
     }
-    by_given_name = index.officials_by_given_name(tokens)
+    by_given_name = index.officials_by_given_name(tokens, text)
     for official_id in by_given_name:
         officials.setdefault(official_id, 1.0)
     places = {
