@@ -136,3 +136,11 @@ def test_a_year_named_apart_from_the_day_is_the_days_year() -> None:
     assert parse_date("ngày 29/12, giữa năm 2021 và 2023") == DateQuery(
         month=12, day=29
     )  # two years: neither
+
+
+def test_the_marks_of_a_word_are_told_letter_by_letter() -> None:
+    from bot.nlu.text import marks_of
+
+    assert marks_of("nôi") < marks_of("nội")  # a mark left out
+    assert not marks_of("nói") <= marks_of("nội")  # another word
+    assert marks_of("do") < marks_of("đô")

@@ -576,3 +576,12 @@ def test_what_someone_said_is_the_articles_sentence_they_are_the_subject_of(fixt
     # no point of the visit's record names her; the article's own sentence does
     answer = fixture_engine.answer("Bà Hà nói gì?")
     assert "Đại sứ quán sẽ phối hợp" in answer.text and "Cùng đi trong đoàn" not in answer.text
+
+
+def test_a_place_typed_with_a_mark_left_out_is_still_the_place(fixture_engine: Engine) -> None:
+    # "Hà Nôi" drops a mark of "Hà Nội" (a slip); "Hà nói" adds another (other words)
+    assert (
+        "ha-noi"
+        in fixture_engine.read("Cung Hội nghị Rajawadee ở Hà Nôi à?", None, dt.date(2026, 12, 2)).places
+    )
+    assert "ha-noi" not in fixture_engine.read("Bà Hà nói gì?", None, dt.date(2026, 12, 2)).places

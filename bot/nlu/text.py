@@ -58,5 +58,18 @@ def words_as_typed(text: str) -> list[str]:
     return _SPACES.sub(" ", _NON_WORD.sub(" ", lowered)).strip().split()
 
 
+def marks_of(word: str) -> set[tuple[int, str]]:
+    """The marks on a word's letters, by the letter's place: "nội" {(1, circumflex), (1, dot below)}."""
+    decomposed = unicodedata.normalize("NFD", word.lower().replace("đ", "d\u0335"))
+    marks: set[tuple[int, str]] = set()
+    letter = -1
+    for ch in decomposed:
+        if unicodedata.combining(ch):
+            marks.add((letter, ch))
+        else:
+            letter += 1
+    return marks
+
+
 def has_vietnamese_marks(text: str) -> bool:
     return any(ch in VIETNAMESE_MARKS for ch in text)

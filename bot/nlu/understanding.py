@@ -79,7 +79,7 @@ from bot.nlu.parsing import (
     parse_round,
     round_span,
 )
-from bot.nlu.text import fold, has_vietnamese_marks, words_as_typed
+from bot.nlu.text import fold, has_vietnamese_marks, marks_of, words_as_typed
 
 # Calibrated on the gold set: a name form must be this similar (rapidfuzz ratio, 0-100) to count.
 NAME_MATCH_MIN = 90.0
@@ -494,7 +494,21 @@ class EntityIndex:
         written = self.compounds_written.get(pair, set())
         typed_pairs = {f"{a} {b}" for a, b in itertools.pairwise(words_as_typed(typed))}
         at = [p for p in typed_pairs if fold(p) == " ".join(pair)]
-        return bool(written) and bool(at) and all(has_vietnamese_marks(p) and p not in written for p in at)
+        return (
+            bool(written)
+            and bool(at)
+            and all(
+                has_vietnamese_marks(p) and p not in written and any(self.other_words(p, w) for w in written)
+                for p in at
+            )
+        )
+
+    @staticmethod
+    def other_words(typed: str, written: str) -> bool:
+        """A syllable typed otherwise than the name writes it carries a mark the name's lacks: the text
+        is other words ("Hà nói", "Lào bao"), not the name with marks left out ("Hà Nôi", "Ha Noi")."""
+        pairs = zip(words_as_typed(typed), words_as_typed(written), strict=False)
+        return any(not marks_of(word) <= marks_of(name) for word, name in pairs)
 
     def officials_by_given_name(self, tokens: list[str], typed: str = "") -> dict[str, tuple[int, int]]:
         """Officials named by title or honorific + given name, with the span of tokens naming them.
@@ -828,9 +842,10 @@ def tail_first(name: str) -> str | None:
     return " ".join([*head[:-1], tail, head[-1]]) if head else None
 
 
-def _typed_otherwise(text: str, place: Place | None) -> bool:
-    """The words that fold like the place's name were typed with other tone marks: "Lào bao nhiêu"
-    holds "lao bao" folded, but not "Lao Bảo". (Typed without marks, they may be the place.)"""
+def _typed_otherwise(text: str, place: Place | None, index: EntityIndex) -> bool:
+    """The words that fold like the place's name were typed with other tone marks that make other
+    words: "Lào bao nhiêu" holds "lao bao" folded, but not "Lao Bảo". (Typed without marks, or with a
+    slip of them, "Hà Nôi", they may be the place.)"""
     if place is None:
         return False
     typed = unicodedata.normalize("NFC", text)
@@ -841,7 +856,11 @@ def _typed_otherwise(text: str, place: Place | None) -> bool:
         at = folded.find("".join((fold(ch) or ch)[:1] for ch in written))
         if at >= 0 and has_vietnamese_marks(written):
             span = typed[at : at + len(written)]
-            return has_vietnamese_marks(span) and span.lower() != written.lower()
+            return (
+                has_vietnamese_marks(span)
+                and span.lower() != written.lower()
+                and index.other_words(span, written)
+            )
     return False
 
 
@@ -1139,7 +1158,7 @@ def analyze(
     places = {
         place_id: score
         for place_id, score in index.places_in(tokens).items()
-        if not _typed_otherwise(text, index.knowledge.place(place_id))
+        if not _typed_otherwise(text, index.knowledge.place(place_id), index)
     }
     # A name is no country: "Thứ trưởng Đức" and "Nguyễn Minh Đức" name a person, not Germany.
     named = {i for start, end in by_given_name.values() for i in range(start, end)}
