@@ -585,3 +585,20 @@ def test_a_place_typed_with_a_mark_left_out_is_still_the_place(fixture_engine: E
         in fixture_engine.read("Cung Hội nghị Rajawadee ở Hà Nôi à?", None, dt.date(2026, 12, 2)).places
     )
     assert "ha-noi" not in fixture_engine.read("Bà Hà nói gì?", None, dt.date(2026, 12, 2)).places
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Cung Hội nghị Rajawadee nằm ở Hà Nội phải ko?", "no"),
+        ("Cung Hội nghị Rajawadee nằm ở Băng Cốc phải không?", "yes"),
+        ("cửa khẩu Mũi Sao ở Thái Lan phải không", "no"),
+        ("Is the Mui Sao international seaport border gate in Vietnam or in Thailand?", None),
+    ],
+)
+def test_where_a_place_lies_is_checked_against_the_places_the_articles_put_it_in(
+    fixture_engine: Engine, question: str, verdict: str | None
+) -> None:
+    answer = fixture_engine.answer(question)
+    assert answer.facts[0] in {"cung-hoi-nghi-rajawadee", "cua-khau-mui-sao"}
+    assert answer.verdict == verdict  # "A or B?" asks which, not yes or no

@@ -43,6 +43,7 @@ from bot.kb.facts import (
 from bot.kb.facts import Status as EventStatus
 from bot.nlu.lexicon import (
     AGE_ASKED,
+    ALTERNATIVES,
     ANNIVERSARY_WORDS,
     CITY_COUNTRIES,
     CLAIM_CUES,
@@ -66,6 +67,7 @@ from bot.nlu.lexicon import (
     HOME_COUNTRIES,
     IN_FORCE_ASKED,
     LASTED_ASKED,
+    LOCATED_WORDS,
     MARKED_FORMS,
     MONTHS_ASKED,
     MONTHS_EN,
@@ -179,6 +181,7 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
         or _nationality_claimed(engine, q)
         or _post_claimed(engine, q)
         or _signer_claimed(engine, q)
+        or _place_claimed(engine, q)
     )
     if settled is not None:
         return settled
@@ -239,6 +242,67 @@ def _post_claimed(engine: Lookup, q: Question) -> Answer | None:
         held = _holds_post(engine, claimed)
         held = held if held is not None and held[0] == "no" else None
     return _profiled(engine, q, held[1], held[0]) if held is not None else None
+
+
+def _place_claimed(engine: Lookup, q: Question) -> Answer | None:
+    """ "Cung Hội nghị Rajawadee nằm ở Hà Nội phải không?": where a place lies, checked against the
+    places the articles put it in (its city, its country), when the question says nothing else."""
+    if q.officials or q.round is not None or q.date is not None or len(q.places) < 2:
+        return None
+    places = [p for place_id in q.places if (p := engine.knowledge.place(place_id)) is not None]
+    named = {
+        w
+        for p in places
+        for name in [p.name_vi, p.name_en, *p.aliases]
+        for w in canonical(fold(name)).split()
+    }
+    said = {w for w in q.canonical.split() if w not in named}
+    if said - FUNCTION_WORDS - CUE_WORDS - EVERYDAY_WORDS - LOCATED_WORDS - STOPWORDS:
+        return None  # an event or an act is claimed there, not where the place lies
+    broad = (PlaceKind.COUNTRY, PlaceKind.CITY)
+    specific = [p for p in places if p.place_kind not in broad]
+    if len(specific) != 1:
+        return None
+    place = specific[0]
+    chain = _containers(engine, place)
+    verdicts = {_lies_in(place, chain, other) for other in places if other is not place}
+    # a country named by a word no place carries ("ở VN hay Thái?")
+    country = _country_of(place, chain)
+    named_countries = {p.country for p in places if p.place_kind is PlaceKind.COUNTRY}
+    verdicts |= {None if country is None else code == country for code in q.countries - named_countries}
+    if None in verdicts or not verdicts:
+        return None
+    profiled = dataclasses.replace(engine.answer_fact(place.id, lang=q.lang), question=q.text)
+    if ALTERNATIVES.search(q.canonical):
+        return profiled  # "… ở Việt Nam hay Thái Lan?": which one, not yes or no
+    verdict: Verdict = "yes" if verdicts == {True} else "no"
+    return _with_verdict(profiled, verdict, profiled.text, q.lang)
+
+
+def _containers(engine: Lookup, place: Place) -> list[Place]:
+    """The places the articles put a place in, innermost first."""
+    chain: list[Place] = []
+    current = engine.knowledge.place(place.within) if place.within else None
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = engine.knowledge.place(current.within) if current.within else None
+    return chain
+
+
+def _country_of(place: Place, chain: list[Place]) -> str | None:
+    return place.country or next((p.country for p in chain if p.country), None)
+
+
+def _lies_in(place: Place, chain: list[Place], other: Place) -> bool | None:
+    """Whether the place lies in the other one claimed; None when the articles cannot tell."""
+    if other in chain:
+        return True
+    country = _country_of(place, chain)
+    if other.place_kind is PlaceKind.COUNTRY or (other.country and country and other.country != country):
+        return None if country is None or other.country is None else other.country == country
+    if other.place_kind is PlaceKind.CITY and any(p.place_kind is PlaceKind.CITY for p in chain):
+        return False  # the articles give its city, and it is another one
+    return None
 
 
 def _profiled(engine: Lookup, q: Question, official: Official, verdict: Verdict) -> Answer:

@@ -121,6 +121,8 @@ class Cues(_Data):
     span_asked: list[str]
     years_left: list[str]
     views: list[str]
+    located: list[str]
+    alternatives: list[str]
     same_person: dict[Literal["same", "other"], list[str]]
     differ: list[str]
     dropped_finals: list[str]
@@ -569,6 +571,8 @@ ROLE_ASKED = {
 DESTINATION_WORDS = "|".join(sorted(_CUES.destination, key=len, reverse=True))
 PLACE_WORDS = frozenset(word for word in _CUES.destination if " " not in word)  # "in", "at", "ở", "tại"
 PLACE_CLAIM_WORDS = PLACE_WORDS | frozenset(_CUES.place_claim_words)
+LOCATED_WORDS = frozenset(_CUES.located)
+ALTERNATIVES = _words(_CUES.alternatives)
 VENUE_WORDS = frozenset(_CUES.venue_words)
 # "liên quan tới Lào", "related to Laos": about a country, not an event held there
 NOT_DESTINATION = re.compile(r"\b(?:" + "|".join(_CUES.not_destination) + r")\s*$")
