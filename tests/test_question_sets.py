@@ -602,3 +602,10 @@ def test_where_a_place_lies_is_checked_against_the_places_the_articles_put_it_in
     answer = fixture_engine.answer(question)
     assert answer.facts[0] in {"cung-hoi-nghi-rajawadee", "cua-khau-mui-sao"}
     assert answer.verdict == verdict  # "A or B?" asks which, not yes or no
+
+
+def test_what_a_year_named_is_called_is_found_though_no_other_word_is_the_stances(
+    fixture_engine: Engine,
+) -> None:
+    answer = fixture_engine.answer("Năm 2025 được hai nước chọn làm năm gì?")
+    assert list(answer.facts) == ["vn-th-people-exchange-year-2025"]

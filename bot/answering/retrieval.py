@@ -53,6 +53,7 @@ from bot.nlu.lexicon import (
     KIND_ASKED_AFTER,
     KIND_ASKED_BEFORE,
     MONTHS_EN,
+    NAME_ASKED_AFTER,
     NOT_DESTINATION,
     PERCENT_ASKED,
     ROLE_ASKED,
@@ -604,6 +605,14 @@ class Retrieval:
                     and self._dated_in(fact, q)
                 )
                 or self.stance_named(q, fact)
+                # "năm 2025 được chọn làm năm gì": the stance naming the year asked, titled as a year
+                or (
+                    isinstance(fact, Statement)
+                    and "title_head_asked" in cues
+                    and _title_head(fact, q.lang) in DATE_WORDS
+                    and q.date is not None
+                    and self._dated_in(fact, q)
+                )
             )
             if (
                 isinstance(fact, Agreement)
@@ -718,7 +727,13 @@ def _heads_asked(q: Question) -> set[str]:
     (the last word of those after "which", "what", before a function word). "Năm nào", "which year"
     ask when, unless the question names the year: "năm 2022 là năm gì" asks its name."""
     words = q.canonical.split()
-    heads = {words[i - 1] for i in range(1, len(words)) if words[i] in KIND_ASKED_AFTER}
+    # "năm nào" asks which year even when one is named; "năm gì" asks what the year is called
+    heads = {
+        words[i - 1]
+        for i in range(1, len(words))
+        if words[i] in KIND_ASKED_AFTER
+        and not (words[i - 1] in DATE_WORDS and words[i] not in NAME_ASKED_AFTER)
+    }
     for i in (i for i, word in enumerate(words) if word in KIND_ASKED_BEFORE):
         phrase = list(itertools.takewhile(lambda w: w not in FUNCTION_WORDS, words[i + 1 : i + 4]))
         heads.update(phrase[-1:])

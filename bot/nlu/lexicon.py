@@ -122,6 +122,7 @@ class Cues(_Data):
     years_left: list[str]
     views: list[str]
     located: list[str]
+    name_asked_after: list[str]
     alternatives: list[str]
     same_person: dict[Literal["same", "other"], list[str]]
     differ: list[str]
@@ -458,6 +459,7 @@ if _CUES.event_kinds_not_in:
 # The kind a question word follows or leads ("kỳ họp gì", "which session") is the kind asked.
 KIND_ASKED_AFTER = frozenset(_CUES.kind_asked_after)
 KIND_ASKED_BEFORE = frozenset(_CUES.kind_asked_before)
+NAME_ASKED_AFTER = frozenset(_CUES.name_asked_after)
 POINTS_REACHED = _phrases(_CUES.points_reached)
 
 # Words that make a question about an agreement or a statement rather than an event. Not cue words:
