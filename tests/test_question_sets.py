@@ -609,3 +609,8 @@ def test_what_a_year_named_is_called_is_found_though_no_other_word_is_the_stance
 ) -> None:
     answer = fixture_engine.answer("Năm 2025 được hai nước chọn làm năm gì?")
     assert list(answer.facts) == ["vn-th-people-exchange-year-2025"]
+
+
+def test_which_country_someone_is_an_official_of_is_their_profile(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("thứ trưởng Đức là quan chức nước nào vậy")
+    assert list(answer.facts)[:1] == ["nguyen-minh-duc"] and "Việt Nam" in answer.text

@@ -83,6 +83,7 @@ from bot.nlu.lexicon import (
     LASTED_ASKED,
     MEMBERS_ASKED,
     NAME_ASKED,
+    NATIONALITY_ASKED,
     NEXT_ROUND,
     OCCASION_ASKED,
     PART_PERIOD,
@@ -837,6 +838,13 @@ class Engine:
         return sorted((e for e in events if e), key=lambda e: e.round or 0)
 
     def _wants_profile(self, q: Question) -> bool:
+        if (
+            len(q.officials) == 1
+            and q.intents == {Intent.WHERE}
+            and NATIONALITY_ASKED.search(q.canonical)
+            and not (q.event_kinds or q.round or q.date or q.places or self.retrieval.strong_series(q))
+        ):
+            return True  # "thứ trưởng Đức là quan chức nước nào?": whose official, not where
         if (
             q.round is not None
             or q.date is not None
