@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.answering.answers import Status
 from bot.answering.engine import Engine
 from bot.answering.evaluation import EvalReport, Miss, evaluate, load_gold
 from bot.kb.facts import Official
@@ -614,3 +615,11 @@ def test_what_a_year_named_is_called_is_found_though_no_other_word_is_the_stance
 def test_which_country_someone_is_an_official_of_is_their_profile(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("thứ trưởng Đức là quan chức nước nào vậy")
     assert list(answer.facts)[:1] == ["nguyen-minh-duc"] and "Việt Nam" in answer.text
+
+
+def test_a_question_naming_only_the_kind_of_document_asks_back_which_one(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("van kien hop tac viet nam thai lan duoc ky ngay nao")
+    assert answer.status is Status.AMBIGUOUS
+    assert {"mfa-cooperation-agreement-2022-2026", "mou-trade-promotion-2023"} <= {
+        c.fact_id for c in answer.candidates
+    }

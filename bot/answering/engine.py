@@ -23,6 +23,7 @@ from cachetools import LRUCache, cachedmethod
 from bot.answering import claims, compound, details, dialogue, figures, lists, occasions, scoring
 from bot.answering.answers import Answer, Candidate, Lang, SourceRef, Status
 from bot.answering.retrieval import (
+    AGREEMENT_CUE,
     COUNTRY_ALTERNATION,
     NARROW_KINDS,
     ROLE,
@@ -477,6 +478,17 @@ class Engine:
         question asks what happened on a date, else ask."""
         everything = sorted(ranking.events + ranking.others, key=lambda s: s.score, reverse=True)
         ranked = [s for s in everything if s.anchored]
+        if (
+            not ranked
+            and not claims.is_claim(q)
+            and AGREEMENT_CUE.search(q.canonical)
+            and lists.names_only_the_kind(self, q)
+            and self.retrieval.document_topic(q) is None  # "thỏa thuận du lịch": a kind of its own
+        ):
+            # "văn kiện hợp tác được ký ngày nào?": any of the documents, when one is asked for
+            documents = [s for s in everything if isinstance(s.fact, Agreement)]
+            if len(documents) > 1:  # one alone is no answer to a question that names none
+                return Decision(Verdict.ASK, documents)
         if not ranked:
             return Decision(Verdict.NOTHING)
         if (

@@ -324,7 +324,7 @@ def _agreement_list(engine: Lookup, q: Question, others: list[Scored]) -> Answer
     ]
     # a question naming nothing but the kind asks for all of them, whatever words they share with it
     every = [a for a in engine.knowledge.of_kind(Agreement) if engine.retrieval.countries_fit(q, a)]
-    chosen: list[Agreement] = every if _names_only_the_kind(engine, q) else fitting
+    chosen: list[Agreement] = every if names_only_the_kind(engine, q) else fitting
     if not chosen:
         return None
     if SIGNED_AT.search(q.folded):
@@ -402,7 +402,7 @@ def _documents_at(engine: Lookup, q: Question, events: list[Scored]) -> Answer |
     if not one_signed and (Intent.LIST not in q.intents or not (signed or q.fact_kind_asked == "agreement")):
         return None
     named = _the_one_event(events)
-    if named is None or not isinstance(named.fact, Event) or _names_only_the_kind(engine, q):
+    if named is None or not isinstance(named.fact, Event) or names_only_the_kind(engine, q):
         return None  # no event, or one that only shares the words of the kind ("văn kiện … ký")
     event = named.fact
     if not SIGNED_AT.search(q.folded) and any(
@@ -447,7 +447,7 @@ def stance_list(engine: Lookup, q: Question, stances: list[Statement], score: fl
     return engine.answered(q.text, ordered, text, q.lang, score)
 
 
-def _names_only_the_kind(engine: Lookup, q: Question) -> bool:
+def names_only_the_kind(engine: Lookup, q: Question) -> bool:
     """Nothing in the question but cue words, the kind asked, its signing and the base's own
     countries ("what agreements have the two countries signed")."""
     # the kind's cue phrases go whole ("văn kiện hợp tác", cooperation documents)

@@ -549,7 +549,7 @@ class Retrieval:
             return []
         wants_agreement = bool(AGREEMENT_CUE.search(q.canonical)) or self._names_an_acronym(q)
         wants_statement = bool(STATEMENT_CUE.search(q.canonical))
-        topic = self._document_topic(q)  # "thỏa thuận du lịch": what the document asked is about
+        topic = self.document_topic(q)  # "thỏa thuận du lịch": what the document asked is about
         # how much, or an amount stated ("tăng 36,6% đúng không?": a figure claimed)
         wants_figure = Intent.HOW_MUCH in q.intents or bool(_PERCENT_STATED.search(q.text))
         heads = _heads_asked(q)
@@ -627,7 +627,7 @@ class Retrieval:
             scored.append(Scored(fact, scoring.score(features), anchored))
         return scored
 
-    def _document_topic(self, q: Question) -> str | None:
+    def document_topic(self, q: Question) -> str | None:
         """ "Thỏa thuận du lịch": the word (or compound) of the base right after the kind of document,
         which says what the document is about (Vietnamese only, where the qualifier follows the noun).
         An agreement whose words lack it is another document: a tourism agreement is none between
