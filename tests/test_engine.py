@@ -2189,3 +2189,9 @@ def test_asking_back_when_two_people_met_offers_every_event_both_took_part_in(en
     assert answer.status is Status.AMBIGUOUS
     offered = {c.fact_id for c in answer.candidates}
     assert {"meeting-bui-thanh-son-saleumxay-2021", "fm-political-consultation-8"} <= offered
+
+
+def test_according_to_the_article_is_no_part_of_a_claim(engine: Engine) -> None:
+    # "theo bài viết" points at the sources, as "according to the article" does
+    answer = engine.answer("Cộng đồng ASEAN được thành lập vào cuối năm 2015 theo bài viết đúng không?")
+    assert answer.verdict == "yes" and answer.facts[0] == "asean-community-established-2015"
