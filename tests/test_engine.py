@@ -2195,3 +2195,9 @@ def test_according_to_the_article_is_no_part_of_a_claim(engine: Engine) -> None:
     # "theo bài viết" points at the sources, as "according to the article" does
     answer = engine.answer("Cộng đồng ASEAN được thành lập vào cuối năm 2015 theo bài viết đúng không?")
     assert answer.verdict == "yes" and answer.facts[0] == "asean-community-established-2015"
+
+
+def test_a_person_claimed_of_an_event_the_words_name_is_checked_against_that_event(engine: Engine) -> None:
+    # the words name the one-stop review conference; Vũ co-chaired another meeting that day
+    answer = engine.answer("hội nghị tổng kết một cửa một lần dừng là Thứ trưởng Vũ chủ trì với phía Lào hả")
+    assert answer.verdict == "no" and answer.facts[0] == "one-stop-model-review-conference-2021-12-29"

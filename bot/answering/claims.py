@@ -28,6 +28,7 @@ from bot.answering.scoring import (
     CLAIM_WORDS,
     LEXICAL_MIN,
     TIE_MARGIN,
+    WORDS_LEAD,
 )
 from bot.kb.facts import (
     Agreement,
@@ -188,10 +189,10 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
     direct = engine.lookup(q.text, q.lang, today)
     for check in (
         _name_unknown,
+        _person_absent,
         _fact_found,
         _several_found,
         _point_agreed,
-        _person_absent,
         _another_country,
     ):
         settled = check(engine, q, direct, today)
@@ -459,15 +460,27 @@ def _point_agreed(engine: Lookup, q: Question, direct: Answer, today: dt.date) -
 def _person_absent(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Answer | None:
     """ "Was the 31st border delegation meeting co-chaired by Bùi Thanh Sơn?", "… đồng chủ trì Tham khảo
     Chính trị cấp Thứ trưởng năm 2023?": the meeting (a round, or a mechanism's meeting on a date)
-    without the person claimed says who took part."""
-    if direct.status is not Status.NOT_FOUND or not q.officials:
+    without the person claimed says who took part. So does an event the question's words name
+    ("hội nghị tổng kết một cửa … là Thứ trưởng Vũ chủ trì hả?") better than the person's own event the
+    plain answer found."""
+    if not q.officials or direct.status is Status.AMBIGUOUS:
         return None
-    if q.round is None and not (q.date is not None and engine.retrieval.strong_series(q)):
+    named_by_words = direct.status is Status.ANSWERED
+    if (
+        not named_by_words
+        and q.round is None
+        and not (q.date is not None and engine.retrieval.strong_series(q))
+    ):
         return None
     named = engine.lookup(_without_officials(engine, q), q.lang, today)
     event = engine.knowledge.get(named.facts[0]) if named.status is Status.ANSWERED else None
     if not isinstance(event, Event) or {p.official for p in event.participants} & set(q.officials):
         return None
+    if named_by_words:
+        shares = engine.index.lexical_scores(q.units, english=q.lang == "en")
+        found = shares.get(direct.facts[0], 0.0)
+        if event.id == direct.facts[0] or shares.get(event.id, 0.0) < max(LEXICAL_MIN, found + WORDS_LEAD):
+            return None
     body = named.text.partition("\n\n")[0].replace(f"\n{phrase('inferred_footnote', q.lang)}", "")
     # the rounds of the same mechanism the person did take part in: the claim's likely source
     cited: list[Event] = [event]
@@ -615,7 +628,10 @@ def _without_officials(engine: Lookup, q: Question) -> str:
         official = engine.knowledge.official(official_id)
         for name in sorted([official.name, *official.aliases] if official else [], key=len, reverse=True):
             text = text.replace(fold(name), " ")
-    return " ".join(text.split())
+    # and those named by title and given name ("Thứ trưởng Vũ")
+    words = text.split()
+    spans = engine.index.officials_by_given_name(words, q.text).values()
+    return " ".join(w for i, w in enumerate(words) if not any(a <= i < b for a, b in spans))
 
 
 def _places_claimed(engine: Lookup, q: Question) -> list[list[str]]:
