@@ -2201,3 +2201,10 @@ def test_a_person_claimed_of_an_event_the_words_name_is_checked_against_that_eve
     # the words name the one-stop review conference; Vũ co-chaired another meeting that day
     answer = engine.answer("hội nghị tổng kết một cửa một lần dừng là Thứ trưởng Vũ chủ trì với phía Lào hả")
     assert answer.verdict == "no" and answer.facts[0] == "one-stop-model-review-conference-2021-12-29"
+
+
+def test_a_common_word_opening_the_question_capitalised_is_no_unknown_name(engine: Engine) -> None:
+    # "Đoàn" (delegation) is a word the articles write in lower case: the question only starts with it
+    q = engine.read("Đoàn Bộ Ngoại giao Lào sang VN tháng 7/2015 do ai dẫn đầu", None, dt.date(2026, 12, 2))
+    assert not q.unknown_names
+    assert engine.read("Hội đồng Bảo an có nói gì về Lào không", None, dt.date(2026, 12, 2)).unknown_names

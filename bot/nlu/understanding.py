@@ -193,6 +193,7 @@ class EntityIndex:
     length_factor: dict[str, float] = field(default_factory=dict)
     fact_countries: dict[str, frozenset[str]] = field(default_factory=dict)
     vocabulary: set[str] = field(default_factory=set)
+    common_words: frozenset[str] = frozenset()
     _blocks: dict[str, list[int]] = field(default_factory=dict)
     _place_blocks: dict[str, list[int]] = field(default_factory=dict)
     _unit_postings: dict[str, list[str]] = field(default_factory=dict)
@@ -298,6 +299,10 @@ class EntityIndex:
                     " ".join([match.group(0), *folded_text[match.end() : match.end() + 60].split()[:2]])
                 )
         index.body_names = sorted(bodies)
+        # words the articles write in lower case somewhere: common words, whatever a question capitalises
+        index.common_words = frozenset(
+            fold(word) for text in knowledge.seeds.values() for word in text.split() if word.islower()
+        )
         index._blocks = _block(index.name_forms)
         taken = {form.text for form in index.place_forms}
         for form, place_id in sides:  # a side that is a place or a country of its own stays that
@@ -1305,7 +1310,10 @@ def _unknown_names(text: str, index: EntityIndex) -> Iterable[str]:
             continue
         # "Sau Kỳ họp lần thứ 5 …": the first word may be capitalised only for the sentence
         opening = text.lstrip(" \t\n\"'“”(").startswith(run)
-        sentence_start = opening and fold(words[0]) in _ORDINARY_FIRST_WORDS
+        # ("Đoàn Bộ Ngoại giao Lào …": a word the articles write in lower case is a common word there)
+        sentence_start = opening and (
+            fold(words[0]) in _ORDINARY_FIRST_WORDS or fold(words[0]) in index.common_words
+        )
         if not (sentence_start and _known_run(" ".join(words[1:]), text, index)):
             yield run
 
