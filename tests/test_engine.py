@@ -2208,3 +2208,10 @@ def test_a_common_word_opening_the_question_capitalised_is_no_unknown_name(engin
     q = engine.read("Đoàn Bộ Ngoại giao Lào sang VN tháng 7/2015 do ai dẫn đầu", None, dt.date(2026, 12, 2))
     assert not q.unknown_names
     assert engine.read("Hội đồng Bảo an có nói gì về Lào không", None, dt.date(2026, 12, 2)).unknown_names
+
+
+def test_a_round_no_article_has_claimed_of_someone_is_denied_with_the_round_they_took_part_in(
+    engine: Engine,
+) -> None:
+    answer = engine.answer("Sonexay đồng chủ trì kỳ họp 45 ủy ban liên chính phủ đúng ko")
+    assert answer.verdict == "no" and list(answer.facts) == ["intergovernmental-committee-46"]

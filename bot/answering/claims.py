@@ -190,6 +190,7 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
     for check in (
         _name_unknown,
         _person_absent,
+        _round_of_theirs,
         _fact_found,
         _several_found,
         _point_agreed,
@@ -498,6 +499,31 @@ def _person_absent(engine: Lookup, q: Question, direct: Answer, today: dt.date) 
     text = f"{with_footnotes(body, q.lang)}\n\n{engine.render.source_line(list(cited), q.lang)}"
     named = dataclasses.replace(named, question=q.text, facts=tuple(dict.fromkeys(e.id for e in cited)))
     return _with_verdict(named, "no", text, q.lang)
+
+
+def _round_of_theirs(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Answer | None:
+    """ "Sonexay đồng chủ trì kỳ họp 45 … đúng không?": no such round is on record, and the person took
+    part in another round of the mechanism: no, with the round they did."""
+    series = engine.retrieval.strong_series(q)
+    if direct.status is not Status.NOT_FOUND or q.round is None or len(q.officials) != 1 or len(series) != 1:
+        return None
+    official = engine.knowledge.official(next(iter(q.officials)))
+    rounds = [
+        e
+        for e in map(
+            engine.knowledge.event,
+            engine.knowledge.events_by_official.get(official.id if official else "", ()),
+        )
+        if e is not None and e.series in series and e.round is not None
+    ]
+    if official is None or not rounds or any(e.round == q.round for e in rounds):
+        return None
+    titles = "; ".join(f"{engine.render.title(e, q.lang)} — {event_date(e, q.lang)}" for e in rounds)
+    body = phrase("took_part_in", q.lang, name=official.name, events=titles)
+    text = f"{with_footnotes(body, q.lang)}\n\n{engine.render.source_line(list(rounds), q.lang)}"
+    found = dataclasses.replace(engine.answer_fact(rounds[0].id, lang=q.lang), question=q.text)
+    found = dataclasses.replace(found, facts=tuple(e.id for e in rounds))
+    return _with_verdict(found, "no", text, q.lang)
 
 
 def _another_country(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Answer | None:
