@@ -2215,3 +2215,28 @@ def test_a_round_no_article_has_claimed_of_someone_is_denied_with_the_round_they
 ) -> None:
     answer = engine.answer("Sonexay đồng chủ trì kỳ họp 45 ủy ban liên chính phủ đúng ko")
     assert answer.verdict == "no" and list(answer.facts) == ["intergovernmental-committee-46"]
+
+
+@pytest.mark.parametrize(
+    ("question", "fact", "expected"),
+    [
+        # the round is one of the mechanism named right before it; the other is what is asked of it
+        (
+            "hồi tham khảo chính trị lần đầu năm 2015 hai bên thống nhất chuẩn bị kỳ họp thứ mấy"
+            " của UB liên Chính phủ vậy",
+            "deputy-fm-political-consultation-1",
+            "38",
+        ),
+        # "kỳ họp thứ mấy" asks for a session, not for the visit he made for it
+        (
+            "ông Sonexay sang VN đồng chủ trì kỳ họp thứ mấy của Ủy ban liên Chính phủ nhỉ",
+            "intergovernmental-committee-46",
+            "46",
+        ),
+    ],
+)
+def test_a_round_belongs_to_the_mechanism_named_before_it_and_which_session_asks_a_session(
+    engine: Engine, question: str, fact: str, expected: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.facts[0] == fact and expected in answer.text

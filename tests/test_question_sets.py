@@ -623,3 +623,13 @@ def test_a_question_naming_only_the_kind_of_document_asks_back_which_one(fixture
     assert {"mfa-cooperation-agreement-2022-2026", "mou-trade-promotion-2023"} <= {
         c.fact_id for c in answer.candidates
     }
+
+
+def test_what_is_asked_of_another_mechanism_within_a_round_is_the_rounds_record_of_it(
+    fixture_engine: Engine,
+) -> None:
+    # the place is asked of the Joint Commission's 5th session, as the 2nd consultation's record tells it
+    answer = fixture_engine.answer(
+        "Tại Tham vấn lần thứ 2, phía Thái Lan mong muốn tổ chức Kỳ họp lần thứ 5 Ủy ban Hỗn hợp ở đâu?"
+    )
+    assert answer.facts[0] == "vn-th-dfm-consultation-2" and "Băng Cốc" in answer.text

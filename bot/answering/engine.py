@@ -1169,6 +1169,12 @@ class Engine:
         """Every slot the question asks about the event, or its summary when it asks none."""
         lang, r = q.lang, self.render
         slots = self._asked_slots(q, event, linked=bool(self.knowledge.linked_events(event)))
+        if slots and self._asked_of_another(q, event):
+            # "Tại Tham vấn lần thứ 2, phía Thái Lan muốn tổ chức Kỳ họp lần thứ 5 Ủy ban Hỗn hợp ở đâu?":
+            # the place is asked of the other mechanism, as this event's record tells it
+            found = details.passages(self.index, q, event)
+            if found:
+                return self._topic_answer(q, event, found, score)
         # What the article does not say is said so, citing the event.
         if LASTED_ASKED.search(q.folded):
             # "kéo dài mấy ngày, ai đi cùng?": the days, then whatever else is asked of it
@@ -1212,6 +1218,19 @@ class Engine:
         if slot == "what":
             return self.answered(q.text, [event], r.event_what(event, lang), lang, score)
         return self.answered(q.text, [event], r.event_summary(event, lang), lang, score)
+
+    def _asked_of_another(self, q: Question, event: Event) -> bool:
+        """The question names, besides the event's mechanism, another of another kind as clearly (a
+        commission's session beside a consultation): what it asks is asked of that one, within the
+        event. (Two consultations both named by a name they share are one mechanism asked of.)"""
+        if q.series.get(event.series or "", 0.0) <= 0:
+            return False
+        return any(
+            s != event.series
+            and share >= SERIES_STRONG
+            and event.event_kind not in {e.event_kind for e in self._rounds_of(s)}
+            for s, share in q.series.items()
+        )
 
     def _topic_answer(self, q: Question, event: Event, found: list[details.Passage], score: float) -> Answer:
         """The passages of the event's record on the topic asked, under the event they belong to."""

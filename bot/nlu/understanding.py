@@ -974,6 +974,31 @@ def _asked_round(text: str, folded: str) -> int | None:
     return number
 
 
+ROUND_OWNER_WORDS = 6  # the words before a round phrase that name the mechanism it is a round of
+ROUND_OWNER_MIN = 0.1  # … as much of that mechanism's name (by weight) as they must hold ("tham vấn")
+ROUND_OWNER_TIE = 0.08  # mechanisms that many words name within this of the best all own it
+
+
+def _round_owner(index: EntityIndex, series: dict[str, float], canon: str) -> dict[str, float]:
+    """ "hồi tham khảo chính trị lần đầu … chuẩn bị kỳ họp thứ mấy của UB liên Chính phủ?": a round is
+    one of the mechanism named right before it; when another is named more fully elsewhere in the
+    question, the round's mechanism is the one the question is about, the other is what it asks of it."""
+    span = round_span(canon)
+    if span is None or len(series) < 2:
+        return series
+    before = canon[: span[0]].split()[-ROUND_OWNER_WORDS:]
+    near = index.series_scores(" ".join(before))
+    best = max(near.values(), default=0.0)
+    owners = {s for s, share in near.items() if share >= max(ROUND_OWNER_MIN, best - ROUND_OWNER_TIE)}
+    top = max(series.values())
+    if not owners or any(series.get(s, 0.0) >= top for s in owners):
+        return series
+    # the owners lead; the others stay named, clearly behind
+    return {
+        s: top if s in owners else min(share, top - 2 * ROUND_OWNER_TIE) for s, share in series.items()
+    } | {s: top for s in owners}
+
+
 def _first_kind(canon: str) -> str | None:
     """The kind the question asks for: the one a question word follows or leads ("kỳ họp gì", "which
     session"), else the one it names first (its head noun)."""
@@ -993,8 +1018,10 @@ def _fact_kind_asked(canon: str) -> str | None:
 
 def _kind_asked(canon: str, found: list[tuple[int, int, str]]) -> str | None:
     for start, end, kind in found:
-        before, after = canon[:start].split()[-1:], canon[end:].split()[:1]
-        if set(after) & KIND_ASKED_AFTER or set(before) & KIND_ASKED_BEFORE:
+        before, after = canon[:start].split()[-1:], canon[end:].split()
+        # the word after the kind, or the words: "kỳ họp gì", "kỳ họp thứ mấy"
+        asked_after = {" ".join(after[:size]) for size in (1, 2, 3)} & KIND_ASKED_AFTER
+        if asked_after or set(before) & KIND_ASKED_BEFORE:
             return kind
     return None
 
@@ -1188,7 +1215,7 @@ def analyze(
         or place.country in countries
     }
     kinds = frozenset(kind for kind, cue in EVENT_KIND_CUES.items() if cue.search(canon))
-    series = index.series_scores(unquoted)
+    series = _round_owner(index, index.series_scores(unquoted), unquoted)
     named_whole = any(share >= 1.0 for share in series.values())  # a mechanism named by its whole name
     return Question(
         text=question,
