@@ -633,3 +633,11 @@ def test_what_is_asked_of_another_mechanism_within_a_round_is_the_rounds_record_
         "Tại Tham vấn lần thứ 2, phía Thái Lan mong muốn tổ chức Kỳ họp lần thứ 5 Ủy ban Hỗn hợp ở đâu?"
     )
     assert answer.facts[0] == "vn-th-dfm-consultation-2" and "Băng Cốc" in answer.text
+
+
+def test_a_signers_post_claimed_of_a_document_named_in_part_is_checked(fixture_engine: Engine) -> None:
+    # deputy ministers signed it; the question names the document only in part
+    answer = fixture_engine.answer(
+        "Thỏa thuận hợp tác giữa hai Bộ Ngoại giao do hai Bộ trưởng ký phải không?"
+    )
+    assert answer.verdict == "no" and answer.facts[0] == "mfa-cooperation-agreement-2022-2026"

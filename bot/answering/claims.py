@@ -617,6 +617,10 @@ def _signer_claimed(engine: Lookup, q: Question) -> Answer | None:
     named = [a for a in signed_by if period and (a.period_start, a.period_end) == period] or [
         a for a in signed_by if lexical.get(a.id, 0.0) >= LEXICAL_MIN
     ]
+    ranked = sorted(signed_by, key=lambda a: lexical.get(a.id, 0.0), reverse=True)
+    scores = [lexical.get(a.id, 0.0) for a in ranked] + [0.0]
+    if not named and ranked and scores[0] >= 0.75 * LEXICAL_MIN and scores[0] - scores[1] >= WORDS_LEAD:
+        named = ranked[:1]  # named in part ("Thỏa thuận hợp tác giữa hai Bộ Ngoại giao"), well ahead
     if len(named) != 1:
         return None
     agreement = named[0]
