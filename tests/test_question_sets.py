@@ -641,3 +641,17 @@ def test_a_signers_post_claimed_of_a_document_named_in_part_is_checked(fixture_e
         "Thỏa thuận hợp tác giữa hai Bộ Ngoại giao do hai Bộ trưởng ký phải không?"
     )
     assert answer.verdict == "no" and answer.facts[0] == "mfa-cooperation-agreement-2022-2026"
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Did the Thai foreign minister co-chair the 3rd deputy-minister consultation?", "no"),
+        ("Did the Thai deputy foreign minister co-chair the 3rd consultation?", "yes"),
+    ],
+)
+def test_a_post_claimed_of_a_rounds_people_is_checked_against_their_posts(
+    fixture_engine: Engine, question: str, verdict: str
+) -> None:
+    answer = fixture_engine.answer(question)
+    assert answer.verdict == verdict and answer.facts[0] == "vn-th-dfm-consultation-3"

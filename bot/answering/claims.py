@@ -191,6 +191,7 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
         _name_unknown,
         _person_absent,
         _round_of_theirs,
+        _post_not_there,
         _fact_found,
         _several_found,
         _point_agreed,
@@ -524,6 +525,32 @@ def _round_of_theirs(engine: Lookup, q: Question, direct: Answer, today: dt.date
     found = dataclasses.replace(engine.answer_fact(rounds[0].id, lang=q.lang), question=q.text)
     found = dataclasses.replace(found, facts=tuple(e.id for e in rounds))
     return _with_verdict(found, "no", text, q.lang)
+
+
+def _post_not_there(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Answer | None:
+    """ "Did the Thai foreign minister co-chair the 3rd deputy-minister consultation?": no one of that
+    post (of that country) took part in the round named: no, with who did."""
+    if q.officials or q.round is None or direct.status is not Status.ANSWERED:
+        return None
+    event = engine.knowledge.event(direct.facts[0])
+    post = engine.asked_post(q)
+    if event is None or post is None:
+        return None
+    role, country, qualifiers = post
+    series = engine.knowledge.series(event.series or "")
+    if series is not None and role in canonical(fold(f"{series.name_vi} {series.name_en}")):
+        return None  # "the deputy-minister consultation": the post names the mechanism's level
+    people = [
+        official
+        for p in event.participants
+        if (official := engine.knowledge.official(p.official or "")) is not None
+        and country in (None, official.country)
+    ]
+    if not people or any(
+        engine.title_fits(position.title_vi, role, qualifiers) for o in people for position in o.positions
+    ):
+        return None
+    return _with_verdict(direct, "no", direct.text, q.lang)
 
 
 def _another_country(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Answer | None:
