@@ -655,3 +655,25 @@ def test_a_post_claimed_of_a_rounds_people_is_checked_against_their_posts(
 ) -> None:
     answer = fixture_engine.answer(question)
     assert answer.verdict == verdict and answer.facts[0] == "vn-th-dfm-consultation-3"
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Was the maritime search and rescue agreement signed at the 7th maritime boundary session?", "no"),
+        (
+            "Chương trình hành động chung 2023-2027 được ký ở Kỳ họp lần thứ 5 Ủy ban Hỗn hợp phải không?",
+            "yes",
+        ),
+        ("Chương trình hành động chung 2023-2027 được ký ở kỳ họp lần 6 UBHH phải k?", "no"),
+    ],
+)
+def test_where_a_document_was_signed_is_checked_against_its_record(
+    fixture_engine: Engine, question: str, verdict: str
+) -> None:
+    answer = fixture_engine.answer(question)
+    assert answer.verdict == verdict and answer.facts[0] in {
+        "sar-agreement",
+        "joint-plan-of-action-2023-2027",
+    }
+    assert "2023-2027, giai đoạn" not in answer.text  # a period the name gives is not said twice

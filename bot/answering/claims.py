@@ -192,6 +192,7 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
         _person_absent,
         _round_of_theirs,
         _post_not_there,
+        _signing_claimed,
         _fact_found,
         _several_found,
         _point_agreed,
@@ -638,19 +639,11 @@ def _signer_claimed(engine: Lookup, q: Question) -> Answer | None:
     if not ((q.officials or post) and SIGNED_ASKED.search(q.canonical)):
         return None
     # the one document whose signers are on record that the question names, by its period or its words
-    signed_by = [a for a in engine.knowledge.of_kind(Agreement) if engine.names_signers(a)]
-    period = (q.date.year, q.date.year_end) if q.date is not None and q.date.year_end else None
-    lexical = engine.index.lexical_scores(q.units, english=q.lang == "en")
-    named = [a for a in signed_by if period and (a.period_start, a.period_end) == period] or [
-        a for a in signed_by if lexical.get(a.id, 0.0) >= LEXICAL_MIN
-    ]
-    ranked = sorted(signed_by, key=lambda a: lexical.get(a.id, 0.0), reverse=True)
-    scores = [lexical.get(a.id, 0.0) for a in ranked] + [0.0]
-    if not named and ranked and scores[0] >= 0.75 * LEXICAL_MIN and scores[0] - scores[1] >= WORDS_LEAD:
-        named = ranked[:1]  # named in part ("Thỏa thuận hợp tác giữa hai Bộ Ngoại giao"), well ahead
-    if len(named) != 1:
+    agreement = _document_named(
+        engine, q, [a for a in engine.knowledge.of_kind(Agreement) if engine.names_signers(a)]
+    )
+    if agreement is None:
         return None
-    agreement = named[0]
     record = fold(f"{agreement.summary_vi} {agreement.summary_en}")
     if post is not None:
         role, _, qualifiers = post
@@ -662,6 +655,42 @@ def _signer_claimed(engine: Lookup, q: Question) -> Answer | None:
         signed = "yes" if all(o is not None and fold(o.name) in record for o in people) else "no"
     answer = dataclasses.replace(engine.answer_fact(agreement.id, lang=q.lang), question=q.text)
     return _with_verdict(answer, signed, answer.text, q.lang)
+
+
+def _document_named(engine: Lookup, q: Question, documents: list[Agreement]) -> Agreement | None:
+    """The one document of these the question names: by its period, by its words, or in part
+    ("Thỏa thuận hợp tác giữa hai Bộ Ngoại giao") well ahead of the others."""
+    period = (q.date.year, q.date.year_end) if q.date is not None and q.date.year_end else None
+    lexical = engine.index.lexical_scores(q.units, english=q.lang == "en")
+    named = [a for a in documents if period and (a.period_start, a.period_end) == period] or [
+        a for a in documents if lexical.get(a.id, 0.0) >= LEXICAL_MIN
+    ]
+    ranked = sorted(documents, key=lambda a: lexical.get(a.id, 0.0), reverse=True)
+    scores = [lexical.get(a.id, 0.0) for a in ranked] + [0.0]
+    if not named and ranked and scores[0] >= 0.75 * LEXICAL_MIN and scores[0] - scores[1] >= WORDS_LEAD:
+        named = ranked[:1]
+    return named[0] if len(named) == 1 else None
+
+
+def _signing_claimed(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Answer | None:
+    """ "Was the search and rescue agreement signed at the 7th session?", "Chương trình hành động chung
+    … được ký khi kết thúc Kỳ họp lần thứ 5 phải không?": the document's record settles it: not signed
+    when it says so; signed at the round named when its signing falls within the round's days."""
+    if q.officials or not SIGNED_ASKED.search(q.canonical):
+        return None
+    agreement = _document_named(engine, q, list(engine.knowledge.of_kind(Agreement)))
+    event = engine.knowledge.event(direct.facts[0]) if direct.status is Status.ANSWERED else None
+    if agreement is None or event is None or q.round is None:
+        return None
+    record = dataclasses.replace(engine.answer_fact(agreement.id, lang=q.lang), question=q.text)
+    if agreement.signed is None:
+        concluded = not NOT_CONCLUDED.search(fold(f"{agreement.summary_vi} {agreement.summary_en}"))
+        return None if concluded else _with_verdict(record, "no", record.text, q.lang)
+    at_it = event.date is not None and (
+        event.date.start <= agreement.signed.start and agreement.signed.end <= event.date.end
+    )
+    record = dataclasses.replace(record, facts=(agreement.id, event.id))
+    return _with_verdict(record, "yes" if at_it else "no", record.text, q.lang)
 
 
 def _far_from_claimed(engine: Lookup, q: Question, event: Event) -> bool:

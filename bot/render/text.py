@@ -352,14 +352,14 @@ class Renderer:
         return self.title(fact, lang)
 
     def agreement(self, agreement: Agreement, lang: Lang) -> str:
-        parts = [self.title(agreement, lang)]
-        if agreement.period_start and agreement.period_end:
-            parts.append(
-                ("giai đoạn " if lang == "vi" else "covering ")
-                + f"{agreement.period_start}–{agreement.period_end}"
-            )
+        title = self.title(agreement, lang)
+        parts = [title]
+        start, end = agreement.period_start, agreement.period_end
+        # a period its name already gives ("… giai đoạn 2023-2027") is not said twice
+        if start and end and not (str(start) in title and str(end) in title):
+            parts.append(phrase("agreement_period", lang, start=str(start), end=str(end)))
         if agreement.signed:
-            parts.append(("ký " if lang == "vi" else "signed ") + format_date(agreement.signed, lang))
+            parts.append(phrase("agreement_signed", lang, date=format_date(agreement.signed, lang)))
         head = ", ".join(parts) + "."
         return f"{head} {agreement.summary_vi if lang == 'vi' else agreement.summary_en}"
 
