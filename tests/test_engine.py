@@ -2240,3 +2240,16 @@ def test_a_round_belongs_to_the_mechanism_named_before_it_and_which_session_asks
 ) -> None:
     answer = engine.answer(question)
     assert answer.facts[0] == fact and expected in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many years passed between the first and the eighth deputy-FM-level political consultations?",
+        "Từ lần 1 đến lần 8 tham khảo chính trị cấp thứ trưởng là bao nhiêu năm?",
+    ],
+)
+def test_two_rounds_named_once_after_the_second_are_counted_apart(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert set(answer.facts) >= {"deputy-fm-political-consultation-1", "deputy-fm-political-consultation-8"}
+    assert answer.text.startswith("8 ")

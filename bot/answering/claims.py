@@ -98,7 +98,7 @@ from bot.nlu.lexicon import (
     Intent,
     canonical,
 )
-from bot.nlu.parsing import AMOUNT, YEAR_IN_TEXT
+from bot.nlu.parsing import AMOUNT, YEAR_IN_TEXT, round_span
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question, capitalised_after, searchable_text, units
 from bot.render.text import event_date, format_date, how_many, join_names, phrase, with_footnotes
@@ -1048,7 +1048,8 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     for between in SPAN_BETWEEN:  # "từ khi thiết lập quan hệ đến khi ký Hiệp ước": between two facts
         span = between.search(q.folded)
         if span is not None:
-            ends = [f"{DURATION_CUES.sub(' ', part)} {when}" for part in span.groups()]
+            parts = _sharing_the_name(*span.groups())
+            ends = [f"{DURATION_CUES.sub(' ', part)} {when}" for part in parts]
             counted = _between(engine, q, ends, today)
             if counted is not None:
                 return counted
@@ -1077,6 +1078,22 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         years, end = today.year - start.year, str(today.year)
     head = phrase("years_between", q.lang, years=str(years), start=format_date(date, q.lang), end=end)
     return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
+
+
+def _sharing_the_name(first: str, second: str) -> tuple[str, str]:
+    """ "between the first and the eighth deputy-FM consultations": two rounds of one mechanism named
+    once, after the second; the first is read with the second's name."""
+    named = round_span(second)
+    if named is None:
+        return first, second
+    borrowed = f"{first} {second[named[1] :].strip()}"
+    own = round_span(first)
+    # the first is a round with nothing after it ("lần 1", "the 1st"), or one only with a name after it
+    # ("the first", read as a round once the name follows)
+    bare = own is not None and not first[own[1] :].strip()
+    if bare or (own is None and (found := round_span(borrowed)) is not None and found[0] < len(first)):
+        return borrowed, second
+    return first, second
 
 
 def _years_left(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
