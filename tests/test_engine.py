@@ -2253,3 +2253,8 @@ def test_two_rounds_named_once_after_the_second_are_counted_apart(engine: Engine
     answer = engine.answer(question)
     assert set(answer.facts) >= {"deputy-fm-political-consultation-1", "deputy-fm-political-consultation-8"}
     assert answer.text.startswith("8 ")
+
+
+def test_the_day_of_an_nth_anniversary_is_the_acts_day_that_many_years_on(engine: Engine) -> None:
+    answer = engine.answer("Quan doi nhan dan Lao ky niem 75 nam thanh lap vao ngay nao?")
+    assert answer.facts[0] == "lao-peoples-army-founding-1949-01-20" and "20/1/2024" in answer.text

@@ -45,6 +45,7 @@ from bot.kb.facts import Status as EventStatus
 from bot.nlu.lexicon import (
     AGE_ASKED,
     ALTERNATIVES,
+    ANNIVERSARY_OCCASION,
     ANNIVERSARY_WORDS,
     CITY_COUNTRIES,
     CLAIM_CUES,
@@ -56,6 +57,7 @@ from bot.nlu.lexicon import (
     COUNTRY_DATA,
     COUNTRY_PATTERN,
     CUE_WORDS,
+    DAY_ASKED,
     DAYS_APART,
     DAYS_BETWEEN,
     DAYS_BETWEEN_SPLIT,
@@ -65,6 +67,7 @@ from bot.nlu.lexicon import (
     ENGLISH_GLUE,
     EVERYDAY_WORDS,
     FUNCTION_WORDS,
+    HELD_ASKED,
     HOME_COUNTRIES,
     IN_FORCE_ASKED,
     LASTED_ASKED,
@@ -1157,7 +1160,11 @@ def anniversary_year(engine: Lookup, q: Question, today: dt.date) -> Answer | No
     """ "Kỷ niệm 75 năm thành lập … là năm nào?", "when is the 75th anniversary of …?": the year of the
     act, plus the years named."""
     years = _anniversary_number(q.folded)
-    if years is None or not YEAR_ASKED.search(q.folded):
+    if ANNIVERSARY_OCCASION.search(q.folded):
+        return None  # "Nhân kỷ niệm 75 năm …, ai chúc mừng hôm nào?": an act on the occasion is asked
+    # "… kỷ niệm 75 năm thành lập vào ngày nào?" (not "lễ kỷ niệm … tổ chức ngày nào?", a celebration)
+    day_asked = bool(DAY_ASKED.search(q.folded)) and not HELD_ASKED.search(q.folded) and not q.event_kinds
+    if years is None or not (YEAR_ASKED.search(q.folded) or day_asked):
         return None
     asked = ANNIVERSARY_WORDS.sub(" ", re.sub(rf"\b{years}(?:st|nd|rd|th)?\b", " ", q.folded))
     found = _earliest(engine, engine.lookup(asked, q.lang, today), q.lang)
@@ -1167,13 +1174,17 @@ def anniversary_year(engine: Lookup, q: Question, today: dt.date) -> Answer | No
         return None
     if re.search(rf"\b{years}\b", fold(engine.render.title(fact, "vi"))):
         return None  # an act of the anniversary itself ("chúc mừng 75 năm …"): asked as it is
-    head = phrase(
-        "anniversary_year",
-        q.lang,
-        n=how_many(years, q.lang),
-        year=str(date.start.year + years),
-        start=format_date(date, q.lang),
-    )
+    if day_asked and date.has_day:
+        # "… kỷ niệm 75 năm thành lập vào ngày nào?": the day the act fell on, that many years later
+        day = engine.render_date(_on_year(date.start, date.start.year + years), q.lang)
+        head = phrase(
+            "anniversary_day", q.lang, n=how_many(years, q.lang), day=day, start=format_date(date, q.lang)
+        )
+    else:
+        year = str(date.start.year + years)
+        head = phrase(
+            "anniversary_year", q.lang, n=how_many(years, q.lang), year=year, start=format_date(date, q.lang)
+        )
     return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
 
 

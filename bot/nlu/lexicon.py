@@ -122,6 +122,7 @@ class Cues(_Data):
     years_left: list[str]
     views: list[str]
     located: list[str]
+    anniversary_occasion: list[str]
     name_asked_after: list[str]
     alternatives: list[str]
     same_person: dict[Literal["same", "other"], list[str]]
@@ -494,6 +495,7 @@ RECORDS_NAMED_ASKED: dict[str, re.Pattern[str]] = {
 CITY_ASKED = _phrases(_CUES.city_asked)
 DEFINITION_ASKED = _phrases(_CUES.definition)
 ANNIVERSARY_ASKED = _phrases(_CUES.anniversary)
+ANNIVERSARY_OCCASION = _phrases(_CUES.anniversary_occasion)
 ANNIVERSARY_WORDS = _words(_CUES.anniversary_words)
 YEAR_ASKED = _phrases(_CUES.year_asked)
 SOON_ASKED = _phrases(_CUES.soon)
