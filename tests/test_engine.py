@@ -2258,3 +2258,13 @@ def test_two_rounds_named_once_after_the_second_are_counted_apart(engine: Engine
 def test_the_day_of_an_nth_anniversary_is_the_acts_day_that_many_years_on(engine: Engine) -> None:
     answer = engine.answer("Quan doi nhan dan Lao ky niem 75 nam thanh lap vao ngay nao?")
     assert answer.facts[0] == "lao-peoples-army-founding-1949-01-20" and "20/1/2024" in answer.text
+
+
+def test_a_stance_is_dated_by_the_act_it_was_stated_at_only_when_the_question_names_that_act(
+    engine: Engine,
+) -> None:
+    # "chúc mừng" names the congratulation; "kỉ niệm 75 năm" alone names only the anniversary
+    named = engine.answer("Bộ Quốc phòng Việt Nam chúc mừng 75 năm thành lập QĐND Lào khi nào?")
+    assert named.facts[0] == "vn-mod-congratulates-lao-army-2024-01-08"
+    alone = engine.answer("quân đội nhân dân Lào kỉ niệm 75 năm năm nào")
+    assert "vn-mod-congratulates-lao-army-2024-01-08" not in alone.facts

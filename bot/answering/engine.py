@@ -107,6 +107,8 @@ from bot.nlu.understanding import (
     EntityIndex,
     Question,
     analyze,
+    is_function_unit,
+    units,
 )
 from bot.render.text import (
     Renderer,
@@ -712,7 +714,7 @@ class Engine:
                     record.id in event.related or event.id in record.related
                 )
             else:
-                acts = record.made_at == event.id
+                acts = record.made_at == event.id and bool(_own_words(event, record) & q.units)
             if acts and _PRECISION[event.date.precision] > own_rank:
                 return s
         return None
@@ -1400,6 +1402,17 @@ class Engine:
             sources=tuple(self._sources(facts or [])),
             examples=examples,
         )
+
+
+def _own_words(event: Event, record: Statement) -> set[str]:
+    """The words of an event's title its record's title lacks ("chúc mừng" of the congratulation on an
+    anniversary): the question names the act with them."""
+    record_units = units(canonical(fold(f"{record.title_vi} {record.title_en}")))
+    return {
+        u
+        for u in units(canonical(fold(f"{event.title_vi} {event.title_en}")))
+        if u not in record_units and not is_function_unit(u)
+    }
 
 
 def _commemorates(fact: AnyFact) -> bool:
