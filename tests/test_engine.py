@@ -2268,3 +2268,19 @@ def test_a_stance_is_dated_by_the_act_it_was_stated_at_only_when_the_question_na
     assert named.facts[0] == "vn-mod-congratulates-lao-army-2024-01-08"
     alone = engine.answer("quân đội nhân dân Lào kỉ niệm 75 năm năm nào")
     assert "vn-mod-congratulates-lao-army-2024-01-08" not in alone.facts
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Did Laos pledge to back Vietnam's bid for a seat on the UN Security Council?", "no"),
+        ("Lào ủng hộ Việt Nam vào Hội đồng Bảo an phải không?", "no"),
+        ("Lào ủng hộ Việt Nam vào Hội đồng Nhân quyền phải không?", "yes"),
+    ],
+)
+def test_a_body_claimed_beside_the_one_a_stance_names_is_another_body(
+    engine: Engine, question: str, verdict: str
+) -> None:
+    # "Security Council", "Hội đồng Bảo an" share a word with the Human Rights Council, and are not it
+    answer = engine.answer(question)
+    assert answer.verdict == verdict and answer.facts[0] == "laos-supports-vn-hrc-2023-2025"

@@ -325,17 +325,50 @@ def _name_unknown(engine: Lookup, q: Question, direct: Answer, today: dt.date) -
         return None
     rest = q.text
     for name in q.unknown_names:
-        rest = rest.replace(name, " ")
+        # a body's name is kept folded ("hoi dong bao an"), a person's as typed
+        rest = rest.replace(name, " ") if name in rest else fold(rest).replace(fold(name), " ")
     said = engine.lookup(rest, q.lang, today)
     if said.status is not Status.ANSWERED:
         return None
     fact = engine.knowledge.get(said.facts[0])
+    if isinstance(fact, Statement | Agreement) and _another_body(engine, q, fact):
+        # "… a seat on the UN Security Council?" of a support for the Human Rights Council: its record
+        record = dataclasses.replace(engine.answer_fact(fact.id, lang=q.lang), question=q.text)
+        return _with_verdict(record, "no", record.text, q.lang)
     if isinstance(fact, Event) and (_another_venue(engine, q, fact) or _city_elsewhere(engine, q, fact)):
         # "… at the Presidential Palace?", "… in Phnom Penh?" of a meeting the articles put in another
         # building or another country: its record
         record = dataclasses.replace(engine.answer_fact(fact.id, lang=q.lang), question=q.text)
         return _with_verdict(record, "no", _corrected(engine, q, fact, record, always=True), q.lang)
     return _unconfirmed(engine, q, fact, said)
+
+
+def _another_body(engine: Lookup, q: Question, fact: Statement | Agreement) -> bool:
+    """A name the base lacks sharing a word with a name the record gives is another body of the same
+    kind: "UN Security Council" beside "Human Rights Council", "Hội đồng Bảo an" beside "Hội đồng
+    Nhân quyền"."""
+    fields = ("title_vi", "title_en", "name_vi", "name_en", "summary_vi", "summary_en")
+    text = " ".join(str(getattr(fact, f, "") or "") for f in fields)
+    # the names it gives: capitalised runs ("Human Rights Council") and bodies ("Hội đồng Nhân quyền",
+    # whose Vietnamese name is not capitalised word by word)
+    runs = _capitalised_runs(text) + [set(b.split()) for b in engine.index.body_names if b in fold(text)]
+    for name in [*q.unknown_names, *(" ".join(run) for run in _capitalised_runs(q.text))]:
+        claimed = set(fold(name).split()) - engine.index.country_words
+        if any(claimed <= run for run in runs):
+            return False  # the record names it
+        if any((claimed & run) - FUNCTION_WORDS for run in runs):
+            return True
+    return False
+
+
+def _capitalised_runs(text: str) -> list[set[str]]:
+    """The folded words of each run of two or more capitalised words ("Human Rights Council")."""
+    words = text.split()[1:]  # the first word is capitalised for the sentence
+    return [
+        set(fold(" ".join(run)).split())
+        for upper, group in itertools.groupby(words, key=lambda w: w[:1].isupper())
+        if upper and len(run := list(group)) > 1
+    ]
 
 
 def _fact_found(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Answer | None:
@@ -371,6 +404,9 @@ def _fact_found(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> 
             for f in map(engine.knowledge.get, direct.facts[1:])
             if isinstance(f, Statement) and _said_as_asked(engine, q, f)
         ]
+        if not saying and _another_body(engine, q, fact):
+            # "… a seat on the UN Security Council?" of a support for the Human Rights Council
+            return _with_verdict(direct, "no", direct.text, q.lang)
         if not saying:
             return Answer(q.text, Status.NOT_FOUND, phrase("claim_unknown", q.lang), q.lang)
         fact = saying[0]
