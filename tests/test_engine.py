@@ -2284,3 +2284,17 @@ def test_a_body_claimed_beside_the_one_a_stance_names_is_another_body(
     # "Security Council", "Hội đồng Bảo an" share a word with the Human Rights Council, and are not it
     answer = engine.answer(question)
     assert answer.verdict == verdict and answer.facts[0] == "laos-supports-vn-hrc-2023-2025"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tại sao VN không ủng hộ Lào làm chủ tịch ASEAN 2016 vậy",
+        "Why didn't Vietnam support Laos's ASEAN chairmanship in 2016?",
+    ],
+)
+def test_a_reason_asked_for_what_the_articles_say_did_happen_corrects_the_premise(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.verdict == "no" and answer.facts[0] == "vn-support-laos-asean-chair-2016"

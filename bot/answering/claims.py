@@ -53,6 +53,7 @@ from bot.nlu.lexicon import (
     CLAIM_STARTS,
     CONCEPTS,
     CONCLUDED_ASKED,
+    CONTRACTED,
     COUNTRIES,
     COUNTRY_DATA,
     COUNTRY_PATTERN,
@@ -76,6 +77,7 @@ from bot.nlu.lexicon import (
     MONTHS_ASKED,
     MONTHS_EN,
     NATIONALITY_ASKED,
+    NEGATIONS,
     NOT_CONCLUDED,
     NOW,
     OTHER_PERSON,
@@ -96,6 +98,7 @@ from bot.nlu.lexicon import (
     TERM_ASKED,
     VENUE_WORDS,
     WH_PATTERN,
+    WHY_ASKED,
     YEAR_ASKED,
     YEARS_LEFT,
     Intent,
@@ -173,6 +176,26 @@ def counts_years(q: Question) -> bool:
     if AGE_ASKED.search(q.canonical):
         return not q.officials and not _POST.search(q.canonical)  # "Thủ tướng Lào bao nhiêu tuổi": a person
     return bool(DURATION_CUES.search(q.canonical)) and not LASTED_ASKED.search(q.folded)
+
+
+def negative_premise(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
+    """ "Tại sao Việt Nam không ủng hộ Lào làm Chủ tịch ASEAN 2016?": the reason for something said not
+    to have been. When the articles say it was, the premise is corrected (a "no" with what they say);
+    otherwise the question is left to the rest of the engine."""
+    why = WHY_ASKED.search(q.folded)
+    words = q.folded[why.end() :].split() if why else []
+    if why is None or not NEGATIONS & set(words):
+        return None
+    positive = " ".join(CONTRACTED.get(w, w) for w in words if w not in NEGATIONS)
+    claim = engine.read(positive + (" phai khong" if q.lang == "vi" else "?"), q.lang, today)
+    if not is_claim(claim):
+        return None
+    checked = check_claim(engine, claim, today)
+    if checked.verdict != "yes":
+        return None
+    body = checked.text.removeprefix(f"{phrase('verdict_yes', q.lang)} ")
+    corrected = dataclasses.replace(checked, question=q.text)
+    return _with_verdict(corrected, "no", f"{phrase('premise_wrong', q.lang)}\n{body}", q.lang)
 
 
 def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:

@@ -197,6 +197,9 @@ class Engine:
                     return counted
             if occasions.asks_about_anniversaries(q):
                 return occasions.answer(self, q, day)
+            premise = claims.negative_premise(self, q, day)
+            if premise is not None:
+                return premise
             if claims.is_claim(q):
                 return claims.check_claim(self, q, day)
             excluded = self._excluded(q, day)

@@ -122,6 +122,8 @@ class Cues(_Data):
     years_left: list[str]
     views: list[str]
     located: list[str]
+    why_not: dict[str, list[str]]
+    contracted: dict[str, str]
     anniversary_occasion: list[str]
     name_asked_after: list[str]
     alternatives: list[str]
@@ -576,6 +578,9 @@ DESTINATION_WORDS = "|".join(sorted(_CUES.destination, key=len, reverse=True))
 PLACE_WORDS = frozenset(word for word in _CUES.destination if " " not in word)  # "in", "at", "ở", "tại"
 PLACE_CLAIM_WORDS = PLACE_WORDS | frozenset(_CUES.place_claim_words)
 LOCATED_WORDS = frozenset(_CUES.located)
+WHY_ASKED = _phrases(_CUES.why_not["why"])
+NEGATIONS = frozenset(_CUES.why_not["not"])
+CONTRACTED = dict(_CUES.contracted)
 ALTERNATIVES = _words(_CUES.alternatives)
 VENUE_WORDS = frozenset(_CUES.venue_words)
 # "liên quan tới Lào", "related to Laos": about a country, not an event held there
