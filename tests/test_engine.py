@@ -2298,3 +2298,19 @@ def test_a_reason_asked_for_what_the_articles_say_did_happen_corrects_the_premis
 ) -> None:
     answer = engine.answer(question)
     assert answer.verdict == "no" and answer.facts[0] == "vn-support-laos-asean-chair-2016"
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        (
+            "Hội nghị hẹp Bộ trưởng Ngoại giao ASEAN là một cơ chế song phương Việt Nam - Lào phải không?",
+            "no",
+        ),
+        ("Tham vấn chính trị cấp Bộ trưởng là cơ chế song phương phải không?", "yes"),
+    ],
+)
+def test_a_mechanism_is_bilateral_when_the_articles_give_it_two_countries(
+    engine: Engine, question: str, verdict: str
+) -> None:
+    assert engine.answer(question).verdict == verdict

@@ -31,6 +31,7 @@ from bot.answering.scoring import (
     WORDS_LEAD,
 )
 from bot.kb.facts import (
+    OTHER_COUNTRY,
     Agreement,
     Event,
     Figure,
@@ -47,6 +48,7 @@ from bot.nlu.lexicon import (
     ALTERNATIVES,
     ANNIVERSARY_OCCASION,
     ANNIVERSARY_WORDS,
+    BILATERAL,
     CITY_COUNTRIES,
     CLAIM_CUES,
     CLAIM_ENDS,
@@ -76,6 +78,7 @@ from bot.nlu.lexicon import (
     MARKED_FORMS,
     MONTHS_ASKED,
     MONTHS_EN,
+    MULTILATERAL,
     NATIONALITY_ASKED,
     NEGATIONS,
     NOT_CONCLUDED,
@@ -209,6 +212,7 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
         or _post_claimed(engine, q)
         or _signer_claimed(engine, q)
         or _place_claimed(engine, q)
+        or _sides_claimed(engine, q)
     )
     if settled is not None:
         return settled
@@ -307,6 +311,26 @@ def _place_claimed(engine: Lookup, q: Question) -> Answer | None:
         return profiled  # "… ở Việt Nam hay Thái Lan?": which one, not yes or no
     verdict: Verdict = "yes" if verdicts == {True} else "no"
     return _with_verdict(profiled, verdict, profiled.text, q.lang)
+
+
+def _sides_claimed(engine: Lookup, q: Question) -> Answer | None:
+    """ "Hội nghị hẹp Bộ trưởng Ngoại giao ASEAN là cơ chế song phương Việt Nam - Lào phải không?": a
+    mechanism is bilateral when the articles give it two countries, multilateral when more."""
+    bilateral, multilateral = BILATERAL.search(q.canonical), MULTILATERAL.search(q.canonical)
+    named = engine.retrieval.strong_series(q)
+    if bool(bilateral) == bool(multilateral) or len(named) != 1 or q.round is not None:
+        return None
+    series = engine.knowledge.series(next(iter(named)))
+    if series is None:
+        return None
+    two = len(series.countries) == 2 and OTHER_COUNTRY not in series.countries
+    events = [
+        e for e in map(engine.knowledge.event, engine.knowledge.events_by_series.get(series.id, ())) if e
+    ]
+    profile = dataclasses.replace(engine.answer_fact(series.id, lang=q.lang), question=q.text)
+    sources = engine.render.source_line([series], q.lang)
+    body = f"{engine.render.series_profile(series, events, q.lang)}\n\n{sources}"
+    return _with_verdict(profile, "yes" if two == bool(bilateral) else "no", body, q.lang)
 
 
 def _containers(engine: Lookup, place: Place) -> list[Place]:

@@ -124,6 +124,7 @@ class Cues(_Data):
     located: list[str]
     why_not: dict[str, list[str]]
     contracted: dict[str, str]
+    mechanism_sides: dict[str, list[str]]
     anniversary_occasion: list[str]
     name_asked_after: list[str]
     alternatives: list[str]
@@ -581,6 +582,8 @@ LOCATED_WORDS = frozenset(_CUES.located)
 WHY_ASKED = _phrases(_CUES.why_not["why"])
 NEGATIONS = frozenset(_CUES.why_not["not"])
 CONTRACTED = dict(_CUES.contracted)
+BILATERAL = _phrases(_CUES.mechanism_sides["bilateral"])
+MULTILATERAL = _phrases(_CUES.mechanism_sides["multilateral"])
 ALTERNATIVES = _words(_CUES.alternatives)
 VENUE_WORDS = frozenset(_CUES.venue_words)
 # "liên quan tới Lào", "related to Laos": about a country, not an event held there
