@@ -2314,3 +2314,9 @@ def test_a_mechanism_is_bilateral_when_the_articles_give_it_two_countries(
     engine: Engine, question: str, verdict: str
 ) -> None:
     assert engine.answer(question).verdict == verdict
+
+
+def test_a_post_asked_with_a_country_beside_it_is_a_person_of_that_country(engine: Engine) -> None:
+    # "BT Campuchia" is the Cambodian minister, not Bộ trưởng Sơn at the retreat where he met him
+    answer = engine.answer("ông Sơn gặp BT Campuchia khi nào?")
+    assert answer.facts[0] == "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28"

@@ -56,6 +56,7 @@ from bot.nlu.lexicon import (
     NAME_ASKED_AFTER,
     NOT_DESTINATION,
     PERCENT_ASKED,
+    POST_FILLERS,
     ROLE_ASKED,
     ROLE_PHRASES,
     Intent,
@@ -85,6 +86,7 @@ class AskedPeople:
     """What a question says about the people it asks after, read once per question."""
 
     post: str | None  # "thu tuong" in "the Lao prime minister"
+    post_country: str | None  # "LA" in "the Lao prime minister", "BT Campuchia"
     roles: frozenset[Role]  # co-chair, leader... ("who led", "ai đồng chủ trì")
     one_country: bool  # names exactly one of the two countries the base is about
 
@@ -93,6 +95,7 @@ class AskedPeople:
         post = ROLE.search(q.canonical)
         return cls(
             post=post.group(0) if post else None,
+            post_country=_country_beside(q.canonical, post) if post else None,
             roles=frozenset(role for role, cue in ROLE_CUES.items() if cue.search(q.canonical)),
             one_country=len(q.countries & main_countries) == 1,
         )
@@ -502,7 +505,8 @@ class Retrieval:
         """Features for people the question describes by post ("the Lao prime minister") or by country."""
         features: dict[str, float] = {}
         if asked.post is not None and any(
-            asked.post in self._participant_title(p) for p in event.participants
+            asked.post in self._participant_title(p) and self._of_country(p, asked.post_country)
+            for p in event.participants
         ):
             features["post_match"] = 1
         if asked.roles & {p.role for p in event.participants}:
@@ -512,6 +516,11 @@ class Retrieval:
         if asked.one_country and event.place and self._event_in(event, set(q.places)):
             features["one_country_place"] = 1
         return features
+
+    def _of_country(self, participant: Participant, country: str | None) -> bool:
+        """The participant is of the country the post asked names ("BT Campuchia"), when it names one."""
+        official = self.knowledge.official(participant.official or "")
+        return country is None or official is None or official.country == country
 
     def _participant_title(self, participant: Participant) -> str:
         official = self.knowledge.official(participant.official or "")
@@ -749,3 +758,15 @@ def _title_head(fact: Statement, lang: str) -> str:
         return words[-1] if words else ""
     words = canonical(fold(fact.title_vi)).split()
     return words[0] if words else ""
+
+
+def _country_beside(canon: str, post: re.Match[str]) -> str | None:
+    """The country a post is of, named right beside it: "BT Campuchia", "the Lao PM", "thủ tướng của
+    Lào" (not "Chủ tịch nước sang thăm Lào", where the country is where he went)."""
+    after = [w for w in canon[post.end() :].split()[:3] if w not in POST_FILLERS]
+    before = canon[: post.start()].split()[-2:]
+    for words in (after[:2], after[:1], before, before[-1:]):
+        name = " ".join(words)
+        if name in COUNTRIES:
+            return COUNTRIES[name]
+    return None
