@@ -2320,3 +2320,11 @@ def test_a_post_asked_with_a_country_beside_it_is_a_person_of_that_country(engin
     # "BT Campuchia" is the Cambodian minister, not Bộ trưởng Sơn at the retreat where he met him
     answer = engine.answer("ông Sơn gặp BT Campuchia khi nào?")
     assert answer.facts[0] == "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28"
+
+
+def test_a_place_that_is_no_candidates_venue_is_a_topic_that_picks_the_meeting_naming_it(
+    engine: Engine,
+) -> None:
+    # the 2021 meeting's record names the port; the 2024 one only holds a venue
+    answer = engine.answer("Cuộc gặp giữa ông Sơn và ông Saleumxay bàn về cảng Vũng Áng diễn ra ở đâu vậy?")
+    assert answer.facts[0] == "meeting-bui-thanh-son-saleumxay-2021"

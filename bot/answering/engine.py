@@ -523,7 +523,11 @@ class Engine:
         if act is not None:
             return Decision(Verdict.ANSWER, [act])
         ties = [s for s in ranked if s.score >= best.score - TIE_MARGIN or self._indistinct(q, best, s)]
-        named_alike = q.officials and not (q.series or q.round or q.date or q.places or q.named_facts)
+        # a place named that is no candidate's venue ("bàn về cảng Vũng Áng") is a topic, naming none
+        venue_named = any(
+            isinstance(s.fact, Event) and self.retrieval.places_of(s.fact) & set(q.places) for s in ranked
+        )
+        named_alike = q.officials and not (q.series or q.round or q.date or venue_named or q.named_facts)
         if named_alike or (self._series_named_alike(q) and not q.named_facts):
             # "ông Sơn gặp Saleumxay ở đâu?", "where was the 8th political consultation held?": the
             # people, or two mechanisms' names, name each candidate alike; that only one of them holds
