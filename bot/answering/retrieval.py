@@ -563,7 +563,8 @@ class Retrieval:
         wants_figure = Intent.HOW_MUCH in q.intents or bool(_PERCENT_STATED.search(q.text))
         heads = _heads_asked(q)
         candidates = dict(lexical)
-        if wants_statement and q.date is not None and q.date.year is not None:
+        year_named = bool(heads & DATE_WORDS)  # "năm 2022 được đặt tên là năm gì": the year's own name
+        if (wants_statement or year_named) and q.date is not None and q.date.year is not None:
             # "năm 2022 được gọi là năm gì": a stance of the year asked may share no word with it
             for statement_id in self.knowledge.statements_by_year.get(q.date.year, ()):
                 candidates.setdefault(statement_id, 0.0)
