@@ -2155,7 +2155,12 @@ def test_a_second_question_about_the_first_ones_subject_by_pronoun_is_answered_t
 
 
 @pytest.mark.parametrize(
-    "question", ["Năm 2022 được Việt Nam và Lào gọi là năm gì?", "nam 2022 dc goi la nam j"]
+    "question",
+    [
+        "Năm 2022 được Việt Nam và Lào gọi là năm gì?",
+        "nam 2022 dc goi la nam j",
+        "năm 2022 hai nước đặt tên là năm gì ấy nhỉ?",  # no word of stance: the noun asked alone
+    ],
 )
 def test_what_a_year_named_is_called_is_the_stance_titled_by_that_noun(engine: Engine, question: str) -> None:
     # "năm gì" of a year the question names asks its name, not its date: the stance titled "Năm …"
