@@ -2333,3 +2333,8 @@ def test_a_place_that_is_no_candidates_venue_is_a_topic_that_picks_the_meeting_n
     # the 2021 meeting's record names the port; the 2024 one only holds a venue
     answer = engine.answer("Cuộc gặp giữa ông Sơn và ông Saleumxay bàn về cảng Vũng Áng diễn ra ở đâu vậy?")
     assert answer.facts[0] == "meeting-bui-thanh-son-saleumxay-2021"
+
+
+def test_two_acronyms_side_by_side_are_both_answered(engine: Engine) -> None:
+    answer = engine.answer("DOC với COC trong bài là viết tắt của gì vậy?")
+    assert list(answer.facts) == ["doc", "coc"]

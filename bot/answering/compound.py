@@ -59,7 +59,24 @@ def split(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | None
         people = _two_officials(engine, q, first, second)
         if people is not None:
             return people
+        names = _two_names(engine, first, second)
+        if names is not None:
+            return names
     return _two_series(engine, q, today)
+
+
+def _two_names(engine: Lookup, first: str, second: str) -> tuple[str, str] | None:
+    """ "DOC với COC là viết tắt của gì?", "UNCLOS and DOC": two rare names (acronyms the base holds)
+    side by side; each question is the other words around one of them."""
+    head, tail = first.split(), second.split()
+    if not head or not tail:
+        return None
+    one, other = head[-1].strip(",.?!"), tail[0].strip(",.?!")
+    names = [engine.index.rare_names(name) for name in (one, other)]
+    if not names[0] or not names[1] or names[0] == names[1]:
+        return None
+    before, after = " ".join(head[:-1]), " ".join(tail[1:])
+    return f"{before} {one} {after}".strip(), f"{before} {other} {after}".strip()
 
 
 def _two_series(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | None:
