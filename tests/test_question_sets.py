@@ -34,47 +34,51 @@ FIXTURE = ROOT / "tests" / "fixtures" / "vn-th"
 
 CHECKS = ROOT / "knowledge" / "checks"
 # (least questions right, most confident-wrong answers) of every question set but the tuning set,
-# measured on 2026-12-06 (sixth stop); they ratchet only. The held-out sets were written blind and are
+# measured on 2026-12-06 (seventh stop); they ratchet only. The held-out sets were written blind and are
 # never read item by item; the dev sets were written blind too, and are tuned on.
 FLOORS: dict[str, tuple[int, int]] = {
-    "heldout.yaml": (212, 7),  # of 231
+    "heldout.yaml": (213, 7),  # of 231
     "heldout2.yaml": (137, 9),  # of 159, written blind on 2026-12-06
-    "heldout3.yaml": (139, 16),  # of 172, written blind later on 2026-12-06
-    "heldout4.yaml": (147, 9),  # of 170, written blind at the start of the next stop
-    "heldout5.yaml": (144, 16),  # of 173, written blind at the start of the third stop
-    "heldout6.yaml": (125, 18),  # of 157, written blind late in the third stop
-    "heldout7.yaml": (129, 13),  # of 162, written blind at the start of the fourth stop
-    "heldout8.yaml": (122, 3),  # of 135, written blind late in the fourth stop
-    "heldout9.yaml": (104, 4),  # of 120, written blind after the fourth stop's last engine change
-    "dev.yaml": (259, 2),  # of 270
-    "dev2.yaml": (202, 5),  # of 220
-    "dev3.yaml": (200, 2),  # of 210, written blind with heldout4
-    "dev4.yaml": (167, 9),  # of 201, written blind with heldout5
-    "dev5.yaml": (195, 7),  # of 209, written blind with heldout7
-    "dev6.yaml": (168, 12),  # of 189, written blind at the start of the fifth stop
+    "heldout3.yaml": (141, 15),  # of 172, written blind later on 2026-12-06
+    "heldout4.yaml": (152, 7),  # of 170, written blind at the start of the next stop
+    "heldout5.yaml": (148, 15),  # of 173, written blind at the start of the third stop
+    "heldout6.yaml": (129, 16),  # of 157, written blind late in the third stop
+    "heldout7.yaml": (131, 12),  # of 162, written blind at the start of the fourth stop
+    "heldout8.yaml": (123, 3),  # of 135, written blind late in the fourth stop
+    "heldout9.yaml": (106, 4),  # of 120, written blind after the fourth stop's last engine change
+    "dev.yaml": (262, 0),  # of 270
+    "dev2.yaml": (206, 4),  # of 220
+    "dev3.yaml": (201, 2),  # of 210, written blind with heldout4
+    "dev4.yaml": (173, 7),  # of 201, written blind with heldout5
+    "dev5.yaml": (199, 4),  # of 209, written blind with heldout7
+    "dev6.yaml": (171, 11),  # of 189, written blind at the start of the fifth stop
     "heldout10.yaml": (143, 9),  # of 159, written blind at the start of the fifth stop
-    "heldout11.yaml": (129, 8),  # of 146, written blind late in the fifth stop
-    "dev7.yaml": (148, 8),  # of 170, written blind at the start of the sixth stop
-    "heldout12.yaml": (132, 12),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
+    "heldout11.yaml": (130, 8),  # of 146, written blind late in the fifth stop
+    "dev7.yaml": (151, 6),  # of 170, written blind at the start of the sixth stop
+    "heldout12.yaml": (134, 11),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
+    "dev8.yaml": (154, 9),  # of 172, written blind at the start of the seventh stop
+    "heldout13.yaml": (114, 28),  # of 163, written blind with dev8; start of stop 112 (27), first run 114 (28)
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (72, 0),  # of 78, held out
     "heldout2.yaml": (80, 7),  # of 96, held out, written blind on 2026-12-06
     "dev.yaml": (85, 1),  # of 89
-    "heldout3.yaml": (84, 5),  # of 100, held out, written blind with heldout5
-    "heldout4.yaml": (76, 5),  # of 90, held out, written blind with heldout6
-    "dev2.yaml": (101, 2),  # of 111
+    "heldout3.yaml": (85, 5),  # of 100, held out, written blind with heldout5
+    "heldout4.yaml": (77, 5),  # of 90, held out, written blind with heldout6
+    "dev2.yaml": (102, 2),  # of 111
     "dev3.yaml": (98, 9),  # of 114, written blind with heldout4
     "dev4.yaml": (101, 2),  # of 111, written blind with heldout5
-    "heldout5.yaml": (76, 7),  # of 94, held out, written blind with heldout7
+    "heldout5.yaml": (78, 6),  # of 94, held out, written blind with heldout7
     "heldout6.yaml": (74, 7),  # of 85, held out, written blind with heldout8
-    "heldout7.yaml": (64, 7),  # of 77, held out, written blind with heldout9
+    "heldout7.yaml": (66, 7),  # of 77, held out, written blind with heldout9
     "dev5.yaml": (106, 2),  # of 112, written blind with heldout7
-    "dev6.yaml": (105, 2),  # of 113, written blind at the start of the fifth stop
-    "heldout8.yaml": (84, 3),  # of 94, held out, written blind at the start of the fifth stop
-    "heldout9.yaml": (84, 8),  # of 97, held out, written blind late in the fifth stop
-    "dev7.yaml": (103, 2),  # of 110, written blind at the start of the sixth stop
-    "heldout10.yaml": (89, 8),  # of 105, held out, written blind in the sixth stop; first run at its end
+    "dev6.yaml": (106, 2),  # of 113, written blind at the start of the fifth stop
+    "heldout8.yaml": (86, 2),  # of 94, held out, written blind at the start of the fifth stop
+    "heldout9.yaml": (85, 7),  # of 97, held out, written blind late in the fifth stop
+    "dev7.yaml": (106, 1),  # of 110, written blind at the start of the sixth stop
+    "heldout10.yaml": (92, 6),  # of 105, held out, written blind in the sixth stop; first run at its end
+    "dev8.yaml": (102, 5),  # of 113, written blind at the start of the seventh stop
+    "heldout11.yaml": (70, 21),  # of 109, held out, written blind with dev8; start of stop 66 (21), first run 70 (21)
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 
