@@ -57,10 +57,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev7.yaml": (151, 6),  # of 170, written blind at the start of the sixth stop
     "heldout12.yaml": (134, 11),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
     "dev8.yaml": (154, 9),  # of 172, written blind at the start of the seventh stop
-    "heldout13.yaml": (
-        114,
-        28,
-    ),  # of 163, written blind with dev8; start of stop 112 (27), first run 114 (28)
+    "heldout13.yaml": (114, 28),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (72, 0),  # of 78, held out
@@ -81,10 +78,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "dev7.yaml": (106, 1),  # of 110, written blind at the start of the sixth stop
     "heldout10.yaml": (92, 6),  # of 105, held out, written blind in the sixth stop; first run at its end
     "dev8.yaml": (102, 5),  # of 113, written blind at the start of the seventh stop
-    "heldout11.yaml": (
-        70,
-        21,
-    ),  # of 109, held out, written blind with dev8; start of stop 66 (21), first run 70 (21)
+    "heldout11.yaml": (70, 21),  # of 109, held out, with dev8; start of stop 66 (21), first run 70
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 
