@@ -686,3 +686,10 @@ def test_where_a_document_was_signed_is_checked_against_its_record(
 def test_the_ambassadors_asked_in_the_plural_are_listed_not_asked_back(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("các đại sứ là ai")
     assert answer.status is Status.ANSWERED and {"siriporn-laokham", "le-thi-ha"} <= set(answer.facts)
+
+
+def test_the_people_of_a_clause_that_sets_the_scene_are_not_who_is_asked_about(
+    fixture_engine: Engine,
+) -> None:
+    answer = fixture_engine.answer("Khi tiếp Đại sứ Siriporn năm 2024, ông Đinh Xuân Việt giữ chức vụ gì?")
+    assert list(answer.facts) == ["dinh-xuan-viet"]

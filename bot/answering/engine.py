@@ -93,6 +93,7 @@ from bot.nlu.lexicon import (
     POST_START_ASKED,
     POST_STOPS,
     ROLE_WORDS,
+    SCENE_OPENERS,
     SIGNED_ASKED,
     SUCCESSION,
     SUCCESSION_WITH_POST,
@@ -1317,6 +1318,11 @@ class Engine:
         everyone = [o for o, _ in ranked]
         apart = len(everyone) > 1 and self._named_apart(q, everyone)  # "ông Sơn và ông Saleumxay"
         tied = everyone if apart else named if len(named) > 1 else [o for o, v in ranked if v >= best - 1.0]
+        # "Khi tiếp Đại sứ Siriporn năm 2024, ông Việt giữ chức vụ gì?": the scene's people are not asked of
+        scene, comma, _ = q.text.partition(",")
+        if comma and SCENE_OPENERS.match(fold(scene)):
+            asked = [o for o in tied if self._named_at(q, o) >= len(fold(scene))]
+            tied = asked or tied
         facts: list[AnyFact] = [f for f in (self.knowledge.official(o) for o in tied) if f is not None]
         if len(facts) > 1 and not q.intents & {Intent.LIST} and len(named) < 2 and not apart:
             return self.ambiguous(q, [Scored(f, best, True) for f in facts])

@@ -124,6 +124,7 @@ class Cues(_Data):
     located: list[str]
     why_not: dict[str, list[str]]
     contracted: dict[str, str]
+    scene_openers: list[str]
     mechanism_sides: dict[str, list[str]]
     anniversary_occasion: list[str]
     name_asked_after: list[str]
@@ -582,6 +583,7 @@ LOCATED_WORDS = frozenset(_CUES.located)
 WHY_ASKED = _phrases(_CUES.why_not["why"])
 NEGATIONS = frozenset(_CUES.why_not["not"])
 CONTRACTED = dict(_CUES.contracted)
+SCENE_OPENERS = re.compile(r"^(?:" + "|".join(_CUES.scene_openers) + r")\b")
 BILATERAL = _phrases(_CUES.mechanism_sides["bilateral"])
 MULTILATERAL = _phrases(_CUES.mechanism_sides["multilateral"])
 ALTERNATIVES = _words(_CUES.alternatives)
