@@ -693,3 +693,9 @@ def test_the_people_of_a_clause_that_sets_the_scene_are_not_who_is_asked_about(
 ) -> None:
     answer = fixture_engine.answer("Khi tiếp Đại sứ Siriporn năm 2024, ông Đinh Xuân Việt giữ chức vụ gì?")
     assert list(answer.facts) == ["dinh-xuan-viet"]
+
+
+def test_how_many_consultations_two_people_co_chaired_lists_them(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("ong Boonyaphan va ong Duc da cung dong chu tri bao nhieu cuoc tham van")
+    assert {"vn-th-dfm-consultation-2", "vn-th-dfm-consultation-3"} <= set(answer.facts)
+    assert "2" in answer.text.split("\n")[0]
