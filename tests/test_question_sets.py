@@ -699,3 +699,18 @@ def test_how_many_consultations_two_people_co_chaired_lists_them(fixture_engine:
     answer = fixture_engine.answer("ong Boonyaphan va ong Duc da cung dong chu tri bao nhieu cuoc tham van")
     assert {"vn-th-dfm-consultation-2", "vn-th-dfm-consultation-3"} <= set(answer.facts)
     assert "2" in answer.text.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        (
+            "uy ban lien hop ve bien gioi bien viet nam thai lan da hop toi phien thu may roi",
+            "vn-th-maritime-committee-7",
+        ),
+        # the 6th session is only planned: the latest held is the 5th
+        ("When was the latest Joint Commission session?", "vn-th-joint-commission-5"),
+    ],
+)
+def test_the_latest_round_asked_is_the_latest_held(fixture_engine: Engine, question: str, fact: str) -> None:
+    assert fixture_engine.answer(question).facts[0] == fact

@@ -82,6 +82,7 @@ from bot.nlu.lexicon import (
     HOME_COUNTRIES,
     INTENT_WORDS,
     LASTED_ASKED,
+    LATEST_ROUND,
     MEMBERS_ASKED,
     NAME_ASKED,
     NATIONALITY_ASKED,
@@ -679,7 +680,8 @@ class Engine:
     def _next_round(self, q: Question) -> tuple[Question, Answer | None]:
         """ "Kỳ họp tiếp theo …", "the next consultation": the series' latest round when the articles
         give it as planned; when its latest round was held, the base knows no next one."""
-        if q.round is not None or not q.series or not NEXT_ROUND.search(q.folded):
+        latest_asked = bool(LATEST_ROUND.search(q.folded)) and not NEXT_ROUND.search(q.folded)
+        if q.round is not None or not q.series or not (NEXT_ROUND.search(q.folded) or latest_asked):
             return q, None
         # the series named first among the others, even partly ("the next deputy-level consultation")
         ranked = sorted(q.series.items(), key=lambda item: item[1], reverse=True)
@@ -690,6 +692,11 @@ class Engine:
             e for e in map(self.knowledge.event, self.knowledge.events_by_series.get(series_id, ())) if e
         ]
         rounds = [e for e in rounds if e.round is not None]
+        if latest_asked:
+            # "đã họp tới phiên thứ mấy rồi": the latest round held, not one only planned
+            rounds = [e for e in rounds if e.status is not EventStatus.PLANNED]
+            held = max(rounds, key=lambda e: e.round or 0) if rounds else None
+            return (dataclasses.replace(q, round=held.round) if held else q), None
         if not rounds:
             return q, None
         latest = max(rounds, key=lambda e: e.round or 0)

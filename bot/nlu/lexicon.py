@@ -125,6 +125,7 @@ class Cues(_Data):
     why_not: dict[str, list[str]]
     contracted: dict[str, str]
     scene_openers: list[str]
+    latest_round: list[str]
     mechanism_sides: dict[str, list[str]]
     anniversary_occasion: list[str]
     name_asked_after: list[str]
@@ -591,6 +592,7 @@ VENUE_WORDS = frozenset(_CUES.venue_words)
 # "liên quan tới Lào", "related to Laos": about a country, not an event held there
 NOT_DESTINATION = re.compile(r"\b(?:" + "|".join(_CUES.not_destination) + r")\s*$")
 NEXT_ROUND = _phrases(_CUES.next_round)
+LATEST_ROUND = _phrases(_CUES.latest_round)
 PREVIOUS_ROUND = _phrases(_CUES.previous_round)
 BODY_HEADS = _phrases(_CUES.body_heads)
 
