@@ -714,3 +714,18 @@ def test_how_many_consultations_two_people_co_chaired_lists_them(fixture_engine:
 )
 def test_the_latest_round_asked_is_the_latest_held(fixture_engine: Engine, question: str, fact: str) -> None:
     assert fixture_engine.answer(question).facts[0] == fact
+
+
+def test_the_mechanisms_of_the_two_countries_are_listed_with_their_profiles(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer(
+        "What bilateral mechanisms do Vietnam and Thailand have for diplomatic talks?"
+    )
+    assert set(answer.facts) == {
+        "vn-th-joint-commission",
+        "vn-th-dfm-consultation",
+        "vn-th-maritime-committee",
+    }
+    assert (
+        fixture_engine.answer("Quan hệ Việt Nam - Nam Phi có những cơ chế hợp tác nào?").status
+        is Status.NOT_FOUND
+    )

@@ -83,11 +83,11 @@ def topic(index: EntityIndex, q: Question, event: Event) -> set[str]:
         and not _names_it(t, naming, _paired(index, tokens, i))
         for i, t in enumerate(tokens)
     ]
-    wanted = {t for t, ok in zip(tokens, usable, strict=True) if ok and _distinctive(index, t)}
+    wanted = {t for t, ok in zip(tokens, usable, strict=True) if ok and distinctive(index, t)}
     wanted |= {
         f"{a} {b}"
         for i, (a, b) in enumerate(itertools.pairwise(tokens))
-        if usable[i] and usable[i + 1] and _distinctive(index, f"{a} {b}")
+        if usable[i] and usable[i + 1] and distinctive(index, f"{a} {b}")
     }
     return wanted
 
@@ -111,7 +111,7 @@ def _names_it(token: str, naming: frozenset[str], in_place: bool) -> bool:
     )
 
 
-def _distinctive(index: EntityIndex, unit: str) -> bool:
+def distinctive(index: EntityIndex, unit: str) -> bool:
     return index.idf.get(unit, index.max_idf) >= DETAIL_RARITY * index.max_idf
 
 

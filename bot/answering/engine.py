@@ -474,6 +474,7 @@ class Engine:
         return (
             self._series_profile(q)
             or (self._place_profile(q, place) if place is not None else None)
+            or lists.mechanisms_listed(self, q)
             or lists.role_holder(self, q)
         )
 

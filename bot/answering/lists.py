@@ -25,10 +25,21 @@ from bot.answering.retrieval import (
     Scored,
     event_date_query,
 )
-from bot.answering.scoring import LIST_SHARE, POST_WINDOW, TIE_MARGIN
-from bot.kb.facts import Agreement, Event, EventKind, FuzzyDate, Official, Position, Statement
+from bot.answering.scoring import LIST_SHARE, POST_WINDOW, SERIES_MENTIONED, TIE_MARGIN
+from bot.kb.facts import (
+    OTHER_COUNTRY,
+    Agreement,
+    Event,
+    EventKind,
+    FuzzyDate,
+    Official,
+    Position,
+    Series,
+    Statement,
+)
 from bot.kb.knowledge import AnyFact
 from bot.nlu.lexicon import (
+    BILATERAL,
     CONCLUDED_ASKED,
     CUE_WORDS,
     EVERYDAY_WORDS,
@@ -206,6 +217,42 @@ def _wants_list(engine: Lookup, q: Question, events: list[Scored]) -> bool:
         and not engine.retrieval.strong_series(q)
         and not (q.intents & {Intent.WHERE, Intent.WHO, Intent.HOW_MUCH})
     )
+
+
+def mechanisms_listed(engine: Lookup, q: Question) -> Answer | None:
+    """ "Việt Nam và Thái Lan có những cơ chế hợp tác nào?", "which mechanisms do they have?": every
+    mechanism of the countries named (two-country ones when "bilateral" is said), with its profile."""
+    if not RECORDS_NAMED_ASKED["series"].search(q.folded) or q.officials or q.round or q.date:
+        return None
+    if q.unknown_words or q.unknown_names or q.foreign_countries or len(q.countries) == 1:
+        # "Việt Nam - Nam Phi có những cơ chế nào?": of a pair the base does not hold (one country read)
+        return None
+    if any(share >= SERIES_MENTIONED for share in q.series.values()):
+        return None  # one mechanism named: it is asked about
+    rest = RECORDS_NAMED_ASKED["series"].sub(" ", BILATERAL.sub(" ", q.canonical))
+    if any(
+        w not in FUNCTION_WORDS | CUE_WORDS | EVERYDAY_WORDS
+        and w not in engine.index.country_words
+        and details.distinctive(engine.index, w)
+        for w in rest.split()
+    ):
+        return None  # "which mechanisms did Laos say it would work in": what a record names
+    two_only = bool(BILATERAL.search(q.canonical))
+    chosen = [
+        series
+        for series in engine.knowledge.of_kind(Series)
+        if q.countries <= set(series.countries)
+        and not (two_only and (len(series.countries) != 2 or OTHER_COUNTRY in series.countries))
+    ]
+    if not chosen:
+        return None
+    lines = []
+    for series in chosen:
+        events = [
+            e for e in map(engine.knowledge.event, engine.knowledge.events_by_series.get(series.id, ())) if e
+        ]
+        lines.append(f"• {engine.render.series_profile(series, events, q.lang)}")
+    return engine.answered(q.text, list(chosen), "\n".join(lines), q.lang, 1.0)
 
 
 def role_holder(engine: Lookup, q: Question) -> Answer | None:
