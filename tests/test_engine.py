@@ -2338,3 +2338,9 @@ def test_a_place_that_is_no_candidates_venue_is_a_topic_that_picks_the_meeting_n
 def test_two_acronyms_side_by_side_are_both_answered(engine: Engine) -> None:
     answer = engine.answer("DOC với COC trong bài là viết tắt của gì vậy?")
     assert list(answer.facts) == ["doc", "coc"]
+
+
+def test_who_held_a_post_no_one_named_held_beside_someone_named_is_not_their_profile(engine: Engine) -> None:
+    # the Lao defence minister is not named in the article; Phùng Sĩ Tấn is who congratulated him
+    answer = engine.answer("Ai là Bộ trưởng Quốc phòng Lào nhận lời chúc mừng của Thượng tướng Phùng Sĩ Tấn?")
+    assert answer.facts[0] == "vn-mod-congratulates-lao-army-2024-01-08" and "không nêu" in answer.text
