@@ -846,7 +846,8 @@ class Engine:
         members = MEMBERS_ASKED.search(q.folded)
         if not (members or DEFINITION_ASKED.search(q.folded) or q.intents & {Intent.LIST, Intent.PROFILE}):
             return None
-        if q.intents & {Intent.WHEN, Intent.WHERE, Intent.HOW_MUCH} or (
+        # ("gồm mấy nước nào": its members, which the profile says the articles do not list)
+        if (q.intents & {Intent.WHEN, Intent.WHERE, Intent.HOW_MUCH} and not members) or (
             Intent.WHO in q.intents and not NAME_ASKED.search(q.folded)
         ):
             return None  # "các kỳ họp … diễn ra ở đâu" asks about the meetings ("its full name" is its own)
