@@ -729,3 +729,12 @@ def test_the_mechanisms_of_the_two_countries_are_listed_with_their_profiles(fixt
         fixture_engine.answer("Quan hệ Việt Nam - Nam Phi có những cơ chế hợp tác nào?").status
         is Status.NOT_FOUND
     )
+
+
+def test_the_event_someone_co_chaired_during_a_visit_is_the_one_they_co_chaired(
+    fixture_engine: Engine,
+) -> None:
+    answer = fixture_engine.answer(
+        "Trong chuyến thăm Thái Lan tháng 3/2023, Bộ trưởng Trần Văn Nam đồng chủ trì sự kiện nào?"
+    )
+    assert answer.facts[0] == "vn-th-joint-commission-5"

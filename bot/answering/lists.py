@@ -42,6 +42,7 @@ from bot.nlu.lexicon import (
     BILATERAL,
     CONCLUDED_ASKED,
     CUE_WORDS,
+    EVENT_ASKED,
     EVERYDAY_WORDS,
     FUNCTION_WORDS,
     HELD_DURING,
@@ -151,6 +152,12 @@ def _held_during(engine: Lookup, q: Question, events: list[Scored]) -> Answer | 
     ]
     if met:
         within = [e for e in within if set(q.officials) & {p.official for p in e.participants}]
+    roles = {role for role, cue in ROLE_CUES.items() if cue.search(q.canonical)}
+    if roles and q.officials:
+        # "… ông Nam đồng chủ trì sự kiện nào?": those he took that part in
+        within = [
+            e for e in within if any(p.official in q.officials and p.role in roles for p in e.participants)
+        ]
     asked = event_date_query(q)
     if asked is not None and asked.day is not None:
         # on the day asked: an event known only to its month is not known to fall on it
@@ -185,9 +192,10 @@ def _planned_at(engine: Lookup, q: Question, events: list[Scored]) -> Answer | N
 
 
 def _events_asked(q: Question) -> bool:
-    """ "… đồng chủ trì những cuộc họp nào": a plural of events is asked, not people ("những quan chức
-    nào"), whatever verb of taking part comes with it."""
-    return any(not OFFICIALS_ASKED.search(m.group(0)) for m in PLURAL_ASKED.finditer(q.canonical))
+    """ "… đồng chủ trì những cuộc họp nào", "… đồng chủ trì sự kiện nào": events are asked, not people
+    ("những quan chức nào"), whatever verb of taking part comes with it."""
+    plural = any(not OFFICIALS_ASKED.search(m.group(0)) for m in PLURAL_ASKED.finditer(q.canonical))
+    return plural or bool(EVENT_ASKED.search(q.folded))
 
 
 def whole_timeline(q: Question) -> bool:

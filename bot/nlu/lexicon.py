@@ -126,6 +126,7 @@ class Cues(_Data):
     contracted: dict[str, str]
     scene_openers: list[str]
     latest_round: list[str]
+    event_asked: list[str]
     mechanism_sides: dict[str, list[str]]
     anniversary_occasion: list[str]
     name_asked_after: list[str]
@@ -494,6 +495,7 @@ HELD_ASKED = _phrases(_CUES.held_asked)
 MEMBERS_ASKED = _phrases(_CUES.members)
 OCCASION_ASKED = _phrases(_CUES.occasion)
 HELD_DURING = _phrases(_CUES.held_during)
+EVENT_ASKED = _phrases(_CUES.event_asked)
 RECORDS_NAMED_ASKED: dict[str, re.Pattern[str]] = {
     kind: _phrases(p) for kind, p in _CUES.records_named.items()
 }
