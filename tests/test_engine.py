@@ -2340,12 +2340,6 @@ def test_two_acronyms_side_by_side_are_both_answered(engine: Engine) -> None:
     assert list(answer.facts) == ["doc", "coc"]
 
 
-def test_who_held_a_post_no_one_named_held_beside_someone_named_is_not_their_profile(engine: Engine) -> None:
-    # the Lao defence minister is not named in the article; Phùng Sĩ Tấn is who congratulated him
-    answer = engine.answer("Ai là Bộ trưởng Quốc phòng Lào nhận lời chúc mừng của Thượng tướng Phùng Sĩ Tấn?")
-    assert answer.facts[0] == "vn-mod-congratulates-lao-army-2024-01-08" and "không nêu" in answer.text
-
-
 def test_how_many_members_of_a_group_named_by_acronym_says_the_articles_do_not_list_them(
     engine: Engine,
 ) -> None:

@@ -391,22 +391,6 @@ class Engine:
             return self.not_found(q.text, q.lang, q, text=text, facts=[succeeded])
         return None
 
-    def _someone_else_asked(self, q: Question) -> bool:
-        """ "Ai là Bộ trưởng Quốc phòng Lào nhận lời chúc mừng của Thượng tướng Phùng Sĩ Tấn?": the post
-        asked of another country than the people named, whom they met: not one of them."""
-        post = _asked_post(q)
-        if post is None or post[1] is None:
-            return False
-        role, country, qualifiers = post
-        officials = [o for o in map(self.knowledge.official, q.officials) if o is not None]
-        held = any(
-            p.country == country and self.title_fits(p.title_vi, role, qualifiers)
-            for o in self.knowledge.of_kind(Official)
-            for p in o.positions
-        )
-        # no one the articles name held it: the answer is the meeting, which says they name no one
-        return bool(officials) and all(o.country != country for o in officials) and not held
-
     def _post_start(self, q: Question) -> Answer | None:
         """ "Đinh Xuân Việt được bổ nhiệm từ khi nào?": the articles give posts as of their dates, never
         when one began; the answer says so, with the posts they give."""
@@ -892,8 +876,6 @@ class Engine:
             and not (q.event_kinds or q.round or q.date or q.places or self.retrieval.strong_series(q))
         ):
             return True  # "thứ trưởng Đức là quan chức nước nào?": whose official, not where
-        if Intent.WHO in q.intents and self._someone_else_asked(q):
-            return False
         if (
             q.round is not None
             or q.date is not None
