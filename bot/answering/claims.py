@@ -104,6 +104,7 @@ from bot.nlu.lexicon import (
     WHY_ASKED,
     YEAR_ASKED,
     YEARS_LEFT,
+    YES_NO_TAIL,
     Intent,
     canonical,
 )
@@ -190,7 +191,7 @@ def negative_premise(engine: Lookup, q: Question, today: dt.date) -> Answer | No
     if why is None or not NEGATIONS & set(words):
         return None
     positive = " ".join(CONTRACTED.get(w, w) for w in words if w not in NEGATIONS)
-    claim = engine.read(positive + (" phai khong" if q.lang == "vi" else "?"), q.lang, today)
+    claim = engine.read(f"{positive} {YES_NO_TAIL[q.lang]}", q.lang, today)
     if not is_claim(claim):
         return None
     checked = check_claim(engine, claim, today)
@@ -324,9 +325,7 @@ def _sides_claimed(engine: Lookup, q: Question) -> Answer | None:
     if series is None:
         return None
     two = len(series.countries) == 2 and OTHER_COUNTRY not in series.countries
-    events = [
-        e for e in map(engine.knowledge.event, engine.knowledge.events_by_series.get(series.id, ())) if e
-    ]
+    events = engine.rounds_of(series.id)
     profile = dataclasses.replace(engine.answer_fact(series.id, lang=q.lang), question=q.text)
     sources = engine.render.source_line([series], q.lang)
     body = f"{engine.render.series_profile(series, events, q.lang)}\n\n{sources}"

@@ -838,7 +838,7 @@ class Engine:
         series = self.knowledge.series(next(iter(named)))
         if series is None:
             return None
-        events = self._rounds_of(series.id)
+        events = self.rounds_of(series.id)
         text = self.render.series_profile(series, events, q.lang)
         if members:
             # "CLMV gồm những nước nào?": the countries a record names are the base's, not its members
@@ -858,12 +858,12 @@ class Engine:
         facts: list[AnyFact] = []
         texts = []
         for one in series:
-            events = self._rounds_of(one.id)
+            events = self.rounds_of(one.id)
             texts.append(self.render.series_profile(one, events, q.lang))
             facts += [one, *events]
         return self.answered(q.text, facts, "\n\n".join(texts), q.lang, 1.0) if len(series) > 1 else None
 
-    def _rounds_of(self, series_id: str) -> list[Event]:
+    def rounds_of(self, series_id: str) -> list[Event]:
         """The events of a mechanism, by round."""
         events = (self.knowledge.event(i) for i in self.knowledge.events_by_series.get(series_id, ()))
         return sorted((e for e in events if e), key=lambda e: e.round or 0)
@@ -1247,7 +1247,7 @@ class Engine:
         return any(
             s != event.series
             and share >= SERIES_STRONG
-            and event.event_kind not in {e.event_kind for e in self._rounds_of(s)}
+            and event.event_kind not in {e.event_kind for e in self.rounds_of(s)}
             for s, share in q.series.items()
         )
 

@@ -256,9 +256,7 @@ def mechanisms_listed(engine: Lookup, q: Question) -> Answer | None:
         return None
     lines = []
     for series in chosen:
-        events = [
-            e for e in map(engine.knowledge.event, engine.knowledge.events_by_series.get(series.id, ())) if e
-        ]
+        events = engine.rounds_of(series.id)
         lines.append(f"• {engine.render.series_profile(series, events, q.lang)}")
     return engine.answered(q.text, list(chosen), "\n".join(lines), q.lang, 1.0)
 

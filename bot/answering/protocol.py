@@ -10,7 +10,7 @@ from typing import Protocol
 
 from bot.answering.answers import Answer, Lang
 from bot.answering.retrieval import Retrieval, Scored
-from bot.kb.facts import Agreement
+from bot.kb.facts import Agreement, Event
 from bot.kb.knowledge import AnyFact, Knowledge
 from bot.nlu.understanding import EntityIndex, Question
 from bot.render.text import Renderer
@@ -48,6 +48,10 @@ class Lookup(Protocol):
 
     def names_signers(self, agreement: Agreement) -> bool:
         """Its record tells who signed it, naming officials of the base."""
+        ...
+
+    def rounds_of(self, series_id: str) -> list[Event]:
+        """The events of a mechanism, by round."""
         ...
 
     def countries_in(self, text: str) -> set[str]:

@@ -124,6 +124,7 @@ class Cues(_Data):
     located: list[str]
     why_not: dict[str, list[str]]
     contracted: dict[str, str]
+    yes_no_tail: dict[str, str]
     scene_openers: list[str]
     latest_round: list[str]
     event_asked: list[str]
@@ -586,6 +587,7 @@ LOCATED_WORDS = frozenset(_CUES.located)
 WHY_ASKED = _phrases(_CUES.why_not["why"])
 NEGATIONS = frozenset(_CUES.why_not["not"])
 CONTRACTED = dict(_CUES.contracted)
+YES_NO_TAIL = dict(_CUES.yes_no_tail)
 SCENE_OPENERS = re.compile(r"^(?:" + "|".join(_CUES.scene_openers) + r")\b")
 BILATERAL = _phrases(_CUES.mechanism_sides["bilateral"])
 MULTILATERAL = _phrases(_CUES.mechanism_sides["multilateral"])
