@@ -2345,3 +2345,11 @@ def test_how_many_members_of_a_group_named_by_acronym_says_the_articles_do_not_l
 ) -> None:
     answer = engine.answer("CLMV gồm mấy nước nào vậy")
     assert answer.facts[0] == "clmv" and "không nêu" in answer.text
+
+
+def test_the_event_someone_named_took_the_part_asked_in_is_not_passed_over_for_having_only_them(
+    engine: Engine,
+) -> None:
+    # he co-chaired the 46th session; that the article names no one else there is no reason against it
+    answer = engine.answer("Thủ tướng Lào Sonexay Siphandone sang Việt Nam để đồng chủ trì sự kiện gì?")
+    assert answer.facts[0] == "intergovernmental-committee-46"

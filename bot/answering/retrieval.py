@@ -376,6 +376,7 @@ class Retrieval:
                 Intent.WHO in q.intents
                 and officials
                 and not any(p.official not in officials for p in event.participants)
+                and "named_in_role" not in people  # "X đồng chủ trì sự kiện gì": X's part is asked
             ):
                 features["only_the_asker"] = 1
             share = lexical.get(event.id, 0.0)
