@@ -31,7 +31,6 @@ from bot.answering.scoring import (
     WORDS_LEAD,
 )
 from bot.kb.facts import (
-    OTHER_COUNTRY,
     Agreement,
     Event,
     Figure,
@@ -324,12 +323,11 @@ def _sides_claimed(engine: Lookup, q: Question) -> Answer | None:
     series = engine.knowledge.series(next(iter(named)))
     if series is None:
         return None
-    two = len(series.countries) == 2 and OTHER_COUNTRY not in series.countries
     events = engine.rounds_of(series.id)
     profile = dataclasses.replace(engine.answer_fact(series.id, lang=q.lang), question=q.text)
     sources = engine.render.source_line([series], q.lang)
     body = f"{engine.render.series_profile(series, events, q.lang)}\n\n{sources}"
-    return _with_verdict(profile, "yes" if two == bool(bilateral) else "no", body, q.lang)
+    return _with_verdict(profile, "yes" if series.bilateral == bool(bilateral) else "no", body, q.lang)
 
 
 def _containers(engine: Lookup, place: Place) -> list[Place]:
@@ -574,14 +572,9 @@ def _person_absent(engine: Lookup, q: Question, direct: Answer, today: dt.date) 
     cited: list[Event] = [event]
     for official_id in q.officials:
         official = engine.knowledge.official(official_id)
-        rounds = [
-            e
-            for e in map(engine.knowledge.event, engine.knowledge.events_by_official.get(official_id, ()))
-            if e is not None and e.series and e.series == event.series
-        ]
+        rounds = _events_of(engine, official_id, {event.series} if event.series else set())
         if official is not None and rounds:
-            titles = "; ".join(f"{engine.render.title(e, q.lang)} — {event_date(e, q.lang)}" for e in rounds)
-            body += "\n" + phrase("took_part_in", q.lang, name=official.name, events=titles)
+            body += "\n" + _took_part_in(engine, official, rounds, q.lang)
             cited += rounds
     text = f"{with_footnotes(body, q.lang)}\n\n{engine.render.source_line(list(cited), q.lang)}"
     named = dataclasses.replace(named, question=q.text, facts=tuple(dict.fromkeys(e.id for e in cited)))
@@ -595,22 +588,26 @@ def _round_of_theirs(engine: Lookup, q: Question, direct: Answer, today: dt.date
     if direct.status is not Status.NOT_FOUND or q.round is None or len(q.officials) != 1 or len(series) != 1:
         return None
     official = engine.knowledge.official(next(iter(q.officials)))
-    rounds = [
-        e
-        for e in map(
-            engine.knowledge.event,
-            engine.knowledge.events_by_official.get(official.id if official else "", ()),
-        )
-        if e is not None and e.series in series and e.round is not None
-    ]
+    rounds = [e for e in _events_of(engine, official.id, series) if e.round is not None] if official else []
     if official is None or not rounds or any(e.round == q.round for e in rounds):
         return None
-    titles = "; ".join(f"{engine.render.title(e, q.lang)} — {event_date(e, q.lang)}" for e in rounds)
-    body = phrase("took_part_in", q.lang, name=official.name, events=titles)
+    body = _took_part_in(engine, official, rounds, q.lang)
     text = f"{with_footnotes(body, q.lang)}\n\n{engine.render.source_line(list(rounds), q.lang)}"
     found = dataclasses.replace(engine.answer_fact(rounds[0].id, lang=q.lang), question=q.text)
     found = dataclasses.replace(found, facts=tuple(e.id for e in rounds))
     return _with_verdict(found, "no", text, q.lang)
+
+
+def _events_of(engine: Lookup, official_id: str, series: set[str]) -> list[Event]:
+    """The events of these mechanisms the official took part in."""
+    events = map(engine.knowledge.event, engine.knowledge.events_by_official.get(official_id, ()))
+    return [e for e in events if e is not None and e.series in series]
+
+
+def _took_part_in(engine: Lookup, official: Official, events: list[Event], lang: Lang) -> str:
+    """ "Sonexay Siphanhdone tham gia: Kỳ họp lần thứ 46 … — không rõ ngày."""
+    titles = "; ".join(f"{engine.render.title(e, lang)} — {event_date(e, lang)}" for e in events)
+    return phrase("took_part_in", lang, name=official.name, events=titles)
 
 
 def _post_not_there(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Answer | None:

@@ -170,18 +170,27 @@ def said_by(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
     people = set(q.officials) & {p.official for p in event.participants}
     if Intent.WHAT not in q.intents or len(q.officials) != 1 or not people or topic(index, q, event):
         return []  # one person's words, and nothing else asked of them
-    forms = [f" {form.text} " for form in index.name_forms if form.target in people and form.tokens > 1]
+    forms = _full_names(index, people)
     points = [(t.vi, t.en) for t in event.agreed + event.discussed]
-    said = [Passage(vi, en, None, 1.0) for vi, en in points if any(f in f" {fold(vi)} " for f in forms)]
+    said = [Passage(vi, en, None, 1.0) for vi, en in points if _names_one(forms, vi)]
     if not said and q.lang == "vi":
         # the article's own sentences whose subject is the person (the name opens the sentence, after
         # a title): "Đại sứ Hà cho biết …" may be in no point of the record
         said = [
             Passage(quote, quote, None, 1.0)
             for quote in event.quotes
-            if any(f in f" {' '.join(fold(quote).split()[:SUBJECT_WORDS])} " for f in forms)
+            if _names_one(forms, " ".join(fold(quote).split()[:SUBJECT_WORDS]))
         ]
     return said
+
+
+def _full_names(index: EntityIndex, people: set[str]) -> list[str]:
+    """The names of these people of two words or more, folded and spaced to match whole words."""
+    return [f" {form.text} " for form in index.name_forms if form.target in people and form.tokens > 1]
+
+
+def _names_one(forms: list[str], text: str) -> bool:
+    return any(form in f" {fold(text)} " for form in forms)
 
 
 def view_of(index: EntityIndex, q: Question, event: Event) -> tuple[Event, list[Passage]] | None:
@@ -198,7 +207,7 @@ def view_of(index: EntityIndex, q: Question, event: Event) -> tuple[Event, list[
     named = {u for u in q.units if u in index.fact_units.get(series, frozenset()) and not is_function_unit(u)}
     if not named:
         return None
-    forms = [f" {form.text} " for form in index.name_forms if form.target == person and form.tokens > 1]
+    forms = _full_names(index, {person})
     # its meetings, the events linked to it either way, in which the person took part
     linked = dict.fromkeys([event.id, *event.related, *index.knowledge.events_by_official.get(person, ())])
     for other in (e for f in linked if (e := index.knowledge.event(f)) is not None):
@@ -206,7 +215,7 @@ def view_of(index: EntityIndex, q: Question, event: Event) -> tuple[Event, list[
             continue
         if person not in {p.official for p in other.participants}:
             continue
-        points = [p for p in other.agreed + other.discussed if any(f in f" {fold(p.vi)} " for f in forms)]
+        points = [p for p in other.agreed + other.discussed if _names_one(forms, p.vi)]
         found = [Passage(p.vi, p.en, None, _covered(index, named, f"{p.vi} {p.en}")) for p in points]
         found = sorted((p for p in found if p.coverage >= DETAIL_MIN), key=lambda p: -p.coverage)
         if found:
@@ -216,15 +225,17 @@ def view_of(index: EntityIndex, q: Question, event: Event) -> tuple[Event, list[
 
 def _covered(index: EntityIndex, wanted: set[str], text: str) -> float:
     """The share of the wanted units' weight the text holds."""
-    held = _units_of(text)
-    return sum(index.unit_weight(u) for u in wanted if u in held) / sum(index.unit_weight(u) for u in wanted)
+    return _share(index, wanted, _units_of(text))
 
 
 def topic_held(index: EntityIndex, wanted: set[str], fact_id: str) -> float:
     """The share of a question's topic within an event (`topic`) that a fact's own words hold."""
+    return _share(index, wanted, index.fact_units.get(fact_id, frozenset()))
+
+
+def _share(index: EntityIndex, wanted: set[str], held: set[str] | frozenset[str]) -> float:
     total = sum(index.unit_weight(u) for u in wanted)
-    own: set[str] | frozenset[str] = index.fact_units.get(fact_id, frozenset())
-    return sum(index.unit_weight(u) for u in wanted if u in own) / total if total else 0.0
+    return sum(index.unit_weight(u) for u in wanted if u in held) / total if total else 0.0
 
 
 def documents_at(knowledge: Knowledge, event: Event) -> list[Agreement]:

@@ -689,10 +689,7 @@ class Engine:
         series_id, best = ranked[0]
         if best < SERIES_MENTIONED or (len(ranked) > 1 and best - ranked[1][1] < SERIES_LEAD):
             return q, None
-        rounds = [
-            e for e in map(self.knowledge.event, self.knowledge.events_by_series.get(series_id, ())) if e
-        ]
-        rounds = [e for e in rounds if e.round is not None]
+        rounds = [e for e in self.rounds_of(series_id) if e.round is not None]
         if latest_asked:
             # "đã họp tới phiên thứ mấy rồi": the latest round held, not one only planned
             rounds = [e for e in rounds if e.status is not EventStatus.PLANNED]

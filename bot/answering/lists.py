@@ -27,7 +27,6 @@ from bot.answering.retrieval import (
 )
 from bot.answering.scoring import LIST_SHARE, POST_WINDOW, SERIES_MENTIONED, TIE_MARGIN
 from bot.kb.facts import (
-    OTHER_COUNTRY,
     Agreement,
     Event,
     EventKind,
@@ -249,8 +248,7 @@ def mechanisms_listed(engine: Lookup, q: Question) -> Answer | None:
     chosen = [
         series
         for series in engine.knowledge.of_kind(Series)
-        if q.countries <= set(series.countries)
-        and not (two_only and (len(series.countries) != 2 or OTHER_COUNTRY in series.countries))
+        if q.countries <= set(series.countries) and not (two_only and not series.bilateral)
     ]
     if not chosen:
         return None

@@ -586,7 +586,8 @@ class Retrieval:
                 cues["agreement_cue"] = 1
             if isinstance(fact, Statement) and wants_statement:
                 cues["statement_cue"] = 1
-            if isinstance(fact, Statement) and _title_head(fact, q.lang) in heads:
+            head = _title_head(fact, q.lang) if isinstance(fact, Statement) else ""
+            if head in heads:
                 cues["title_head_asked"] = 1
             if isinstance(fact, Figure) and wants_figure:
                 cues["figure_cue"] = 1
@@ -618,9 +619,8 @@ class Retrieval:
                 or self.stance_named(q, fact)
                 # "năm 2025 được chọn làm năm gì": the stance naming the year asked, titled as a year
                 or (
-                    isinstance(fact, Statement)
-                    and "title_head_asked" in cues
-                    and _title_head(fact, q.lang) in DATE_WORDS
+                    "title_head_asked" in cues
+                    and head in DATE_WORDS
                     and q.date is not None
                     and self._dated_in(fact, q)
                 )

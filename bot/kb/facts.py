@@ -191,6 +191,11 @@ class Series(Sourced):
     level_vi: str | None = None
     level_en: str | None = None
 
+    @property
+    def bilateral(self) -> bool:
+        """Between two countries only, as the articles give it (no others among its members)."""
+        return len(self.countries) == 2 and OTHER_COUNTRY not in self.countries
+
 
 class PlaceKind(StrEnum):
     COUNTRY = "country"

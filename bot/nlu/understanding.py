@@ -493,7 +493,7 @@ class EntityIndex:
                         f"{typed[i]} {typed[i + 1]}"
                     )
 
-    def _typed_otherwise(self, pair: tuple[str, str], typed: str) -> bool:
+    def _compound_typed_otherwise(self, pair: tuple[str, str], typed: str) -> bool:
         """The question wrote the compound's words with marks other than the sources': "bà Hà nói gì"
         holds "ha noi" folded, but not "Hà Nội"."""
         written = self.compounds_written.get(pair, set())
@@ -528,7 +528,9 @@ class EntityIndex:
             if not owners or i == 0:
                 continue
             pair = (token, tokens[i + 1]) if i + 1 < len(tokens) else None
-            if pair in self.given_name_compounds and not (typed and self._typed_otherwise(pair, typed)):
+            if pair in self.given_name_compounds and not (
+                typed and self._compound_typed_otherwise(pair, typed)
+            ):
                 continue  # "Thủ tướng Chính phủ", "Thứ trưởng Việt Nam": a word, not a name
             head = _title_before(tokens, i)
             if head is None:
