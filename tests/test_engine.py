@@ -2353,3 +2353,20 @@ def test_the_event_someone_named_took_the_part_asked_in_is_not_passed_over_for_h
     # he co-chaired the 46th session; that the article names no one else there is no reason against it
     answer = engine.answer("Thủ tướng Lào Sonexay Siphandone sang Việt Nam để đồng chủ trì sự kiện gì?")
     assert answer.facts[0] == "intergovernmental-committee-46"
+
+
+def test_what_someone_congratulated_on_is_the_point_of_the_meeting_that_says_so(engine: Engine) -> None:
+    # "chúc mừng" asks what; it is also what the 2021 meeting's record says was done, and no other
+    # meeting of the two ministers holds it
+    for question in (
+        "Saleumxay chúc mừng Việt Nam điều gì khi gặp ông Sơn?",
+        "What did Saleumxay congratulate Vietnam on?",
+    ):
+        answer = engine.answer(question)
+        assert answer.facts[0] == "meeting-bui-thanh-son-saleumxay-2021", question
+        assert "XV" in answer.text or "15th" in answer.text
+
+
+def test_a_congratulation_the_event_is_named_by_is_no_topic_within_it(engine: Engine) -> None:
+    answer = engine.answer("Thượng tướng Phùng Sĩ Tấn đến chúc mừng Bộ Quốc phòng Lào hôm nào?")
+    assert answer.facts[0] == "vn-mod-congratulates-lao-army-2024-01-08" and "8/1/2024" in answer.text

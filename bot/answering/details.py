@@ -31,6 +31,7 @@ from bot.nlu.lexicon import (
     INTENT_CUES,
     KINDS_OF_POINT,
     SAID_VERBS,
+    TOPIC_CUES,
     VIEW_ASKED,
     Intent,
     canonical,
@@ -88,6 +89,12 @@ def topic(index: EntityIndex, q: Question, event: Event) -> set[str]:
         f"{a} {b}"
         for i, (a, b) in enumerate(itertools.pairwise(tokens))
         if usable[i] and usable[i + 1] and distinctive(index, f"{a} {b}")
+    }
+    # a cue that is also what the record says was done ("chúc mừng … về việc gì"): the phrase, whole
+    wanted |= {
+        match.group(0)
+        for match in TOPIC_CUES.finditer(q.canonical)
+        if not all(word in naming for word in match.group(0).split())  # "Bộ Quốc phòng chúc mừng …" names it
     }
     return wanted
 

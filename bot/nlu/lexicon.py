@@ -113,6 +113,7 @@ class Cues(_Data):
     officials_asked: list[str]
     said_verbs: list[str]
     kinds_of_point: list[str]
+    topic_cues: list[str]
     previous_round: list[str]
     parts_of_day: dict[str, list[str]]
     parts_of_day_dated: dict[str, list[str]] = Field(default_factory=dict)
@@ -518,6 +519,7 @@ POST_COPULAS = frozenset(_CUES.post_copulas)
 OFFICIALS_ASKED = _phrases(_CUES.officials_asked)
 SAID_VERBS = _phrases(_CUES.said_verbs)
 KINDS_OF_POINT = _phrases(_CUES.kinds_of_point)
+TOPIC_CUES = _phrases(_CUES.topic_cues)
 PARTS_OF_DAY = {part: _phrases(words) for part, words in _CUES.parts_of_day.items()}
 PARTS_OF_DAY_DATED = {
     part: re.compile(rf"{_phrases(words).pattern} \d") for part, words in _CUES.parts_of_day_dated.items()
