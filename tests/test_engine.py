@@ -2370,3 +2370,22 @@ def test_what_someone_congratulated_on_is_the_point_of_the_meeting_that_says_so(
 def test_a_congratulation_the_event_is_named_by_is_no_topic_within_it(engine: Engine) -> None:
     answer = engine.answer("Thượng tướng Phùng Sĩ Tấn đến chúc mừng Bộ Quốc phòng Lào hôm nào?")
     assert answer.facts[0] == "vn-mod-congratulates-lao-army-2024-01-08" and "8/1/2024" in answer.text
+
+
+def test_the_session_asked_of_what_two_people_agreed_is_the_one_their_meetings_record_links_to(
+    engine: Engine,
+) -> None:
+    # no session of the committee had the two ministers: the session asked is the one the record of
+    # their meeting names
+    for question in (
+        "Tháng 1/2024 ông Sơn và ông Saleumxay thống nhất thực hiện kết quả kỳ họp thứ mấy của UB liên CP?",
+        "Which Intergovernmental Committee session did Son and Saleumxay agree in 2024 to follow up?",
+    ):
+        assert engine.answer(question).facts[0] == "intergovernmental-committee-46", question
+
+
+def test_a_session_asked_that_no_record_of_the_people_links_to_is_not_found(engine: Engine) -> None:
+    answer = engine.answer(
+        "Năm 2015 ông Minh và ông Alounkeo bàn về kỳ họp thứ mấy của Ủy ban liên Chính phủ?"
+    )
+    assert answer.status is not Status.ANSWERED

@@ -64,7 +64,7 @@ from bot.nlu.lexicon import (
 )
 from bot.nlu.parsing import YEAR_IN_TEXT, DateQuery
 from bot.nlu.text import fold
-from bot.nlu.understanding import EntityIndex, Question, is_function_unit, units
+from bot.nlu.understanding import EntityIndex, Question, event_kind_asked, is_function_unit, units
 
 _PERCENT_STATED = re.compile(r"\d(?:[.,]\d+)?\s*%")
 ROLE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_PHRASES, key=len, reverse=True)) + r")\b")
@@ -157,6 +157,26 @@ class Retrieval:
             # none of whose meetings fits: the words were not its name
             unnamed = dataclasses.replace(q, series={})
             ranking = Ranking(self.rank_events(unnamed, lexical), self.rank_others(unnamed, lexical))
+        if (
+            (q.officials or q.date)
+            and self.strong_series(q)
+            and event_kind_asked(q.canonical) is not None
+            and not any(s.anchored for s in ranking.events + ranking.others)
+        ):
+            # "năm 2024 hai Bộ trưởng nhất trí triển khai kết quả kỳ họp thứ mấy của UB liên Chính phủ?":
+            # no session of the mechanism has those people or that date; the session asked is one that
+            # the record of what they did names
+            unasked = dataclasses.replace(q, series={}, event_kinds=frozenset(), primary_kind=None)
+            sessions = {e for s in self.strong_series(q) for e in self.knowledge.events_by_series.get(s, ())}
+            # the sessions that the records of what they did link to, scored as those records are
+            linked = [
+                dataclasses.replace(scored, fact=session)
+                for scored in self.rank_events(unasked, lexical)
+                if isinstance(scored.fact, Event)
+                for session_id in scored.fact.related
+                if session_id in sessions and (session := self.knowledge.event(session_id)) is not None
+            ]
+            ranking = Ranking(linked, [])
         return ranking
 
     def rank_by_passages(self, q: Question) -> Ranking:

@@ -1008,6 +1008,12 @@ def _first_kind(canon: str) -> str | None:
     return _kind_asked(canon, found) or (min(found)[2] if found else None)
 
 
+def event_kind_asked(canon: str) -> str | None:
+    """The kind of event a question word asks for ("kỳ họp thứ mấy", "which session"), if any."""
+    found = [(m.start(), m.end(), kind) for kind, cue in EVENT_KIND_CUES.items() for m in cue.finditer(canon)]
+    return _kind_asked(canon, found)
+
+
 def _fact_kind_asked(canon: str) -> str | None:
     """The kind of record a question word asks for ("văn bản nào", "dự án gì", "which agreements"):
     the answer is a record of that kind, not the event it was named at ("đạt được những thỏa thuận
