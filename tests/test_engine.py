@@ -2389,3 +2389,15 @@ def test_a_session_asked_that_no_record_of_the_people_links_to_is_not_found(engi
         "Năm 2015 ông Minh và ông Alounkeo bàn về kỳ họp thứ mấy của Ủy ban liên Chính phủ?"
     )
     assert answer.status is not Status.ANSWERED
+
+
+def test_a_stance_asked_by_the_year_it_was_stated_in_is_found_though_it_is_about_a_later_year(
+    engine: Engine,
+) -> None:
+    # the support for Laos' 2016 chairmanship was stated at a 2015 meeting
+    for question in (
+        "Năm 2015 Phạm Bình Minh cam kết ủng hộ Lào làm Chủ tịch ASEAN vào năm nào?",
+        "In 2015, Pham Binh Minh pledged support for Laos chairing ASEAN in which year?",
+    ):
+        answer = engine.answer(question)
+        assert answer.facts[0] == "vn-support-laos-asean-chair-2016" and "2016" in answer.text, question

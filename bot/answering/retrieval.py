@@ -708,8 +708,9 @@ class Retrieval:
             if fact.period_start and fact.period_end:
                 fact_years |= set(range(fact.period_start, fact.period_end + 1))
             made_at = self.knowledge.event(fact.made_at or "")
-            if not fact_years and made_at is not None and made_at.date is not None:
-                fact_years = set(range(made_at.date.start.year, made_at.date.end.year + 1))
+            if made_at is not None and made_at.date is not None and (not fact_years or q.officials):
+                # when it was said: "ông Minh hồi 2015 nói VN ủng hộ Lào làm Chủ tịch ASEAN năm nào?"
+                fact_years |= set(range(made_at.date.start.year, made_at.date.end.year + 1))
             return bool(years & fact_years)
         # a figure's period may name a second year: "up 33.6 % on the same period of 2020"
         wording = f"{fact.name_vi} {fact.name_en} {fact.period_vi} {fact.period_en}"
