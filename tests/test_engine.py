@@ -2401,3 +2401,16 @@ def test_a_stance_asked_by_the_year_it_was_stated_in_is_found_though_it_is_about
     ):
         answer = engine.answer(question)
         assert answer.facts[0] == "vn-support-laos-asean-chair-2016" and "2016" in answer.text, question
+
+
+def test_the_round_planned_at_another_is_the_one_asked_and_the_date_before_the_plan_is_the_others(
+    engine: Engine,
+) -> None:
+    for question in (
+        "Tại tham khảo chính trị lần đầu, hai bên hẹn tổ chức lần thứ hai ở đâu?",
+        "At the first political consultation in 2015, where did the two sides agree to hold the 2nd round?",
+        "hoi 2015 hai ben hen to chuc tham khao chinh tri lan 2 o dau",
+    ):
+        answer = engine.answer(question)
+        assert answer.facts[0] == "deputy-fm-political-consultation-2", question
+        assert "Lào" in answer.text or "Laos" in answer.text, question

@@ -136,6 +136,12 @@ class Retrieval:
             and len(name.split()[0]) >= 3
             and all(word.isdigit() for word in name.split()[1:])
         )
+        # the events of each round number: "lần 3 tổ chức ở đâu?" names no mechanism, only the round
+        by_round: dict[int, list[str]] = {}
+        for fact in knowledge.of_kind(Event):
+            if fact.round is not None:
+                by_round.setdefault(fact.round, []).append(fact.id)
+        self._by_round = {number: tuple(ids) for number, ids in by_round.items()}
         # events over a range of days, which a question's day may fall inside
         self._ranges = tuple(
             f.id
@@ -316,6 +322,7 @@ class Retrieval:
             # nothing names an event directly: only words or a place can, so look only where they point
             pool = {fact_id for fact_id in lexical if fact_id in self.knowledge.by_id}
             pool |= {e for p in places for e in self.knowledge.events_by_place.get(p, ())}
+            pool |= set(self._by_round.get(q.round, ())) if q.round is not None else set()
             if q.primary_kind and (
                 (Intent.LIST in q.intents and self.lists_the_kind(q, destination)) or self._only_the_kind(q)
             ):

@@ -100,6 +100,11 @@ def round_span(folded: str) -> tuple[int, int] | None:
     return None
 
 
+def round_spans(folded: str) -> list[tuple[int, int]]:
+    """Where in a folded text each round phrase stands, in order ("lần 2 … hẹn lần 3")."""
+    return sorted(m.span() for pattern in (_VI_ORDINAL, _EN_ORDINAL) for m in pattern.finditer(folded))
+
+
 def parse_round(folded: str) -> int | None:
     """The round ('lần thứ 8', 'kỳ họp 46', '8th', 'eighth', 'lần đầu') a folded question names."""
     match = _VI_ORDINAL.search(folded)

@@ -78,6 +78,7 @@ from bot.nlu.parsing import (
     parse_date,
     parse_round,
     round_span,
+    round_spans,
 )
 from bot.nlu.text import fold, has_vietnamese_marks, marks_of, words_as_typed
 
@@ -969,11 +970,38 @@ def _asked_round(text: str, folded: str) -> int | None:
     span = round_span(folded)
     if number is not None and span is not None and ANNIVERSARY_WORDS.match(folded[span[1] :].lstrip()):
         return None  # "its 75th anniversary" counts years, it names no round
+    planned = _planned_at(folded)
+    if planned is not None:
+        # "hồi lần 2 hai bên hẹn lần 3 tổ chức ở đâu?": the round planned at the first is asked
+        return parse_round(folded[planned:])
     if number is not None and _NEXT.search(folded):
         return number + 1
     if number is not None and number > 1 and PREVIOUS_ROUND.search(folded):
         return number - 1
     return number
+
+
+def _planned_at(folded: str) -> int | None:
+    """Where a round planned at another meeting is named: after a word of planning that follows that
+    meeting, named by its round or its date ("lần 2 … hẹn lần 3", "hồi 2022 hai bên hẹn … lần 3"), and
+    comes before the round planned; None when the question names no such pair."""
+    spans = round_spans(folded)
+    if not spans:
+        return None
+    cue = INTENT_CUES[Intent.PLANNED].search(folded, 0, spans[-1][0])
+    if cue is None:
+        return None
+    before = folded[: cue.start()]
+    named_before = any(end <= cue.start() for _, end in spans) or parse_date(before) is not None
+    return cue.start() if named_before else None
+
+
+def _asked_date(text: str, today: dt.date | None) -> DateQuery | None:
+    """The date asked about; of a round planned at another ("hồi 2022 hai bên hẹn lần 3 …"), a date
+    named before the planning is the other round's, not the one asked."""
+    folded = fold(text)
+    planned = _planned_at(folded)
+    return parse_date(text if planned is None else folded[planned:], today)
 
 
 ROUND_OWNER_WORDS = 6  # the words before a round phrase that name the mechanism it is a round of
@@ -1234,7 +1262,7 @@ def analyze(
         lang=lang,
         intents=intents,
         round=_asked_round(dated_text, fold(dated_text)),
-        date=parse_date(dated_text, today),
+        date=_asked_date(dated_text, today),
         officials=officials,
         places=places,
         countries=countries,
