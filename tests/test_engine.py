@@ -2414,3 +2414,21 @@ def test_the_round_planned_at_another_is_the_one_asked_and_the_date_before_the_p
         answer = engine.answer(question)
         assert answer.facts[0] == "deputy-fm-political-consultation-2", question
         assert "Lào" in answer.text or "Laos" in answer.text, question
+
+
+def test_of_meetings_whose_records_speak_of_the_topic_alike_the_one_where_the_person_named_says_it(
+    engine: Engine,
+) -> None:
+    # the 2021 meeting and the December 2021 consultation both speak of COVID-19; Sơn speaks of it
+    # only in the meeting's record
+    for question in (
+        "Theo ông Sơn, Việt Nam giúp Lào những gì trong phòng chống COVID-19?",
+        "According to Minister Son, what did Vietnam provide Laos to fight COVID-19?",
+    ):
+        assert engine.answer(question).facts[0] == "meeting-bui-thanh-son-saleumxay-2021", question
+
+
+def test_each_other_is_no_topic_of_a_meeting(engine: Engine) -> None:
+    # "gặp nhau" names the meeting, not what was agreed there: they met several times
+    answer = engine.answer("Bùi Thanh Sơn và Saleumxay Kommasith gặp nhau đã thống nhất những gì?")
+    assert answer.status is Status.AMBIGUOUS

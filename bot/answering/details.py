@@ -25,6 +25,7 @@ from bot.kb.facts import Agreement, Event, Official, Place, Series, Statement
 from bot.kb.knowledge import Knowledge
 from bot.nlu.lexicon import (
     DATE_WORDS,
+    ENGLISH_FUNCTION_WORDS,
     ENGLISH_GLUE,
     EVENT_KIND_CUES,
     GENERIC_WORDS,
@@ -50,7 +51,7 @@ from bot.nlu.understanding import (
 
 # Words that date or count things or name any event, never a topic (question words, numbers and the
 # base's country names are no evidence of anything already).
-_NO_TOPIC = ENGLISH_GLUE | GENERIC_WORDS | DATE_WORDS | NUMBER_WORDS
+_NO_TOPIC = ENGLISH_GLUE | ENGLISH_FUNCTION_WORDS | GENERIC_WORDS | DATE_WORDS | NUMBER_WORDS
 RESTATED = 0.6  # of the shorter passage's words, shared with another, for it to say the same
 SUBJECT_WORDS = 6  # the first words of a sentence, where its subject stands (a title, then the name)
 SHOWN = 3  # passages an answer shows: the best and those nearly as good
@@ -177,26 +178,26 @@ def said_by(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
     people = set(q.officials) & {p.official for p in event.participants}
     if Intent.WHAT not in q.intents or len(q.officials) != 1 or not people or topic(index, q, event):
         return []  # one person's words, and nothing else asked of them
-    forms = _full_names(index, people)
+    forms = full_names(index, people)
     points = [(t.vi, t.en) for t in event.agreed + event.discussed]
-    said = [Passage(vi, en, None, 1.0) for vi, en in points if _names_one(forms, vi)]
+    said = [Passage(vi, en, None, 1.0) for vi, en in points if names_one(forms, vi)]
     if not said and q.lang == "vi":
         # the article's own sentences whose subject is the person (the name opens the sentence, after
         # a title): "Đại sứ Hà cho biết …" may be in no point of the record
         said = [
             Passage(quote, quote, None, 1.0)
             for quote in event.quotes
-            if _names_one(forms, " ".join(fold(quote).split()[:SUBJECT_WORDS]))
+            if names_one(forms, " ".join(fold(quote).split()[:SUBJECT_WORDS]))
         ]
     return said
 
 
-def _full_names(index: EntityIndex, people: set[str]) -> list[str]:
+def full_names(index: EntityIndex, people: set[str]) -> list[str]:
     """The names of these people of two words or more, folded and spaced to match whole words."""
     return [f" {form.text} " for form in index.name_forms if form.target in people and form.tokens > 1]
 
 
-def _names_one(forms: list[str], text: str) -> bool:
+def names_one(forms: list[str], text: str) -> bool:
     return any(form in f" {fold(text)} " for form in forms)
 
 
@@ -214,7 +215,7 @@ def view_of(index: EntityIndex, q: Question, event: Event) -> tuple[Event, list[
     named = {u for u in q.units if u in index.fact_units.get(series, frozenset()) and not is_function_unit(u)}
     if not named:
         return None
-    forms = _full_names(index, {person})
+    forms = full_names(index, {person})
     # its meetings, the events linked to it either way, in which the person took part
     linked = dict.fromkeys([event.id, *event.related, *index.knowledge.events_by_official.get(person, ())])
     for other in (e for f in linked if (e := index.knowledge.event(f)) is not None):
@@ -222,7 +223,7 @@ def view_of(index: EntityIndex, q: Question, event: Event) -> tuple[Event, list[
             continue
         if person not in {p.official for p in other.participants}:
             continue
-        points = [p for p in other.agreed + other.discussed if _names_one(forms, p.vi)]
+        points = [p for p in other.agreed + other.discussed if names_one(forms, p.vi)]
         found = [Passage(p.vi, p.en, None, _covered(index, named, f"{p.vi} {p.en}")) for p in points]
         found = sorted((p for p in found if p.coverage >= DETAIL_MIN), key=lambda p: -p.coverage)
         if found:

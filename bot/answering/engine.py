@@ -664,7 +664,20 @@ class Engine:
             ((self._topic_coverage(q, s), i) for i, s in enumerate(ties)), key=lambda c: c[0], reverse=True
         )
         best, second = covered[0][0], covered[1][0] if len(covered) > 1 else 0.0
-        return ties[covered[0][1]] if best > 0.0 and second <= best - TOPIC_PICKS else None
+        if best > 0.0 and second <= best - TOPIC_PICKS:
+            return ties[covered[0][1]]
+        # several records speak of it alike: the one where a person the question names says it
+        # ("… against COVID-19, according to Minister Son")
+        alike = [ties[i] for coverage, i in covered if coverage > 0.0 and coverage > best - TOPIC_PICKS]
+        saying = [s for s in alike if self._said_there_by_one_named(q, s)]
+        return saying[0] if len(saying) == 1 else None
+
+    def _said_there_by_one_named(self, q: Question, scored: Scored) -> bool:
+        event = scored.fact
+        if not isinstance(event, Event) or not q.officials:
+            return False
+        forms = details.full_names(self.index, set(q.officials))
+        return any(details.names_one(forms, p.vi) for p in details.passages(self.index, q, event))
 
     def _topic_coverage(self, q: Question, scored: Scored) -> float:
         event = scored.fact
