@@ -2432,3 +2432,13 @@ def test_each_other_is_no_topic_of_a_meeting(engine: Engine) -> None:
     # "gặp nhau" names the meeting, not what was agreed there: they met several times
     answer = engine.answer("Bùi Thanh Sơn và Saleumxay Kommasith gặp nhau đã thống nhất những gì?")
     assert answer.status is Status.AMBIGUOUS
+
+
+def test_the_conference_asked_on_whose_sidelines_two_people_met_is_the_one_holding_their_meeting(
+    engine: Engine,
+) -> None:
+    for question in (
+        "ông Sơn với ông Saleumxay gặp nhau bên lề hội nghị nào vậy",
+        "On the sidelines of which conference did Bui Thanh Son meet Saleumxay Kommasith?",
+    ):
+        assert engine.answer(question).facts[0] == "asean-fm-retreat-2024-01", question

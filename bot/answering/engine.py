@@ -79,6 +79,7 @@ from bot.nlu.lexicon import (
     EXCLUDED_FIRST,
     FUNCTION_WORDS,
     HELD_ASKED,
+    HELD_DURING,
     HOME_COUNTRIES,
     INTENT_WORDS,
     LASTED_ASKED,
@@ -109,6 +110,7 @@ from bot.nlu.understanding import (
     EntityIndex,
     Question,
     analyze,
+    event_kind_asked,
     is_function_unit,
     units,
 )
@@ -522,6 +524,9 @@ class Engine:
             and not isinstance(best.fact, Figure)
         ):
             return Decision(Verdict.NO_AMOUNT)  # we hold a few figures; no count or amount beyond them
+        container = self._held_within_asked(q, ranked)
+        if container is not None:
+            return Decision(Verdict.ANSWER, [container])
         act = self._act_of(q, best, ranked) or self._stance_at(q, best, ranked)
         if act is not None:
             return Decision(Verdict.ANSWER, [act])
@@ -600,6 +605,36 @@ class Engine:
         ):
             return Decision(Verdict.TIED, ties, list_on_date=True)
         return Decision(Verdict.TIED, ties + self._alike(q, ties, ranked))
+
+    def _held_within_asked(self, q: Question, ranked: list[Scored]) -> Scored | None:
+        """ "Ông Sơn gặp ông Saleumxay bên lề hội nghị nào?": the event of the kind asked on whose
+        sidelines (or during which) the people named met; only when one such event holds all their
+        meetings of another kind."""
+        kind = event_kind_asked(q.canonical)
+        during = HELD_DURING.search(q.canonical)
+        if kind is None or during is None or not q.officials:
+            return None
+        theirs = [
+            s.fact
+            for s in ranked
+            if isinstance(s.fact, Event)
+            and s.fact.event_kind.value != kind
+            and set(q.officials) <= {p.official for p in s.fact.participants}
+        ]
+        within = {
+            e.id: e
+            for event in theirs
+            for e in self.knowledge.linked_events(event)
+            if e.event_kind.value == kind
+            and e.date is not None
+            and event.date is not None
+            and e.date.start <= event.date.start
+            and event.date.end <= e.date.end  # it holds the meeting's days, not the other way round
+        }
+        if len(within) != 1:
+            return None
+        container = next(iter(within.values()))
+        return Scored(container, ranked[0].score, True)
 
     @staticmethod
     def _alike(q: Question, ties: list[Scored], ranked: list[Scored]) -> list[Scored]:
