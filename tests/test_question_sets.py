@@ -738,3 +738,13 @@ def test_the_event_someone_co_chaired_during_a_visit_is_the_one_they_co_chaired(
         "Trong chuyến thăm Thái Lan tháng 3/2023, Bộ trưởng Trần Văn Nam đồng chủ trì sự kiện nào?"
     )
     assert answer.facts[0] == "vn-th-joint-commission-5"
+
+
+def test_someone_named_who_took_no_part_but_whom_the_record_speaks_of_leaves_the_event_a_candidate(
+    fixture_engine: Engine,
+) -> None:
+    # Trần Văn Nam took no part in the 2024 reception; its record names him (regards passed to him)
+    answer = fixture_engine.answer(
+        "Who asked Deputy Minister Nguyễn Minh Đức to pass his regards to Trần Văn Nam?"
+    )
+    assert answer.facts[0] == "reception-chanwit-duc-2024-06-13" and "Chanwit" in answer.text

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.answering import figures, scoring
+from bot.answering import details, figures, scoring
 from bot.answering.scoring import (
     DATE_TOPIC_MIN,
     FIGURE_WORDS_MIN,
@@ -304,6 +304,10 @@ class Retrieval:
         if officials:
             sets = [set(self.knowledge.events_by_official.get(o, ())) for o in officials]
             pool = set.intersection(*sets)
+            if not pool and len(sets) > 1:
+                # "Ai nhờ thứ trưởng Đức chuyển lời hỏi thăm tới BT Nam?": one named may be spoken of in
+                # the record of an event of the others, not take part in it
+                pool = {e for e in set.union(*sets) if self._names_the_absent(e, officials)}
         elif series:
             in_series = {e for s in series for e in self.knowledge.events_by_series.get(s, ())}
             pool = in_series | {e for s in in_series for e in self.knowledge.events_relating_to.get(s, ())}
@@ -544,6 +548,18 @@ class Retrieval:
         if asked.one_country and event.place and self._event_in(event, set(q.places)):
             features["one_country_place"] = 1
         return features
+
+    def _names_the_absent(self, event_id: str, officials: set[str]) -> bool:
+        """The event's record names, by their full names, the people asked about who took no part in it."""
+        event = self.knowledge.event(event_id)
+        if event is None:
+            return False
+        absent = officials - {p.official for p in event.participants if p.official}
+        # its own summary and points, not the article's sentences it quotes, which list other visits
+        record = " ".join(
+            [event.summary_vi, event.summary_en, *(t.vi for t in event.agreed + event.discussed)]
+        )
+        return all(details.names_one(details.full_names(self.index, {person}), record) for person in absent)
 
     def _of_country(self, participant: Participant, country: str | None) -> bool:
         """The participant is of the country the post asked names ("BT Campuchia"), when it names one."""
