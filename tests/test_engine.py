@@ -2442,3 +2442,15 @@ def test_the_conference_asked_on_whose_sidelines_two_people_met_is_the_one_holdi
         "On the sidelines of which conference did Bui Thanh Son meet Saleumxay Kommasith?",
     ):
         assert engine.answer(question).facts[0] == "asean-fm-retreat-2024-01", question
+
+
+def test_two_questions_in_one_about_different_things_are_both_answered(engine: Engine) -> None:
+    # the second is asked of the person the first names
+    answer = engine.answer("Sok Chenda Sophea là ai, gặp Bộ trưởng Sơn ở đâu?")
+    assert answer.facts[:2] == ("sok-chenda-sophea", "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28")
+    assert "Campuchia" in answer.text and "tại Lào" in answer.text
+
+
+def test_two_questions_in_one_whose_whole_fits_several_things_still_asks_back(engine: Engine) -> None:
+    answer = engine.answer("Ông Sơn gặp ông Saleumxay ở đâu, bàn những gì?")
+    assert answer.status is Status.AMBIGUOUS

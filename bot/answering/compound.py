@@ -118,6 +118,54 @@ def _series_named(q: Question) -> str | None:
     return ranked[0][0] if len(ranked) == 1 or ranked[1][1] < ranked[0][1] - SERIES_TIE else None
 
 
+def clauses(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | None:
+    """ "Sok Chenda Sophea giữ chức vụ gì, gặp ông Sơn ở đâu?", "… diễn ra trong không khí nào và hai bên
+    thống nhất tổ chức lần 9 ở đâu?": two questions, each with its own question word, cut at the
+    conjunction between them; the second is asked of the people and the round the first names when it
+    names none of its own."""
+    for match in _AND.finditer(q.text):
+        first, second = q.text[: match.start()].strip(), _LEADING_AND.sub("", q.text[match.end() :].strip())
+        if not WH_PATTERN.search(canonical(fold(first))) or not WH_PATTERN.search(canonical(fold(second))):
+            continue
+        one, other = engine.read(first, q.lang, today), engine.read(second, q.lang, today)
+        if not (one.officials or one.series or one.round is not None or one.named_facts):
+            continue  # the first names nothing the second could be asked of
+        inherited = [
+            official.name
+            for official_id in one.officials
+            if official_id not in other.officials and (official := engine.knowledge.official(official_id))
+        ]
+        span = round_span(fold(first))
+        if other.round is None and not other.series and span is not None:
+            inherited.append(fold(first)[: span[1]])  # the mechanism and its round: "tham vấn … lần 8"
+        second = " ".join([*inherited, second])
+        asked = engine.read(second, q.lang, today)
+        if not (
+            asked.officials or asked.series or asked.date or asked.named_facts or asked.round is not None
+        ):
+            continue  # "…, ai chủ trì phía mình?": nothing the second names says what it asks about
+        return first, second
+    return None
+
+
+def answer_clauses(
+    engine: Lookup, q: Question, whole: Answer, first: str, second: str, today: dt.date
+) -> Answer | None:
+    """The whole question's answer and the other half's, when each half is answered, they are about
+    different things and the whole's answer is one of them; else None (one thing asked two ways is
+    the whole question's to answer, with every slot it asks)."""
+    if whole.status is not Status.ANSWERED:
+        return None  # several fit the whole, or nothing: so it is said, not two answers
+    replies = [engine.answer(text, lang=q.lang, today=today) for text in (first, second)]
+    if any(not r.facts for r in replies) or replies[0].facts[0] == replies[1].facts[0]:
+        return None
+    # the whole answer, with every slot it answers, and the half it leaves out
+    others = [r for r in replies if r.facts[0] != whole.facts[0]]
+    if len(others) != 1:
+        return None  # the halves read alone are about something else than the whole
+    return merged(engine, q, [whole, *others])
+
+
 def repeated(q: Question) -> tuple[str, str] | None:
     """Two questions asked with one question phrase twice ("năm 2022 kỷ niệm bao nhiêu năm quan hệ ngoại
     giao và bao nhiêu năm ký Hiệp ước?"): the first, and the second with the words before its phrase

@@ -215,6 +215,10 @@ class Engine:
             both = compound.answer_both(self, q, *halves, day) if halves else None
             if both is not None:
                 return both
+            asked = compound.clauses(self, q, day)
+            if asked is not None:
+                whole = self._answer(question, lang, day)
+                return compound.answer_clauses(self, q, whole, *asked, day) or whole
         return self._answer(question, lang, day)
 
     def lookup(self, question: str, lang: Lang, today: dt.date) -> Answer:
