@@ -25,12 +25,12 @@ from bot.kb.facts import Agreement, Event, Official, Place, Series, Statement
 from bot.kb.knowledge import Knowledge
 from bot.nlu.lexicon import (
     DATE_WORDS,
-    ENGLISH_FUNCTION_WORDS,
     ENGLISH_GLUE,
     EVENT_KIND_CUES,
     GENERIC_WORDS,
     INTENT_CUES,
     KINDS_OF_POINT,
+    NO_TOPIC_WORDS,
     SAID_VERBS,
     TOPIC_CUES,
     VIEW_ASKED,
@@ -51,7 +51,7 @@ from bot.nlu.understanding import (
 
 # Words that date or count things or name any event, never a topic (question words, numbers and the
 # base's country names are no evidence of anything already).
-_NO_TOPIC = ENGLISH_GLUE | ENGLISH_FUNCTION_WORDS | GENERIC_WORDS | DATE_WORDS | NUMBER_WORDS
+_NO_TOPIC = ENGLISH_GLUE | NO_TOPIC_WORDS | GENERIC_WORDS | DATE_WORDS | NUMBER_WORDS
 RESTATED = 0.6  # of the shorter passage's words, shared with another, for it to say the same
 SUBJECT_WORDS = 6  # the first words of a sentence, where its subject stands (a title, then the name)
 SHOWN = 3  # passages an answer shows: the best and those nearly as good

@@ -713,8 +713,8 @@ class Engine:
 
     def _said_there_by_one_named(self, q: Question, scored: Scored) -> bool:
         event = scored.fact
-        if not isinstance(event, Event) or not q.officials:
-            return False
+        if not isinstance(event, Event) or len(q.officials) != 1:
+            return False  # two people named are both in each of their meetings: naming one picks none
         forms = details.full_names(self.index, set(q.officials))
         return any(details.names_one(forms, p.vi) for p in details.passages(self.index, q, event))
 

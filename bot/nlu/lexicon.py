@@ -200,7 +200,7 @@ class Synonyms(_Data):
 
 class Words(_Data):
     english_glue: list[str]
-    english_function_words: list[str]
+    no_topic_words: list[str]
     honorifics: list[str]
     en_hints: list[str]
     vi_hints: list[str]
@@ -427,7 +427,7 @@ HELD_FOR_PEOPLE = frozenset(_CUES.held_for_people)
 # Words that carry no content for matching.
 STOPWORDS = frozenset(_WORDS.stopwords)
 ENGLISH_GLUE = frozenset(_WORDS.english_glue)
-ENGLISH_FUNCTION_WORDS = frozenset(_WORDS.english_function_words)
+NO_TOPIC_WORDS = frozenset(_WORDS.no_topic_words)
 # Question words are never evidence for a fact; with the stop words they are the function words.
 FUNCTION_WORDS = STOPWORDS | frozenset(_WORDS.question_words)
 EN_HINTS = frozenset(_WORDS.en_hints)
