@@ -2454,3 +2454,13 @@ def test_two_questions_in_one_about_different_things_are_both_answered(engine: E
 def test_two_questions_in_one_whose_whole_fits_several_things_still_asks_back(engine: Engine) -> None:
     answer = engine.answer("Ông Sơn gặp ông Saleumxay ở đâu, bàn những gì?")
     assert answer.status is Status.AMBIGUOUS
+
+
+def test_an_acronym_ending_in_s_is_the_mechanism_it_names(engine: Engine) -> None:
+    # the index holds "ACMECS" as "acmec", a final "s" read as an English plural
+    answer = engine.answer("ACMECS là viết tắt của gì vậy?")
+    assert answer.facts[0] == "acmecs" and "không nêu" in answer.text
+
+
+def test_tell_me_about_someone_is_their_profile(engine: Engine) -> None:
+    assert engine.answer("Cho mình biết về ông Alounkeo Kittikhoun").facts[0] == "alounkeo-kittikhoun"

@@ -112,6 +112,7 @@ from bot.nlu.understanding import (
     analyze,
     event_kind_asked,
     is_function_unit,
+    singular,
     units,
 )
 from bot.render.text import (
@@ -457,7 +458,8 @@ class Engine:
         ids = set(q.named_facts) | {p.id for p in self._places_named_exactly(q) if self._typed_as_named(q, p)}
         for acronym in set(_ACRONYM.findall(q.text)):
             titled = {}
-            for fact_id in self.index.facts_with(fold(acronym)):
+            # the word as the index holds it: "ACMECS" is "acmec" there, a final "s" read as a plural
+            for fact_id in self.index.facts_with(singular(fold(acronym))):
                 fact = self.knowledge.get(fact_id)
                 title = self.render.title(fact, "en") if fact is not None else ""
                 if acronym in re.findall(r"[^\W_]+", title):
