@@ -2464,3 +2464,10 @@ def test_an_acronym_ending_in_s_is_the_mechanism_it_names(engine: Engine) -> Non
 
 def test_tell_me_about_someone_is_their_profile(engine: Engine) -> None:
     assert engine.answer("Cho mình biết về ông Alounkeo Kittikhoun").facts[0] == "alounkeo-kittikhoun"
+
+
+def test_two_years_named_apart_are_counted_between_the_facts_of_each(engine: Engine) -> None:
+    answer = engine.answer("Laos chaired ASEAN in 2016 and in 2024: how many years apart is that?")
+    assert answer.status is Status.ANSWERED and "8" in answer.text.split("\n")[0]
+    answer = engine.answer("lào làm chủ tịch asean năm 2016 và 2024 cách nhau bao nhiêu năm")
+    assert answer.facts[0] == "vn-support-laos-asean-chair-2016" and answer.text.startswith("8 năm")

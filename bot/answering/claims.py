@@ -94,6 +94,7 @@ from bot.nlu.lexicon import (
     SAME_PERSON,
     SHARE,
     SIGNED_ASKED,
+    SPAN_APART,
     SPAN_ASKED,
     SPAN_BETWEEN,
     STOPWORDS,
@@ -1085,6 +1086,8 @@ def term_length(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     # "nhiệm kì" is "nhiệm kỳ" read canonical
     if not (duration and (TERM_ASKED.search(q.folded) or TERM_ASKED.search(q.canonical))):
         return None
+    if _two_years_apart(engine, q, today) is not None:
+        return None  # "làm Chủ tịch ASEAN năm 2016 và năm 2024 cách nhau mấy năm": no term asked
     asked = fold(SPAN_ASKED.sub(" ", DURATION_CUES.sub(" ", LASTED_ASKED.sub(" ", q.folded))))
     found = engine.lookup(asked, q.lang, today)
     fact = engine.knowledge.get(found.facts[0]) if found.status is Status.ANSWERED else None
@@ -1122,6 +1125,9 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     if left is not None:
         return left
     asked_years = [int(y) for y in YEAR_IN_TEXT.findall(q.text)]
+    apart = _two_years_apart(engine, q, today)
+    if apart is not None:
+        return apart
     # ask for the fact's date instead of a count: "… bao nhiêu năm?" becomes "… khi nào?"
     when = _WHEN_WORD[q.lang]
     halves = compound.split(engine, q, today)
@@ -1160,6 +1166,30 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         years, end = today.year - start.year, str(today.year)
     head = phrase("years_between", q.lang, years=str(years), start=format_date(date, q.lang), end=end)
     return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
+
+
+def _two_years_apart(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
+    """ "Lào làm Chủ tịch ASEAN năm 2016 và năm 2024, cách nhau mấy năm?": two years named, each the
+    year of a fact the rest of the question finds; the count is between the years as named."""
+    named = sorted({int(y) for y in YEAR_IN_TEXT.findall(_PERIOD.sub(" ", q.text))})  # not a period's ends
+    if len(named) != 2 or not any(apart.search(q.folded) for apart in SPAN_APART):
+        return None
+    rest = YEAR_IN_TEXT.sub(" ", without_dates(q.text))
+    asked = NOW.sub(" ", DURATION_CUES.sub(" ", fold(rest)))
+    found = []
+    for year in named:
+        answer = engine.lookup(f"{asked} {year}", q.lang, today)
+        fact = engine.knowledge.get(answer.facts[0]) if answer.status is Status.ANSWERED else None
+        date = _date_of(fact)
+        if date is None or not date.start.year <= year <= date.end.year:
+            return None  # no fact of that year is what the question names
+        found.append(answer)
+    head = phrase(
+        "years_between", q.lang, years=str(named[1] - named[0]), start=str(named[0]), end=str(named[1])
+    )
+    facts = tuple(dict.fromkeys(f for a in found for f in a.facts))
+    text = "\n\n".join([head, *(a.text for a in found)])
+    return dataclasses.replace(found[0], question=q.text, text=text, facts=facts)
 
 
 def _sharing_the_name(first: str, second: str) -> tuple[str, str]:

@@ -570,7 +570,9 @@ DAYS_APART = [re.compile(rf"^(.+?) \b{word}\b (.+)") for word in _CUES.days_coun
 # "từ X đến Y", "between X and Y": the two facts whose time apart a count of years asks
 SPAN_BETWEEN = [re.compile(rf"\b{a}\b (.+?) \b{b}\b (.+)") for a, b in _CUES.span_between]
 _NOT_APART = _phrases(_CUES.span_apart.not_ or ["\x00"]).pattern
-SPAN_BETWEEN += [re.compile(rf"^(.+?) (?!{_NOT_APART})\b{word}\b (.+)") for word in _CUES.span_apart.words]
+# "X cách Y bao nhiêu năm", "hai lần cách nhau mấy năm": the time apart, not a term or a span from-to
+SPAN_APART = [re.compile(rf"^(.+?) (?!{_NOT_APART})\b{word}\b (.+)") for word in _CUES.span_apart.words]
+SPAN_BETWEEN += SPAN_APART
 PART_PERIOD = _phrases(_CUES.part_period)
 COMPARED_WITH = _phrases(_CUES.compared_with)
 NAME_ASKED = _phrases(_CUES.name)
