@@ -2471,3 +2471,9 @@ def test_two_years_named_apart_are_counted_between_the_facts_of_each(engine: Eng
     assert answer.status is Status.ANSWERED and "8" in answer.text.split("\n")[0]
     answer = engine.answer("lào làm chủ tịch asean năm 2016 và 2024 cách nhau bao nhiêu năm")
     assert answer.facts[0] == "vn-support-laos-asean-chair-2016" and answer.text.startswith("8 năm")
+
+
+def test_a_post_said_after_a_name_with_an_act_after_it_asks_about_the_act(engine: Engine) -> None:
+    # not when he became deputy minister: when what he pledged is for
+    answer = engine.answer("anh Việt thứ trưởng hứa hỗ trợ tối đa cho Lào làm Chủ tịch ASEAN năm nào?")
+    assert answer.facts[0] == "vn-support-laos-asean-chair-2024-dfm8"

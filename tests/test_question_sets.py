@@ -748,3 +748,7 @@ def test_someone_named_who_took_no_part_but_whom_the_record_speaks_of_leaves_the
         "Who asked Deputy Minister Nguyễn Minh Đức to pass his regards to Trần Văn Nam?"
     )
     assert answer.facts[0] == "reception-chanwit-duc-2024-06-13" and "Chanwit" in answer.text
+
+
+def test_a_given_name_after_anh_is_the_person(fixture_engine: Engine) -> None:
+    assert fixture_engine.answer("anh Việt giờ làm chức gì vậy").facts[0] == "dinh-xuan-viet"

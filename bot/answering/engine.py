@@ -70,6 +70,8 @@ from bot.nlu.lexicon import (
     COUNTRIES,
     COUNTRY_DATA,
     COUNTRY_PATTERN,
+    CUE_WORDS,
+    DATE_WORDS,
     DAY_ASKED,
     DAYS_BETWEEN,
     DEFINITION_ASKED,
@@ -426,7 +428,14 @@ class Engine:
         at = max((i for i, w in enumerate(words) if w in names), default=len(words)) + 1
         while at < len(words) and words[at] in POST_COPULAS:  # "làm", "là", "giữ chức"
             at += 1
-        return bool(ROLE.match(" ".join(words[at:])))
+        role = ROLE.match(" ".join(words[at:]))
+        if role is None:
+            return False
+        # nothing but words of asking after the post: "… thứ trưởng cam kết gì năm nào" names an act
+        after = " ".join(words[at:])[role.end() :].split()
+        return not [
+            w for w in after if w not in FUNCTION_WORDS and w not in DATE_WORDS and w not in CUE_WORDS
+        ]
 
     def _succession_asked(self, q: Question) -> Official | None:
         """The official whose predecessor or successor the question asks for ("before Siriporn
