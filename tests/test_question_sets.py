@@ -752,3 +752,11 @@ def test_someone_named_who_took_no_part_but_whom_the_record_speaks_of_leaves_the
 
 def test_a_given_name_after_anh_is_the_person(fixture_engine: Engine) -> None:
     assert fixture_engine.answer("anh Việt giờ làm chức gì vậy").facts[0] == "dinh-xuan-viet"
+
+
+def test_whether_a_planned_session_of_a_named_year_took_place_is_not_in_the_articles(
+    fixture_engine: Engine,
+) -> None:
+    answer = fixture_engine.answer("Kỳ họp lần 6 Ủy ban Hỗn hợp năm 2025 cuối cùng đã họp chưa?")
+    assert answer.facts[0] == "vn-th-joint-commission-6" and answer.verdict is None
+    assert "không nêu sự kiện đã diễn ra" in answer.text

@@ -69,6 +69,7 @@ from bot.nlu.lexicon import (
     ENGLISH_GLUE,
     EVERYDAY_WORDS,
     FUNCTION_WORDS,
+    HAPPENED_ASKED,
     HELD_ASKED,
     HOME_COUNTRIES,
     IN_FORCE_ASKED,
@@ -459,7 +460,8 @@ def _fact_found(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> 
     if (
         isinstance(fact, Event)
         and fact.status is EventStatus.PLANNED
-        and not q.date
+        # "… năm 2025 rốt cuộc đã họp chưa?": the date of the plan, and whether it was kept
+        and (not q.date or HAPPENED_ASKED.search(q.canonical))
         and Intent.PLANNED not in q.intents  # "dự kiến tổ chức tại …?" checks the plan itself
     ):
         # the articles say it was planned; whether it then took place they do not say. What the plan

@@ -167,6 +167,7 @@ class Cues(_Data):
     held_for_people: list[str]
     amount_nouns: list[str]
     in_force: list[str]
+    happened_asked: list[str]
     days_between: list[str]
     days_between_split: list[str]
     days_counted: DaysCounted
@@ -550,6 +551,7 @@ WHOLE_PERIOD_ASKED = _phrases(_CUES.whole_period)
 LASTED_ASKED = _phrases(_CUES.lasted)
 AMOUNT_NOUNS = _phrases(_CUES.amount_nouns)
 IN_FORCE_ASKED = _phrases(_CUES.in_force)
+HAPPENED_ASKED = _phrases(_CUES.happened_asked)
 DAYS_BETWEEN = _phrases(_CUES.days_between)
 DAYS_BETWEEN_SPLIT = _phrases(_CUES.days_between_split)
 DAYS_COUNTED = _phrases(_CUES.days_counted.count)
