@@ -2477,3 +2477,18 @@ def test_a_post_said_after_a_name_with_an_act_after_it_asks_about_the_act(engine
     # not when he became deputy minister: when what he pledged is for
     answer = engine.answer("anh Việt thứ trưởng hứa hỗ trợ tối đa cho Lào làm Chủ tịch ASEAN năm nào?")
     assert answer.facts[0] == "vn-support-laos-asean-chair-2024-dfm8"
+
+
+def test_a_post_the_opening_clause_gives_someone_who_never_held_it_is_a_false_premise(engine: Engine) -> None:
+    # Đỗ Hùng Việt was deputy minister: "khi ông Việt làm Bộ trưởng" is corrected, not answered around
+    answer = engine.answer("Khi ông Việt làm Bộ trưởng, ông đồng chủ trì cuộc tham khảo nào?")
+    assert answer.facts[0] == "do-hung-viet" and "giả định" in answer.text and "Thứ trưởng" in answer.text
+    claim = engine.answer(
+        "Hồi làm Bộ trưởng Ngoại giao, ông Việt có đồng chủ trì tham khảo chính trị lần 8 không?"
+    )
+    assert claim.verdict == "no" and claim.facts[0] == "do-hung-viet"
+
+
+def test_a_post_the_opening_clause_gives_rightly_is_no_premise_to_correct(engine: Engine) -> None:
+    answer = engine.answer("Khi ông Việt làm Thứ trưởng, ông đồng chủ trì cuộc tham khảo nào?")
+    assert answer.facts[0] == "deputy-fm-political-consultation-8"

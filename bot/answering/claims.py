@@ -93,6 +93,7 @@ from bot.nlu.lexicon import (
     ROLE_PHRASES,
     ROLE_WORDS,
     SAME_PERSON,
+    SCENE_OPENERS,
     SHARE,
     SIGNED_ASKED,
     SPAN_APART,
@@ -201,6 +202,43 @@ def negative_premise(engine: Lookup, q: Question, today: dt.date) -> Answer | No
     body = checked.text.removeprefix(f"{phrase('verdict_yes', q.lang)} ")
     corrected = dataclasses.replace(checked, question=q.text)
     return _with_verdict(corrected, "no", f"{phrase('premise_wrong', q.lang)}\n{body}", q.lang)
+
+
+def post_premise(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
+    """ "Hồi làm Bộ trưởng, ông Đức sang Băng Cốc …?", "When Việt was minister, …": a post the opening
+    clause gives the one person named, which the articles never give them, is a false premise; it is
+    corrected with the posts they do give (a claim is a "no"), not answered around."""
+    if len(q.officials) != 1:
+        return None
+    clause = re.split(r"[,;]", q.text, maxsplit=1)[0]
+    words = canonical(fold(clause)).split()
+    if len(clause) == len(q.text) or not words or not SCENE_OPENERS.match(" ".join(words)):
+        return None
+    at = next(
+        (
+            i
+            for i, w in enumerate(words[1:], 1)
+            if w in POST_COPULAS and _POST.match(" ".join(words[i + 1 :]))
+        ),
+        None,
+    )
+    if at is None:
+        return None
+    official = engine.knowledge.official(next(iter(q.officials)))
+    if official is None:
+        return None
+    post = _POST.match(" ".join(words[at + 1 :]))
+    assert post is not None
+    said = engine.read(f"{official.name} {post.group(0)}", q.lang, today)
+    held = _holds_post(engine, said) if said.officials else None
+    if held is None or held[0] == "yes":
+        return None
+    profile = engine.render.fact_text(official, q.lang)
+    answer = dataclasses.replace(engine.answer_fact(official.id, lang=q.lang), question=q.text)
+    text = f"{phrase('premise_wrong', q.lang)}\n{profile}"
+    return (
+        _with_verdict(answer, "no", text, q.lang) if is_claim(q) else dataclasses.replace(answer, text=text)
+    )
 
 
 def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
