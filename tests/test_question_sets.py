@@ -760,3 +760,13 @@ def test_whether_a_planned_session_of_a_named_year_took_place_is_not_in_the_arti
     answer = fixture_engine.answer("Kỳ họp lần 6 Ủy ban Hỗn hợp năm 2025 cuối cùng đã họp chưa?")
     assert answer.facts[0] == "vn-th-joint-commission-6" and answer.verdict is None
     assert "không nêu sự kiện đã diễn ra" in answer.text
+
+
+def test_where_a_document_was_signed_is_where_the_meeting_it_was_signed_at_took_place(
+    fixture_engine: Engine,
+) -> None:
+    answer = fixture_engine.answer(
+        "Thỏa thuận hợp tác 2022-2026 được hai thứ trưởng ký ở Băng Cốc đúng không?"
+    )
+    assert answer.verdict == "no" and answer.facts[0] == "mfa-cooperation-agreement-2022-2026"
+    assert "Hà Nội" in answer.text

@@ -250,6 +250,7 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
         _same_person(engine, q)
         or _nationality_claimed(engine, q)
         or _post_claimed(engine, q)
+        or _signed_where_claimed(engine, q)
         or _signer_claimed(engine, q)
         or _place_claimed(engine, q)
         or _sides_claimed(engine, q)
@@ -814,6 +815,34 @@ def _signing_claimed(engine: Lookup, q: Question, direct: Answer, today: dt.date
     )
     record = dataclasses.replace(record, facts=(agreement.id, event.id))
     return _with_verdict(record, "yes" if at_it else "no", record.text, q.lang)
+
+
+def _signed_where_claimed(engine: Lookup, q: Question) -> Answer | None:
+    """ "Ông Đức với ông Kraisorn ký thỏa thuận hợp tác 2022-2026 ở Băng Cốc phải không?": where the
+    document named was signed is where the meeting it was signed at took place; another place claimed
+    is a "no", with the document's record and where that meeting was."""
+    places = [p for p in q.places if engine.knowledge.place(p) is not None]
+    if not places or not SIGNED_ASKED.search(q.canonical):
+        return None
+    agreement = _document_named(engine, q, list(engine.knowledge.of_kind(Agreement)))
+    if agreement is None or agreement.signed is None:
+        return None
+    signed = agreement.signed
+    at = [
+        e
+        for e in engine.knowledge.linked_events(agreement)
+        if e.date is not None and e.place and e.date.start <= signed.start and signed.end <= e.date.end
+    ]
+    if len(at) != 1:
+        return None
+    where = engine.retrieval.places_of(at[0])
+    if all(p in where for p in places):
+        return None  # the place holds: what else is claimed is left to the other checks
+    record = dataclasses.replace(engine.answer_fact(agreement.id, lang=q.lang), question=q.text)
+    record = dataclasses.replace(record, facts=(agreement.id, at[0].id))
+    body, _, source = record.text.partition("\n\n")
+    text = f"{body}\n{engine.render.event_where(at[0], q.lang)}" + (f"\n\n{source}" if source else "")
+    return _with_verdict(record, "no", text, q.lang)
 
 
 def _far_from_claimed(engine: Lookup, q: Question, event: Event) -> bool:
