@@ -770,3 +770,12 @@ def test_where_a_document_was_signed_is_where_the_meeting_it_was_signed_at_took_
     )
     assert answer.verdict == "no" and answer.facts[0] == "mfa-cooperation-agreement-2022-2026"
     assert "Hà Nội" in answer.text
+
+
+def test_a_stance_claimed_by_its_capitalised_name_with_another_year_is_denied(fixture_engine: Engine) -> None:
+    for question in (
+        "Hai nước lấy năm 2024 làm Năm Giao lưu nhân dân đúng không?",
+        "Was 2024 the Vietnam–Thailand People-to-People Exchange Year?",
+    ):
+        answer = fixture_engine.answer(question)
+        assert answer.verdict == "no" and answer.facts[0] == "vn-th-people-exchange-year-2025", question

@@ -116,6 +116,13 @@ from bot.nlu.understanding import Question, capitalised_after, searchable_text, 
 from bot.render.text import event_date, format_date, how_many, join_names, phrase, with_footnotes
 
 Verdict = Literal["yes", "no"]
+# the words of the countries' names as written, marks and all ("việt", "nam", "thái", "lan")
+_COUNTRY_WORDS_TYPED: Final = frozenset(
+    word
+    for country in COUNTRY_DATA.values()
+    for name in (country.vi, country.en)
+    for word in name.lower().split()
+)
 _YEARS: Final = re.compile(r"\b((?:19|20)\d{2})\s*-?\s*((?:19|20)\d{2})\b")  # a span of years, folded
 _TERM_NEAR: Final = 12  # characters around a span of years in which a word for a term makes it a term
 
@@ -448,9 +455,14 @@ def _another_body(engine: Lookup, q: Question, fact: Statement | Agreement) -> b
 
 def _capitalised_runs(text: str) -> list[set[str]]:
     """The folded words of each run of two or more capitalised words ("Human Rights Council")."""
+    return [set(fold(" ".join(run)).split()) for run in _typed_runs(text)]
+
+
+def _typed_runs(text: str) -> list[list[str]]:
+    """Each run of two or more capitalised words, as typed."""
     words = text.split()[1:]  # the first word is capitalised for the sentence
     return [
-        set(fold(" ".join(run)).split())
+        run
         for upper, group in itertools.groupby(words, key=lambda w: w[:1].isupper())
         if upper and len(run := list(group)) > 1
     ]
@@ -1071,8 +1083,22 @@ def _said_as_asked(engine: Lookup, q: Question, fact: Statement | Agreement) -> 
     in_own_words = bool(said) and len(said & own) >= CLAIM_WORDS * len(said)
     # a claim quoting the fact's whole name is about it, whatever verb it says it with ("được chọn
     # làm Năm …" of a year the article says was "lấy là Năm …"); its date is checked apart
-    quoted = fact.id in q.named_facts
+    quoted = fact.id in q.named_facts or _title_named(engine, q, fact)
     return (share >= CLAIM_SHARE or in_own_words or quoted) and all(words <= own for words in named)
+
+
+def _title_named(engine: Lookup, q: Question, fact: Statement | Agreement) -> bool:
+    """A name the claim capitalises ("Năm Giao lưu nhân dân", "People-to-People Exchange Year") is the
+    fact's title, in two words or more besides the countries' names."""
+    name = (
+        f"{fact.title_vi} {fact.title_en}"
+        if isinstance(fact, Statement)
+        else f"{fact.name_vi} {fact.name_en}"
+    )
+    title = set(name.lower().replace("-", " ").split())
+    # as typed, marks and all: "Năm" (a year) is no "Nam" of a country's name
+    runs = [{w.lower().strip("?!.,") for w in run} for run in _typed_runs(q.text.replace("-", " "))]
+    return any(len(run - _COUNTRY_WORDS_TYPED) > 1 and run <= title for run in runs)
 
 
 def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
