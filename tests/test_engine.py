@@ -2492,3 +2492,8 @@ def test_a_post_the_opening_clause_gives_someone_who_never_held_it_is_a_false_pr
 def test_a_post_the_opening_clause_gives_rightly_is_no_premise_to_correct(engine: Engine) -> None:
     answer = engine.answer("Khi ông Việt làm Thứ trưởng, ông đồng chủ trì cuộc tham khảo nào?")
     assert answer.facts[0] == "deputy-fm-political-consultation-8"
+
+
+def test_an_acronym_that_is_a_documents_whole_title_picks_it_over_a_stance_citing_it(engine: Engine) -> None:
+    answer = engine.answer("COC với DOC khác nhau chỗ nào?")
+    assert list(answer.facts[:2]) == ["coc", "doc"] and "địa điểm" not in answer.text

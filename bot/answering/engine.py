@@ -574,7 +574,13 @@ class Engine:
             # "which initiative did the Cambodian minister praise?": the one stance of the base in the
             # words asked, not the meeting it was made at or near
             return Decision(Verdict.ANSWER, named_stances)
-        quoted = [s for s in ties if s.fact.id in q.named_facts and isinstance(s.fact, Agreement | Series)]
+        # … or by the acronym that is its whole title ("COC khác gì …"), not a stance citing it
+        entity = self._named_entity(q)
+        quoted = [
+            s
+            for s in ties
+            if (s.fact.id in q.named_facts or s.fact is entity) and isinstance(s.fact, Agreement | Series)
+        ]
         if len(quoted) == 1:
             # "Kế hoạch Chiến lược của Tầm nhìn Cộng đồng ASEAN hướng tới năm nào?": the document the
             # question names by its name, not a stance that cites it
