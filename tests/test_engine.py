@@ -2497,3 +2497,13 @@ def test_a_post_the_opening_clause_gives_rightly_is_no_premise_to_correct(engine
 def test_an_acronym_that_is_a_documents_whole_title_picks_it_over_a_stance_citing_it(engine: Engine) -> None:
     answer = engine.answer("COC với DOC khác nhau chỗ nào?")
     assert list(answer.facts[:2]) == ["coc", "doc"] and "địa điểm" not in answer.text
+
+
+def test_two_periods_named_side_by_side_are_two_documents_both_answered(engine: Engine) -> None:
+    answer = engine.answer(
+        "Compare the 2014-2020 and the 2021-2025 cooperation agreements between the two ministries"
+    )
+    assert set(answer.facts[:2]) == {
+        "mfa-cooperation-agreement-2014-2020",
+        "mfa-cooperation-agreement-2021-2025",
+    }

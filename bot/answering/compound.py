@@ -33,6 +33,12 @@ _TWO_YEARS: Final = re.compile(
     r"\b(in|năm|nam)?\s*((?:19|20)\d{2})\s*,?\s+(?:and|và|va|&)\s+(?:in\s+|năm\s+|nam\s+)?((?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
+# "giai đoạn 2014-2020 và giai đoạn 2021-2025": two periods, each naming a document of its own
+_TWO_PERIODS: Final = re.compile(
+    r"\b((?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2})\b(.{0,20}?)\s+(?:and|và|va|với|voi|&)\s+\S*?\s*\S*?\s*"
+    r"\b((?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
 _RANGE_BEFORE: Final = re.compile(r"\b(?:between|from|giữa|giua|từ|tu)\s*(?:in|năm|nam)?\s*$", re.IGNORECASE)
 _SUFFIX: Final = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 _SIDE_BY_SIDE: Final = 8  # words at most naming one of two mechanisms side by side
@@ -49,6 +55,11 @@ def split(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | None
             f"{head} {years.group(1)} {years.group(2)}{tail}",
             f"{head} {years.group(1)} {years.group(3)}{tail}",
         )
+    periods = _TWO_PERIODS.search(q.text)
+    if periods is not None and periods.group(1) != periods.group(3):
+        # "Thỏa thuận … giai đoạn 2014-2020 và giai đoạn 2021-2025 khác nhau thế nào?": each period
+        head, tail = q.text[: periods.start()], q.text[periods.end() :]
+        return f"{head}{periods.group(1)}{tail}", f"{head}{periods.group(3)}{tail}"
     for match in _AND.finditer(q.text):
         first, second = q.text[: match.start()], q.text[match.end() :]
         if not first.strip() or not second.strip():
