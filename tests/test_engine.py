@@ -2507,3 +2507,8 @@ def test_two_periods_named_side_by_side_are_two_documents_both_answered(engine: 
         "mfa-cooperation-agreement-2014-2020",
         "mfa-cooperation-agreement-2021-2025",
     }
+
+
+def test_what_someone_thanked_for_is_the_point_of_the_meeting_that_says_so(engine: Engine) -> None:
+    answer = engine.answer("Saleumxay cảm ơn Việt Nam về điều gì năm 2021?")
+    assert answer.facts[0] == "meeting-bui-thanh-son-saleumxay-2021" and "cảm ơn" in answer.text
