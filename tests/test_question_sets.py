@@ -779,3 +779,13 @@ def test_a_stance_claimed_by_its_capitalised_name_with_another_year_is_denied(fi
     ):
         answer = fixture_engine.answer(question)
         assert answer.verdict == "no" and answer.facts[0] == "vn-th-people-exchange-year-2025", question
+
+
+def test_what_the_person_named_first_said_is_their_sentence_of_the_record(fixture_engine: Engine) -> None:
+    # two people named: the one named first is who spoke ("bà Hà nói gì … của BT Nam")
+    for question in (
+        "bà Hà nói gì sau chuyến thăm của BT Nam?",
+        "dai su le thi ha noi gi sau chuyen tham thai lan cua bo truong Nam",
+    ):
+        answer = fixture_engine.answer(question)
+        assert "Đại sứ quán sẽ phối hợp" in answer.text, question

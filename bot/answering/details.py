@@ -175,8 +175,10 @@ def passages(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
 def said_by(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
     """ "Thứ trưởng Đức đề nghị gì tại cuộc tham vấn?", with nothing else asked: the event's own points
     that name a person the question names and who took part ("Thứ trưởng Đức đề nghị …")."""
-    people = set(q.officials) & {p.official for p in event.participants}
-    if Intent.WHAT not in q.intents or len(q.officials) != 1 or not people or topic(index, q, event):
+    # "bà Hà nói gì sau chuyến thăm của BT Nam?": of several people named, the one named first says it
+    speaker = _named_first(index, q)
+    people = {speaker} & {p.official for p in event.participants} if speaker else set()
+    if Intent.WHAT not in q.intents or not people or topic(index, q, event):
         return []  # one person's words, and nothing else asked of them
     forms = full_names(index, people)
     points = [(t.vi, t.en) for t in event.agreed + event.discussed]
@@ -190,6 +192,22 @@ def said_by(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
             if names_one(forms, " ".join(fold(quote).split()[:SUBJECT_WORDS]))
         ]
     return said
+
+
+def _named_first(index: EntityIndex, q: Question) -> str | None:
+    """The person the question names first, by any form of their name."""
+    if len(q.officials) < 2:
+        return next(iter(q.officials), None)
+    text = f" {' '.join(q.tokens)} "
+    # where each is named: a whole name (the word it starts at), or a given name after a title
+    found = [
+        (text[:at].count(" "), form.target)
+        for form in index.name_forms
+        if form.target in q.officials and (at := text.find(f" {form.text} ")) >= 0
+    ]
+    given = index.officials_by_given_name(q.tokens, q.text)
+    found += [(start, target) for target, (start, _) in given.items()]
+    return min(found)[1] if found else None
 
 
 def full_names(index: EntityIndex, people: set[str]) -> list[str]:

@@ -464,6 +464,9 @@ class EntityIndex:
         official = self.knowledge.official(official_id)
         if official is None or not _whole_names(official.country):
             return False
+        full = fold(official.name).split()
+        if len(full) > 2 and any(words[i : i + len(full)] == full for i in range(len(words))):
+            return False  # "Lê Thị Hà nói": a whole name of three words is the person, whatever follows
         ends = [
             i + len(form) - 1
             for form in (fold(name).split() for name in [official.name, *official.aliases])
