@@ -789,3 +789,8 @@ def test_what_the_person_named_first_said_is_their_sentence_of_the_record(fixtur
     ):
         answer = fixture_engine.answer(question)
         assert "Đại sứ quán sẽ phối hợp" in answer.text, question
+
+
+def test_everyday_words_ong_and_hoi_ask_nothing_more_of_what_someone_proposed(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("ông Trung hồi tháng 10/2024 sang Trat đề nghị gì với phía Thái vậy?")
+    assert answer.facts[0] == "vn-th-maritime-committee-7" and "tàu cá" in answer.text

@@ -208,6 +208,7 @@ class Words(_Data):
     question_words: list[str]
     not_a_name: list[str]
     date_words: list[str]
+    time_particles: list[str]
     timeline_words: list[str]
     post_fillers: list[str]
     post_stops: list[str]
@@ -435,6 +436,7 @@ EN_HINTS = frozenset(_WORDS.en_hints)
 VI_HINTS = frozenset(_WORDS.vi_hints)
 NOT_A_NAME = frozenset(_WORDS.not_a_name)
 DATE_WORDS = frozenset(_WORDS.date_words)
+TIME_PARTICLES = frozenset(_WORDS.time_particles)
 TIMELINE_WORDS = frozenset(_WORDS.timeline_words)
 POST_FILLERS = frozenset(_WORDS.post_fillers)
 POST_STOPS = frozenset(_WORDS.post_stops)
