@@ -34,6 +34,7 @@ from bot.nlu.lexicon import (
     KINDS_OF_POINT,
     NO_TOPIC_WORDS,
     SAID_VERBS,
+    SIDE_WORDS,
     TIME_PARTICLES,
     TOPIC_CUES,
     VIEW_ASKED,
@@ -55,7 +56,7 @@ from bot.nlu.understanding import (
 # Words that date or count things or name any event, never a topic (question words, numbers and the
 # base's country names are no evidence of anything already).
 _NO_TOPIC = ENGLISH_GLUE | NO_TOPIC_WORDS | GENERIC_WORDS | DATE_WORDS | NUMBER_WORDS
-_SAYING_ASKS_NOTHING = EVERYDAY_WORDS | HONORIFICS | TIME_PARTICLES
+_SAYING_ASKS_NOTHING = EVERYDAY_WORDS | HONORIFICS | TIME_PARTICLES | SIDE_WORDS
 RESTATED = 0.6  # of the shorter passage's words, shared with another, for it to say the same
 SUBJECT_WORDS = 6  # the first words of a sentence, where its subject stands (a title, then the name)
 SHOWN = 3  # passages an answer shows: the best and those nearly as good
@@ -182,7 +183,7 @@ def said_by(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
     # "bà Hà nói gì sau chuyến thăm của BT Nam?": of several people named, the one named first says it
     speaker = _named_first(index, q)
     people = {speaker} & {p.official for p in event.participants} if speaker else set()
-    # an everyday word, "ông", "hồi" asks nothing more of them ("Ông Trung đi họp … hồi tháng 10 đề nghị gì")
+    # everyday words, "ông", "hồi", "phía" ask nothing more ("ông Trung hồi tháng 10 đề nghị gì phía Thái")
     asked = {t for t in topic(index, q, event) if " " in t or t not in _SAYING_ASKS_NOTHING}
     if Intent.WHAT not in q.intents or not people or asked:
         return []  # one person's words, and nothing else asked of them

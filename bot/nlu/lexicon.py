@@ -209,6 +209,7 @@ class Words(_Data):
     not_a_name: list[str]
     date_words: list[str]
     time_particles: list[str]
+    side_words: list[str]
     timeline_words: list[str]
     post_fillers: list[str]
     post_stops: list[str]
@@ -437,6 +438,7 @@ VI_HINTS = frozenset(_WORDS.vi_hints)
 NOT_A_NAME = frozenset(_WORDS.not_a_name)
 DATE_WORDS = frozenset(_WORDS.date_words)
 TIME_PARTICLES = frozenset(_WORDS.time_particles)
+SIDE_WORDS = frozenset(_WORDS.side_words)
 TIMELINE_WORDS = frozenset(_WORDS.timeline_words)
 POST_FILLERS = frozenset(_WORDS.post_fillers)
 POST_STOPS = frozenset(_WORDS.post_stops)
