@@ -794,3 +794,11 @@ def test_what_the_person_named_first_said_is_their_sentence_of_the_record(fixtur
 def test_everyday_words_ong_and_hoi_ask_nothing_more_of_what_someone_proposed(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("ông Trung hồi tháng 10/2024 sang Trat đề nghị gì với phía Thái vậy?")
     assert answer.facts[0] == "vn-th-maritime-committee-7" and "tàu cá" in answer.text
+
+
+def test_a_word_naming_a_country_only_in_vietnamese_is_a_name_in_an_english_question(
+    fixture_engine: Engine,
+) -> None:
+    # "Đức" is Germany in Vietnamese; in English, "Duc" received by Chanwit is the deputy minister
+    answer = fixture_engine.answer("Where did Chanwit receive Duc in June 2024?")
+    assert answer.facts[0] == "reception-chanwit-duc-2024-06-13"

@@ -236,8 +236,10 @@ class Country(_Data):
     not_in: list[str] = Field(default_factory=list)
     # Its capital and largest cities, by which a claim may put an event there ("met in Phnom Penh?")
     cities: list[str] = Field(default_factory=list)
+    # Match words that name it only in Vietnamese: in an English question "Duc" is a person, not Germany
+    vi_only: list[str] = Field(default_factory=list)
 
-    @field_validator("match", "not_in", "cities")
+    @field_validator("match", "not_in", "cities", "vi_only")
     @classmethod
     def _folded(cls, value: list[str]) -> list[str]:
         return _folded_phrases(value)
@@ -247,6 +249,9 @@ class Country(_Data):
         for phrase in self.not_in:
             if not any(re.search(rf"\b{re.escape(word)}\b", phrase) for word in self.match):
                 raise ValueError(f"{self.code}: the not_in phrase {phrase!r} holds none of its match words")
+        for word in self.vi_only:
+            if word not in self.match:
+                raise ValueError(f"{self.code}: the vi_only word {word!r} is none of its match words")
         return self
 
 
@@ -420,6 +425,7 @@ ROLE_PAIRS = frozenset(
 # question out of scope.
 COUNTRIES: dict[str, str] = {word: c.code for c in COUNTRY_DATA.values() for word in c.match}
 COUNTRY_PATTERN = _words(list(COUNTRIES))
+VI_ONLY_COUNTRY_WORDS = frozenset(word for c in COUNTRY_DATA.values() for word in c.vi_only)
 # "thai do" (thái độ) is an attitude, not Thailand: these phrases are taken out before countries are read
 NOT_COUNTRIES = _phrases([phrase for c in COUNTRY_DATA.values() for phrase in c.not_in] or ["\x00"])
 

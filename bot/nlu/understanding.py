@@ -66,6 +66,7 @@ from bot.nlu.lexicon import (
     SYNONYM_WORDS,
     UNKNOWN_ATTRIBUTES,
     VI_HINTS,
+    VI_ONLY_COUNTRY_WORDS,
     Intent,
     canonical,
     without_other_senses,
@@ -1245,7 +1246,11 @@ def analyze(
             for name in index.place_names.get(place_id, ()):  # a pair's sides too: "Lao Bảo" is typed
                 unnamed = re.sub(rf"\b{re.escape(name)}\b", " ", unnamed)
     unnamed = NOT_COUNTRIES.sub(" ", unnamed)
-    countries = frozenset(COUNTRIES[m.group(0)] for m in COUNTRY_PATTERN.finditer(unnamed))
+    countries = frozenset(
+        COUNTRIES[m.group(0)]
+        for m in COUNTRY_PATTERN.finditer(unnamed)
+        if lang != "en" or m.group(0) not in VI_ONLY_COUNTRY_WORDS  # "received Duc": a person
+    )
     places = {
         place_id: score
         for place_id, score in places.items()
