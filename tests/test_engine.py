@@ -2512,3 +2512,12 @@ def test_two_periods_named_side_by_side_are_two_documents_both_answered(engine: 
 def test_what_someone_thanked_for_is_the_point_of_the_meeting_that_says_so(engine: Engine) -> None:
     answer = engine.answer("Saleumxay cảm ơn Việt Nam về điều gì năm 2021?")
     assert answer.facts[0] == "meeting-bui-thanh-son-saleumxay-2021" and "cảm ơn" in answer.text
+
+
+def test_my_in_an_english_question_is_no_united_states(engine: Engine) -> None:
+    # "Mỹ" is the United States in Vietnamese; "my" in English asks nothing of it
+    assert (
+        engine.answer("Can you answer my question: who is Saleumxay Kommasith?").facts[0]
+        == "saleumxay-kommasith"
+    )
+    assert engine.answer("Did the American secretary of state visit Laos?").status is Status.NOT_FOUND
