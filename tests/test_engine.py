@@ -2521,3 +2521,12 @@ def test_my_in_an_english_question_is_no_united_states(engine: Engine) -> None:
         == "saleumxay-kommasith"
     )
     assert engine.answer("Did the American secretary of state visit Laos?").status is Status.NOT_FOUND
+
+
+def test_when_opening_a_clause_before_another_question_word_asks_no_date(engine: Engine) -> None:
+    q = engine.read(
+        "When Saleumxay visited Vietnam in December 2021, what did he co-chair?", "en", dt.date(2026, 12, 2)
+    )
+    assert Intent.WHEN not in q.intents
+    q = engine.read("When did Son meet Saleumxay and who else attended?", "en", dt.date(2026, 12, 2))
+    assert {Intent.WHEN, Intent.WHO} <= q.intents

@@ -60,6 +60,9 @@ class ClauseOpener(_Data):
     word: str
     after: list[str]
     unless_after: list[str]
+    # "When Chanwit received Duc, who did he ask …": the word opening the question, not asked when a
+    # clause follows it (no word of `asked_after` right after it) and one of `after` comes later
+    asked_after: list[str] = Field(default_factory=list)
 
 
 class DaysCounted(_Data):
@@ -348,6 +351,13 @@ _CLAUSE_OPENERS: dict[Intent, re.Pattern[str]] = {
     )
     for intent, opener in _CUES.clause_openers.items()
 }
+_LEADING_OPENERS: dict[Intent, re.Pattern[str]] = {
+    intent: re.compile(
+        rf"^{opener.word}\b(?! (?:{'|'.join(opener.asked_after)})\b)(?=.* \b(?:{'|'.join(opener.after)})\b)"
+    )
+    for intent, opener in _CUES.clause_openers.items()
+    if opener.asked_after
+}
 
 
 def without_other_senses(intent: Intent, form: str) -> str:
@@ -357,6 +367,8 @@ def without_other_senses(intent: Intent, form: str) -> str:
         form = INTENTS_NOT_IN[intent].sub(" _ ", form)
     if intent in _CLAUSE_OPENERS:
         form = _CLAUSE_OPENERS[intent].sub(r"\g<head> _", form)
+    if intent in _LEADING_OPENERS:
+        form = _LEADING_OPENERS[intent].sub("_", form)
     return form
 
 
