@@ -2530,3 +2530,11 @@ def test_when_opening_a_clause_before_another_question_word_asks_no_date(engine:
     assert Intent.WHEN not in q.intents
     q = engine.read("When did Son meet Saleumxay and who else attended?", "en", dt.date(2026, 12, 2))
     assert {Intent.WHEN, Intent.WHO} <= q.intents
+
+
+def test_the_kind_of_event_a_clause_saying_when_names_is_not_the_kind_asked(engine: Engine) -> None:
+    for question in (
+        "When Saleumxay visited Vietnam in December 2021, what did he co-chair?",
+        "Khi sang thăm Việt Nam tháng 12/2021, ông Saleumxay đồng chủ trì sự kiện gì?",
+    ):
+        assert engine.answer(question).facts[0] == "fm-political-consultation-8", question

@@ -130,6 +130,7 @@ class Cues(_Data):
     contracted: dict[str, str]
     yes_no_tail: dict[str, str]
     scene_openers: list[str]
+    time_openers: list[str]
     latest_round: list[str]
     event_asked: list[str]
     mechanism_sides: dict[str, list[str]]
@@ -619,6 +620,7 @@ NEGATIONS = frozenset(_CUES.why_not["not"])
 CONTRACTED = dict(_CUES.contracted)
 YES_NO_TAIL = dict(_CUES.yes_no_tail)
 SCENE_OPENERS = re.compile(r"^(?:" + "|".join(_CUES.scene_openers) + r")\b")
+TIME_OPENERS = re.compile(r"^(?:" + "|".join(_CUES.time_openers) + r")\b")
 BILATERAL = _phrases(_CUES.mechanism_sides["bilateral"])
 MULTILATERAL = _phrases(_CUES.mechanism_sides["multilateral"])
 ALTERNATIVES = _words(_CUES.alternatives)

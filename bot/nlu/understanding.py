@@ -64,6 +64,7 @@ from bot.nlu.lexicon import (
     SHARED_ABBREVIATIONS,
     STOPWORDS,
     SYNONYM_WORDS,
+    TIME_OPENERS,
     UNKNOWN_ATTRIBUTES,
     VI_HINTS,
     VI_ONLY_COUNTRY_WORDS,
@@ -1040,6 +1041,16 @@ def _first_kind(canon: str) -> str | None:
     return _kind_asked(canon, found) or (min(found)[2] if found else None)
 
 
+def _main_clause(text: str, canon: str) -> str:
+    """The question without a clause that opens it to say when ("Khi sang thăm Việt Nam tháng 12/2021,
+    ông Saleumxay đồng chủ trì sự kiện gì?"): the kind of event it names is when, not what, is asked.
+    The whole question when it has no such clause or nothing after it."""
+    scene, comma, rest = text.partition(",")
+    if not comma or not rest.strip() or not TIME_OPENERS.match(canonical(fold(scene))):
+        return canon
+    return canonical(fold(rest))
+
+
 def event_kind_asked(canon: str) -> str | None:
     """The kind of event a question word asks for ("kỳ họp thứ mấy", "which session"), if any."""
     found = [(m.start(), m.end(), kind) for kind, cue in EVENT_KIND_CUES.items() for m in cue.finditer(canon)]
@@ -1276,7 +1287,7 @@ def analyze(
         countries=countries,
         series=series,
         event_kinds=kinds,
-        primary_kind=_first_kind(canon),
+        primary_kind=_first_kind(_main_clause(question, canon)),
         fact_kind_asked=_fact_kind_asked(canon),
         unknown_attribute=any(
             # a person's or a mechanism's full name is on record when the question names them
