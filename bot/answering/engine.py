@@ -575,11 +575,12 @@ class Engine:
             # words asked, not the meeting it was made at or near
             return Decision(Verdict.ANSWER, named_stances)
         # … or by the acronym that is its whole title ("COC khác gì …"), not a stance citing it
-        entity = self._named_entity(q)
+        acronyms = set(_ACRONYM.findall(q.text))
         quoted = [
             s
             for s in ties
-            if (s.fact.id in q.named_facts or s.fact is entity) and isinstance(s.fact, Agreement | Series)
+            if isinstance(s.fact, Agreement | Series)
+            and (s.fact.id in q.named_facts or self.render.title(s.fact, "en") in acronyms)
         ]
         if len(quoted) == 1:
             # "Kế hoạch Chiến lược của Tầm nhìn Cộng đồng ASEAN hướng tới năm nào?": the document the

@@ -326,7 +326,9 @@ class Retrieval:
             # nothing names an event directly: only words or a place can, so look only where they point
             pool = {fact_id for fact_id in lexical if fact_id in self.knowledge.by_id}
             pool |= {e for p in places for e in self.knowledge.events_by_place.get(p, ())}
-            pool |= set(self._by_round.get(q.round, ())) if q.round is not None else set()
+            if q.round is not None and not q.series:
+                # "lần 3 tổ chức ở đâu?": a round, and no word of any mechanism's name
+                pool |= set(self._by_round.get(q.round, ()))
             if q.primary_kind and (
                 (Intent.LIST in q.intents and self.lists_the_kind(q, destination)) or self._only_the_kind(q)
             ):
