@@ -34,51 +34,55 @@ FIXTURE = ROOT / "tests" / "fixtures" / "vn-th"
 
 CHECKS = ROOT / "knowledge" / "checks"
 # (least questions right, most confident-wrong answers) of every question set but the tuning set,
-# measured on 2026-12-06 (seventh stop); they ratchet only. The held-out sets were written blind and are
+# measured on 2026-12-06 (eighth stop); they ratchet only. The held-out sets were written blind and are
 # never read item by item; the dev sets were written blind too, and are tuned on.
 FLOORS: dict[str, tuple[int, int]] = {
-    "heldout.yaml": (213, 7),  # of 231
-    "heldout2.yaml": (138, 8),  # of 159, written blind on 2026-12-06
-    "heldout3.yaml": (142, 14),  # of 172, written blind later on 2026-12-06
+    "heldout.yaml": (214, 7),  # of 231
+    "heldout2.yaml": (140, 7),  # of 159, written blind on 2026-12-06
+    "heldout3.yaml": (145, 13),  # of 172, written blind later on 2026-12-06
     "heldout4.yaml": (154, 5),  # of 170, written blind at the start of the next stop
     "heldout5.yaml": (148, 15),  # of 173, written blind at the start of the third stop
-    "heldout6.yaml": (129, 16),  # of 157, written blind late in the third stop
-    "heldout7.yaml": (131, 12),  # of 162, written blind at the start of the fourth stop
-    "heldout8.yaml": (124, 2),  # of 135, written blind late in the fourth stop
-    "heldout9.yaml": (106, 4),  # of 120, written blind after the fourth stop's last engine change
-    "dev.yaml": (262, 0),  # of 270
-    "dev2.yaml": (207, 4),  # of 220
-    "dev3.yaml": (201, 2),  # of 210, written blind with heldout4
-    "dev4.yaml": (173, 7),  # of 201, written blind with heldout5
+    "heldout6.yaml": (131, 16),  # of 157, written blind late in the third stop
+    "heldout7.yaml": (134, 12),  # of 162, written blind at the start of the fourth stop
+    "heldout8.yaml": (126, 2),  # of 135, written blind late in the fourth stop
+    "heldout9.yaml": (107, 4),  # of 120, written blind after the fourth stop's last engine change
+    "dev.yaml": (264, 0),  # of 270
+    "dev2.yaml": (208, 4),  # of 220
+    "dev3.yaml": (203, 2),  # of 210, written blind with heldout4
+    "dev4.yaml": (175, 7),  # of 201, written blind with heldout5
     "dev5.yaml": (199, 4),  # of 209, written blind with heldout7
-    "dev6.yaml": (171, 11),  # of 189, written blind at the start of the fifth stop
-    "heldout10.yaml": (143, 9),  # of 159, written blind at the start of the fifth stop
-    "heldout11.yaml": (130, 8),  # of 146, written blind late in the fifth stop
-    "dev7.yaml": (151, 6),  # of 170, written blind at the start of the sixth stop
-    "heldout12.yaml": (134, 11),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
-    "dev8.yaml": (155, 8),  # of 172, written blind at the start of the seventh stop
-    "heldout13.yaml": (114, 28),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
+    "dev6.yaml": (174, 8),  # of 189, written blind at the start of the fifth stop
+    "heldout10.yaml": (144, 8),  # of 159, written blind at the start of the fifth stop
+    "heldout11.yaml": (131, 7),  # of 146, written blind late in the fifth stop
+    "dev7.yaml": (154, 6),  # of 170, written blind at the start of the sixth stop
+    "heldout12.yaml": (136, 10),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
+    "dev8.yaml": (158, 8),  # of 172, written blind at the start of the seventh stop
+    "heldout13.yaml": (116, 27),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
+    "dev9.yaml": (139, 5),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
+    "heldout14.yaml": (102, 28),  # of 151, with dev9; start of stop 100 (28), first run 100 (29)
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
-    "questions.yaml": (72, 0),  # of 78, held out
-    "heldout2.yaml": (80, 7),  # of 96, held out, written blind on 2026-12-06
+    "questions.yaml": (73, 0),  # of 78, held out
+    "heldout2.yaml": (82, 6),  # of 96, held out, written blind on 2026-12-06
     "dev.yaml": (85, 1),  # of 89
-    "heldout3.yaml": (85, 5),  # of 100, held out, written blind with heldout5
-    "heldout4.yaml": (77, 5),  # of 90, held out, written blind with heldout6
-    "dev2.yaml": (102, 2),  # of 111
-    "dev3.yaml": (98, 9),  # of 114, written blind with heldout4
-    "dev4.yaml": (101, 2),  # of 111, written blind with heldout5
-    "heldout5.yaml": (78, 6),  # of 94, held out, written blind with heldout7
-    "heldout6.yaml": (74, 7),  # of 85, held out, written blind with heldout8
+    "heldout3.yaml": (87, 5),  # of 100, held out, written blind with heldout5
+    "heldout4.yaml": (78, 5),  # of 90, held out, written blind with heldout6
+    "dev2.yaml": (104, 1),  # of 111
+    "dev3.yaml": (99, 9),  # of 114, written blind with heldout4
+    "dev4.yaml": (102, 2),  # of 111, written blind with heldout5
+    "heldout5.yaml": (79, 6),  # of 94, held out, written blind with heldout7
+    "heldout6.yaml": (76, 6),  # of 85, held out, written blind with heldout8
     "heldout7.yaml": (66, 7),  # of 77, held out, written blind with heldout9
-    "dev5.yaml": (106, 2),  # of 112, written blind with heldout7
-    "dev6.yaml": (106, 2),  # of 113, written blind at the start of the fifth stop
-    "heldout8.yaml": (86, 2),  # of 94, held out, written blind at the start of the fifth stop
-    "heldout9.yaml": (85, 7),  # of 97, held out, written blind late in the fifth stop
+    "dev5.yaml": (107, 1),  # of 112, written blind with heldout7
+    "dev6.yaml": (107, 2),  # of 113, written blind at the start of the fifth stop
+    "heldout8.yaml": (87, 2),  # of 94, held out, written blind at the start of the fifth stop
+    "heldout9.yaml": (87, 6),  # of 97, held out, written blind late in the fifth stop
     "dev7.yaml": (106, 1),  # of 110, written blind at the start of the sixth stop
     "heldout10.yaml": (92, 6),  # of 105, held out, written blind in the sixth stop; first run at its end
     "dev8.yaml": (107, 3),  # of 113, written blind at the start of the seventh stop
     "heldout11.yaml": (70, 21),  # of 109, held out, with dev8; start of stop 66 (21), first run 70
+    "dev9.yaml": (98, 5),  # of 110, written blind at the start of the eighth stop; start of stop 92 (9)
+    "heldout12.yaml": (76, 14),  # of 110, held out, with dev9; start of stop 73 (16), first run 75 (14)
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 
