@@ -1279,12 +1279,13 @@ def _two_years_apart(engine: Lookup, q: Question, today: dt.date) -> Answer | No
         if date is None or not date.start.year <= year <= date.end.year:
             return None  # no fact of that year is what the question names
         found.append(answer)
+    both = compound.merged(engine, q, found)  # each year's answer, the sources said once
+    if both is None:
+        return None
     head = phrase(
         "years_between", q.lang, years=str(named[1] - named[0]), start=str(named[0]), end=str(named[1])
     )
-    facts = tuple(dict.fromkeys(f for a in found for f in a.facts))
-    text = "\n\n".join([head, *(a.text for a in found)])
-    return dataclasses.replace(found[0], question=q.text, text=text, facts=facts)
+    return dataclasses.replace(both, text=f"{head}\n\n{both.text}")
 
 
 def _sharing_the_name(first: str, second: str) -> tuple[str, str]:

@@ -35,7 +35,7 @@ _TWO_YEARS: Final = re.compile(
 )
 # "giai đoạn 2014-2020 và giai đoạn 2021-2025": two periods, each naming a document of its own
 _TWO_PERIODS: Final = re.compile(
-    r"\b((?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2})\b(.{0,20}?)\s+(?:and|và|va|với|voi|&)\s+\S*?\s*\S*?\s*"
+    r"\b((?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2})\b(?:.{0,20}?)\s+(?:and|và|va|với|voi|&)\s+\S*?\s*\S*?\s*"
     r"\b((?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
@@ -56,10 +56,10 @@ def split(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | None
             f"{head} {years.group(1)} {years.group(3)}{tail}",
         )
     periods = _TWO_PERIODS.search(q.text)
-    if periods is not None and periods.group(1) != periods.group(3):
+    if periods is not None and periods.group(1) != periods.group(2):
         # "Thỏa thuận … giai đoạn 2014-2020 và giai đoạn 2021-2025 khác nhau thế nào?": each period
         head, tail = q.text[: periods.start()], q.text[periods.end() :]
-        return f"{head}{periods.group(1)}{tail}", f"{head}{periods.group(3)}{tail}"
+        return f"{head}{periods.group(1)}{tail}", f"{head}{periods.group(2)}{tail}"
     for match in _AND.finditer(q.text):
         first, second = q.text[: match.start()], q.text[match.end() :]
         if not first.strip() or not second.strip():

@@ -433,9 +433,7 @@ class Engine:
             return False
         # nothing but words of asking after the post: "… thứ trưởng cam kết gì năm nào" names an act
         after = " ".join(words[at:])[role.end() :].split()
-        return not [
-            w for w in after if w not in FUNCTION_WORDS and w not in DATE_WORDS and w not in CUE_WORDS
-        ]
+        return all(w in FUNCTION_WORDS or w in DATE_WORDS or w in CUE_WORDS for w in after)
 
     def _succession_asked(self, q: Question) -> Official | None:
         """The official whose predecessor or successor the question asks for ("before Siriporn
