@@ -2538,3 +2538,9 @@ def test_the_kind_of_event_a_clause_saying_when_names_is_not_the_kind_asked(engi
         "Khi sang thăm Việt Nam tháng 12/2021, ông Saleumxay đồng chủ trì sự kiện gì?",
     ):
         assert engine.answer(question).facts[0] == "fm-political-consultation-8", question
+
+
+def test_when_an_undated_document_was_talked_of_is_the_meetings_that_dealt_with_it(engine: Engine) -> None:
+    answer = engine.answer("Thỏa thuận về người di cư tự do và kết hôn không giá thú được nhắc tới năm nào?")
+    assert answer.facts[0] == "migration-unregistered-marriage-agreement"
+    assert "7/2015" in answer.text and "không nêu" in answer.text

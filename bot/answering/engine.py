@@ -1217,6 +1217,13 @@ class Engine:
             if named_year and not SIGNED_ASKED.search(q.canonical):
                 # "UNCLOS là công ước năm bao nhiêu?": the year its name carries, which is not a signing date
                 text = phrase("year_in_name", lang, title=self.render.title(fact, lang), year=named_year[0])
+            elif isinstance(fact, Agreement) and not SIGNED_ASKED.search(q.canonical):
+                # "… được bàn tới năm nào?": the dated meetings that dealt with it say when it was talked of
+                linked = self.knowledge.linked_events(fact)
+                dealt = [e for e in linked if e.date is not None and not e.background]
+                lines = [f"• {event_date(e, lang)}: {self.render.title(e, lang)}" for e in dealt]
+                if lines:
+                    text = "\n".join([text, phrase("dealt_with_at", lang), *lines])
             return self._not_stated(q, fact, text, score)
         if isinstance(fact, Agreement) and SIGNED_ASKED.search(q.canonical) and fact.signed is None:
             text = phrase("signing_date_missing", lang, title=self.render.title(fact, lang))
