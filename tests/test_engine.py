@@ -2544,3 +2544,9 @@ def test_when_an_undated_document_was_talked_of_is_the_meetings_that_dealt_with_
     answer = engine.answer("Thỏa thuận về người di cư tự do và kết hôn không giá thú được nhắc tới năm nào?")
     assert answer.facts[0] == "migration-unregistered-marriage-agreement"
     assert "7/2015" in answer.text and "không nêu" in answer.text
+
+
+def test_the_atmosphere_asked_is_no_date_asked(engine: Engine) -> None:
+    # "không khí nào" (which atmosphere) holds "khi nào" (when) once folded
+    answer = engine.answer("tham khao chinh tri cap thu truong lan 8 dien ra trong khong khi nao vay")
+    assert answer.facts[0] == "deputy-fm-political-consultation-8" and "chân thành" in answer.text
