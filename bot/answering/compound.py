@@ -121,6 +121,19 @@ def _two_series(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] 
     return None
 
 
+def series_side_by_side(engine: Lookup, q: Question, today: dt.date) -> set[str]:
+    """ "Ủy ban Hỗn hợp và Ủy ban Liên hợp về biên giới biển khác nhau thế nào?": the two mechanisms the
+    two sides of the conjunction name, one each; none when they do not."""
+    for match in _AND.finditer(q.text):
+        sides = [
+            _series_named(engine.read(side, q.lang, today))
+            for side in (q.text[: match.start()], q.text[match.end() :])
+        ]
+        if sides[0] is not None and sides[1] is not None and sides[0] != sides[1]:
+            return {sides[0], sides[1]}
+    return set()
+
+
 def _series_named(q: Question) -> str | None:
     """The one mechanism a half names: named at least in part, clearly more than any other."""
     ranked = sorted(q.series.items(), key=lambda item: item[1], reverse=True)

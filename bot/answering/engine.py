@@ -885,6 +885,9 @@ class Engine:
         named = self.retrieval.strong_series(q) or {
             self._one_word_series[w] for w in q.folded.split() if w in self._one_word_series
         }
+        if DIFFER_ASKED.search(q.folded) and len(named) == 1 and q.round is None and q.date is None:
+            # two mechanisms compared, one named more fully than the other
+            named = compound.series_side_by_side(self, q, self._today()) or named
         if q.round is not None or q.date is not None or q.officials or not named:
             return None
         if len(named) > 1:
