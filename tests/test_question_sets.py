@@ -72,7 +72,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "dev4.yaml": (102, 2),  # of 111, written blind with heldout5
     "heldout5.yaml": (79, 6),  # of 94, held out, written blind with heldout7
     "heldout6.yaml": (76, 6),  # of 85, held out, written blind with heldout8
-    "heldout7.yaml": (66, 7),  # of 77, held out, written blind with heldout9
+    "heldout7.yaml": (67, 6),  # of 77, held out, written blind with heldout9
     "dev5.yaml": (107, 1),  # of 112, written blind with heldout7
     "dev6.yaml": (107, 2),  # of 113, written blind at the start of the fifth stop
     "heldout8.yaml": (87, 2),  # of 94, held out, written blind at the start of the fifth stop
@@ -81,7 +81,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout10.yaml": (92, 6),  # of 105, held out, written blind in the sixth stop; first run at its end
     "dev8.yaml": (107, 3),  # of 113, written blind at the start of the seventh stop
     "heldout11.yaml": (70, 21),  # of 109, held out, with dev8; start of stop 66 (21), first run 70
-    "dev9.yaml": (99, 4),  # of 110, written blind at the start of the eighth stop; start of stop 92 (9)
+    "dev9.yaml": (100, 3),  # of 110, written blind at the start of the eighth stop; start of stop 92 (9)
     "heldout12.yaml": (76, 14),  # of 110, held out, with dev9; start of stop 73 (16), first run 75 (14)
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
@@ -811,3 +811,10 @@ def test_a_word_naming_a_country_only_in_vietnamese_is_a_name_in_an_english_ques
 def test_two_mechanisms_compared_one_named_shorter_are_both_profiled(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("Ủy ban Hỗn hợp với Ủy ban Liên hợp về biên giới biển khác gì nhau?")
     assert {"vn-th-joint-commission", "vn-th-maritime-committee"} <= set(answer.facts)
+
+
+def test_a_city_holding_an_events_venue_names_it_and_is_no_topic_within_it(fixture_engine: Engine) -> None:
+    # the 5th session was held at a Bangkok venue, the 3rd consultation in Bangkok: both fit alike
+    answer = fixture_engine.answer("Which meeting was held in Bangkok?")
+    assert answer.status is Status.AMBIGUOUS
+    assert {"vn-th-joint-commission-5", "vn-th-dfm-consultation-3"} <= {c.fact_id for c in answer.candidates}
