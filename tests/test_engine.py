@@ -2550,3 +2550,9 @@ def test_the_atmosphere_asked_is_no_date_asked(engine: Engine) -> None:
     # "không khí nào" (which atmosphere) holds "khi nào" (when) once folded
     answer = engine.answer("tham khao chinh tri cap thu truong lan 8 dien ra trong khong khi nao vay")
     assert answer.facts[0] == "deputy-fm-political-consultation-8" and "chân thành" in answer.text
+
+
+def test_an_attribute_the_base_never_holds_of_people_is_a_topic_of_a_meeting_named(engine: Engine) -> None:
+    # "education" of a person is not on record; of the 8th consultation, it is what was said there
+    answer = engine.answer("What did the 8th FM-level consultation say about education?")
+    assert answer.facts[0] == "fm-political-consultation-8" and "education" in answer.text

@@ -58,7 +58,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout12.yaml": (136, 10),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
     "dev8.yaml": (158, 8),  # of 172, written blind at the start of the seventh stop
     "heldout13.yaml": (116, 27),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
-    "dev9.yaml": (140, 4),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
+    "dev9.yaml": (141, 4),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
     "heldout14.yaml": (103, 27),  # of 151, with dev9; start of stop 100 (28), first run 100 (29)
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {

@@ -1270,6 +1270,7 @@ def analyze(
         or place.country in countries
     }
     kinds = frozenset(kind for kind, cue in EVENT_KIND_CUES.items() if cue.search(canon))
+    asked_round = _asked_round(dated_text, fold(dated_text))
     series = _round_owner(index, index.series_scores(unquoted), unquoted)
     named_whole = any(share >= 1.0 for share in series.values())  # a mechanism named by its whole name
     return Question(
@@ -1280,7 +1281,7 @@ def analyze(
         units=question_units,
         lang=lang,
         intents=intents,
-        round=_asked_round(dated_text, fold(dated_text)),
+        round=asked_round,
         date=_asked_date(dated_text, today),
         officials=officials,
         places=places,
@@ -1289,7 +1290,9 @@ def analyze(
         event_kinds=kinds,
         primary_kind=_first_kind(_main_clause(question, canon)),
         fact_kind_asked=_fact_kind_asked(canon),
-        unknown_attribute=any(
+        unknown_attribute=not (kinds and asked_round is not None)
+        # ("the 8th consultation … said about education": a topic of the meeting, no one's education)
+        and any(
             # a person's or a mechanism's full name is on record when the question names them
             not ((officials or named_whole) and m.group(0) in HELD_FOR_PEOPLE)
             for m in UNKNOWN_ATTRIBUTES.finditer(folded)
