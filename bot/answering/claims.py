@@ -380,12 +380,7 @@ def _sides_claimed(engine: Lookup, q: Question) -> Answer | None:
 
 def _containers(engine: Lookup, place: Place) -> list[Place]:
     """The places the articles put a place in, innermost first."""
-    chain: list[Place] = []
-    current = engine.knowledge.place(place.within) if place.within else None
-    while current is not None and current not in chain:
-        chain.append(current)
-        current = engine.knowledge.place(current.within) if current.within else None
-    return chain
+    return [p for p in map(engine.knowledge.place, engine.knowledge.place_chain(place.id)[1:]) if p]
 
 
 def _country_of(place: Place, chain: list[Place]) -> str | None:

@@ -373,12 +373,7 @@ def _naming_text(knowledge: Knowledge, event: Event) -> str:
     """Everything that names the event: its title, series, people and places."""
     parts = [event.title_vi, event.title_en]
     # its place and the places that one lies in: "Bangkok" names a session held at a Bangkok venue
-    chain: list[str | None] = []
-    place = knowledge.place(event.place or "")
-    while place is not None and place.id not in chain:
-        chain.append(place.id)
-        place = knowledge.place(place.within or "")
-    named = [event.series, *chain, *(p.official for p in event.participants)]
+    named = [event.series, *knowledge.place_chain(event.place), *(p.official for p in event.participants)]
     for fact_id in named:
         fact = knowledge.get(fact_id) if fact_id else None
         if isinstance(fact, Series | Place | Official):

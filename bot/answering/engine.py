@@ -1018,7 +1018,7 @@ class Engine:
                 f"• {event_date(e, lang)}: {self.render.title(e, lang)}" for e in events[: lists.MAX_LIST]
             ]
         answer = self.answered(q.text, [place, *events], "\n".join(lines), lang, 1.0)
-        within = [self.knowledge.place(p) for p in self.retrieval.place_chain(place.id) if p != place.id]
+        within = [self.knowledge.place(p) for p in self.knowledge.place_chain(place.id) if p != place.id]
         if CITY_ASKED.search(q.canonical) and not any(p and p.place_kind.value == "city" for p in within):
             # "cảng Vũng Áng nằm ở tỉnh nào": the article gives no city or province for it
             text = phrase("not_said_about", lang, title=self.render.title(place, lang), record=answer.text)

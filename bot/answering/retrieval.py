@@ -136,12 +136,6 @@ class Retrieval:
             and len(name.split()[0]) >= 3
             and all(word.isdigit() for word in name.split()[1:])
         )
-        # the events of each round number: "lần 3 tổ chức ở đâu?" names no mechanism, only the round
-        by_round: dict[int, list[str]] = {}
-        for fact in knowledge.of_kind(Event):
-            if fact.round is not None:
-                by_round.setdefault(fact.round, []).append(fact.id)
-        self._by_round = {number: tuple(ids) for number, ids in by_round.items()}
         # events over a range of days, which a question's day may fall inside
         self._ranges = tuple(
             f.id
@@ -196,23 +190,14 @@ class Retrieval:
                 lexical[fact_id] = max(lexical[fact_id], share)
         return Ranking(self.rank_events(q, lexical), self.rank_others(q, lexical))
 
-    def place_chain(self, place_id: str | None) -> list[str]:
-        """The place and those it lies in, innermost first."""
-        found: list[str] = []
-        while place_id and place_id not in found:
-            found.append(place_id)
-            within = self.knowledge.place(place_id)
-            place_id = within.within if within else None
-        return found
-
     def city_of(self, event: Event) -> str | None:
         """The city the event took place in, when its place or a place that lies around it is one."""
-        chain = (self.knowledge.place(p) for p in self.place_chain(event.place))
+        chain = (self.knowledge.place(p) for p in self.knowledge.place_chain(event.place))
         return next((p.id for p in chain if p is not None and p.place_kind.value == "city"), None)
 
     def places_of(self, event: Event) -> set[str]:
         """The event's place and every place it lies in."""
-        return set(self.place_chain(event.place))
+        return set(self.knowledge.place_chain(event.place))
 
     def is_country_place(self, place_id: str) -> bool:
         place = self.knowledge.place(place_id)
@@ -328,7 +313,7 @@ class Retrieval:
             pool |= {e for p in places for e in self.knowledge.events_by_place.get(p, ())}
             if q.round is not None and not q.series:
                 # "lần 3 tổ chức ở đâu?": a round, and no word of any mechanism's name
-                pool |= set(self._by_round.get(q.round, ()))
+                pool |= set(self.knowledge.events_by_round.get(q.round, ()))
             if q.primary_kind and (
                 (Intent.LIST in q.intents and self.lists_the_kind(q, destination)) or self._only_the_kind(q)
             ):

@@ -50,8 +50,9 @@ class Knowledge:
     )  # the events a meeting planned
     # The periods ("2021-2025") that agreements and stances run for.
     periods: frozenset[tuple[int, int]] = frozenset()
-    # Events by their kind ("visit", "meeting").
+    # Events by their kind ("visit", "meeting"), and by their round number (of whatever mechanism).
     events_by_kind: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    events_by_round: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     loaded_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
     @classmethod
@@ -74,8 +75,11 @@ class Knowledge:
         relating: defaultdict[str, list[str]] = defaultdict(list)
         by_kind: defaultdict[str, list[str]] = defaultdict(list)
         planned_at: defaultdict[str, list[str]] = defaultdict(list)
+        by_round: defaultdict[int, list[str]] = defaultdict(list)
         for event in events:
             by_kind[event.event_kind.value].append(event.id)
+            if event.round is not None:
+                by_round[event.round].append(event.id)
             for target in event.related:
                 relating[target].append(event.id)
             if event.planned_by:
@@ -127,6 +131,7 @@ class Knowledge:
             statements_at=_freeze(made_at),
             statements_by_year=MappingProxyType({k: tuple(v) for k, v in stated_in.items()}),
             events_by_kind=_freeze(by_kind),
+            events_by_round=MappingProxyType({k: tuple(v) for k, v in by_round.items()}),
             events_planned_at=_freeze(planned_at),
         )
 
@@ -154,6 +159,15 @@ class Knowledge:
     def place(self, fact_id: str) -> Place | None:
         fact = self.by_id.get(fact_id)
         return fact if isinstance(fact, Place) else None
+
+    def place_chain(self, place_id: str | None) -> list[str]:
+        """The place and those it lies in, innermost first."""
+        found: list[str] = []
+        while place_id and place_id not in found:
+            found.append(place_id)
+            within = self.place(place_id)
+            place_id = within.within if within else None
+        return found
 
     def series(self, fact_id: str) -> Series | None:
         fact = self.by_id.get(fact_id)
