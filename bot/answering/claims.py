@@ -1176,8 +1176,6 @@ def term_length(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     # "nhiệm kì" is "nhiệm kỳ" read canonical
     if not (duration and (TERM_ASKED.search(q.folded) or TERM_ASKED.search(q.canonical))):
         return None
-    if _two_years_apart(engine, q, today) is not None:
-        return None  # "làm Chủ tịch ASEAN năm 2016 và năm 2024 cách nhau mấy năm": no term asked
     asked = fold(SPAN_ASKED.sub(" ", DURATION_CUES.sub(" ", LASTED_ASKED.sub(" ", q.folded))))
     found = engine.lookup(asked, q.lang, today)
     fact = engine.knowledge.get(found.facts[0]) if found.status is Status.ANSWERED else None
@@ -1215,9 +1213,6 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     if left is not None:
         return left
     asked_years = [int(y) for y in YEAR_IN_TEXT.findall(q.text)]
-    apart = _two_years_apart(engine, q, today)
-    if apart is not None:
-        return apart
     # ask for the fact's date instead of a count: "… bao nhiêu năm?" becomes "… khi nào?"
     when = _WHEN_WORD[q.lang]
     halves = compound.split(engine, q, today)
@@ -1258,11 +1253,12 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
 
 
-def _two_years_apart(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
+def years_apart(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     """ "Lào làm Chủ tịch ASEAN năm 2016 và năm 2024, cách nhau mấy năm?": two years named, each the
-    year of a fact the rest of the question finds; the count is between the years as named."""
+    year of a fact the rest of the question finds; the count is between the years as named (asked
+    before a term or a count from one fact: "làm Chủ tịch" is no term here)."""
     named = sorted({int(y) for y in YEAR_IN_TEXT.findall(_PERIOD.sub(" ", q.text))})  # not a period's ends
-    if len(named) != 2 or not any(apart.search(q.folded) for apart in SPAN_APART):
+    if len(named) != 2 or not counts_years(q) or not any(apart.search(q.folded) for apart in SPAN_APART):
         return None
     rest = YEAR_IN_TEXT.sub(" ", without_dates(q.text))
     asked = NOW.sub(" ", DURATION_CUES.sub(" ", fold(rest)))

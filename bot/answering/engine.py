@@ -190,7 +190,8 @@ class Engine:
             if turns is not None:
                 return turns
             anniversary = (
-                claims.term_length(self, q, day)
+                claims.years_apart(self, q, day)
+                or claims.term_length(self, q, day)
                 or claims.origin_year(self, q, day)
                 or claims.anniversary_year(self, q, day)
                 or claims.days_until(self, q, day)
