@@ -112,7 +112,7 @@ from bot.nlu.lexicon import (
 )
 from bot.nlu.parsing import AMOUNT, YEAR_IN_TEXT, round_span
 from bot.nlu.text import fold
-from bot.nlu.understanding import Question, capitalised_after, searchable_text, units
+from bot.nlu.understanding import Question, capitalised_after, opening_clause, searchable_text, units
 from bot.render.text import event_date, format_date, how_many, join_names, phrase, with_footnotes
 
 Verdict = Literal["yes", "no"]
@@ -217,10 +217,10 @@ def post_premise(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     corrected with the posts they do give (a claim is a "no"), not answered around."""
     if len(q.officials) != 1:
         return None
-    clause = re.split(r"[,;]", q.text, maxsplit=1)[0]
-    words = canonical(fold(clause)).split()
-    if len(clause) == len(q.text) or not words or not SCENE_OPENERS.match(" ".join(words)):
+    opening = opening_clause(q.text, SCENE_OPENERS)
+    if opening is None:
         return None
+    words = canonical(fold(opening[0])).split()
     at = next(
         (
             i

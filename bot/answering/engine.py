@@ -114,6 +114,7 @@ from bot.nlu.understanding import (
     analyze,
     event_kind_asked,
     is_function_unit,
+    opening_clause,
     singular,
     units,
 )
@@ -1404,9 +1405,9 @@ class Engine:
         apart = len(everyone) > 1 and self._named_apart(q, everyone)  # "ông Sơn và ông Saleumxay"
         tied = everyone if apart else named if len(named) > 1 else [o for o, v in ranked if v >= best - 1.0]
         # "Khi tiếp Đại sứ Siriporn năm 2024, ông Việt giữ chức vụ gì?": the scene's people are not asked of
-        scene, comma, _ = q.text.partition(",")
-        if comma and SCENE_OPENERS.match(fold(scene)):
-            asked = [o for o in tied if self._named_at(q, o) >= len(fold(scene))]
+        opening = opening_clause(q.text, SCENE_OPENERS)
+        if opening is not None:
+            asked = [o for o in tied if self._named_at(q, o) >= len(fold(opening[0]))]
             tied = asked or tied
         facts: list[AnyFact] = [f for f in (self.knowledge.official(o) for o in tied) if f is not None]
         if len(facts) > 1 and not q.intents & {Intent.LIST} and len(named) < 2 and not apart:

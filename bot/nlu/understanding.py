@@ -1041,14 +1041,22 @@ def _first_kind(canon: str) -> str | None:
     return _kind_asked(canon, found) or (min(found)[2] if found else None)
 
 
+def opening_clause(text: str, openers: re.Pattern[str]) -> tuple[str, str] | None:
+    """The clause opening the question up to its first comma, when one of the openers starts it ("Khi
+    …", "Hồi làm Bộ trưởng …", "When …"), and the rest after it; None when there is no such clause or
+    nothing follows it."""
+    clause, comma, rest = text.partition(",")
+    if not comma or not rest.strip() or not openers.match(canonical(fold(clause))):
+        return None
+    return clause, rest
+
+
 def _main_clause(text: str, canon: str) -> str:
     """The question without a clause that opens it to say when ("Khi sang thăm Việt Nam tháng 12/2021,
     ông Saleumxay đồng chủ trì sự kiện gì?"): the kind of event it names is when, not what, is asked.
-    The whole question when it has no such clause or nothing after it."""
-    scene, comma, rest = text.partition(",")
-    if not comma or not rest.strip() or not TIME_OPENERS.match(canonical(fold(scene))):
-        return canon
-    return canonical(fold(rest))
+    The whole question when it has no such clause."""
+    opening = opening_clause(text, TIME_OPENERS)
+    return canon if opening is None else canonical(fold(opening[1]))
 
 
 def event_kind_asked(canon: str) -> str | None:
