@@ -717,30 +717,30 @@ class Engine:
         another meeting's (measured on the held-out sets)."""
         if not ties or q.intents & {Intent.WHEN, Intent.WHERE, Intent.WHO}:
             return None
+        # each tied event's passages on the topic, read once
+        found = [details.passages(self.index, q, s.fact) if isinstance(s.fact, Event) else [] for s in ties]
         covered = sorted(
-            ((self._topic_coverage(q, s), i) for i, s in enumerate(ties)), key=lambda c: c[0], reverse=True
+            ((max((p.coverage for p in passages), default=0.0), i) for i, passages in enumerate(found)),
+            key=lambda c: c[0],
+            reverse=True,
         )
         best, second = covered[0][0], covered[1][0] if len(covered) > 1 else 0.0
         if best > 0.0 and second <= best - TOPIC_PICKS:
             return ties[covered[0][1]]
-        # several records speak of it alike: the one where a person the question names says it
-        # ("… against COVID-19, according to Minister Son")
-        alike = [ties[i] for coverage, i in covered if coverage > 0.0 and coverage > best - TOPIC_PICKS]
-        saying = [s for s in alike if self._said_there_by_one_named(q, s)]
-        return saying[0] if len(saying) == 1 else None
-
-    def _said_there_by_one_named(self, q: Question, scored: Scored) -> bool:
-        event = scored.fact
-        if not isinstance(event, Event) or len(q.officials) != 1:
-            return False  # two people named are both in each of their meetings: naming one picks none
+        # several records speak of it alike: the one where the one person the question names says it
+        # ("… against COVID-19, according to Minister Son"); two people named are both in each of their
+        # meetings, and naming one picks none
+        if len(q.officials) != 1:
+            return None
         forms = details.full_names(self.index, set(q.officials))
-        return any(details.names_one(forms, p.vi) for p in details.passages(self.index, q, event))
-
-    def _topic_coverage(self, q: Question, scored: Scored) -> float:
-        event = scored.fact
-        if not isinstance(event, Event):
-            return 0.0
-        return max((p.coverage for p in details.passages(self.index, q, event)), default=0.0)
+        saying = [
+            ties[i]
+            for coverage, i in covered
+            if coverage > 0.0
+            and coverage > best - TOPIC_PICKS
+            and any(details.names_one(forms, p.vi) for p in found[i])
+        ]
+        return saying[0] if len(saying) == 1 else None
 
     @staticmethod
     def _series_named_alike(q: Question) -> bool:
