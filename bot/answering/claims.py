@@ -1614,7 +1614,7 @@ def _holds_post(engine: Lookup, q: Question) -> tuple[Verdict, Official] | None:
         return None
     role, country, qualifiers = post
     names = _name_words(official)
-    qualifiers = [word for word in qualifiers if word not in names]  # "BT Sơn": his name, no qualifier
+    post = (role, country, [word for word in qualifiers if word not in names])  # "BT Sơn": his name
     positions = official.positions
     span = q.date.span() if q.date is not None else None
     if span is not None:
@@ -1625,8 +1625,7 @@ def _holds_post(engine: Lookup, q: Question) -> tuple[Verdict, Official] | None:
     for position in positions:
         # "đại sứ Lào tại Trung Quốc": every country named is the post's or in its title
         others = q.countries - {position.country} - engine.countries_in(position.title_vi)
-        fits = engine.title_fits(position.title_vi, role, qualifiers) and country in (None, position.country)
-        if fits and not others:
+        if engine.post_fits(position, post) and not others:
             return "yes", official
     return "no", official
 

@@ -56,6 +56,7 @@ from bot.kb.facts import (
     Official,
     Participant,
     Place,
+    Position,
     Precision,
     Series,
     Statement,
@@ -248,6 +249,11 @@ class Engine:
             and not (deputy and not role.startswith("pho"))
             and all(word in title.split() for word in qualifiers)
         )
+
+    def post_fits(self, position: Position, post: tuple[str, str | None, list[str]]) -> bool:
+        """A position is the post asked: its title fits, in the country asked if one is."""
+        role, country, qualifiers = post
+        return self.title_fits(position.title_vi, role, qualifiers) and country in (None, position.country)
 
     def countries_in(self, text: str) -> set[str]:
         return {country_code(m.group(0)) for m in COUNTRY_PATTERN.finditer(canonical(fold(text)))}
@@ -1095,11 +1101,7 @@ class Engine:
 
     def _holds(self, official_id: str, post: tuple[str, str | None, list[str]]) -> bool:
         official = self.knowledge.official(official_id)
-        role, country, qualifiers = post
-        return official is not None and any(
-            self.title_fits(p.title_vi, role, qualifiers) and country in (None, p.country)
-            for p in official.positions
-        )
+        return official is not None and any(self.post_fits(p, post) for p in official.positions)
 
     def _merge_ties(self, q: Question, ties: list[Scored]) -> Answer | None:
         """Tied facts that are one answer: linked facts about one thing, or a set of like statements."""

@@ -10,7 +10,7 @@ from typing import Protocol
 
 from bot.answering.answers import Answer, Lang
 from bot.answering.retrieval import Retrieval, Scored
-from bot.kb.facts import Agreement, Event
+from bot.kb.facts import Agreement, Event, Position
 from bot.kb.knowledge import AnyFact, Knowledge
 from bot.nlu.understanding import EntityIndex, Question
 from bot.render.text import Renderer
@@ -43,6 +43,8 @@ class Lookup(Protocol):
     def asked_post(self, q: Question) -> tuple[str, str | None, list[str]] | None: ...
 
     def title_fits(self, title_vi: str, role: str, qualifiers: list[str]) -> bool: ...
+
+    def post_fits(self, position: Position, post: tuple[str, str | None, list[str]]) -> bool: ...
 
     def render_date(self, day: dt.date, lang: Lang) -> str: ...
 
