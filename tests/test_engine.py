@@ -282,6 +282,11 @@ def test_a_post_the_official_held_is_confirmed_whatever_words_close_the_claim(en
         ("Sonexay Siphanhdone giữ cương vị gì ở Lào?", "sonexay-siphanhdone"),
         # "Hồi" opens the sentence: "Hồi Tham" is no name the base lacks
         ("Hồi Tham vấn tháng 12/2021 hai bộ trưởng nhất trí chuẩn bị cho năm kỷ niệm gì thế?", None),
+        # … and so does "Phía", a country's side: "Phía Quân" is no name either
+        (
+            "Phía Quân đội nhân dân Việt Nam, ai đã đến chúc mừng Bộ Quốc phòng Lào nhân 75 năm?",
+            "vn-mod-congratulates-lao-army-2024-01-08",
+        ),
     ],
 )
 def test_people_and_posts_asked_the_way_users_ask(engine: Engine, question: str, fact: str | None) -> None:

@@ -62,6 +62,7 @@ from bot.nlu.lexicon import (
     ROLE_PAIRS,
     ROLE_PHRASES,
     SHARED_ABBREVIATIONS,
+    SIDE_WORDS,
     STOPWORDS,
     SYNONYM_WORDS,
     TIME_OPENERS,
@@ -1376,8 +1377,9 @@ def _in_phrases(run: list[str], question: list[str], pairs: set[str]) -> bool:
     return False
 
 
-# "Hồi Tham vấn …", "Sau Kỳ họp …": a first word capitalised only for the sentence ("Ông Sơn": the name)
-_ORDINARY_FIRST_WORDS = (EVERYDAY_WORDS | FUNCTION_WORDS | CUE_WORDS) - HONORIFICS
+# "Hồi Tham vấn …", "Sau Kỳ họp …", "Phía Quân đội …": a first word capitalised only for the sentence
+# ("Ông Sơn": the name)
+_ORDINARY_FIRST_WORDS = (EVERYDAY_WORDS | FUNCTION_WORDS | CUE_WORDS | SIDE_WORDS) - HONORIFICS
 
 
 def _runs_between_countries(text: str, index: EntityIndex) -> Iterable[list[str]]:
@@ -1427,10 +1429,13 @@ def _unknown_persons(text: str, index: EntityIndex) -> Iterable[str]:
         name = fold(run).split()
         if not name or name[0] in NOT_A_NAME:
             continue
-        if (
-            index.officials_in(name)
-            or index.officials_by_given_name([fold(word), *name])
-            or index.places_in(canonical(" ".join(name)).split())
+        # "ông Kraisron": a name one letter off an official's is theirs, as the question is read
+        spelt = index.corrected(" ".join(name)).split()
+        if any(
+            index.officials_in(words)
+            or index.officials_by_given_name([fold(word), *words])
+            or index.places_in(canonical(" ".join(words)).split())
+            for words in (name, spelt)
         ):
             continue
         yield run
