@@ -61,6 +61,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev9.yaml": (141, 4),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
     "heldout14.yaml": (103, 27),  # of 151, with dev9; start of stop 100 (28), first run 100 (29)
     "dev10.yaml": (123, 14),  # of 150, written blind at the start of the ninth stop; start of stop 122 (14)
+    "heldout15.yaml": (124, 13),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (73, 0),  # of 78, held out
