@@ -2561,3 +2561,9 @@ def test_an_attribute_the_base_never_holds_of_people_is_a_topic_of_a_meeting_nam
     # "education" of a person is not on record; of the 8th consultation, it is what was said there
     answer = engine.answer("What did the 8th FM-level consultation say about education?")
     assert answer.facts[0] == "fm-political-consultation-8" and "education" in answer.text
+
+
+def test_the_date_of_the_meeting_that_planned_a_round_is_no_date_of_that_round(engine: Engine) -> None:
+    answer = engine.answer("Sau lần 1 năm 2015 thì lần Tham khảo chính trị thứ 2 định tổ chức ở đâu vậy?")
+    assert answer.facts[0] == "deputy-fm-political-consultation-2"
+    assert "Lào" in answer.text and "2016" in answer.text

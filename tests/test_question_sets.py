@@ -828,3 +828,22 @@ def test_a_name_one_letter_off_an_officials_after_an_honorific_is_theirs(fixture
     answer = fixture_engine.answer("ông Đức gặp ông Kraisron ở Băng Cốc hôm nào nhỉ")
     assert answer.status is Status.ANSWERED and answer.facts[0] == "vn-th-dfm-consultation-3"
     assert "12/6/2024" in answer.text
+
+
+def test_a_wish_for_another_mechanisms_round_is_answered_from_the_meeting_of_the_date_named(
+    fixture_engine: Engine,
+) -> None:
+    # the date is that of the consultation where Thailand said where it wished to host the session
+    for question in (
+        "Năm 2022, phía Thái Lan mong muốn đăng cai Kỳ họp lần thứ 5 Ủy ban Hỗn hợp ở đâu?",
+        "At the 2022 consultation, where did Thailand say it wanted to host the Joint Commission's 5th one?",
+    ):
+        answer = fixture_engine.answer(question)
+        assert answer.facts[0] == "vn-th-dfm-consultation-2", question
+        assert "Băng Cốc" in answer.text or "Bangkok" in answer.text
+    # said nothing of when, and a date that is no session's without any wish said is not found
+    for question in (
+        "Năm 2022, Kỳ họp lần 5 UBHH dự kiến tổ chức khi nào?",
+        "Kỳ họp lần thứ 5 Ủy ban Hỗn hợp năm 2022 tổ chức ở đâu?",
+    ):
+        assert fixture_engine.answer(question).status is Status.NOT_FOUND, question

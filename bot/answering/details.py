@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from bot.answering.scoring import DETAIL_MIN, DETAIL_NEAR, DETAIL_RARITY, DOCUMENT_NAMED
+from bot.answering.scoring import DETAIL_MIN, DETAIL_NEAR, DETAIL_RARITY, DOCUMENT_NAMED, SERIES_MENTIONED
 from bot.kb.facts import Agreement, Event, Official, Place, Series, Statement
 from bot.kb.knowledge import Knowledge
 from bot.nlu.lexicon import (
@@ -41,6 +41,7 @@ from bot.nlu.lexicon import (
     Intent,
     canonical,
 )
+from bot.nlu.parsing import parse_round
 from bot.nlu.text import fold
 from bot.nlu.understanding import (
     NUMBER_WORDS,
@@ -175,6 +176,17 @@ def passages(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
                     shown.append(passage)
             return shown
     return []
+
+
+def points_on_round(index: EntityIndex, event: Event, round_no: int, series_id: str) -> list[Passage]:
+    """The points of the event's record that name a round of a mechanism ("phía Thái Lan mong muốn tổ
+    chức Kỳ họp lần thứ 5 tại Băng Cốc" of the Joint Commission)."""
+    return [
+        Passage(point.vi, point.en, None, 1.0)
+        for point in event.discussed + event.agreed
+        if parse_round(fold(point.vi)) == round_no
+        and index.series_scores(canonical(fold(point.vi))).get(series_id, 0.0) >= SERIES_MENTIONED
+    ]
 
 
 def said_by(index: EntityIndex, q: Question, event: Event) -> list[Passage]:

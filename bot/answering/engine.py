@@ -1267,10 +1267,13 @@ class Engine:
         """Every slot the question asks about the event, or its summary when it asks none."""
         lang, r = q.lang, self.render
         slots = self._asked_slots(q, event, linked=bool(self.knowledge.linked_events(event)))
-        if slots and self._asked_of_another(q, event):
+        other = self._asked_of_another(q, event) if slots else None
+        if other is not None:
             # "Tại Tham vấn lần thứ 2, phía Thái Lan muốn tổ chức Kỳ họp lần thứ 5 Ủy ban Hỗn hợp ở đâu?":
             # the place is asked of the other mechanism, as this event's record tells it
             found = details.passages(self.index, q, event)
+            if not found and q.round is not None and q.round != event.round:
+                found = details.points_on_round(self.index, event, q.round, other)
             if found:
                 return self._topic_answer(q, event, found, score)
         # What the article does not say is said so, citing the event.
@@ -1317,17 +1320,22 @@ class Engine:
             return self.answered(q.text, [event], r.event_what(event, lang), lang, score)
         return self.answered(q.text, [event], r.event_summary(event, lang), lang, score)
 
-    def _asked_of_another(self, q: Question, event: Event) -> bool:
-        """The question names, besides the event's mechanism, another of another kind as clearly (a
-        commission's session beside a consultation): what it asks is asked of that one, within the
+    def _asked_of_another(self, q: Question, event: Event) -> str | None:
+        """The other mechanism the question names, besides the event's, of another kind and as clearly
+        (a commission's session beside a consultation): what it asks is asked of that one, within the
         event. (Two consultations both named by a name they share are one mechanism asked of.)"""
-        if q.series.get(event.series or "", 0.0) <= 0:
-            return False
-        return any(
-            s != event.series
-            and share >= SERIES_STRONG
-            and event.event_kind not in {e.event_kind for e in self.rounds_of(s)}
-            for s, share in q.series.items()
+        # (a round asked that is not this event's is another meeting's, which this one spoke of)
+        if q.series.get(event.series or "", 0.0) <= 0 and q.round in (None, event.round):
+            return None
+        return next(
+            (
+                s
+                for s, share in q.series.items()
+                if s != event.series
+                and share >= SERIES_STRONG
+                and event.event_kind not in {e.event_kind for e in self.rounds_of(s)}
+            ),
+            None,
         )
 
     def _topic_answer(self, q: Question, event: Event, found: list[details.Passage], score: float) -> Answer:

@@ -172,6 +172,7 @@ class Cues(_Data):
     amount_nouns: list[str]
     in_force: list[str]
     happened_asked: list[str]
+    wished: list[str]
     days_between: list[str]
     days_between_split: list[str]
     days_counted: DaysCounted
@@ -575,6 +576,7 @@ LASTED_ASKED = _phrases(_CUES.lasted)
 AMOUNT_NOUNS = _phrases(_CUES.amount_nouns)
 IN_FORCE_ASKED = _phrases(_CUES.in_force)
 HAPPENED_ASKED = _phrases(_CUES.happened_asked)
+WISHED = _phrases(_CUES.wished)
 DAYS_BETWEEN = _phrases(_CUES.days_between)
 DAYS_BETWEEN_SPLIT = _phrases(_CUES.days_between_split)
 DAYS_COUNTED = _phrases(_CUES.days_counted.count)
