@@ -2567,3 +2567,22 @@ def test_the_date_of_the_meeting_that_planned_a_round_is_no_date_of_that_round(e
     answer = engine.answer("Sau lần 1 năm 2015 thì lần Tham khảo chính trị thứ 2 định tổ chức ở đâu vậy?")
     assert answer.facts[0] == "deputy-fm-political-consultation-2"
     assert "Lào" in answer.text and "2016" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        (
+            "Kim ngạch thương mại hai chiều Việt-Lào 11 tháng đầu năm 2021 vượt mốc 1 tỷ USD, đúng không?",
+            "yes",
+        ),
+        ("Did Vietnam–Laos trade exceed USD 1 billion in the first 11 months of 2021?", "yes"),
+        ("Kim ngạch thương mại Việt-Lào 11 tháng đầu năm 2021 dưới 1 tỷ USD phải không?", "no"),
+        ("Kim ngạch thương mại Việt-Lào 11 tháng đầu năm 2021 là 2 tỷ USD đúng không?", "no"),
+    ],
+)
+def test_an_amount_claimed_as_a_bound_is_checked_against_the_figure(
+    engine: Engine, question: str, verdict: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.verdict == verdict and answer.facts[0] == "vn-la-trade-11m-2021"

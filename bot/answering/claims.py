@@ -20,6 +20,7 @@ from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
 from bot.answering.retrieval import NARROW_KINDS, date_fits, event_date_query
 from bot.answering.scoring import (
+    AMOUNT_ROUNDING,
     CLAIM_DATE_SLACK_DAYS,
     CLAIM_EVENTS,
     CLAIM_MORE_WORDS,
@@ -45,6 +46,9 @@ from bot.kb.facts import Status as EventStatus
 from bot.nlu.lexicon import (
     AGE_ASKED,
     ALTERNATIVES,
+    AMOUNT_ABOVE,
+    AMOUNT_BELOW,
+    AMOUNT_FILLERS,
     ANNIVERSARY_OCCASION,
     ANNIVERSARY_WORDS,
     BILATERAL,
@@ -1148,12 +1152,37 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
     if isinstance(fact, Event | Statement) and not _shares_agree(q, fact):
         return False  # "the remaining 20% of the border?" of a record saying 16%
     if isinstance(fact, Figure):
-        claimed = [
-            float(n.replace(",", ".")) for n in AMOUNT.findall(q.text) if not YEAR_IN_TEXT.fullmatch(n)
-        ]
-        if claimed and not any(abs(n - fact.value) <= 0.05 * abs(fact.value) for n in claimed):
+        claimed = _amounts_claimed(q.text)
+        if claimed and not any(_amount_holds(fact.value, *amount) for amount in claimed):
             return False
     return True
+
+
+def _amounts_claimed(text: str) -> list[tuple[float, str | None]]:
+    """The amounts a question claims (no years), each with the bound it claims when the words before
+    it make one: "vượt mốc 1 tỷ USD" → (1.0, "above"), "less than 10%" → (10.0, "below")."""
+    claimed: list[tuple[float, str | None]] = []
+    for match in AMOUNT.finditer(text):
+        if YEAR_IN_TEXT.fullmatch(match.group(0)):
+            continue
+        before = " ".join(w for w in fold(text[: match.start()]).split() if w not in AMOUNT_FILLERS)
+        bound = next(
+            (
+                name
+                for name, cue in (("above", AMOUNT_ABOVE), ("below", AMOUNT_BELOW))
+                if re.search(rf"{cue.pattern}$", before)
+            ),
+            None,
+        )
+        claimed.append((float(match.group(0).replace(",", ".")), bound))
+    return claimed
+
+
+def _amount_holds(value: float, claimed: float, bound: str | None) -> bool:
+    """The figure is the amount claimed (within rounding), or lies beyond the bound claimed."""
+    if abs(claimed - value) <= AMOUNT_ROUNDING * abs(value):
+        return True
+    return (bound == "above" and value > claimed) or (bound == "below" and value < claimed)
 
 
 def _shares_agree(q: Question, fact: Event | Statement) -> bool:

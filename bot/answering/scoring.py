@@ -72,6 +72,7 @@ STANCE_TOPIC: Final = (
     0.3  # of a question's topic within an event, the share a stance made there must hold to answer
 )
 FULL_NAME_SCORE: Final = 50.0  # an official matched by a name (a similarity ratio), not a given name (1)
+AMOUNT_ROUNDING: Final = 0.05  # of a figure, by which an amount claimed may differ and still be it
 FIGURE_WORDS_MIN: Final = 0.8  # of a how-much question's words a figure must hold to answer it
 WORDS_LEAD: Final = 0.15  # of a question's words, by which an event they name leads the person's own event
 LIST_SHARE: Final = 0.6  # of the best score, for a fact to join a list the question asks for

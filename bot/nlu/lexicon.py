@@ -157,6 +157,7 @@ class Cues(_Data):
     span_apart: SpanApart
     part_period: list[str]
     compared_with: list[str]
+    amount_compared: dict[Literal["above", "below", "fillers"], list[str]]
     share_words: list[str]
     money_signs: list[str]
     money_words: list[str]
@@ -602,6 +603,10 @@ SPAN_APART = [re.compile(rf"^(.+?) (?!{_NOT_APART})\b{word}\b (.+)") for word in
 SPAN_BETWEEN += SPAN_APART
 PART_PERIOD = _phrases(_CUES.part_period)
 COMPARED_WITH = _phrases(_CUES.compared_with)
+# "vượt mốc 1 tỷ USD", "less than 10%": an amount claimed as a bound, the words before it
+AMOUNT_ABOVE = _words(_CUES.amount_compared["above"])
+AMOUNT_BELOW = _words(_CUES.amount_compared["below"])
+AMOUNT_FILLERS = frozenset(_CUES.amount_compared["fillers"])
 NAME_ASKED = _phrases(_CUES.name)
 CONCLUDED_ASKED = _phrases(_CUES.concluded)
 SIGNED_ASKED = _phrases(_CUES.signed)
