@@ -2586,3 +2586,18 @@ def test_an_amount_claimed_as_a_bound_is_checked_against_the_figure(
 ) -> None:
     answer = engine.answer(question)
     assert answer.verdict == verdict and answer.facts[0] == "vn-la-trade-11m-2021"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tham vấn chính trị cấp Bộ trưởng lần thứ 8 diễn ra cụ thể vào ngày 28 hay 29/12?",
+        "On which day exactly was the 8th FM-level political consultation held?",
+    ],
+)
+def test_a_day_the_record_does_not_give_is_said_so_with_the_visit_it_took_place_during(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.facts[0] == "fm-political-consultation-8" and answer.not_stated
+    assert "28–29" in answer.text  # the visit's days, the nearest the article comes

@@ -555,9 +555,8 @@ def _unsettled(engine: Lookup, q: Question, fact: object, answer: Answer, *, hol
 
 def day_missing(engine: Lookup, q: Question, event: Event) -> Answer:
     """ "… diễn ra ngày 29/12 phải không?" of a round its article dates to December: no day to check."""
-    title, date = engine.render.title(event, q.lang), event_date(event, q.lang)
     record = engine.answer_fact(event.id, lang=q.lang)
-    text = f"{phrase('day_missing', q.lang, title=title, date=date)}\n\n{record.text}"
+    text = f"{engine.render.day_missing(event, q.lang)}\n\n{record.text}"
     return dataclasses.replace(record, question=q.text, text=text, not_stated=True)
 
 

@@ -1293,11 +1293,10 @@ class Engine:
             )
         if slots == ["when"] and event.date is None:
             return self._not_stated(q, event, r.event_when(event, lang), score)
-        if slots == ["when"] and DAY_ASKED.search(q.folded) and event.date and not event.date.has_day:
-            date = event_date(event, lang)
-            return self._not_stated(
-                q, event, phrase("day_missing", lang, title=r.title(event, lang), date=date), score
-            )
+        # "diễn ra ngày nào", "ngày 28 hay 29/12?": a day asked or offered that the record does not give
+        day_asked = DAY_ASKED.search(q.folded) or (q.date is not None and q.date.day is not None)
+        if slots == ["when"] and day_asked and event.date and not event.date.has_day:
+            return self._not_stated(q, event, r.day_missing(event, lang), score)
         if not {"when", "where", "who"} & set(slots):
             viewed = details.view_of(self.index, q, event)
             if viewed is not None:

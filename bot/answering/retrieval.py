@@ -413,7 +413,16 @@ class Retrieval:
                 continue
             if q.round is not None and mentioned and event.series not in mentioned and event_id not in quoted:
                 continue  # "the 4th deputy-minister consultation", even named weakly: not another series'
-            if date is not None and not date_fits(date, event):
+            # a round named is the event, whose record may not give the day asked of it ("lần thứ 8 diễn
+            # ra ngày 28 hay 29/12?"): the date need only fall within its date then
+            day_asked = (
+                Intent.WHEN in q.intents
+                and q.round is not None
+                and len(series) == 1
+                and date is not None
+                and date.year is None  # a day offered as a guess, without the year the round names
+            )
+            if date is not None and not date_fits(date, event, named=day_asked):
                 continue
             features: dict[str, float] = {}
             anchored = False
@@ -818,11 +827,14 @@ def event_date_query(q: Question) -> DateQuery | None:
     return q.date
 
 
-def date_fits(query: DateQuery, event: Event) -> bool:
-    """The event falls on the date asked, and its date is at least as precise as the question's."""
+def date_fits(query: DateQuery, event: Event, *, named: bool = False) -> bool:
+    """The event falls on the date asked, and its date is at least as precise as the question's unless
+    the question names the event otherwise."""
     date = event.date
     if date is None or not query.matches(date.start, date.end):
         return False
+    if named:
+        return True
     if query.day is not None:
         return date.has_day  # "on 28/1/2024" is not answered by an event known only as "January 2024"
     if query.month is not None:

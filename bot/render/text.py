@@ -17,6 +17,7 @@ from bot.answering.answers import Lang
 from bot.kb.facts import (
     Agreement,
     Event,
+    EventKind,
     Figure,
     FuzzyDate,
     Official,
@@ -242,6 +243,37 @@ class Renderer:
         if event.status == Status.PLANNED:
             return phrase("where_planned", lang, title=title, place=self.where_phrase(event, lang))
         return phrase("where_held", lang, title=title, place=self.place(event.place, lang))
+
+    def day_missing(self, event: Event, lang: Lang) -> str:
+        """The article dates the event only to a month or a year: said so, with the visit it was held
+        during when its record links one dated to the day ("trong chuyến thăm 28–29/12/2021")."""
+        title = self.title(event, lang)
+        visit = self._visit_during(event)
+        if visit is not None:
+            return phrase(
+                "day_missing_visit",
+                lang,
+                title=title,
+                visit=self.title(visit, lang),
+                dates=event_date(visit, lang),
+            )
+        return phrase("day_missing", lang, title=title, date=event_date(event, lang))
+
+    def _visit_during(self, event: Event) -> Event | None:
+        """The one visit linked to the event, dated to the day, that lies within the event's date."""
+        date = event.date
+        if date is None:
+            return None
+        visits = [
+            v
+            for v in self.k.linked_events(event)
+            if v.event_kind is EventKind.VISIT
+            and v.date is not None
+            and v.date.has_day
+            and date.start <= v.date.start
+            and v.date.end <= date.end
+        ]
+        return visits[0] if len(visits) == 1 else None
 
     def _planned(self, event: Event, lang: Lang) -> str:
         """A planned event's where and when together: a plan is told whole."""
