@@ -2601,3 +2601,11 @@ def test_a_day_the_record_does_not_give_is_said_so_with_the_visit_it_took_place_
     answer = engine.answer(question)
     assert answer.facts[0] == "fm-political-consultation-8" and answer.not_stated
     assert "28–29" in answer.text  # the visit's days, the nearest the article comes
+
+
+def test_a_stance_stated_at_a_round_named_is_found_by_the_year_it_is_about(engine: Engine) -> None:
+    # no meeting of the mechanism falls in 2022; the stance stated at its 8th round is about 2022
+    answer = engine.answer(
+        "Theo thỏa thuận tại Tham vấn chính trị cấp Bộ trưởng lần thứ 8, năm 2022 là năm gì của hai nước?"
+    )
+    assert answer.facts[0] == "vn-la-solidarity-friendship-year-2022"

@@ -852,3 +852,8 @@ def test_a_wish_for_another_mechanisms_round_is_answered_from_the_meeting_of_the
 def test_the_day_of_a_session_planned_for_a_year_is_not_stated(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("ky hop lan 6 uy ban hon hop nam 2025 du kien vao ngay thang nao")
     assert answer.facts[0] == "vn-th-joint-commission-6" and "không nêu ngày cụ thể" in answer.text
+
+
+def test_the_name_given_to_a_year_is_asked_in_english_too(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("What did Vietnam and Thailand designate the year 2025 as?")
+    assert answer.facts[0] == "vn-th-people-exchange-year-2025"

@@ -60,6 +60,7 @@ from bot.nlu.lexicon import (
     ROLE_ASKED,
     ROLE_PHRASES,
     WISHED,
+    YEAR_AS_A_THING,
     Intent,
     canonical,
 )
@@ -179,6 +180,12 @@ class Retrieval:
             ]
             ranking = Ranking(linked, [])
         if (
+            q.date is not None
+            and self.strong_series(q)
+            and not any(s.anchored for s in ranking.events + ranking.others)
+        ):
+            ranking = self._stated_at_the_round(q, lexical) or ranking
+        if (
             q.round is not None
             and (q.officials or q.date)
             and Intent.LIST not in q.intents  # "những cuộc họp nào dự kiến tiếp theo": not one round
@@ -186,6 +193,22 @@ class Retrieval:
         ):
             ranking = self._round_spoken_of(q, lexical) or ranking
         return ranking
+
+    def _stated_at_the_round(self, q: Question, lexical: dict[str, float]) -> Ranking | None:
+        """ "Theo thỏa thuận tại Tham vấn lần thứ 8, năm 2022 là năm gì?": no meeting of the mechanism
+        named falls in the year named; a stance stated at one of them is about that year."""
+        rounds = [
+            event
+            for series_id in self.strong_series(q)
+            for event_id in self.knowledge.events_by_series.get(series_id, ())
+            if (event := self.knowledge.event(event_id)) is not None and q.round in (None, event.round)
+        ]
+        stated = {s for event in rounds for s in self.knowledge.statements_at.get(event.id, ())}
+        if not stated:
+            return None
+        unnamed = dataclasses.replace(q, series={}, round=None, event_kinds=frozenset(), primary_kind=None)
+        found = [s for s in self.rank_others(unnamed, lexical) if s.fact.id in stated and s.anchored]
+        return Ranking([], found) if found else None
 
     def _round_spoken_of(self, q: Question, lexical: dict[str, float]) -> Ranking | None:
         """ "Năm 2022, phía Thái Lan mong muốn đăng cai Kỳ họp lần thứ 5 … ở đâu?", "Sau lần 1 năm 2015
@@ -863,6 +886,8 @@ def _heads_asked(q: Question) -> set[str]:
         phrase = list(itertools.takewhile(lambda w: w not in FUNCTION_WORDS, words[i + 1 : i + 4]))
         heads.update(phrase[-1:])
     named_year = q.date is not None and q.date.year is not None
+    if named_year and YEAR_AS_A_THING.search(q.folded):
+        heads.add("year")  # "what did they designate the year 2025 as?": the year's own name
     return {h for h in heads if named_year or h not in DATE_WORDS}
 
 

@@ -174,6 +174,7 @@ class Cues(_Data):
     in_force: list[str]
     happened_asked: list[str]
     wished: list[str]
+    year_as_a_thing: list[str]
     days_between: list[str]
     days_between_split: list[str]
     days_counted: DaysCounted
@@ -578,6 +579,7 @@ AMOUNT_NOUNS = _phrases(_CUES.amount_nouns)
 IN_FORCE_ASKED = _phrases(_CUES.in_force)
 HAPPENED_ASKED = _phrases(_CUES.happened_asked)
 WISHED = _phrases(_CUES.wished)
+YEAR_AS_A_THING = re.compile(r"\b(?:" + "|".join(_CUES.year_as_a_thing) + r") (?:19|20)\d{2}\b")
 DAYS_BETWEEN = _phrases(_CUES.days_between)
 DAYS_BETWEEN_SPLIT = _phrases(_CUES.days_between_split)
 DAYS_COUNTED = _phrases(_CUES.days_counted.count)
