@@ -2609,3 +2609,14 @@ def test_a_stance_stated_at_a_round_named_is_found_by_the_year_it_is_about(engin
         "Theo thỏa thuận tại Tham vấn chính trị cấp Bộ trưởng lần thứ 8, năm 2022 là năm gì của hai nước?"
     )
     assert answer.facts[0] == "vn-la-solidarity-friendship-year-2022"
+
+
+def test_the_years_after_one_fact_that_another_came_are_counted_between_them(engine: Engine) -> None:
+    answer = engine.answer(
+        "How many years after the founding of the Lao People's Army were Vietnam–Laos diplomatic "
+        "relations established?"
+    )
+    assert answer.text.startswith("13 years")
+    assert {"lao-peoples-army-founding-1949-01-20", "establishment-diplomatic-relations-1962"} <= set(
+        answer.facts
+    )

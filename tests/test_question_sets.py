@@ -857,3 +857,11 @@ def test_the_day_of_a_session_planned_for_a_year_is_not_stated(fixture_engine: E
 def test_the_name_given_to_a_year_is_asked_in_english_too(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("What did Vietnam and Thailand designate the year 2025 as?")
     assert answer.facts[0] == "vn-th-people-exchange-year-2025"
+
+
+def test_the_months_that_separate_two_signings_are_counted(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer(
+        "How many months separate the signing of the MFA cooperation agreement and the signing of the "
+        "Joint Plan of Action?"
+    )
+    assert answer.text.startswith("6 months")

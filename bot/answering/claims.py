@@ -103,12 +103,14 @@ from bot.nlu.lexicon import (
     SPAN_APART,
     SPAN_ASKED,
     SPAN_BETWEEN,
+    SPAN_COUNTED,
     STOPWORDS,
     TERM_ASKED,
     VENUE_WORDS,
     WH_PATTERN,
     WHY_ASKED,
     YEAR_ASKED,
+    YEARS_BETWEEN,
     YEARS_LEFT,
     YES_NO_TAIL,
     Intent,
@@ -1483,6 +1485,8 @@ def days_between(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     """ "How many days before the army's 75th anniversary did the ministry call?", "đoàn sang chúc mừng
     bao nhiêu ngày trước lễ kỷ niệm?": the days from one dated act to the other."""
     cue = DAYS_BETWEEN.search(q.folded)
+    days = cue is not None
+    cue = cue or YEARS_BETWEEN.search(q.folded)
     if cue is None:
         return _days_apart(engine, q, today)
     before, after = q.folded[: cue.start()], q.folded[cue.end() :]
@@ -1492,25 +1496,29 @@ def days_between(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
             return None
         before, after = after[: split.start()], after[split.end() :]
     when = _WHEN_WORD[q.lang]
-    return _between(engine, q, [f"{before} {when}", f"{after} {when}"], today, days=True)
+    return _between(engine, q, [f"{before} {when}", f"{after} {when}"], today, days=days)
 
 
 def _days_apart(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     """ "Tham vấn lần 2 và lần 3 cách nhau bao nhiêu ngày?", "how many days passed between the 2nd and
     the 3rd consultations?", "lần 3 diễn ra sau kỳ họp thứ 5 bao nhiêu ngày?": the days between two
     facts named side by side. One fact only ("chuyến thăm kéo dài mấy ngày") is no such question."""
-    if not DAYS_COUNTED.search(q.folded):
+    days = bool(DAYS_COUNTED.search(q.folded))
+    if not days and not SPAN_COUNTED.search(q.folded):
         return None
     when = _WHEN_WORD[q.lang]
     halves = compound.split(engine, q, today)
+    if halves is None and not days:
+        return None  # "how many years since …": one fact, counted to today elsewhere
     if halves is None:
         asked = DAYS_COUNTED.sub(" ", q.folded)
         parts = next((m.groups() for m in (p.search(asked) for p in DAYS_APART) if m), None)
         halves = (parts[0], parts[1]) if parts else None
     if halves is None:
         return None
-    sides = [f"{DURATION_CUES.sub(' ', DAYS_COUNTED.sub(' ', fold(h)))} {when}" for h in halves]
-    return _between(engine, q, sides, today, days=True)
+    counted = DAYS_COUNTED if days else SPAN_COUNTED
+    sides = [f"{DURATION_CUES.sub(' ', counted.sub(' ', fold(h)))} {when}" for h in halves]
+    return _between(engine, q, sides, today, days=days)
 
 
 def _between(

@@ -67,6 +67,7 @@ class ClauseOpener(_Data):
 
 class DaysCounted(_Data):
     count: list[str]
+    longer: list[str]
     apart: list[str]
 
 
@@ -176,6 +177,7 @@ class Cues(_Data):
     wished: list[str]
     year_as_a_thing: list[str]
     days_between: list[str]
+    years_between: list[str]
     days_between_split: list[str]
     days_counted: DaysCounted
     days_until: list[str]
@@ -581,8 +583,10 @@ HAPPENED_ASKED = _phrases(_CUES.happened_asked)
 WISHED = _phrases(_CUES.wished)
 YEAR_AS_A_THING = re.compile(r"\b(?:" + "|".join(_CUES.year_as_a_thing) + r") (?:19|20)\d{2}\b")
 DAYS_BETWEEN = _phrases(_CUES.days_between)
+YEARS_BETWEEN = _phrases(_CUES.years_between)
 DAYS_BETWEEN_SPLIT = _phrases(_CUES.days_between_split)
 DAYS_COUNTED = _phrases(_CUES.days_counted.count)
+SPAN_COUNTED = _phrases(_CUES.days_counted.longer)
 # a number and the word that makes it a share ("9.2%", "9,2 phần trăm"), on the text as typed
 SHARE = re.compile(
     r"(\d+(?:[.,]\d+)?)\s*(?:"
