@@ -2620,3 +2620,8 @@ def test_the_years_after_one_fact_that_another_came_are_counted_between_them(eng
     assert {"lao-peoples-army-founding-1949-01-20", "establishment-diplomatic-relations-1962"} <= set(
         answer.facts
     )
+
+
+def test_of_two_anniversaries_named_the_one_asked_after_the_year_word_is_counted(engine: Engine) -> None:
+    answer = engine.answer("nam 2024 ky niem 75 nam quan doi nhan dan lao, vay nam nao thi tron 80 nam")
+    assert answer.facts[0] == "lao-peoples-army-founding-1949-01-20" and "2029" in answer.text

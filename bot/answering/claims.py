@@ -1392,7 +1392,14 @@ def anniversary_year(engine: Lookup, q: Question, today: dt.date) -> Answer | No
     day_asked = bool(DAY_ASKED.search(q.folded)) and not HELD_ASKED.search(q.folded) and not q.event_kinds
     if years is None or not (YEAR_ASKED.search(q.folded) or day_asked):
         return None
-    asked = ANNIVERSARY_WORDS.sub(" ", re.sub(rf"\b{years}(?:st|nd|rd|th)?\b", " ", q.folded))
+    folded = q.folded
+    others = {n for _, n in _anniversary_numbers(folded)} - {years}
+    if others:
+        # the anniversary given beside the one asked ("năm 2024 kỷ niệm 75 năm …") dates nothing asked
+        folded = fold(without_dates(q.text))
+    for number in {years, *others}:
+        folded = re.sub(rf"\b{number}(?:st|nd|rd|th)?\b", " ", folded)
+    asked = ANNIVERSARY_WORDS.sub(" ", folded)
     found = _earliest(engine, engine.lookup(asked, q.lang, today), q.lang)
     fact = engine.knowledge.get(found.facts[0]) if found is not None else None
     date = _date_of(fact)
@@ -1469,16 +1476,28 @@ def _on_year(day: dt.date, year: int) -> dt.date:
         return day.replace(year=year, day=28)
 
 
-def _anniversary_number(folded: str) -> int | None:
-    """The N of "kỷ niệm N năm", "Nth anniversary": a number next to an anniversary word."""
+def _anniversary_numbers(folded: str) -> list[tuple[int, int]]:
+    """Each N of "kỷ niệm N năm", "Nth anniversary" (a number next to an anniversary word), with where
+    its anniversary word stands."""
+    found: list[tuple[int, int]] = []
     for cue in ANNIVERSARY_WORDS.finditer(folded):
         after = folded[cue.end() :].split()[:1]
         before = folded[: cue.start()].split()[-1:]
         for word in after + before:
             number = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)?", word)
             if number:
-                return int(number.group(1))
-    return None
+                found.append((cue.start(), int(number.group(1))))
+                break
+    return found
+
+
+def _anniversary_number(folded: str) -> int | None:
+    """The N asked; of two ("năm 2024 kỷ niệm 75 năm, vậy năm nào thì tròn 80 năm?"), the one after
+    the words asking the year."""
+    found = _anniversary_numbers(folded)
+    if len({n for _, n in found}) > 1 and (asked := YEAR_ASKED.search(folded)) is not None:
+        return next((n for where, n in found if where > asked.start()), found[-1][1])
+    return found[0][1] if found else None
 
 
 def days_between(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
