@@ -2625,3 +2625,8 @@ def test_the_years_after_one_fact_that_another_came_are_counted_between_them(eng
 def test_of_two_anniversaries_named_the_one_asked_after_the_year_word_is_counted(engine: Engine) -> None:
     answer = engine.answer("nam 2024 ky niem 75 nam quan doi nhan dan lao, vay nam nao thi tron 80 nam")
     assert answer.facts[0] == "lao-peoples-army-founding-1949-01-20" and "2029" in answer.text
+
+
+def test_what_event_took_place_on_a_day_is_the_days_events_not_a_stance_of_it(engine: Engine) -> None:
+    answer = engine.answer("Ngày 20/7/2015 đã diễn ra sự kiện gì trong quan hệ Việt Nam-Lào?")
+    assert answer.facts[0] == "reception-pham-binh-minh-alounkeo-2015-07-20"
