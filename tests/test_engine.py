@@ -2630,3 +2630,8 @@ def test_of_two_anniversaries_named_the_one_asked_after_the_year_word_is_counted
 def test_what_event_took_place_on_a_day_is_the_days_events_not_a_stance_of_it(engine: Engine) -> None:
     answer = engine.answer("Ngày 20/7/2015 đã diễn ra sự kiện gì trong quan hệ Việt Nam-Lào?")
     assert answer.facts[0] == "reception-pham-binh-minh-alounkeo-2015-07-20"
+
+
+def test_a_city_claimed_in_lower_case_without_marks_is_checked(engine: Engine) -> None:
+    answer = engine.answer("tham van chinh tri cap bo truong lan 8 to chuc o vieng chan dung khong")
+    assert answer.verdict == "no" and "Nhà khách Chính phủ" in answer.text

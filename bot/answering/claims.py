@@ -893,6 +893,11 @@ def _places_claimed(engine: Lookup, q: Question) -> list[list[str]]:
         if fold(word) not in PLACE_CLAIM_WORDS:
             continue
         name = canonical(fold(capitalised_after(words, i, 4))).split()
+        after = [fold(w).strip("?.,!;:") for w in words[i + 1 : i + 3]]
+        city = next((after[:n] for n in (2, 1) if " ".join(after[:n]) in CITY_COUNTRIES), [])
+        if not name and city:
+            claimed.append(city)  # typed in lower case: a city the language data knows ("ở vieng chan")
+            continue
         if not name or name[0] in MONTHS_EN or any(w in engine.index.country_words for w in name):
             continue
         if engine.index.places_in(name) or not all(engine.index.is_known(w) for w in name):
