@@ -2635,3 +2635,22 @@ def test_what_event_took_place_on_a_day_is_the_days_events_not_a_stance_of_it(en
 def test_a_city_claimed_in_lower_case_without_marks_is_checked(engine: Engine) -> None:
     answer = engine.answer("tham van chinh tri cap bo truong lan 8 to chuc o vieng chan dung khong")
     assert answer.verdict == "no" and "Nhà khách Chính phủ" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        (
+            "Khi làm Tổng Tham mưu trưởng, Thượng tướng Phùng Sĩ Tấn đã đến chúc mừng Bộ Quốc phòng Lào, "
+            "đúng không?",
+            "no",
+        ),
+        ("Was Phùng Sĩ Tấn Chief of the General Staff?", "no"),
+        ("Is Phùng Sĩ Tấn the Deputy Chief of the General Staff?", "yes"),
+    ],
+)
+def test_the_chief_of_the_general_staff_is_not_his_deputy(
+    engine: Engine, question: str, verdict: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.verdict == verdict and answer.facts[0] == "phung-si-tan"
