@@ -2654,3 +2654,8 @@ def test_the_chief_of_the_general_staff_is_not_his_deputy(
 ) -> None:
     answer = engine.answer(question)
     assert answer.verdict == verdict and answer.facts[0] == "phung-si-tan"
+
+
+def test_the_pair_of_countries_the_base_is_about_is_no_place_an_event_is_in(engine: Engine) -> None:
+    answer = engine.answer("What happened in January 2023 in Vietnam–Laos relations?")
+    assert answer.facts[0] == "visit-pham-minh-chinh-la-2023-01"

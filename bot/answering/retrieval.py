@@ -75,6 +75,7 @@ STATEMENT_CUE = FACT_KIND_CUES["statement"]
 COUNTRY_ALTERNATION = "|".join(sorted({canonical(word) for word in COUNTRIES}, key=len, reverse=True))
 ROLE_CUES = {Role(role): cue for role, cue in ROLE_ASKED.items()}
 DESTINATION = re.compile(rf"\b(?:{DESTINATION_WORDS})\s+({COUNTRY_ALTERNATION})\b")
+_NEXT_COUNTRY = re.compile(rf"\s+(?:{COUNTRY_ALTERNATION})\b")
 _COUNTRY_TOKENS = frozenset(word for name in COUNTRIES for word in name.split())
 _DATE_AND_MONTH_WORDS = DATE_WORDS | frozenset(MONTHS_EN)
 # Kinds precise enough to narrow a list; "cuộc gặp" (a meeting) covers consultations and visits too.
@@ -323,6 +324,8 @@ class Retrieval:
                     for before in (q.canonical[: m.start()], q.canonical[: m.start()] + m.group(0).split()[0])
                 )
                 and country_code(m.group(1)) in q.countries
+                # "in Vietnam–Laos relations", "ở Việt - Lào": the pair the base is about, no place
+                and not _NEXT_COUNTRY.match(q.canonical, m.end())
             ),
             None,
         )
