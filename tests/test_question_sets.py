@@ -865,3 +865,24 @@ def test_the_months_that_separate_two_signings_are_counted(fixture_engine: Engin
         "Joint Plan of Action?"
     )
     assert answer.text.startswith("6 months")
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("anh Sơn bên Công Thương ký văn kiện gì với phía Thái vậy", "mou-trade-promotion-2023"),
+        ("Bộ trưởng Bùi Thái Sơn ký văn kiện gì với phía Thái?", "mou-trade-promotion-2023"),
+    ],
+)
+def test_what_someone_signed_is_the_document_whose_record_names_them_signing_it(
+    fixture_engine: Engine, question: str, fact: str
+) -> None:
+    assert fixture_engine.answer(question).facts[0] == fact
+
+
+def test_a_document_signed_with_someone_named_is_found_by_them(fixture_engine: Engine) -> None:
+    # the record gives the Thai co-signer by post only: the answer shows it so
+    answer = fixture_engine.answer("Thứ trưởng Bộ Thương mại Thái ký MOU với ông Sơn tên gì vậy?")
+    assert (
+        answer.facts[0] == "mou-trade-promotion-2023" and "Thứ trưởng Bộ Thương mại Thái Lan" in answer.text
+    )

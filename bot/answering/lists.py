@@ -57,7 +57,6 @@ from bot.nlu.lexicon import (
     Intent,
 )
 from bot.nlu.parsing import DateQuery
-from bot.nlu.text import fold
 from bot.nlu.understanding import Question
 from bot.render.text import COUNTRY_NAMES, event_date, format_date, localized, phrase
 
@@ -410,19 +409,14 @@ def _signed_in(engine: Lookup, q: Question) -> Answer | None:
 def _signed_by(engine: Lookup, q: Question) -> Answer | None:
     """ "Ông Sơn sang Thái hồi 2023 ký cái gì?": the documents whose record says the one person named
     signed them, in the period asked if one is."""
-    if len(q.officials) != 1 or not SIGNED_AT.search(q.folded) or not q.intents & {Intent.WHAT, Intent.LIST}:
+    asked = q.intents & {Intent.WHAT, Intent.LIST} or q.fact_kind_asked == "agreement"  # "ký văn kiện gì"
+    if len(q.officials) != 1 or not SIGNED_AT.search(q.folded) or not asked:
         return None
     official = engine.knowledge.official(next(iter(q.officials)))
     if official is None:
         return None
     date = event_date_query(q)
-    chosen = [
-        a
-        for a in engine.knowledge.of_kind(Agreement)
-        if engine.names_signers(a)
-        and fold(official.name) in fold(f"{a.summary_vi} {a.summary_en}")
-        and (date is None or _signed_on(a, date))
-    ]
+    chosen = [a for a in engine.retrieval.signed_by({official.id}) if date is None or _signed_on(a, date)]
     return _documents(engine, q, chosen)
 
 

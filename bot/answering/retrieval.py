@@ -59,6 +59,7 @@ from bot.nlu.lexicon import (
     POST_FILLERS,
     ROLE_ASKED,
     ROLE_PHRASES,
+    SIGNED_ASKED,
     WISHED,
     YEAR_AS_A_THING,
     Intent,
@@ -139,6 +140,8 @@ class Retrieval:
             and len(name.split()[0]) >= 3
             and all(word.isdigit() for word in name.split()[1:])
         )
+        # the folded record of each document that tells of its signing, read on the first question
+        self._signing_records: dict[str, str] | None = None
         # events over a range of days, which a question's day may fall inside
         self._ranges = tuple(
             f.id
@@ -700,6 +703,12 @@ class Retrieval:
         wants_figure = Intent.HOW_MUCH in q.intents or bool(_PERCENT_STATED.search(q.text))
         heads = _heads_asked(q)
         candidates = dict(lexical)
+        # "ông Sơn ký văn kiện gì", "ký MOU với ông Sơn": the documents whose record names them signing
+        signed = (
+            {a.id for a in self.signed_by(set(q.officials))} if q.officials and wants_agreement else set()
+        )
+        for agreement_id in signed:
+            candidates.setdefault(agreement_id, 0.0)
         year_named = bool(heads & DATE_WORDS)  # "năm 2022 được đặt tên là năm gì": the year's own name
         if (wants_statement or year_named) and q.date is not None and q.date.year is not None:
             # "năm 2022 được gọi là năm gì": a stance of the year asked may share no word with it
@@ -710,8 +719,9 @@ class Retrieval:
             fact = self.knowledge.get(fact_id)
             if not isinstance(fact, Agreement | Figure | Statement):
                 continue
-            if q.officials and not (isinstance(fact, Statement) and set(q.officials) & set(fact.officials)):
-                continue  # a question naming a person is about what that person did or said
+            said = isinstance(fact, Statement) and set(q.officials) & set(fact.officials)
+            if q.officials and not said and fact.id not in signed:
+                continue  # a question naming a person is about what that person did, signed or said
             if q.date is not None and not self._fact_on_date(fact, q):
                 continue
             if not self.countries_fit(q, fact):
@@ -768,11 +778,33 @@ class Retrieval:
             ):
                 anchored = False
             features = {"lexical_share": share, "date_given": q.date is not None, **cues}
+            if fact.id in signed:
+                features["signed_by_named"] = len(q.officials)
+                anchored = True
             if fact.id in q.named_facts:
                 features["named_whole"] = 1
                 anchored = True
             scored.append(Scored(fact, scoring.score(features), anchored))
         return scored
+
+    def signed_by(self, officials: set[str]) -> list[Agreement]:
+        """The documents whose record tells of their signing and names every one of the officials (who
+        signed them, as the article tells)."""
+        names = [fold(o.name) for o in map(self.knowledge.official, officials) if o is not None]
+        if not names:
+            return []
+        if self._signing_records is None:
+            self._signing_records = {
+                a.id: text
+                for a in self.knowledge.of_kind(Agreement)
+                if SIGNED_ASKED.search(canonical(text := fold(f"{a.summary_vi} {a.summary_en}")))
+            }
+        return [
+            agreement
+            for agreement_id, text in self._signing_records.items()
+            if all(name in text for name in names)
+            and isinstance(agreement := self.knowledge.get(agreement_id), Agreement)
+        ]
 
     def document_topic(self, q: Question) -> str | None:
         """ "Thỏa thuận du lịch": the word (or compound) of the base right after the kind of document,

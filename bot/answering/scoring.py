@@ -32,6 +32,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "planned_unasked": -0.5,  # a planned event, when it does not (and names no round)
     # agreements, figures, statements
     "agreement_cue": 1.0,  # an agreement, when the question asks about one ("thỏa thuận", "DOC")
+    "signed_by_named": 3.0,  # per official the question names whose signing the document's record tells
     "statement_cue": 1.0,  # a statement, when the question asks about a stance or support
     "title_head_asked": 2.0,  # its title is named by the noun a question word asks for ("năm gì")
     "figure_cue": 1.5,  # a figure, when the question asks how much
