@@ -2659,3 +2659,13 @@ def test_the_chief_of_the_general_staff_is_not_his_deputy(
 def test_the_pair_of_countries_the_base_is_about_is_no_place_an_event_is_in(engine: Engine) -> None:
     answer = engine.answer("What happened in January 2023 in Vietnam–Laos relations?")
     assert answer.facts[0] == "visit-pham-minh-chinh-la-2023-01"
+
+
+def test_whom_someone_met_on_the_sidelines_of_a_conference_is_each_meeting_held_there(engine: Engine) -> None:
+    answer = engine.answer(
+        "Who did Bùi Thanh Sơn meet on the sidelines of the ASEAN foreign ministers' retreat?"
+    )
+    assert set(answer.facts) == {
+        "meeting-bui-thanh-son-saleumxay-2024-01-28",
+        "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28",
+    }

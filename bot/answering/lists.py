@@ -128,15 +128,35 @@ def _the_one_event(events: list[Scored]) -> Scored | None:
     return anchored[0]
 
 
+def _holding_the_others(engine: Lookup, events: list[Scored]) -> Scored | None:
+    """Of the anchored events, the one whose days and links hold every other (the conference the
+    meetings on its sidelines belong to)."""
+    anchored = [s for s in events if s.anchored and isinstance(s.fact, Event)]
+    for scored in anchored:
+        event = scored.fact
+        if not isinstance(event, Event) or event.date is None:
+            continue
+        linked = {e.id for e in engine.knowledge.linked_events(event)}
+        if len(anchored) > 1 and all(
+            other.fact.id in linked for other in anchored if other.fact.id != event.id
+        ):
+            return scored
+    return None
+
+
 def _held_during(engine: Lookup, q: Question, events: list[Scored]) -> Answer | None:
     """ "Which events were held during X's visit?", "ngày 29/12 bộ trưởng có những hoạt động gì?":
     the events linked to the one event named that fall within its days (on the day asked, when
     the question names one inside them)."""
     # "bên lề hội nghị, ông Sơn đã gặp những ai?": whom someone met there is their meetings there
     met = Intent.WHO in q.intents and bool(q.officials) and EventKind.MEETING.value in q.event_kinds
-    if Intent.LIST not in q.intents or (Intent.WHO in q.intents and not _events_asked(q) and not met):
+    # "who did he meet on the sidelines of the retreat?": one or more, all of them
+    sidelines = met and bool(HELD_DURING.search(q.folded))
+    if (Intent.LIST not in q.intents and not sidelines) or (
+        Intent.WHO in q.intents and not _events_asked(q) and not met
+    ):
         return None  # "những ai đi cùng … trong chuyến thăm": its people, not its meetings
-    named = _the_one_event(events)
+    named = _the_one_event(events) or (_holding_the_others(engine, events) if sidelines else None)
     if named is None:
         return None
     event = named.fact
