@@ -2669,3 +2669,12 @@ def test_whom_someone_met_on_the_sidelines_of_a_conference_is_each_meeting_held_
         "meeting-bui-thanh-son-saleumxay-2024-01-28",
         "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28",
     }
+
+
+def test_the_areas_asked_as_mang_are_the_points_of_the_round(engine: Engine) -> None:
+    # "mảng" (area) is a kind of point asked, no typo of "mạnh"
+    answer = engine.answer(
+        "Ở lần tham khảo chính trị cấp thứ trưởng thứ 8, 2 bên muốn phối hợp "
+        "giữa các đơn vị trong những mảng nào?"
+    )
+    assert answer.facts[0] == "deputy-fm-political-consultation-8" and "lãnh sự" in answer.text
