@@ -2678,3 +2678,19 @@ def test_the_areas_asked_as_mang_are_the_points_of_the_round(engine: Engine) -> 
         "giữa các đơn vị trong những mảng nào?"
     )
     assert answer.facts[0] == "deputy-fm-political-consultation-8" and "lãnh sự" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        (
+            "At the 8th deputy-FM consultation, which legal instruments on the East Sea did they mention?",
+            "agreement",
+        ),
+        ("Vietnam-Laos in 2023: what meetings or visits took place?", None),  # "what" asks the meetings
+    ],
+)
+def test_the_word_asking_for_a_kind_of_record_may_stand_a_few_qualifying_words_before_it(
+    engine: Engine, question: str, kind: str | None
+) -> None:
+    assert engine.read(question, "en", dt.date(2026, 12, 2)).fact_kind_asked == kind

@@ -93,6 +93,7 @@ class Cues(_Data):
     event_kinds_not_in: list[str] = Field(default_factory=list)
     kind_asked_after: list[str]
     kind_asked_before: list[str]
+    kind_qualifier_glue: list[str]
     points_reached: list[str]
     fact_kinds: dict[str, list[str]]
     day_asked: list[str]
@@ -499,6 +500,7 @@ if _CUES.event_kinds_not_in:
 # The kind a question word follows or leads ("kỳ họp gì", "which session") is the kind asked.
 KIND_ASKED_AFTER = frozenset(_CUES.kind_asked_after)
 KIND_ASKED_BEFORE = frozenset(_CUES.kind_asked_before)
+KIND_QUALIFIER_GLUE = frozenset(_CUES.kind_qualifier_glue)
 NAME_ASKED_AFTER = frozenset(_CUES.name_asked_after)
 POINTS_REACHED = _phrases(_CUES.points_reached)
 

@@ -49,6 +49,7 @@ from bot.nlu.lexicon import (
     INTENT_CUES,
     KIND_ASKED_AFTER,
     KIND_ASKED_BEFORE,
+    KIND_QUALIFIER_GLUE,
     LEXICON_WORDS,
     MARKED_FORMS,
     MONTHS_EN,
@@ -1060,6 +1061,21 @@ def _main_clause(text: str, canon: str) -> str:
     return canon if opening is None else canonical(fold(opening[1]))
 
 
+KIND_ASKED_WINDOW = 3  # words before a kind named in which the word asking for it may stand
+
+
+def _asked_before(before: list[str]) -> bool:
+    """A word asking for a kind stands right before it, or a few words before with only words that
+    qualify it between ("which legal instruments", "list the East Sea documents"; not "what meetings or
+    visits", where "what" asks for the meetings)."""
+    for word in reversed(before[-KIND_ASKED_WINDOW:]):
+        if word in KIND_ASKED_BEFORE:
+            return True
+        if word in FUNCTION_WORDS and word not in KIND_QUALIFIER_GLUE:
+            return False
+    return False
+
+
 def event_kind_asked(canon: str) -> str | None:
     """The kind of event a question word asks for ("kỳ họp thứ mấy", "which session"), if any."""
     found = [(m.start(), m.end(), kind) for kind, cue in EVENT_KIND_CUES.items() for m in cue.finditer(canon)]
@@ -1078,10 +1094,10 @@ def _fact_kind_asked(canon: str) -> str | None:
 
 def _kind_asked(canon: str, found: list[tuple[int, int, str]]) -> str | None:
     for start, end, kind in found:
-        before, after = canon[:start].split()[-1:], canon[end:].split()
+        after = canon[end:].split()
         # the word after the kind, or the words: "kỳ họp gì", "kỳ họp thứ mấy"
         asked_after = {" ".join(after[:size]) for size in (1, 2, 3)} & KIND_ASKED_AFTER
-        if asked_after or set(before) & KIND_ASKED_BEFORE:
+        if asked_after or _asked_before(canon[:start].split()):
             return kind
     return None
 
