@@ -2694,3 +2694,12 @@ def test_the_word_asking_for_a_kind_of_record_may_stand_a_few_qualifying_words_b
     engine: Engine, question: str, kind: str | None
 ) -> None:
     assert engine.read(question, "en", dt.date(2026, 12, 2)).fact_kind_asked == kind
+
+
+def test_the_documents_named_at_a_round_asked_as_nhung_van_ban_are_listed(engine: Engine) -> None:
+    answer = engine.answer(
+        "Những văn bản, thỏa thuận, dự án nào giữa Việt Nam và Lào được nhắc tới trong cuộc họp "
+        "Tham khảo Chính trị lần thứ nhất năm 2015?"
+    )
+    assert "border-marker-densification-project" in answer.facts
+    assert "migration-unregistered-marriage-agreement" in answer.facts
