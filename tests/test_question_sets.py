@@ -886,3 +886,12 @@ def test_a_document_signed_with_someone_named_is_found_by_them(fixture_engine: E
     assert (
         answer.facts[0] == "mou-trade-promotion-2023" and "Thứ trưởng Bộ Thương mại Thái Lan" in answer.text
     )
+
+
+def test_a_document_still_negotiated_was_signed_at_no_meeting_named_by_its_place(
+    fixture_engine: Engine,
+) -> None:
+    answer = fixture_engine.answer(
+        "Did Vietnam and Thailand sign the maritime search-and-rescue agreement at the Trat meeting?"
+    )
+    assert answer.verdict == "no" and answer.facts[0] == "sar-agreement"

@@ -816,12 +816,15 @@ def _signing_claimed(engine: Lookup, q: Question, direct: Answer, today: dt.date
         return None
     agreement = _document_named(engine, q, list(engine.knowledge.of_kind(Agreement)))
     event = engine.knowledge.event(direct.facts[0]) if direct.status is Status.ANSWERED else None
-    if agreement is None or event is None or q.round is None:
+    if agreement is None or event is None:
         return None
     record = dataclasses.replace(engine.answer_fact(agreement.id, lang=q.lang), question=q.text)
     if agreement.signed is None:
+        # still being negotiated: signed at no meeting ("… at the Trat meeting?" names none by round)
         concluded = not NOT_CONCLUDED.search(fold(f"{agreement.summary_vi} {agreement.summary_en}"))
         return None if concluded else _with_verdict(record, "no", record.text, q.lang)
+    if q.round is None:
+        return None
     at_it = event.date is not None and (
         event.date.start <= agreement.signed.start and agreement.signed.end <= event.date.end
     )
