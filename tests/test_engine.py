@@ -2703,3 +2703,13 @@ def test_the_documents_named_at_a_round_asked_as_nhung_van_ban_are_listed(engine
     )
     assert "border-marker-densification-project" in answer.facts
     assert "migration-unregistered-marriage-agreement" in answer.facts
+
+
+def test_where_a_conference_was_and_whom_someone_met_on_its_sidelines_are_both_answered(
+    engine: Engine,
+) -> None:
+    answer = engine.answer(
+        "Hội nghị hẹp Bộ trưởng Ngoại giao ASEAN tháng 1/2024 tổ chức ở đâu, bên lề đó ông Sơn gặp những ai?"
+    )
+    assert answer.facts[0] == "asean-fm-retreat-2024-01"
+    assert "Saleumxay" in answer.text and "Sok Chenda Sophea" in answer.text

@@ -62,6 +62,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout14.yaml": (103, 27),  # of 151, with dev9; start of stop 100 (28), first run 100 (29)
     "dev10.yaml": (123, 14),  # of 150, written blind at the start of the ninth stop; start of stop 122 (14)
     "heldout15.yaml": (124, 13),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
+    "dev11.yaml": (111, 12),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (73, 0),  # of 78, held out
@@ -87,6 +88,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout12.yaml": (76, 14),  # of 110, held out, with dev9; start of stop 73 (16), first run 75 (14)
     "dev10.yaml": (90, 12),  # of 110, written blind at the start of the ninth stop; start of stop 89 (12)
     "heldout13.yaml": (67, 24),  # of 110, held out, with dev10; start of stop 67 (24), first run 67 (24)
+    "dev11.yaml": (86, 6),  # of 100, written blind late in the ninth stop; start of stop 85 (6)
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 

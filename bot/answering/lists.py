@@ -188,9 +188,17 @@ def _held_during(engine: Lookup, q: Question, events: list[Scored]) -> Answer | 
         return None
     if not within:
         return None
-    if len(within) == 1:
-        return engine.respond(q, within[0], named.score)
-    return event_list(engine, q, [Scored(e, named.score, True) for e in within])
+    held = (
+        engine.respond(q, within[0], named.score)
+        if len(within) == 1
+        else event_list(engine, q, [Scored(e, named.score, True) for e in within])
+    )
+    slots = [slot for slot, intent in (("when", Intent.WHEN), ("where", Intent.WHERE)) if intent in q.intents]
+    if not (sidelines and slots):
+        return held
+    # "Hội nghị … tổ chức ở đâu, bên lề đó ông Sơn gặp những ai?": where or when of the conference first
+    head = engine.render.event_slots(event, slots, q.lang)
+    return dataclasses.replace(held, facts=(event.id, *held.facts), text=f"{head}\n\n{held.text}")
 
 
 def _planned_at(engine: Lookup, q: Question, events: list[Scored]) -> Answer | None:
