@@ -2713,3 +2713,15 @@ def test_where_a_conference_was_and_whom_someone_met_on_its_sidelines_are_both_a
     )
     assert answer.facts[0] == "asean-fm-retreat-2024-01"
     assert "Saleumxay" in answer.text and "Sok Chenda Sophea" in answer.text
+
+
+def test_a_second_question_of_the_same_meeting_on_what_the_first_leaves_out_is_answered_too(
+    engine: Engine,
+) -> None:
+    answer = engine.answer(
+        "tham khao chinh tri cap thu truong lan 8 thi phia VN ai chu tri, khong khi ra sao?"
+    )
+    assert "Đỗ Hùng Việt" in answer.text and "thẳng thắn" in answer.text
+    # the second half asking a slot the whole already answers adds nothing twice
+    twice = engine.answer("ông Huệ gặp ông Sonexay ở đâu, nhân dịp gì vậy?")
+    assert twice.text.count("Nhà Quốc hội") == 1

@@ -181,7 +181,21 @@ def answer_clauses(
     if whole.status is not Status.ANSWERED:
         return None  # several fit the whole, or nothing: so it is said, not two answers
     replies = [engine.answer(text, lang=q.lang, today=today) for text in (first, second)]
-    if any(not r.facts for r in replies) or replies[0].facts[0] == replies[1].facts[0]:
+    if any(not r.facts for r in replies):
+        return None
+    if replies[0].facts[0] == replies[1].facts[0] == whole.facts[0]:
+        # "… lần 8 ai chủ trì, không khí ra sao?": one event, the second half asking of it what the whole
+        # question's slots leave out (not "ở đâu, nhân dịp gì", both the whole's slots)
+        event = engine.knowledge.event(whole.facts[0])
+        if event is None or replies[1].status is not Status.ANSWERED:
+            return None
+        own = set(engine.asked_slots(engine.read(second, q.lang, today), event))
+        adds = not own & {"when", "where", "who"} and (
+            not own or not own <= set(engine.asked_slots(q, event))
+        )
+        said_already = replies[1].text.rsplit("\n\n", 1)[0] in whole.text
+        return merged(engine, q, [whole, replies[1]]) if adds and not said_already else None
+    if replies[0].facts[0] == replies[1].facts[0]:
         return None
     # the whole answer, with every slot it answers, and the half it leaves out
     others = [r for r in replies if r.facts[0] != whole.facts[0]]

@@ -1266,7 +1266,7 @@ class Engine:
     def _event_answer(self, q: Question, event: Event, score: float) -> Answer:
         """Every slot the question asks about the event, or its summary when it asks none."""
         lang, r = q.lang, self.render
-        slots = self._asked_slots(q, event, linked=bool(self.knowledge.linked_events(event)))
+        slots = self.asked_slots(q, event)
         other = self._asked_of_another(q, event) if slots else None
         if other is not None:
             # "Tại Tham vấn lần thứ 2, phía Thái Lan muốn tổ chức Kỳ họp lần thứ 5 Ủy ban Hỗn hợp ở đâu?":
@@ -1380,6 +1380,10 @@ class Engine:
         if isinstance(fact, Event):
             text = f"{text}\n{self.render.event_known(fact, q.lang, text)}"
         return dataclasses.replace(self.answered(q.text, [fact], text, q.lang, score), not_stated=True)
+
+    def asked_slots(self, q: Question, event: Event) -> list[str]:
+        """The event's slots the question asks about (see `_asked_slots`)."""
+        return self._asked_slots(q, event, linked=bool(self.knowledge.linked_events(event)))
 
     @staticmethod
     def _asked_slots(q: Question, event: Event, *, linked: bool = False) -> list[str]:

@@ -46,6 +46,10 @@ class Lookup(Protocol):
 
     def post_fits(self, position: Position, post: tuple[str, str | None, list[str]]) -> bool: ...
 
+    def asked_slots(self, q: Question, event: Event) -> list[str]:
+        """The event's slots (when, where, who, occasion, what) the question asks about."""
+        ...
+
     def render_date(self, day: dt.date, lang: Lang) -> str: ...
 
     def names_signers(self, agreement: Agreement) -> bool:
