@@ -63,6 +63,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev10.yaml": (123, 14),  # of 150, written blind at the start of the ninth stop; start of stop 122 (14)
     "heldout15.yaml": (124, 13),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
     "dev11.yaml": (111, 12),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
+    "heldout16.yaml": (104, 17),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (73, 0),  # of 78, held out
@@ -89,6 +90,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "dev10.yaml": (90, 12),  # of 110, written blind at the start of the ninth stop; start of stop 89 (12)
     "heldout13.yaml": (67, 24),  # of 110, held out, with dev10; start of stop 67 (24), first run 67 (24)
     "dev11.yaml": (86, 6),  # of 100, written blind late in the ninth stop; start of stop 85 (6)
+    "heldout14.yaml": (63, 23),  # of 100, held out, with dev11; start of stop 62 (23), first run 63 (23)
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 
