@@ -899,3 +899,9 @@ def test_a_document_still_negotiated_was_signed_at_no_meeting_named_by_its_place
         "Did Vietnam and Thailand sign the maritime search-and-rescue agreement at the Trat meeting?"
     )
     assert answer.verdict == "no" and answer.facts[0] == "sar-agreement"
+
+
+def test_a_given_name_followed_by_a_conjunction_is_the_person(fixture_engine: Engine) -> None:
+    # the sources' "Đức và …" is no compound: "ông Duc va ông Viet" names two people, not Germany
+    answer = fixture_engine.answer("nam 2022 ong Duc va ong Viet giu chuc gi")
+    assert answer.facts[:2] == ("nguyen-minh-duc", "dinh-xuan-viet")

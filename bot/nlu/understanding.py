@@ -492,6 +492,8 @@ class EntityIndex:
             owners = self.given_names.get(word)
             if not owners or (i > 0 and _title_before(words, i) is not None):
                 continue
+            if words[i + 1] in FUNCTION_WORDS or words[i + 1] in ENGLISH_GLUE:
+                continue  # "Đức và …", "Đức's": a name followed by a word of glue makes no compound
             if not any(
                 words[max(0, i - len(name) + 1) : i + 1] == name for o in owners for name in full_names[o]
             ):
