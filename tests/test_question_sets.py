@@ -905,3 +905,8 @@ def test_a_given_name_followed_by_a_conjunction_is_the_person(fixture_engine: En
     # the sources' "Đức và …" is no compound: "ông Duc va ông Viet" names two people, not Germany
     answer = fixture_engine.answer("nam 2022 ong Duc va ong Viet giu chuc gi")
     assert answer.facts[:2] == ("nguyen-minh-duc", "dinh-xuan-viet")
+
+
+def test_tl_is_thailand_in_a_vietnamese_question(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("kim ngạch thương mại VN-TL năm 2022 đạt bn vậy?")
+    assert answer.facts[0] == "vn-th-trade-2022" and "21,5" in answer.text
