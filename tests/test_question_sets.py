@@ -910,3 +910,8 @@ def test_a_given_name_followed_by_a_conjunction_is_the_person(fixture_engine: En
 def test_tl_is_thailand_in_a_vietnamese_question(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("kim ngạch thương mại VN-TL năm 2022 đạt bn vậy?")
     assert answer.facts[0] == "vn-th-trade-2022" and "21,5" in answer.text
+
+
+def test_a_figure_quoted_by_its_value_is_the_one_asked_about(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("9,2% là mức tăng thương mại của năm nào vậy ta?")
+    assert answer.facts[0] == "vn-th-trade-growth-2022" and "2022" in answer.text

@@ -65,7 +65,7 @@ from bot.nlu.lexicon import (
     Intent,
     canonical,
 )
-from bot.nlu.parsing import YEAR_IN_TEXT, DateQuery
+from bot.nlu.parsing import AMOUNT, YEAR_IN_TEXT, DateQuery
 from bot.nlu.text import fold
 from bot.nlu.understanding import EntityIndex, Question, event_kind_asked, is_function_unit, units
 
@@ -701,6 +701,8 @@ class Retrieval:
         topic = self.document_topic(q)  # "thỏa thuận du lịch": what the document asked is about
         # how much, or an amount stated ("tăng 36,6% đúng không?": a figure claimed)
         wants_figure = Intent.HOW_MUCH in q.intents or bool(_PERCENT_STATED.search(q.text))
+        # "9,2% là mức tăng của năm nào?": a figure quoted by its value is named by it
+        values = {float(n.replace(",", ".")) for n in AMOUNT.findall(q.text) if not YEAR_IN_TEXT.fullmatch(n)}
         heads = _heads_asked(q)
         candidates = dict(lexical)
         # "ông Sơn ký văn kiện gì", "ký MOU với ông Sơn": the documents whose record names them signing
@@ -778,6 +780,9 @@ class Retrieval:
             ):
                 anchored = False
             features = {"lexical_share": share, "date_given": q.date is not None, **cues}
+            if isinstance(fact, Figure) and fact.value in values:
+                features["value_named"] = 1
+                anchored = True
             if fact.id in signed:
                 features["signed_by_named"] = len(q.officials)
                 anchored = True

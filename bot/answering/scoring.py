@@ -36,6 +36,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "statement_cue": 1.0,  # a statement, when the question asks about a stance or support
     "title_head_asked": 2.0,  # its title is named by the noun a question word asks for ("năm gì")
     "figure_cue": 1.5,  # a figure, when the question asks how much
+    "value_named": 2.0,  # a figure, when the question quotes its value ("con số 9,2%")
     "percent_fit": 1.0,  # a percentage for "how much did it grow", an amount otherwise
     "date_given": 2.0,  # the fact fits the date the question gives
     # both
