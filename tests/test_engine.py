@@ -2725,3 +2725,8 @@ def test_a_second_question_of_the_same_meeting_on_what_the_first_leaves_out_is_a
     # the second half asking a slot the whole already answers adds nothing twice
     twice = engine.answer("ông Huệ gặp ông Sonexay ở đâu, nhân dịp gì vậy?")
     assert twice.text.count("Nhà Quốc hội") == 1
+
+
+@pytest.mark.parametrize("question", ["hai bộ trưởng bàn chuyện gì nhỉ?", "hai bên bàn gì về biên giới?"])
+def test_what_was_talked_about_asks_what(engine: Engine, question: str) -> None:
+    assert Intent.WHAT in engine.read(question, "vi", dt.date(2026, 12, 2)).intents
