@@ -915,3 +915,8 @@ def test_tl_is_thailand_in_a_vietnamese_question(fixture_engine: Engine) -> None
 def test_a_figure_quoted_by_its_value_is_the_one_asked_about(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("9,2% là mức tăng thương mại của năm nào vậy ta?")
     assert answer.facts[0] == "vn-th-trade-growth-2022" and "2022" in answer.text
+
+
+def test_a_place_claimed_of_a_country_by_its_demonym_is_checked(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("Is Mui Sao a Thai port?")
+    assert answer.verdict == "no" and answer.facts[0] == "cua-khau-mui-sao"

@@ -335,7 +335,8 @@ def _post_claimed(engine: Lookup, q: Question) -> Answer | None:
 def _place_claimed(engine: Lookup, q: Question) -> Answer | None:
     """ "Cung Hội nghị Rajawadee nằm ở Hà Nội phải không?": where a place lies, checked against the
     places the articles put it in (its city, its country), when the question says nothing else."""
-    if q.officials or q.round is not None or q.date is not None or len(q.places) < 2:
+    # a place and another, or a place and a country by its demonym ("Is Mui Sao a Thai port?")
+    if q.officials or q.round is not None or q.date is not None or len(q.places) + len(q.countries) < 2:
         return None
     places = [p for place_id in q.places if (p := engine.knowledge.place(place_id)) is not None]
     named = {
