@@ -221,40 +221,13 @@ class Retrieval:
         round asked is the one it speaks of."""
         date = event_date_query(q)
         officials = set(q.officials)
-        if officials:
-            pool = set.intersection(*(set(self.knowledge.events_by_official.get(o, ())) for o in officials))
-        elif date is not None and date.year is not None:
-            years = range(date.year, (date.year_end or date.year) + 1)
-            pool = {e for year in years for e in self.knowledge.events_by_year.get(year, ())}
-        else:
-            return None
-        speakers = [
-            event
-            for event in map(self.knowledge.event, pool)
-            if event is not None and (date is None or date_fits(date, event))
-        ]
 
-        def planned_at(speaker: Event, event: Event) -> bool:
-            return event.planned_by == speaker.id
-
-        # what was only said of a round at another meeting answers a question that says so ("muốn
-        # đăng cai", "say it wanted to host"), on what was said or where, when the point names a place
-        said_asked = bool(WISHED.search(q.canonical)) and not q.intents & {Intent.WHEN, Intent.WHO}
-
-        def spoken_of_at(speaker: Event, event: Event) -> bool:
-            """A point of the speaker's record names the round and its mechanism before the round took
-            place (a meeting looking back on a round is no other meeting's date)."""
-            ahead = event.status is EventStatus.PLANNED or (
-                event.date is not None and speaker.date is not None and event.date.start > speaker.date.end
-            )
-            points = (
-                details.points_on_round(self.index, speaker, event.round, event.series or "")
-                if said_asked and ahead and event.round is not None
-                else []
-            )
-            return any(
-                Intent.WHERE not in q.intents or self.index.places_in(canonical(fold(p.vi)).split())
-                for p in points
+        def fits(event: Event | None) -> bool:
+            """The meeting has the date and the people the question names."""
+            return (
+                event is not None
+                and (date is None or date_fits(date, event))
+                and officials <= {p.official for p in event.participants}
             )
 
         unbound = dataclasses.replace(q, date=None, officials={})
@@ -263,19 +236,42 @@ class Retrieval:
             for s in self.rank_events(unbound, lexical)
             if isinstance(s.fact, Event) and s.anchored and s.fact.round == q.round
         ]
-        # the round's own record holds what was planned for it; what was only said of it at another
-        # meeting is in that meeting's record
-        found = [s for s, event in rounds if any(planned_at(speaker, event) for speaker in speakers)]
-        found += [
+        # the round's own record holds what was planned for it at the meeting named …
+        found = [s for s, event in rounds if fits(self.knowledge.event(event.planned_by or ""))]
+        # … and what was only said of it at another meeting is in that meeting's record, which answers
+        # a question that says so ("muốn đăng cai", "say it wanted to host"), on what or where
+        if found or not WISHED.search(q.canonical) or q.intents & {Intent.WHEN, Intent.WHO}:
+            return Ranking(found, []) if found else None
+        if officials:
+            pool = set.intersection(*(set(self.knowledge.events_by_official.get(o, ())) for o in officials))
+        elif date is not None and date.year is not None:
+            years = range(date.year, (date.year_end or date.year) + 1)
+            pool = {e for year in years for e in self.knowledge.events_by_year.get(year, ())}
+        else:
+            return None
+        speakers = [e for e in map(self.knowledge.event, pool) if e is not None and fits(e)]
+        found = [
             dataclasses.replace(s, fact=speaker)
             for s, event in rounds
             for speaker in speakers
             # (a meeting speaking of its own mechanism's next round is no answer to where that is)
-            if speaker.series != event.series
-            and not planned_at(speaker, event)
-            and spoken_of_at(speaker, event)
+            if speaker.series != event.series and self._spoken_of_at(q, speaker, event)
         ]
         return Ranking(found, []) if found else None
+
+    def _spoken_of_at(self, q: Question, speaker: Event, event: Event) -> bool:
+        """A point of the speaker's record names the round and its mechanism before the round took
+        place (a meeting looking back on a round is no other meeting's date), and a place when the
+        question asks where."""
+        ahead = event.status is EventStatus.PLANNED or (
+            event.date is not None and speaker.date is not None and event.date.start > speaker.date.end
+        )
+        if not ahead or event.round is None:
+            return False
+        return any(
+            Intent.WHERE not in q.intents or self.index.places_in(canonical(fold(p.vi)).split())
+            for p in details.points_on_round(self.index, speaker, event.round, event.series or "")
+        )
 
     def rank_by_passages(self, q: Question) -> Ranking:
         """The ranking with each event's share of the question taken from its best passage too: one
