@@ -116,7 +116,7 @@ from bot.nlu.lexicon import (
     Intent,
     canonical,
 )
-from bot.nlu.parsing import AMOUNT, YEAR_IN_TEXT, round_span
+from bot.nlu.parsing import YEAR_IN_TEXT, amounts, round_span
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question, capitalised_after, opening_clause, searchable_text, units
 from bot.render.text import event_date, format_date, how_many, join_names, phrase, with_footnotes
@@ -1172,9 +1172,7 @@ def _amounts_claimed(text: str) -> list[tuple[float, str | None]]:
     """The amounts a question claims (no years), each with the bound it claims when the words before
     it make one: "vượt mốc 1 tỷ USD" → (1.0, "above"), "less than 10%" → (10.0, "below")."""
     claimed: list[tuple[float, str | None]] = []
-    for match in AMOUNT.finditer(text):
-        if YEAR_IN_TEXT.fullmatch(match.group(0)):
-            continue
+    for match, value in amounts(text):
         before = " ".join(w for w in fold(text[: match.start()]).split() if w not in AMOUNT_FILLERS)
         bound = next(
             (
@@ -1184,7 +1182,7 @@ def _amounts_claimed(text: str) -> list[tuple[float, str | None]]:
             ),
             None,
         )
-        claimed.append((float(match.group(0).replace(",", ".")), bound))
+        claimed.append((value, bound))
     return claimed
 
 

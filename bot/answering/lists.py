@@ -131,16 +131,12 @@ def _the_one_event(events: list[Scored]) -> Scored | None:
 def _holding_the_others(engine: Lookup, events: list[Scored]) -> Scored | None:
     """Of the anchored events, the one whose days and links hold every other (the conference the
     meetings on its sidelines belong to)."""
-    anchored = [s for s in events if s.anchored and isinstance(s.fact, Event)]
-    for scored in anchored:
-        event = scored.fact
-        if not isinstance(event, Event) or event.date is None:
-            continue
-        linked = {e.id for e in engine.knowledge.linked_events(event)}
-        if len(anchored) > 1 and all(
-            other.fact.id in linked for other in anchored if other.fact.id != event.id
-        ):
-            return scored
+    anchored = [s for s in events if s.anchored]
+    for scored in anchored if len(anchored) > 1 else []:
+        if isinstance(scored.fact, Event) and scored.fact.date is not None:
+            linked = {e.id for e in engine.knowledge.linked_events(scored.fact)}
+            if all(other.fact.id in linked for other in anchored if other is not scored):
+                return scored
     return None
 
 

@@ -65,7 +65,7 @@ from bot.nlu.lexicon import (
     Intent,
     canonical,
 )
-from bot.nlu.parsing import AMOUNT, YEAR_IN_TEXT, DateQuery
+from bot.nlu.parsing import YEAR_IN_TEXT, DateQuery, amounts
 from bot.nlu.text import fold
 from bot.nlu.understanding import EntityIndex, Question, event_kind_asked, is_function_unit, units
 
@@ -698,7 +698,7 @@ class Retrieval:
         # how much, or an amount stated ("tăng 36,6% đúng không?": a figure claimed)
         wants_figure = Intent.HOW_MUCH in q.intents or bool(_PERCENT_STATED.search(q.text))
         # "9,2% là mức tăng của năm nào?": a figure quoted by its value is named by it
-        values = {float(n.replace(",", ".")) for n in AMOUNT.findall(q.text) if not YEAR_IN_TEXT.fullmatch(n)}
+        values = {value for _, value in amounts(q.text)}
         heads = _heads_asked(q)
         candidates = dict(lexical)
         # "ông Sơn ký văn kiện gì", "ký MOU với ông Sơn": the documents whose record names them signing
@@ -922,8 +922,10 @@ def _heads_asked(q: Question) -> set[str]:
         phrase = list(itertools.takewhile(lambda w: w not in FUNCTION_WORDS, words[i + 1 : i + 4]))
         heads.update(phrase[-1:])
     named_year = q.date is not None and q.date.year is not None
-    if named_year and YEAR_AS_A_THING.search(q.folded):
-        heads.add("year")  # "what did they designate the year 2025 as?": the year's own name
+    spoken_of = YEAR_AS_A_THING.search(q.folded)
+    if named_year and spoken_of:
+        # "what did they designate the year 2025 as?": the year's own name, asked by its noun
+        heads.add(spoken_of.group(0).split()[-2])
     return {h for h in heads if named_year or h not in DATE_WORDS}
 
 

@@ -205,6 +205,17 @@ _YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
 # any year written in a text (a claim, a figure's wording) and any amount ("1,2", "33.6")
 YEAR_IN_TEXT = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 AMOUNT = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def amounts(text: str) -> list[tuple[re.Match[str], float]]:
+    """The amounts a text writes ("1,2", "33.6"), years left out, each with its match."""
+    return [
+        (match, float(match.group(0).replace(",", ".")))
+        for match in AMOUNT.finditer(text)
+        if not YEAR_IN_TEXT.fullmatch(match.group(0))
+    ]
+
+
 _NUMERIC_DATE = re.compile(
     rf"(?<![\d/])(?P<d>\d{{1,2}})(?:\s*-\s*(?P<d2>\d{{1,2}}))?\s*[/.-]\s*(?P<m>\d{{1,2}})(?:\s*[/.-]\s*(?P<y>{_YEAR}))?(?![\d/])"
 )
