@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import logging
 import re
 import threading
@@ -79,11 +80,13 @@ from bot.nlu.lexicon import (
     DIFFER_ASKED,
     DURATION_CUES,
     EVERYDAY_WORDS,
+    EXCLUDED,
     EXCLUDED_FIRST,
     FUNCTION_WORDS,
     HELD_ASKED,
     HELD_DURING,
     HOME_COUNTRIES,
+    HONORIFICS,
     INTENT_WORDS,
     LASTED_ASKED,
     LATEST_ROUND,
@@ -97,6 +100,7 @@ from bot.nlu.lexicon import (
     POST_FILLERS,
     POST_START_ASKED,
     POST_STOPS,
+    ROLE_PHRASES,
     ROLE_WORDS,
     SCENE_OPENERS,
     SIGNED_ASKED,
@@ -150,6 +154,10 @@ class Decision:
     verdict: Verdict
     chosen: list[Scored] = field(default_factory=list)
     list_on_date: bool = False  # tied events of the date asked are listed, not asked back
+
+
+BESIDES_WINDOW = 4  # words after "ngoài", "besides" in which the official set aside is named
+_ROLE_WORDS = frozenset(word for role in ROLE_PHRASES for word in role.split())
 
 
 class Engine:
@@ -1314,10 +1322,53 @@ class Engine:
         if slot == "when":
             return self.answered(q.text, [event], r.event_when(event, lang), lang, score)
         if slot == "who":
+            besides = self._besides(q, event)
+            if besides:
+                # "phía VN ngoài ông Đức còn có ai dự?": the others (of the side asked), or that the
+                # article names no one else
+                side = _SIDE.search(q.canonical)
+                country = country_code(side.group(1) or side.group(2)) if side else None
+                others = [
+                    p
+                    for p in event.participants
+                    if p.official not in besides and country in (None, self._participant_country(p))
+                ]
+                names = [o.name for o in map(self.knowledge.official, sorted(besides)) if o is not None]
+                text = r.event_who_besides(event, others, names, lang)
+                if not others:
+                    return self._not_stated(q, event, text, score)
+                return self.answered(q.text, [event], text, lang, score)
             return self.answered(q.text, [event], r.event_who(event, lang), lang, score)
         if slot == "what":
             return self.answered(q.text, [event], r.event_what(event, lang), lang, score)
         return self.answered(q.text, [event], r.event_summary(event, lang), lang, score)
+
+    def _besides(self, q: Question, event: Event) -> frozenset[str]:
+        """The officials the question sets aside ("ngoài ông Đức", "besides Duc"), who took part."""
+        taking_part = {p.official for p in event.participants}
+        after = [
+            words
+            for m in EXCLUDED.finditer(q.canonical)
+            if (words := q.canonical[m.end() :].split()[:BESIDES_WINDOW])
+            # "Bộ Ngoại giao": the cue's word in a compound of the sources is no cue
+            and f"{m.group(0).split()[-1]} {words[0]}" not in self.index.corpus_pairs
+        ]
+
+        def set_aside(official: Official) -> bool:
+            # the cue, then the person: their name, with only a title or an honorific before it
+            # ("ngoài Thứ trưởng Đức", "ngoài ông Nguyễn Minh Đức"; "Bộ Ngoại giao Trần Văn Nam" is none)
+            name = canonical(fold(official.name)).split()
+            for words in after:
+                lead = list(itertools.takewhile(lambda w: w not in name, words))
+                if len(lead) < len(words) and all(w in HONORIFICS or w in _ROLE_WORDS for w in lead):
+                    return True
+            return False
+
+        return frozenset(
+            official.id
+            for official in map(self.knowledge.official, q.officials)
+            if official is not None and official.id in taking_part and set_aside(official)
+        )
 
     def _asked_of_another(self, q: Question, event: Event) -> str | None:
         """The other mechanism the question names, besides the event's, of another kind and as clearly

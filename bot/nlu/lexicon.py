@@ -570,7 +570,8 @@ DROPPED_FINALS = tuple(_CUES.dropped_finals)
 # "Committee on the Maritime Boundary": a name its speakers also say with the tail first
 NAME_LINK = re.compile(r"\s+(?:" + "|".join(sorted(_CUES.name_links, key=len, reverse=True)) + r")\s+")
 # "Apart from the foreign minister, which Lao leader …": what the opening clause names is not the answer
-EXCLUDED_FIRST = re.compile(rf"^{_phrases(_CUES.excluded_first).pattern}\s+")
+EXCLUDED = _phrases(_CUES.excluded_first)
+EXCLUDED_FIRST = re.compile(rf"^{EXCLUDED.pattern}\s+")
 NATIONALITY_ASKED = _phrases(_CUES.nationality)
 SUCCESSION = _phrases(_CUES.succession["always"])
 SUCCESSION_WITH_POST = _phrases(_CUES.succession["with_post"])

@@ -188,10 +188,11 @@ class Renderer:
         return ", ".join(parts)
 
     # facts ---------------------------------------------------------------------------------------
-    def event_participants(self, event: Event, lang: Lang) -> str:
+    def event_participants(self, event: Event, lang: Lang, shown: list[Participant] | None = None) -> str:
+        """Who took part, by role (those `shown` of them, when given)."""
         at = event.date.start if event.date else None
         by_role: dict[Role, list[str]] = {}
-        for participant in event.participants:
+        for participant in event.participants if shown is None else shown:
             by_role.setdefault(participant.role, []).append(self.person(participant, lang, at))
         parts = []
         for role, people in by_role.items():
@@ -283,6 +284,16 @@ class Renderer:
     def event_who(self, event: Event, lang: Lang) -> str:
         people = self.event_participants(event, lang)
         return f"{self.title(event, lang)}, {event_date(event, lang)}.\n{people}."
+
+    def event_who_besides(
+        self, event: Event, others: list[Participant], besides: list[str], lang: Lang
+    ) -> str:
+        """Who else took part than the officials named; said so when the article names no one else."""
+        names, title = join_names(besides, lang), self.title(event, lang)
+        if not others:
+            return phrase("no_one_else", lang, names=names, title=title)
+        head = phrase("others_than", lang, names=names, title=title, date=event_date(event, lang))
+        return f"{head}\n{self.event_participants(event, lang, others)}."
 
     def event_slots(self, event: Event, slots: list[str], lang: Lang) -> str:
         """Several things asked at once: one line for each, "bài viết không nêu" where the base is silent."""
