@@ -100,7 +100,6 @@ from bot.nlu.lexicon import (
     POST_FILLERS,
     POST_START_ASKED,
     POST_STOPS,
-    ROLE_PHRASES,
     ROLE_WORDS,
     SCENE_OPENERS,
     SIGNED_ASKED,
@@ -157,7 +156,6 @@ class Decision:
 
 
 BESIDES_WINDOW = 4  # words after "ngoài", "besides" in which the official set aside is named
-_ROLE_WORDS = frozenset(word for role in ROLE_PHRASES for word in role.split())
 
 
 class Engine:
@@ -1256,10 +1254,9 @@ class Engine:
         article tells; those who merely agreed to implement it did not sign it); worked out once per
         agreement, the base being immutable."""
         if agreement.id not in self._names_officials:
-            summary = fold(f"{agreement.summary_vi} {agreement.summary_en}")
-            officials = self.knowledge.of_kind(Official)
-            self._names_officials[agreement.id] = bool(SIGNED_ASKED.search(canonical(summary))) and any(
-                fold(o.name) in summary for o in officials
+            record = self.retrieval.signing_records.get(agreement.id)
+            self._names_officials[agreement.id] = record is not None and any(
+                fold(o.name) in record for o in self.knowledge.of_kind(Official)
             )
         return self._names_officials[agreement.id]
 
@@ -1360,7 +1357,7 @@ class Engine:
             name = canonical(fold(official.name)).split()
             for words in after:
                 lead = list(itertools.takewhile(lambda w: w not in name, words))
-                if len(lead) < len(words) and all(w in HONORIFICS or w in _ROLE_WORDS for w in lead):
+                if len(lead) < len(words) and all(w in HONORIFICS or w in ROLE_WORDS for w in lead):
                     return True
             return False
 

@@ -788,21 +788,27 @@ class Retrieval:
             scored.append(Scored(fact, scoring.score(features), anchored))
         return scored
 
-    def signed_by(self, officials: set[str]) -> list[Agreement]:
-        """The documents whose record tells of their signing and names every one of the officials (who
-        signed them, as the article tells)."""
-        names = [fold(o.name) for o in map(self.knowledge.official, officials) if o is not None]
-        if not names:
-            return []
+    @property
+    def signing_records(self) -> dict[str, str]:
+        """The folded record of each document whose record tells of its signing, by id; read on the
+        first question that needs it (the base is immutable)."""
         if self._signing_records is None:
             self._signing_records = {
                 a.id: text
                 for a in self.knowledge.of_kind(Agreement)
                 if SIGNED_ASKED.search(canonical(text := fold(f"{a.summary_vi} {a.summary_en}")))
             }
+        return self._signing_records
+
+    def signed_by(self, officials: set[str]) -> list[Agreement]:
+        """The documents whose record tells of their signing and names every one of the officials (who
+        signed them, as the article tells)."""
+        names = [fold(o.name) for o in map(self.knowledge.official, officials) if o is not None]
+        if not names:
+            return []
         return [
             agreement
-            for agreement_id, text in self._signing_records.items()
+            for agreement_id, text in self.signing_records.items()
             if all(name in text for name in names)
             and isinstance(agreement := self.knowledge.get(agreement_id), Agreement)
         ]
