@@ -826,9 +826,7 @@ def _signing_claimed(engine: Lookup, q: Question, direct: Answer, today: dt.date
         return None if concluded else _with_verdict(record, "no", record.text, q.lang)
     if q.round is None:
         return None
-    at_it = event.date is not None and (
-        event.date.start <= agreement.signed.start and agreement.signed.end <= event.date.end
-    )
+    at_it = event.date is not None and event.date.holds(agreement.signed)
     record = dataclasses.replace(record, facts=(agreement.id, event.id))
     return _with_verdict(record, "yes" if at_it else "no", record.text, q.lang)
 
@@ -844,11 +842,7 @@ def _signed_where_claimed(engine: Lookup, q: Question) -> Answer | None:
     if agreement is None or agreement.signed is None:
         return None
     signed = agreement.signed
-    at = [
-        e
-        for e in engine.knowledge.linked_events(agreement)
-        if e.date is not None and e.place and e.date.start <= signed.start and signed.end <= e.date.end
-    ]
+    at = [e for e in engine.knowledge.linked_events(agreement) if e.date and e.place and e.date.holds(signed)]
     if len(at) != 1:
         return None
     where = engine.retrieval.places_of(at[0])

@@ -662,8 +662,7 @@ class Engine:
             if e.event_kind.value == kind
             and e.date is not None
             and event.date is not None
-            and e.date.start <= event.date.start
-            and event.date.end <= e.date.end  # it holds the meeting's days, not the other way round
+            and e.date.holds(event.date)  # it holds the meeting's days, not the other way round
         }
         if len(within) != 1:
             return None

@@ -66,6 +66,10 @@ class FuzzyDate(BaseModel):
     def has_day(self) -> bool:
         return self.precision in (Precision.DAY, Precision.DAY_RANGE)
 
+    def holds(self, other: FuzzyDate) -> bool:
+        """The other date lies wholly within this one (a meeting within a visit's days)."""
+        return self.start <= other.start and other.end <= self.end
+
     def __str__(self) -> str:
         return self.text
 

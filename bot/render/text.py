@@ -271,8 +271,7 @@ class Renderer:
             if v.event_kind is EventKind.VISIT
             and v.date is not None
             and v.date.has_day
-            and date.start <= v.date.start
-            and v.date.end <= date.end
+            and date.holds(v.date)
         ]
         return visits[0] if len(visits) == 1 else None
 
