@@ -2730,3 +2730,8 @@ def test_a_second_question_of_the_same_meeting_on_what_the_first_leaves_out_is_a
 @pytest.mark.parametrize("question", ["hai bộ trưởng bàn chuyện gì nhỉ?", "hai bên bàn gì về biên giới?"])
 def test_what_was_talked_about_asks_what(engine: Engine, question: str) -> None:
     assert Intent.WHAT in engine.read(question, "vi", dt.date(2026, 12, 2)).intents
+
+
+def test_what_took_place_on_a_day_in_relation_to_a_country_is_the_days_events(engine: Engine) -> None:
+    answer = engine.answer("Ngày 8/1/2024 có hoạt động gì liên quan đến Lào?")
+    assert answer.facts[0] == "vn-mod-congratulates-lao-army-2024-01-08"

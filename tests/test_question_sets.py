@@ -64,6 +64,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout15.yaml": (124, 13),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
     "dev11.yaml": (115, 8),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
     "heldout16.yaml": (104, 17),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
+    "dev12.yaml": (112, 13),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (74, 0),  # of 78, held out
@@ -91,6 +92,8 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout13.yaml": (68, 23),  # of 110, held out, with dev10; start of stop 67 (24), first run 67 (24)
     "dev11.yaml": (91, 5),  # of 100, written blind late in the ninth stop; start of stop 85 (6)
     "heldout14.yaml": (64, 23),  # of 100, held out, with dev11; start of stop 62 (23), first run 63 (23)
+    "dev12.yaml": (80, 9),  # of 100, written blind at the start of the tenth stop; start of stop 79 (9)
+    "heldout15.yaml": (80, 9),  # of 100, held out, with dev12; start of stop 80 (9), first run 78 (10)
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 
@@ -932,3 +935,12 @@ def test_who_else_besides_someone_named_is_the_others_of_the_side_or_said_to_be_
     # "Bộ Ngoại giao" holds "ngoại" but sets no one aside
     invited = fixture_engine.answer("Who invited Foreign Minister Tran Van Nam to Thailand in March 2023?")
     assert "besides" not in invited.text
+
+
+def test_an_official_named_by_middle_and_given_name_after_an_honorific_is_theirs(
+    fixture_engine: Engine,
+) -> None:
+    # "Thái" is also a country: with the given name after it, both name the minister
+    assert fixture_engine.answer("ông Thái Sơn là ai").facts[0] == "bui-thai-son"
+    signed = fixture_engine.answer("ong thai son ben bo cong thuong ky gi voi phia thai")
+    assert signed.facts[0] == "mou-trade-promotion-2023"

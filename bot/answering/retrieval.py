@@ -45,6 +45,7 @@ from bot.nlu.lexicon import (
     DATE_WORDS,
     DESTINATION_WORDS,
     ENGLISH_GLUE,
+    EVENT_ASKED,
     EVERYDAY_WORDS,
     FACT_KIND_CUES,
     FUNCTION_WORDS,
@@ -57,6 +58,7 @@ from bot.nlu.lexicon import (
     NOT_DESTINATION,
     PERCENT_ASKED,
     POST_FILLERS,
+    RELATING,
     ROLE_ASKED,
     ROLE_PHRASES,
     SIGNED_ASKED,
@@ -585,11 +587,19 @@ class Retrieval:
 
     def about_the_date(self, q: Question) -> bool:
         """'What happened on 5/9?', 'What did Vietnam and Cambodia discuss on 28/1/2024?': a list cue,
-        or nothing in the question but the date, question words and the countries (checked apart)."""
+        or nothing in the question but the date, question words and the countries (checked apart), with
+        words asking for events and relating them to a country ("có hoạt động gì liên quan đến Lào")."""
         if Intent.LIST in q.intents:
             return True
+        asking = {
+            w
+            for cue in (EVENT_ASKED, RELATING)
+            for m in cue.finditer(q.canonical)
+            for w in m.group(0).split()
+        }
         return all(
             is_function_unit(u)
+            or u in asking
             or u in _DATE_AND_MONTH_WORDS
             or u in INTENT_WORDS
             or u in _COUNTRY_TOKENS

@@ -643,6 +643,7 @@ ALTERNATIVES = _words(_CUES.alternatives)
 VENUE_WORDS = frozenset(_CUES.venue_words)
 # "liên quan tới Lào", "related to Laos": about a country, not an event held there
 NOT_DESTINATION = re.compile(r"\b(?:" + "|".join(_CUES.not_destination) + r")\s*$")
+RELATING = _phrases(_CUES.not_destination)
 NEXT_ROUND = _phrases(_CUES.next_round)
 LATEST_ROUND = _phrases(_CUES.latest_round)
 PREVIOUS_ROUND = _phrases(_CUES.previous_round)

@@ -543,6 +543,10 @@ class EntityIndex:
             ):
                 continue  # "Thủ tướng Chính phủ", "Thứ trưởng Việt Nam": a word, not a name
             head = _title_before(tokens, i)
+            if head is None and i >= 2:
+                # "ông Thái Sơn", "Thứ trưởng Minh Đức": the middle name too, before the given name
+                owners = [o for o in owners if self._name_ends(o, tokens[i - 1 : i + 1])]
+                head = _title_before(tokens, i - 1) if owners else None
             if head is None:
                 continue
             start, title = head
@@ -550,6 +554,12 @@ class EntityIndex:
             if len(fitting) == 1:
                 found[fitting[0]] = (start, i + 1)
         return found
+
+    def _name_ends(self, official_id: str, words: list[str]) -> bool:
+        """The official's name has more words than these and ends with them."""
+        official = self.knowledge.official(official_id)
+        name = fold(official.name).split() if official else []
+        return len(name) > len(words) and name[-len(words) :] == words
 
     def read_shared_abbreviations(self, folded: str) -> str:
         """An abbreviation several titles share, as the title the official named after it held: "tt
