@@ -16,7 +16,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -26,6 +26,7 @@ from bot.answering.answers import Lang
 from bot.kb.bulk import gc_paused
 from bot.kb.facts import OTHER_COUNTRY, Agreement, Event, Figure, Official, Place, Series, Statement
 from bot.kb.knowledge import Knowledge
+from bot.nlu.english import is_english_word
 from bot.nlu.lexicon import (
     ANNIVERSARY_WORDS,
     BODY_HEADS,
@@ -605,22 +606,27 @@ class EntityIndex:
             if len(names) == 1 and acronym not in self.vocabulary and acronym not in LEXICON_WORDS
         }
 
-    def corrected(self, folded: str) -> str:
+    def corrected(self, folded: str, *, keep: Callable[[str], bool] | None = None) -> str:
         """The folded question with a mechanism's initials spelt out ("ubhh" → "uy ban hon hop") and each
         unknown word replaced by the one known word a single edit away
         (a dropped, doubled or swapped letter: "tuhan" → "thuan"): for a long word when exactly one is
         (one of the same length, if there is); for a short one ("cog", "thag") only when exactly one
-        also makes a word pair the sources use with a neighbour ("cong tac", "thang may")."""
+        also makes a word pair the sources use with a neighbour ("cong tac", "thang may"). A word
+        `keep` holds is a word of the question's language, no typo."""
         words = [self.acronyms.get(word, word) for word in folded.split()]  # "ubhh": "uy ban hon hop"
         words = " ".join(words).split()
         fixed = [
-            self._correction(word, words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")
+            self._correction(
+                word, words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "", keep
+            )
             for i, word in enumerate(words)
         ]
         return folded if fixed == folded.split() else " ".join(fixed)
 
-    def _correction(self, word: str, before: str, after: str) -> str:
+    def _correction(self, word: str, before: str, after: str, keep: Callable[[str], bool] | None) -> str:
         if len(word) < SHORT_TYPO_MIN_LEN or word.isdigit() or self.is_known(word):
+            return word
+        if keep is not None and keep(word):
             return word
         # only words of about the same length and the same first letter can be one edit away
         # (a typo in the first letter is left alone): the cost stays flat as the base grows
@@ -1229,7 +1235,9 @@ def analyze(
     lang = lang or detect_language(text, vocabulary=index.language_words)
     # typos in topic words are corrected in Vietnamese, where a question's words are the base's own;
     # an English question's words are mostly not in the base, and one letter makes another English word
-    folded = index.corrected(fold(text)) if lang == "vi" else fold(text)
+    # typos are corrected to words of the base; in English, only a word no English dictionary holds is
+    # a typo ("comission"): most of an English question's words are not the base's ("promoted")
+    folded = index.corrected(fold(text), keep=is_english_word if lang == "en" else None)
     folded = index.read_shared_abbreviations(folded)
     canon = canonical(folded)
     tokens = canon.split()
@@ -1496,6 +1504,9 @@ def _known_run(run: str, text: str, index: EntityIndex) -> bool:
             return True
     elif index.like_an_official(words) or index.like_an_official(words[1:]):
         pass  # "Bui Thanh Son" beside "Bùi Thái Sơn": another person, whose name the base lacks ("Did …")
-    elif all(w in index.vocabulary or w in STOPWORDS or w in EN_HINTS for w in words):
-        return True  # ordinary capitalised words ("Political Consultation")
+    elif all(
+        w in index.vocabulary or w in STOPWORDS or w in EN_HINTS
+        for w in index.corrected(" ".join(words), keep=is_english_word).split()
+    ):
+        return True  # ordinary capitalised words ("Political Consultation", "Joint Comission")
     return bool(COUNTRY_PATTERN.search(canonical(folded)))
