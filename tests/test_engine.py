@@ -2735,3 +2735,16 @@ def test_what_was_talked_about_asks_what(engine: Engine, question: str) -> None:
 def test_what_took_place_on_a_day_in_relation_to_a_country_is_the_days_events(engine: Engine) -> None:
     answer = engine.answer("Ngày 8/1/2024 có hoạt động gì liên quan đến Lào?")
     assert answer.facts[0] == "vn-mod-congratulates-lao-army-2024-01-08"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Anything notable on 8 January 2024 between Vietnam and Laos?", "ngay 8/1/2024 co gi khong"],
+)
+def test_anything_asked_of_a_day_is_the_days_events(engine: Engine, question: str) -> None:
+    assert engine.answer(question).facts[0] == "vn-mod-congratulates-lao-army-2024-01-08"
+
+
+def test_a_bodys_head_after_a_copula_describes_a_body_and_names_none(engine: Engine) -> None:
+    answer = engine.answer("Ủy ban Hỗn hợp VN-Campuchia là ủy ban hợp tác về những mảng gì vậy?")
+    assert answer.status is Status.ANSWERED and answer.facts[0].startswith("vn-kh-joint-commission")

@@ -186,6 +186,7 @@ class Cues(_Data):
     not_destination: list[str]
     next_round: list[str]
     body_heads: list[str]
+    described_by: list[str]
     now: list[str]
     wh_words: list[str]
     greetings: list[str]
@@ -648,6 +649,7 @@ NEXT_ROUND = _phrases(_CUES.next_round)
 LATEST_ROUND = _phrases(_CUES.latest_round)
 PREVIOUS_ROUND = _phrases(_CUES.previous_round)
 BODY_HEADS = _phrases(_CUES.body_heads)
+DESCRIBED_BY = re.compile(r"\b(?:" + "|".join(_CUES.described_by) + r")\s*$")
 
 # The words that name kinds of events ("tham", "gap", "hoi nghi"...): a list of "all visits" is still a
 # list of everything, narrowed by kind.

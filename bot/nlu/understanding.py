@@ -36,6 +36,7 @@ from bot.nlu.lexicon import (
     COUNTRY_PATTERN,
     CUE_PAIRS,
     CUE_WORDS,
+    DESCRIBED_BY,
     DROPPED_FINALS,
     EN_HINTS,
     ENGLISH_GLUE,
@@ -1391,6 +1392,8 @@ def _unknown_bodies(folded: str, index: EntityIndex) -> Iterable[str]:
         words = folded[match.end() :].split()[:2]
         if not words or words[0] in NOT_A_NAME or words[0] in PLACE_WORDS or words[0].isdigit():
             continue  # "hội đồng nào", "which council", "ủy ban ở Hà Nội": no name given
+        if DESCRIBED_BY.search(folded[: match.start()]):
+            continue  # "… là ủy ban hợp tác về …": what something is, no body's name
         phrase = f"{match.group(0)} {' '.join(words)}"
         known = process.extractOne(phrase, index.body_names, scorer=fuzz.ratio, score_cutoff=PHRASE_MATCH_MIN)
         if known is None:  # neither the name nor a typo of one
