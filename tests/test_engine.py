@@ -2748,3 +2748,9 @@ def test_anything_asked_of_a_day_is_the_days_events(engine: Engine, question: st
 def test_a_bodys_head_after_a_copula_describes_a_body_and_names_none(engine: Engine) -> None:
     answer = engine.answer("Ủy ban Hỗn hợp VN-Campuchia là ủy ban hợp tác về những mảng gì vậy?")
     assert answer.status is Status.ANSWERED and answer.facts[0].startswith("vn-kh-joint-commission")
+
+
+def test_a_date_with_events_is_never_said_to_have_none(engine: Engine) -> None:
+    # the question finds nothing, but 2015 has events: the reply must not say it has none
+    answer = engine.answer("tai tham khao chinh tri lan 9 nam 2015 hai ben hen chuan bi nhung cuoc hop nao")
+    assert "không có sự kiện nào vào năm 2015" not in answer.text

@@ -990,9 +990,9 @@ class Engine:
                 name = localized(named, "name", lang)
                 return phrase("round_missing", lang, series=name, nth=nth(q.round, lang), known=known)
         date = event_date_query(q)
-        if date is not None and self.retrieval.about_the_date(q):
-            when = date.describe(lang)
-            return phrase("date_empty", lang, when=when)
+        if date is not None and self.retrieval.about_the_date(q) and not self.retrieval.any_on(date):
+            # (events on the date that something else the question names left out: no date is empty)
+            return phrase("date_empty", lang, when=date.describe(lang))
         return None
 
     def _bare_place(self, q: Question) -> Place | None:

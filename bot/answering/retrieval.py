@@ -340,6 +340,14 @@ class Retrieval:
         event = self.knowledge.event(event_id)
         return event.event_kind.value if event else None
 
+    def any_on(self, date: DateQuery) -> bool:
+        """Some event of the base falls on the date."""
+        if date.year is not None and date.year_end is None:
+            pool = self.knowledge.events_by_year.get(date.year, ())
+        else:
+            pool = self._dated_events()
+        return any(date_fits(date, e) for e in map(self.knowledge.event, pool) if e is not None)
+
     def _dated_events(self) -> tuple[str, ...]:
         return tuple(e for ids in self.knowledge.events_by_year.values() for e in ids)
 
