@@ -2754,3 +2754,12 @@ def test_a_date_with_events_is_never_said_to_have_none(engine: Engine) -> None:
     # the question finds nothing, but 2015 has events: the reply must not say it has none
     answer = engine.answer("tai tham khao chinh tri lan 9 nam 2015 hai ben hen chuan bi nhung cuoc hop nao")
     assert "không có sự kiện nào vào năm 2015" not in answer.text
+
+
+def test_the_next_meetings_asked_in_the_plural_of_a_round_are_those_it_planned(engine: Engine) -> None:
+    answer = engine.answer("hop tham khao chinh tri lan 1 (2015) len ke hoach nhung cuoc hop nao tiep theo?")
+    assert {
+        "intergovernmental-committee-38",
+        "deputy-pm-fm-annual-consultation-2",
+        "deputy-fm-political-consultation-2",
+    } <= set(answer.facts)

@@ -60,6 +60,7 @@ from bot.nlu.lexicon import (
     NOT_A_NAME,
     NOT_COUNTRIES,
     PLACE_WORDS,
+    PLURAL_ASKED,
     POINTS_REACHED,
     PREVIOUS_ROUND,
     ROLE_PAIRS,
@@ -1000,7 +1001,8 @@ def _asked_round(text: str, folded: str) -> int | None:
     if planned is not None:
         # "hồi lần 2 hai bên hẹn lần 3 tổ chức ở đâu?": the round planned at the first is asked
         return parse_round(folded[planned:])
-    if number is not None and _NEXT.search(folded):
+    if number is not None and _NEXT.search(folded) and not PLURAL_ASKED.search(canonical(folded)):
+        # (but "lần 1 … hẹn những cuộc họp nào tiếp theo": the meetings the round named planned)
         return number + 1
     if number is not None and number > 1 and PREVIOUS_ROUND.search(folded):
         return number - 1
