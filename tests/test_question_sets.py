@@ -971,3 +971,18 @@ def test_a_typo_in_an_english_question_is_read_as_the_word_meant(
 def test_an_english_word_the_base_never_uses_is_no_typo() -> None:
     # "promoted" is one letter off no word it means: an English dictionary keeps it as typed
     assert is_english_word("promoted") and not is_english_word("comission")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "thứ trưởng bộ thương mại thái ký MoU với ông Sơn tên là gì",
+        "Who signed the trade promotion MoU for Thailand?",
+    ],
+)
+def test_a_signer_the_record_names_only_by_post_is_said_not_to_be_named(
+    fixture_engine: Engine, question: str
+) -> None:
+    answer = fixture_engine.answer(question)
+    assert answer.not_stated and answer.facts[0] == "mou-trade-promotion-2023"
+    assert ("không nêu tên" in answer.text) or ("does not name" in answer.text)

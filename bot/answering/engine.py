@@ -1206,6 +1206,13 @@ class Engine:
                 parties=localized(fact, "parties", lang),
             )
             return self._not_stated(q, fact, text, score)
+        side = self._unnamed_signing_side(q, fact) if Intent.WHO in q.intents else None
+        if side is not None:
+            # "thứ trưởng bộ thương mại Thái ký MoU tên là gì": the record names the other side's signer
+            # only, and this side's by post
+            country = getattr(COUNTRY_DATA[side], lang) if side in COUNTRY_DATA else side
+            text = phrase("signer_unnamed", lang, country=country, title=self.render.title(fact, lang))
+            return self._not_stated(q, fact, f"{text}\n{self.render.fact_text(fact, lang)}", score)
         undated = (isinstance(fact, Agreement) and fact.signed is None) or (
             isinstance(fact, Statement) and fact.year is None and fact.period_start is None
         )
@@ -1258,6 +1265,17 @@ class Engine:
                 fold(o.name) in record for o in self.knowledge.of_kind(Official)
             )
         return self._names_officials[agreement.id]
+
+    def _unnamed_signing_side(self, q: Question, fact: AnyFact) -> str | None:
+        """The one country of the base the question asks of, when the document's record of its signing
+        names a signer of the other side and none of this one."""
+        asked = q.countries & self.index.main_countries
+        record = self.retrieval.signing_records.get(fact.id) if isinstance(fact, Agreement) else None
+        if len(asked) != 1 or record is None:
+            return None
+        named = {o.country for o in self.knowledge.of_kind(Official) if fold(o.name) in record}
+        side = next(iter(asked))
+        return side if named and side not in named else None
 
     @staticmethod
     def _figure_differs(q: Question, figure: Figure) -> bool:
