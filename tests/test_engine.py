@@ -2763,3 +2763,8 @@ def test_the_next_meetings_asked_in_the_plural_of_a_round_are_those_it_planned(e
         "deputy-pm-fm-annual-consultation-2",
         "deputy-fm-political-consultation-2",
     } <= set(answer.facts)
+
+
+def test_a_passage_explaining_much_more_of_a_question_than_any_other_names_its_event(engine: Engine) -> None:
+    answer = engine.answer("Phía Campuchia đề nghị tăng cường kết nối để thúc đẩy lĩnh vực gì?")
+    assert answer.facts[0] == "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28"

@@ -1298,6 +1298,12 @@ class Engine:
                 found = details.points_on_round(self.index, event, q.round, other)
             if found:
                 return self._topic_answer(q, event, found, score)
+        if slots == ["where"] and not self._names_an_event(q):
+            # "Where is the pilot joint inspection model to be rolled out?": nothing names a meeting, so
+            # where is asked of what its record tells, at a place its passage names (not the venue)
+            found = [p for p in details.passages(self.index, q, event) if self._place_beside_venue(p, event)]
+            if found:
+                return self._topic_answer(q, event, found, score, slots=slots)
         # What the article does not say is said so, citing the event.
         if LASTED_ASKED.search(q.folded):
             # "kéo dài mấy ngày, ai đi cùng?": the days, then whatever else is asked of it
@@ -1402,10 +1408,33 @@ class Engine:
             None,
         )
 
-    def _topic_answer(self, q: Question, event: Event, found: list[details.Passage], score: float) -> Answer:
-        """The passages of the event's record on the topic asked, under the event they belong to."""
+    def _place_beside_venue(self, passage: details.Passage, event: Event) -> bool:
+        """The passage names a place of the base, no country, that is not where the event was held."""
+        named = self.index.places_in(canonical(fold(passage.vi)).split())
+        return any(
+            not self.retrieval.is_country_place(p) for p in set(named) - self.retrieval.places_of(event)
+        )
+
+    @staticmethod
+    def _names_an_event(q: Question) -> bool:
+        """The question names a meeting by its people, mechanism, round, date or kind."""
+        return bool(q.officials or q.series or q.round or q.date or q.event_kinds or q.named_facts)
+
+    def _topic_answer(
+        self,
+        q: Question,
+        event: Event,
+        found: list[details.Passage],
+        score: float,
+        slots: list[str] | None = None,
+    ) -> Answer:
+        """The passages of the event's record on the topic asked, under the event they belong to (with
+        its place when where is asked)."""
         lang = q.lang
-        head = f"{self.render.title(event, lang)} ({event_date(event, lang)}) — {phrase('topic_lead', lang)}"
+        when = event_date(event, lang)
+        if slots and "where" in slots and event.place:
+            when = f"{when}, {self.render.where_phrase(event, lang)}"
+        head = f"{self.render.title(event, lang)} ({when}) — {phrase('topic_lead', lang)}"
         shown = found[: details.SHOWN]
         lines = [f"• {p.vi if lang == 'vi' else p.en}" for p in shown]
         # "… trên cơ sở văn bản nào?": the document the passage names is what is asked, under its event

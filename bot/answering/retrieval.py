@@ -19,6 +19,7 @@ from bot.answering.scoring import (
     DATE_TOPIC_MIN,
     FIGURE_WORDS_MIN,
     LEXICAL_MIN,
+    PASSAGE_LEAD,
     PASSAGE_MIN,
     SERIES_LEAD,
     SERIES_MENTIONED,
@@ -281,9 +282,19 @@ class Retrieval:
         the question ("… phối hợp quản lý biên giới nhằm ngăn chặn điều gì?")."""
         english = q.lang == "en"
         lexical = self.index.lexical_scores(q.units, english=english)
-        for fact_id, share in self.index.passage_scores(q.units, lexical, english=english).items():
+        shares = self.index.passage_scores(q.units, lexical, english=english)
+        for fact_id, share in shares.items():
             if share >= PASSAGE_MIN:
                 lexical[fact_id] = max(lexical[fact_id], share)
+        # one record's passage explaining much of the question, and twice what any other's does, is
+        # what it asks about ("VN và Campuchia có tính mở thêm cửa khẩu mới không")
+        ranked = sorted(shares.items(), key=lambda item: item[1], reverse=True)
+        if (
+            ranked
+            and ranked[0][1] >= LEXICAL_MIN
+            and (len(ranked) == 1 or ranked[0][1] >= PASSAGE_LEAD * ranked[1][1])
+        ):
+            lexical[ranked[0][0]] = max(lexical[ranked[0][0]], ranked[0][1])
         return Ranking(self.rank_events(q, lexical), self.rank_others(q, lexical))
 
     def city_of(self, event: Event) -> str | None:

@@ -51,6 +51,7 @@ SERIES_MENTIONED: Final = 0.3  # share of a series' name present for it to be me
 SERIES_TIE: Final = 0.08  # series scoring within this of the best are equally named
 SERIES_WEAK, SERIES_LEAD = 0.55, 0.08  # a partly named series still counts when it leads the others clearly
 LEXICAL_MIN: Final = 0.45  # share of the question's content a fact must explain without another anchor
+PASSAGE_LEAD: Final = 3.0  # × the next record's best passage share, for a lesser share to stand alone
 PASSAGE_MIN: Final = 0.7  # share of a question one passage of an event must explain to stand for the event's
 TIE_MARGIN: Final = 0.8  # candidates within this many points of the best tie (0.2 of lexical share = 0.8)
 STATEMENT_TIE_MARGIN: Final = 1.2  # 0.3 of lexical share
