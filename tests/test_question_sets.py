@@ -991,3 +991,16 @@ def test_where_something_a_meetings_record_tells_of_is_to_happen_is_the_place_it
 ) -> None:
     answer = fixture_engine.answer("Where is the pilot joint inspection model supposed to be rolled out?")
     assert answer.facts[0] == "vn-th-maritime-committee-7" and "Mui Sao" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Trat là tp của VN hả", "no"),
+        ("Is Trat a Vietnamese city?", "no"),
+        ("Trat ở Thái Lan phải không", "yes"),
+    ],
+)
+def test_a_city_claimed_of_a_country_is_checked(fixture_engine: Engine, question: str, verdict: str) -> None:
+    answer = fixture_engine.answer(question)
+    assert answer.verdict == verdict and answer.facts[0] == "trat"

@@ -350,6 +350,9 @@ def _place_claimed(engine: Lookup, q: Question) -> Answer | None:
         return None  # an event or an act is claimed there, not where the place lies
     broad = (PlaceKind.COUNTRY, PlaceKind.CITY)
     specific = [p for p in places if p.place_kind not in broad]
+    if not specific:
+        # "Trat là thành phố của Việt Nam hả?": a city, claimed of a country
+        specific = [p for p in places if p.place_kind is PlaceKind.CITY]
     if len(specific) != 1:
         return None
     place = specific[0]

@@ -631,7 +631,7 @@ ROLE_ASKED = {
 DESTINATION_WORDS = "|".join(sorted(_CUES.destination, key=len, reverse=True))
 PLACE_WORDS = frozenset(word for word in _CUES.destination if " " not in word)  # "in", "at", "ở", "tại"
 PLACE_CLAIM_WORDS = PLACE_WORDS | frozenset(_CUES.place_claim_words)
-LOCATED_WORDS = frozenset(_CUES.located)
+LOCATED_WORDS = frozenset(word for phrase in _CUES.located for word in phrase.split())
 WHY_ASKED = _phrases(_CUES.why_not["why"])
 NEGATIONS = frozenset(_CUES.why_not["not"])
 CONTRACTED = dict(_CUES.contracted)
