@@ -2768,3 +2768,12 @@ def test_the_next_meetings_asked_in_the_plural_of_a_round_are_those_it_planned(e
 def test_a_passage_explaining_much_more_of_a_question_than_any_other_names_its_event(engine: Engine) -> None:
     answer = engine.answer("Phía Campuchia đề nghị tăng cường kết nối để thúc đẩy lĩnh vực gì?")
     assert answer.facts[0] == "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28"
+
+
+def test_two_periods_side_by_side_are_two_documents_not_two_years(engine: Engine) -> None:
+    answer = engine.answer(
+        "Hai thỏa thuận hợp tác giữa Bộ Ngoại giao Việt Nam và Lào, giai đoạn 2014-2020 và 2021-2025, "
+        "được ký khi nào?"
+    )
+    assert {"mfa-cooperation-agreement-2014-2020", "mfa-cooperation-agreement-2021-2025"} <= set(answer.facts)
+    assert "12/2014" in answer.text

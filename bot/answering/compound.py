@@ -47,6 +47,12 @@ _SIDE_BY_SIDE: Final = 8  # words at most naming one of two mechanisms side by s
 def split(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | None:
     """The two whole questions a question about two rounds, two officials or two years stands for, if
     it is one."""
+    periods = _TWO_PERIODS.search(q.text)
+    if periods is not None and periods.group(1) != periods.group(2):
+        # "Thỏa thuận … giai đoạn 2014-2020 và giai đoạn 2021-2025 khác nhau thế nào?": each period (the
+        # years that end one and open the other are no two years asked)
+        head, tail = q.text[: periods.start()], q.text[periods.end() :]
+        return f"{head}{periods.group(1)}{tail}", f"{head}{periods.group(2)}{tail}"
     years = _TWO_YEARS.search(q.text)
     if years is not None and not _RANGE_BEFORE.search(q.text[: years.start()]):
         # "What did they agree on the East Sea, in 2021 and in 2023?": each year asked on its own
@@ -55,11 +61,6 @@ def split(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | None
             f"{head} {years.group(1)} {years.group(2)}{tail}",
             f"{head} {years.group(1)} {years.group(3)}{tail}",
         )
-    periods = _TWO_PERIODS.search(q.text)
-    if periods is not None and periods.group(1) != periods.group(2):
-        # "Thỏa thuận … giai đoạn 2014-2020 và giai đoạn 2021-2025 khác nhau thế nào?": each period
-        head, tail = q.text[: periods.start()], q.text[periods.end() :]
-        return f"{head}{periods.group(1)}{tail}", f"{head}{periods.group(2)}{tail}"
     for match in _AND.finditer(q.text):
         first, second = q.text[: match.start()], q.text[match.end() :]
         if not first.strip() or not second.strip():
