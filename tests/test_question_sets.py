@@ -1004,3 +1004,11 @@ def test_where_something_a_meetings_record_tells_of_is_to_happen_is_the_place_it
 def test_a_city_claimed_of_a_country_is_checked(fixture_engine: Engine, question: str, verdict: str) -> None:
     answer = fixture_engine.answer(question)
     assert answer.verdict == verdict and answer.facts[0] == "trat"
+
+
+def test_two_documents_named_side_by_side_are_each_answered(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer(
+        "Thỏa thuận hợp tác giữa hai Bộ Ngoại giao và Chương trình hành động chung lần lượt được ký khi nào?"
+    )
+    assert {"mfa-cooperation-agreement-2022-2026", "joint-plan-of-action-2023-2027"} <= set(answer.facts)
+    assert "15/9/2022" in answer.text and "21/3/2023" in answer.text

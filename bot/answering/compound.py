@@ -16,9 +16,11 @@ import datetime as dt
 import re
 from typing import Final
 
-from bot.answering.answers import Answer, Status
+from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
+from bot.answering.retrieval import AGREEMENT_CUE
 from bot.answering.scoring import SERIES_MENTIONED, SERIES_TIE
+from bot.kb.facts import Agreement
 from bot.nlu.lexicon import ENGLISH_GLUE, WH_PATTERN, Intent, canonical
 from bot.nlu.parsing import parse_round, round_span
 from bot.nlu.text import fold
@@ -74,7 +76,37 @@ def split(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | None
         names = _two_names(engine, first, second)
         if names is not None:
             return names
-    return _two_series(engine, q, today)
+    return _two_series(engine, q, today) or _two_documents(engine, q, today)
+
+
+def _two_documents(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | None:
+    """ "Thỏa thuận hợp tác giữa hai Bộ Ngoại giao và Chương trình hành động chung lần lượt được ký khi
+    nào?": two documents named side by side, each by a word of a document's kind. Each question is the
+    whole one without the other's words, as many words a side as make each half name its own."""
+    if len(AGREEMENT_CUE.findall(q.canonical)) < 2:
+        return None
+    words = q.text.split()
+    for at, word in enumerate(words):
+        if not _AND.fullmatch(f" {word} "):
+            continue
+        for size in range(1, min(at, len(words) - at - 1, _SIDE_BY_SIDE) + 1):
+            halves = (
+                " ".join(words[:at] + words[at + 1 + size :]),
+                " ".join(words[: at - size] + words[at + 1 :]),
+            )
+            named = [_document_named(engine, half, q.lang, today) for half in halves]
+            if named[0] is not None and named[1] is not None and named[0] != named[1]:
+                return halves
+    return None
+
+
+def _document_named(engine: Lookup, text: str, lang: Lang, today: dt.date) -> str | None:
+    """The one document a question names, by the answer it gets."""
+    answer = engine.lookup(text, lang, today)
+    lead = (
+        engine.knowledge.get(answer.facts[0]) if answer.status is Status.ANSWERED and answer.facts else None
+    )
+    return lead.id if isinstance(lead, Agreement) else None
 
 
 def _two_names(engine: Lookup, first: str, second: str) -> tuple[str, str] | None:
