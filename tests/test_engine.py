@@ -2777,3 +2777,8 @@ def test_two_periods_side_by_side_are_two_documents_not_two_years(engine: Engine
     )
     assert {"mfa-cooperation-agreement-2014-2020", "mfa-cooperation-agreement-2021-2025"} <= set(answer.facts)
     assert "12/2014" in answer.text
+
+
+def test_two_officials_the_second_typed_otherwise_are_each_profiled(engine: Engine) -> None:
+    answer = engine.answer("Who were Le Hoai Trung and Alounkeo Kitikhoun?")
+    assert answer.facts[:2] == ("le-hoai-trung", "alounkeo-kittikhoun")

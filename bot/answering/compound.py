@@ -43,6 +43,8 @@ _TWO_PERIODS: Final = re.compile(
 )
 _RANGE_BEFORE: Final = re.compile(r"\b(?:between|from|giữa|giua|từ|tu)\s*(?:in|năm|nam)?\s*$", re.IGNORECASE)
 _SUFFIX: Final = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
+# a few capitalised words, then the end: a name closing the question
+_NAME_CLOSING: Final = re.compile(r"^\s*((?:[^\W\d_a-zà-ỹđ][^\W\d_]*\s*){1,5}?)\s*([?.!]*)\s*$")
 _SIDE_BY_SIDE: Final = 8  # words at most naming one of two mechanisms side by side
 
 
@@ -289,6 +291,11 @@ def _two_officials(engine: Lookup, q: Question, first: str, second: str) -> tupl
         if at >= 0 and len(fold(second[: at + len(name)])) == at + len(fold(name)):
             # folding kept the length, so the folded position is the position in the text
             return first.strip() + second[at + len(name) :], second
+    # a name typed otherwise ("… and Alounkeo Kitikhoun?") closing the question: all that follows it is
+    # the question's end
+    only = _NAME_CLOSING.match(second)
+    if only is not None and engine.index.officials_in(fold(only.group(1)).split()).keys() == b.keys():
+        return first.strip() + only.group(2), second
     return None
 
 
