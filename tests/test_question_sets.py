@@ -1012,3 +1012,10 @@ def test_two_documents_named_side_by_side_are_each_answered(fixture_engine: Engi
     )
     assert {"mfa-cooperation-agreement-2022-2026", "joint-plan-of-action-2023-2027"} <= set(answer.facts)
     assert "15/9/2022" in answer.text and "21/3/2023" in answer.text
+
+
+def test_the_exact_day_asked_that_the_record_does_not_give_is_said_not_to_be_given(
+    fixture_engine: Engine,
+) -> None:
+    answer = fixture_engine.answer("phien hop bien gioi bien thu 6 hop ngay cu the nao")
+    assert answer.facts[0] == "vn-th-maritime-committee-6" and "không nêu ngày cụ thể" in answer.text
