@@ -1019,3 +1019,19 @@ def test_the_exact_day_asked_that_the_record_does_not_give_is_said_not_to_be_giv
 ) -> None:
     answer = fixture_engine.answer("phien hop bien gioi bien thu 6 hop ngay cu the nao")
     assert answer.facts[0] == "vn-th-maritime-committee-6" and "không nêu ngày cụ thể" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        (
+            "The day after the 2022 consultation in Hanoi, who did Kraisorn meet?",
+            "reception-tran-van-nam-kraisorn-2022-09-16",
+        ),
+        ("thế sau tham vấn ở Băng Cốc hôm sau TT Đức gặp ai", "reception-chanwit-duc-2024-06-13"),
+    ],
+)
+def test_the_day_after_an_event_named_is_the_event_of_the_next_day(
+    fixture_engine: Engine, question: str, fact: str
+) -> None:
+    assert fixture_engine.answer(question).facts[0] == fact

@@ -74,6 +74,7 @@ from bot.nlu.lexicon import (
     COUNTRY_PATTERN,
     CUE_WORDS,
     DATE_WORDS,
+    DAY_AFTER,
     DAY_ASKED,
     DAYS_BETWEEN,
     DEFINITION_ASKED,
@@ -360,6 +361,9 @@ class Engine:
         if latest is not None:
             return latest
         ranking = self.retrieval.rank(q)
+        following = self._the_day_after(q, ranking)
+        if following is not None:
+            return following
         undated = self._day_not_given(q, ranking)
         if undated is not None:
             return undated
@@ -452,8 +456,8 @@ class Engine:
     def _succession_asked(self, q: Question) -> Official | None:
         """The official whose predecessor or successor the question asks for ("before Siriporn
         Laokham", "who replaced …", "người tiền nhiệm của …")."""
-        if not q.officials or not q.intents & {Intent.WHO, Intent.PROFILE}:
-            return None
+        if not q.officials or not q.intents & {Intent.WHO, Intent.PROFILE} or DAY_AFTER.search(q.folded):
+            return None  # ("hôm sau TT Đức gặp ai": the day after, not who came after him)
         words = q.folded.split()
         cues = [SUCCESSION, *([SUCCESSION_WITH_POST] if ROLE.search(q.canonical) else [])]
         for match in (m for cue in cues for m in cue.finditer(q.folded)):
@@ -639,6 +643,34 @@ class Engine:
         ):
             return Decision(Verdict.TIED, ties, list_on_date=True)
         return Decision(Verdict.TIED, ties + self._alike(q, ties, ranked))
+
+    def _the_day_after(self, q: Question, ranking: Ranking) -> Answer | None:
+        """ "The day after the 2022 consultation in Hanoi, who did Kraisorn meet?": the one event of the
+        next day, with the people named, after the one event the question names by the rest."""
+        if not DAY_AFTER.search(q.folded):
+            return None
+        named = [s for s in ranking.events if s.anchored and isinstance(s.fact, Event)]
+        best = max(named, key=lambda s: s.score, default=None)
+        date = best.fact.date if best is not None and isinstance(best.fact, Event) else None
+        if best is None or date is None or not date.has_day:
+            return None
+        if any(s is not best and s.score >= best.score - TIE_MARGIN for s in named):
+            return None  # the event it follows is not told apart
+        after = date.end + dt.timedelta(days=1)
+        people = set(q.officials)
+        following = [
+            e
+            for e in map(
+                self.knowledge.event, self.knowledge.events_by_month_day.get((after.month, after.day), ())
+            )
+            if e is not None
+            and e.date is not None
+            and e.date.start == after
+            and people <= {p.official for p in e.participants}
+        ]
+        if len(following) != 1:
+            return None
+        return self.respond(q, following[0], best.score)
 
     def _held_within_asked(self, q: Question, ranked: list[Scored]) -> Scored | None:
         """ "Ông Sơn gặp ông Saleumxay bên lề hội nghị nào?": the event of the kind asked on whose

@@ -135,6 +135,7 @@ class Cues(_Data):
     time_openers: list[str]
     latest_round: list[str]
     event_asked: list[str]
+    day_after: list[str]
     mechanism_sides: dict[str, list[str]]
     anniversary_occasion: list[str]
     name_asked_after: list[str]
@@ -532,6 +533,7 @@ MEMBERS_ASKED = _phrases(_CUES.members)
 OCCASION_ASKED = _phrases(_CUES.occasion)
 HELD_DURING = _phrases(_CUES.held_during)
 EVENT_ASKED = _phrases(_CUES.event_asked)
+DAY_AFTER = _phrases(_CUES.day_after)
 RECORDS_NAMED_ASKED: dict[str, re.Pattern[str]] = {
     kind: _phrases(p) for kind, p in _CUES.records_named.items()
 }
