@@ -1035,3 +1035,8 @@ def test_the_day_after_an_event_named_is_the_event_of_the_next_day(
     fixture_engine: Engine, question: str, fact: str
 ) -> None:
     assert fixture_engine.answer(question).facts[0] == fact
+
+
+def test_standing_for_a_body_asked_as_ung_cu_vao_dau_asks_no_place(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("còn ở kỳ họp UBHH thứ 5 thì Thái ủng hộ VN ứng cử vào đâu")
+    assert answer.facts[0] == "th-supports-vn-unesco-executive-board-2025-2029" and "UNESCO" in answer.text
