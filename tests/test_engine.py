@@ -2782,3 +2782,8 @@ def test_two_periods_side_by_side_are_two_documents_not_two_years(engine: Engine
 def test_two_officials_the_second_typed_otherwise_are_each_profiled(engine: Engine) -> None:
     answer = engine.answer("Who were Le Hoai Trung and Alounkeo Kitikhoun?")
     assert answer.facts[:2] == ("le-hoai-trung", "alounkeo-kittikhoun")
+
+
+def test_the_figures_a_meeting_reported_are_its_answer_when_figures_are_asked(engine: Engine) -> None:
+    answer = engine.answer("Tham vấn cấp BT lần 8 nêu số liệu thương mại gì vậy?")
+    assert answer.facts[0] == "vn-la-trade-11m-2021" and "1,2" in answer.text and "33,6" in answer.text

@@ -83,6 +83,7 @@ from bot.nlu.lexicon import (
     EVERYDAY_WORDS,
     EXCLUDED,
     EXCLUDED_FIRST,
+    FIGURES_ASKED,
     FUNCTION_WORDS,
     HELD_ASKED,
     HELD_DURING,
@@ -1391,6 +1392,12 @@ class Engine:
                     return self._not_stated(q, event, text, score)
                 return self.answered(q.text, [event], text, lang, score)
             return self.answered(q.text, [event], r.event_who(event, lang), lang, score)
+        reported = self._figures.reported_at(event.id) if FIGURES_ASKED.search(q.folded) else []
+        if reported:
+            # "Tham vấn lần 8 nêu số liệu thương mại gì?": the figures reported there, under the event
+            lines = [f"{r.title(event, lang)} ({event_date(event, lang)}):"]
+            lines += [f"• {r.fact_text(f, lang)}" for f in reported]
+            return self.answered(q.text, [*reported, event], "\n".join(lines), lang, score)
         if slot == "what":
             return self.answered(q.text, [event], r.event_what(event, lang), lang, score)
         return self.answered(q.text, [event], r.event_summary(event, lang), lang, score)

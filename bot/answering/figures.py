@@ -23,13 +23,20 @@ COMPARISON_REACH = 6  # words before a year in which "so với" makes it the bas
 
 
 class FigureIndex:
-    """Figures by the sentence they are quoted from."""
+    """Figures by the sentence they are quoted from, and by the event they were reported at."""
 
     def __init__(self, figures: Iterable[Figure]) -> None:
         self._by_quote: dict[str, list[Figure]] = defaultdict(list)
+        self._by_event: dict[str, list[Figure]] = defaultdict(list)
         for figure in figures:
             for quote in figure.quotes:
                 self._by_quote[quote].append(figure)
+            if figure.about:
+                self._by_event[figure.about].append(figure)
+
+    def reported_at(self, event_id: str) -> list[Figure]:
+        """The figures reported at an event."""
+        return list(self._by_event.get(event_id, ()))
 
     def companions(self, figure: Figure) -> list[Figure]:
         """The other figures of the sentence a figure is quoted from."""

@@ -136,6 +136,7 @@ class Cues(_Data):
     latest_round: list[str]
     event_asked: list[str]
     day_after: list[str]
+    figures_asked: list[str]
     mechanism_sides: dict[str, list[str]]
     anniversary_occasion: list[str]
     name_asked_after: list[str]
@@ -534,6 +535,7 @@ OCCASION_ASKED = _phrases(_CUES.occasion)
 HELD_DURING = _phrases(_CUES.held_during)
 EVENT_ASKED = _phrases(_CUES.event_asked)
 DAY_AFTER = _phrases(_CUES.day_after)
+FIGURES_ASKED = _phrases(_CUES.figures_asked)
 RECORDS_NAMED_ASKED: dict[str, re.Pattern[str]] = {
     kind: _phrases(p) for kind, p in _CUES.records_named.items()
 }
