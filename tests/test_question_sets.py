@@ -1040,3 +1040,8 @@ def test_the_day_after_an_event_named_is_the_event_of_the_next_day(
 def test_standing_for_a_body_asked_as_ung_cu_vao_dau_asks_no_place(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("còn ở kỳ họp UBHH thứ 5 thì Thái ủng hộ VN ứng cử vào đâu")
     assert answer.facts[0] == "th-supports-vn-unesco-executive-board-2025-2029" and "UNESCO" in answer.text
+
+
+def test_a_council_shortened_as_hd_is_the_council(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("Thái Lan có ủng hộ VN ứng cử vào HĐ Chấp hành UNESCO ko?")
+    assert answer.verdict == "yes" and answer.facts[0] == "th-supports-vn-unesco-executive-board-2025-2029"
