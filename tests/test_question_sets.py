@@ -67,6 +67,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout16.yaml": (104, 17),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
     "dev12.yaml": (118, 13),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
     "heldout17.yaml": (115, 9),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
+    "dev13.yaml": (111, 10),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (74, 0),  # of 78, held out
@@ -97,6 +98,9 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "dev12.yaml": (86, 7),  # of 100, written blind at the start of the tenth stop; start of stop 79 (9)
     # of 100, held out, with dev12; start of stop 80 (9); after English typos were read, 79 (10)
     "heldout15.yaml": (80, 10),
+    "dev13.yaml": (81, 8),  # of 100, written blind mid-way through the tenth stop; start of stop 77 (10)
+    # of 100, held out, with dev13; start of stop 77 (11), first run 79 (11)
+    "heldout16.yaml": (79, 11),
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 
