@@ -2787,3 +2787,9 @@ def test_two_officials_the_second_typed_otherwise_are_each_profiled(engine: Engi
 def test_the_figures_a_meeting_reported_are_its_answer_when_figures_are_asked(engine: Engine) -> None:
     answer = engine.answer("Tham vấn cấp BT lần 8 nêu số liệu thương mại gì vậy?")
     assert answer.facts[0] == "vn-la-trade-11m-2021" and "1,2" in answer.text and "33,6" in answer.text
+
+
+def test_a_post_claimed_with_minister_misspelt_is_checked(engine: Engine) -> None:
+    # "minster" is an English word of its own, so only the synonym list reads it as "minister"
+    answer = engine.answer("Phung Si Tan is Vietnam's defence minster, right?")
+    assert answer.verdict == "no" and answer.facts[0] == "phung-si-tan"
