@@ -68,6 +68,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev12.yaml": (118, 13),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
     "heldout17.yaml": (115, 9),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
     "dev13.yaml": (111, 10),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
+    "heldout18.yaml": (110, 11),  # of 130, with dev13; start of stop 107 (11), first run 110 (11)
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (74, 0),  # of 78, held out
