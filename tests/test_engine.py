@@ -2793,3 +2793,25 @@ def test_a_post_claimed_with_minister_misspelt_is_checked(engine: Engine) -> Non
     # "minster" is an English word of its own, so only the synonym list reads it as "minister"
     answer = engine.answer("Phung Si Tan is Vietnam's defence minster, right?")
     assert answer.verdict == "no" and answer.facts[0] == "phung-si-tan"
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "said"),
+    [
+        (
+            "Which came first: PM Pham Minh Chinh's tirp to Laos or President Vo Van Thuong's?",
+            "visit-pham-minh-chinh-la-2023-01",
+            "came before",
+        ),
+        (
+            "lap quan he ngoai giao VN Lao voi ky hiep uoc huu nghi cai nao truoc, cach nhau may nam",
+            "establishment-diplomatic-relations-1962",
+            "15 năm",
+        ),
+    ],
+)
+def test_which_of_two_came_first_is_said_with_both_dates(
+    engine: Engine, question: str, first: str, said: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.facts[0] == first and said in answer.text

@@ -1,6 +1,6 @@
 """Questions about two things at once: "Kỳ họp 38 và kỳ họp 46 … tổ chức ở đâu?", "Saleumxay Kommasith
 và Sok Chenda Sophea giữ chức vụ gì?", "the 8th and 9th consultations", "the 8th FM-level and the 8th
-deputy-FM-level consultations".
+deputy-FM-level consultations"; and which of two came first ("… or …, which came first?").
 
 The question is cut at its conjunction into a head (up to the first round or person) and a tail (after
 the second); each whole question is the head and the tail around one of the two (two mechanisms: the
@@ -20,12 +20,20 @@ from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
 from bot.answering.retrieval import AGREEMENT_CUE
 from bot.answering.scoring import SERIES_MENTIONED, SERIES_TIE
-from bot.kb.facts import Agreement
-from bot.nlu.lexicon import ENGLISH_GLUE, WH_PATTERN, Intent, canonical
+from bot.kb.facts import Agreement, Event, FuzzyDate
+from bot.nlu.lexicon import (
+    DURATION_CUES,
+    ENGLISH_GLUE,
+    FIRST_ASKED,
+    SPAN_APART,
+    WH_PATTERN,
+    Intent,
+    canonical,
+)
 from bot.nlu.parsing import parse_round, round_span
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question
-from bot.render.text import phrase, with_footnotes
+from bot.render.text import format_date, phrase, with_footnotes
 
 _AND: Final = re.compile(r"\s+(?:và|va|and|với|voi|&)\s+|\s*,\s*", re.IGNORECASE)
 _NUMBER: Final = re.compile(r"\d+")
@@ -355,3 +363,57 @@ def _mention(engine: Lookup, tokens: list[str]) -> tuple[str, int, int] | None:
                 if tokens[i : i + len(words)] == words:
                     spans[official_id] = (i, i + len(words))
     return (next(iter(spans)), *next(iter(spans.values()))) if len(spans) == 1 else None
+
+
+_OR: Final = re.compile(r"\s+(?:or|hay|hoặc|hoac|với|voi|và|va|and|vs\.?|versus)\s+", re.IGNORECASE)
+
+
+def first_of_two(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
+    """ "Which came first: PM Chinh's trip to Laos or President Thuong's?", "lập quan hệ ngoại giao với
+    ký Hiệp ước, cái nào trước?": each side looked up as a question of when, and the earlier said first;
+    None unless both are dated facts of their own and their dates do not overlap."""
+    cue = FIRST_ASKED.search(q.text.lower()) or FIRST_ASKED.search(q.folded)
+    if cue is None:
+        return None
+    text = FIRST_ASKED.sub(" ", q.folded if FIRST_ASKED.search(q.folded) else q.text)
+    for match in _OR.finditer(text):
+        sides = [text[: match.start()].strip(" ,:;?"), text[match.end() :].strip(" ,:;?")]
+        if not all(sides):
+            continue
+        asked = phrase("when_of", q.lang, what="{}")
+        replies = [engine.lookup(asked.format(side), q.lang, today) for side in sides]
+        first_side, second_side = _dated(engine, replies[0]), _dated(engine, replies[1])
+        if first_side is None or second_side is None or first_side[0].id == second_side[0].id:
+            continue
+        (one, one_date), (other, other_date) = sorted([first_side, second_side], key=lambda d: d[1].start)
+        if one_date.end >= other_date.start:
+            return None  # the articles' dates do not tell which came first
+        title = engine.render.title(one, q.lang)
+        lead = phrase(
+            "came_first",
+            q.lang,
+            title=title,
+            date=format_date(one_date, q.lang),
+            other=engine.render.title(other, q.lang),
+            other_date=format_date(other_date, q.lang),
+        )
+        if DURATION_CUES.search(q.canonical) and any(apart.search(q.folded) for apart in SPAN_APART):
+            # "… cái nào trước, cách nhau mấy năm?": the years between them too, as years apart are
+            # counted (1962 to 1977 is 15)
+            start, end = one_date.start.year, other_date.start.year
+            between = phrase("years_between", q.lang, years=str(end - start), start=str(start), end=str(end))
+            lead = f"{lead}\n{between}"
+        both = merged(engine, q, replies)
+        if both is None:
+            return None
+        return dataclasses.replace(both, facts=(one.id, other.id), text=f"{lead}\n\n{both.text}")
+    return None
+
+
+def _dated(engine: Lookup, answer: Answer) -> tuple[Event | Agreement, FuzzyDate] | None:
+    """The fact an answer leads with and its date (an event's, a document's signing), if it has one."""
+    if answer.status is not Status.ANSWERED or not answer.facts:
+        return None
+    fact = engine.knowledge.get(answer.facts[0])
+    date = fact.date if isinstance(fact, Event) else fact.signed if isinstance(fact, Agreement) else None
+    return (fact, date) if date is not None and isinstance(fact, Event | Agreement) else None
