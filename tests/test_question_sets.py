@@ -1050,3 +1050,11 @@ def test_standing_for_a_body_asked_as_ung_cu_vao_dau_asks_no_place(fixture_engin
 def test_a_council_shortened_as_hd_is_the_council(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("Thái Lan có ủng hộ VN ứng cử vào HĐ Chấp hành UNESCO ko?")
     assert answer.verdict == "yes" and answer.facts[0] == "th-supports-vn-unesco-executive-board-2025-2029"
+
+
+def test_which_of_two_documents_was_signed_first_is_said(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer(
+        "which was signed first: the MFA cooperation agreement 2022-2026 or "
+        "the joint plan of action 2023-2027?"
+    )
+    assert answer.facts[:2] == ("mfa-cooperation-agreement-2022-2026", "joint-plan-of-action-2023-2027")

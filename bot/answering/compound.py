@@ -25,6 +25,7 @@ from bot.nlu.lexicon import (
     DURATION_CUES,
     ENGLISH_GLUE,
     FIRST_ASKED,
+    SIGNED_ASKED,
     SPAN_APART,
     WH_PATTERN,
     Intent,
@@ -372,15 +373,20 @@ def first_of_two(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     """ "Which came first: PM Chinh's trip to Laos or President Thuong's?", "lập quan hệ ngoại giao với
     ký Hiệp ước, cái nào trước?": each side looked up as a question of when, and the earlier said first;
     None unless both are dated facts of their own and their dates do not overlap."""
-    cue = FIRST_ASKED.search(q.text.lower()) or FIRST_ASKED.search(q.folded)
-    if cue is None:
+    # the cue taken out of the text as typed when it is there so (names keep their dashes and marks)
+    typed = FIRST_ASKED.search(q.text.lower())
+    if typed is not None:
+        text = q.text[: typed.start()] + " " + q.text[typed.end() :]
+    elif FIRST_ASKED.search(q.folded):
+        text = FIRST_ASKED.sub(" ", q.folded)
+    else:
         return None
-    text = FIRST_ASKED.sub(" ", q.folded if FIRST_ASKED.search(q.folded) else q.text)
     for match in _OR.finditer(text):
         sides = [text[: match.start()].strip(" ,:;?"), text[match.end() :].strip(" ,:;?")]
         if not all(sides):
             continue
-        asked = phrase("when_of", q.lang, what="{}")
+        # ("which was signed first": when each was signed)
+        asked = phrase("signed_when_of" if SIGNED_ASKED.search(q.canonical) else "when_of", q.lang, what="{}")
         replies = [engine.lookup(asked.format(side), q.lang, today) for side in sides]
         first_side, second_side = _dated(engine, replies[0]), _dated(engine, replies[1])
         if first_side is None or second_side is None or first_side[0].id == second_side[0].id:
