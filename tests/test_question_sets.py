@@ -1058,3 +1058,8 @@ def test_which_of_two_documents_was_signed_first_is_said(fixture_engine: Engine)
         "the joint plan of action 2023-2027?"
     )
     assert answer.facts[:2] == ("mfa-cooperation-agreement-2022-2026", "joint-plan-of-action-2023-2027")
+
+
+def test_two_officials_posts_asked_with_possessives_are_each_profiled(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("Compare Chanwit Srisuwanpong's and Kraisorn Boonyapan's posts")
+    assert answer.facts[:2] == ("chanwit-srisuwanpong", "kraisorn-boonyaphan")
