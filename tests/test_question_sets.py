@@ -1063,3 +1063,8 @@ def test_which_of_two_documents_was_signed_first_is_said(fixture_engine: Engine)
 def test_two_officials_posts_asked_with_possessives_are_each_profiled(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("Compare Chanwit Srisuwanpong's and Kraisorn Boonyapan's posts")
     assert answer.facts[:2] == ("chanwit-srisuwanpong", "kraisorn-boonyaphan")
+
+
+def test_who_is_the_person_who_did_something_asks_who_did_it_not_a_profile(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("ai la nguoi tiep dai su Siriporn luc ba chao ket thuc nhiem ky")
+    assert answer.facts[0] == "reception-dinh-xuan-viet-siriporn-2024-10-10"
