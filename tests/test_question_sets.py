@@ -1068,3 +1068,8 @@ def test_two_officials_posts_asked_with_possessives_are_each_profiled(fixture_en
 def test_who_is_the_person_who_did_something_asks_who_did_it_not_a_profile(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("ai la nguoi tiep dai su Siriporn luc ba chao ket thuc nhiem ky")
     assert answer.facts[0] == "reception-dinh-xuan-viet-siriporn-2024-10-10"
+
+
+def test_a_stance_is_named_by_its_whole_period(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("Nhiệm kỳ 2025-2029 được nhắc tới liên quan đến việc gì?")
+    assert answer.facts[0] == "th-supports-vn-unesco-executive-board-2025-2029"

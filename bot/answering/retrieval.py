@@ -579,13 +579,14 @@ class Retrieval:
         return [e.date for e in self.knowledge.linked_events(agreement) if e.date is not None]
 
     @staticmethod
-    def _period_named(agreement: Agreement, q: Question) -> bool:
-        """The question names the agreement's whole period ("the 2021-2025 agreement")."""
+    def _period_named(fact: Agreement | Statement, q: Question) -> bool:
+        """The question names the agreement's or stance's whole period ("the 2021-2025 agreement",
+        "nhiệm kỳ 2025-2029")."""
         return (
             q.date is not None
             and q.date.year_end is not None
-            and agreement.period_start is not None
-            and (agreement.period_start, agreement.period_end) == (q.date.year, q.date.year_end)
+            and fact.period_start is not None
+            and (fact.period_start, fact.period_end) == (q.date.year, q.date.year_end)
         )
 
     def _dated_in(self, fact: Agreement | Figure | Statement, q: Question) -> bool:
@@ -782,7 +783,7 @@ class Retrieval:
                 or bool(rare & self.index.fact_units.get(fact.id, set()))
                 or (scoring.score(cues) > 0 and share >= LEXICAL_MIN * 0.75)
                 or (q.date is not None and share >= DATE_TOPIC_MIN and self._dated_in(fact, q))
-                or (isinstance(fact, Agreement) and self._period_named(fact, q))
+                or (isinstance(fact, Agreement | Statement) and self._period_named(fact, q))
                 or (
                     isinstance(fact, Statement)
                     and wants_statement
