@@ -2815,3 +2815,11 @@ def test_which_of_two_came_first_is_said_with_both_dates(
 ) -> None:
     answer = engine.answer(question)
     assert answer.facts[0] == first and said in answer.text
+
+
+def test_each_of_the_facts_that_fit_is_answered_when_each_is_asked(engine: Engine) -> None:
+    answer = engine.answer(
+        "Compare the two cooperation agreements between the foreign ministries: when was each one signed?"
+    )
+    assert answer.status is Status.ANSWERED
+    assert {"mfa-cooperation-agreement-2014-2020", "mfa-cooperation-agreement-2021-2025"} <= set(answer.facts)

@@ -80,6 +80,7 @@ from bot.nlu.lexicon import (
     DEFINITION_ASKED,
     DIFFER_ASKED,
     DURATION_CUES,
+    EACH_ASKED,
     EVERYDAY_WORDS,
     EXCLUDED,
     EXCLUDED_FIRST,
@@ -157,6 +158,7 @@ class Decision:
     list_on_date: bool = False  # tied events of the date asked are listed, not asked back
 
 
+MAX_EACH = 3  # facts at most that 'each' asks for at once, beyond which the question is too broad
 BESIDES_WINDOW = 4  # words after "ngoài", "besides" in which the official set aside is named
 
 
@@ -920,6 +922,11 @@ class Engine:
             # "what position did they take on the East Sea?": the stances of one kind, one per year,
             # are together the answer; no question back
             return lists.stance_list(self, q, stances, chosen[0].score)
+        if EACH_ASKED.search(q.folded) and len(chosen) <= MAX_EACH:
+            # "the two cooperation agreements: when was each one signed?": each is wanted, none is asked back
+            both = compound.merged(self, q, [self.respond(q, s.fact, s.score) for s in chosen])
+            if both is not None:
+                return both
         return self.ambiguous(q, chosen)
 
     @staticmethod

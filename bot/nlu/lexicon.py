@@ -138,6 +138,7 @@ class Cues(_Data):
     day_after: list[str]
     figures_asked: list[str]
     first_asked: list[str]
+    each_asked: list[str]
     mechanism_sides: dict[str, list[str]]
     anniversary_occasion: list[str]
     name_asked_after: list[str]
@@ -538,6 +539,7 @@ EVENT_ASKED = _phrases(_CUES.event_asked)
 DAY_AFTER = _phrases(_CUES.day_after)
 FIGURES_ASKED = _phrases(_CUES.figures_asked)
 FIRST_ASKED = _phrases(_CUES.first_asked)
+EACH_ASKED = _phrases(_CUES.each_asked)
 RECORDS_NAMED_ASKED: dict[str, re.Pattern[str]] = {
     kind: _phrases(p) for kind, p in _CUES.records_named.items()
 }
