@@ -556,9 +556,18 @@ def event_list(engine: Lookup, q: Question, scored: list[Scored]) -> Answer:
     shown = events[:MAX_LIST]
     head = phrase("event_list", q.lang, count=str(len(events)))
     lines = [_list_line(engine, e, q.lang) for e in shown]
+    facts: list[AnyFact] = list(shown)
+    if Intent.WHO in q.intents:
+        # "which officials co-chaired the deputy-FM consultations?": who took part in each, under it
+        lines = [
+            f"{line}\n  {people}" if (people := engine.render.event_participants(e, q.lang)) else line
+            for line, e in zip(lines, shown, strict=True)
+        ]
+        named = {p.official for e in shown for p in e.participants if p.official}
+        facts += [o for o in map(engine.knowledge.official, sorted(named)) if o is not None]
     if len(events) > len(shown):
         lines.append(f"… (+{len(events) - len(shown)})")
-    return engine.answered(q.text, list(shown), head + "\n" + "\n".join(lines), q.lang, 1.0)
+    return engine.answered(q.text, facts, head + "\n" + "\n".join(lines), q.lang, 1.0)
 
 
 def _on_the_day(event: Event, month: int | None, day: int, year: int | None) -> bool:
