@@ -2832,3 +2832,12 @@ def test_who_took_part_in_each_event_of_a_list_is_said_when_who_is_asked(engine:
     )
     assert {"le-hoai-trung", "alounkeo-kittikhoun", "do-hung-viet"} <= set(answer.facts)
     assert "Lê Hoài Trung" in answer.text and "Đỗ Hùng Việt" in answer.text
+
+
+def test_the_anniversaries_of_a_year_asked_as_nhung_dip_ky_niem_are_listed(engine: Engine) -> None:
+    answer = engine.answer(
+        "Năm 2022 có những dịp kỷ niệm nào trong quan hệ Việt Nam - Lào mà hai bên thống nhất chuẩn bị?"
+    )
+    assert {"anniversary-60-diplomatic-relations-2022", "anniversary-45-treaty-of-amity-2022"} <= set(
+        answer.facts
+    )
