@@ -34,7 +34,7 @@ from bot.nlu.lexicon import (
 from bot.nlu.parsing import parse_round, round_span
 from bot.nlu.text import fold
 from bot.nlu.understanding import Question
-from bot.render.text import format_date, phrase, with_footnotes
+from bot.render.text import event_date, format_date, phrase, with_footnotes
 
 _AND: Final = re.compile(r"\s+(?:và|va|and|với|voi|&)\s+|\s*,\s*", re.IGNORECASE)
 _NUMBER: Final = re.compile(r"\d+")
@@ -399,9 +399,9 @@ def first_of_two(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
             "came_first",
             q.lang,
             title=title,
-            date=format_date(one_date, q.lang),
+            date=_date_text(one, one_date, q.lang),
             other=engine.render.title(other, q.lang),
-            other_date=format_date(other_date, q.lang),
+            other_date=_date_text(other, other_date, q.lang),
         )
         if DURATION_CUES.search(q.canonical) and any(apart.search(q.folded) for apart in SPAN_APART):
             # "… cái nào trước, cách nhau mấy năm?": the years between them too, as years apart are
@@ -414,6 +414,11 @@ def first_of_two(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
             return None
         return dataclasses.replace(both, facts=(one.id, other.id), text=f"{lead}\n\n{both.text}")
     return None
+
+
+def _date_text(fact: Event | Agreement, date: FuzzyDate, lang: Lang) -> str:
+    """The date as answers show it: an event's marked when the article only lets it be inferred."""
+    return event_date(fact, lang) if isinstance(fact, Event) else format_date(date, lang)
 
 
 def _dated(engine: Lookup, answer: Answer) -> tuple[Event | Agreement, FuzzyDate] | None:
