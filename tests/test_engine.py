@@ -2841,3 +2841,9 @@ def test_the_anniversaries_of_a_year_asked_as_nhung_dip_ky_niem_are_listed(engin
     assert {"anniversary-60-diplomatic-relations-2022", "anniversary-45-treaty-of-amity-2022"} <= set(
         answer.facts
     )
+
+
+def test_of_tied_facts_the_stance_naming_the_records_asked_answers(engine: Engine) -> None:
+    answer = engine.answer("BT Lao nhac toi nhung co che hop tac tieu vung Me Cong nao")
+    assert answer.facts[0] == "laos-mekong-subregional-cooperation"
+    assert {"clv", "clmv", "acmecs"} <= set(answer.facts)

@@ -103,6 +103,7 @@ from bot.nlu.lexicon import (
     POST_FILLERS,
     POST_START_ASKED,
     POST_STOPS,
+    RECORDS_NAMED_ASKED,
     ROLE_WORDS,
     SCENE_OPENERS,
     SIGNED_ASKED,
@@ -585,6 +586,11 @@ class Engine:
                 ties = events
         if len(ties) == 1:
             return Decision(Verdict.ANSWER, ties)
+        naming = self._naming_the_records_asked(q, ties)
+        if naming is not None:
+            # "BT Lào nhắc tới những cơ chế hợp tác tiểu vùng Mê Công nào?": the one fact whose own words
+            # name records of the kind asked (its stance "… như CLV, CLMV, ACMECS")
+            return Decision(Verdict.ANSWER, [naming])
         named_stances = [
             s for s in ranked if isinstance(s.fact, Statement) and self.retrieval.stance_named(q, s.fact)
         ]
@@ -677,6 +683,19 @@ class Engine:
         if len(following) != 1:
             return None
         return self.respond(q, following[0], best.score)
+
+    def _naming_the_records_asked(self, q: Question, ties: list[Scored]) -> Scored | None:
+        """Of tied facts, the one stance whose text names records of the kind the question asks for."""
+        kinds = {kind for kind, cue in RECORDS_NAMED_ASKED.items() if cue.search(q.folded)}
+        if not kinds:
+            return None
+        naming = [
+            s
+            for s in ties
+            if isinstance(s.fact, Statement)
+            and any(f.kind in kinds for f in details.records_named(self.index, s.fact.summary_vi))
+        ]
+        return naming[0] if len(naming) == 1 else None
 
     def _held_within_asked(self, q: Question, ranked: list[Scored]) -> Scored | None:
         """ "Ông Sơn gặp ông Saleumxay bên lề hội nghị nào?": the event of the kind asked on whose
