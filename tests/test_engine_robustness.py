@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -93,3 +97,29 @@ def test_empty_question_abstains_with_examples(engine: Engine) -> None:
     answer = engine.answer("")
     assert answer.status is Status.NOT_FOUND
     assert answer.examples
+
+
+def test_answers_do_not_depend_on_how_the_process_hashes_strings() -> None:
+    # sets of fact ids iterate in an order that changes with PYTHONHASHSEED; a tie broken by that
+    # order answered the same question two ways in two processes
+    script = (
+        "from pathlib import Path; from bot.kb.loader import load_knowledge; "
+        "from bot.answering.engine import Engine; "
+        "e = Engine(load_knowledge(Path('knowledge'), Path('seeds')).knowledge); "
+        "print(e.answer('Who did Saleumxay co-chair meetings with during his December 2021 visit "
+        "to Vietnam?').facts)"
+    )
+    root = Path(__file__).resolve().parent.parent
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in (1, 2, 3)
+    }
+    assert len(runs) == 1, runs
+    assert "border-delegation-meeting-31" in runs.pop()

@@ -35,24 +35,24 @@ FIXTURE = ROOT / "tests" / "fixtures" / "vn-th"
 
 CHECKS = ROOT / "knowledge" / "checks"
 # (least questions right, most confident-wrong answers) of every question set but the tuning set,
-# measured on 2026-12-07 (ninth stop); they ratchet only. The held-out sets were written blind and are
+# measured on 2026-12-07 (tenth stop); they ratchet only. The held-out sets were written blind and are
 # never read item by item; the dev sets were written blind too, and are tuned on.
 FLOORS: dict[str, tuple[int, int]] = {
     "heldout.yaml": (215, 6),  # of 231
-    "heldout2.yaml": (141, 6),  # of 159, written blind on 2026-12-06
+    "heldout2.yaml": (142, 5),  # of 159, written blind on 2026-12-06
     "heldout3.yaml": (146, 13),  # of 172, written blind later on 2026-12-06
-    "heldout4.yaml": (155, 5),  # of 170, written blind at the start of the next stop
+    "heldout4.yaml": (156, 5),  # of 170, written blind at the start of the next stop
     "heldout5.yaml": (149, 14),  # of 173, written blind at the start of the third stop
-    "heldout6.yaml": (131, 16),  # of 157, written blind late in the third stop
-    "heldout7.yaml": (135, 11),  # of 162, written blind at the start of the fourth stop
+    "heldout6.yaml": (132, 15),  # of 157, written blind late in the third stop
+    "heldout7.yaml": (136, 10),  # of 162, written blind at the start of the fourth stop
     "heldout8.yaml": (127, 2),  # of 135, written blind late in the fourth stop
     "heldout9.yaml": (110, 3),  # of 120, written blind after the fourth stop's last engine change
     "dev.yaml": (264, 0),  # of 270
     "dev2.yaml": (208, 4),  # of 220
     "dev3.yaml": (203, 2),  # of 210, written blind with heldout4
     "dev4.yaml": (176, 7),  # of 201, written blind with heldout5
-    "dev5.yaml": (200, 4),  # of 209, written blind with heldout7
-    "dev6.yaml": (176, 7),  # of 189, written blind at the start of the fifth stop
+    "dev5.yaml": (201, 3),  # of 209, written blind with heldout7
+    "dev6.yaml": (177, 6),  # of 189, written blind at the start of the fifth stop
     "heldout10.yaml": (145, 8),  # of 159, written blind at the start of the fifth stop
     "heldout11.yaml": (132, 7),  # of 146, written blind late in the fifth stop
     "dev7.yaml": (154, 6),  # of 170, written blind at the start of the sixth stop
@@ -62,17 +62,17 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev9.yaml": (142, 4),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
     "heldout14.yaml": (107, 24),  # of 151, with dev9; start of stop 100 (28), first run 100 (29)
     "dev10.yaml": (137, 6),  # of 150, written blind at the start of the ninth stop; start of stop 122 (14)
-    "heldout15.yaml": (124, 13),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
-    "dev11.yaml": (117, 8),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
+    "heldout15.yaml": (125, 12),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
+    "dev11.yaml": (118, 8),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
     "heldout16.yaml": (104, 17),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
-    "dev12.yaml": (118, 13),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
-    "heldout17.yaml": (115, 9),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
-    "dev13.yaml": (111, 10),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
+    "dev12.yaml": (122, 10),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
+    "heldout17.yaml": (117, 8),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
+    "dev13.yaml": (117, 7),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
     "heldout18.yaml": (110, 11),  # of 130, with dev13; start of stop 107 (11), first run 110 (11)
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (74, 0),  # of 78, held out
-    "heldout2.yaml": (85, 4),  # of 96, held out, written blind on 2026-12-06
+    "heldout2.yaml": (86, 4),  # of 96, held out, written blind on 2026-12-06
     "dev.yaml": (85, 1),  # of 89
     "heldout3.yaml": (89, 4),  # of 100, held out, written blind with heldout5
     "heldout4.yaml": (80, 5),  # of 90, held out, written blind with heldout6
@@ -85,23 +85,23 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "dev5.yaml": (107, 1),  # of 112, written blind with heldout7
     "dev6.yaml": (110, 1),  # of 113, written blind at the start of the fifth stop
     "heldout8.yaml": (87, 2),  # of 94, held out, written blind at the start of the fifth stop
-    "heldout9.yaml": (89, 6),  # of 97, held out, written blind late in the fifth stop
+    "heldout9.yaml": (90, 5),  # of 97, held out, written blind late in the fifth stop
     "dev7.yaml": (106, 1),  # of 110, written blind at the start of the sixth stop
     "heldout10.yaml": (93, 6),  # of 105, held out, written blind in the sixth stop; first run at its end
     "dev8.yaml": (107, 3),  # of 113, written blind at the start of the seventh stop
     "heldout11.yaml": (73, 20),  # of 109, held out, with dev8; start of stop 66 (21), first run 70
-    "dev9.yaml": (101, 3),  # of 110, written blind at the start of the eighth stop; start of stop 92 (9)
-    "heldout12.yaml": (79, 15),  # of 110, held out, with dev9; start of stop 73 (16), first run 75 (14)
-    "dev10.yaml": (98, 8),  # of 110, written blind at the start of the ninth stop; start of stop 89 (12)
+    "dev9.yaml": (102, 2),  # of 110, written blind at the start of the eighth stop; start of stop 92 (9)
+    "heldout12.yaml": (80, 14),  # of 110, held out, with dev9; start of stop 73 (16), first run 75 (14)
+    "dev10.yaml": (99, 7),  # of 110, written blind at the start of the ninth stop; start of stop 89 (12)
     "heldout13.yaml": (69, 23),  # of 110, held out, with dev10; start of stop 67 (24), first run 67 (24)
     "dev11.yaml": (91, 5),  # of 100, written blind late in the ninth stop; start of stop 85 (6)
-    "heldout14.yaml": (64, 23),  # of 100, held out, with dev11; start of stop 62 (23), first run 63 (23)
-    "dev12.yaml": (86, 7),  # of 100, written blind at the start of the tenth stop; start of stop 79 (9)
+    "heldout14.yaml": (68, 19),  # of 100, held out, with dev11; start of stop 62 (23), first run 63 (23)
+    "dev12.yaml": (92, 2),  # of 100, written blind at the start of the tenth stop; start of stop 79 (9)
     # of 100, held out, with dev12; start of stop 80 (9); after English typos were read, 79 (10)
-    "heldout15.yaml": (80, 10),
-    "dev13.yaml": (81, 8),  # of 100, written blind mid-way through the tenth stop; start of stop 77 (10)
+    "heldout15.yaml": (82, 10),
+    "dev13.yaml": (86, 5),  # of 100, written blind mid-way through the tenth stop; start of stop 77 (10)
     # of 100, held out, with dev13; start of stop 77 (11), first run 79 (11)
-    "heldout16.yaml": (79, 11),
+    "heldout16.yaml": (80, 11),
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 

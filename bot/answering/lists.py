@@ -132,12 +132,19 @@ def _holding_the_others(engine: Lookup, events: list[Scored]) -> Scored | None:
     """Of the anchored events, the one whose days and links hold every other (the conference the
     meetings on its sidelines belong to)."""
     anchored = [s for s in events if s.anchored]
-    for scored in anchored if len(anchored) > 1 else []:
+    # the longest first: a visit holds the meetings of its days, not one of those meetings the visit
+    by_span = sorted(anchored, key=lambda s: -_days(s.fact) if isinstance(s.fact, Event) else 0)
+    for scored in by_span if len(anchored) > 1 else []:
         if isinstance(scored.fact, Event) and scored.fact.date is not None:
             linked = {e.id for e in engine.knowledge.linked_events(scored.fact)}
             if all(other.fact.id in linked for other in anchored if other is not scored):
                 return scored
     return None
+
+
+def _days(event: Event) -> int:
+    """The days an event is dated over; none for a date known only to the month or year."""
+    return (event.date.end - event.date.start).days if event.date and event.date.has_day else 0
 
 
 def _held_during(engine: Lookup, q: Question, events: list[Scored]) -> Answer | None:

@@ -441,7 +441,8 @@ class Retrieval:
         # series in "Lễ ký … nhân Kỳ họp lần thứ 5 Ủy ban Hỗn hợp" is where the signing took place
         quoted = {f for f in q.named_facts if self.knowledge.event(f) is not None}
         scored: list[Scored] = []
-        for event_id in {*pool, *quoted}:
+        # (in a fixed order: ties further on are broken by it, never by how sets hash in this process)
+        for event_id in sorted({*pool, *quoted}):
             event = self.knowledge.event(event_id)
             if event is None:
                 continue
@@ -743,7 +744,7 @@ class Retrieval:
             for statement_id in self.knowledge.statements_by_year.get(q.date.year, ()):
                 candidates.setdefault(statement_id, 0.0)
         scored: list[Scored] = []
-        for fact_id, share in candidates.items():
+        for fact_id, share in sorted(candidates.items()):
             fact = self.knowledge.get(fact_id)
             if not isinstance(fact, Agreement | Figure | Statement):
                 continue
