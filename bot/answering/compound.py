@@ -21,6 +21,7 @@ from bot.answering.protocol import Lookup
 from bot.answering.retrieval import AGREEMENT_CUE
 from bot.answering.scoring import SERIES_MENTIONED, SERIES_TIE
 from bot.kb.facts import Agreement, Event, FuzzyDate
+from bot.kb.knowledge import AnyFact
 from bot.nlu.lexicon import (
     DURATION_CUES,
     ENGLISH_GLUE,
@@ -55,6 +56,8 @@ _SUFFIX: Final = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 # a few capitalised words, then the end: a name closing the question
 _NAME_CLOSING: Final = re.compile(r"^\s*((?:[^\W\d_a-zà-ỹđ][^\W\d_]*\s*){1,5}?)\s*([?.!]*)\s*$")
 _SIDE_BY_SIDE: Final = 8  # words at most naming one of two mechanisms side by side
+# what joins the two things compared in "A or B, which came first?", "A với B, cái nào trước?"
+_OR: Final = re.compile(r"\s+(?:or|hay|hoặc|hoac|với|voi|và|va|and|vs\.?|versus)\s+", re.IGNORECASE)
 
 
 def split(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | None:
@@ -113,11 +116,15 @@ def _two_documents(engine: Lookup, q: Question, today: dt.date) -> tuple[str, st
 
 def _document_named(engine: Lookup, text: str, lang: Lang, today: dt.date) -> str | None:
     """The one document a question names, by the answer it gets."""
-    answer = engine.lookup(text, lang, today)
-    lead = (
+    lead = _lead(engine, engine.lookup(text, lang, today))
+    return lead.id if isinstance(lead, Agreement) else None
+
+
+def _lead(engine: Lookup, answer: Answer) -> AnyFact | None:
+    """The fact an answer leads with, when it answers."""
+    return (
         engine.knowledge.get(answer.facts[0]) if answer.status is Status.ANSWERED and answer.facts else None
     )
-    return lead.id if isinstance(lead, Agreement) else None
 
 
 def _two_names(engine: Lookup, first: str, second: str) -> tuple[str, str] | None:
@@ -366,9 +373,6 @@ def _mention(engine: Lookup, tokens: list[str]) -> tuple[str, int, int] | None:
     return (next(iter(spans)), *next(iter(spans.values()))) if len(spans) == 1 else None
 
 
-_OR: Final = re.compile(r"\s+(?:or|hay|hoặc|hoac|với|voi|và|va|and|vs\.?|versus)\s+", re.IGNORECASE)
-
-
 def first_of_two(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     """ "Which came first: PM Chinh's trip to Laos or President Thuong's?", "lập quan hệ ngoại giao với
     ký Hiệp ước, cái nào trước?": each side looked up as a question of when, and the earlier said first;
@@ -381,12 +385,12 @@ def first_of_two(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         text = FIRST_ASKED.sub(" ", q.folded)
     else:
         return None
+    # ("which was signed first": when each was signed)
+    asked = phrase("signed_when_of" if SIGNED_ASKED.search(q.canonical) else "when_of", q.lang, what="{}")
     for match in _OR.finditer(text):
         sides = [text[: match.start()].strip(" ,:;?"), text[match.end() :].strip(" ,:;?")]
         if not all(sides):
             continue
-        # ("which was signed first": when each was signed)
-        asked = phrase("signed_when_of" if SIGNED_ASKED.search(q.canonical) else "when_of", q.lang, what="{}")
         replies = [engine.lookup(asked.format(side), q.lang, today) for side in sides]
         first_side, second_side = _dated(engine, replies[0]), _dated(engine, replies[1])
         if first_side is None or second_side is None or first_side[0].id == second_side[0].id:
@@ -394,11 +398,10 @@ def first_of_two(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         (one, one_date), (other, other_date) = sorted([first_side, second_side], key=lambda d: d[1].start)
         if one_date.end >= other_date.start:
             return None  # the articles' dates do not tell which came first
-        title = engine.render.title(one, q.lang)
         lead = phrase(
             "came_first",
             q.lang,
-            title=title,
+            title=engine.render.title(one, q.lang),
             date=_date_text(one, one_date, q.lang),
             other=engine.render.title(other, q.lang),
             other_date=_date_text(other, other_date, q.lang),
@@ -423,8 +426,6 @@ def _date_text(fact: Event | Agreement, date: FuzzyDate, lang: Lang) -> str:
 
 def _dated(engine: Lookup, answer: Answer) -> tuple[Event | Agreement, FuzzyDate] | None:
     """The fact an answer leads with and its date (an event's, a document's signing), if it has one."""
-    if answer.status is not Status.ANSWERED or not answer.facts:
-        return None
-    fact = engine.knowledge.get(answer.facts[0])
+    fact = _lead(engine, answer)
     date = fact.date if isinstance(fact, Event) else fact.signed if isinstance(fact, Agreement) else None
     return (fact, date) if date is not None and isinstance(fact, Event | Agreement) else None
