@@ -286,8 +286,8 @@ class Retrieval:
         for fact_id, share in shares.items():
             if share >= PASSAGE_MIN:
                 lexical[fact_id] = max(lexical[fact_id], share)
-        # one record's passage explaining much of the question, and twice what any other's does, is
-        # what it asks about ("VN và Campuchia có tính mở thêm cửa khẩu mới không")
+        # one record's passage explaining much of the question, and PASSAGE_LEAD times what any other's
+        # does, is what it asks about ("VN và Campuchia có tính mở thêm cửa khẩu mới không")
         ranked = sorted(shares.items(), key=lambda item: item[1], reverse=True)
         if (
             ranked
