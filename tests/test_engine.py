@@ -2847,3 +2847,9 @@ def test_of_tied_facts_the_stance_naming_the_records_asked_answers(engine: Engin
     answer = engine.answer("BT Lao nhac toi nhung co che hop tac tieu vung Me Cong nao")
     assert answer.facts[0] == "laos-mekong-subregional-cooperation"
     assert {"clv", "clmv", "acmecs"} <= set(answer.facts)
+
+
+def test_a_name_the_base_lacks_is_named_without_the_sentences_first_word(engine: Engine) -> None:
+    answer = engine.answer("Did Nguyen Phu Trong visit Laos?")
+    assert answer.status is Status.NOT_FOUND
+    assert "Nguyen Phu Trong" in answer.text and "Did Nguyen" not in answer.text

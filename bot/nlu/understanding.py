@@ -1450,8 +1450,10 @@ def _unknown_names(text: str, index: EntityIndex) -> Iterable[str]:
         sentence_start = opening and (
             fold(words[0]) in _ORDINARY_FIRST_WORDS or fold(words[0]) in index.common_words
         )
-        if not (sentence_start and _known_run(" ".join(words[1:]), text, index)):
+        if not sentence_start:
             yield run
+        elif not _known_run(" ".join(words[1:]), text, index):
+            yield " ".join(words[1:])  # "Did Nguyen Phu Trong …": the name, without the sentence's first word
 
 
 def capitalised_after(words: list[str], i: int, most: int) -> str:
