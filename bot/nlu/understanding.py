@@ -1453,7 +1453,9 @@ def _unknown_names(text: str, index: EntityIndex) -> Iterable[str]:
         if not sentence_start:
             yield run
         elif not _known_run(" ".join(words[1:]), text, index):
-            yield " ".join(words[1:])  # "Did Nguyen Phu Trong …": the name, without the sentence's first word
+            # "Did Nguyen Phu Trong …": the name, without a question word opening the sentence ("Sông Mê
+            # Kông" keeps its noun)
+            yield " ".join(words[1:]) if fold(words[0]) in FUNCTION_WORDS else run
 
 
 def capitalised_after(words: list[str], i: int, most: int) -> str:
