@@ -2853,3 +2853,8 @@ def test_a_name_the_base_lacks_is_named_without_the_sentences_first_word(engine:
     answer = engine.answer("Did Nguyen Phu Trong visit Laos?")
     assert answer.status is Status.NOT_FOUND
     assert "Nguyen Phu Trong" in answer.text and "Did Nguyen" not in answer.text
+
+
+def test_the_year_relations_began_is_worked_out_from_an_anniversary_named(engine: Engine) -> None:
+    answer = engine.answer("Năm 2022 là tròn 60 năm quan hệ ngoại giao VN–Lào, vậy quan hệ lập từ năm nào?")
+    assert answer.facts[0] == "establishment-diplomatic-relations-1962" and "1962" in answer.text
