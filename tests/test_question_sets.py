@@ -43,7 +43,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout3.yaml": (146, 13),  # of 172, written blind later on 2026-12-06
     "heldout4.yaml": (156, 5),  # of 170, written blind at the start of the next stop
     "heldout5.yaml": (149, 14),  # of 173, written blind at the start of the third stop
-    "heldout6.yaml": (132, 15),  # of 157, written blind late in the third stop
+    "heldout6.yaml": (133, 14),  # of 157, written blind late in the third stop
     "heldout7.yaml": (136, 10),  # of 162, written blind at the start of the fourth stop
     "heldout8.yaml": (127, 2),  # of 135, written blind late in the fourth stop
     "heldout9.yaml": (110, 3),  # of 120, written blind after the fourth stop's last engine change
@@ -63,7 +63,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout14.yaml": (107, 24),  # of 151, with dev9; start of stop 100 (28), first run 100 (29)
     "dev10.yaml": (137, 6),  # of 150, written blind at the start of the ninth stop; start of stop 122 (14)
     "heldout15.yaml": (125, 12),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
-    "dev11.yaml": (118, 8),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
+    "dev11.yaml": (119, 7),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
     "heldout16.yaml": (104, 17),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
     "dev12.yaml": (122, 10),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
     "heldout17.yaml": (117, 8),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
