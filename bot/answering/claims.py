@@ -1172,11 +1172,7 @@ def _amounts_claimed(text: str) -> list[tuple[float, str | None]]:
     for match, value in amounts(text):
         before = " ".join(w for w in fold(text[: match.start()]).split() if w not in AMOUNT_FILLERS)
         bound = next(
-            (
-                name
-                for name, cue in (("above", AMOUNT_ABOVE), ("below", AMOUNT_BELOW))
-                if re.search(rf"{cue.pattern}$", before)
-            ),
+            (name for name, cue in (("above", AMOUNT_ABOVE), ("below", AMOUNT_BELOW)) if cue.search(before)),
             None,
         )
         claimed.append((value, bound))

@@ -171,7 +171,6 @@ class Engine:
         self._today = today or dt.date.today
         self._examples = {lang: self._make_examples(lang) for lang in ("vi", "en")}
         self._figures = figures.FigureIndex(knowledge.of_kind(Figure))
-        self._signers_named: dict[str, frozenset[str]] = {}
         # a question is read once: answering a claim or a count reads it, then looks it up again
         self._readings: LRUCache[tuple[str, Lang | None, dt.date], Question] = LRUCache(maxsize=64)
         self._readings_lock = threading.Lock()
@@ -1320,18 +1319,7 @@ class Engine:
     def names_signers(self, agreement: Agreement) -> bool:
         """Its summary tells of its signing and names someone of the base (who signed it, as the
         article tells; those who merely agreed to implement it did not sign it)."""
-        return bool(self._signer_countries(agreement))
-
-    def _signer_countries(self, agreement: Agreement) -> frozenset[str]:
-        """The countries of the officials of the base that the record of the document's signing names;
-        worked out once per agreement, the base being immutable."""
-        if agreement.id not in self._signers_named:
-            record = self.retrieval.signing_records.get(agreement.id)
-            officials = self.knowledge.of_kind(Official) if record is not None else []
-            self._signers_named[agreement.id] = frozenset(
-                o.country for o in officials if record is not None and fold(o.name) in record
-            )
-        return self._signers_named[agreement.id]
+        return bool(self.retrieval.signers(agreement.id))
 
     def _unnamed_signing_side(self, q: Question, fact: AnyFact) -> str | None:
         """The one country of the base the question asks of, when the document's record of its signing
@@ -1339,7 +1327,8 @@ class Engine:
         asked = q.countries & self.index.main_countries
         if len(asked) != 1 or not isinstance(fact, Agreement):
             return None
-        named, side = self._signer_countries(fact), next(iter(asked))
+        named = {o.country for o in map(self.knowledge.official, self.retrieval.signers(fact.id)) if o}
+        side = next(iter(asked))
         return side if named and side not in named else None
 
     @staticmethod

@@ -32,6 +32,7 @@ from bot.kb.facts import (
     Event,
     Figure,
     FuzzyDate,
+    Official,
     Participant,
     Place,
     Precision,
@@ -145,6 +146,7 @@ class Retrieval:
         )
         # the folded record of each document that tells of its signing, read on the first question
         self._signing_records: dict[str, str] | None = None
+        self._signers: dict[str, frozenset[str]] = {}  # … and the officials each names, as asked
         # events over a range of days, which a question's day may fall inside
         self._ranges = tuple(
             f.id
@@ -830,6 +832,17 @@ class Retrieval:
                 if SIGNED_ASKED.search(canonical(text := fold(f"{a.summary_vi} {a.summary_en}")))
             }
         return self._signing_records
+
+    def signers(self, agreement_id: str) -> frozenset[str]:
+        """The officials of the base that the record of the document's signing names (who signed it, as
+        the article tells); none when its record tells of no signing. Worked out once per document."""
+        if agreement_id not in self._signers:
+            record = self.signing_records.get(agreement_id)
+            officials = self.knowledge.of_kind(Official) if record is not None else []
+            self._signers[agreement_id] = frozenset(
+                o.id for o in officials if record is not None and fold(o.name) in record
+            )
+        return self._signers[agreement_id]
 
     def signed_by(self, officials: set[str]) -> list[Agreement]:
         """The documents whose record tells of their signing and names every one of the officials (who

@@ -621,9 +621,9 @@ SPAN_APART = [re.compile(rf"^(.+?) (?!{_NOT_APART})\b{word}\b (.+)") for word in
 SPAN_BETWEEN += SPAN_APART
 PART_PERIOD = _phrases(_CUES.part_period)
 COMPARED_WITH = _phrases(_CUES.compared_with)
-# "vượt mốc 1 tỷ USD", "less than 10%": an amount claimed as a bound, the words before it
-AMOUNT_ABOVE = _words(_CUES.amount_compared["above"])
-AMOUNT_BELOW = _words(_CUES.amount_compared["below"])
+# "vượt mốc 1 tỷ USD", "less than 10%": an amount claimed as a bound, the words right before it
+AMOUNT_ABOVE = re.compile(_words(_CUES.amount_compared["above"]).pattern + r"$")
+AMOUNT_BELOW = re.compile(_words(_CUES.amount_compared["below"]).pattern + r"$")
 AMOUNT_FILLERS = frozenset(_CUES.amount_compared["fillers"])
 NAME_ASKED = _phrases(_CUES.name)
 CONCLUDED_ASKED = _phrases(_CUES.concluded)
