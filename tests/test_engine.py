@@ -1482,6 +1482,37 @@ def test_what_a_record_mentions_is_its_topic_not_the_mentioning(engine: Engine) 
     assert all(name in answer.text for name in ("UNCLOS", "DOC", "COC"))
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What East Sea instruments did the two deputy ministers refer to in 2023?",
+        "List the East Sea documents Vietnam and Laos referred to at the 8th deputy-FM consultation.",
+        "Which East Sea documents did Vietnam and Laos refer to at their 8th deputy-FM consultation?",
+    ],
+)
+def test_the_documents_of_a_topic_an_event_referred_to_are_those_its_words_on_it_name(
+    engine: Engine, question: str
+) -> None:
+    # "instruments", "refer to": documents asked, not the events of 2023; the topic keeps those the
+    # meeting's words on the East Sea name, not the ministries' agreement it also mentions
+    answer = engine.answer(question)
+    assert {"unclos-1982", "doc", "coc"} <= set(answer.facts)
+    assert "mfa-cooperation-agreement-2021-2025" not in answer.facts
+    assert all(name in answer.text for name in ("UNCLOS", "DOC", "COC"))
+
+
+def test_a_listed_document_known_by_an_acronym_shows_it(engine: Engine) -> None:
+    answer = engine.answer("which documents did Vietnam and Laos refer to at the 8th deputy-FM consultation?")
+    assert "Law of the Sea of 1982 (UNCLOS 1982)" in answer.text
+
+
+def test_lan_dau_typed_without_marks_asks_no_place(engine: Engine) -> None:
+    # "lần đầu" (the first time) folds to "lan dau", which also reads "lần đâu"
+    answer = engine.answer("tham khao chinh tri lan dau dien ra khi nao")
+    assert answer.facts[0] == "deputy-fm-political-consultation-1"
+    assert "Nhà khách" not in answer.text.splitlines()[0]
+
+
 def test_a_detail_inside_a_long_record_is_found_by_the_point_that_holds_it(engine: Engine) -> None:
     # the meeting's record is long and says much else; one of its points holds nearly all the question
     answer = engine.answer(

@@ -61,14 +61,15 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout13.yaml": (119, 24),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
     "dev9.yaml": (142, 4),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
     "heldout14.yaml": (107, 24),  # of 151, with dev9; start of stop 100 (28), first run 100 (29)
-    "dev10.yaml": (137, 6),  # of 150, written blind at the start of the ninth stop; start of stop 122 (14)
+    "dev10.yaml": (138, 5),  # of 150, written blind at the start of the ninth stop; start of stop 122 (14)
     "heldout15.yaml": (125, 12),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
-    "dev11.yaml": (119, 7),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
-    "heldout16.yaml": (104, 17),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
-    "dev12.yaml": (122, 10),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
+    "dev11.yaml": (120, 7),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
+    "heldout16.yaml": (105, 16),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
+    "dev12.yaml": (123, 9),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
     "heldout17.yaml": (117, 8),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
-    "dev13.yaml": (117, 7),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
+    "dev13.yaml": (118, 6),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
     "heldout18.yaml": (110, 11),  # of 130, with dev13; start of stop 107 (11), first run 110 (11)
+    "dev14.yaml": (127, 6),  # of 140, written blind at the start of the eleventh stop; start of stop 126 (7)
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (74, 0),  # of 78, held out
@@ -102,6 +103,9 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "dev13.yaml": (86, 5),  # of 100, written blind mid-way through the tenth stop; start of stop 77 (10)
     # of 100, held out, with dev13; start of stop 77 (11), first run 79 (11)
     "heldout16.yaml": (80, 11),
+    "dev14.yaml": (88, 6),  # of 100, written blind at the start of the eleventh stop; start of stop 88 (6)
+    # of 100, held out, with dev14; start of stop 87 (3), first run 87 (3)
+    "heldout17.yaml": (87, 3),
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 

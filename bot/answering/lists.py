@@ -111,7 +111,17 @@ def listing(engine: Lookup, q: Question, ranking: Ranking) -> Answer | None:
     signed_then = _signed_in(engine, q) or _signed_by(engine, q)
     if signed_then is not None:
         return signed_then
-    if _wants_list(engine, q, ranking.events) and not quotes_an_event and not quotes_a_document:
+    # "what East Sea instruments did the two deputy ministers refer to in 2023": documents, not events
+    documents_asked = q.fact_kind_asked == "agreement"
+    documents = _documents_at(engine, q, ranking.events) if documents_asked else None
+    if documents is not None:
+        return documents
+    if (
+        _wants_list(engine, q, ranking.events)
+        and not quotes_an_event
+        and not quotes_a_document
+        and not documents_asked
+    ):
         return _statement_list(engine, q, ranking.others) or event_list(engine, q, ranking.events)
     return (
         _documents_at(engine, q, ranking.events)
@@ -481,12 +491,15 @@ def _documents_at(engine: Lookup, q: Question, events: list[Scored]) -> Answer |
     if named is None or not isinstance(named.fact, Event) or names_only_the_kind(engine, q):
         return None  # no event, or one that only shares the words of the kind ("văn kiện … ký")
     event = named.fact
+    # the topic beyond the kind asked ("những văn kiện nào về Biển Đông …")
+    beyond_kind = " ".join(AGREEMENT_CUE.sub(" ", q.canonical).split())
+    on_topic = details.passages(engine.index, dataclasses.replace(q, canonical=beyond_kind), event)
     if not SIGNED_AT.search(q.folded) and any(
-        isinstance(engine.knowledge.get(p.fact_id or ""), Statement)
-        for p in details.passages(engine.index, q, event)
+        isinstance(engine.knowledge.get(p.fact_id or ""), Statement) for p in on_topic
     ):
-        return None  # "những văn kiện nào về Biển Đông …": the stance made there on that topic says
+        return None  # the stance made there on that topic says, and names them
     documents = details.documents_at(engine.knowledge, event)
+    documents = details.documents_named(engine.index, event, on_topic) or documents
     if one_signed and event.date is not None:
         # those signed on the day: a document only mentioned there was signed elsewhere
         on_the_day = [d for d in documents if d.signed is not None and d.signed.start == event.date.start]

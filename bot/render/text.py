@@ -31,6 +31,7 @@ from bot.kb.facts import (
 )
 from bot.kb.knowledge import AnyFact, Knowledge
 from bot.nlu.lexicon import COUNTRY_DATA, MONTH_NAMES_EN
+from bot.nlu.text import fold
 
 _PHRASES: dict[str, dict[str, str]] = yaml.safe_load(
     (Path(__file__).resolve().parent / "phrases.yaml").read_text(encoding="utf-8")
@@ -426,11 +427,17 @@ class Renderer:
         return "\n".join(lines)
 
     def agreement_line(self, agreement: Agreement, lang: Lang) -> str:
-        """One line of a list: "• Name (ký tháng 12/2014)"."""
+        """One line of a list: "• Name (ký tháng 12/2014)"; a long name with the short one readers
+        know it by ("… Luật biển năm 1982 (UNCLOS 1982)")."""
+        name = self.title(agreement, lang)
+        # an acronym ("UNCLOS 1982"), not another long form of the name
+        short = next((a for a in agreement.aliases if len(a.split()[0]) > 1 and a.split()[0].isupper()), None)
+        if short and fold(short) not in fold(name):
+            name = f"{name} ({short})"
         if agreement.signed is None:
-            return f"• {self.title(agreement, lang)}"
+            return f"• {name}"
         signed = phrase("signed_on", lang, date=format_date(agreement.signed, lang))
-        return f"• {self.title(agreement, lang)} ({signed})"
+        return f"• {name} ({signed})"
 
     def figure(self, figure: Figure, lang: Lang) -> str:
         if lang == "vi":
