@@ -499,7 +499,6 @@ def _documents_at(engine: Lookup, q: Question, events: list[Scored]) -> Answer |
     ):
         return None  # the stance made there on that topic says, and names them
     documents = details.documents_at(engine.knowledge, event)
-    documents = details.documents_named(engine.index, event, on_topic) or documents
     if one_signed and event.date is not None:
         # those signed on the day: a document only mentioned there was signed elsewhere
         on_the_day = [d for d in documents if d.signed is not None and d.signed.start == event.date.start]
