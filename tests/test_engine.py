@@ -2889,3 +2889,13 @@ def test_a_name_the_base_lacks_is_named_without_the_sentences_first_word(engine:
 def test_the_year_relations_began_is_worked_out_from_an_anniversary_named(engine: Engine) -> None:
     answer = engine.answer("Năm 2022 là tròn 60 năm quan hệ ngoại giao VN–Lào, vậy quan hệ lập từ năm nào?")
     assert answer.facts[0] == "establishment-diplomatic-relations-1962" and "1962" in answer.text
+
+
+def test_a_claimed_act_that_someone_else_of_the_post_did_then_is_denied(engine: Engine) -> None:
+    # the president who visited Laos in April 2023 was another: no, with both visits
+    answer = engine.answer("Did President Nguyen Xuan Phuc visit Laos in April 2023?")
+    assert answer.verdict == "no" and answer.status is Status.ANSWERED
+    assert answer.facts[:2] == ("visit-nguyen-xuan-phuc-la-2021-08", "visit-vo-van-thuong-la-2023-04")
+    assert "August 2021" in answer.text and "Võ Văn Thưởng" in answer.text
+    # an act of another post then says nothing of this person's: still not confirmed either way
+    assert engine.answer("Năm 2018 Bộ trưởng Sơn có sang Lào không?").status is Status.NOT_FOUND

@@ -739,6 +739,15 @@ def _relaxed(engine: Lookup, q: Question, direct: Answer, today: dt.date) -> Ans
     if q.event_kinds and not isinstance(fact, Event):
         return direct  # "did Saleumxay visit Vietnam in November 2021?" is about a visit, not about him
     if isinstance(fact, Event) and _far_from_claimed(engine, q, fact):
+        then = _someone_else_then(engine, q, fact)
+        if then:
+            # "Did President Phúc visit Laos in April 2023?": the visit of that month was another's
+            titles = "; ".join(f"{engine.render.title(e, q.lang)} — {event_date(e, q.lang)}" for e in then)
+            record_text = relaxed.text.partition("\n\n")[0]
+            body = f"{record_text}\n{phrase('claim_other_then', q.lang, events=titles)}"
+            source = engine.render.source_line([fact, *then], q.lang)
+            record = dataclasses.replace(relaxed, question=q.text, facts=(fact.id, *(e.id for e in then)))
+            return _with_verdict(record, "no", with_footnotes(f"{body}\n\n{source}", q.lang), q.lang)
         # "năm 2018 bộ trưởng có sang Lào không?": the base's one visit years away does not show
         # there was none in 2018; it has none then, and says which it has
         return _unconfirmed(engine, q, fact, relaxed)
@@ -870,6 +879,32 @@ def _far_from_claimed(engine: Lookup, q: Question, event: Event) -> bool:
         return False
     slack = dt.timedelta(days=CLAIM_DATE_SLACK_DAYS)
     return event.date.end < span[0] - slack or event.date.start > span[1] + slack
+
+
+def _someone_else_then(engine: Lookup, q: Question, event: Event) -> list[Event]:
+    """The events of the claimed act's kind, on the date claimed and where it is claimed, that the
+    person claimed took no part in and someone of their post took in their role: the act then was
+    someone else's ("Did President Phúc visit Laos in April 2023?" — the president visiting then was
+    Võ Văn Thưởng), so the claim is denied. Another post's act says nothing of theirs."""
+    if len(q.officials) != 1 or q.date is None or q.date.span() is None:
+        return []
+    claimed = engine.knowledge.official(next(iter(q.officials)))
+    roles = {p.role for p in event.participants if claimed is not None and p.official == claimed.id}
+    posts = {fold(position.title_vi) for position in claimed.positions} if claimed else set()
+    return [
+        other
+        for other in map(engine.knowledge.event, engine.knowledge.events_by_kind.get(event.event_kind, ()))
+        if other is not None
+        and other.date is not None
+        and q.date.matches(other.date.start, other.date.end)
+        and engine.retrieval.countries_fit(q, other)
+        and all(p.official != next(iter(q.officials)) for p in other.participants)
+        and any(
+            p.role in roles and posts & {fold(position.title_vi) for position in official.positions}
+            for p in other.participants
+            if (official := engine.knowledge.official(p.official or "")) is not None
+        )
+    ]
 
 
 def _without_officials(engine: Lookup, q: Question) -> str:
