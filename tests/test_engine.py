@@ -2899,3 +2899,18 @@ def test_a_claimed_act_that_someone_else_of_the_post_did_then_is_denied(engine: 
     assert "August 2021" in answer.text and "Võ Văn Thưởng" in answer.text
     # an act of another post then says nothing of this person's: still not confirmed either way
     assert engine.answer("Năm 2018 Bộ trưởng Sơn có sang Lào không?").status is Status.NOT_FOUND
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When were diplomatic ties established and when was the Treaty of Amity signed?",
+        "When were diplomatic relations established and when was the Treaty of Amity and Cooperation signed?",
+        "Quan hệ ngoại giao được thiết lập khi nào và Hiệp ước Hữu nghị ký khi nào?",
+    ],
+)
+def test_two_questions_each_naming_its_own_subject_are_both_answered(engine: Engine, question: str) -> None:
+    # the first half names nothing the second could be asked of: each is a question of its own
+    answer = engine.answer(question)
+    assert answer.status is Status.ANSWERED
+    assert "1962" in answer.text and "1977" in answer.text

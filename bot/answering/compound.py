@@ -204,7 +204,10 @@ def clauses(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | No
             continue
         one, other = engine.read(first, q.lang, today), engine.read(second, q.lang, today)
         if not (one.officials or one.series or one.round is not None or one.named_facts):
-            continue  # the first names nothing the second could be asked of
+            # the first names nothing the second could be asked of: two questions, each of its own
+            # ("When were ties established and when was the Treaty of Amity signed?"), when each is
+            # answered on its own (`answer_clauses` checks)
+            return first, second
         inherited = [
             official.name
             for official_id in one.officials
@@ -229,11 +232,21 @@ def answer_clauses(
     """The whole question's answer and the other half's, when each half is answered, they are about
     different things and the whole's answer is one of them; else None (one thing asked two ways is
     the whole question's to answer, with every slot it asks)."""
-    if whole.status is not Status.ANSWERED:
-        return None  # several fit the whole, or nothing: so it is said, not two answers
+    if whole.status is Status.NOT_FOUND:
+        return None  # nothing fits the whole: so it is said, not two answers
     replies = [engine.answer(text, lang=q.lang, today=today) for text in (first, second)]
     if any(not r.facts for r in replies):
         return None
+    if whole.status is Status.AMBIGUOUS:
+        # several fit the whole because it asks of two things: each half answers one of them
+        offered = [c.fact_id for c in whole.candidates]
+        each = all(
+            r.status is Status.ANSWERED and any(_linked(engine, r.facts[0], f) for f in offered)
+            for r in replies
+        )
+        if not each or _linked(engine, replies[0].facts[0], replies[1].facts[0]):
+            return None
+        return merged(engine, q, replies)
     if replies[0].facts[0] == replies[1].facts[0] == whole.facts[0]:
         # "… lần 8 ai chủ trì, không khí ra sao?": one event, the second half asking of it what the whole
         # question's slots leave out (not "ở đâu, nhân dịp gì", both the whole's slots)
@@ -248,11 +261,22 @@ def answer_clauses(
         return merged(engine, q, [whole, replies[1]]) if adds and not said_already else None
     if replies[0].facts[0] == replies[1].facts[0]:
         return None
-    # the whole answer, with every slot it answers, and the half it leaves out
-    others = [r for r in replies if r.facts[0] != whole.facts[0]]
+    # the whole answer, with every slot it answers, and the half it leaves out (the signing of the
+    # document the whole answers is no other thing)
+    others = [r for r in replies if not _linked(engine, r.facts[0], whole.facts[0])]
     if len(others) != 1:
         return None  # the halves read alone are about something else than the whole
     return merged(engine, q, [whole, *others])
+
+
+def _linked(engine: Lookup, one: str, other: str) -> bool:
+    """The same record, or a document and an event its record links it to (the act of signing it)."""
+    a, b = engine.knowledge.get(one), engine.knowledge.get(other)
+    if one == other:
+        return True
+    if isinstance(a, Event) and isinstance(b, Agreement):
+        a, b = b, a
+    return isinstance(a, Agreement) and isinstance(b, Event) and (a.id in b.related or b.id in a.related)
 
 
 def repeated(q: Question) -> tuple[str, str] | None:
