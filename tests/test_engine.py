@@ -2914,3 +2914,18 @@ def test_two_questions_each_naming_its_own_subject_are_both_answered(engine: Eng
     answer = engine.answer(question)
     assert answer.status is Status.ANSWERED
     assert "1962" in answer.text and "1977" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Còn bao lâu nữa thì tròn 65 năm quan hệ ngoại giao VN-Lào?", "còn 1 năm nữa"),
+        ("How many years until the 65th anniversary of Vietnam-Laos diplomatic relations?", "2026: 1"),
+    ],
+)
+def test_how_long_until_an_anniversary_is_its_year_and_the_years_left(
+    engine: Engine, question: str, said: str
+) -> None:
+    answer = engine.answer(question)  # asked on 23 November 2026
+    assert answer.facts[0] == "establishment-diplomatic-relations-1962"
+    assert "2027" in answer.text and said in answer.text

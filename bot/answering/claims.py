@@ -106,6 +106,7 @@ from bot.nlu.lexicon import (
     SPAN_COUNTED,
     STOPWORDS,
     TERM_ASKED,
+    UNTIL_ASKED,
     VENUE_WORDS,
     WH_PATTERN,
     WHY_ASKED,
@@ -1425,7 +1426,8 @@ def anniversary_year(engine: Lookup, q: Question, today: dt.date) -> Answer | No
         return None  # "Nhân kỷ niệm 75 năm …, ai chúc mừng hôm nào?": an act on the occasion is asked
     # "… kỷ niệm 75 năm thành lập vào ngày nào?" (not "lễ kỷ niệm … tổ chức ngày nào?", a celebration)
     day_asked = bool(DAY_ASKED.search(q.folded)) and not HELD_ASKED.search(q.folded) and not q.event_kinds
-    if years is None or not (YEAR_ASKED.search(q.folded) or day_asked):
+    until = bool(UNTIL_ASKED.search(q.folded))
+    if years is None or not (YEAR_ASKED.search(q.folded) or day_asked or until):
         return None
     folded = q.folded
     others = {n for _, n in _anniversary_numbers(folded)} - {years}
@@ -1449,9 +1451,23 @@ def anniversary_year(engine: Lookup, q: Question, today: dt.date) -> Answer | No
             "anniversary_day", q.lang, n=how_many(years, q.lang), day=day, start=format_date(date, q.lang)
         )
     else:
-        year = str(date.start.year + years)
+        year = date.start.year + years
+        # "còn bao lâu nữa": the years left from today, or that it is past
+        key = (
+            "anniversary_year"
+            if not until
+            else "anniversary_in"
+            if year >= today.year
+            else "anniversary_past"
+        )
         head = phrase(
-            "anniversary_year", q.lang, n=how_many(years, q.lang), year=year, start=format_date(date, q.lang)
+            key,
+            q.lang,
+            n=how_many(years, q.lang),
+            year=str(year),
+            start=format_date(date, q.lang),
+            left=str(year - today.year),
+            today=str(today.year),
         )
     return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
 

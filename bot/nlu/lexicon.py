@@ -105,6 +105,7 @@ class Cues(_Data):
     anniversary: list[str]
     anniversary_words: list[str]
     year_asked: list[str]
+    until_asked: list[str]
     soon: list[str]
     this_month: list[str]
     relative_dates: dict[Literal["today", "this_year", "last_year", "this_month"], list[str]]
@@ -549,6 +550,7 @@ ANNIVERSARY_ASKED = _phrases(_CUES.anniversary)
 ANNIVERSARY_OCCASION = _phrases(_CUES.anniversary_occasion)
 ANNIVERSARY_WORDS = _words(_CUES.anniversary_words)
 YEAR_ASKED = _phrases(_CUES.year_asked)
+UNTIL_ASKED = _phrases(_CUES.until_asked)
 SOON_ASKED = _phrases(_CUES.soon)
 THIS_MONTH_ASKED = _phrases(_CUES.this_month)
 RELATIVE_DATES = {name: _phrases(phrases) for name, phrases in _CUES.relative_dates.items()}
