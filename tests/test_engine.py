@@ -2929,3 +2929,18 @@ def test_how_long_until_an_anniversary_is_its_year_and_the_years_left(
     answer = engine.answer(question)  # asked on 23 November 2026
     assert answer.facts[0] == "establishment-diplomatic-relations-1962"
     assert "2027" in answer.text and said in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Lào làm Chủ tịch ASEAN năm 2016 tới giờ được mấy năm rồi?",
+        "Laos chaired ASEAN in 2016; how many years ago was that?",
+    ],
+)
+def test_the_years_since_an_act_of_the_year_named_count_to_now(engine: Engine, question: str) -> None:
+    # "làm Chủ tịch … được mấy năm" is no term asked when "tới giờ" counts to now; the year named
+    # picks the act among those of its kind (Laos chaired ASEAN in 2016 and in 2024)
+    answer = engine.answer(question, today=dt.date(2026, 12, 2))
+    assert answer.facts[0] == "vn-support-laos-asean-chair-2016"
+    assert answer.text.startswith("10 ")

@@ -1242,6 +1242,8 @@ def term_length(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     # "nhiệm kì" is "nhiệm kỳ" read canonical
     if not (duration and (TERM_ASKED.search(q.folded) or TERM_ASKED.search(q.canonical))):
         return None
+    if q.date is not None and NOW.search(q.folded):
+        return None  # "làm Chủ tịch ASEAN năm 2016, tới giờ được mấy năm?": the years since that year
     asked = fold(SPAN_ASKED.sub(" ", DURATION_CUES.sub(" ", LASTED_ASKED.sub(" ", q.folded))))
     found = engine.lookup(asked, q.lang, today)
     fact = engine.knowledge.get(found.facts[0]) if found.status is Status.ANSWERED else None
@@ -1300,7 +1302,9 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     if not (DURATION_CUES.search(asked) or AGE_ASKED.search(asked)):
         asked = without_dates(q.canonical)  # the cue typed with a typo ("bao nhiu năm"), read corrected
     asked = NOW.sub(" ", DURATION_CUES.sub(when, AGE_ASKED.sub(when, ANNIVERSARY_WORDS.sub(" ", asked))))
-    found = _earliest(engine, engine.lookup(asked, q.lang, today), q.lang, asked_years)
+    found = _of_the_year_named(engine, q, asked_years, today) or _earliest(
+        engine, engine.lookup(asked, q.lang, today), q.lang, asked_years
+    )
     if found is None:
         return None
     date = _date_of(engine.knowledge.get(found.facts[0]))
@@ -1317,6 +1321,17 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         years, end = today.year - start.year, str(today.year)
     head = phrase("years_between", q.lang, years=str(years), start=format_date(date, q.lang), end=end)
     return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
+
+
+def _of_the_year_named(engine: Lookup, q: Question, years: list[int], today: dt.date) -> Answer | None:
+    """ "Lào làm Chủ tịch ASEAN năm 2016, tới giờ được mấy năm?": the fact of the one year named, counted
+    from to now; the year is what picks it among the acts of its kind."""
+    if len(years) != 1 or not NOW.search(q.folded) or years[0] > today.year:
+        return None
+    asked = NOW.sub(" ", DURATION_CUES.sub(_WHEN_WORD[q.lang], ANNIVERSARY_WORDS.sub(" ", q.folded)))
+    found = engine.lookup(asked, q.lang, today)
+    date = _date_of(engine.knowledge.get(found.facts[0])) if found.status is Status.ANSWERED else None
+    return found if date is not None and date.start.year == years[0] else None
 
 
 def years_apart(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
