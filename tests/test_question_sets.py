@@ -1080,3 +1080,11 @@ def test_who_is_the_person_who_did_something_asks_who_did_it_not_a_profile(fixtu
 def test_a_stance_is_named_by_its_whole_period(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("Nhiệm kỳ 2025-2029 được nhắc tới liên quan đến việc gì?")
     assert answer.facts[0] == "th-supports-vn-unesco-executive-board-2025-2029"
+
+
+def test_a_closed_class_word_is_no_measure_the_base_lacks(fixture_engine: Engine) -> None:
+    # "the year before" qualifies nothing measured: the growth figure answers
+    answer = fixture_engine.answer(
+        "by what percentage did bilateral trade grow in 2022 compared with the year before?"
+    )
+    assert answer.facts[0] == "vn-th-trade-growth-2022" and "9.2%" in answer.text

@@ -57,6 +57,7 @@ from bot.nlu.lexicon import (
     MONTHS_EN,
     NAME_LINK,
     NEXT_ROUND,
+    NO_TOPIC_WORDS,
     NOT_A_NAME,
     NOT_COUNTRIES,
     PLACE_WORDS,
@@ -862,7 +863,10 @@ def _affix_keys(token: str) -> tuple[str, str]:
 NUMBER_WORDS = frozenset(
     set(VI_NUMBER_WORDS) | set(EN_ORDINAL_WORDS) | set(MONTHS_EN) | set(ROMAN) | COUNT_WORDS
 )
-_EXTRA_KNOWN = frozenset({w for name in COUNTRIES for w in name.split()} | NUMBER_WORDS | EVERYDAY_WORDS)
+# closed-class words ("before", "against") are never a subject the base lacks
+_EXTRA_KNOWN = frozenset(
+    {w for name in COUNTRIES for w in name.split()} | NUMBER_WORDS | EVERYDAY_WORDS | NO_TOPIC_WORDS
+)
 
 
 def tail_first(name: str) -> str | None:
