@@ -2944,3 +2944,17 @@ def test_the_years_since_an_act_of_the_year_named_count_to_now(engine: Engine, q
     answer = engine.answer(question, today=dt.date(2026, 12, 2))
     assert answer.facts[0] == "vn-support-laos-asean-chair-2016"
     assert answer.text.startswith("10 ")
+
+
+def test_an_amount_asked_of_an_event_is_the_figure_reported_there(engine: Engine) -> None:
+    # the month named is the meeting's; the figure covers 11 months of the year
+    answer = engine.answer(
+        "Tại cuộc Tham vấn chính trị cấp Bộ trưởng tháng 12/2021, "
+        "kim ngạch thương mại hai chiều được nêu là bao nhiêu?"
+    )
+    assert answer.facts[0] == "vn-la-trade-11m-2021" and "1,2 tỷ USD" in answer.text
+    # an amount no figure reported there measures is still not found
+    assert (
+        engine.answer("Tại tham vấn cấp bộ trưởng lần 8, có bao nhiêu người tham dự?").status
+        is Status.NOT_FOUND
+    )

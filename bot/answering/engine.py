@@ -36,6 +36,7 @@ from bot.answering.retrieval import (
     event_date_query,
 )
 from bot.answering.scoring import (
+    DETAIL_MIN,
     DETAIL_NEAR,
     FULL_NAME_SCORE,
     SERIES_LEAD,
@@ -560,6 +561,9 @@ class Engine:
             and not LASTED_ASKED.search(q.folded)  # "how many days was the visit": its day range
             and not isinstance(best.fact, Figure)
         ):
+            reported = self._reported_there(q, best)
+            if reported is not None:
+                return Decision(Verdict.ANSWER, [reported])
             return Decision(Verdict.NO_AMOUNT)  # we hold a few figures; no count or amount beyond them
         container = self._held_within_asked(q, ranked)
         if container is not None:
@@ -1422,6 +1426,22 @@ class Engine:
         if slot == "what":
             return self.answered(q.text, [event], r.event_what(event, lang), lang, score)
         return self.answered(q.text, [event], r.event_summary(event, lang), lang, score)
+
+    def _reported_there(self, q: Question, best: Scored) -> Scored | None:
+        """ "Tại Tham vấn tháng 12/2021, kim ngạch thương mại được nêu là bao nhiêu?": of the figures
+        reported at the event the question names, the one whose words explain most of the question
+        (the date named is the meeting's, not the figure's period)."""
+        if not isinstance(best.fact, Event) or not best.anchored:
+            return None
+        wanted = details.topic(self.index, q, best.fact)  # what is asked beyond the event named
+        held = {
+            f.id: details.topic_held(self.index, wanted, f.id)
+            for f in self._figures.reported_at(best.fact.id)
+        }
+        reported = sorted(self._figures.reported_at(best.fact.id), key=lambda f: (-held[f.id], f.id))
+        if not wanted or not reported or held[reported[0].id] < DETAIL_MIN:
+            return None
+        return Scored(reported[0], best.score, anchored=True)
 
     def _besides(self, q: Question, event: Event) -> frozenset[str]:
         """The officials the question sets aside ("ngoài ông Đức", "besides Duc"), who took part."""
