@@ -1088,3 +1088,25 @@ def test_a_closed_class_word_is_no_measure_the_base_lacks(fixture_engine: Engine
         "by what percentage did bilateral trade grow in 2022 compared with the year before?"
     )
     assert answer.facts[0] == "vn-th-trade-growth-2022" and "9.2%" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # "BGN" is "bản ghi nhớ" shortened
+        ("BGN về xúc tiến thương mại là giữa những bộ nào vậy?", "mou-trade-promotion-2023"),
+        # "ký văn bản gì": the documents the person named signed
+        ("ông Sơn ký văn bản gì với phía Thái hồi họp UB hỗn hợp ở Băng Cốc?", "mou-trade-promotion-2023"),
+        # "according to the reports" points at the sources: no topic
+        ("what documents have vietnam and thailand signed so far according to the reports?", None),
+    ],
+)
+def test_shorthand_and_source_words_read_as_meant(
+    fixture_engine: Engine, question: str, fact: str | None
+) -> None:
+    answer = fixture_engine.answer(question)
+    assert answer.status.value == "answered"
+    if fact is None:
+        assert len(answer.facts) == 3  # every document signed
+    else:
+        assert answer.facts[0] == fact
