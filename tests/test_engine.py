@@ -2958,3 +2958,21 @@ def test_an_amount_asked_of_an_event_is_the_figure_reported_there(engine: Engine
         engine.answer("Tại tham vấn cấp bộ trưởng lần 8, có bao nhiêu người tham dự?").status
         is Status.NOT_FOUND
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "Tham vấn chính trị cấp Bộ trưởng lần 8: thời gian, địa điểm, đồng chủ trì?",
+            ["Thời gian", "Địa điểm"],
+        ),
+        ("8th FM consultation - date and venue?", ["When", "Where"]),
+    ],
+)
+def test_slots_listed_by_their_nouns_are_each_answered(
+    engine: Engine, question: str, said: list[str]
+) -> None:
+    answer = engine.answer(question)
+    assert answer.facts[0] == "fm-political-consultation-8"
+    assert all(f"• {slot}:" in answer.text for slot in said)

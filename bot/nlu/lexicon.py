@@ -87,6 +87,7 @@ class Cues(_Data):
     post_which: PostWhich
     marked_forms: dict[Intent, dict[str, list[str]]]
     intents_not_in: dict[Intent, list[str]] = Field(default_factory=dict)
+    listed_slots: dict[Intent, list[str]] = Field(default_factory=dict)
     clause_openers: dict[Intent, ClauseOpener] = Field(default_factory=dict)
     event_kinds: dict[str, list[str]]
     event_kinds_before_country: dict[str, list[str]]
@@ -94,6 +95,7 @@ class Cues(_Data):
     kind_asked_after: list[str]
     kind_asked_before: list[str]
     kind_qualifier_glue: list[str]
+    listed_slot_glue: list[str]
     points_reached: list[str]
     fact_kinds: dict[str, list[str]]
     day_asked: list[str]
@@ -353,6 +355,11 @@ PLURAL_ASKED = re.compile(
 INTENT_CUES[Intent.LIST] = re.compile(f"{INTENT_CUES[Intent.LIST].pattern}|{PLURAL_ASKED.pattern}")
 # Everyday phrases holding an intent's cue that ask nothing of the kind ("dành nhiều thời gian", to
 # spend much time, asks no "when"): masked before the intent's cues are looked for
+# a slot asked by its noun alone, as one item of a list ("round 3: date, city and the two co-chairs?")
+LISTED_SLOTS: dict[str, Intent] = {
+    noun: intent for intent, nouns in _CUES.listed_slots.items() for noun in nouns
+}
+LISTED_SLOT_GLUE = frozenset(_CUES.listed_slot_glue)
 INTENTS_NOT_IN: dict[Intent, re.Pattern[str]] = {
     intent: _phrases(phrases) for intent, phrases in _CUES.intents_not_in.items() if phrases
 }

@@ -53,6 +53,8 @@ from bot.nlu.lexicon import (
     KIND_ASKED_BEFORE,
     KIND_QUALIFIER_GLUE,
     LEXICON_WORDS,
+    LISTED_SLOT_GLUE,
+    LISTED_SLOTS,
     MARKED_FORMS,
     MONTHS_EN,
     NAME_LINK,
@@ -1235,6 +1237,21 @@ _TRAILING_YEAR = re.compile(r"(?:\s(?:den|toi|tu|nam|to|of))*(?:\s\d{4}){1,2}$")
 _CAPITALISED_RUN = re.compile(r"\b(?:[A-ZĐ][\wÀ-ỹ]+(?:\s+|$|(?=[^\w\s]))){2,}")  # "… Council?" ends one
 
 
+_LIST_ITEMS = re.compile(r"[,;:?]|\s[-–—]\s|\s(?:and|và|va|&)\s", re.IGNORECASE)
+
+
+def _listed_slots(text: str) -> frozenset[Intent]:
+    """The slots a question lists by their nouns alone ("3rd consultation: date, city and the two
+    co-chairs?"): each item of a list of two or more that is, bar glue words, a slot's noun."""
+    items = [
+        [w for w in canonical(fold(item)).split() if w not in LISTED_SLOT_GLUE]
+        for item in _LIST_ITEMS.split(text)
+    ]
+    slots = [LISTED_SLOTS.get(" ".join(words)) for words in items if words]
+    found = [slot for slot in slots if slot is not None]
+    return frozenset(found) if len(found) >= 2 else frozenset()
+
+
 def analyze(
     question: str, index: EntityIndex, *, lang: Lang | None = None, today: dt.date | None = None
 ) -> Question:
@@ -1257,6 +1274,7 @@ def analyze(
             for form in _cue_forms(text, folded, canon, intent, index.doc_freq)
         )
     )
+    intents |= _listed_slots(text)
     named_facts = index.names_in(canon)
     # A quoted whole name is one fact: the words inside it ask for no list ("Lễ ký các văn kiện …") and
     # name no other series ("… nhân Kỳ họp lần thứ 5 Ủy ban Hỗn hợp" is where the signing took place).
