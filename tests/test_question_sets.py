@@ -73,6 +73,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     # of 140, with dev14; start of stop 127 (8), first run 126 (9): its count alone took back the filter
     # of documents by topic that had cost it (and heldout14) one answer, with no dev gain
     "heldout19.yaml": (127, 8),
+    "dev15.yaml": (118, 7),  # of 130, written blind mid-way through the eleventh stop; start of stop 118 (7)
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (74, 0),  # of 78, held out
@@ -95,7 +96,9 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "dev8.yaml": (107, 3),  # of 113, written blind at the start of the seventh stop
     "heldout11.yaml": (73, 20),  # of 109, held out, with dev8; start of stop 66 (21), first run 70
     "dev9.yaml": (102, 2),  # of 110, written blind at the start of the eighth stop; start of stop 92 (9)
-    "heldout12.yaml": (80, 14),  # of 110, held out, with dev9; start of stop 73 (16), first run 75 (14)
+    # of 110, held out, with dev9; start of stop 73 (16), first run 75 (14); 80 (14) at the start of the
+    # eleventh stop, 79 once "bilateral" inside a mechanism's name no longer claims it bilateral
+    "heldout12.yaml": (79, 14),
     "dev10.yaml": (99, 7),  # of 110, written blind at the start of the ninth stop; start of stop 89 (12)
     "heldout13.yaml": (69, 23),  # of 110, held out, with dev10; start of stop 67 (24), first run 67 (24)
     "dev11.yaml": (91, 5),  # of 100, written blind late in the ninth stop; start of stop 85 (6)
@@ -109,6 +112,9 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "dev14.yaml": (88, 6),  # of 100, written blind at the start of the eleventh stop; start of stop 88 (6)
     # of 100, held out, with dev14; start of stop 87 (3), first run 87 (3)
     "heldout17.yaml": (87, 3),
+    "dev15.yaml": (91, 6),  # of 100, written blind mid-way through the eleventh stop; start of stop 90 (7)
+    # of 100, held out, with dev15; start of stop 85 (3), first run 86 (3)
+    "heldout18.yaml": (86, 3),
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 
@@ -1110,3 +1116,15 @@ def test_shorthand_and_source_words_read_as_meant(
         assert len(answer.facts) == 3  # every document signed
     else:
         assert answer.facts[0] == fact
+
+
+def test_a_level_claimed_of_a_mechanism_is_checked_against_its_own(fixture_engine: Engine) -> None:
+    # "bilateral" inside the mechanism's name claims nothing; the level claimed is not its level
+    answer = fixture_engine.answer(
+        "Is the Vietnam-Thailand Joint Commission on bilateral cooperation held at deputy minister level?"
+    )
+    assert answer.verdict == "no" and "Foreign Minister level" in answer.text
+    # a level that fits names the mechanism: a claim about a year is still checked as before
+    assert (
+        fixture_engine.answer("Năm 2018, Việt Nam và Thái Lan có họp Ủy ban hỗn hợp không?").verdict != "yes"
+    )

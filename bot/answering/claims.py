@@ -40,6 +40,7 @@ from bot.kb.facts import (
     Place,
     PlaceKind,
     Precision,
+    Series,
     Statement,
 )
 from bot.kb.facts import Status as EventStatus
@@ -78,6 +79,7 @@ from bot.nlu.lexicon import (
     HOME_COUNTRIES,
     IN_FORCE_ASKED,
     LASTED_ASKED,
+    LEVEL_WORD,
     LOCATED_WORDS,
     MARKED_FORMS,
     MONTHS_ASKED,
@@ -268,6 +270,7 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
         or _signer_claimed(engine, q)
         or _place_claimed(engine, q)
         or _sides_claimed(engine, q)
+        or _level_claimed(engine, q)
     )
     if settled is not None:
         return settled
@@ -375,18 +378,41 @@ def _place_claimed(engine: Lookup, q: Question) -> Answer | None:
 def _sides_claimed(engine: Lookup, q: Question) -> Answer | None:
     """ "Hội nghị hẹp Bộ trưởng Ngoại giao ASEAN là cơ chế song phương Việt Nam - Lào phải không?": a
     mechanism is bilateral when the articles give it two countries, multilateral when more."""
-    bilateral, multilateral = BILATERAL.search(q.canonical), MULTILATERAL.search(q.canonical)
     named = engine.retrieval.strong_series(q)
-    if bool(bilateral) == bool(multilateral) or len(named) != 1 or q.round is not None:
+    series = engine.knowledge.series(next(iter(named))) if len(named) == 1 else None
+    if series is None or q.round is not None:
         return None
-    series = engine.knowledge.series(next(iter(named)))
-    if series is None:
+    # "… Joint Commission on Bilateral Cooperation held at …": the word inside the name claims nothing
+    rest = q.canonical
+    for name in (series.name_vi, series.name_en, *series.aliases):
+        rest = rest.replace(canonical(fold(name)), " ")
+    bilateral, multilateral = BILATERAL.search(rest), MULTILATERAL.search(rest)
+    if bool(bilateral) == bool(multilateral):
         return None
-    events = engine.rounds_of(series.id)
+    return _series_verdict(engine, q, series, holds=series.bilateral == bool(bilateral))
+
+
+def _level_claimed(engine: Lookup, q: Question) -> Answer | None:
+    """ "Is the Joint Commission held at deputy minister level?": a level the question claims ("cấp …",
+    "… level") that is not the one the articles give the one mechanism named is denied. A level that
+    fits is how the question names the mechanism ("tham vấn cấp Bộ trưởng năm 2018 có không?"), and
+    what it claims of it is for the other checks."""
+    named = engine.retrieval.strong_series(q)
+    series = engine.knowledge.series(next(iter(named))) if len(named) == 1 else None
+    post = engine.asked_post(q)
+    if series is None or not series.level_vi or post is None or q.round is not None or q.officials:
+        return None
+    if f"{LEVEL_WORD} {post[0]}" not in q.canonical or engine.title_fits(series.level_vi, post[0], []):
+        return None
+    return _series_verdict(engine, q, series, holds=False)
+
+
+def _series_verdict(engine: Lookup, q: Question, series: Series, *, holds: bool) -> Answer:
+    """The verdict on what was claimed of a mechanism, with its profile."""
     profile = dataclasses.replace(engine.answer_fact(series.id, lang=q.lang), question=q.text)
     sources = engine.render.source_line([series], q.lang)
-    body = f"{engine.render.series_profile(series, events, q.lang)}\n\n{sources}"
-    return _with_verdict(profile, "yes" if series.bilateral == bool(bilateral) else "no", body, q.lang)
+    body = f"{engine.render.series_profile(series, engine.rounds_of(series.id), q.lang)}\n\n{sources}"
+    return _with_verdict(profile, "yes" if holds else "no", body, q.lang)
 
 
 def _containers(engine: Lookup, place: Place) -> list[Place]:

@@ -96,6 +96,7 @@ class Cues(_Data):
     kind_asked_before: list[str]
     kind_qualifier_glue: list[str]
     listed_slot_glue: list[str]
+    level_word: str
     points_reached: list[str]
     fact_kinds: dict[str, list[str]]
     day_asked: list[str]
@@ -360,6 +361,7 @@ LISTED_SLOTS: dict[str, Intent] = {
     noun: intent for intent, nouns in _CUES.listed_slots.items() for noun in nouns
 }
 LISTED_SLOT_GLUE = frozenset(_CUES.listed_slot_glue)
+LEVEL_WORD = _CUES.level_word
 INTENTS_NOT_IN: dict[Intent, re.Pattern[str]] = {
     intent: _phrases(phrases) for intent, phrases in _CUES.intents_not_in.items() if phrases
 }
