@@ -2976,3 +2976,27 @@ def test_slots_listed_by_their_nouns_are_each_answered(
     answer = engine.answer(question)
     assert answer.facts[0] == "fm-political-consultation-8"
     assert all(f"• {slot}:" in answer.text for slot in said)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact", "year"),
+    [
+        # the 60th anniversary record found for the 70th: the act it counts from is counted
+        (
+            "Năm nào sẽ tròn 70 năm thiết lập quan hệ ngoại giao Việt Nam – Lào, từ giờ còn mấy năm nữa?",
+            "establishment-diplomatic-relations-1962",
+            "2032",
+        ),
+        # "turn 50" is an anniversary's number
+        (
+            "In which year will the Treaty of Amity and Cooperation turn 50, and how far away is that?",
+            "signing-treaty-of-amity-1977",
+            "2027",
+        ),
+    ],
+)
+def test_an_anniversary_is_counted_from_the_act_itself(
+    engine: Engine, question: str, fact: str, year: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.facts[0] == fact and year in answer.text.splitlines()[0]

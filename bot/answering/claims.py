@@ -44,6 +44,7 @@ from bot.kb.facts import (
     Statement,
 )
 from bot.kb.facts import Status as EventStatus
+from bot.kb.knowledge import AnyFact
 from bot.nlu.lexicon import (
     AGE_ASKED,
     ALTERNATIVES,
@@ -1480,6 +1481,14 @@ def anniversary_year(engine: Lookup, q: Question, today: dt.date) -> Answer | No
     asked = ANNIVERSARY_WORDS.sub(" ", folded)
     found = _earliest(engine, engine.lookup(asked, q.lang, today), q.lang)
     fact = engine.knowledge.get(found.facts[0]) if found is not None else None
+    if (
+        found is not None
+        and fact is not None
+        and not re.search(rf"\b{years}\b", fold(engine.render.title(fact, "vi")))
+    ):
+        # another anniversary of the act ("kỷ niệm 60 năm" found for 70): the act itself counts
+        found = _act_commemorated(engine, q, fact) or found
+        fact = engine.knowledge.get(found.facts[0])
     date = _date_of(fact)
     if found is None or fact is None or date is None:
         return None
@@ -1511,6 +1520,25 @@ def anniversary_year(engine: Lookup, q: Question, today: dt.date) -> Answer | No
             today=str(today.year),
         )
     return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
+
+
+def _act_commemorated(engine: Lookup, q: Question, fact: AnyFact) -> Answer | None:
+    """Of an anniversary found ("Kỷ niệm 60 năm … (2022)"), the act it counts from: the fact the
+    question's words fit best among those dated that many years before ("… thiết lập quan hệ, 1962")."""
+    date = _date_of(fact)
+    numbers = _anniversary_numbers(fold(engine.render.title(fact, "vi"))) if date is not None else []
+    if date is None or len(numbers) != 1:
+        return None
+    year = date.start.year - numbers[0][1]
+    shares = engine.index.lexical_scores(q.units, english=q.lang == "en")
+    acts = [
+        (share, fact_id)
+        for fact_id, share in shares.items()
+        if (act_date := _date_of(engine.knowledge.get(fact_id))) is not None and act_date.start.year == year
+    ]
+    return (
+        dataclasses.replace(engine.answer_fact(max(acts)[1], lang=q.lang), question=q.text) if acts else None
+    )
 
 
 def origin_year(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
