@@ -144,3 +144,11 @@ def test_the_marks_of_a_word_are_told_letter_by_letter() -> None:
     assert marks_of("nôi") < marks_of("nội")  # a mark left out
     assert not marks_of("nói") <= marks_of("nội")  # another word
     assert marks_of("do") < marks_of("đô")
+
+
+def test_the_first_of_a_kind_named_at_length_is_round_one() -> None:
+    assert (
+        parse_round("cuoc hop tham khao chinh tri cap thu truong viet nam lao dau tien dien ra khi nao") == 1
+    )
+    # the first since something is no round number
+    assert parse_round("ky hop uy ban hon hop dau tien sau dich la ky thu may") != 1

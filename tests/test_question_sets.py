@@ -44,7 +44,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout4.yaml": (156, 5),  # of 170, written blind at the start of the next stop
     "heldout5.yaml": (149, 14),  # of 173, written blind at the start of the third stop
     "heldout6.yaml": (133, 14),  # of 157, written blind late in the third stop
-    "heldout7.yaml": (137, 10),  # of 162, written blind at the start of the fourth stop
+    "heldout7.yaml": (138, 10),  # of 162, written blind at the start of the fourth stop
     "heldout8.yaml": (127, 2),  # of 135, written blind late in the fourth stop
     "heldout9.yaml": (110, 3),  # of 120, written blind after the fourth stop's last engine change
     "dev.yaml": (264, 0),  # of 270
@@ -69,11 +69,11 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout17.yaml": (117, 8),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
     "dev13.yaml": (118, 6),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
     "heldout18.yaml": (110, 11),  # of 130, with dev13; start of stop 107 (11), first run 110 (11)
-    "dev14.yaml": (132, 5),  # of 140, written blind at the start of the eleventh stop; start of stop 126 (7)
+    "dev14.yaml": (133, 5),  # of 140, written blind at the start of the eleventh stop; start of stop 126 (7)
     # of 140, with dev14; start of stop 127 (8), first run 126 (9): its count alone took back the filter
     # of documents by topic that had cost it (and heldout14) one answer, with no dev gain
     "heldout19.yaml": (129, 6),
-    "dev15.yaml": (120, 5),  # of 130, written blind mid-way through the eleventh stop; start of stop 118 (7)
+    "dev15.yaml": (121, 5),  # of 130, written blind mid-way through the eleventh stop; start of stop 118 (7)
     # of 130, with dev15; start of stop 111 (9), first run 113 (8)
     "heldout20.yaml": (114, 7),
 }
@@ -99,8 +99,9 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout11.yaml": (73, 20),  # of 109, held out, with dev8; start of stop 66 (21), first run 70
     "dev9.yaml": (103, 2),  # of 110, written blind at the start of the eighth stop; start of stop 92 (9)
     # of 110, held out, with dev9; start of stop 73 (16), first run 75 (14); 80 (14) at the start of the
-    # eleventh stop, 79 once "bilateral" inside a mechanism's name no longer claims it bilateral
-    "heldout12.yaml": (79, 14),
+    # eleventh stop, 79 once "bilateral" inside a mechanism's name no longer claims it bilateral, 78 once
+    # "cuộc … đầu tiên" reads round 1 across up to 12 words (+1 real held-out, +2 dev)
+    "heldout12.yaml": (78, 14),
     "dev10.yaml": (99, 7),  # of 110, written blind at the start of the ninth stop; start of stop 89 (12)
     "heldout13.yaml": (69, 23),  # of 110, held out, with dev10; start of stop 67 (24), first run 67 (24)
     "dev11.yaml": (91, 5),  # of 100, written blind late in the ninth stop; start of stop 85 (6)

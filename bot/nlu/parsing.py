@@ -62,9 +62,11 @@ _VI_ORDINAL = re.compile(
     rf"|\b(?:lan|ky|ky hop|phien|vong|khoa) thu (?P<word>{'|'.join(VI_NUMBER_WORDS)})\b"
     r"|\bthu (?P<num2>\d{1,3})\b"
     r"|\blan (?P<first>dau)(?: tien)?\b"
-    # "lần tham khảo chính trị đầu tiên": the first of a kind named between the noun and "đầu tiên"
+    # "lần tham khảo chính trị đầu tiên", "cuộc họp Tham khảo Chính trị cấp Thứ trưởng Việt Nam – Lào đầu
+    # tiên": the first of a kind named between the noun and "đầu tiên"
     # ("kỳ họp đầu tiên sau dịch", the first since something, is no round number)
-    r"|\b(?:lan|ky|ky hop|phien|phien hop|cuoc)(?: \w+){1,5}? (?P<first2>dau tien)\b(?! (?:sau|ke tu|tu khi))"
+    r"|\b(?:lan|ky|ky hop|phien|phien hop|cuoc)(?: \w+){1,12}? (?P<first2>dau tien)\b"
+    r"(?! (?:sau|ke tu|tu khi))"
     r"|\b(?:lan|phien) (?P<word2>hai|ba|bon|sau|bay|tam|chin|muoi)\b"
     rf"|\bthu (?P<word3>{'|'.join(VI_NUMBER_WORDS)})\b"
 )
