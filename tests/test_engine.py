@@ -3000,3 +3000,15 @@ def test_an_anniversary_is_counted_from_the_act_itself(
 ) -> None:
     answer = engine.answer(question)
     assert answer.facts[0] == fact and year in answer.text.splitlines()[0]
+
+
+def test_a_session_asked_of_a_meeting_is_the_one_its_record_names(engine: Engine) -> None:
+    # "kỳ họp nào" of a meeting: the session planned there, not the meeting
+    answer = engine.answer(
+        "Năm 2024, Bộ trưởng Bùi Thanh Sơn và ông Sok Chenda Sophea nhất trí phối hợp tổ chức tốt kỳ họp nào?"
+    )
+    assert answer.facts[0] == "vn-kh-joint-commission-21"
+    # "which meeting" names any event: the session co-chaired is the one asked
+    assert engine.answer("Siphandone Sonexay co-chaired which meeting in Vietnam?").facts[0] != (
+        "meeting-bui-thanh-son-saleumxay-2024-01-28"
+    )

@@ -92,6 +92,7 @@ from bot.nlu.lexicon import (
     HOME_COUNTRIES,
     HONORIFICS,
     INTENT_WORDS,
+    KINDS_ANY_EVENT,
     LASTED_ASKED,
     LATEST_ROUND,
     MEMBERS_ASKED,
@@ -565,7 +566,7 @@ class Engine:
             if reported is not None:
                 return Decision(Verdict.ANSWER, [reported])
             return Decision(Verdict.NO_AMOUNT)  # we hold a few figures; no count or amount beyond them
-        container = self._held_within_asked(q, ranked)
+        container = self._held_within_asked(q, ranked) or self._named_there_asked(q, ranked)
         if container is not None:
             return Decision(Verdict.ANSWER, [container])
         act = self._act_of(q, best, ranked) or self._stance_at(q, best, ranked)
@@ -699,6 +700,33 @@ class Engine:
             and any(f.kind in kinds for f in details.records_named(self.index, s.fact.summary_vi))
         ]
         return naming[0] if len(naming) == 1 else None
+
+    def _named_there_asked(self, q: Question, ranked: list[Scored]) -> Scored | None:
+        """ "Tại cuộc gặp ngày 28/1/2024, hai bên nhất trí phối hợp tổ chức tốt kỳ họp nào?": an event of
+        the kind asked, of the event the question names (of another kind): the one event of that kind
+        its record links to, planned there or named there."""
+        kind = event_kind_asked(q.canonical)
+        # the event named, though a stance made there may fit the question's words better
+        best = next((s for s in ranked if isinstance(s.fact, Event)), None)
+        if kind is None or kind in KINDS_ANY_EVENT or q.round is not None:
+            return None
+        if best is None or not best.anchored:
+            return None
+        named = [s.fact for s in ranked if isinstance(s.fact, Event) and s.score >= best.score - TIE_MARGIN]
+        if any(event.event_kind.value == kind for event in named):
+            return None  # an event of the kind asked is itself named
+        linked = {
+            e.id: e
+            for event in named
+            for e in [
+                *self.knowledge.linked_events(event),
+                *map(self.knowledge.event, self.knowledge.events_planned_at.get(event.id, ())),
+            ]
+            if e is not None and e.event_kind.value == kind
+        }
+        if len(linked) != 1:
+            return None
+        return Scored(next(iter(linked.values())), best.score, True)
 
     def _held_within_asked(self, q: Question, ranked: list[Scored]) -> Scored | None:
         """ "Ông Sơn gặp ông Saleumxay bên lề hội nghị nào?": the event of the kind asked on whose

@@ -97,6 +97,7 @@ class Cues(_Data):
     kind_qualifier_glue: list[str]
     listed_slot_glue: list[str]
     level_word: str
+    kinds_any_event: list[str]
     points_reached: list[str]
     fact_kinds: dict[str, list[str]]
     day_asked: list[str]
@@ -362,6 +363,7 @@ LISTED_SLOTS: dict[str, Intent] = {
 }
 LISTED_SLOT_GLUE = frozenset(_CUES.listed_slot_glue)
 LEVEL_WORD = _CUES.level_word
+KINDS_ANY_EVENT = frozenset(_CUES.kinds_any_event)
 INTENTS_NOT_IN: dict[Intent, re.Pattern[str]] = {
     intent: _phrases(phrases) for intent, phrases in _CUES.intents_not_in.items() if phrases
 }
