@@ -1131,3 +1131,13 @@ def test_a_level_claimed_of_a_mechanism_is_checked_against_its_own(fixture_engin
     assert (
         fixture_engine.answer("Năm 2018, Việt Nam và Thái Lan có họp Ủy ban hỗn hợp không?").verdict != "yes"
     )
+
+
+def test_a_signing_claimed_of_a_document_still_negotiated_is_denied_whoever_is_named(
+    fixture_engine: Engine,
+) -> None:
+    # the person and the meeting drown the document's words; most of its name is held
+    answer = fixture_engine.answer(
+        "Did Pham Quoc Trung sign a sea search-and-rescue agreement with Thailand at the Trat meeting?"
+    )
+    assert answer.verdict == "no" and answer.facts[0] == "sar-agreement"

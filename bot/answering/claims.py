@@ -28,6 +28,8 @@ from bot.answering.scoring import (
     CLAIM_SHARE,
     CLAIM_WORDS,
     LEXICAL_MIN,
+    NAME_PART_HELD,
+    NAME_PART_LEAD,
     TIE_MARGIN,
     WORDS_LEAD,
 )
@@ -846,6 +848,13 @@ def _document_named(engine: Lookup, q: Question, documents: list[Agreement]) -> 
     scores = [lexical.get(a.id, 0.0) for a in ranked] + [0.0]
     if not named and ranked and scores[0] >= 0.75 * LEXICAL_MIN and scores[0] - scores[1] >= WORDS_LEAD:
         named = ranked[:1]
+    if not named and documents:
+        # "Did Phạm Quốc Trung sign a sea search-and-rescue agreement … at the Trat meeting?": the people
+        # and the meeting drown the document's words; most of its name, held well ahead of the others
+        held = sorted(((details.name_held(engine.index, q.units, a), a.id) for a in documents), reverse=True)
+        second = held[1][0] if len(held) > 1 else 0.0
+        if held[0][0] >= NAME_PART_HELD and held[0][0] - second >= NAME_PART_LEAD:
+            named = [a for a in documents if a.id == held[0][1]]
     return named[0] if len(named) == 1 else None
 
 
@@ -853,7 +862,7 @@ def _signing_claimed(engine: Lookup, q: Question, direct: Answer, today: dt.date
     """ "Was the search and rescue agreement signed at the 7th session?", "Chương trình hành động chung
     … được ký khi kết thúc Kỳ họp lần thứ 5 phải không?": the document's record settles it: not signed
     when it says so; signed at the round named when its signing falls within the round's days."""
-    if q.officials or not SIGNED_ASKED.search(q.canonical):
+    if not SIGNED_ASKED.search(q.canonical):
         return None
     agreement = _document_named(engine, q, list(engine.knowledge.of_kind(Agreement)))
     event = engine.knowledge.event(direct.facts[0]) if direct.status is Status.ANSWERED else None
@@ -861,10 +870,11 @@ def _signing_claimed(engine: Lookup, q: Question, direct: Answer, today: dt.date
         return None
     record = dataclasses.replace(engine.answer_fact(agreement.id, lang=q.lang), question=q.text)
     if agreement.signed is None:
-        # still being negotiated: signed at no meeting ("… at the Trat meeting?" names none by round)
+        # still being negotiated: signed at no meeting ("… at the Trat meeting?" names none by round),
+        # by no one ("Did Phạm Quốc Trung sign …?")
         concluded = not NOT_CONCLUDED.search(fold(f"{agreement.summary_vi} {agreement.summary_en}"))
         return None if concluded else _with_verdict(record, "no", record.text, q.lang)
-    if q.round is None:
+    if q.round is None or q.officials:
         return None
     at_it = event.date is not None and event.date.holds(agreement.signed)
     record = dataclasses.replace(record, facts=(agreement.id, event.id))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -294,18 +295,22 @@ def documents_named(index: EntityIndex, event: Event, found: list[Passage]) -> l
     giai đoạn 2021-2025"): a passage holds most of the weight of the document's name or an alias."""
     # a stance's words are its own: the documents it cites are the stance's answer, not the event's
     held = _units_of(" ".join(f"{p.vi} {p.en}" for p in found if p.fact_id is None))
-    named: list[Agreement] = []
-    for document in documents_at(index.knowledge, event):
-        if any(p.fact_id == document.id for p in found):
-            named.append(document)
-            continue
-        for name in (document.name_vi, document.name_en, *document.aliases):
-            wanted = [u for u in _units_of(name) if " " not in u]
-            total = sum(index.unit_weight(u) for u in wanted)
-            if total and sum(index.unit_weight(u) for u in wanted if u in held) / total >= DOCUMENT_NAMED:
-                named.append(document)
-                break
-    return named
+    return [
+        document
+        for document in documents_at(index.knowledge, event)
+        if any(p.fact_id == document.id for p in found) or name_held(index, held, document) >= DOCUMENT_NAMED
+    ]
+
+
+def name_held(index: EntityIndex, held: Collection[str], document: Agreement) -> float:
+    """The most of the weight of the document's name, or of an alias, that these words hold."""
+    best = 0.0
+    for name in (document.name_vi, document.name_en, *document.aliases):
+        wanted = [u for u in _units_of(name) if " " not in u]
+        total = sum(index.unit_weight(u) for u in wanted)
+        if total:
+            best = max(best, sum(index.unit_weight(u) for u in wanted if u in held) / total)
+    return best
 
 
 def names_place(index: EntityIndex, fact_id: str, place: Place) -> bool:
