@@ -3012,3 +3012,11 @@ def test_a_session_asked_of_a_meeting_is_the_one_its_record_names(engine: Engine
     assert engine.answer("Siphandone Sonexay co-chaired which meeting in Vietnam?").facts[0] != (
         "meeting-bui-thanh-son-saleumxay-2024-01-28"
     )
+
+
+def test_a_stance_is_dated_by_the_meeting_it_was_made_at_when_a_year_is_claimed(engine: Engine) -> None:
+    # the East Sea stances carry no year of their own: the meetings they were made at date them
+    assert engine.answer("Hai bên nhất trí về Biển Đông năm 2019 phải không?").verdict == "no"
+    assert engine.answer(
+        "Hai bên nhất trí duy trì lập trường chung ASEAN về Biển Đông năm 2021 phải không?"
+    ).verdict == ("yes")

@@ -1141,3 +1141,11 @@ def test_a_signing_claimed_of_a_document_still_negotiated_is_denied_whoever_is_n
         "Did Pham Quoc Trung sign a sea search-and-rescue agreement with Thailand at the Trat meeting?"
     )
     assert answer.verdict == "no" and answer.facts[0] == "sar-agreement"
+
+
+def test_a_year_closing_a_name_is_no_date_claimed(fixture_engine: Engine) -> None:
+    # "Công ước Luật Biển 1982" names the convention; the stance of 2024 cites it
+    answer = fixture_engine.answer(
+        "2 bên có khẳng định giải quyết vấn đề trên biển theo Công ước Luật Biển 1982 ko á?"
+    )
+    assert answer.verdict == "yes"

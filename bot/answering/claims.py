@@ -67,6 +67,7 @@ from bot.nlu.lexicon import (
     COUNTRY_DATA,
     COUNTRY_PATTERN,
     CUE_WORDS,
+    DATE_WORDS,
     DAY_ASKED,
     DAYS_APART,
     DAYS_BETWEEN,
@@ -1183,6 +1184,9 @@ def _title_named(engine: Lookup, q: Question, fact: Statement | Agreement) -> bo
 def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
     """Every date, place and amount the question claims agrees with the fact found."""
     date = _date_of(fact)
+    if date is None and isinstance(fact, Statement) and fact.made_at:
+        made_at = engine.knowledge.event(fact.made_at)  # a stance undated but for the meeting it was made at
+        date = made_at.date if made_at is not None else None
     if isinstance(fact, Agreement) and date is not None:
         # "was the 2014–2020 agreement signed in 2015?": the period names it, the other year is claimed
         in_name = {year for year in (fact.period_start, fact.period_end) if year is not None}
@@ -1193,7 +1197,7 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
     if q.date is not None and q.date.year_end is not None and period[0] is not None:
         # "support for the 2023-2027 term" of a stance on 2025-2029: the period claimed is another
         return period == (q.date.year, q.date.year_end)
-    span = q.date.span() if q.date is not None else None
+    span = q.date.span() if q.date is not None and not _year_of_a_name(engine, q) else None
     if span is not None and date is not None and (date.end < span[0] or date.start > span[1]):
         return False
     if isinstance(fact, Place) and q.countries and fact.country not in (None, *q.countries):
@@ -1236,6 +1240,29 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
         if claimed and not any(_amount_holds(fact.value, *amount) for amount in claimed):
             return False
     return True
+
+
+def _year_of_a_name(engine: Lookup, q: Question) -> bool:
+    """The year the question names is part of a name ("theo Công ước Luật Biển 1982", "UNCLOS 1982"):
+    it comes right after a capitalised word that is no word of a date, or closes the name of a
+    document the question quotes in part. No date is claimed."""
+    year = q.date.year if q.date is not None and q.date.month is None else None
+    if year is None:
+        return False
+    words = q.text.split()
+    # the word before is capitalised as a name's, not as the sentence's first ("Was 2021 …")
+    after_a_name = any(
+        word.strip(",.?!") == str(year)
+        and i > 1
+        and words[i - 1][:1].isupper()
+        and fold(words[i - 1]) not in DATE_WORDS | FUNCTION_WORDS
+        for i, word in enumerate(words)
+    )
+    return after_a_name or any(
+        str(year) in document.name_vi.split() + document.name_en.split()
+        and details.name_held(engine.index, q.units, document) >= NAME_PART_HELD
+        for document in engine.knowledge.of_kind(Agreement)
+    )
 
 
 def _amounts_claimed(text: str) -> list[tuple[float, str | None]]:
