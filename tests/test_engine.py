@@ -3020,3 +3020,15 @@ def test_a_stance_is_dated_by_the_meeting_it_was_made_at_when_a_year_is_claimed(
     assert engine.answer(
         "Hai bên nhất trí duy trì lập trường chung ASEAN về Biển Đông năm 2021 phải không?"
     ).verdict == ("yes")
+
+
+def test_naming_the_documents_of_a_meeting_lists_them(engine: Engine) -> None:
+    # "kể tên những thỏa thuận, dự án …": the documents are asked, not the meeting's points
+    answer = engine.answer(
+        "Ke ten nhung thoa thuan, du an ma hai ben nhat tri trien khai tai Tham khao chinh tri lan thu nhat"
+    )
+    assert {
+        "mfa-cooperation-agreement-2014-2020",
+        "border-marker-densification-project",
+        "migration-unregistered-marriage-agreement",
+    } <= set(answer.facts)
