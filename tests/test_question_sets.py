@@ -1149,3 +1149,9 @@ def test_a_year_closing_a_name_is_no_date_claimed(fixture_engine: Engine) -> Non
         "2 bên có khẳng định giải quyết vấn đề trên biển theo Công ước Luật Biển 1982 ko á?"
     )
     assert answer.verdict == "yes"
+
+
+def test_a_designated_year_is_no_anniversary_standing_for_an_event(fixture_engine: Engine) -> None:
+    # "Năm Giao lưu nhân dân 2025" is not set aside for the session planned in 2025
+    answer = fixture_engine.answer("What did the two sides agree to designate 2025 as?")
+    assert "vn-th-people-exchange-year-2025" in {*answer.facts[:1], *(c.fact_id for c in answer.candidates)}

@@ -68,6 +68,7 @@ from bot.kb.facts import Status as EventStatus
 from bot.kb.knowledge import AnyFact, Knowledge
 from bot.nlu.lexicon import (
     AMOUNT_NOUNS,
+    ANNIVERSARY_WORDS,
     CITY_ASKED,
     CONJUNCTIONS,
     COUNTRIES,
@@ -1730,7 +1731,12 @@ def _own_words(event: Event, record: Statement) -> set[str]:
 
 
 def _commemorates(fact: AnyFact) -> bool:
-    return isinstance(fact, Statement) and fact.statement_kind is StatementKind.COMMEMORATION
+    """An anniversary of an act ("Kỷ niệm 60 năm …"), not a year designated for something ("Năm Giao lưu
+    nhân dân 2025"): it stands for the act."""
+    if not isinstance(fact, Statement) or fact.statement_kind is not StatementKind.COMMEMORATION:
+        return False
+    title = fold(f"{fact.title_vi} {fact.title_en}")
+    return bool(ANNIVERSARY_WORDS.search(title) and re.search(r"\b\d{1,3}(?:st|nd|rd|th)?\b", title))
 
 
 # how precise a date is: a day (or a day range) over a month over a year over none
