@@ -1155,3 +1155,10 @@ def test_a_designated_year_is_no_anniversary_standing_for_an_event(fixture_engin
     # "Năm Giao lưu nhân dân 2025" is not set aside for the session planned in 2025
     answer = fixture_engine.answer("What did the two sides agree to designate 2025 as?")
     assert "vn-th-people-exchange-year-2025" in {*answer.facts[:1], *(c.fact_id for c in answer.candidates)}
+
+
+def test_a_commerce_minister_named_in_english_is_that_post(fixture_engine: Engine) -> None:
+    # "deputy commerce minister" is the Thai Deputy Minister of Commerce, not any minister
+    answer = fixture_engine.answer("Who was the Thai deputy commerce minister who signed the trade MoU?")
+    assert "chanwit-srisuwanpong" not in answer.facts[:1]
+    assert "Deputy Minister of Commerce" in answer.text
