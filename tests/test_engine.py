@@ -3032,3 +3032,14 @@ def test_naming_the_documents_of_a_meeting_lists_them(engine: Engine) -> None:
         "border-marker-densification-project",
         "migration-unregistered-marriage-agreement",
     } <= set(answer.facts)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "The 33.6% trade growth reported in December 2021 was measured against which year?",
+        "What share of the Vietnam–Cambodia land border was still waiting to be demarkated?",
+    ],
+)
+def test_everyday_english_verbs_are_no_subject_the_base_lacks(engine: Engine, question: str) -> None:
+    assert engine.answer(question).status is Status.ANSWERED
