@@ -36,6 +36,7 @@ from bot.kb.facts import (
     Series,
     Statement,
 )
+from bot.kb.facts import Status as EventStatus
 from bot.kb.knowledge import AnyFact
 from bot.nlu.lexicon import (
     BILATERAL,
@@ -102,7 +103,11 @@ def listing(engine: Lookup, q: Question, ranking: Ranking) -> Answer | None:
     quotes_an_event = bool(q.intents & {Intent.WHAT, Intent.WHEN, Intent.WHERE, Intent.WHO}) and any(
         engine.knowledge.event(f) is not None for f in q.named_facts
     )
-    during = _held_during(engine, q, ranking.events) or _planned_at(engine, q, ranking.events)
+    during = (
+        _held_during(engine, q, ranking.events)
+        or _planned_at(engine, q, ranking.events)
+        or _planned_for(engine, q)
+    )
     if during is not None:
         return during
     # "Thỏa thuận … giai đoạn 2021-2025 bao gồm những cuộc tham vấn nào?": what a document quoted whole
@@ -228,6 +233,53 @@ def _planned_at(engine: Lookup, q: Question, events: list[Scored]) -> Answer | N
     if not planned:
         return None
     return event_list(engine, q, [Scored(e, named.score, True) for e in planned])
+
+
+def _planned_for(engine: Lookup, q: Question) -> Answer | None:
+    """ "What was planned for 2025 between Vietnam and Thailand?": what the articles set for the year
+    asked, the stances for it ("2025 is the People-to-People Exchange Year") first, then the events
+    planned in it; only when there are both (either alone is answered as it is)."""
+    date = event_date_query(q)
+    if (
+        Intent.PLANNED not in q.intents
+        or date is None
+        or date.year is None
+        or date.month is not None
+        or q.officials
+        or q.round is not None
+        or q.series
+        or any(not engine.retrieval.is_country_place(p) for p in q.places)
+    ):
+        return None
+    # a stance set for the year ahead of it: stated at a meeting of an earlier year
+    stances = [
+        s
+        for s in engine.knowledge.of_kind(Statement)
+        if s.year == date.year
+        and s.period_start is None
+        and (made_at := engine.knowledge.event(s.made_at or "")) is not None
+        and made_at.date is not None
+        and made_at.date.start.year < s.year
+        and engine.retrieval.countries_fit(q, s)
+    ]
+    events = [
+        e
+        for e in engine.knowledge.of_kind(Event)
+        if e.status is EventStatus.PLANNED
+        and e.date is not None
+        and date.matches(e.date.start, e.date.end)
+        and engine.retrieval.countries_fit(q, e)
+    ]
+    if not stances or not events:
+        return None
+    ordered: list[AnyFact] = [*sorted(stances, key=lambda f: f.id), *sorted(events, key=lambda e: e.id)]
+    shown = ordered[:MAX_LIST]
+    lines = [
+        _list_line(engine, f, q.lang) if isinstance(f, Event) else f"• {engine.render.fact_text(f, q.lang)}"
+        for f in shown
+    ]
+    head = phrase("planned_list", q.lang, year=str(date.year))
+    return engine.answered(q.text, shown, head + "\n" + "\n".join(lines), q.lang, 1.0)
 
 
 def _events_asked(q: Question) -> bool:
