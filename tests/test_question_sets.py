@@ -1171,3 +1171,19 @@ def test_what_was_planned_for_a_year_lists_the_stances_set_for_it_and_the_events
 ) -> None:
     answer = fixture_engine.answer("What was planned for 2025 between Vietnam and Thailand?")
     assert answer.facts[:2] == ("vn-th-people-exchange-year-2025", "vn-th-joint-commission-6")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who were Vietnam's ambassador in Thailand and Thailand's ambassador in Vietnam?",
+        "Đại sứ VN tại Thái và đại sứ Thái tại VN là ai?",
+    ],
+)
+def test_two_posts_side_by_side_are_each_answered_under_one_heading(
+    fixture_engine: Engine, question: str
+) -> None:
+    answer = fixture_engine.answer(question)
+    assert answer.facts[:2] == ("le-thi-ha", "siriporn-laokham")
+    heading = answer.text.splitlines()[0]
+    assert answer.text.count(heading) == 1

@@ -26,6 +26,7 @@ from bot.nlu.lexicon import (
     DURATION_CUES,
     ENGLISH_GLUE,
     FIRST_ASKED,
+    FUNCTION_WORDS,
     SIGNED_ASKED,
     SPAN_APART,
     WH_PATTERN,
@@ -90,7 +91,43 @@ def split(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | None
         names = _two_names(engine, first, second)
         if names is not None:
             return names
+        # a comma joins the posts one person holds ("Phó Thủ tướng, Bộ trưởng Ngoại giao"): "and" joins two
+        posts = _two_posts(engine, q, first, second, today) if match.group(0).strip(" ,") else None
+        if posts is not None:
+            return posts
     return _two_series(engine, q, today) or _two_documents(engine, q, today)
+
+
+def _two_posts(
+    engine: Lookup, q: Question, first: str, second: str, today: dt.date
+) -> tuple[str, str] | None:
+    """ "Who were Vietnam's ambassador in Thailand and Thailand's ambassador in Vietnam?": two posts
+    side by side, no one named; each half asked with the question words the other holds."""
+    if q.officials:
+        return None
+    one, other = engine.read(first, q.lang, today), engine.read(second, q.lang, today)
+    posts = engine.asked_post(one), engine.asked_post(other)
+    if posts[0] is None or posts[1] is None or posts[0] == posts[1] or one.officials or other.officials:
+        return None
+    asks = [bool(WH_PATTERN.search(canonical(fold(half)))) for half in (first, second)]
+    if asks == [True, False]:
+        # the question words open the first half ("Who were …"): the second is asked with them
+        return first, " ".join([*_asking_words(first.split()), second])
+    if asks == [False, True]:
+        # they close the second ("… là ai?"): the first is asked with them
+        return " ".join([first, *reversed(_asking_words(list(reversed(second.split()))))]), second
+    return None
+
+
+def _asking_words(words: list[str]) -> list[str]:
+    """The question and glue words a run of words starts with ("Who were", reversed "ai là")."""
+    asking: list[str] = []
+    for word in words:
+        form = canonical(fold(word.strip(",.?!")))
+        if not (WH_PATTERN.fullmatch(form) or form in FUNCTION_WORDS):
+            break
+        asking.append(word)
+    return asking
 
 
 def _two_documents(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | None:
@@ -360,6 +397,11 @@ def merged(engine: Lookup, q: Question, replies: list[Answer]) -> Answer | None:
     # one answer: each reply's body, then what an inferred date means and the sources, once
     footnote = "\n" + phrase("inferred_footnote", q.lang)
     bodies = [r.text.rsplit("\n\n", 1)[0].replace(footnote, "") for r in replies]
+    # a heading the replies share ("According to the articles …:") is said once, their lines under it
+    heads = {body.split("\n", 1)[0] for body in bodies}
+    if len(heads) == 1 and all("\n" in body for body in bodies) and next(iter(heads)).endswith(":"):
+        bodies = [next(iter(heads)), *(body.split("\n", 1)[1] for body in bodies)]
+        bodies = ["\n".join(bodies)]
     cited = [fact for fact in map(engine.knowledge.get, facts) if fact is not None]
     text = with_footnotes("\n\n".join(bodies), q.lang) + "\n\n" + engine.render.source_line(cited, q.lang)
     return dataclasses.replace(replies[0], question=q.text, text=text, facts=facts, sources=sources)
