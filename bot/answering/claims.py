@@ -852,9 +852,11 @@ def _document_named(engine: Lookup, q: Question, documents: list[Agreement]) -> 
     if not named and documents:
         # "Did Phạm Quốc Trung sign a sea search-and-rescue agreement … at the Trat meeting?": the people
         # and the meeting drown the document's words; most of its name, held well ahead of the others
-        held = sorted(((details.name_held(engine.index, q.units, a), a.id) for a in documents), reverse=True)
+        # (of the documents the question's words touch at all)
+        touched = [a for a in documents if a.id in lexical]
+        held = sorted(((details.name_held(engine.index, q.units, a), a.id) for a in touched), reverse=True)
         second = held[1][0] if len(held) > 1 else 0.0
-        if held[0][0] >= NAME_PART_HELD and held[0][0] - second >= NAME_PART_LEAD:
+        if held and held[0][0] >= NAME_PART_HELD and held[0][0] - second >= NAME_PART_LEAD:
             named = [a for a in documents if a.id == held[0][1]]
     return named[0] if len(named) == 1 else None
 
@@ -1258,10 +1260,15 @@ def _year_of_a_name(engine: Lookup, q: Question) -> bool:
         and fold(words[i - 1]) not in DATE_WORDS | FUNCTION_WORDS
         for i, word in enumerate(words)
     )
-    return after_a_name or any(
+    if after_a_name:
+        return True
+    # of the documents the question's words touch at all (not every document of a large base)
+    touched = engine.index.lexical_scores(q.units, english=q.lang == "en")
+    return any(
         str(year) in document.name_vi.split() + document.name_en.split()
         and details.name_held(engine.index, q.units, document) >= NAME_PART_HELD
-        for document in engine.knowledge.of_kind(Agreement)
+        for document in map(engine.knowledge.get, touched)
+        if isinstance(document, Agreement)
     )
 
 
