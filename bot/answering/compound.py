@@ -18,7 +18,7 @@ from typing import Final
 
 from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
-from bot.answering.retrieval import AGREEMENT_CUE
+from bot.answering.retrieval import AGREEMENT_CUE, ROLE
 from bot.answering.scoring import SERIES_MENTIONED, SERIES_TIE
 from bot.kb.facts import Agreement, Event, FuzzyDate
 from bot.kb.knowledge import AnyFact
@@ -103,8 +103,8 @@ def _two_posts(
 ) -> tuple[str, str] | None:
     """ "Who were Vietnam's ambassador in Thailand and Thailand's ambassador in Vietnam?": two posts
     side by side, no one named; each half asked with the question words the other holds."""
-    if q.officials or engine.asked_post(q) is None:
-        return None  # (reading each half costs: only a question naming a post is read twice)
+    if q.officials or not (ROLE.search(canonical(fold(first))) and ROLE.search(canonical(fold(second)))):
+        return None  # (reading each half costs: only halves that each name a post are read)
     one, other = engine.read(first, q.lang, today), engine.read(second, q.lang, today)
     posts = engine.asked_post(one), engine.asked_post(other)
     if posts[0] is None or posts[1] is None or posts[0] == posts[1] or one.officials or other.officials:
