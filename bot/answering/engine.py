@@ -1463,14 +1463,15 @@ class Engine:
         if not isinstance(best.fact, Event) or not best.anchored:
             return None
         wanted = details.topic(self.index, q, best.fact)  # what is asked beyond the event named
-        held = {
-            f.id: details.topic_held(self.index, wanted, f.id)
-            for f in self._figures.reported_at(best.fact.id)
-        }
-        reported = sorted(self._figures.reported_at(best.fact.id), key=lambda f: (-held[f.id], f.id))
-        if not wanted or not reported or held[reported[0].id] < DETAIL_MIN:
+        reported = self._figures.reported_at(best.fact.id)
+        if not wanted or not reported:
             return None
-        return Scored(reported[0], best.score, anchored=True)
+        # the one holding most of what is asked; of equals, the first by id (a value before its growth)
+        share, figure = min(
+            ((details.topic_held(self.index, wanted, f.id), f) for f in reported),
+            key=lambda p: (-p[0], p[1].id),
+        )
+        return Scored(figure, best.score, anchored=True) if share >= DETAIL_MIN else None
 
     def _besides(self, q: Question, event: Event) -> frozenset[str]:
         """The officials the question sets aside ("ngoài ông Đức", "besides Duc"), who took part."""
