@@ -3043,3 +3043,18 @@ def test_naming_the_documents_of_a_meeting_lists_them(engine: Engine) -> None:
 )
 def test_everyday_english_verbs_are_no_subject_the_base_lacks(engine: Engine, question: str) -> None:
     assert engine.answer(question).status is Status.ANSWERED
+
+
+def test_the_planned_round_of_two_mechanisms_named_alike_is_asked_back(engine: Engine) -> None:
+    # "tham vấn" names both the deputy-FM consultation and the annual one; each planned a 2nd round
+    answer = engine.answer("Cuộc tham vấn lần thứ 2 giữa VN và Lào dự kiến tổ chức ở đâu?")
+    assert answer.status is Status.AMBIGUOUS
+    assert {"deputy-fm-political-consultation-2", "deputy-pm-fm-annual-consultation-2"} <= {
+        c.fact_id for c in answer.candidates
+    }
+    # the whole name of one sets it apart
+    named = engine.answer(
+        "Cuộc họp tham vấn thường niên lần thứ 2 giữa hai Phó Thủ tướng, Bộ trưởng Ngoại giao "
+        "dự kiến tổ chức ở đâu?"
+    )
+    assert named.facts[0] == "deputy-pm-fm-annual-consultation-2"

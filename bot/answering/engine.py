@@ -39,6 +39,7 @@ from bot.answering.scoring import (
     DETAIL_MIN,
     DETAIL_NEAR,
     FULL_NAME_SCORE,
+    PLANNED_ROUNDS_ALIKE,
     SERIES_LEAD,
     SERIES_MENTIONED,
     SERIES_STRONG,
@@ -584,6 +585,19 @@ class Engine:
             # people, or two mechanisms' names, name each candidate alike; that only one of them holds
             # a place picks none
             ties = [s for s in ranked if s.score - s.holds >= best.score - best.holds - TIE_MARGIN]
+        if q.round is not None and max(q.series.values(), default=0.0) < SERIES_STRONG:
+            # "cuộc tham vấn lần thứ 2 dự kiến ở đâu?": the round planned of each mechanism the question
+            # names only by a word they share fits alike (planned rounds hold no people or date to tell)
+            planned = [
+                s
+                for s in ranked
+                if isinstance(s.fact, Event)
+                and s.fact.round == q.round
+                and s.fact.status is EventStatus.PLANNED
+                and s.score >= best.score - PLANNED_ROUNDS_ALIKE
+            ]
+            if best in planned and len({s.fact.series for s in planned if isinstance(s.fact, Event)}) > 1:
+                ties = [*ties, *(s for s in planned if s not in ties)]
         if not STATEMENT_CUE.search(q.canonical):
             # an anniversary stands for its event: asked of without "kỷ niệm", the event is meant
             events = [s for s in ties if not _commemorates(s.fact)]
