@@ -3058,3 +3058,10 @@ def test_the_planned_round_of_two_mechanisms_named_alike_is_asked_back(engine: E
         "dự kiến tổ chức ở đâu?"
     )
     assert named.facts[0] == "deputy-pm-fm-annual-consultation-2"
+
+
+def test_mekong_spelt_the_english_way_is_the_me_cong(engine: Engine) -> None:
+    answer = engine.answer(
+        "Ke ten cac co che hop tac tieu vung Me Kong ma Lao khang dinh se hop tac chat che voi VN"
+    )
+    assert {"clv", "clmv", "acmecs"} <= set(answer.facts)
