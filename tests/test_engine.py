@@ -3065,3 +3065,10 @@ def test_mekong_spelt_the_english_way_is_the_me_cong(engine: Engine) -> None:
         "Ke ten cac co che hop tac tieu vung Me Kong ma Lao khang dinh se hop tac chat che voi VN"
     )
     assert {"clv", "clmv", "acmecs"} <= set(answer.facts)
+
+
+def test_aid_asked_in_english_is_the_support_the_record_speaks_of(engine: Engine) -> None:
+    answer = engine.answer(
+        "What did Minister Son hope Vietnam's financial and medical aid would do for Laos?"
+    )
+    assert answer.facts[0] == "meeting-bui-thanh-son-saleumxay-2021" and "COVID" in answer.text
