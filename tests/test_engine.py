@@ -3072,3 +3072,9 @@ def test_aid_asked_in_english_is_the_support_the_record_speaks_of(engine: Engine
         "What did Minister Son hope Vietnam's financial and medical aid would do for Laos?"
     )
     assert answer.facts[0] == "meeting-bui-thanh-son-saleumxay-2021" and "COVID" in answer.text
+
+
+def test_bilateral_activities_listed_leave_out_a_meeting_of_more_countries(engine: Engine) -> None:
+    answer = engine.answer("Trong tháng 1/2024 có những hoạt động song phương nào giữa Việt Nam và Lào?")
+    assert "vn-mod-congratulates-lao-army-2024-01-08" in answer.facts
+    assert "asean-fm-retreat-2024-01" not in answer.facts

@@ -609,6 +609,13 @@ def event_list(engine: Lookup, q: Question, scored: list[Scored]) -> Answer:
     of_kind = [e for e in events if e.event_kind.value == q.primary_kind]
     if of_kind and q.primary_kind in NARROW_KINDS:
         events = of_kind  # "list the visits of 2023": the visits, not everything of 2023
+    if BILATERAL.search(q.canonical):
+        # "những hoạt động song phương nào": not the meetings of a mechanism of more countries
+        events = [
+            e
+            for e in events
+            if (series := engine.knowledge.series(e.series or "")) is None or series.bilateral
+        ]
     if not events:
         return engine.not_found(q.text, q.lang, q)
     if len(events) == 1:
