@@ -1193,3 +1193,9 @@ def test_two_posts_side_by_side_are_each_answered_under_one_heading(
     assert answer.facts[:2] == ("le-thi-ha", "siriporn-laokham")
     heading = answer.text.splitlines()[0]
     assert answer.text.count(heading) == 1
+
+
+def test_a_figure_quoted_by_its_value_is_what_is_asked_about(fixture_engine: Engine) -> None:
+    # "UBHH" names the article's mechanism; the value quoted names the figure
+    answer = fixture_engine.answer("con so 9,2% trong bai ve UBHH la noi ve cai gi")
+    assert answer.facts[0] == "vn-th-trade-growth-2022"

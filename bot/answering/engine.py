@@ -117,7 +117,7 @@ from bot.nlu.lexicon import (
     Intent,
     canonical,
 )
-from bot.nlu.parsing import YEAR_IN_TEXT, DateQuery
+from bot.nlu.parsing import YEAR_IN_TEXT, DateQuery, amounts
 from bot.nlu.text import fold, has_vietnamese_marks
 from bot.nlu.understanding import (
     EXACT_MATCH,
@@ -568,6 +568,9 @@ class Engine:
             if reported is not None:
                 return Decision(Verdict.ANSWER, [reported])
             return Decision(Verdict.NO_AMOUNT)  # we hold a few figures; no count or amount beyond them
+        figure = self._figure_quoted(q)
+        if figure is not None:
+            return Decision(Verdict.ANSWER, [Scored(figure, best.score, True)])
         container = self._held_within_asked(q, ranked) or self._named_there_asked(q, ranked)
         if container is not None:
             return Decision(Verdict.ANSWER, [container])
@@ -715,6 +718,20 @@ class Engine:
             and any(f.kind in kinds for f in details.records_named(self.index, s.fact.summary_vi))
         ]
         return naming[0] if len(naming) == 1 else None
+
+    def _figure_quoted(self, q: Question) -> Figure | None:
+        """ "Con số 9,2% trong bài về UBHH nói về cái gì?": a question quoting an amount asks what the one
+        figure of that value is, whatever else it names (the article it was reported in); not when it
+        asks how much, or checks a claim."""
+        if Intent.HOW_MUCH in q.intents or claims.is_claim(q) or not q.intents & {Intent.WHAT, Intent.LIST}:
+            return None
+        values = [value for _, value in amounts(q.text)]
+        if not values:
+            return None
+        figures = [
+            f for f in self.knowledge.of_kind(Figure) if any(abs(f.value - value) < 1e-9 for value in values)
+        ]
+        return figures[0] if len(figures) == 1 else None
 
     def _named_there_asked(self, q: Question, ranked: list[Scored]) -> Scored | None:
         """ "Tại cuộc gặp ngày 28/1/2024, hai bên nhất trí phối hợp tổ chức tốt kỳ họp nào?": an event of
