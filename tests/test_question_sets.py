@@ -1199,3 +1199,9 @@ def test_a_figure_quoted_by_its_value_is_what_is_asked_about(fixture_engine: Eng
     # "UBHH" names the article's mechanism; the value quoted names the figure
     answer = fixture_engine.answer("con so 9,2% trong bai ve UBHH la noi ve cai gi")
     assert answer.facts[0] == "vn-th-trade-growth-2022"
+
+
+def test_who_signed_a_document_whose_record_names_its_signers_is_the_document(fixture_engine: Engine) -> None:
+    # not the signing ceremony and everyone at it
+    answer = fixture_engine.answer("Who signed the Joint Plan of Action?")
+    assert answer.facts[0] == "joint-plan-of-action-2023-2027" and "Chanwit" in answer.text

@@ -571,6 +571,13 @@ class Engine:
         figure = self._figure_quoted(q)
         if figure is not None:
             return Decision(Verdict.ANSWER, [Scored(figure, best.score, True)])
+        if Intent.WHO in q.intents and SIGNED_ASKED.search(q.canonical):
+            # "Who signed the Joint Plan of Action?": the one document named whose record names its
+            # signers, not the signing ceremony and everyone at it
+            documents = [s for s in ranked if isinstance(s.fact, Agreement)]
+            document = documents[0].fact if len(documents) == 1 else None
+            if isinstance(document, Agreement) and self.names_signers(document):
+                return Decision(Verdict.ANSWER, documents)
         container = self._held_within_asked(q, ranked) or self._named_there_asked(q, ranked)
         if container is not None:
             return Decision(Verdict.ANSWER, [container])
