@@ -38,13 +38,13 @@ CHECKS = ROOT / "knowledge" / "checks"
 # measured on 2026-12-07 (tenth stop); they ratchet only. The held-out sets were written blind and are
 # never read item by item; the dev sets were written blind too, and are tuned on.
 FLOORS: dict[str, tuple[int, int]] = {
-    "heldout.yaml": (215, 6),  # of 231
+    "heldout.yaml": (216, 5),  # of 231
     "heldout2.yaml": (142, 5),  # of 159, written blind on 2026-12-06
     "heldout3.yaml": (146, 13),  # of 172, written blind later on 2026-12-06
     "heldout4.yaml": (156, 5),  # of 170, written blind at the start of the next stop
     "heldout5.yaml": (149, 14),  # of 173, written blind at the start of the third stop
-    "heldout6.yaml": (134, 14),  # of 157, written blind late in the third stop
-    "heldout7.yaml": (139, 9),  # of 162, written blind at the start of the fourth stop
+    "heldout6.yaml": (135, 13),  # of 157, written blind late in the third stop
+    "heldout7.yaml": (140, 8),  # of 162, written blind at the start of the fourth stop
     # of 135, written blind late in the fourth stop; one more confident-wrong (2 → 3) since what is set
     # for a year is listed, which gained the held-out sets of both bases 8 right, 4 fewer confident-wrong
     "heldout8.yaml": (128, 3),
@@ -52,7 +52,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev.yaml": (264, 0),  # of 270
     "dev2.yaml": (208, 4),  # of 220
     "dev3.yaml": (203, 2),  # of 210, written blind with heldout4
-    "dev4.yaml": (176, 7),  # of 201, written blind with heldout5
+    "dev4.yaml": (177, 6),  # of 201, written blind with heldout5
     "dev5.yaml": (201, 3),  # of 209, written blind with heldout7
     "dev6.yaml": (177, 6),  # of 189, written blind at the start of the fifth stop
     "heldout10.yaml": (146, 8),  # of 159, written blind at the start of the fifth stop
@@ -60,7 +60,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev7.yaml": (154, 6),  # of 170, written blind at the start of the sixth stop
     "heldout12.yaml": (138, 8),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
     "dev8.yaml": (158, 8),  # of 172, written blind at the start of the seventh stop
-    "heldout13.yaml": (119, 24),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
+    "heldout13.yaml": (120, 23),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
     "dev9.yaml": (143, 3),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
     "heldout14.yaml": (108, 23),  # of 151, with dev9; start of stop 100 (28), first run 100 (29)
     "dev10.yaml": (140, 4),  # of 150, written blind at the start of the ninth stop; start of stop 122 (14)
@@ -69,18 +69,18 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout16.yaml": (107, 16),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
     "dev12.yaml": (123, 9),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
     "heldout17.yaml": (117, 8),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
-    "dev13.yaml": (120, 6),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
-    "heldout18.yaml": (110, 11),  # of 130, with dev13; start of stop 107 (11), first run 110 (11)
-    "dev14.yaml": (133, 5),  # of 140, written blind at the start of the eleventh stop; start of stop 126 (7)
+    "dev13.yaml": (121, 5),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
+    "heldout18.yaml": (111, 10),  # of 130, with dev13; start of stop 107 (11), first run 110 (11)
+    "dev14.yaml": (134, 5),  # of 140, written blind at the start of the eleventh stop; start of stop 126 (7)
     # of 140, with dev14; start of stop 127 (8), first run 126 (9): its count alone took back the filter
     # of documents by topic that had cost it (and heldout14) one answer, with no dev gain
     "heldout19.yaml": (130, 5),
-    "dev15.yaml": (123, 3),  # of 130, written blind mid-way through the eleventh stop; start of stop 118 (7)
+    "dev15.yaml": (124, 3),  # of 130, written blind mid-way through the eleventh stop; start of stop 118 (7)
     # of 130, with dev15; start of stop 111 (9), first run 113 (8)
     "heldout20.yaml": (115, 6),
-    # of 130, written blind after the eleventh stop's last engine change; start of stop 112 (10), first run
-    # 115 (8)
-    "heldout21.yaml": (115, 8),
+    # of 130, written blind late in the eleventh stop (six answer-changing commits before its end);
+    # start of stop 112 (10), first run 115 (8)
+    "heldout21.yaml": (116, 7),
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (75, 0),  # of 78, held out
@@ -89,7 +89,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout3.yaml": (90, 3),  # of 100, held out, written blind with heldout5
     "heldout4.yaml": (80, 5),  # of 90, held out, written blind with heldout6
     "dev2.yaml": (104, 2),  # of 111
-    "dev3.yaml": (102, 8),  # of 114, written blind with heldout4
+    "dev3.yaml": (102, 7),  # of 114, written blind with heldout4
     "dev4.yaml": (103, 2),  # of 111, written blind with heldout5
     "heldout5.yaml": (80, 7),  # of 94, held out, written blind with heldout7
     "heldout6.yaml": (78, 5),  # of 85, held out, written blind with heldout8
@@ -98,11 +98,11 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "dev6.yaml": (110, 1),  # of 113, written blind at the start of the fifth stop
     "heldout8.yaml": (87, 2),  # of 94, held out, written blind at the start of the fifth stop
     "heldout9.yaml": (90, 5),  # of 97, held out, written blind late in the fifth stop
-    "dev7.yaml": (107, 0),  # of 110, written blind at the start of the sixth stop
+    "dev7.yaml": (108, 0),  # of 110, written blind at the start of the sixth stop
     "heldout10.yaml": (93, 6),  # of 105, held out, written blind in the sixth stop; first run at its end
     "dev8.yaml": (107, 3),  # of 113, written blind at the start of the seventh stop
     "heldout11.yaml": (74, 19),  # of 109, held out, with dev8; start of stop 66 (21), first run 70
-    "dev9.yaml": (103, 2),  # of 110, written blind at the start of the eighth stop; start of stop 92 (9)
+    "dev9.yaml": (104, 2),  # of 110, written blind at the start of the eighth stop; start of stop 92 (9)
     # of 110, held out, with dev9; start of stop 73 (16), first run 75 (14); 80 (14) at the start of the
     # eleventh stop, 79 once "bilateral" inside a mechanism's name no longer claims it bilateral, 78 once
     # "cuộc … đầu tiên" reads round 1 across up to 12 words (+1 real held-out, +2 dev)
@@ -110,21 +110,21 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "dev10.yaml": (100, 7),  # of 110, written blind at the start of the ninth stop; start of stop 89 (12)
     "heldout13.yaml": (71, 22),  # of 110, held out, with dev10; start of stop 67 (24), first run 67 (24)
     "dev11.yaml": (92, 5),  # of 100, written blind late in the ninth stop; start of stop 85 (6)
-    "heldout14.yaml": (69, 18),  # of 100, held out, with dev11; start of stop 62 (23), first run 63 (23)
-    "dev12.yaml": (92, 2),  # of 100, written blind at the start of the tenth stop; start of stop 79 (9)
+    "heldout14.yaml": (70, 18),  # of 100, held out, with dev11; start of stop 62 (23), first run 63 (23)
+    "dev12.yaml": (93, 1),  # of 100, written blind at the start of the tenth stop; start of stop 79 (9)
     # of 100, held out, with dev12; start of stop 80 (9); after English typos were read, 79 (10)
     "heldout15.yaml": (84, 8),
-    "dev13.yaml": (88, 4),  # of 100, written blind mid-way through the tenth stop; start of stop 77 (10)
+    "dev13.yaml": (89, 3),  # of 100, written blind mid-way through the tenth stop; start of stop 77 (10)
     # of 100, held out, with dev13; start of stop 77 (11), first run 79 (11)
     "heldout16.yaml": (81, 10),
     "dev14.yaml": (93, 4),  # of 100, written blind at the start of the eleventh stop; start of stop 88 (6)
     # of 100, held out, with dev14; start of stop 87 (3), first run 87 (3)
     "heldout17.yaml": (87, 3),
-    "dev15.yaml": (94, 3),  # of 100, written blind mid-way through the eleventh stop; start of stop 90 (7)
+    "dev15.yaml": (95, 2),  # of 100, written blind mid-way through the eleventh stop; start of stop 90 (7)
     # of 100, held out, with dev15; start of stop 85 (3), first run 86 (3)
     "heldout18.yaml": (86, 3),
-    # of 100, held out, written blind after the eleventh stop's last engine change; start of stop 85 (10),
-    # first run 85 (10)
+    # of 100, held out, written blind late in the eleventh stop (six answer-changing commits before its
+    # end); start of stop 85 (10), first run 85 (10)
     "heldout19.yaml": (85, 10),
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
