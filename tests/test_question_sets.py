@@ -1205,3 +1205,8 @@ def test_who_signed_a_document_whose_record_names_its_signers_is_the_document(fi
     # not the signing ceremony and everyone at it
     answer = fixture_engine.answer("Who signed the Joint Plan of Action?")
     assert answer.facts[0] == "joint-plan-of-action-2023-2027" and "Chanwit" in answer.text
+
+
+def test_a_plan_of_action_named_asks_no_plan(fixture_engine: Engine) -> None:
+    q = fixture_engine.read("Who signed the Joint Plan of Action?", "en", dt.date(2026, 12, 2))
+    assert Intent.PLANNED not in q.intents
