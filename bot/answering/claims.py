@@ -929,8 +929,9 @@ def _someone_else_then(engine: Lookup, q: Question, event: Event) -> list[Event]
     Võ Văn Thưởng), so the claim is denied. Another post's act says nothing of theirs."""
     if len(q.officials) != 1 or q.date is None or q.date.span() is None:
         return []
-    claimed = engine.knowledge.official(next(iter(q.officials)))
-    roles = {p.role for p in event.participants if claimed is not None and p.official == claimed.id}
+    claimed_id = next(iter(q.officials))
+    claimed = engine.knowledge.official(claimed_id)
+    roles = {p.role for p in event.participants if p.official == claimed_id}
     posts = {fold(position.title_vi) for position in claimed.positions} if claimed else set()
     return [
         other
@@ -939,7 +940,7 @@ def _someone_else_then(engine: Lookup, q: Question, event: Event) -> list[Event]
         and other.date is not None
         and q.date.matches(other.date.start, other.date.end)
         and engine.retrieval.countries_fit(q, other)
-        and all(p.official != next(iter(q.officials)) for p in other.participants)
+        and all(p.official != claimed_id for p in other.participants)
         and any(
             p.role in roles and posts & {fold(position.title_vi) for position in official.positions}
             for p in other.participants
@@ -1185,10 +1186,7 @@ def _title_named(engine: Lookup, q: Question, fact: Statement | Agreement) -> bo
 
 def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
     """Every date, place and amount the question claims agrees with the fact found."""
-    date = _date_of(fact)
-    if date is None and isinstance(fact, Statement) and fact.made_at:
-        made_at = engine.knowledge.event(fact.made_at)  # a stance undated but for the meeting it was made at
-        date = made_at.date if made_at is not None else None
+    date = _date_of(fact) or _meeting_date(engine, fact)  # a stance undated but for its meeting
     if isinstance(fact, Agreement) and date is not None:
         # "was the 2014–2020 agreement signed in 2015?": the period names it, the other year is claimed
         in_name = {year for year in (fact.period_start, fact.period_end) if year is not None}
@@ -1752,10 +1750,16 @@ def _dated(engine: Lookup, q: Question, text: str, today: dt.date) -> tuple[Answ
     fact = engine.knowledge.get(answer.facts[0])
     date = _date_of(fact)
     # a stance is dated by the meeting where it was stated, when that is dated more precisely
-    made_at = engine.knowledge.event(fact.made_at or "") if isinstance(fact, Statement) else None
-    if made_at is not None and made_at.date is not None and (date is None or _finer(made_at.date, date)):
-        date = made_at.date
+    meeting = _meeting_date(engine, fact)
+    if meeting is not None and (date is None or _finer(meeting, date)):
+        date = meeting
     return (answer, date) if date is not None else None
+
+
+def _meeting_date(engine: Lookup, fact: object) -> FuzzyDate | None:
+    """The date of the meeting a stance was stated at, if the articles date it."""
+    made_at = engine.knowledge.event(fact.made_at or "") if isinstance(fact, Statement) else None
+    return made_at.date if made_at is not None else None
 
 
 def _finer(one: FuzzyDate, other: FuzzyDate) -> bool:
