@@ -225,6 +225,9 @@ class EntityIndex:
     # Officials by the given name a title or "ông/bà" goes with ("ông Sơn", "Thứ trưởng Việt"), for
     # the countries whose names are matched only whole, where the given name is the last word.
     given_names: dict[str, list[str]] = field(default_factory=dict)
+    # every title an official holds, canonical, each between spaces: the word after an abbreviation
+    # several titles share tells which it is when no official follows ("tt ngoại giao")
+    titles_held: str = ""
     # (family name, syllables) of the officials' full names: the shape of a name of their country
     name_shapes: set[tuple[str, int]] = field(default_factory=set)
     given_name_compounds: set[tuple[str, str]] = field(default_factory=set)
@@ -253,6 +256,7 @@ class EntityIndex:
             if isinstance(fact, Official):
                 if _whole_names(fact.country):
                     index.given_names.setdefault(fold(fact.name).split()[-1], []).append(fact.id)
+                index.titles_held += "".join(f" {canonical(fold(p.title_vi))} |" for p in fact.positions)
                 for form in _name_forms(fact):
                     strict = _whole_names(fact.country)
                     index.name_forms.append(NameForm(form, fact.id, len(form.split()), strict))
@@ -578,6 +582,10 @@ class EntityIndex:
             after = words[i + 1 : i + 5]
             owners = {*self.given_names.get(after[0], ()), *self.officials_in(after)}
             held = [title for title in titles if any(self._holds_title(o, title) for o in owners)]
+            if not owners and after[0] not in FUNCTION_WORDS:
+                # no one named after it: the title the next word goes on with, when only one does
+                # ("tt ngoại giao" is "thứ trưởng ngoại giao", no prime minister's title goes on so)
+                held = [title for title in titles if f" {title} {after[0]}" in self.titles_held]
             if len(held) == 1:
                 words[i] = held[0]
         return " ".join(words)
