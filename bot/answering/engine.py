@@ -66,7 +66,7 @@ from bot.kb.facts import (
     StatementKind,
 )
 from bot.kb.facts import Status as EventStatus
-from bot.kb.knowledge import AnyFact, Knowledge
+from bot.kb.knowledge import AnyFact, Knowledge, value_key
 from bot.nlu.lexicon import (
     AMOUNT_NOUNS,
     ANNIVERSARY_WORDS,
@@ -732,13 +732,13 @@ class Engine:
         asks how much, or checks a claim."""
         if Intent.HOW_MUCH in q.intents or claims.is_claim(q) or not q.intents & {Intent.WHAT, Intent.LIST}:
             return None
-        values = [value for _, value in amounts(q.text)]
-        if not values:
-            return None
-        figures = [
-            f for f in self.knowledge.of_kind(Figure) if any(abs(f.value - value) < 1e-9 for value in values)
-        ]
-        return figures[0] if len(figures) == 1 else None
+        ids = {
+            i
+            for _, value in amounts(q.text)
+            for i in self.knowledge.figures_by_value.get(value_key(value), ())
+        }
+        figure = self.knowledge.get(ids.pop()) if len(ids) == 1 else None
+        return figure if isinstance(figure, Figure) else None
 
     def _named_there_asked(self, q: Question, ranked: list[Scored]) -> Scored | None:
         """ "Tại cuộc gặp ngày 28/1/2024, hai bên nhất trí phối hợp tổ chức tốt kỳ họp nào?": an event of

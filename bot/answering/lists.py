@@ -252,20 +252,22 @@ def _planned_for(engine: Lookup, q: Question) -> Answer | None:
     ):
         return None
     # a stance set for the year ahead of it: stated at a meeting of an earlier year
+    knowledge = engine.knowledge
     stances = [
         s
-        for s in engine.knowledge.of_kind(Statement)
-        if s.year == date.year
+        for s in map(knowledge.get, knowledge.statements_by_year.get(date.year, ()))
+        if isinstance(s, Statement)
         and s.period_start is None
-        and (made_at := engine.knowledge.event(s.made_at or "")) is not None
+        and (made_at := knowledge.event(s.made_at or "")) is not None
         and made_at.date is not None
-        and made_at.date.start.year < s.year
+        and made_at.date.start.year < date.year
         and engine.retrieval.countries_fit(q, s)
     ]
     events = [
         e
-        for e in engine.knowledge.of_kind(Event)
-        if e.status is EventStatus.PLANNED
+        for e in map(knowledge.get, knowledge.events_by_year.get(date.year, ()))
+        if isinstance(e, Event)
+        and e.status is EventStatus.PLANNED
         and e.date is not None
         and date.matches(e.date.start, e.date.end)
         and engine.retrieval.countries_fit(q, e)

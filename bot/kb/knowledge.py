@@ -53,6 +53,8 @@ class Knowledge:
     # Events by their kind ("visit", "meeting"), and by their round number (of whatever mechanism).
     events_by_kind: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     events_by_round: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    # Figures by their value (`value_key`): a question quoting "9,2%" asks which figure that is.
+    figures_by_value: Mapping[float, tuple[str, ...]] = field(default_factory=dict)
     loaded_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
     @classmethod
@@ -102,7 +104,10 @@ class Knowledge:
         stated_in: defaultdict[int, list[str]] = defaultdict(list)
         documents: defaultdict[str, list[str]] = defaultdict(list)
         periods: set[tuple[int, int]] = set()
+        by_value: defaultdict[float, list[str]] = defaultdict(list)
         for fact in ordered:
+            if isinstance(fact, Figure):
+                by_value[value_key(fact.value)].append(fact.id)
             if isinstance(fact, Statement) and fact.made_at:
                 made_at[fact.made_at].append(fact.id)
             if isinstance(fact, Statement) and fact.year is not None:
@@ -133,6 +138,7 @@ class Knowledge:
             events_by_kind=_freeze(by_kind),
             events_by_round=MappingProxyType({k: tuple(v) for k, v in by_round.items()}),
             events_planned_at=_freeze(planned_at),
+            figures_by_value=MappingProxyType({k: tuple(v) for k, v in by_value.items()}),
         )
 
     def of_kind(self, model: type[T]) -> list[T]:
@@ -179,6 +185,11 @@ class Knowledge:
             key = "background" if fact.background else fact.kind
             counts[key] = counts.get(key, 0) + 1
         return counts
+
+
+def value_key(value: float) -> float:
+    """A figure's value as a key: "9,2%" read from a question and 9.2 read from YAML are one key."""
+    return round(value, 6)
 
 
 def _event_sort_key(event: Event) -> tuple[dt.date, str]:
