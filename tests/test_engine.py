@@ -3078,3 +3078,23 @@ def test_bilateral_activities_listed_leave_out_a_meeting_of_more_countries(engin
     answer = engine.answer("Trong tháng 1/2024 có những hoạt động song phương nào giữa Việt Nam và Lào?")
     assert "vn-mod-congratulates-lao-army-2024-01-08" in answer.facts
     assert "asean-fm-retreat-2024-01" not in answer.facts
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the mechanism named once, before the first round ("cấp TT": the deputy ministers' level)
+        "Tu tham khao chinh tri cap TT lan 1 den lan 8 cach nhau may nam?",
+        "From the 1st to the 8th deputy-FM consultation, how many years passed?",
+    ],
+)
+def test_two_rounds_after_one_mechanism_s_name_are_both_its_rounds(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.facts == ("deputy-fm-political-consultation-1", "deputy-fm-political-consultation-8")
+    assert answer.text.startswith(("8 năm", "8 years"))
+
+
+def test_a_span_to_a_fact_the_articles_do_not_date_is_no_count_to_today(engine: Engine) -> None:
+    answer = engine.answer("Từ kỳ họp 38 đến kỳ họp 46 của UB liên Chính phủ cách nhau mấy năm?")
+    assert set(answer.facts) == {"intergovernmental-committee-38", "intergovernmental-committee-46"}
+    assert answer.not_stated and "năm (" not in answer.text and "không nêu thời điểm" in answer.text

@@ -38,8 +38,8 @@ CHECKS = ROOT / "knowledge" / "checks"
 # measured on 2026-12-07 (tenth stop); they ratchet only. The held-out sets were written blind and are
 # never read item by item; the dev sets were written blind too, and are tuned on.
 FLOORS: dict[str, tuple[int, int]] = {
-    "heldout.yaml": (216, 5),  # of 231
-    "heldout2.yaml": (142, 5),  # of 159, written blind on 2026-12-06
+    "heldout.yaml": (217, 4),  # of 231
+    "heldout2.yaml": (143, 4),  # of 159, written blind on 2026-12-06
     "heldout3.yaml": (146, 13),  # of 172, written blind later on 2026-12-06
     "heldout4.yaml": (156, 5),  # of 170, written blind at the start of the next stop
     "heldout5.yaml": (149, 14),  # of 173, written blind at the start of the third stop
@@ -58,7 +58,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout10.yaml": (146, 8),  # of 159, written blind at the start of the fifth stop
     "heldout11.yaml": (133, 6),  # of 146, written blind late in the fifth stop
     "dev7.yaml": (154, 6),  # of 170, written blind at the start of the sixth stop
-    "heldout12.yaml": (138, 8),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
+    "heldout12.yaml": (139, 7),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
     "dev8.yaml": (158, 8),  # of 172, written blind at the start of the seventh stop
     "heldout13.yaml": (120, 23),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
     "dev9.yaml": (143, 3),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
@@ -69,7 +69,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout16.yaml": (107, 16),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
     "dev12.yaml": (123, 9),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
     "heldout17.yaml": (117, 8),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
-    "dev13.yaml": (121, 5),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
+    "dev13.yaml": (122, 4),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
     "heldout18.yaml": (111, 10),  # of 130, with dev13; start of stop 107 (11), first run 110 (11)
     "dev14.yaml": (134, 5),  # of 140, written blind at the start of the eleventh stop; start of stop 126 (7)
     # of 140, with dev14; start of stop 127 (8), first run 126 (9): its count alone took back the filter
@@ -80,7 +80,10 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout20.yaml": (115, 6),
     # of 130, written blind late in the eleventh stop (six answer-changing commits before its end);
     # start of stop 112 (10), first run 115 (8)
-    "heldout21.yaml": (116, 7),
+    "heldout21.yaml": (117, 6),
+    "dev16.yaml": (112, 9),  # of 130, written blind at the start of the twelfth stop; start of stop 111 (10)
+    # of 130, with dev16; start of stop 114 (9), first run 114 (9)
+    "heldout22.yaml": (114, 9),
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (75, 0),  # of 78, held out
@@ -126,6 +129,9 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # of 100, held out, written blind late in the eleventh stop (six answer-changing commits before its
     # end); start of stop 85 (10), first run 85 (10)
     "heldout19.yaml": (85, 10),
+    "dev16.yaml": (85, 11),  # of 100, written blind at the start of the twelfth stop; start of stop 85 (11)
+    # of 100, held out, with dev16; start of stop 81 (6), first run 81 (6)
+    "heldout20.yaml": (81, 6),
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 
@@ -208,6 +214,8 @@ def test_an_abbreviation_two_titles_share_is_read_by_the_word_after_it_when_no_o
     e = engine if base == "real" else fixture_engine
     q = analyze("TT ngoai giao VN dong chu tri tham khao chinh tri ten gi", e.index)
     assert "thu truong ngoai giao" in q.canonical
+    # … and the word before it, as a mechanism's name has it ("cấp Thứ trưởng")
+    assert "cap thu truong lan 1" in analyze("tham van chinh tri cap TT lan 1", e.index).canonical
     assert "thu tuong" in analyze("tt nuoc nao", e.index).canonical  # elsewhere the usual reading holds
 
 

@@ -1431,7 +1431,8 @@ def years_apart(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
 
 def _sharing_the_name(first: str, second: str) -> tuple[str, str]:
     """ "between the first and the eighth deputy-FM consultations": two rounds of one mechanism named
-    once, after the second; the first is read with the second's name."""
+    once, after the second, the first read with the second's name; or before the first, each read
+    with it ("từ tham khảo chính trị lần 1 đến lần 8")."""
     named = round_span(second)
     if named is None:
         return first, second
@@ -1440,6 +1441,9 @@ def _sharing_the_name(first: str, second: str) -> tuple[str, str]:
     # the first is a round with nothing after it ("lần 1", "the 1st"), or one only with a name after it
     # ("the first", read as a round once the name follows)
     bare = own is not None and not first[own[1] :].strip()
+    if bare and own is not None and not second[: named[0]].strip():
+        # "từ tham khảo chính trị lần 1 đến lần 8": both bare rounds of the mechanism named before them
+        return borrowed, f"{first[: own[0]]}{second}"
     if bare or (own is None and (found := round_span(borrowed)) is not None and found[0] < len(first)):
         return borrowed, second
     return first, second
@@ -1712,6 +1716,8 @@ def _between(
         for text in questions
     ]
     found = [d for d in dated if d is not None]
+    if len(found) == 1:
+        return _one_undated(engine, q, questions, found[0][0], today)
     if len(found) != 2 or found[0][0].facts[0] == found[1][0].facts[0]:
         return None
     if days:
@@ -1740,6 +1746,24 @@ def _between(
     sources = tuple(dict.fromkeys(src for a in answers for src in a.sources))
     text = "\n\n".join([head, *(a.text for a in answers)])
     return dataclasses.replace(answers[0], question=q.text, text=text, facts=facts, sources=sources)
+
+
+def _one_undated(
+    engine: Lookup, q: Question, questions: list[str], dated: Answer, today: dt.date
+) -> Answer | None:
+    """ "Từ kỳ họp 38 đến kỳ họp 46 cách nhau mấy năm?" when the articles date only one of the two: no
+    count, each record as it is (the one saying its date is not given), never a count to today."""
+    answers = [engine.lookup(text, q.lang, today) for text in questions]
+    other = [a for a in answers if a.status is Status.ANSWERED and a.facts and a.facts[0] != dated.facts[0]]
+    if len(other) != 1 or _date_of(engine.knowledge.get(other[0].facts[0])) is not None:
+        return None
+    pair = [dated, other[0]] if answers.index(other[0]) else [other[0], dated]
+    facts = tuple(dict.fromkeys(f for a in pair for f in a.facts))
+    sources = tuple(dict.fromkeys(src for a in pair for src in a.sources))
+    text = "\n\n".join(a.text for a in pair)
+    return dataclasses.replace(
+        dated, question=q.text, text=text, facts=facts, sources=sources, not_stated=True
+    )
 
 
 def _dated(engine: Lookup, q: Question, text: str, today: dt.date) -> tuple[Answer, FuzzyDate] | None:

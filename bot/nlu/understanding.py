@@ -225,9 +225,10 @@ class EntityIndex:
     # Officials by the given name a title or "ông/bà" goes with ("ông Sơn", "Thứ trưởng Việt"), for
     # the countries whose names are matched only whole, where the given name is the last word.
     given_names: dict[str, list[str]] = field(default_factory=dict)
-    # every title an official holds, canonical, each between spaces: the word after an abbreviation
-    # several titles share tells which it is when no official follows ("tt ngoại giao")
-    titles_held: str = ""
+    # every title an official holds and every mechanism's name, canonical, each between spaces: the
+    # word beside an abbreviation several titles share tells which it is when no official follows
+    # ("tt ngoại giao", "cấp tt")
+    titles_written: str = ""
     # (family name, syllables) of the officials' full names: the shape of a name of their country
     name_shapes: set[tuple[str, int]] = field(default_factory=set)
     given_name_compounds: set[tuple[str, str]] = field(default_factory=set)
@@ -256,7 +257,7 @@ class EntityIndex:
             if isinstance(fact, Official):
                 if _whole_names(fact.country):
                     index.given_names.setdefault(fold(fact.name).split()[-1], []).append(fact.id)
-                index.titles_held += "".join(f" {canonical(fold(p.title_vi))} |" for p in fact.positions)
+                index.titles_written += "".join(f" {canonical(fold(p.title_vi))} |" for p in fact.positions)
                 for form in _name_forms(fact):
                     strict = _whole_names(fact.country)
                     index.name_forms.append(NameForm(form, fact.id, len(form.split()), strict))
@@ -275,6 +276,7 @@ class EntityIndex:
                 index.series_units[fact.id] = [
                     units(index.without_countries(canonical(fold(n)))) for n in names
                 ]
+                index.titles_written += "".join(f" {canonical(fold(n))} |" for n in names)
                 # (Vietnamese names only: an English name is all synonyms of the Vietnamese words)
                 vietnamese = [n for n in names if has_vietnamese_marks(n)]
                 written = {u for n in vietnamese for u in _name_pairs(units(fold(n)))}
@@ -575,20 +577,26 @@ class EntityIndex:
         """An abbreviation several titles share, as the title the official named after it held: "tt
         Đức" is "thứ trưởng Đức" when Đức was a deputy minister and no prime minister."""
         words = folded.split()
-        for i, word in enumerate(words[:-1]):
+        for i, word in enumerate(words):
             titles = SHARED_ABBREVIATIONS.get(word)
             if titles is None:
                 continue
             after = words[i + 1 : i + 5]
-            owners = {*self.given_names.get(after[0], ()), *self.officials_in(after)}
+            owners = {*self.given_names.get(after[0], ()), *self.officials_in(after)} if after else set()
             held = [title for title in titles if any(self._holds_title(o, title) for o in owners)]
-            if not owners and after[0] not in FUNCTION_WORDS:
-                # no one named after it: the title the next word goes on with, when only one does
-                # ("tt ngoại giao" is "thứ trưởng ngoại giao", no prime minister's title goes on so)
-                held = [title for title in titles if f" {title} {after[0]}" in self.titles_held]
+            if not owners:
+                # no one named after it: the title the words beside it go on with, when only one does
+                # ("tt ngoại giao", "cấp tt": no prime minister's title or mechanism is written so)
+                held = [title for title in titles if self._written_beside(title, words[i - 1 : i], after[:1])]
             if len(held) == 1:
                 words[i] = held[0]
         return " ".join(words)
+
+    def _written_beside(self, title: str, before: list[str], after: list[str]) -> bool:
+        """Some official's title or mechanism's name has the title with the word before or after it."""
+        return any(
+            w not in FUNCTION_WORDS and f" {w} {title} " in self.titles_written for w in before
+        ) or any(w not in FUNCTION_WORDS and f" {title} {w} " in self.titles_written for w in after)
 
     def like_an_official(self, words: list[str]) -> bool:
         """A full name shaped like an official's (as many syllables, the same family name) that is not
