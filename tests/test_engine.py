@@ -3098,3 +3098,17 @@ def test_a_span_to_a_fact_the_articles_do_not_date_is_no_count_to_today(engine: 
     answer = engine.answer("Từ kỳ họp 38 đến kỳ họp 46 của UB liên Chính phủ cách nhau mấy năm?")
     assert set(answer.facts) == {"intergovernmental-committee-38", "intergovernmental-committee-46"}
     assert answer.not_stated and "năm (" not in answer.text and "không nêu thời điểm" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # a person's position is the post held; a country's, a stance
+        ("What was Phạm Bình Minh's position in July 2015?", "pham-binh-minh"),
+        ("What was Vietnam's position on the East Sea in 2023?", "east-sea-asean-common-position-2023"),
+    ],
+)
+def test_someone_s_position_is_their_post_a_country_s_its_stance(
+    engine: Engine, question: str, fact: str
+) -> None:
+    assert engine.answer(question).facts[0] == fact

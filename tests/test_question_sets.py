@@ -38,7 +38,7 @@ CHECKS = ROOT / "knowledge" / "checks"
 # measured on 2026-12-07 (tenth stop); they ratchet only. The held-out sets were written blind and are
 # never read item by item; the dev sets were written blind too, and are tuned on.
 FLOORS: dict[str, tuple[int, int]] = {
-    "heldout.yaml": (217, 4),  # of 231
+    "heldout.yaml": (218, 3),  # of 231
     "heldout2.yaml": (143, 4),  # of 159, written blind on 2026-12-06
     "heldout3.yaml": (146, 13),  # of 172, written blind later on 2026-12-06
     "heldout4.yaml": (156, 5),  # of 170, written blind at the start of the next stop
@@ -55,7 +55,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev4.yaml": (177, 6),  # of 201, written blind with heldout5
     "dev5.yaml": (201, 3),  # of 209, written blind with heldout7
     "dev6.yaml": (177, 6),  # of 189, written blind at the start of the fifth stop
-    "heldout10.yaml": (146, 8),  # of 159, written blind at the start of the fifth stop
+    "heldout10.yaml": (147, 7),  # of 159, written blind at the start of the fifth stop
     "heldout11.yaml": (133, 6),  # of 146, written blind late in the fifth stop
     "dev7.yaml": (154, 6),  # of 170, written blind at the start of the sixth stop
     "heldout12.yaml": (139, 7),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
@@ -77,11 +77,11 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout19.yaml": (130, 5),
     "dev15.yaml": (124, 3),  # of 130, written blind mid-way through the eleventh stop; start of stop 118 (7)
     # of 130, with dev15; start of stop 111 (9), first run 113 (8)
-    "heldout20.yaml": (115, 6),
+    "heldout20.yaml": (116, 5),
     # of 130, written blind late in the eleventh stop (six answer-changing commits before its end);
     # start of stop 112 (10), first run 115 (8)
     "heldout21.yaml": (117, 6),
-    "dev16.yaml": (112, 9),  # of 130, written blind at the start of the twelfth stop; start of stop 111 (10)
+    "dev16.yaml": (113, 8),  # of 130, written blind at the start of the twelfth stop; start of stop 111 (10)
     # of 130, with dev16; start of stop 114 (9), first run 114 (9)
     "heldout22.yaml": (114, 9),
 }
