@@ -2764,9 +2764,21 @@ def test_what_was_talked_about_asks_what(engine: Engine, question: str) -> None:
     assert Intent.WHAT in engine.read(question, "vi", dt.date(2026, 12, 2)).intents
 
 
-def test_what_took_place_on_a_day_in_relation_to_a_country_is_the_days_events(engine: Engine) -> None:
-    answer = engine.answer("Ngày 8/1/2024 có hoạt động gì liên quan đến Lào?")
-    assert answer.facts[0] == "vn-mod-congratulates-lao-army-2024-01-08"
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("Ngày 8/1/2024 có hoạt động gì liên quan đến Lào?", "vn-mod-congratulates-lao-army-2024-01-08"),
+        # the countries it involves, not where it was (an embassy in a third country)
+        (
+            "Anything happen on 25 January 2024 involving Laos and Vietnam?",
+            "lao-embassy-russia-tet-greeting-2024-01-25",
+        ),
+    ],
+)
+def test_what_took_place_on_a_day_in_relation_to_a_country_is_the_days_events(
+    engine: Engine, question: str, fact: str
+) -> None:
+    assert engine.answer(question).facts[0] == fact
 
 
 @pytest.mark.parametrize(
