@@ -2970,6 +2970,12 @@ def test_an_amount_asked_of_an_event_is_the_figure_reported_there(engine: Engine
         engine.answer("Tại tham vấn cấp bộ trưởng lần 8, có bao nhiêu người tham dự?").status
         is Status.NOT_FOUND
     )
+    # words asking for figures ("numbers", "reported", "rate") are no subject the figures must hold
+    answer = engine.answer(
+        "Give me the trade numbers reported at the 8th FM-level consultation, "
+        "both the value and the growth rate."
+    )
+    assert answer.facts[:2] == ("vn-la-trade-11m-2021", "vn-la-trade-growth-11m-2021")
 
 
 @pytest.mark.parametrize(
