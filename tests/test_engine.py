@@ -3130,3 +3130,13 @@ def test_someone_s_position_is_their_post_a_country_s_its_stance(
     engine: Engine, question: str, fact: str
 ) -> None:
     assert engine.answer(question).facts[0] == fact
+
+
+def test_a_place_the_base_lacks_offered_as_an_option_is_no_subject_it_lacks(engine: Engine) -> None:
+    # "Hà Nội hay Viêng Chăn?": the question is about the round, answered with what its record says
+    answer = engine.answer(
+        "tham khảo chính trị cấp thứ trưởng lần 8 tổ chức ở đâu vậy, Hà Nội hay Viêng Chăn?"
+    )
+    assert answer.facts[0] == "deputy-fm-political-consultation-8" and "không nêu" in answer.text
+    # named as the subject, it is still what the base lacks
+    assert engine.answer("Viêng Chăn có sự kiện gì?").status is Status.NOT_FOUND
