@@ -3140,3 +3140,18 @@ def test_a_place_the_base_lacks_offered_as_an_option_is_no_subject_it_lacks(engi
     assert answer.facts[0] == "deputy-fm-political-consultation-8" and "không nêu" in answer.text
     # named as the subject, it is still what the base lacks
     assert engine.answer("Viêng Chăn có sự kiện gì?").status is Status.NOT_FOUND
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "sau" typed with no mark beside words typed with marks: "the next time"
+        "Tham khảo chính trị cấp Thứ trưởng lần sau tổ chức ở đâu?",
+        "tham khảo chính trị cấp thứ trưởng lần 8 ấy, hai bên chốt lần sau tổ chức ở đâu?",
+    ],
+)
+def test_lan_sau_typed_with_marks_elsewhere_is_the_next_round(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert "deputy-fm-political-consultation-9" in answer.facts[:2] and "2024" in answer.text
+    # typed "lần sáu", it is the sixth, which the base lacks
+    assert engine.read("kỳ họp UB liên Chính phủ lần sáu ở đâu", "vi", dt.date(2026, 12, 2)).round == 6

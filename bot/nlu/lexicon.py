@@ -194,6 +194,7 @@ class Cues(_Data):
     signed_at: list[str]
     not_destination: list[str]
     next_round: list[str]
+    unmarked_means: dict[str, str] = Field(default_factory=dict)
     body_heads: list[str]
     described_by: list[str]
     now: list[str]
@@ -667,6 +668,7 @@ VENUE_WORDS = frozenset(_CUES.venue_words)
 NOT_DESTINATION = re.compile(r"\b(?:" + "|".join(_CUES.not_destination) + r")\s*$")
 RELATING = _phrases(_CUES.not_destination)
 NEXT_ROUND = _phrases(_CUES.next_round)
+UNMARKED_MEANS: dict[str, str] = dict(_CUES.unmarked_means)
 LATEST_ROUND = _phrases(_CUES.latest_round)
 PREVIOUS_ROUND = _phrases(_CUES.previous_round)
 BODY_HEADS = _phrases(_CUES.body_heads)

@@ -75,6 +75,7 @@ from bot.nlu.lexicon import (
     SYNONYM_WORDS,
     TIME_OPENERS,
     UNKNOWN_ATTRIBUTES,
+    UNMARKED_MEANS,
     VI_HINTS,
     VI_ONLY_COUNTRY_WORDS,
     Intent,
@@ -1269,6 +1270,19 @@ def _listed_slots(text: str) -> frozenset[Intent]:
     return frozenset(found) if len(found) >= 2 else frozenset()
 
 
+def _read_as_typed(text: str, folded: str) -> str:
+    """Words that fold alike, told apart by the marks typed: "lần sau" typed with no mark in a question
+    typed with marks is "the next time", not "lần sáu" (the sixth)."""
+    if not has_vietnamese_marks(text):
+        return folded  # typed without marks, either could be meant: read as the words fold
+    typed = [w.strip("?.,!;:") for w in text.lower().split()]
+    for a, b in itertools.pairwise(typed):
+        meant = UNMARKED_MEANS.get(f"{fold(a)} {b}")
+        if meant is not None:
+            folded = re.sub(rf"\b{fold(a)} {b}\b", meant, folded)
+    return folded
+
+
 def analyze(
     question: str, index: EntityIndex, *, lang: Lang | None = None, today: dt.date | None = None
 ) -> Question:
@@ -1279,7 +1293,7 @@ def analyze(
     # typos are corrected to words of the base; in English, only a word no English dictionary holds is
     # a typo ("comission"): most of an English question's words are not the base's ("promoted")
     folded = index.corrected(fold(text), keep=is_english_word if lang == "en" else None)
-    folded = index.read_shared_abbreviations(folded)
+    folded = index.read_shared_abbreviations(_read_as_typed(text, folded))
     canon = canonical(folded)
     tokens = canon.split()
     question_units = units(canon)
@@ -1357,7 +1371,7 @@ def analyze(
         or place.country in countries
     }
     kinds = frozenset(kind for kind, cue in EVENT_KIND_CUES.items() if cue.search(canon))
-    asked_round = _asked_round(dated_text, fold(dated_text))
+    asked_round = _asked_round(dated_text, _read_as_typed(dated_text, fold(dated_text)))
     series = _round_owner(index, index.series_scores(unquoted), unquoted)
     named_whole = any(share >= 1.0 for share in series.values())  # a mechanism named by its whole name
     return Question(
