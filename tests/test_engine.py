@@ -3038,6 +3038,10 @@ def test_a_stance_is_dated_by_the_meeting_it_was_made_at_when_a_year_is_claimed(
     assert engine.answer(
         "Hai bên nhất trí duy trì lập trường chung ASEAN về Biển Đông năm 2021 phải không?"
     ).verdict == ("yes")
+    # a stance's own year claimed, and the year of the meeting it was stated at: both hold
+    claim = "Hồi {} ông Minh khẳng định VN ủng hộ Lào làm Chủ tịch ASEAN năm 2016 đúng không?"
+    assert engine.answer(claim.format(2015)).verdict == "yes"
+    assert engine.answer(claim.format(2019)).verdict == "no"
 
 
 def test_naming_the_documents_of_a_meeting_lists_them(engine: Engine) -> None:

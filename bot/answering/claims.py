@@ -1198,7 +1198,13 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
         # "support for the 2023-2027 term" of a stance on 2025-2029: the period claimed is another
         return period == (q.date.year, q.date.year_end)
     span = q.date.span() if q.date is not None and not _year_of_a_name(engine, q) else None
-    if span is not None and date is not None and (date.end < span[0] or date.start > span[1]):
+    # a stance's year claimed, and another: the year of the meeting it was stated at ("hồi 2015 ông Minh
+    # khẳng định … Chủ tịch ASEAN năm 2016"), which holds too
+    meeting = _meeting_date(engine, fact)
+    claimed = {int(y) for y in YEAR_IN_TEXT.findall(q.text)}
+    own_claimed = date is not None and date.start.year in claimed and len(claimed) > 1
+    dates = [d for d in (date, meeting if own_claimed else None) if d is not None]
+    if span is not None and dates and all(d.end < span[0] or d.start > span[1] for d in dates):
         return False
     if isinstance(fact, Place) and q.countries and fact.country not in (None, *q.countries):
         return False  # "Mũi Sao nằm ở Thái Lan phải không?" of a port in Vietnam
