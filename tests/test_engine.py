@@ -3159,3 +3159,16 @@ def test_lan_sau_typed_with_marks_elsewhere_is_the_next_round(engine: Engine, qu
     assert "deputy-fm-political-consultation-9" in answer.facts[:2] and "2024" in answer.text
     # typed "lần sáu", it is the sixth, which the base lacks
     assert engine.read("kỳ họp UB liên Chính phủ lần sáu ở đâu", "vi", dt.date(2026, 12, 2)).round == 6
+
+
+def test_the_events_someone_co_chaired_during_a_visit_are_listed_whatever_their_kind(engine: Engine) -> None:
+    # the visit holds the others; "đồng chủ trì" picks those he co-chaired, of any kind
+    answer = engine.answer(
+        "Trong chuyến thăm Việt Nam tháng 12/2021, Bộ trưởng Saleumxay Kommasith đồng chủ trì "
+        "những cuộc họp, hội nghị nào?"
+    )
+    assert set(answer.facts[:3]) == {
+        "fm-political-consultation-8",
+        "border-delegation-meeting-31",
+        "one-stop-model-review-conference-2021-12-29",
+    }

@@ -41,8 +41,8 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout.yaml": (218, 3),  # of 231
     "heldout2.yaml": (143, 4),  # of 159, written blind on 2026-12-06
     "heldout3.yaml": (146, 13),  # of 172, written blind later on 2026-12-06
-    "heldout4.yaml": (156, 5),  # of 170, written blind at the start of the next stop
-    "heldout5.yaml": (149, 14),  # of 173, written blind at the start of the third stop
+    "heldout4.yaml": (157, 4),  # of 170, written blind at the start of the next stop
+    "heldout5.yaml": (150, 13),  # of 173, written blind at the start of the third stop
     "heldout6.yaml": (135, 13),  # of 157, written blind late in the third stop
     "heldout7.yaml": (140, 8),  # of 162, written blind at the start of the fourth stop
     # of 135, written blind late in the fourth stop; one more confident-wrong (2 → 3) since what is set
@@ -81,7 +81,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     # of 130, written blind late in the eleventh stop (six answer-changing commits before its end);
     # start of stop 112 (10), first run 115 (8)
     "heldout21.yaml": (117, 6),
-    "dev16.yaml": (118, 6),  # of 130, written blind at the start of the twelfth stop; start of stop 111 (10)
+    "dev16.yaml": (119, 5),  # of 130, written blind at the start of the twelfth stop; start of stop 111 (10)
     # of 130, with dev16; start of stop 114 (9), first run 114 (9)
     "heldout22.yaml": (114, 9),
 }

@@ -174,7 +174,9 @@ def _held_during(engine: Lookup, q: Question, events: list[Scored]) -> Answer | 
         Intent.WHO in q.intents and not _events_asked(q) and not met
     ):
         return None  # "những ai đi cùng … trong chuyến thăm": its people, not its meetings
-    named = _the_one_event(events) or (_holding_the_others(engine, events) if sidelines else None)
+    # "trong chuyến thăm …, X đồng chủ trì những cuộc họp nào": the visit the others were held during
+    during = sidelines or (Intent.LIST in q.intents and bool(HELD_DURING.search(q.folded)))
+    named = _the_one_event(events) or (_holding_the_others(engine, events) if during else None)
     if named is None:
         return None
     event = named.fact
@@ -189,7 +191,8 @@ def _held_during(engine: Lookup, q: Question, events: list[Scored]) -> Answer | 
     if met:
         within = [e for e in within if set(q.officials) & {p.official for p in e.participants}]
     roles = {role for role, cue in ROLE_CUES.items() if cue.search(q.canonical)}
-    if roles and q.officials:
+    in_role = bool(roles and q.officials)
+    if in_role:
         # "… ông Nam đồng chủ trì sự kiện nào?": those he took that part in
         within = [
             e for e in within if any(p.official in q.officials and p.role in roles for p in e.participants)
@@ -209,7 +212,8 @@ def _held_during(engine: Lookup, q: Question, events: list[Scored]) -> Answer | 
     held = (
         engine.respond(q, within[0], named.score)
         if len(within) == 1
-        else event_list(engine, q, [Scored(e, named.score, True) for e in within])
+        # the part someone took picks the events; the kinds named may be the one they were held during's
+        else event_list(engine, q, [Scored(e, named.score, True) for e in within], by_kind=not in_role)
     )
     slots = [slot for slot, intent in (("when", Intent.WHEN), ("where", Intent.WHERE)) if intent in q.intents]
     if not (sidelines and slots):
@@ -605,11 +609,11 @@ def names_only_the_kind(engine: Lookup, q: Question) -> bool:
     return not content
 
 
-def event_list(engine: Lookup, q: Question, scored: list[Scored]) -> Answer:
+def event_list(engine: Lookup, q: Question, scored: list[Scored], *, by_kind: bool = True) -> Answer:
     # one line per event, even when it is found twice (a day range matches on each of its days)
     events = list({s.fact.id: s.fact for s in scored if s.anchored and isinstance(s.fact, Event)}.values())
     of_kind = [e for e in events if e.event_kind.value == q.primary_kind]
-    if of_kind and q.primary_kind in NARROW_KINDS:
+    if by_kind and of_kind and q.primary_kind in NARROW_KINDS:
         events = of_kind  # "list the visits of 2023": the visits, not everything of 2023
     if BILATERAL.search(q.canonical):
         # "những hoạt động song phương nào": not the meetings of a mechanism of more countries
