@@ -3172,3 +3172,12 @@ def test_the_events_someone_co_chaired_during_a_visit_are_listed_whatever_their_
         "border-delegation-meeting-31",
         "one-stop-model-review-conference-2021-12-29",
     }
+
+
+def test_a_kind_qualified_before_its_question_word_is_still_the_kind_asked(engine: Engine) -> None:
+    # "thỏa thuận cấp Chính phủ nào": the document is asked, not the meeting it was named at
+    answer = engine.answer(
+        "Thỏa thuận cấp Chính phủ nào về người di cư được nhắc đến tại Tham khảo Chính trị lần thứ nhất "
+        "năm 2015?"
+    )
+    assert answer.facts[0] == "migration-unregistered-marriage-agreement"

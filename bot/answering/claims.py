@@ -1201,8 +1201,8 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
     # a stance's year claimed, and another: the year of the meeting it was stated at ("hồi 2015 ông Minh
     # khẳng định … Chủ tịch ASEAN năm 2016"), which holds too
     meeting = _meeting_date(engine, fact)
-    claimed = {int(y) for y in YEAR_IN_TEXT.findall(q.text)}
-    own_claimed = date is not None and date.start.year in claimed and len(claimed) > 1
+    years = {int(y) for y in YEAR_IN_TEXT.findall(q.text)}
+    own_claimed = date is not None and date.start.year in years and len(years) > 1
     dates = [d for d in (date, meeting if own_claimed else None) if d is not None]
     if span is not None and dates and all(d.end < span[0] or d.start > span[1] for d in dates):
         return False

@@ -95,6 +95,7 @@ class Cues(_Data):
     kind_asked_after: list[str]
     kind_asked_before: list[str]
     kind_qualifier_glue: list[str]
+    kind_qualifiers_after: list[str] = Field(default_factory=list)
     listed_slot_glue: list[str]
     level_word: str
     kinds_any_event: list[str]
@@ -519,6 +520,9 @@ if _CUES.event_kinds_not_in:
 KIND_ASKED_AFTER = frozenset(_CUES.kind_asked_after)
 KIND_ASKED_BEFORE = frozenset(_CUES.kind_asked_before)
 KIND_QUALIFIER_GLUE = frozenset(_CUES.kind_qualifier_glue)
+KIND_QUALIFIERS_AFTER = re.compile(
+    r"^(?:" + "|".join(map(re.escape, sorted(_CUES.kind_qualifiers_after, key=len, reverse=True))) + r")\b"
+)
 NAME_ASKED_AFTER = frozenset(_CUES.name_asked_after)
 POINTS_REACHED = _phrases(_CUES.points_reached)
 

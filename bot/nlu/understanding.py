@@ -53,6 +53,7 @@ from bot.nlu.lexicon import (
     KIND_ASKED_AFTER,
     KIND_ASKED_BEFORE,
     KIND_QUALIFIER_GLUE,
+    KIND_QUALIFIERS_AFTER,
     LEXICON_WORDS,
     LISTED_SLOT_GLUE,
     LISTED_SLOTS,
@@ -1139,7 +1140,12 @@ def _fact_kind_asked(canon: str) -> str | None:
 
 def _kind_asked(canon: str, found: list[tuple[int, int, str]]) -> str | None:
     for start, end, kind in found:
-        after = canon[end:].split()
+        rest = canon[end:].lstrip()
+        after = (
+            rest[qualified.end() :].split()
+            if (qualified := KIND_QUALIFIERS_AFTER.match(rest))
+            else rest.split()
+        )
         # the word after the kind, or the words: "kỳ họp gì", "kỳ họp thứ mấy"
         asked_after = {" ".join(after[:size]) for size in (1, 2, 3)} & KIND_ASKED_AFTER
         if asked_after or _asked_before(canon[:start].split()):
