@@ -252,7 +252,10 @@ def clauses(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | No
         ]
         span = round_span(fold(first))
         if other.round is None and not other.series and span is not None:
-            inherited.append(fold(first)[: span[1]])  # the mechanism and its round: "tham vấn … lần 8"
+            # the mechanism and its round ("tham vấn … lần 8"), without the first's own question words
+            # ("where did the committee hold its 7th …, and who co-chaired?")
+            head = fold(first)[: span[1]].split()
+            inherited.append(" ".join(head[len(_asking_words(head)) :]))
         second = " ".join([*inherited, second])
         asked = engine.read(second, q.lang, today)
         if not (
