@@ -20,7 +20,7 @@ from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
 from bot.answering.retrieval import AGREEMENT_CUE, ROLE
 from bot.answering.scoring import SERIES_MENTIONED, SERIES_TIE
-from bot.kb.facts import Agreement, Event, FuzzyDate
+from bot.kb.facts import Agreement, Event, EventKind, FuzzyDate
 from bot.kb.knowledge import AnyFact
 from bot.nlu.lexicon import (
     DURATION_CUES,
@@ -310,13 +310,19 @@ def answer_clauses(
 
 
 def _linked(engine: Lookup, one: str, other: str) -> bool:
-    """The same record, or a document and an event its record links it to (the act of signing it)."""
+    """The same record, or a document and the act of signing it (not the session it was signed at,
+    whose co-chairs may be asked beside the documents)."""
     a, b = engine.knowledge.get(one), engine.knowledge.get(other)
     if one == other:
         return True
     if isinstance(a, Event) and isinstance(b, Agreement):
         a, b = b, a
-    return isinstance(a, Agreement) and isinstance(b, Event) and (a.id in b.related or b.id in a.related)
+    return (
+        isinstance(a, Agreement)
+        and isinstance(b, Event)
+        and b.event_kind is EventKind.SIGNING
+        and (a.id in b.related or b.id in a.related)
+    )
 
 
 def repeated(q: Question) -> tuple[str, str] | None:
