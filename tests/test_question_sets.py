@@ -24,7 +24,7 @@ from bot.answering import compound
 from bot.answering.answers import Status
 from bot.answering.engine import Engine
 from bot.answering.evaluation import EvalReport, Miss, evaluate, load_gold
-from bot.kb.facts import Agreement, Event, Official
+from bot.kb.facts import Agreement, Event, Figure, Official
 from bot.kb.loader import load_knowledge
 from bot.nlu.english import is_english_word
 from bot.nlu.lexicon import Intent
@@ -130,9 +130,9 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # of 100, held out, written blind late in the eleventh stop (six answer-changing commits before its
     # end); start of stop 85 (10), first run 85 (10)
     "heldout19.yaml": (85, 10),
-    "dev16.yaml": (88, 8),  # of 100, written blind at the start of the twelfth stop; start of stop 85 (11)
+    "dev16.yaml": (89, 7),  # of 100, written blind at the start of the twelfth stop; start of stop 85 (11)
     # of 100, held out, with dev16; start of stop 81 (6), first run 81 (6)
-    "heldout20.yaml": (81, 6),
+    "heldout20.yaml": (82, 5),
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 
@@ -1274,3 +1274,10 @@ def test_receptions_asked_in_the_plural_are_listed(fixture_engine: Engine, quest
     answer = fixture_engine.answer(question)
     receptions = {e.id for e in fixture_engine.knowledge.of_kind(Event) if e.event_kind.value == "reception"}
     assert len(receptions) > 1 and receptions <= set(answer.facts)
+
+
+def test_the_figure_asked_of_a_meeting_in_the_singular_is_what_it_reported(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer(
+        "What trade figure did the two foreign ministers cite when they met in Bangkok in March 2023?"
+    )
+    assert any(isinstance(fixture_engine.knowledge.get(f), Figure) for f in answer.facts)
