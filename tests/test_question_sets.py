@@ -1281,3 +1281,12 @@ def test_the_figure_asked_of_a_meeting_in_the_singular_is_what_it_reported(fixtu
         "What trade figure did the two foreign ministers cite when they met in Bangkok in March 2023?"
     )
     assert any(isinstance(fixture_engine.knowledge.get(f), Figure) for f in answer.facts)
+
+
+def test_an_exact_day_asked_of_a_session_known_to_its_year_says_the_day_is_not_given(
+    fixture_engine: Engine,
+) -> None:
+    answer = fixture_engine.answer(
+        "On what exact day is the 6th Joint Commission session supposed to open in Hanoi?"
+    )
+    assert "does not state the day" in answer.text
