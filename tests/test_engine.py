@@ -3181,3 +3181,25 @@ def test_a_kind_qualified_before_its_question_word_is_still_the_kind_asked(engin
         "năm 2015?"
     )
     assert answer.facts[0] == "migration-unregistered-marriage-agreement"
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        (
+            "Tham vấn cấp BT lần 8 với tham khảo chính trị cấp TT lần 1 có tổ chức cùng một chỗ không vậy?",
+            "yes",
+        ),
+        # one held in a building, the other known only to the country it lies in: no yes or no
+        (
+            "Were the 8th FM-level consultation and the 46th Intergovernmental Committee session held in the "
+            "same place?",
+            None,
+        ),
+    ],
+)
+def test_whether_two_events_took_place_in_one_place_is_each_one_s_place(
+    engine: Engine, question: str, verdict: str | None
+) -> None:
+    answer = engine.answer(question)
+    assert len(answer.facts) == 2 and answer.verdict == verdict

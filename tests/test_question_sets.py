@@ -58,7 +58,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev6.yaml": (177, 6),  # of 189, written blind at the start of the fifth stop
     "heldout10.yaml": (147, 7),  # of 159, written blind at the start of the fifth stop
     "heldout11.yaml": (133, 6),  # of 146, written blind late in the fifth stop
-    "dev7.yaml": (154, 6),  # of 170, written blind at the start of the sixth stop
+    "dev7.yaml": (155, 5),  # of 170, written blind at the start of the sixth stop
     "heldout12.yaml": (139, 7),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
     "dev8.yaml": (158, 8),  # of 172, written blind at the start of the seventh stop
     "heldout13.yaml": (120, 23),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
@@ -82,7 +82,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     # of 130, written blind late in the eleventh stop (six answer-changing commits before its end);
     # start of stop 112 (10), first run 115 (8)
     "heldout21.yaml": (117, 6),
-    "dev16.yaml": (120, 4),  # of 130, written blind at the start of the twelfth stop; start of stop 111 (10)
+    "dev16.yaml": (121, 3),  # of 130, written blind at the start of the twelfth stop; start of stop 111 (10)
     # of 130, with dev16; start of stop 114 (9), first run 114 (9)
     "heldout22.yaml": (114, 9),
 }

@@ -27,6 +27,7 @@ from bot.nlu.lexicon import (
     ENGLISH_GLUE,
     FIRST_ASKED,
     FUNCTION_WORDS,
+    SAME_PLACE_ASKED,
     SIGNED_ASKED,
     SPAN_APART,
     WH_PATTERN,
@@ -491,6 +492,58 @@ def first_of_two(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         if both is None:
             return None
         return dataclasses.replace(both, facts=(one.id, other.id), text=f"{lead}\n\n{both.text}")
+    return None
+
+
+def same_place(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
+    """ "Tham vấn cấp BT lần 8 với tham khảo TT lần 1 có tổ chức cùng một chỗ không?": each side looked up
+    as a question of where, then whether the places are one (yes or no only when the articles give
+    both); None unless each side is an event of its own."""
+    typed = SAME_PLACE_ASKED.search(q.text.lower())
+    cue = typed or SAME_PLACE_ASKED.search(q.folded)
+    if cue is None:
+        return None
+    head = (q.text if typed else q.folded)[: cue.start()]
+    asked = phrase("where_of", q.lang, what="{}")
+    for match in _OR.finditer(head):
+        sides = [head[: match.start()].strip(" ,:;?"), head[match.end() :].strip(" ,:;?")]
+        if not all(sides):
+            continue
+        replies = [engine.lookup(asked.format(side), q.lang, today) for side in sides]
+        events = [engine.knowledge.event(r.facts[0]) if r.facts else None for r in replies]
+        if events[0] is None or events[1] is None or events[0].id == events[1].id:
+            continue
+        one, other = events[0], events[1]
+        both = merged(engine, q, replies)
+        if both is None:
+            return None
+        chains = [engine.knowledge.place_chain(one.place), engine.knowledge.place_chain(other.place)]
+        if not (one.place and other.place) or (
+            one.place != other.place and (one.place in chains[1] or other.place in chains[0])
+        ):
+            # a place left out, or one only as near as the country the other lies in: each record
+            # says what it gives, and no yes or no
+            return both
+        same = one.place == other.place
+        lead = (
+            phrase("same_place", q.lang, place=engine.render.place(one.place, q.lang))
+            if same
+            else phrase(
+                "other_places",
+                q.lang,
+                title=engine.render.title(one, q.lang),
+                place=engine.render.place(one.place, q.lang),
+                other=engine.render.title(other, q.lang),
+                other_place=engine.render.place(other.place, q.lang),
+            )
+        )
+        verdict = phrase("verdict_yes" if same else "verdict_no", q.lang)
+        return dataclasses.replace(
+            both,
+            facts=(one.id, other.id),
+            text=f"{verdict} {lead}\n\n{both.text}",
+            verdict="yes" if same else "no",
+        )
     return None
 
 

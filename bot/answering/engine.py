@@ -202,7 +202,7 @@ class Engine:
             both = compound.answer_both(self, q, *asked_twice, day, whole=True) if asked_twice else None
             if both is not None:
                 return both
-            first = compound.first_of_two(self, q, day)
+            first = compound.first_of_two(self, q, day) or compound.same_place(self, q, day)
             if first is not None:
                 return first
             turns = dialogue.said_as_two_turns(self, q, day)

@@ -195,6 +195,7 @@ class Cues(_Data):
     signed_at: list[str]
     not_destination: list[str]
     next_round: list[str]
+    same_place_asked: list[str] = Field(default_factory=list)
     unmarked_means: dict[str, str] = Field(default_factory=dict)
     body_heads: list[str]
     described_by: list[str]
@@ -556,6 +557,7 @@ EVENT_ASKED = _phrases(_CUES.event_asked)
 DAY_AFTER = _phrases(_CUES.day_after)
 FIGURES_ASKED = _phrases(_CUES.figures_asked)
 FIRST_ASKED = _phrases(_CUES.first_asked)
+SAME_PLACE_ASKED = _phrases(_CUES.same_place_asked or ["\x00"])
 EACH_ASKED = _phrases(_CUES.each_asked)
 RECORDS_NAMED_ASKED: dict[str, re.Pattern[str]] = {
     kind: _phrases(p) for kind, p in _CUES.records_named.items()
