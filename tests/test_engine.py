@@ -3203,3 +3203,14 @@ def test_whether_two_events_took_place_in_one_place_is_each_one_s_place(
 ) -> None:
     answer = engine.answer(question)
     assert len(answer.facts) == 2 and answer.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    "question", ["UNCLOS ra đời cách đây bao nhiêu năm?", "How many years ago was UNCLOS adopted?"]
+)
+def test_the_years_since_a_document_dated_only_by_its_name_count_from_that_year(
+    engine: Engine, question: str
+) -> None:
+    # the articles give no date for the convention; "1982" is in its name, and the answer says so
+    answer = engine.answer(question, today=dt.date(2026, 12, 2))
+    assert answer.facts[0] == "unclos-1982" and answer.text.startswith("44 ") and "1982" in answer.text

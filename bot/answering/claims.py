@@ -1377,14 +1377,19 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     if not (DURATION_CUES.search(asked) or AGE_ASKED.search(asked)):
         asked = without_dates(q.canonical)  # the cue typed with a typo ("bao nhiu năm"), read corrected
     asked = NOW.sub(" ", DURATION_CUES.sub(when, AGE_ASKED.sub(when, ANNIVERSARY_WORDS.sub(" ", asked))))
+    # acronyms as typed, capitals and all ("UNCLOS"): folded, a short one is an ordinary word
+    for acronym in {w.strip("?.,!;:") for w in q.text.split() if w.strip("?.,!;:").isupper()}:
+        if len(acronym) > 2:
+            asked = re.sub(rf"\b{re.escape(fold(acronym))}\b", acronym, asked)
     found = _of_the_year_named(engine, q, asked_years, today) or _earliest(
         engine, engine.lookup(asked, q.lang, today), q.lang, asked_years
     )
     if found is None:
         return None
-    date = _date_of(engine.knowledge.get(found.facts[0]))
+    fact = engine.knowledge.get(found.facts[0])
+    date = _date_of(fact)
     if date is None:
-        return None
+        return _since_the_year_of_its_name(engine, q, found, fact, asked_years, today)
     start = date.start
     later = [y for y in asked_years if y > start.year]
     if later:
@@ -1395,6 +1400,29 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     else:  # a year or a month only: count whole calendar years, inventing no day
         years, end = today.year - start.year, str(today.year)
     head = phrase("years_between", q.lang, years=str(years), start=format_date(date, q.lang), end=end)
+    return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
+
+
+def _since_the_year_of_its_name(
+    engine: Lookup, q: Question, found: Answer, fact: object, years: list[int], today: dt.date
+) -> Answer | None:
+    """ "UNCLOS ra đời cách đây bao nhiêu năm?" of a document the articles give no date but whose name
+    carries a year ("… năm 1982"): the years since that year, said to be the year of its name."""
+    if not isinstance(fact, Agreement):
+        return None
+    named = [int(y) for y in YEAR_IN_TEXT.findall(f"{fact.name_vi} {fact.name_en}")]
+    if not named or named[0] > today.year:
+        return None
+    later = [y for y in years if y > named[0]]
+    end = later[0] if later else today.year
+    head = phrase(
+        "years_since_name_year",
+        q.lang,
+        years=str(end - named[0]),
+        year=str(named[0]),
+        end=str(end),
+        title=engine.render.title(fact, q.lang),
+    )
     return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
 
 
