@@ -3214,3 +3214,24 @@ def test_the_years_since_a_document_dated_only_by_its_name_count_from_that_year(
     # the articles give no date for the convention; "1982" is in its name, and the answer says so
     answer = engine.answer(question, today=dt.date(2026, 12, 2))
     assert answer.facts[0] == "unclos-1982" and answer.text.startswith("44 ") and "1982" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "share"),
+    [
+        ("VN-Campuchia da phan gioi cam moc duoc khoang bao nhieu phan tram bien gioi dat lien", "84%"),
+        ("What share of the land border has been demarcated?", "84%"),
+        # the share still to do is the figure itself
+        ("What share of the land border remains to be demarcated?", None),
+        ("Còn bao nhiêu phần trăm biên giới đất liền VN-Campuchia chưa phân giới cắm mốc?", None),
+    ],
+)
+def test_the_share_done_is_worked_out_from_the_share_still_to_do(
+    engine: Engine, question: str, share: str | None
+) -> None:
+    answer = engine.answer(question)
+    assert answer.facts[0] == "vn-kh-land-border-remaining-to-demarcate"
+    if share is None:
+        assert "84" not in answer.text
+    else:
+        assert share in answer.text and "16%" in answer.text

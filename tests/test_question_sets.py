@@ -41,7 +41,7 @@ CHECKS = ROOT / "knowledge" / "checks"
 FLOORS: dict[str, tuple[int, int]] = {
     "heldout.yaml": (218, 3),  # of 231
     "heldout2.yaml": (143, 4),  # of 159, written blind on 2026-12-06
-    "heldout3.yaml": (146, 13),  # of 172, written blind later on 2026-12-06
+    "heldout3.yaml": (147, 12),  # of 172, written blind later on 2026-12-06
     "heldout4.yaml": (157, 4),  # of 170, written blind at the start of the next stop
     "heldout5.yaml": (150, 13),  # of 173, written blind at the start of the third stop
     "heldout6.yaml": (135, 13),  # of 157, written blind late in the third stop
@@ -51,7 +51,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout8.yaml": (128, 3),
     "heldout9.yaml": (110, 3),  # of 120, written blind after the fourth stop's last engine change
     "dev.yaml": (264, 0),  # of 270
-    "dev2.yaml": (208, 4),  # of 220
+    "dev2.yaml": (209, 3),  # of 220
     "dev3.yaml": (203, 2),  # of 210, written blind with heldout4
     "dev4.yaml": (177, 6),  # of 201, written blind with heldout5
     "dev5.yaml": (201, 3),  # of 209, written blind with heldout7
@@ -61,14 +61,14 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev7.yaml": (155, 5),  # of 170, written blind at the start of the sixth stop
     "heldout12.yaml": (139, 7),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
     "dev8.yaml": (158, 8),  # of 172, written blind at the start of the seventh stop
-    "heldout13.yaml": (120, 23),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
+    "heldout13.yaml": (121, 22),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
     "dev9.yaml": (143, 3),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
-    "heldout14.yaml": (108, 23),  # of 151, with dev9; start of stop 100 (28), first run 100 (29)
+    "heldout14.yaml": (109, 22),  # of 151, with dev9; start of stop 100 (28), first run 100 (29)
     "dev10.yaml": (140, 4),  # of 150, written blind at the start of the ninth stop; start of stop 122 (14)
     "heldout15.yaml": (127, 11),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
     "dev11.yaml": (121, 6),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
-    "heldout16.yaml": (107, 16),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
-    "dev12.yaml": (123, 9),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
+    "heldout16.yaml": (108, 15),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
+    "dev12.yaml": (124, 8),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
     "heldout17.yaml": (117, 8),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
     "dev13.yaml": (122, 4),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
     "heldout18.yaml": (111, 10),  # of 130, with dev13; start of stop 107 (11), first run 110 (11)
@@ -85,7 +85,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev16.yaml": (121, 3),  # of 130, written blind at the start of the twelfth stop; start of stop 111 (10)
     # of 130, with dev16; start of stop 114 (9), first run 114 (9)
     "heldout22.yaml": (114, 9),
-    "dev17.yaml": (121, 3),  # of 130, written blind mid-way through the twelfth stop; start of stop 120 (4)
+    "dev17.yaml": (122, 2),  # of 130, written blind mid-way through the twelfth stop; start of stop 120 (4)
     # of 130, with dev17; start of stop 116 (8), first run 117 (7)
     "heldout23.yaml": (117, 7),
 }

@@ -1320,6 +1320,12 @@ class Engine:
                 shown: list[AnyFact] = [derived.value, derived.growth]
                 text = "\n".join([*(self.render.fact_text(f, lang) for f in shown), derived.text])
                 return self.answered(q.text, shown, text, lang, score)
+            rest = figures.share_done(fact, q.folded, lang)
+            if rest is not None:
+                # "đã phân giới cắm mốc được bao nhiêu phần trăm" of the share still to be demarcated
+                return self.answered(
+                    q.text, [fact], f"{rest}\n{self.render.fact_text(fact, lang)}", lang, score
+                )
         if isinstance(fact, Figure) and self._figure_differs(q, fact):
             # "cả năm 2021" of a figure for 11 months, "rice exports" of a trade total: not this figure
             text = phrase("figure_only", lang, figure=self.render.fact_text(fact, lang))

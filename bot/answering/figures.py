@@ -14,12 +14,47 @@ from dataclasses import dataclass
 
 from bot.answering.answers import Lang
 from bot.kb.facts import Figure
-from bot.nlu.lexicon import COMPARED_WITH
+from bot.nlu.lexicon import COMPARED_WITH, SHARE_DONE, SHARE_NOT_YET
 from bot.nlu.parsing import AMOUNT, YEAR_IN_TEXT
+from bot.nlu.text import fold
 from bot.render.text import localized, phrase
 
 PERCENT = "%"
 COMPARISON_REACH = 6  # words before a year in which "so với" makes it the base of a comparison
+
+
+def share_done(figure: Figure, folded_question: str, lang: Lang) -> str | None:
+    """ "Đã phân giới cắm mốc được bao nhiêu phần trăm?" of a share its name gives as still to do ("…
+    còn lại chưa phân giới cắm mốc: 16%"): the rest of 100 %, said to be worked out. The question asks
+    for what is done when it names the act as done ("đã phân giới …", "completed") or, in English,
+    names the act without a word of not yet."""
+    if figure.unit != PERCENT or not 0 < figure.value < 100:
+        return None
+    acts = [
+        name[m.end() :].split()
+        for name in (fold(figure.name_vi), fold(figure.name_en))
+        for m in SHARE_NOT_YET.finditer(name)
+    ]
+    act = next((words for words in acts if words), None)
+    if act is None:
+        return None
+    done = bool(SHARE_DONE.search(folded_question)) or any(
+        f"da {' '.join(words)}" in folded_question
+        or (
+            lang == "en" and words[0] in folded_question.split() and not SHARE_NOT_YET.search(folded_question)
+        )
+        for words in acts
+        if words
+    )
+    if not done:
+        return None
+    rest = _number(100 - figure.value, lang)
+    return phrase("share_done", lang, done=f"{rest}%", rest=f"{_number(figure.value, lang)}%")
+
+
+def _number(value: float, lang: Lang) -> str:
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "vi" else text
 
 
 class FigureIndex:

@@ -196,6 +196,8 @@ class Cues(_Data):
     not_destination: list[str]
     next_round: list[str]
     same_place_asked: list[str] = Field(default_factory=list)
+    share_not_yet: list[str] = Field(default_factory=list)
+    share_done: list[str] = Field(default_factory=list)
     unmarked_means: dict[str, str] = Field(default_factory=dict)
     body_heads: list[str]
     described_by: list[str]
@@ -558,6 +560,8 @@ DAY_AFTER = _phrases(_CUES.day_after)
 FIGURES_ASKED = _phrases(_CUES.figures_asked)
 FIRST_ASKED = _phrases(_CUES.first_asked)
 SAME_PLACE_ASKED = _phrases(_CUES.same_place_asked or ["\x00"])
+SHARE_NOT_YET = _phrases(_CUES.share_not_yet or ["\x00"])
+SHARE_DONE = _phrases(_CUES.share_done or ["\x00"])
 EACH_ASKED = _phrases(_CUES.each_asked)
 RECORDS_NAMED_ASKED: dict[str, re.Pattern[str]] = {
     kind: _phrases(p) for kind, p in _CUES.records_named.items()
