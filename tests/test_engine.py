@@ -3235,3 +3235,19 @@ def test_the_share_done_is_worked_out_from_the_share_still_to_do(
         assert "84" not in answer.text
     else:
         assert share in answer.text and "16%" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # "lần thứ bao nhiêu" asks which round, no amount
+        (
+            "Cuộc họp đoàn đại biểu biên giới Việt Nam - Lào cuối tháng 12/2021 là lần thứ bao nhiêu?",
+            "border-delegation-meeting-31",
+        ),
+        # "… vậy ta?": a particle closing the question
+        ("18/7/1977 là ngày gì vậy ta?", "signing-treaty-of-amity-1977"),
+    ],
+)
+def test_which_round_and_what_day_asked_casually(engine: Engine, question: str, fact: str) -> None:
+    assert engine.answer(question).facts[0] == fact

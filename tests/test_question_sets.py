@@ -43,7 +43,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout2.yaml": (143, 4),  # of 159, written blind on 2026-12-06
     "heldout3.yaml": (147, 12),  # of 172, written blind later on 2026-12-06
     "heldout4.yaml": (157, 4),  # of 170, written blind at the start of the next stop
-    "heldout5.yaml": (150, 13),  # of 173, written blind at the start of the third stop
+    "heldout5.yaml": (151, 13),  # of 173, written blind at the start of the third stop
     "heldout6.yaml": (135, 13),  # of 157, written blind late in the third stop
     "heldout7.yaml": (140, 8),  # of 162, written blind at the start of the fourth stop
     # of 135, written blind late in the fourth stop; one more confident-wrong (2 → 3) since what is set
@@ -65,7 +65,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev9.yaml": (143, 3),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
     "heldout14.yaml": (109, 22),  # of 151, with dev9; start of stop 100 (28), first run 100 (29)
     "dev10.yaml": (140, 4),  # of 150, written blind at the start of the ninth stop; start of stop 122 (14)
-    "heldout15.yaml": (127, 11),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
+    "heldout15.yaml": (128, 11),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
     "dev11.yaml": (121, 6),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
     "heldout16.yaml": (108, 15),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
     "dev12.yaml": (124, 8),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
@@ -85,7 +85,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev16.yaml": (121, 3),  # of 130, written blind at the start of the twelfth stop; start of stop 111 (10)
     # of 130, with dev16; start of stop 114 (9), first run 114 (9)
     "heldout22.yaml": (114, 9),
-    "dev17.yaml": (122, 2),  # of 130, written blind mid-way through the twelfth stop; start of stop 120 (4)
+    "dev17.yaml": (124, 2),  # of 130, written blind mid-way through the twelfth stop; start of stop 120 (4)
     # of 130, with dev17; start of stop 116 (8), first run 117 (7)
     "heldout23.yaml": (117, 7),
 }
