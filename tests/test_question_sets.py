@@ -91,10 +91,10 @@ FLOORS: dict[str, tuple[int, int]] = {
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (75, 0),  # of 78, held out
-    "heldout2.yaml": (86, 4),  # of 96, held out, written blind on 2026-12-06
+    "heldout2.yaml": (87, 4),  # of 96, held out, written blind on 2026-12-06
     "dev.yaml": (85, 1),  # of 89
     "heldout3.yaml": (90, 3),  # of 100, held out, written blind with heldout5
-    "heldout4.yaml": (80, 5),  # of 90, held out, written blind with heldout6
+    "heldout4.yaml": (81, 5),  # of 90, held out, written blind with heldout6
     "dev2.yaml": (104, 2),  # of 111
     "dev3.yaml": (102, 7),  # of 114, written blind with heldout4
     "dev4.yaml": (103, 2),  # of 111, written blind with heldout5
@@ -108,7 +108,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "dev7.yaml": (108, 0),  # of 110, written blind at the start of the sixth stop
     "heldout10.yaml": (93, 6),  # of 105, held out, written blind in the sixth stop; first run at its end
     "dev8.yaml": (107, 3),  # of 113, written blind at the start of the seventh stop
-    "heldout11.yaml": (74, 19),  # of 109, held out, with dev8; start of stop 66 (21), first run 70
+    "heldout11.yaml": (75, 18),  # of 109, held out, with dev8; start of stop 66 (21), first run 70
     "dev9.yaml": (104, 2),  # of 110, written blind at the start of the eighth stop; start of stop 92 (9)
     # of 110, held out, with dev9; start of stop 73 (16), first run 75 (14); 80 (14) at the start of the
     # eleventh stop, 79 once "bilateral" inside a mechanism's name no longer claims it bilateral, 78 once
@@ -1293,3 +1293,11 @@ def test_an_exact_day_asked_of_a_session_known_to_its_year_says_the_day_is_not_g
         "On what exact day is the 6th Joint Commission session supposed to open in Hanoi?"
     )
     assert "does not state the day" in answer.text
+
+
+def test_another_spelling_of_a_phrase_of_the_sources_is_no_unknown_name(fixture_engine: Engine) -> None:
+    # the fixture's articles write "Mê Công"; "Mê Kông" is the same river (synonyms.yaml)
+    answer = fixture_engine.answer("ông Kraison nói gì về sông Mê Kông thế?")
+    assert answer.status.value == "answered" and "Mê Kông" not in " ".join(
+        analyze("sông Mê Kông", fixture_engine.index).unknown_names
+    )

@@ -1561,6 +1561,12 @@ def _known_run(run: str, text: str, index: EntityIndex) -> bool:
         or index.places_in(canon_words)
     ):
         return True
+    if (
+        canon_words != words
+        and len(canon_words) > 1
+        and all(f"{a} {b}" in index.corpus_pairs for a, b in itertools.pairwise(canon_words))
+    ):
+        return True  # another spelling of a phrase of the sources ("Mê Kông" of "Mê Công")
     # an abbreviation of the synonym list ("ĐSQ", "QĐND") is a known term, not part of a name
     words = [w for w in words if canonical(w) == w]
     if len(words) < 2:
