@@ -42,8 +42,8 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout.yaml": (218, 3),  # of 231
     "heldout2.yaml": (143, 4),  # of 159, written blind on 2026-12-06
     "heldout3.yaml": (147, 12),  # of 172, written blind later on 2026-12-06
-    "heldout4.yaml": (157, 4),  # of 170, written blind at the start of the next stop
-    "heldout5.yaml": (151, 13),  # of 173, written blind at the start of the third stop
+    "heldout4.yaml": (158, 4),  # of 170, written blind at the start of the next stop
+    "heldout5.yaml": (152, 13),  # of 173, written blind at the start of the third stop
     "heldout6.yaml": (135, 13),  # of 157, written blind late in the third stop
     "heldout7.yaml": (140, 8),  # of 162, written blind at the start of the fourth stop
     # of 135, written blind late in the fourth stop; one more confident-wrong (2 → 3) since what is set
@@ -53,7 +53,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev.yaml": (264, 0),  # of 270
     "dev2.yaml": (209, 3),  # of 220
     "dev3.yaml": (203, 2),  # of 210, written blind with heldout4
-    "dev4.yaml": (177, 6),  # of 201, written blind with heldout5
+    "dev4.yaml": (178, 6),  # of 201, written blind with heldout5
     "dev5.yaml": (201, 3),  # of 209, written blind with heldout7
     "dev6.yaml": (177, 6),  # of 189, written blind at the start of the fifth stop
     "heldout10.yaml": (147, 7),  # of 159, written blind at the start of the fifth stop
@@ -63,13 +63,13 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev8.yaml": (158, 8),  # of 172, written blind at the start of the seventh stop
     "heldout13.yaml": (121, 22),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
     "dev9.yaml": (143, 3),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
-    "heldout14.yaml": (109, 22),  # of 151, with dev9; start of stop 100 (28), first run 100 (29)
+    "heldout14.yaml": (111, 22),  # of 151, with dev9; start of stop 100 (28), first run 100 (29)
     "dev10.yaml": (140, 4),  # of 150, written blind at the start of the ninth stop; start of stop 122 (14)
     "heldout15.yaml": (128, 11),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
-    "dev11.yaml": (121, 6),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
+    "dev11.yaml": (122, 6),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
     "heldout16.yaml": (108, 15),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
     "dev12.yaml": (124, 8),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
-    "heldout17.yaml": (117, 8),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
+    "heldout17.yaml": (118, 8),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
     "dev13.yaml": (122, 4),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
     "heldout18.yaml": (111, 10),  # of 130, with dev13; start of stop 107 (11), first run 110 (11)
     "dev14.yaml": (134, 5),  # of 140, written blind at the start of the eleventh stop; start of stop 126 (7)
@@ -125,8 +125,10 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # of 100, held out, with dev13; start of stop 77 (11), first run 79 (11)
     "heldout16.yaml": (81, 10),
     "dev14.yaml": (93, 4),  # of 100, written blind at the start of the eleventh stop; start of stop 88 (6)
-    # of 100, held out, with dev14; start of stop 87 (3), first run 87 (3)
-    "heldout17.yaml": (87, 3),
+    # of 100, held out, with dev14; start of stop 87 (3), first run 87 (3); one confident-wrong more in the
+    # twelfth stop (3 → 4) once a post after "ông/bà" ("bà Đại sứ") is no unknown name, which gained the
+    # real held-out sets 5 right answers
+    "heldout17.yaml": (87, 4),
     "dev15.yaml": (95, 2),  # of 100, written blind mid-way through the eleventh stop; start of stop 90 (7)
     # of 100, held out, with dev15; start of stop 85 (3), first run 86 (3)
     "heldout18.yaml": (86, 3),
@@ -1301,3 +1303,10 @@ def test_another_spelling_of_a_phrase_of_the_sources_is_no_unknown_name(fixture_
     assert answer.status.value == "answered" and "Mê Kông" not in " ".join(
         analyze("sông Mê Kông", fixture_engine.index).unknown_names
     )
+
+
+@pytest.mark.parametrize(
+    "question", ["bà Đại sứ tên gì?", "Ông Phó Thủ tướng kiêm Bộ trưởng Ngoại giao là ai?"]
+)
+def test_a_post_after_an_honorific_is_no_unknown_name(fixture_engine: Engine, question: str) -> None:
+    assert not analyze(question, fixture_engine.index).unknown_names

@@ -1536,6 +1536,9 @@ def _unknown_persons(text: str, index: EntityIndex) -> Iterable[str]:
         name = fold(run).split()
         if not name or name[0] in NOT_A_NAME:
             continue
+        after = canonical(fold(" ".join(words[i + 1 : i + 5]))).split()
+        if any(after[: len(role.split())] == role.split() for role in _ROLES_LONGEST_FIRST):
+            continue  # "bà Đại sứ", "ông Bộ trưởng": a post after the honorific, no name
         # "ông Kraisron": a name one letter off an official's is theirs, as the question is read
         spelt = index.corrected(" ".join(name)).split()
         if any(
