@@ -1310,3 +1310,10 @@ def test_another_spelling_of_a_phrase_of_the_sources_is_no_unknown_name(fixture_
 )
 def test_a_post_after_an_honorific_is_no_unknown_name(fixture_engine: Engine, question: str) -> None:
     assert not analyze(question, fixture_engine.index).unknown_names
+
+
+def test_an_amount_quoted_with_its_unit_asks_what_it_is_not_how_much(fixture_engine: Engine) -> None:
+    # "tỷ USD" is the quote's unit, no amount asked
+    answer = fixture_engine.answer("Con số 21,5 tỷ USD nhắc trong bài về kỳ họp lần 5 là số liệu gì vậy?")
+    figure = fixture_engine.knowledge.get(answer.facts[0])
+    assert isinstance(figure, Figure) and figure.value == 21.5

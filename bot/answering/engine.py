@@ -87,6 +87,7 @@ from bot.nlu.lexicon import (
     EVERYDAY_WORDS,
     EXCLUDED,
     EXCLUDED_FIRST,
+    FIGURE_MEANING_ASKED,
     FIGURES_ASKED,
     FUNCTION_WORDS,
     HELD_ASKED,
@@ -555,6 +556,9 @@ class Engine:
             return Decision(Verdict.ASK, [everything[0], best])
         if DAYS_BETWEEN.search(q.folded):
             return Decision(Verdict.NO_AMOUNT)  # "how many days before …": a count no fact holds
+        figure = self._figure_quoted(q)
+        if figure is not None:
+            return Decision(Verdict.ANSWER, [Scored(figure, best.score, True)])
         if (
             Intent.HOW_MUCH in q.intents
             # "what did X say about how much …", "ký năm bao nhiêu" (which year); but "what was the
@@ -568,9 +572,6 @@ class Engine:
             if reported is not None:
                 return Decision(Verdict.ANSWER, [reported])
             return Decision(Verdict.NO_AMOUNT)  # we hold a few figures; no count or amount beyond them
-        figure = self._figure_quoted(q)
-        if figure is not None:
-            return Decision(Verdict.ANSWER, [Scored(figure, best.score, True)])
         if Intent.WHO in q.intents and SIGNED_ASKED.search(q.canonical):
             # "Who signed the Joint Plan of Action?": the one document named whose record names its
             # signers, not the signing ceremony and everyone at it
@@ -730,7 +731,10 @@ class Engine:
         """ "Con số 9,2% trong bài về UBHH nói về cái gì?": a question quoting an amount asks what the one
         figure of that value is, whatever else it names (the article it was reported in); not when it
         asks how much, or checks a claim."""
-        if Intent.HOW_MUCH in q.intents or claims.is_claim(q) or not q.intents & {Intent.WHAT, Intent.LIST}:
+        meaning = bool(FIGURE_MEANING_ASKED.search(q.canonical))  # "… là số liệu gì?": the quote's amount
+        if claims.is_claim(q) or not (meaning or (q.intents & {Intent.WHAT, Intent.LIST})):
+            return None
+        if Intent.HOW_MUCH in q.intents and not meaning:
             return None
         ids = {
             i

@@ -198,6 +198,7 @@ class Cues(_Data):
     same_place_asked: list[str] = Field(default_factory=list)
     share_not_yet: list[str] = Field(default_factory=list)
     share_done: list[str] = Field(default_factory=list)
+    figure_meaning_asked: list[str] = Field(default_factory=list)
     unmarked_means: dict[str, str] = Field(default_factory=dict)
     body_heads: list[str]
     described_by: list[str]
@@ -558,6 +559,7 @@ HELD_DURING = _phrases(_CUES.held_during)
 EVENT_ASKED = _phrases(_CUES.event_asked)
 DAY_AFTER = _phrases(_CUES.day_after)
 FIGURES_ASKED = _phrases(_CUES.figures_asked)
+FIGURE_MEANING_ASKED = _phrases(_CUES.figure_meaning_asked or ["\x00"])
 FIRST_ASKED = _phrases(_CUES.first_asked)
 SAME_PLACE_ASKED = _phrases(_CUES.same_place_asked or ["\x00"])
 SHARE_NOT_YET = _phrases(_CUES.share_not_yet or ["\x00"])
