@@ -24,7 +24,7 @@ from bot.answering import compound
 from bot.answering.answers import Status
 from bot.answering.engine import Engine
 from bot.answering.evaluation import EvalReport, Miss, evaluate, load_gold
-from bot.kb.facts import Agreement, Event, Figure, Official
+from bot.kb.facts import Agreement, Event, Figure, Official, Statement
 from bot.kb.loader import load_knowledge
 from bot.nlu.english import is_english_word
 from bot.nlu.lexicon import Intent
@@ -1317,3 +1317,9 @@ def test_an_amount_quoted_with_its_unit_asks_what_it_is_not_how_much(fixture_eng
     answer = fixture_engine.answer("Con số 21,5 tỷ USD nhắc trong bài về kỳ họp lần 5 là số liệu gì vậy?")
     figure = fixture_engine.knowledge.get(answer.facts[0])
     assert isinstance(figure, Figure) and figure.value == 21.5
+
+
+def test_what_someone_said_about_an_acronym_is_the_stance_that_names_it(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("What did minister Chanwith say about UNESCO?")
+    stance = fixture_engine.knowledge.get(answer.facts[0])
+    assert isinstance(stance, Statement) and "UNESCO" in stance.summary_en

@@ -582,7 +582,11 @@ class Engine:
         container = self._held_within_asked(q, ranked) or self._named_there_asked(q, ranked)
         if container is not None:
             return Decision(Verdict.ANSWER, [container])
-        act = self._act_of(q, best, ranked) or self._stance_at(q, best, ranked)
+        act = (
+            self._act_of(q, best, ranked)
+            or self._stance_at(q, best, ranked)
+            or self._rare_name_held(q, ranked)
+        )
         if act is not None:
             return Decision(Verdict.ANSWER, [act])
         ties = [s for s in ranked if s.score >= best.score - TIE_MARGIN or self._indistinct(q, best, s)]
@@ -988,6 +992,20 @@ class Engine:
         if held and held[0][0] >= STANCE_TOPIC and (len(held) == 1 or held[1][0] < held[0][0] - DETAIL_NEAR):
             return held[0][1]
         return None
+
+    def _rare_name_held(self, q: Question, ranked: list[Scored]) -> Scored | None:
+        """ "What did minister Chanwit say about UNESCO?": of the facts the question names, the one
+        stance (else the one fact) whose own text holds the one rare acronym it asks about, when the
+        best named does not."""
+        # acronyms as typed (a long foreign word may be a person's name)
+        names = {fold(a) for a in _ACRONYM.findall(q.text) if len(a) > 2} & self.index.rare_names(q.text)
+        if Intent.WHAT not in q.intents or len(names) != 1:
+            return None
+        holding = [s for s in ranked if s.anchored and s.fact.id in self.index.facts_with(next(iter(names)))]
+        if not holding or holding[0] is ranked[0]:
+            return None
+        stances = [s for s in holding if isinstance(s.fact, Statement)] or holding
+        return stances[0] if len(stances) == 1 else None
 
     # compose ---------------------------------------------------------------------------------------
     def _compose(self, q: Question, decision: Decision) -> Answer:
