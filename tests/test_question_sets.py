@@ -1323,3 +1323,10 @@ def test_what_someone_said_about_an_acronym_is_the_stance_that_names_it(fixture_
     answer = fixture_engine.answer("What did minister Chanwith say about UNESCO?")
     stance = fixture_engine.knowledge.get(answer.facts[0])
     assert isinstance(stance, Statement) and "UNESCO" in stance.summary_en
+
+
+def test_their_posts_asked_of_two_people_are_both_profiles(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer(
+        "Nguyen Minh Duc and Pham Quoc Trung are both deputy ministers - how do their posts differ?"
+    )
+    assert all(isinstance(fixture_engine.knowledge.get(f), Official) for f in answer.facts[:2])
