@@ -1336,3 +1336,11 @@ def test_the_first_round_since_a_year_asks_the_round_before(fixture_engine: Engi
     # "kỳ họp lần 5 là kỳ họp đầu tiên kể từ năm nào": the year of the 4th
     q = analyze("ky hop lan 5 UBHH la ky hop dau tien ke tu nam nao?", fixture_engine.index)
     assert q.round == 4
+
+
+def test_what_was_agreed_asked_beside_when_and_where_is_answered_too(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer(
+        "Phiên họp thứ 6 ủy ban biên giới biển họp hồi nào, ở đâu, có thỏa thuận gì đáng chú ý ko nhỉ?"
+    )
+    event = fixture_engine.knowledge.event(answer.facts[0])
+    assert event is not None and event.agreed and event.agreed[0].vi in answer.text

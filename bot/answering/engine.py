@@ -68,6 +68,7 @@ from bot.kb.facts import (
 from bot.kb.facts import Status as EventStatus
 from bot.kb.knowledge import AnyFact, Knowledge, value_key
 from bot.nlu.lexicon import (
+    AGREED_ASKED,
     AMOUNT_NOUNS,
     ANNIVERSARY_WORDS,
     CITY_ASKED,
@@ -1669,6 +1670,9 @@ class Engine:
         if OCCASION_ASKED.search(q.folded) and linked:
             # "ở đâu, nhân dịp gì?": where, and the visit or session it was part of
             return [*asked, "occasion"]
+        if asked and AGREED_ASKED.search(q.canonical) and (event.agreed or event.discussed):
+            # "họp hồi nào, ở đâu, có thỏa thuận gì?": what was agreed too
+            return [*asked, "what"]
         if asked:
             return asked
         if q.date is not None and HELD_ASKED.search(q.canonical):

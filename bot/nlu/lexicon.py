@@ -199,6 +199,7 @@ class Cues(_Data):
     share_not_yet: list[str] = Field(default_factory=list)
     share_done: list[str] = Field(default_factory=list)
     figure_meaning_asked: list[str] = Field(default_factory=list)
+    agreed_asked: list[str] = Field(default_factory=list)
     unmarked_means: dict[str, str] = Field(default_factory=dict)
     body_heads: list[str]
     described_by: list[str]
@@ -560,6 +561,7 @@ EVENT_ASKED = _phrases(_CUES.event_asked)
 DAY_AFTER = _phrases(_CUES.day_after)
 FIGURES_ASKED = _phrases(_CUES.figures_asked)
 FIGURE_MEANING_ASKED = _phrases(_CUES.figure_meaning_asked or ["\x00"])
+AGREED_ASKED = _phrases(_CUES.agreed_asked or ["\x00"])
 FIRST_ASKED = _phrases(_CUES.first_asked)
 SAME_PLACE_ASKED = _phrases(_CUES.same_place_asked or ["\x00"])
 SHARE_NOT_YET = _phrases(_CUES.share_not_yet or ["\x00"])
