@@ -43,7 +43,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout2.yaml": (143, 4),  # of 159, written blind on 2026-12-06
     "heldout3.yaml": (147, 12),  # of 172, written blind later on 2026-12-06
     "heldout4.yaml": (158, 4),  # of 170, written blind at the start of the next stop
-    "heldout5.yaml": (152, 13),  # of 173, written blind at the start of the third stop
+    "heldout5.yaml": (153, 13),  # of 173, written blind at the start of the third stop
     "heldout6.yaml": (135, 13),  # of 157, written blind late in the third stop
     "heldout7.yaml": (140, 8),  # of 162, written blind at the start of the fourth stop
     # of 135, written blind late in the fourth stop; one more confident-wrong (2 → 3) since what is set
@@ -106,7 +106,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout8.yaml": (88, 2),  # of 94, held out, written blind at the start of the fifth stop
     "heldout9.yaml": (90, 5),  # of 97, held out, written blind late in the fifth stop
     "dev7.yaml": (108, 0),  # of 110, written blind at the start of the sixth stop
-    "heldout10.yaml": (93, 6),  # of 105, held out, written blind in the sixth stop; first run at its end
+    "heldout10.yaml": (94, 6),  # of 105, held out, written blind in the sixth stop; first run at its end
     "dev8.yaml": (107, 3),  # of 113, written blind at the start of the seventh stop
     "heldout11.yaml": (75, 18),  # of 109, held out, with dev8; start of stop 66 (21), first run 70
     "dev9.yaml": (104, 2),  # of 110, written blind at the start of the eighth stop; start of stop 92 (9)
@@ -131,7 +131,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout17.yaml": (88, 4),
     "dev15.yaml": (95, 2),  # of 100, written blind mid-way through the eleventh stop; start of stop 90 (7)
     # of 100, held out, with dev15; start of stop 85 (3), first run 86 (3)
-    "heldout18.yaml": (86, 3),
+    "heldout18.yaml": (87, 3),
     # of 100, held out, written blind late in the eleventh stop (six answer-changing commits before its
     # end); start of stop 85 (10), first run 85 (10)
     "heldout19.yaml": (85, 10),
@@ -1344,3 +1344,13 @@ def test_what_was_agreed_asked_beside_when_and_where_is_answered_too(fixture_eng
     )
     event = fixture_engine.knowledge.event(answer.facts[0])
     assert event is not None and event.agreed and event.agreed[0].vi in answer.text
+
+
+def test_a_follow_up_in_everyday_english_is_no_subject_the_base_lacks(fixture_engine: Engine) -> None:
+    # "behind", "quick", "check", "correct": everyday words, not a subject the articles lack
+    q = analyze("What about the growth rate behind that 2022 trade figure?", fixture_engine.index)
+    assert not q.unknown_words
+    answer = fixture_engine.answer("What about the growth rate behind that 2022 trade figure?")
+    assert answer.status.value == "answered" and isinstance(
+        fixture_engine.knowledge.get(answer.facts[0]), Figure
+    )
