@@ -48,6 +48,7 @@ from bot.kb.facts import (
 from bot.kb.facts import Status as EventStatus
 from bot.kb.knowledge import AnyFact
 from bot.nlu.lexicon import (
+    ACRONYM,
     AGE_ASKED,
     ALTERNATIVES,
     AMOUNT_ABOVE,
@@ -1378,9 +1379,8 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         asked = without_dates(q.canonical)  # the cue typed with a typo ("bao nhiu năm"), read corrected
     asked = NOW.sub(" ", DURATION_CUES.sub(when, AGE_ASKED.sub(when, ANNIVERSARY_WORDS.sub(" ", asked))))
     # acronyms as typed, capitals and all ("UNCLOS"): folded, a short one is an ordinary word
-    for acronym in {w.strip("?.,!;:") for w in q.text.split() if w.strip("?.,!;:").isupper()}:
-        if len(acronym) > 2:
-            asked = re.sub(rf"\b{re.escape(fold(acronym))}\b", acronym, asked)
+    for acronym in set(ACRONYM.findall(q.text)):
+        asked = re.sub(rf"\b{re.escape(fold(acronym))}\b", acronym, asked)
     found = _of_the_year_named(engine, q, asked_years, today) or _earliest(
         engine, engine.lookup(asked, q.lang, today), q.lang, asked_years
     )
@@ -1791,13 +1791,8 @@ def _one_undated(
     other = [a for a in answers if a.status is Status.ANSWERED and a.facts and a.facts[0] != dated.facts[0]]
     if len(other) != 1 or _date_of(engine.knowledge.get(other[0].facts[0])) is not None:
         return None
-    pair = [dated, other[0]] if answers.index(other[0]) else [other[0], dated]
-    facts = tuple(dict.fromkeys(f for a in pair for f in a.facts))
-    sources = tuple(dict.fromkeys(src for a in pair for src in a.sources))
-    text = "\n\n".join(a.text for a in pair)
-    return dataclasses.replace(
-        dated, question=q.text, text=text, facts=facts, sources=sources, not_stated=True
-    )
+    both = compound.merged(engine, q, [dated, other[0]] if answers.index(other[0]) else [other[0], dated])
+    return dataclasses.replace(both, not_stated=True) if both is not None else None
 
 
 def _dated(engine: Lookup, q: Question, text: str, today: dt.date) -> tuple[Answer, FuzzyDate] | None:

@@ -68,6 +68,7 @@ from bot.kb.facts import (
 from bot.kb.facts import Status as EventStatus
 from bot.kb.knowledge import AnyFact, Knowledge, value_key
 from bot.nlu.lexicon import (
+    ACRONYM,
     AGREED_ASKED,
     AMOUNT_NOUNS,
     ANNIVERSARY_WORDS,
@@ -146,7 +147,6 @@ log = logging.getLogger(__name__)
 
 MAX_CANDIDATES = 5
 
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+\b")  # "DOC", "CLMV", "UNCLOS"
 _SIDE = re.compile(rf"\bphia ({COUNTRY_ALTERNATION})\b|\b({COUNTRY_ALTERNATION}) side\b")
 
 
@@ -493,7 +493,7 @@ class Engine:
         """The one fact the question names outright: by its whole name, as a place (not a country), or
         by an acronym written in its own title ("CLMV", "DOC")."""
         ids = set(q.named_facts) | {p.id for p in self._places_named_exactly(q) if self._typed_as_named(q, p)}
-        for acronym in set(_ACRONYM.findall(q.text)):
+        for acronym in set(ACRONYM.findall(q.text)):
             titled = {}
             # the word as the index holds it: "ACMECS" is "acmec" there, a final "s" read as a plural
             for fact_id in self.index.facts_with(singular(fold(acronym))):
@@ -638,7 +638,7 @@ class Engine:
             # words asked, not the meeting it was made at or near
             return Decision(Verdict.ANSWER, named_stances)
         # … or by the acronym that is its whole title ("COC khác gì …"), not a stance citing it
-        acronyms = set(_ACRONYM.findall(q.text))
+        acronyms = set(ACRONYM.findall(q.text))
         quoted = [
             s
             for s in ties
@@ -999,7 +999,7 @@ class Engine:
         stance (else the one fact) whose own text holds the one rare acronym it asks about, when the
         best named does not."""
         # acronyms as typed (a long foreign word may be a person's name)
-        names = {fold(a) for a in _ACRONYM.findall(q.text) if len(a) > 2} & self.index.rare_names(q.text)
+        names = {fold(a) for a in ACRONYM.findall(q.text)} & self.index.rare_names(q.text)
         if Intent.WHAT not in q.intents or len(names) != 1:
             return None
         holding = [s for s in ranked if s.anchored and s.fact.id in self.index.facts_with(next(iter(names)))]

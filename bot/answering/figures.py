@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.answering.answers import Lang
 from bot.kb.facts import Figure
-from bot.nlu.lexicon import COMPARED_WITH, SHARE_DONE, SHARE_NOT_YET
+from bot.nlu.lexicon import COMPARED_WITH, SHARE_DONE, SHARE_DONE_MARKS, SHARE_NOT_YET
 from bot.nlu.parsing import AMOUNT, YEAR_IN_TEXT
 from bot.nlu.text import fold
 from bot.render.text import localized, phrase
@@ -31,30 +31,28 @@ def share_done(figure: Figure, folded_question: str, lang: Lang) -> str | None:
     if figure.unit != PERCENT or not 0 < figure.value < 100:
         return None
     acts = [
-        name[m.end() :].split()
+        words
         for name in (fold(figure.name_vi), fold(figure.name_en))
         for m in SHARE_NOT_YET.finditer(name)
+        if (words := name[m.end() :].split())
     ]
-    act = next((words for words in acts if words), None)
-    if act is None:
-        return None
     done = bool(SHARE_DONE.search(folded_question)) or any(
-        f"da {' '.join(words)}" in folded_question
+        any(f"{mark} {' '.join(words)}" in folded_question for mark in SHARE_DONE_MARKS)
         or (
             lang == "en" and words[0] in folded_question.split() and not SHARE_NOT_YET.search(folded_question)
         )
         for words in acts
-        if words
     )
     if not done:
         return None
-    rest = _number(100 - figure.value, lang)
-    return phrase("share_done", lang, done=f"{rest}%", rest=f"{_number(figure.value, lang)}%")
+    rest = _decimal(100 - figure.value, lang)
+    return phrase("share_done", lang, done=f"{rest}%", rest=f"{_decimal(figure.value, lang)}%")
 
 
-def _number(value: float, lang: Lang) -> str:
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "vi" else text
+def _decimal(number: float, lang: Lang, spec: str = "g") -> str:
+    """A number as the language writes it: "19,7" in Vietnamese, "19.7" in English."""
+    written = f"{number:{spec}}"
+    return written.replace(".", ",") if lang == "vi" else written
 
 
 class FigureIndex:
@@ -125,5 +123,4 @@ def earlier_value(figures: list[Figure], folded_question: str, lang: Lang) -> De
 
 def _with_number(value_text: str, number: float, lang: Lang) -> str:
     """The value as the seed words it ("hơn 1,2 tỷ USD") with another number: a lower bound stays one."""
-    written = f"{number:.1f}".replace(".", ",") if lang == "vi" else f"{number:.1f}"
-    return AMOUNT.sub(written, value_text, count=1)
+    return AMOUNT.sub(_decimal(number, lang, ".1f"), value_text, count=1)
