@@ -256,11 +256,12 @@ class EntityIndex:
         index.language_words = _language_words(knowledge)
         index._index_countries()
         sides: list[tuple[str, str]] = []
+        written_names: list[str] = []  # officials' titles and mechanisms' names, for `titles_written`
         for fact in knowledge.facts:
             if isinstance(fact, Official):
                 if _whole_names(fact.country):
                     index.given_names.setdefault(fold(fact.name).split()[-1], []).append(fact.id)
-                index.titles_written += "".join(f" {canonical(fold(p.title_vi))} |" for p in fact.positions)
+                written_names.extend(canonical(fold(p.title_vi)) for p in fact.positions)
                 for form in _name_forms(fact):
                     strict = _whole_names(fact.country)
                     index.name_forms.append(NameForm(form, fact.id, len(form.split()), strict))
@@ -279,7 +280,7 @@ class EntityIndex:
                 index.series_units[fact.id] = [
                     units(index.without_countries(canonical(fold(n)))) for n in names
                 ]
-                index.titles_written += "".join(f" {canonical(fold(n))} |" for n in names)
+                written_names.extend(canonical(fold(n)) for n in names)
                 # (Vietnamese names only: an English name is all synonyms of the Vietnamese words)
                 vietnamese = [n for n in names if has_vietnamese_marks(n)]
                 written = {u for n in vietnamese for u in _name_pairs(units(fold(n)))}
@@ -298,6 +299,7 @@ class EntityIndex:
                 index.vocabulary.update(folded_text.split())
             index.fact_countries[fact.id] = _countries_of(fact, knowledge, canonical_text)
         index._name_without_years()
+        index.titles_written = "".join(f" {name} |" for name in written_names)
         official_names = [fold(o.name).split() for o in knowledge.of_kind(Official)]
         index.name_shapes = {(words[0], len(words)) for words in official_names if len(words) >= 3}
         index._drop_ambiguous_short_forms()
