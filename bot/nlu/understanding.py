@@ -1287,7 +1287,7 @@ def _read_as_typed(text: str, folded: str) -> str:
     for a, b in itertools.pairwise(typed):
         meant = UNMARKED_MEANS.get(f"{fold(a)} {b}")
         if meant is not None:
-            folded = re.sub(rf"\b{fold(a)} {b}\b", meant, folded)
+            folded = re.sub(rf"\b{re.escape(f'{fold(a)} {b}')}\b", meant, folded)
     return folded
 
 
