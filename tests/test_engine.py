@@ -3251,3 +3251,13 @@ def test_the_share_done_is_worked_out_from_the_share_still_to_do(
 )
 def test_which_round_and_what_day_asked_casually(engine: Engine, question: str, fact: str) -> None:
     assert engine.answer(question).facts[0] == fact
+
+
+def test_where_asked_of_a_conference_and_the_meetings_on_its_sidelines_is_the_conference_s_place(
+    engine: Engine,
+) -> None:
+    # all three took place in Laos: no question back, the retreat that holds the others answers
+    answer = engine.answer(
+        "Bui Thanh Son went to an ASEAN foreign ministers' retreat in January 2024 — which country hosted it?"
+    )
+    assert answer.status is Status.ANSWERED and answer.facts[0] == "asean-fm-retreat-2024-01"

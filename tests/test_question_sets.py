@@ -85,7 +85,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev16.yaml": (121, 3),  # of 130, written blind at the start of the twelfth stop; start of stop 111 (10)
     # of 130, with dev16; start of stop 114 (9), first run 114 (9)
     "heldout22.yaml": (114, 9),
-    "dev17.yaml": (124, 2),  # of 130, written blind mid-way through the twelfth stop; start of stop 120 (4)
+    "dev17.yaml": (125, 2),  # of 130, written blind mid-way through the twelfth stop; start of stop 120 (4)
     # of 130, with dev17; start of stop 116 (8), first run 117 (7)
     "heldout23.yaml": (117, 7),
 }

@@ -689,7 +689,22 @@ class Engine:
             and (Intent.LIST in q.intents or not q.intents & {Intent.WHAT, Intent.WHO, Intent.WHERE})
         ):
             return Decision(Verdict.TIED, ties, list_on_date=True)
+        container = self._one_place_for_all(q, ties)
+        if container is not None:
+            return Decision(Verdict.ANSWER, [container])
         return Decision(Verdict.TIED, ties + self._alike(q, ties, ranked))
+
+    def _one_place_for_all(self, q: Question, ties: list[Scored]) -> Scored | None:
+        """ "Sơn went to the ASEAN retreat — which country hosted it?": tied events that all took place
+        at the one place asked for, one of them holding the others (the conference, not the meetings
+        on its sidelines), answer alike: that one, with no question back."""
+        if Intent.WHERE not in q.intents or q.intents & {Intent.WHEN, Intent.WHAT, Intent.LIST}:
+            return None
+        events = [s for s in ties if isinstance(s.fact, Event)]
+        places = {s.fact.place for s in events if isinstance(s.fact, Event)}
+        if len(events) < 2 or len(events) != len(ties) or len(places) != 1 or None in places:
+            return None
+        return lists.holding_the_others(self, events)
 
     def _the_day_after(self, q: Question, ranking: Ranking) -> Answer | None:
         """ "The day after the 2022 consultation in Hanoi, who did Kraisorn meet?": the one event of the

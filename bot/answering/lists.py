@@ -143,7 +143,7 @@ def _the_one_event(events: list[Scored]) -> Scored | None:
     return anchored[0]
 
 
-def _holding_the_others(engine: Lookup, events: list[Scored]) -> Scored | None:
+def holding_the_others(engine: Lookup, events: list[Scored]) -> Scored | None:
     """Of the anchored events, the one whose days and links hold every other (the conference the
     meetings on its sidelines belong to)."""
     anchored = [s for s in events if s.anchored]
@@ -176,7 +176,7 @@ def _held_during(engine: Lookup, q: Question, events: list[Scored]) -> Answer | 
         return None  # "những ai đi cùng … trong chuyến thăm": its people, not its meetings
     # "trong chuyến thăm …, X đồng chủ trì những cuộc họp nào": the visit the others were held during
     during = sidelines or (Intent.LIST in q.intents and bool(HELD_DURING.search(q.folded)))
-    named = _the_one_event(events) or (_holding_the_others(engine, events) if during else None)
+    named = _the_one_event(events) or (holding_the_others(engine, events) if during else None)
     if named is None:
         return None
     event = named.fact
