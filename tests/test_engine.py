@@ -3261,3 +3261,15 @@ def test_where_asked_of_a_conference_and_the_meetings_on_its_sidelines_is_the_co
         "Bui Thanh Son went to an ASEAN foreign ministers' retreat in January 2024 — which country hosted it?"
     )
     assert answer.status is Status.ANSWERED and answer.facts[0] == "asean-fm-retreat-2024-01"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What anniversaries did Vietnam and Laos celebrate in 2022?",
+        "Which anniversaries were Hanoi and Vientiane getting ready to mark in 2022?",
+    ],
+)
+def test_anniversaries_asked_in_english_are_the_year_s_anniversaries(engine: Engine, question: str) -> None:
+    facts = engine.answer(question).facts
+    assert {"anniversary-45-treaty-of-amity-2022", "anniversary-60-diplomatic-relations-2022"} <= set(facts)

@@ -57,9 +57,9 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev5.yaml": (201, 3),  # of 209, written blind with heldout7
     "dev6.yaml": (177, 6),  # of 189, written blind at the start of the fifth stop
     "heldout10.yaml": (147, 7),  # of 159, written blind at the start of the fifth stop
-    "heldout11.yaml": (133, 6),  # of 146, written blind late in the fifth stop
+    "heldout11.yaml": (134, 5),  # of 146, written blind late in the fifth stop
     "dev7.yaml": (155, 5),  # of 170, written blind at the start of the sixth stop
-    "heldout12.yaml": (139, 7),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
+    "heldout12.yaml": (140, 7),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
     "dev8.yaml": (158, 8),  # of 172, written blind at the start of the seventh stop
     "heldout13.yaml": (121, 22),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
     "dev9.yaml": (143, 3),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
@@ -85,7 +85,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev16.yaml": (121, 3),  # of 130, written blind at the start of the twelfth stop; start of stop 111 (10)
     # of 130, with dev16; start of stop 114 (9), first run 114 (9)
     "heldout22.yaml": (114, 9),
-    "dev17.yaml": (125, 2),  # of 130, written blind mid-way through the twelfth stop; start of stop 120 (4)
+    "dev17.yaml": (126, 2),  # of 130, written blind mid-way through the twelfth stop; start of stop 120 (4)
     # of 130, with dev17; start of stop 116 (8), first run 117 (7)
     "heldout23.yaml": (117, 7),
 }
