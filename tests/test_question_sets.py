@@ -88,6 +88,9 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev17.yaml": (126, 2),  # of 130, written blind mid-way through the twelfth stop; start of stop 120 (4)
     # of 130, with dev17; start of stop 116 (8), first run 117 (7)
     "heldout23.yaml": (117, 7),
+    # of 130, written blind late in the twelfth stop, after most changes; start of stop 116 (9), first
+    # run 117 (8)
+    "heldout24.yaml": (117, 8),
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (75, 0),  # of 78, held out
