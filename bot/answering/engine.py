@@ -28,6 +28,7 @@ from bot.answering.retrieval import (
     COUNTRY_ALTERNATION,
     NARROW_KINDS,
     ROLE,
+    ROLE_CUES,
     STATEMENT_CUE,
     Ranking,
     Retrieval,
@@ -1477,6 +1478,17 @@ class Engine:
         if LASTED_ASKED.search(q.folded):
             # "kéo dài mấy ngày, ai đi cùng?": the days, then whatever else is asked of it
             return self._duration(q, event, score, [s for s in slots if s != "when"])
+        if (
+            slots == ["who"]
+            and not _SIDE.search(q.canonical)
+            and not claims.is_claim(q)
+            and not any(cue.search(q.canonical) for cue in ROLE_CUES.values())
+        ):
+            # "… nhờ anh Đức chuyển lời thăm hỏi tới ai?": someone the record's words name, asked by what
+            # was done (not the event's own people, asked by their part or side)
+            found = [p for p in details.passages(self.index, q, event) if p.coverage >= DETAIL_MIN]
+            if found:
+                return self._topic_answer(q, event, found, score)
         if "who" in slots and (not event.participants or self._unnamed_person_asked(q, event)):
             return self._not_stated(q, event, self._who_missing(q, event), score)
         if slots == ["where"] and not event.place:
