@@ -39,7 +39,9 @@ CHECKS = ROOT / "knowledge" / "checks"
 # measured on 2026-12-07 (tenth stop); they ratchet only. The held-out sets were written blind and are
 # never read item by item; the dev sets were written blind too, and are tuned on.
 FLOORS: dict[str, tuple[int, int]] = {
-    "heldout.yaml": (217, 4),  # of 231
+    # of 231; 218 (3) in the twelfth stop until someone a record names, asked by what was done, was
+    # answered from its passage (+2 right, -2 confident-wrong on the second base's held-out sets)
+    "heldout.yaml": (217, 4),
     "heldout2.yaml": (143, 4),  # of 159, written blind on 2026-12-06
     "heldout3.yaml": (147, 12),  # of 172, written blind later on 2026-12-06
     "heldout4.yaml": (158, 4),  # of 170, written blind at the start of the next stop
@@ -89,7 +91,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     # of 130, with dev17; start of stop 116 (8), first run 117 (7)
     "heldout23.yaml": (117, 7),
     # of 130, written blind late in the twelfth stop, after most changes; start of stop 116 (9), first
-    # run 117 (8)
+    # run 117 (8), then 116 (9) with the same change as heldout.yaml
     "heldout24.yaml": (116, 9),
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
