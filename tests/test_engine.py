@@ -3273,3 +3273,11 @@ def test_where_asked_of_a_conference_and_the_meetings_on_its_sidelines_is_the_co
 def test_anniversaries_asked_in_english_are_the_year_s_anniversaries(engine: Engine, question: str) -> None:
     facts = engine.answer(question).facts
     assert {"anniversary-45-treaty-of-amity-2022", "anniversary-60-diplomatic-relations-2022"} <= set(facts)
+
+
+def test_the_days_before_an_act_decades_old_count_to_its_yearly_day(engine: Engine) -> None:
+    # no year named: "ngày thành lập" is the founding day of the year of the visit, not 1949
+    answer = engine.answer(
+        "Bộ Quốc phòng Việt Nam đến chúc mừng trước ngày thành lập Quân đội Nhân dân Lào bao nhiêu ngày?"
+    )
+    assert answer.text.startswith("12 ngày")

@@ -32,6 +32,7 @@ from bot.answering.scoring import (
     NAME_PART_LEAD,
     TIE_MARGIN,
     WORDS_LEAD,
+    YEARLY_DAY_GAP,
 )
 from bot.kb.facts import (
     Agreement,
@@ -1756,7 +1757,7 @@ def _between(
         return None
     if days:
         found = [
-            _anniversary_near(text, side, other[1])
+            _anniversary_near(text, side, other[1], years_named=bool(YEAR_IN_TEXT.search(q.text)))
             for text, side, other in zip(questions, found, found[::-1], strict=True)
         ]
     answers = [answer for answer, _ in found]
@@ -1834,13 +1835,19 @@ def _anniversary_of(
 
 
 def _anniversary_near(
-    text: str, side: tuple[Answer, FuzzyDate], other: FuzzyDate
+    text: str, side: tuple[Answer, FuzzyDate], other: FuzzyDate, *, years_named: bool
 ) -> tuple[Answer, FuzzyDate]:
     """ "trước ngày kỷ niệm thành lập Quân đội": an anniversary with no number is the one in the year of
-    the other act, not the day the act it marks took place."""
+    the other act, not the day the act it marks took place; so is the day of an act decades before,
+    when the question names no year ("chúc mừng trước ngày thành lập Quân đội bao nhiêu ngày": days,
+    not the 27 000 since the founding)."""
     answer, date = side
     folded = fold(text)
-    if not ANNIVERSARY_WORDS.search(folded) or _anniversary_number(folded) is not None:
+    if _anniversary_number(folded) is not None:
+        return side
+    if not ANNIVERSARY_WORDS.search(folded) and (
+        years_named or other.start.year - date.start.year < YEARLY_DAY_GAP
+    ):
         return side
     if not date.has_day or date.start.year >= other.start.year:
         return side

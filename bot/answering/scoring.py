@@ -89,3 +89,8 @@ LIST_SHARE: Final = 0.6  # of the best score, for a fact to join a list the ques
 def score(features: dict[str, float]) -> float:
     """The weighted sum of a candidate's features."""
     return sum(WEIGHTS[name] * value for name, value in features.items())
+
+
+# years before the other act from which a day named with no year is its yearly day, not the act itself
+# ("chúc mừng trước ngày thành lập Quân đội bao nhiêu ngày": the founding day of that year)
+YEARLY_DAY_GAP: Final = 10
