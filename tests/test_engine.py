@@ -3247,6 +3247,8 @@ def test_the_share_done_is_worked_out_from_the_share_still_to_do(
         ),
         # "… vậy ta?": a particle closing the question
         ("18/7/1977 là ngày gì vậy ta?", "signing-treaty-of-amity-1977"),
+        # what was on the schedule of a day: its events
+        ("What was on the schedule for 29 December 2021?", "border-delegation-meeting-31"),
     ],
 )
 def test_which_round_and_what_day_asked_casually(engine: Engine, question: str, fact: str) -> None:

@@ -84,7 +84,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     # of 130, written blind late in the eleventh stop (six answer-changing commits before its end);
     # start of stop 112 (10), first run 115 (8)
     "heldout21.yaml": (117, 6),
-    "dev16.yaml": (121, 3),  # of 130, written blind at the start of the twelfth stop; start of stop 111 (10)
+    "dev16.yaml": (122, 3),  # of 130, written blind at the start of the twelfth stop; start of stop 111 (10)
     # of 130, with dev16; start of stop 114 (9), first run 114 (9)
     "heldout22.yaml": (114, 9),
     "dev17.yaml": (126, 2),  # of 130, written blind mid-way through the twelfth stop; start of stop 120 (4)
