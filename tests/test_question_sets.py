@@ -47,29 +47,33 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout4.yaml": (158, 4),  # of 170, written blind at the start of the next stop
     "heldout5.yaml": (153, 13),  # of 173, written blind at the start of the third stop
     "heldout6.yaml": (135, 13),  # of 157, written blind late in the third stop
-    "heldout7.yaml": (141, 7),  # of 162, written blind at the start of the fourth stop
+    # one less (one confident-wrong more) in the twelfth stop since a stance made at the meeting named is a
+    # candidate though no word of the question ranks it (+5 right, -5 confident-wrong on all held-out sets)
+    "heldout7.yaml": (140, 8),  # of 162, written blind at the start of the fourth stop
     # of 135, written blind late in the fourth stop; one more confident-wrong (2 → 3) since what is set
     # for a year is listed, which gained the held-out sets of both bases 8 right, 4 fewer confident-wrong
     "heldout8.yaml": (128, 3),
-    "heldout9.yaml": (110, 3),  # of 120, written blind after the fourth stop's last engine change
+    "heldout9.yaml": (111, 2),  # of 120, written blind after the fourth stop's last engine change
     "dev.yaml": (264, 0),  # of 270
-    "dev2.yaml": (209, 3),  # of 220
+    "dev2.yaml": (208, 4),  # of 220
     "dev3.yaml": (203, 2),  # of 210, written blind with heldout4
     "dev4.yaml": (178, 6),  # of 201, written blind with heldout5
     "dev5.yaml": (201, 3),  # of 209, written blind with heldout7
-    "dev6.yaml": (177, 6),  # of 189, written blind at the start of the fifth stop
+    "dev6.yaml": (178, 5),  # of 189, written blind at the start of the fifth stop
     "heldout10.yaml": (148, 6),  # of 159, written blind at the start of the fifth stop
     "heldout11.yaml": (134, 5),  # of 146, written blind late in the fifth stop
     "dev7.yaml": (155, 5),  # of 170, written blind at the start of the sixth stop
-    "heldout12.yaml": (140, 7),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
-    "dev8.yaml": (158, 8),  # of 172, written blind at the start of the seventh stop
+    "heldout12.yaml": (141, 6),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
+    "dev8.yaml": (157, 8),  # of 172, written blind at the start of the seventh stop
     "heldout13.yaml": (121, 22),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
     "dev9.yaml": (143, 3),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
     "heldout14.yaml": (111, 22),  # of 151, with dev9; start of stop 100 (28), first run 100 (29)
-    "dev10.yaml": (140, 4),  # of 150, written blind at the start of the ninth stop; start of stop 122 (14)
+    "dev10.yaml": (141, 3),  # of 150, written blind at the start of the ninth stop; start of stop 122 (14)
     "heldout15.yaml": (128, 11),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
     "dev11.yaml": (123, 5),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
-    "heldout16.yaml": (108, 15),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
+    # one less (one confident-wrong more) in the twelfth stop since a stance made at the meeting named is a
+    # candidate though no word of the question ranks it (+5 right, -5 confident-wrong on all held-out sets)
+    "heldout16.yaml": (107, 16),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
     "dev12.yaml": (124, 8),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
     "heldout17.yaml": (118, 8),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
     "dev13.yaml": (122, 4),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
@@ -78,18 +82,18 @@ FLOORS: dict[str, tuple[int, int]] = {
     # of 140, with dev14; start of stop 127 (8), first run 126 (9): its count alone took back the filter
     # of documents by topic that had cost it (and heldout14) one answer, with no dev gain
     "heldout19.yaml": (130, 5),
-    "dev15.yaml": (124, 3),  # of 130, written blind mid-way through the eleventh stop; start of stop 118 (7)
+    "dev15.yaml": (125, 2),  # of 130, written blind mid-way through the eleventh stop; start of stop 118 (7)
     # of 130, with dev15; start of stop 111 (9), first run 113 (8)
-    "heldout20.yaml": (117, 5),
+    "heldout20.yaml": (118, 4),
     # of 130, written blind late in the eleventh stop (six answer-changing commits before its end);
     # start of stop 112 (10), first run 115 (8)
     "heldout21.yaml": (117, 6),
     "dev16.yaml": (122, 3),  # of 130, written blind at the start of the twelfth stop; start of stop 111 (10)
     # of 130, with dev16; start of stop 114 (9), first run 114 (9)
-    "heldout22.yaml": (114, 9),
+    "heldout22.yaml": (115, 8),
     "dev17.yaml": (126, 2),  # of 130, written blind mid-way through the twelfth stop; start of stop 120 (4)
     # of 130, with dev17; start of stop 116 (8), first run 117 (7)
-    "heldout23.yaml": (117, 7),
+    "heldout23.yaml": (118, 6),
     # of 130, written blind late in the twelfth stop, after most changes; start of stop 116 (9), first
     # run 117 (8), then 116 (9) with the same change as heldout.yaml
     "heldout24.yaml": (116, 9),
@@ -101,7 +105,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout3.yaml": (90, 3),  # of 100, held out, written blind with heldout5
     "heldout4.yaml": (81, 5),  # of 90, held out, written blind with heldout6
     "dev2.yaml": (104, 2),  # of 111
-    "dev3.yaml": (103, 6),  # of 114, written blind with heldout4
+    "dev3.yaml": (102, 7),  # of 114, written blind with heldout4
     "dev4.yaml": (103, 2),  # of 111, written blind with heldout5
     "heldout5.yaml": (80, 7),  # of 94, held out, written blind with heldout7
     "heldout6.yaml": (78, 5),  # of 85, held out, written blind with heldout8
@@ -110,8 +114,8 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "dev6.yaml": (110, 1),  # of 113, written blind at the start of the fifth stop
     "heldout8.yaml": (88, 2),  # of 94, held out, written blind at the start of the fifth stop
     "heldout9.yaml": (90, 5),  # of 97, held out, written blind late in the fifth stop
-    "dev7.yaml": (108, 0),  # of 110, written blind at the start of the sixth stop
-    "heldout10.yaml": (94, 6),  # of 105, held out, written blind in the sixth stop; first run at its end
+    "dev7.yaml": (109, 0),  # of 110, written blind at the start of the sixth stop
+    "heldout10.yaml": (95, 5),  # of 105, held out, written blind in the sixth stop; first run at its end
     "dev8.yaml": (107, 3),  # of 113, written blind at the start of the seventh stop
     "heldout11.yaml": (75, 18),  # of 109, held out, with dev8; start of stop 66 (21), first run 70
     "dev9.yaml": (104, 2),  # of 110, written blind at the start of the eighth stop; start of stop 92 (9)
@@ -120,12 +124,14 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # "cuộc … đầu tiên" reads round 1 across up to 12 words (+1 real held-out, +2 dev)
     "heldout12.yaml": (79, 14),
     "dev10.yaml": (101, 6),  # of 110, written blind at the start of the ninth stop; start of stop 89 (12)
-    "heldout13.yaml": (71, 22),  # of 110, held out, with dev10; start of stop 67 (24), first run 67 (24)
+    # of 110, held out, with dev10; start of stop 67 (24), first run 67 (24); one less (one confident-wrong
+    # more) in the twelfth stop with the same change as the real heldout7
+    "heldout13.yaml": (70, 23),
     "dev11.yaml": (92, 5),  # of 100, written blind late in the ninth stop; start of stop 85 (6)
-    "heldout14.yaml": (71, 17),  # of 100, held out, with dev11; start of stop 62 (23), first run 63 (23)
+    "heldout14.yaml": (72, 16),  # of 100, held out, with dev11; start of stop 62 (23), first run 63 (23)
     "dev12.yaml": (93, 1),  # of 100, written blind at the start of the tenth stop; start of stop 79 (9)
     # of 100, held out, with dev12; start of stop 80 (9); after English typos were read, 79 (10)
-    "heldout15.yaml": (85, 7),
+    "heldout15.yaml": (86, 6),
     "dev13.yaml": (89, 3),  # of 100, written blind mid-way through the tenth stop; start of stop 77 (10)
     # of 100, held out, with dev13; start of stop 77 (11), first run 79 (11)
     "heldout16.yaml": (81, 10),

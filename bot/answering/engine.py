@@ -994,7 +994,15 @@ class Engine:
             isinstance(s.fact, Event) and s is not best and s.score >= best.score - TIE_MARGIN for s in ranked
         ):
             return None
-        made_there = [s for s in ranked if isinstance(s.fact, Statement) and s.fact.made_at == best.fact.id]
+        # the stances made there; asked what was set at the meeting ("hẹn chuẩn bị … kỷ niệm năm nào?"),
+        # one none of the question's words ranked too (not when a day of the meeting is asked)
+        ranked_there = {s.fact.id: s for s in ranked if isinstance(s.fact, Statement)}
+        unranked = q.date is None or q.date.day is None
+        made_there = [
+            ranked_there.get(i) or Scored(fact, best.score, True)
+            for i in self.knowledge.statements_at.get(best.fact.id, ())
+            if isinstance(fact := self.knowledge.get(i), Statement) and (unranked or i in ranked_there)
+        ]
         named = [s for s in made_there if self.retrieval.stance_named(q, s.fact)]
         if len(named) == 1:
             return named[0]
