@@ -3293,3 +3293,11 @@ def test_what_a_meeting_set_is_the_stance_made_there_though_no_word_ranks_it(eng
     # a day asked of the meeting is the meeting's
     day = engine.answer("Tham vấn chính trị cấp Bộ trưởng lần thứ 8 diễn ra cụ thể vào ngày 28 hay 29/12?")
     assert day.facts[0] == "fm-political-consultation-8"
+
+
+def test_the_anniversaries_of_a_year_asked_in_the_plural_are_each_given(engine: Engine) -> None:
+    answer = engine.answer("năm 2022 VN với Lào kỷ niệm những mốc bao nhiêu năm vậy?")
+    assert {"anniversary-60-diplomatic-relations-2022", "anniversary-45-treaty-of-amity-2022"} <= set(
+        answer.facts
+    )
+    assert "60 năm" in answer.text and "45 năm" in answer.text

@@ -76,7 +76,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout16.yaml": (107, 16),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
     "dev12.yaml": (124, 8),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
     "heldout17.yaml": (118, 8),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
-    "dev13.yaml": (122, 4),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
+    "dev13.yaml": (123, 3),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
     "heldout18.yaml": (111, 10),  # of 130, with dev13; start of stop 107 (11), first run 110 (11)
     "dev14.yaml": (134, 5),  # of 140, written blind at the start of the eleventh stop; start of stop 126 (7)
     # of 140, with dev14; start of stop 127 (8), first run 126 (9): its count alone took back the filter

@@ -1519,6 +1519,17 @@ def _anniversary_held(engine: Lookup, q: Question, years: list[int], today: dt.d
     words fit best."""
     if not years or not ANNIVERSARY_WORDS.search(q.canonical):
         return None
+    if Intent.LIST in q.intents:
+        # "năm 2022 kỷ niệm những mốc bao nhiêu năm?": every anniversary of the year, each with its count
+        knowledge = engine.knowledge
+        every = [
+            fact
+            for year in years
+            for i in (*knowledge.statements_by_year.get(year, ()), *knowledge.events_by_year.get(year, ()))
+            if (fact := knowledge.get(i)) is not None and _counts_years(engine, fact, q.lang)
+        ]
+        if len(every) > 1:
+            return compound.merged(engine, q, [engine.answer_fact(f.id, lang=q.lang) for f in every])
     plain = engine.lookup(q.text, q.lang, today)
     if plain.status is not Status.ANSWERED:
         return None
@@ -1526,19 +1537,19 @@ def _anniversary_held(engine: Lookup, q: Question, years: list[int], today: dt.d
     for fact_id in plain.facts:
         fact = engine.knowledge.get(fact_id)
         date = _date_of(fact)
-        title = fold(engine.render.title(fact, q.lang)) if fact is not None else ""
-        if (
-            date
-            and date.start.year in years
-            and ANNIVERSARY_WORDS.search(title)
-            and re.search(r"\b\d+\b", title)
-        ):
+        if date and date.start.year in years and fact is not None and _counts_years(engine, fact, q.lang):
             held.append(fact_id)
     shares = engine.index.lexical_scores(q.units, english=q.lang == "en")
     ranked = sorted(held, key=lambda f: -shares.get(f, 0.0))
     if not ranked or (len(ranked) > 1 and shares.get(ranked[0], 0.0) <= shares.get(ranked[1], 0.0)):
         return None
     return dataclasses.replace(engine.answer_fact(ranked[0], lang=q.lang), question=q.text)
+
+
+def _counts_years(engine: Lookup, fact: AnyFact, lang: Lang) -> bool:
+    """An anniversary record that names its count in its title ("Kỷ niệm 60 năm …")."""
+    title = fold(engine.render.title(fact, lang))
+    return bool(ANNIVERSARY_WORDS.search(title) and re.search(r"\b\d+\b", title))
 
 
 def anniversary_year(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
