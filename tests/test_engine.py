@@ -3301,3 +3301,12 @@ def test_the_anniversaries_of_a_year_asked_in_the_plural_are_each_given(engine: 
         answer.facts
     )
     assert "60 năm" in answer.text and "45 năm" in answer.text
+
+
+def test_bilateral_events_between_two_countries_leave_out_a_third_country_s_meeting(engine: Engine) -> None:
+    # the meeting with Cambodia's minister took place in Laos, but is no Vietnam–Laos activity
+    answer = engine.answer(
+        "Trong tháng 1/2024 có những hoạt động song phương nào giữa Việt Nam và Lào được nhắc đến?"
+    )
+    assert "meeting-bui-thanh-son-saleumxay-2024-01-28" in answer.facts
+    assert "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28" not in answer.facts

@@ -622,6 +622,10 @@ def event_list(engine: Lookup, q: Question, scored: list[Scored], *, by_kind: bo
             for e in events
             if (series := engine.knowledge.series(e.series or "")) is None or series.bilateral
         ]
+        if len(q.countries) == 2:
+            # "… song phương nào giữa Việt Nam và Lào": not a meeting with a third country's minister
+            # held in one of them
+            events = [e for e in events if _people_countries(engine, e) <= q.countries]
     if not events:
         return engine.not_found(q.text, q.lang, q)
     if len(events) == 1:
@@ -652,6 +656,15 @@ def event_list(engine: Lookup, q: Question, scored: list[Scored], *, by_kind: bo
     if len(events) > len(shown):
         lines.append(f"… (+{len(events) - len(shown)})")
     return engine.answered(q.text, facts, head + "\n" + "\n".join(lines), q.lang, 1.0)
+
+
+def _people_countries(engine: Lookup, event: Event) -> set[str]:
+    """The countries of the officials an event's record names."""
+    return {
+        official.country
+        for p in event.participants
+        if (official := engine.knowledge.official(p.official or "")) is not None
+    }
 
 
 def _on_the_day(event: Event, month: int | None, day: int, year: int | None) -> bool:
