@@ -1188,7 +1188,8 @@ def _title_named(engine: Lookup, q: Question, fact: Statement | Agreement) -> bo
 
 def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
     """Every date, place and amount the question claims agrees with the fact found."""
-    date = _date_of(fact) or _meeting_date(engine, fact)  # a stance undated but for its meeting
+    meeting = _meeting_date(engine, fact)
+    date = _date_of(fact) or meeting  # a stance undated but for its meeting
     if isinstance(fact, Agreement) and date is not None:
         # "was the 2014–2020 agreement signed in 2015?": the period names it, the other year is claimed
         in_name = {year for year in (fact.period_start, fact.period_end) if year is not None}
@@ -1202,7 +1203,6 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
     span = q.date.span() if q.date is not None and not _year_of_a_name(engine, q) else None
     # a stance's year claimed, and another: the year of the meeting it was stated at ("hồi 2015 ông Minh
     # khẳng định … Chủ tịch ASEAN năm 2016"), which holds too
-    meeting = _meeting_date(engine, fact)
     years = {int(y) for y in YEAR_IN_TEXT.findall(q.text)}
     own_claimed = date is not None and date.start.year in years and len(years) > 1
     dates = [d for d in (date, meeting if own_claimed else None) if d is not None]
@@ -1389,8 +1389,11 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         return None
     fact = engine.knowledge.get(found.facts[0])
     date = _date_of(fact)
+    name_year = _year_of_its_name(fact, today) if date is None else None
+    if name_year is not None:
+        date = FuzzyDate.parse(str(name_year))  # counted from as a year only, and said to be the name's
     if date is None:
-        return _since_the_year_of_its_name(engine, q, found, fact, asked_years, today)
+        return None
     start = date.start
     later = [y for y in asked_years if y > start.year]
     if later:
@@ -1400,31 +1403,23 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         end = engine.render_date(today, q.lang)
     else:  # a year or a month only: count whole calendar years, inventing no day
         years, end = today.year - start.year, str(today.year)
-    head = phrase("years_between", q.lang, years=str(years), start=format_date(date, q.lang), end=end)
+    if name_year is not None and fact is not None:
+        title = engine.render.title(fact, q.lang)
+        head = phrase(
+            "years_since_name_year", q.lang, years=str(years), year=str(name_year), end=end, title=title
+        )
+    else:
+        head = phrase("years_between", q.lang, years=str(years), start=format_date(date, q.lang), end=end)
     return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
 
 
-def _since_the_year_of_its_name(
-    engine: Lookup, q: Question, found: Answer, fact: object, years: list[int], today: dt.date
-) -> Answer | None:
-    """ "UNCLOS ra đời cách đây bao nhiêu năm?" of a document the articles give no date but whose name
-    carries a year ("… năm 1982"): the years since that year, said to be the year of its name."""
+def _year_of_its_name(fact: object, today: dt.date) -> int | None:
+    """ "UNCLOS ra đời cách đây bao nhiêu năm?": the year the name of a document the articles give no
+    date carries ("… năm 1982"), not after today."""
     if not isinstance(fact, Agreement):
         return None
     named = [int(y) for y in YEAR_IN_TEXT.findall(f"{fact.name_vi} {fact.name_en}")]
-    if not named or named[0] > today.year:
-        return None
-    later = [y for y in years if y > named[0]]
-    end = later[0] if later else today.year
-    head = phrase(
-        "years_since_name_year",
-        q.lang,
-        years=str(end - named[0]),
-        year=str(named[0]),
-        end=str(end),
-        title=engine.render.title(fact, q.lang),
-    )
-    return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
+    return named[0] if named and named[0] <= today.year else None
 
 
 def _of_the_year_named(engine: Lookup, q: Question, years: list[int], today: dt.date) -> Answer | None:

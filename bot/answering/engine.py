@@ -28,13 +28,13 @@ from bot.answering.retrieval import (
     COUNTRY_ALTERNATION,
     NARROW_KINDS,
     ROLE,
-    ROLE_CUES,
     STATEMENT_CUE,
     Ranking,
     Retrieval,
     Scored,
     country_code,
     event_date_query,
+    roles_asked,
 )
 from bot.answering.scoring import (
     DETAIL_MIN,
@@ -1490,7 +1490,7 @@ class Engine:
             slots == ["who"]
             and not _SIDE.search(q.canonical)
             and not claims.is_claim(q)
-            and not any(cue.search(q.canonical) for cue in ROLE_CUES.values())
+            and not roles_asked(q)
         ):
             # "… nhờ anh Đức chuyển lời thăm hỏi tới ai?": someone the record's words name, asked by what
             # was done (not the event's own people, asked by their part or side)

@@ -20,10 +20,10 @@ from bot.answering.retrieval import (
     AGREEMENT_CUE,
     NARROW_KINDS,
     ROLE,
-    ROLE_CUES,
     Ranking,
     Scored,
     event_date_query,
+    roles_asked,
 )
 from bot.answering.scoring import LIST_SHARE, POST_WINDOW, SERIES_MENTIONED, TIE_MARGIN
 from bot.kb.facts import (
@@ -190,7 +190,7 @@ def _held_during(engine: Lookup, q: Question, events: list[Scored]) -> Answer | 
     ]
     if met:
         within = [e for e in within if set(q.officials) & {p.official for p in e.participants}]
-    roles = {role for role, cue in ROLE_CUES.items() if cue.search(q.canonical)}
+    roles = roles_asked(q)
     in_role = bool(roles and q.officials)
     if in_role:
         # "… ông Nam đồng chủ trì sự kiện nào?": those he took that part in
@@ -366,7 +366,7 @@ def role_holder(engine: Lookup, q: Question) -> Answer | None:
         or engine.retrieval.strong_series(q)
     ):
         return None
-    if q.event_kinds - {"consultation"} or any(cue.search(q.canonical) for cue in ROLE_CUES.values()):
+    if q.event_kinds - {"consultation"} or roles_asked(q):
         return None  # "who hosted / co-chaired / led ..." asks about an event, not who holds a post
     post = engine.asked_post(q)
     if post is None:

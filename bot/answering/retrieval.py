@@ -104,7 +104,7 @@ class AskedPeople:
         return cls(
             post=post.group(0) if post else None,
             post_country=_country_beside(q.canonical, post) if post else None,
-            roles=frozenset(role for role, cue in ROLE_CUES.items() if cue.search(q.canonical)),
+            roles=roles_asked(q),
             one_country=len(q.countries & main_countries) == 1,
         )
 
@@ -927,6 +927,11 @@ class Retrieval:
         own = self.index.fact_units.get(fact.id, set())
         named = ({u for u in units(m.group(0)) if " " not in u} for m in STATEMENT_CUE.finditer(q.canonical))
         return any(len(words) > 1 and words <= own for words in named)
+
+
+def roles_asked(q: Question) -> frozenset[Role]:
+    """The parts in an event the question asks about ("ai đồng chủ trì", "who led", "ai tiếp")."""
+    return frozenset(role for role, cue in ROLE_CUES.items() if cue.search(q.canonical))
 
 
 def event_date_query(q: Question) -> DateQuery | None:

@@ -363,8 +363,6 @@ PLURAL_ASKED = re.compile(
     rf"|{_phrases(_PLURAL.vi_leads).pattern}\s+{_phrases(_PLURAL.vi_nouns).pattern}"
 )
 INTENT_CUES[Intent.LIST] = re.compile(f"{INTENT_CUES[Intent.LIST].pattern}|{PLURAL_ASKED.pattern}")
-# Everyday phrases holding an intent's cue that ask nothing of the kind ("dành nhiều thời gian", to
-# spend much time, asks no "when"): masked before the intent's cues are looked for
 # a slot asked by its noun alone, as one item of a list ("round 3: date, city and the two co-chairs?")
 LISTED_SLOTS: dict[str, Intent] = {
     noun: intent for intent, nouns in _CUES.listed_slots.items() for noun in nouns
@@ -372,6 +370,8 @@ LISTED_SLOTS: dict[str, Intent] = {
 LISTED_SLOT_GLUE = frozenset(_CUES.listed_slot_glue)
 LEVEL_WORD = _CUES.level_word
 KINDS_ANY_EVENT = frozenset(_CUES.kinds_any_event)
+# Everyday phrases holding an intent's cue that ask nothing of the kind ("dành nhiều thời gian", to
+# spend much time, asks no "when"): masked before the intent's cues are looked for
 INTENTS_NOT_IN: dict[Intent, re.Pattern[str]] = {
     intent: _phrases(phrases) for intent, phrases in _CUES.intents_not_in.items() if phrases
 }
