@@ -97,6 +97,12 @@ FLOORS: dict[str, tuple[int, int]] = {
     # of 130, written blind late in the twelfth stop, after most changes; start of stop 116 (9), first
     # run 117 (8), then 116 (9) with the same change as heldout.yaml
     "heldout24.yaml": (116, 9),
+    "dev18.yaml": (
+        114,
+        9,
+    ),  # of 130, written blind at the start of the thirteenth stop; start of stop 114 (9)
+    # of 130, with dev18; start of stop 121 (2)
+    "heldout25.yaml": (121, 2),
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (75, 0),  # of 78, held out
@@ -155,6 +161,9 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # of 100, held out, written blind late in the twelfth stop, after most changes; start of stop 85 (11),
     # first run 87 (9)
     "heldout22.yaml": (88, 8),
+    "dev18.yaml": (85, 7),  # of 100, written blind at the start of the thirteenth stop; start of stop 85 (7)
+    # of 100, held out, with dev18; start of stop 88 (5)
+    "heldout23.yaml": (88, 5),
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 

@@ -124,6 +124,7 @@ from bot.nlu.lexicon import (
     YES_NO_TAIL,
     Intent,
     canonical,
+    names_an_anniversary,
 )
 from bot.nlu.parsing import YEAR_IN_TEXT, amounts, round_span
 from bot.nlu.text import fold
@@ -1543,8 +1544,7 @@ def _anniversary_held(engine: Lookup, q: Question, years: list[int], today: dt.d
 
 def _counts_years(engine: Lookup, fact: AnyFact, lang: Lang) -> bool:
     """An anniversary record that names its count in its title ("Kỷ niệm 60 năm …")."""
-    title = fold(engine.render.title(fact, lang))
-    return bool(ANNIVERSARY_WORDS.search(title) and re.search(r"\b\d+\b", title))
+    return names_an_anniversary(fold(engine.render.title(fact, lang)))
 
 
 def anniversary_year(engine: Lookup, q: Question, today: dt.date) -> Answer | None:

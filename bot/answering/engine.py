@@ -72,7 +72,6 @@ from bot.nlu.lexicon import (
     ACRONYM,
     AGREED_ASKED,
     AMOUNT_NOUNS,
-    ANNIVERSARY_WORDS,
     CITY_ASKED,
     CONJUNCTIONS,
     COUNTRIES,
@@ -120,6 +119,7 @@ from bot.nlu.lexicon import (
     WHOLE_PERIOD_ASKED,
     Intent,
     canonical,
+    names_an_anniversary,
 )
 from bot.nlu.parsing import YEAR_IN_TEXT, DateQuery, amounts
 from bot.nlu.text import fold, has_vietnamese_marks
@@ -1841,8 +1841,7 @@ def _commemorates(fact: AnyFact) -> bool:
     nhân dân 2025"): it stands for the act."""
     if not isinstance(fact, Statement) or fact.statement_kind is not StatementKind.COMMEMORATION:
         return False
-    title = fold(f"{fact.title_vi} {fact.title_en}")
-    return bool(ANNIVERSARY_WORDS.search(title) and re.search(r"\b\d{1,3}(?:st|nd|rd|th)?\b", title))
+    return names_an_anniversary(fold(f"{fact.title_vi} {fact.title_en}"))
 
 
 # how precise a date is: a day (or a day range) over a month over a year over none

@@ -579,6 +579,14 @@ DEFINITION_ASKED = _phrases(_CUES.definition)
 ANNIVERSARY_ASKED = _phrases(_CUES.anniversary)
 ANNIVERSARY_OCCASION = _phrases(_CUES.anniversary_occasion)
 ANNIVERSARY_WORDS = _words(_CUES.anniversary_words)
+_COUNT = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)?\b")  # "60", "60th"
+
+
+def names_an_anniversary(title: str) -> bool:
+    """A folded title that names an anniversary and its count ("ky niem 60 nam …", "60th anniversary")."""
+    return bool(ANNIVERSARY_WORDS.search(title) and _COUNT.search(title))
+
+
 YEAR_ASKED = _phrases(_CUES.year_asked)
 UNTIL_ASKED = _phrases(_CUES.until_asked)
 SOON_ASKED = _phrases(_CUES.soon)
