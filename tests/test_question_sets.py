@@ -1405,3 +1405,16 @@ def test_someone_the_record_names_asked_by_what_was_done_is_its_passage(
     # asked by their part, the event's people still answer
     side = fixture_engine.answer("phía Thái ai đồng chủ trì phiên họp biên giới biển lần 7 vậy?")
     assert side.facts and fixture_engine.knowledge.event(side.facts[0]) is not None
+
+
+def test_a_place_claimed_of_what_was_agreed_is_checked_against_the_agreed_point(engine: Engine) -> None:
+    # "… chuẩn bị Kỳ họp 38 … tại Lào": the record says so of the session agreed on, though the
+    # meeting itself was held in Vietnam
+    agreed = engine.answer(
+        "Tại cuộc họp Tham khảo Chính trị lần thứ nhất, hai bên có nhất trí chuẩn bị Kỳ họp lần thứ 38 "
+        "Ủy ban liên Chính phủ tại Lào không?"
+    )
+    assert agreed.verdict == "yes"
+    # the meeting's own place is still the meeting's
+    held = engine.answer("Cuộc họp Tham khảo Chính trị lần thứ nhất tổ chức tại Lào phải không?")
+    assert held.verdict == "no" and "Nhà khách Chính phủ" in held.text

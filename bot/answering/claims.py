@@ -1216,6 +1216,7 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
         isinstance(fact, Event)
         and destination is not None
         and destination not in engine.retrieval.places_of(fact)
+        and not _placed_as_the_record_says(engine, q, fact)
     ):
         return False
     if isinstance(fact, Event) and _another_venue(engine, q, fact):
@@ -1249,6 +1250,19 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
         if claimed and not any(_amount_holds(fact.value, *amount) for amount in claimed):
             return False
     return True
+
+
+def _placed_as_the_record_says(engine: Lookup, q: Question, event: Event) -> bool:
+    """ "Tại Tham khảo Chính trị lần 1, hai bên có nhất trí chuẩn bị Kỳ họp 38 … tại Lào không?": the
+    place is claimed of what the record says was agreed there, in its words ("… tại Lào"), not of the
+    meeting itself."""
+    words = q.folded.split()
+    placed = {f"{w} {after}" for w, after in itertools.pairwise(words) if w in PLACE_CLAIM_WORDS}
+    return any(
+        phrase in f" {fold(passage.vi)} " or phrase in f" {fold(passage.en)} "
+        for passage in details.passages(engine.index, q, event)
+        for phrase in placed
+    )
 
 
 def _year_of_a_name(engine: Lookup, q: Question) -> bool:
