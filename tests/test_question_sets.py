@@ -1418,3 +1418,9 @@ def test_a_place_claimed_of_what_was_agreed_is_checked_against_the_agreed_point(
     # the meeting's own place is still the meeting's
     held = engine.answer("Cuộc họp Tham khảo Chính trị lần thứ nhất tổ chức tại Lào phải không?")
     assert held.verdict == "no" and "Nhà khách Chính phủ" in held.text
+
+
+def test_an_ambassador_asked_by_the_city_posted_to_is_not_one_posted_elsewhere(engine: Engine) -> None:
+    # the one Lao ambassador the articles name is posted to Russia: none is named in Hanoi
+    assert engine.answer("dai su Lao tai Ha Noi hien la ai?").status.value == "not_found"
+    assert engine.answer("đại sứ Lào tại Nga là ai").facts[0] == "vilavanh-yiapoher"

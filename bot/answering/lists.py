@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 from collections import Counter
 
 from bot.answering import details
@@ -40,6 +41,7 @@ from bot.kb.facts import Status as EventStatus
 from bot.kb.knowledge import AnyFact
 from bot.nlu.lexicon import (
     BILATERAL,
+    CITY_COUNTRIES,
     CONCLUDED_ASKED,
     CUE_WORDS,
     EVENT_ASKED,
@@ -402,8 +404,12 @@ def _countries_after_post(engine: Lookup, q: Question) -> set[str]:
     match = ROLE.search(q.canonical)
     if match is None:
         return set(q.countries)
-    window = " ".join(q.canonical[match.end() :].split()[:POST_WINDOW])
-    return engine.countries_in(window) & set(q.countries)
+    words = q.canonical[match.end() :].split()[:POST_WINDOW]
+    # … or by its capital or a city ("đại sứ Lào tại Hà Nội")
+    cities = {
+        CITY_COUNTRIES[n] for n in (*words, *map(" ".join, itertools.pairwise(words))) if n in CITY_COUNTRIES
+    }
+    return engine.countries_in(" ".join(words)) & set(q.countries) | cities
 
 
 def officials_listed(engine: Lookup, q: Question) -> Answer | None:
