@@ -104,6 +104,8 @@ def test_a_date_query_matches_events_at_its_precision() -> None:
         ("Tham vấn chính trị lần thứ 8 diễn ra khi nào?", "vi"),
         ("tham van chinh tri lan 8 dien ra khi nao", "vi"),
         ("Saleumxay Kommasith la ai", "vi"),
+        # everyday words typed without marks, against an English-looking "a" at the end
+        ("hiep dinh tim kiem cuu nan tren bien ky roi a?", "vi"),
         ("When was the 8th political consultation?", "en"),
         ("Who is Saleumxay Kommasith?", "en"),
     ],
