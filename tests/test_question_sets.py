@@ -1435,3 +1435,8 @@ def test_a_title_saying_only_who_met_whom_names_no_one_of_their_meetings(engine:
     assert answer.status.value == "ambiguous"
     offered = {c.fact_id for c in answer.candidates}
     assert {"meeting-bui-thanh-son-saleumxay-2021", "meeting-bui-thanh-son-saleumxay-2024-01-28"} <= offered
+
+
+@pytest.mark.parametrize("question", ["Mui Sao la cai gi the", "What is Mui Sao?"])
+def test_a_place_asked_as_a_definition_is_the_place(fixture_engine: Engine, question: str) -> None:
+    assert fixture_engine.answer(question).facts[0] == "cua-khau-mui-sao"

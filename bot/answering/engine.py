@@ -1176,7 +1176,9 @@ class Engine:
 
     def _bare_place(self, q: Question) -> Place | None:
         """'Vũng Áng', 'Nhà khách Chính phủ': a question that is only the name of a place (not a country)."""
-        if q.officials or q.round or q.date or q.intents - {Intent.WHERE, Intent.PROFILE}:
+        # "Mũi Sao là cái gì thế?", "what is Lao Bao?": what the place is, asked as a definition
+        defined = {Intent.WHAT} if DEFINITION_ASKED.search(q.folded) else set()
+        if q.officials or q.round or q.date or q.intents - {Intent.WHERE, Intent.PROFILE, *defined}:
             return None
         places = [p for p in (self.knowledge.place(i) for i in q.places) if p and p.place_kind != "country"]
         if len(places) != 1:
