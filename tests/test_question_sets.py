@@ -1440,3 +1440,17 @@ def test_a_title_saying_only_who_met_whom_names_no_one_of_their_meetings(engine:
 @pytest.mark.parametrize("question", ["Mui Sao la cai gi the", "What is Mui Sao?"])
 def test_a_place_asked_as_a_definition_is_the_place(fixture_engine: Engine, question: str) -> None:
     assert fixture_engine.answer(question).facts[0] == "cua-khau-mui-sao"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Le Thi Ha and Siriporn Laokham - whose ambassadors are they, and posted where?",
+        "Bà Lê Thị Hà và bà Siriporn Laokham là đại sứ nước nào vậy?",
+    ],
+)
+def test_the_country_a_post_is_held_for_asked_of_people_is_their_profiles(
+    fixture_engine: Engine, question: str
+) -> None:
+    answer = fixture_engine.answer(question)
+    assert set(answer.facts[:2]) == {"le-thi-ha", "siriporn-laokham"}

@@ -107,6 +107,7 @@ from bot.nlu.lexicon import (
     OCCASION_ASKED,
     PART_PERIOD,
     POST_COPULAS,
+    POST_COUNTRY_ASKED,
     POST_FILLERS,
     POST_START_ASKED,
     POST_STOPS,
@@ -1136,6 +1137,13 @@ class Engine:
             and not (q.event_kinds or q.round or q.date or q.places or self.retrieval.strong_series(q))
         ):
             return True  # "thứ trưởng Đức là quan chức nước nào?": whose official, not where
+        if (
+            ROLE.search(q.canonical)
+            and POST_COUNTRY_ASKED.search(q.canonical)
+            and not q.intents - {Intent.WHERE, Intent.WHAT, Intent.WHO, Intent.PROFILE}
+            and not (q.event_kinds or q.round or q.date or q.places or self.retrieval.strong_series(q))
+        ):
+            return True  # "Hà và Siriporn là đại sứ nước nào?": the post each holds, for whom
         if (
             q.round is not None
             or q.date is not None

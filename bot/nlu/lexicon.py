@@ -155,6 +155,7 @@ class Cues(_Data):
     name_links: list[str]
     excluded_first: list[str]
     nationality: list[str]
+    post_country_asked: list[str]
     succession: dict[Literal["always", "with_post"], list[str]]
     place_claim_words: list[str]
     venue_words: list[str]
@@ -622,6 +623,7 @@ NAME_LINK = re.compile(r"\s+(?:" + "|".join(sorted(_CUES.name_links, key=len, re
 EXCLUDED = _phrases(_CUES.excluded_first)
 EXCLUDED_FIRST = re.compile(rf"^{EXCLUDED.pattern}\s+")
 NATIONALITY_ASKED = _phrases(_CUES.nationality)
+POST_COUNTRY_ASKED = _phrases(_CUES.post_country_asked)
 SUCCESSION = _phrases(_CUES.succession["always"])
 SUCCESSION_WITH_POST = _phrases(_CUES.succession["with_post"])
 POST_CAPACITY = _phrases(_CUES.post_capacity)
