@@ -1454,3 +1454,22 @@ def test_the_country_a_post_is_held_for_asked_of_people_is_their_profiles(
 ) -> None:
     answer = fixture_engine.answer(question)
     assert set(answer.facts[:2]) == {"le-thi-ha", "siriporn-laokham"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the two foreign ministers sign at the end of the 5th Joint Commission meeting?",
+        "Kết thúc kỳ họp 5 UB hỗn hợp, hai bộ trưởng ký gì?",
+    ],
+)
+def test_what_was_signed_at_a_meeting_is_its_documents_though_no_document_word_is_said(
+    fixture_engine: Engine, question: str
+) -> None:
+    answer = fixture_engine.answer(question)
+    assert "joint-plan-of-action-2023-2027" in answer.facts
+    # asked who signed, or on what day, it is not the list of what was signed
+    who = fixture_engine.answer(
+        "What's the name of the Thai Deputy Minister of Commerce who signed the trade MoU?"
+    )
+    assert "joint-plan-of-action-2023-2027" not in who.facts

@@ -50,6 +50,7 @@ from bot.nlu.lexicon import (
     HELD_DURING,
     INTENT_WORDS,
     KIND_WORDS,
+    NAME_ASKED,
     NOW,
     OFFICIALS_ASKED,
     PLURAL_ASKED,
@@ -547,8 +548,15 @@ def _agreements(engine: Lookup, q: Question, chosen: list[Agreement]) -> Answer:
 def _documents_at(engine: Lookup, q: Question, events: list[Scored]) -> Answer | None:
     """ "Kết thúc Kỳ họp lần thứ 5, hai bên đã ký những văn kiện nào?": the documents linked to the
     one event the question names; "… đã ký văn kiện gì?" asks for those signed there, one or more."""
-    signed = bool(AGREEMENT_CUE.search(q.canonical) and SIGNED_AT.search(q.folded))
-    one_signed = signed and q.fact_kind_asked == "agreement"
+    # "… ký gì?", "what did they sign at …?": what was signed is a document, named or not
+    what_signed = (
+        Intent.WHAT in q.intents
+        and q.intents <= {Intent.WHAT, Intent.LIST}  # not "on what date …", "what's the name of who …"
+        and not NAME_ASKED.search(q.folded)
+        and bool(SIGNED_AT.search(q.folded))
+    )
+    signed = what_signed or bool(AGREEMENT_CUE.search(q.canonical) and SIGNED_AT.search(q.folded))
+    one_signed = signed and (q.fact_kind_asked == "agreement" or what_signed)
     if not one_signed and (Intent.LIST not in q.intents or not (signed or q.fact_kind_asked == "agreement")):
         return None
     named = _the_one_event(events)
