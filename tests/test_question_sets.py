@@ -1473,3 +1473,13 @@ def test_what_was_signed_at_a_meeting_is_its_documents_though_no_document_word_i
         "What's the name of the Thai Deputy Minister of Commerce who signed the trade MoU?"
     )
     assert "joint-plan-of-action-2023-2027" not in who.facts
+
+
+def test_an_english_month_abbreviated_reads_as_the_month(engine: Engine) -> None:
+    short = engine.answer("lao army anniversary jan 2024 - which one was it?")
+    full = engine.answer("lao army anniversary january 2024 - which one was it?")
+    assert short.facts and short.facts[:1] == full.facts[:1]
+    # a modal verb is no subject the base lacks
+    assert not engine.read(
+        "Which convention must East Sea disputes respect?", "en", dt.date(2026, 12, 2)
+    ).unknown_words
