@@ -29,6 +29,7 @@ from bot.nlu.lexicon import (
     ENGLISH_GLUE,
     EVENT_KIND_CUES,
     EVERYDAY_WORDS,
+    FUNCTION_WORDS,
     GENERIC_WORDS,
     HONORIFICS,
     INTENT_CUES,
@@ -272,6 +273,21 @@ def view_of(index: EntityIndex, q: Question, event: Event) -> tuple[Event, list[
 def _covered(index: EntityIndex, wanted: set[str], text: str) -> float:
     """The share of the wanted units' weight the text holds."""
     return _share(index, wanted, _units_of(text))
+
+
+def words_beyond(index: EntityIndex, q: Question, event: Event) -> set[str]:
+    """The question's units, words of asking included, that do not name the event: "kim ngạch thương
+    mại … bao nhiêu" of "Tại Kỳ họp lần thứ 5, kim ngạch thương mại là bao nhiêu?"."""
+    naming = _words_of(_naming_text(index.knowledge, event))
+    english = q.lang == "en"
+    return {
+        u
+        for u in q.units
+        if not index.no_evidence(u, english)
+        and not all(w in naming or w.isdigit() for w in u.split())
+        and not any(w in FUNCTION_WORDS for w in u.split())
+        and (" " not in u or u in index.idf)  # a pair no fact holds is a seam between words
+    }
 
 
 def topic_held(index: EntityIndex, wanted: set[str], fact_id: str) -> float:

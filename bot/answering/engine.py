@@ -1574,10 +1574,16 @@ class Engine:
         (the date named is the meeting's, not the figure's period)."""
         if not isinstance(best.fact, Event) or not best.anchored:
             return None
-        wanted = details.topic(self.index, q, best.fact)  # what is asked beyond the event named
         reported = self._figures.reported_at(best.fact.id)
-        if not wanted or not reported:
+        if not reported:
             return None
+        # what is asked beyond the event named; when that is only words of asking an amount ("kim
+        # ngạch … bao nhiêu"), the question's own words tell its figures apart
+        wanted = details.topic(self.index, q, best.fact)
+        if not wanted and (q.round or q.event_kinds or q.officials or self.retrieval.strong_series(q)):
+            # "kim ngạch … bao nhiêu" of a meeting the question names (not only a year, which may be
+            # the amount's: "kim ngạch năm 2023" is no figure of a 2023 meeting's)
+            wanted = details.words_beyond(self.index, q, best.fact)
         # the one holding most of what is asked; of equals, the first by id (a value before its growth)
         share, figure = min(
             ((details.topic_held(self.index, wanted, f.id), f) for f in reported),

@@ -201,7 +201,26 @@ class Retrieval:
             and not any(s.anchored for s in ranking.events + ranking.others)
         ):
             ranking = self._round_spoken_of(q, lexical) or ranking
+        if (
+            q.round is not None
+            and q.date is not None
+            and Intent.HOW_MUCH in q.intents
+            and not any(s.anchored for s in ranking.events + ranking.others)
+        ):
+            ranking = self._round_reporting_the_year(q, lexical) or ranking
         return ranking
+
+    def _round_reporting_the_year(self, q: Question, lexical: dict[str, float]) -> Ranking | None:
+        """ "Theo Kỳ họp lần thứ 5, kim ngạch năm 2022 tăng bao nhiêu?": no round asked falls in the
+        year named; the year is that of a figure reported at the round."""
+        year = q.date.year if q.date is not None else None
+        undated = dataclasses.replace(q, date=None)
+        found = [
+            s
+            for s in self.rank_events(undated, lexical)
+            if s.anchored and any(f.year == year for f in self._figures.reported_at(s.fact.id))
+        ]
+        return Ranking(found, []) if found else None
 
     def _stated_at_the_round(self, q: Question, lexical: dict[str, float]) -> Ranking | None:
         """ "Theo thỏa thuận tại Tham vấn lần thứ 8, năm 2022 là năm gì?": no meeting of the mechanism
