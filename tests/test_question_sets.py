@@ -104,6 +104,8 @@ FLOORS: dict[str, tuple[int, int]] = {
     # of 130, with dev18; start of stop 121 (2)
     "heldout25.yaml": (121, 2),
     "dev19.yaml": (115, 6),  # of 130, written blind early in the thirteenth stop; start of stop 115 (6)
+    # of 130, with dev19 (after eight answer-changing commits); start of stop 117 (5), first run 117 (5)
+    "heldout26.yaml": (117, 5),
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (75, 0),  # of 78, held out
