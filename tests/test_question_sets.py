@@ -1509,3 +1509,8 @@ def test_an_amount_asked_of_a_round_is_the_figure_reported_there(
         fixture_engine.answer("kim ngach thuong mai VN Thai Lan nam 2023 la bao nhieu").status.value
         == "not_found"
     )
+
+
+def test_a_place_a_planned_meeting_is_slated_for_is_claimed_as_where_it_is_held(engine: Engine) -> None:
+    answer = engine.answer("The 9th deputy-FM political consultation was slated for Laos, right?")
+    assert answer.verdict == "no" and "Vietnam" in answer.text
