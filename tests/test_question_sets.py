@@ -1514,3 +1514,8 @@ def test_an_amount_asked_of_a_round_is_the_figure_reported_there(
 def test_a_place_a_planned_meeting_is_slated_for_is_claimed_as_where_it_is_held(engine: Engine) -> None:
     answer = engine.answer("The 9th deputy-FM political consultation was slated for Laos, right?")
     assert answer.verdict == "no" and "Vietnam" in answer.text
+
+
+@pytest.mark.parametrize("asked", ["title", "role", "job"])
+def test_someone_s_title_on_a_date_is_their_profile(engine: Engine, asked: str) -> None:
+    assert engine.answer(f"What was Pham Binh Minh's {asked} in July 2015?").facts[0] == "pham-binh-minh"
