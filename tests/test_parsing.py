@@ -69,6 +69,8 @@ def test_words_that_only_look_like_rounds_are_not_rounds(question: str) -> None:
         ("in December 2021", DateQuery(year=2021, month=12)),
         ("từ ngày 28-29/12", DateQuery(month=12, day=28, day_end=29)),
         ("giai đoạn 2021-2025", DateQuery(year=2021, year_end=2025)),
+        ("từ 2021 tới 2023", DateQuery(year=2021, year_end=2023)),
+        ("from 2021 through 2023", DateQuery(year=2021, year_end=2023)),
     ],
 )
 def test_dates_keep_the_precision_the_question_gives(question: str, expected: DateQuery) -> None:

@@ -239,7 +239,7 @@ _MONTH_RANGE = re.compile(
     rf"\b(?:(?:{_MONTH_NAMES})\s*(?:-|to|through)\s*(?:{_MONTH_NAMES})|thang \d{{1,2}}\s*-\s*\d{{1,2}})"
     rf"\s*(?:/\s*|of |nam )?(?P<y>{_YEAR})\b"
 )
-_YEAR_RANGE = re.compile(rf"\b(?P<y>{_YEAR})\s*(?:-|–|den|to|until)\s*(?P<y2>{_YEAR})\b")
+_YEAR_RANGE = re.compile(rf"\b(?P<y>{_YEAR})\s*(?:-|–|den|toi|to|until|through)\s*(?P<y2>{_YEAR})\b")
 _BARE_YEAR = re.compile(rf"(?<![\d/])(?P<y>{_YEAR})(?![\d/])")
 
 _TODAY, _THIS_YEAR, _LAST_YEAR, _THIS_MONTH = (
