@@ -1519,3 +1519,8 @@ def test_a_place_a_planned_meeting_is_slated_for_is_claimed_as_where_it_is_held(
 @pytest.mark.parametrize("asked", ["title", "role", "job"])
 def test_someone_s_title_on_a_date_is_their_profile(engine: Engine, asked: str) -> None:
     assert engine.answer(f"What was Pham Binh Minh's {asked} in July 2015?").facts[0] == "pham-binh-minh"
+
+
+def test_months_between_two_acts_either_side_of_before_are_counted(engine: Engine) -> None:
+    answer = engine.answer("TT Chính sang Lào trước CTN Thưởng mấy tháng?")
+    assert answer.text.startswith("3 tháng")

@@ -1748,10 +1748,10 @@ def _days_apart(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         return None
     when = _WHEN_WORD[q.lang]
     halves = compound.split(engine, q, today)
-    if halves is None and not days:
-        return None  # "how many years since …": one fact, counted to today elsewhere
     if halves is None:
-        asked = DAYS_COUNTED.sub(" ", q.folded)
+        # "A trước B mấy tháng": the two acts either side of the word that orders them ("how many years
+        # since …" holds none: one fact, counted to today elsewhere)
+        asked = (DAYS_COUNTED if days else SPAN_COUNTED).sub(" ", q.folded)
         parts = next((m.groups() for m in (p.search(asked) for p in DAYS_APART) if m), None)
         halves = (parts[0], parts[1]) if parts else None
     if halves is None:
