@@ -1524,3 +1524,11 @@ def test_someone_s_title_on_a_date_is_their_profile(engine: Engine, asked: str) 
 def test_months_between_two_acts_either_side_of_before_are_counted(engine: Engine) -> None:
     answer = engine.answer("TT Chính sang Lào trước CTN Thưởng mấy tháng?")
     assert answer.text.startswith("3 tháng")
+
+
+def test_a_meeting_on_the_sidelines_of_an_event_named_is_the_meeting_not_the_event(engine: Engine) -> None:
+    answer = engine.answer("ong Son gap BT ngoai giao Lao ben le hoi nghi hep ASEAN ngay nao")
+    assert answer.facts[0] == "meeting-bui-thanh-son-saleumxay-2024-01-28"
+    # the event on whose sidelines they met is still what "which conference" asks
+    container = engine.answer("Ông Sơn gặp ông Saleumxay bên lề hội nghị nào?")
+    assert container.facts[0] == "asean-fm-retreat-2024-01"

@@ -621,6 +621,7 @@ class Engine:
             events = [s for s in ties if not _commemorates(s.fact)]
             if len(events) < len(ties) and any(isinstance(s.fact, Event) for s in events):
                 ties = events
+        ties = self._not_the_container(q, ties)
         if len(ties) == 1:
             return Decision(Verdict.ANSWER, ties)
         naming = self._naming_the_records_asked(q, ties)
@@ -792,6 +793,28 @@ class Engine:
         if len(linked) != 1:
             return None
         return Scored(next(iter(linked.values())), best.score, True)
+
+    def _not_the_container(self, q: Question, ties: list[Scored]) -> list[Scored]:
+        """ "Ông Sơn gặp BT Lào bên lề hội nghị hẹp ASEAN ngày nào?": of the tied events, the meeting of
+        the kind asked held within the event named after "bên lề" / "during", not that event."""
+        if q.primary_kind is None or not HELD_DURING.search(q.canonical):
+            return ties
+        inner = [s for s in ties if isinstance(s.fact, Event) and s.fact.event_kind.value == q.primary_kind]
+
+        def holds_one(event: Event) -> bool:
+            return any(
+                isinstance(s.fact, Event)
+                and event.id in {e.id for e in self.knowledge.linked_events(s.fact)}
+                and event.date is not None
+                and s.fact.date is not None
+                and event.date.holds(s.fact.date)
+                for s in inner
+            )
+
+        outer = [s for s in ties if s not in inner]
+        if inner and outer and all(isinstance(s.fact, Event) and holds_one(s.fact) for s in outer):
+            return inner
+        return ties
 
     def _held_within_asked(self, q: Question, ranked: list[Scored]) -> Scored | None:
         """ "Ông Sơn gặp ông Saleumxay bên lề hội nghị nào?": the event of the kind asked on whose
