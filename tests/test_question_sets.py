@@ -1532,3 +1532,16 @@ def test_a_meeting_on_the_sidelines_of_an_event_named_is_the_meeting_not_the_eve
     # the event on whose sidelines they met is still what "which conference" asks
     container = engine.answer("Ông Sơn gặp ông Saleumxay bên lề hội nghị nào?")
     assert container.facts[0] == "asean-fm-retreat-2024-01"
+
+
+def test_what_a_round_named_by_its_number_set_for_a_later_year_is_its_stance(fixture_engine: Engine) -> None:
+    # no round 3 falls in 2025: the year is the one the round's stance names
+    answer = fixture_engine.answer("tham van lan 3 nhat tri lay nam 2025 la nam gi")
+    assert answer.facts[0] == "vn-th-people-exchange-year-2025"
+
+
+def test_finalised_asks_whether_an_agreement_is_concluded(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer(
+        "has the maritime search and rescue agreement with Thailand been finalised?"
+    )
+    assert answer.verdict == "no" and "negotiat" in answer.text

@@ -190,7 +190,7 @@ class Retrieval:
             ranking = Ranking(linked, [])
         if (
             q.date is not None
-            and self.strong_series(q)
+            and (self.strong_series(q) or q.round is not None)
             and not any(s.anchored for s in ranking.events + ranking.others)
         ):
             ranking = self._stated_at_the_round(q, lexical) or ranking
@@ -225,10 +225,20 @@ class Retrieval:
     def _stated_at_the_round(self, q: Question, lexical: dict[str, float]) -> Ranking | None:
         """ "Theo thỏa thuận tại Tham vấn lần thứ 8, năm 2022 là năm gì?": no meeting of the mechanism
         named falls in the year named; a stance stated at one of them is about that year."""
+        strong = self.strong_series(q)
+        # "tham vấn lần 3 …": the round named by its number and kind, when no series is named well
+        pool = (
+            [e for series_id in strong for e in self.knowledge.events_by_series.get(series_id, ())]
+            if strong
+            else [
+                e
+                for e in self.knowledge.events_by_round.get(q.round or 0, ())
+                if not q.event_kinds or self._kind_of(e) in q.event_kinds
+            ]
+        )
         rounds = [
             event
-            for series_id in self.strong_series(q)
-            for event_id in self.knowledge.events_by_series.get(series_id, ())
+            for event_id in pool
             if (event := self.knowledge.event(event_id)) is not None and q.round in (None, event.round)
         ]
         stated = {s for event in rounds for s in self.knowledge.statements_at.get(event.id, ())}
