@@ -1545,3 +1545,11 @@ def test_finalised_asks_whether_an_agreement_is_concluded(fixture_engine: Engine
         "has the maritime search and rescue agreement with Thailand been finalised?"
     )
     assert answer.verdict == "no" and "negotiat" in answer.text
+
+
+def test_meetings_agreed_to_prepare_at_a_round_are_listed(engine: Engine) -> None:
+    answer = engine.answer(
+        "Tại cuộc Tham khảo Chính trị lần thứ nhất, hai bên thống nhất chuẩn bị những cuộc họp nào "
+        "vào cuối năm 2015?"
+    )
+    assert {"intergovernmental-committee-38", "deputy-pm-fm-annual-consultation-2"} <= set(answer.facts)
