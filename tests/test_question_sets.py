@@ -1553,3 +1553,27 @@ def test_meetings_agreed_to_prepare_at_a_round_are_listed(engine: Engine) -> Non
         "vào cuối năm 2015?"
     )
     assert {"intergovernmental-committee-38", "deputy-pm-fm-annual-consultation-2"} <= set(answer.facts)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Chuyến thăm Lào của Chủ tịch nước Nguyễn Xuân Phúc và chuyến thăm Việt Nam của Chủ tịch Quốc hội "
+        "Lào diễn ra khi nào?",
+        "President Phuc's trip to Laos and the Lao NA chairman's trip to Vietnam - when was each?",
+    ],
+)
+def test_two_events_named_side_by_side_by_their_kind_are_both_answered(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert {"visit-nguyen-xuan-phuc-la-2021-08", "visit-lao-na-chairman-vn-2021-12"} <= set(answer.facts)
+
+
+def test_two_people_met_at_one_event_are_no_two_events(engine: Engine) -> None:
+    answer = engine.answer(
+        "Which ASEAN meeting was Bui Thanh Son attending in Laos when he met Saleumxay and Sok Chenda Sophea?"
+    )
+    # (one event is asked: not their two meetings, each answered)
+    assert not {
+        "meeting-bui-thanh-son-saleumxay-2024-01-28",
+        "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28",
+    } <= set(answer.facts)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Final
 
 from bot.answering.answers import Answer, Lang, Status
@@ -25,6 +26,7 @@ from bot.kb.knowledge import AnyFact
 from bot.nlu.lexicon import (
     DURATION_CUES,
     ENGLISH_GLUE,
+    EVENT_KIND_CUES,
     FIRST_ASKED,
     FUNCTION_WORDS,
     SAME_PLACE_ASKED,
@@ -96,7 +98,7 @@ def split(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | None
         posts = _two_posts(engine, q, first, second, today) if match.group(0).strip(" ,") else None
         if posts is not None:
             return posts
-    return _two_series(engine, q, today) or _two_documents(engine, q, today)
+    return _two_series(engine, q, today) or _two_documents(engine, q, today) or _two_events(engine, q, today)
 
 
 def _two_posts(
@@ -137,25 +139,50 @@ def _two_documents(engine: Lookup, q: Question, today: dt.date) -> tuple[str, st
     whole one without the other's words, as many words a side as make each half name its own."""
     if len(AGREEMENT_CUE.findall(q.canonical)) < 2:
         return None
+    return _two_side_by_side(engine, q, today, Agreement)
+
+
+def _two_events(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | None:
+    """ "Chuyến thăm Lào của Chủ tịch nước Phúc và chuyến thăm Việt Nam của Chủ tịch Quốc hội Lào diễn
+    ra khi nào?", "President Phuc's trip to Laos and the Lao NA chairman's trip to Vietnam - when was
+    each?": two events named side by side, each by a word of an event's kind."""
+    return _two_side_by_side(engine, q, today, Event, _names_a_kind)
+
+
+def _names_a_kind(words: list[str]) -> bool:
+    """Words that name a kind of event ("chuyến thăm", "trip"): each of two events named side by side
+    has its own (not "when he met A and B", two people at one)."""
+    text = canonical(fold(" ".join(words)))
+    return any(cue.search(text) for cue in EVENT_KIND_CUES.values())
+
+
+def _two_side_by_side(
+    engine: Lookup, q: Question, today: dt.date, kind: type, each: Callable[[list[str]], bool] | None = None
+) -> tuple[str, str] | None:
+    """The question split at a conjunction into two, each the whole one without the other's words (as
+    many words a side as make each name its own), that lead with two facts of the kind; with `each`,
+    only where the words either side of the conjunction pass it."""
     words = q.text.split()
     for at, word in enumerate(words):
         if not _AND.fullmatch(f" {word} "):
+            continue
+        if each is not None and not (each(words[:at]) and each(words[at + 1 :])):
             continue
         for size in range(1, min(at, len(words) - at - 1, _SIDE_BY_SIDE) + 1):
             halves = (
                 " ".join(words[:at] + words[at + 1 + size :]),
                 " ".join(words[: at - size] + words[at + 1 :]),
             )
-            named = [_document_named(engine, half, q.lang, today) for half in halves]
+            named = [_named(engine, half, q.lang, today, kind) for half in halves]
             if named[0] is not None and named[1] is not None and named[0] != named[1]:
                 return halves
     return None
 
 
-def _document_named(engine: Lookup, text: str, lang: Lang, today: dt.date) -> str | None:
-    """The one document a question names, by the answer it gets."""
+def _named(engine: Lookup, text: str, lang: Lang, today: dt.date, kind: type) -> str | None:
+    """The one fact of the kind a question names, by the answer it gets."""
     lead = _lead(engine, engine.lookup(text, lang, today))
-    return lead.id if isinstance(lead, Agreement) else None
+    return lead.id if lead is not None and isinstance(lead, kind) else None
 
 
 def _lead(engine: Lookup, answer: Answer) -> AnyFact | None:
