@@ -1577,3 +1577,18 @@ def test_two_people_met_at_one_event_are_no_two_events(engine: Engine) -> None:
         "meeting-bui-thanh-son-saleumxay-2024-01-28",
         "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28",
     } <= set(answer.facts)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "cái Công ước Luật Biển mà 2 bên nhắc ở Trat tính tới nay là bao nhiêu năm rồi nhỉ",
+        "Công ước Luật Biển 1982 có từ bao nhiêu năm rồi",
+    ],
+)
+def test_the_years_since_a_document_a_stance_cites_with_its_year_count_from_that_year(
+    fixture_engine: Engine, question: str
+) -> None:
+    # the second base holds no record of the convention: only a stance citing it "… năm 1982"
+    answer = fixture_engine.answer(question)
+    assert answer.text.startswith("44 năm (1982")

@@ -18,9 +18,10 @@ from typing import Final, Literal
 from bot.answering import compound, details
 from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
-from bot.answering.retrieval import NARROW_KINDS, date_fits, event_date_query
+from bot.answering.retrieval import AGREEMENT_CUE, NARROW_KINDS, date_fits, event_date_query
 from bot.answering.scoring import (
     AMOUNT_ROUNDING,
+    CITED_NAME_WINDOW,
     CLAIM_DATE_SLACK_DAYS,
     CLAIM_EVENTS,
     CLAIM_MORE_WORDS,
@@ -1405,7 +1406,12 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     fact = engine.knowledge.get(found.facts[0])
     date = _date_of(fact)
     name_year = _year_of_its_name(fact, today) if date is None else None
-    if name_year is not None:
+    cited = _document_cited(q, fact, today)
+    if cited is not None:
+        # "Công ước Luật Biển mà hai bên nhắc ở Trat có từ bao nhiêu năm rồi?": the document the stance
+        # cites by a name with its year, not the stance
+        name_year, date = cited[0], FuzzyDate.parse(str(cited[0]))
+    elif name_year is not None:
         date = FuzzyDate.parse(str(name_year))  # counted from as a year only, and said to be the name's
     if date is None:
         return None
@@ -1418,7 +1424,11 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         end = engine.render_date(today, q.lang)
     else:  # a year or a month only: count whole calendar years, inventing no day
         years, end = today.year - start.year, str(today.year)
-    if name_year is not None and fact is not None:
+    if cited is not None:
+        head = phrase(
+            "years_since_cited", q.lang, years=str(years), year=str(name_year), end=end, name=cited[1]
+        )
+    elif name_year is not None and fact is not None:
         title = engine.render.title(fact, q.lang)
         head = phrase(
             "years_since_name_year", q.lang, years=str(years), year=str(name_year), end=end, title=title
@@ -1426,6 +1436,32 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     else:
         head = phrase("years_between", q.lang, years=str(years), start=format_date(date, q.lang), end=end)
     return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}")
+
+
+def _document_cited(q: Question, fact: object, today: dt.date) -> tuple[int, str] | None:
+    """The year and name of a document a record that is no document cites with its year ("… Công ước
+    Liên hợp quốc về Luật Biển năm 1982"), when the question names it by a word of a document's kind
+    and the words after that word ("công ước luật biển")."""
+    if isinstance(fact, Agreement) or not isinstance(fact, Statement | Event):
+        return None
+    text = fact.summary_vi if q.lang == "vi" else fact.summary_en
+    words = text.split()
+    folded = [fold(w.strip(".,;:()\"'")) for w in words]
+    for cue in AGREEMENT_CUE.finditer(q.canonical):
+        kind = cue.group(0).split()
+        named = [
+            w for w in q.canonical[cue.end() :].split()[:3] if w not in FUNCTION_WORDS and w not in CUE_WORDS
+        ]
+        for start in range(len(folded) - len(kind) + 1):
+            if folded[start : start + len(kind)] != kind:
+                continue
+            window = folded[start : start + len(kind) + CITED_NAME_WINDOW]
+            year = next((i for i, w in enumerate(window) if YEAR_IN_TEXT.fullmatch(w)), None)
+            if year is None or (named and not set(named[:1]) <= set(window[:year])):
+                continue
+            if int(window[year]) <= today.year:
+                return int(window[year]), " ".join(words[start : start + year + 1]).strip(".,;:")
+    return None
 
 
 def _year_of_its_name(fact: object, today: dt.date) -> int | None:

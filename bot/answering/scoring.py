@@ -74,6 +74,7 @@ DOCUMENT_NAMED: Final = 0.7  # of a document's name (by weight) a passage must h
 NAME_PART_HELD: Final = 0.5  # of a document's name a question must hold to name it in part …
 NAME_PART_LEAD: Final = 0.3  # … this far ahead of any other document's
 DETAIL_NEAR: Final = 0.15  # passages within this coverage of the best are shown with it
+CITED_NAME_WINDOW: Final = 12  # words after a document's kind word in which the year of its name is read
 POST_WINDOW: Final = 6  # words after a post's role in which a country named is the post's ("tại Việt Nam")
 TOPIC_PICKS: Final = 0.3  # of the topic's weight, more than the next tied event's record holds, to pick one
 STANCE_TOPIC: Final = (
