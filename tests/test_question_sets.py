@@ -1592,3 +1592,8 @@ def test_the_years_since_a_document_a_stance_cites_with_its_year_count_from_that
     # the second base holds no record of the convention: only a stance citing it "… năm 1982"
     answer = fixture_engine.answer(question)
     assert answer.text.startswith("44 năm (1982")
+
+
+def test_the_words_asking_before_the_first_of_two_names_ask_of_the_second(engine: Engine) -> None:
+    answer = engine.answer("chuc vu cua Saleumxay va Sok Chenda Sophea hoi thang 1/2024")
+    assert answer.facts[:2] == ("saleumxay-kommasith", "sok-chenda-sophea")

@@ -21,7 +21,7 @@ from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
 from bot.answering.retrieval import AGREEMENT_CUE, ROLE
 from bot.answering.scoring import SERIES_MENTIONED, SERIES_TIE
-from bot.kb.facts import Agreement, Event, EventKind, FuzzyDate
+from bot.kb.facts import Agreement, Event, EventKind, FuzzyDate, Official
 from bot.kb.knowledge import AnyFact
 from bot.nlu.lexicon import (
     DURATION_CUES,
@@ -400,17 +400,30 @@ def _two_officials(engine: Lookup, q: Question, first: str, second: str) -> tupl
     official = engine.knowledge.official(next(iter(b)))
     if official is None:
         return None
+    # the words asking before the first name ("chức vụ của A và B hồi 1/2024") ask of the second too
+    one = engine.knowledge.official(next(iter(a)))
+    head = _words_before_name(first, one) if one is not None else ""
+    # (not when the second name has words of its own before it: "ông A và ông B")
+    head = f"{head} " if head and not _words_before_name(second, official) else ""
     for name in sorted([official.name, *official.aliases], key=len, reverse=True):
         at = fold(second).find(fold(name))
         if at >= 0 and len(fold(second[: at + len(name)])) == at + len(fold(name)):
             # folding kept the length, so the folded position is the position in the text
-            return first.strip() + second[at + len(name) :], second
+            return first.strip() + second[at + len(name) :], head + second
     # a name typed otherwise ("… and Alounkeo Kitikhoun?") closing the question: all that follows it is
     # the question's end
     only = _NAME_CLOSING.match(second)
     if only is not None and engine.index.officials_in(fold(only.group(1)).split()).keys() == b.keys():
         return first.strip() + only.group(2), second
     return None
+
+
+def _words_before_name(text: str, official: Official) -> str:
+    """The words of the text before the first word of the official's name or an alias."""
+    parts = {w for name in (official.name, *official.aliases) for w in fold(name).split()}
+    words = text.split()
+    at = next((i for i, w in enumerate(words) if fold(w.strip(",.?!")) in parts), 0)
+    return " ".join(words[:at])
 
 
 def answer_both(
