@@ -106,6 +106,9 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev19.yaml": (115, 6),  # of 130, written blind early in the thirteenth stop; start of stop 115 (6)
     # of 130, with dev19 (after eight answer-changing commits); start of stop 117 (5), first run 117 (5)
     "heldout26.yaml": (117, 5),
+    # of 130, written blind late in the thirteenth stop (after twenty-one answer-changing commits); start
+    # of stop 117 (6), first run 118 (5)
+    "heldout27.yaml": (118, 5),
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (75, 0),  # of 78, held out
