@@ -1501,6 +1501,7 @@ def test_an_english_month_abbreviated_reads_as_the_month(engine: Engine) -> None
     "question",
     [
         "Tại Kỳ họp lần thứ 5 Ủy ban Hỗn hợp, kim ngạch thương mại là bao nhiêu?",
+        "Tại Kỳ họp lần thứ 5 Ủy ban Hỗn hợp, kim ngạch thương mại được nêu là bao nhiêu?",
         # the year is the amount's, not the session's (held in 2023)
         "Theo Kỳ họp lần thứ 5, kim ngạch thương mại năm 2022 tăng bao nhiêu phần trăm so với năm 2021?",
     ],
