@@ -1604,3 +1604,12 @@ def test_the_years_since_a_document_a_stance_cites_with_its_year_count_from_that
 def test_the_words_asking_before_the_first_of_two_names_ask_of_the_second(engine: Engine) -> None:
     answer = engine.answer("chuc vu cua Saleumxay va Sok Chenda Sophea hoi thang 1/2024")
     assert answer.facts[:2] == ("saleumxay-kommasith", "sok-chenda-sophea")
+
+
+def test_who_held_a_post_at_an_act_of_someone_named_is_not_that_person(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer(
+        "Đại sứ Việt Nam tại Thái Lan đi cùng đoàn Bộ trưởng Nam tháng 3/2023 là ai?"
+    )
+    assert "Lê Thị Hà" in answer.text and answer.facts[0] != "tran-van-nam"
+    # the post of the person named is still theirs to profile
+    assert fixture_engine.answer("Bộ trưởng Nam là ai?").facts[0] == "tran-van-nam"

@@ -41,6 +41,7 @@ from bot.answering.scoring import (
     DETAIL_NEAR,
     FULL_NAME_SCORE,
     PLANNED_ROUNDS_ALIKE,
+    POST_WINDOW,
     SERIES_LEAD,
     SERIES_MENTIONED,
     SERIES_STRONG,
@@ -1152,7 +1153,35 @@ class Engine:
         events = (self.knowledge.event(i) for i in self.knowledge.events_by_series.get(series_id, ()))
         return sorted((e for e in events if e), key=lambda e: e.round or 0)
 
+    def _title_of_someone_named(self, q: Question) -> bool:
+        """The post the question names is the title of a person it names ("gặp Bộ trưởng Sơn"): a name
+        of theirs follows it within a few words."""
+        match = ROLE.search(q.canonical)
+        # (a country after the post is the post's: "Đại sứ Việt Nam" is not "Bộ trưởng Nam")
+        after = (
+            set(q.canonical[match.end() :].split()[:POST_WINDOW]) - self.index.country_words
+            if match
+            else set()
+        )
+        return any(
+            after & set(fold(name).split())
+            for official in map(self.knowledge.official, q.officials)
+            if official is not None
+            for name in (official.name, *official.aliases)
+        )
+
     def _wants_profile(self, q: Question) -> bool:
+        post = self.asked_post(q)
+        if (
+            post is not None
+            and Intent.WHO in q.intents
+            and q.event_kinds | set(q.places) | ({"date"} if q.date else set())
+            and not any(self._holds(o, post) for o in q.officials)
+            and not self._title_of_someone_named(q)
+        ):
+            # "Đại sứ VN tại Thái Lan đi cùng đoàn Bộ trưởng Nam là ai?": who held a post at an act of
+            # the person named, not that person
+            return False
         if (
             len(q.officials) == 1
             and q.intents == {Intent.WHERE}
