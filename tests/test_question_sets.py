@@ -1613,3 +1613,10 @@ def test_who_held_a_post_at_an_act_of_someone_named_is_not_that_person(fixture_e
     assert "Lê Thị Hà" in answer.text and answer.facts[0] != "tran-van-nam"
     # the post of the person named is still theirs to profile
     assert fixture_engine.answer("Bộ trưởng Nam là ai?").facts[0] == "tran-van-nam"
+
+
+def test_what_someone_signed_is_the_one_document_among_the_facts_that_fit(fixture_engine: Engine) -> None:
+    assert (
+        fixture_engine.answer("Bộ Công Thương ký gì với Thái hồi 2023 thế?").facts[0]
+        == "mou-trade-promotion-2023"
+    )

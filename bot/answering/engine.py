@@ -116,6 +116,7 @@ from bot.nlu.lexicon import (
     ROLE_WORDS,
     SCENE_OPENERS,
     SIGNED_ASKED,
+    SIGNED_AT,
     SUCCESSION,
     SUCCESSION_WITH_POST,
     WHOLE_PERIOD_ASKED,
@@ -623,6 +624,15 @@ class Engine:
             if len(events) < len(ties) and any(isinstance(s.fact, Event) for s in events):
                 ties = events
         ties = self._not_the_container(q, ties)
+        signed = [s for s in ties if isinstance(s.fact, Agreement)]
+        if (
+            len(signed) == 1
+            and Intent.WHAT in q.intents
+            and q.intents <= {Intent.WHAT, Intent.LIST}
+            and SIGNED_AT.search(q.folded)
+        ):
+            # "Bộ Công Thương ký gì với Thái hồi 2023?": what was signed is the one document among them
+            return Decision(Verdict.ANSWER, signed)
         if len(ties) == 1:
             return Decision(Verdict.ANSWER, ties)
         naming = self._naming_the_records_asked(q, ties)
