@@ -35,6 +35,7 @@ from bot.kb.facts import (
     Official,
     Participant,
     Place,
+    PlaceKind,
     Precision,
     Role,
     Statement,
@@ -433,6 +434,19 @@ class Retrieval:
         places = {
             p for p in q.places if (pl := self.knowledge.place(p)) is not None and pl.place_kind != "country"
         }
+        # "what was agreed at Mũi Sao?": a border gate or a port the question asks about, that no event
+        # was held at; the one event whose record names it is about it (asked when or whether, no more)
+        spoken_of = {
+            fact_id
+            for p in (places if q.intents & {Intent.WHAT} else ())
+            if (place := self.knowledge.place(p)) is not None
+            and place.place_kind in (PlaceKind.BORDER_GATE, PlaceKind.PORT)
+            and not self.knowledge.events_by_place.get(p)
+            for fact_id in self.index.mentions(place)
+            if self.knowledge.event(fact_id) is not None
+        }
+        if len(spoken_of) > 1:
+            spoken_of = set()
         pool: Iterable[str]
         if officials:
             sets = [set(self.knowledge.events_by_official.get(o, ())) for o in officials]
@@ -457,7 +471,7 @@ class Retrieval:
                 pool = [e for e in pool if e in lexical]  # a topic question: the events that match it
         else:
             # nothing names an event directly: only words or a place can, so look only where they point
-            pool = {fact_id for fact_id in lexical if fact_id in self.knowledge.by_id}
+            pool = {fact_id for fact_id in lexical if fact_id in self.knowledge.by_id} | spoken_of
             pool |= {e for p in places for e in self.knowledge.events_by_place.get(p, ())}
             if q.round is not None and not q.series:
                 # "lần 3 tổ chức ở đâu?": a round, and no word of any mechanism's name
@@ -530,6 +544,10 @@ class Retrieval:
             anchored = anchored or "post_match" in people or (date is not None and "role_match" in people)
             if places and self._event_in(event, places):
                 features["place_named"] = 1
+                anchored = True
+            elif event.id in spoken_of:
+                # "ở cửa khẩu Mũi Sao hai bên thống nhất làm gì?": the one record naming the place
+                features["place_spoken_of"] = 1
                 anchored = True
             if event.event_kind.value == q.primary_kind:
                 features["kind_primary"] = 1

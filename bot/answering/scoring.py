@@ -24,6 +24,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "named_in_role": 1.0,  # … the one the question names ("X đồng chủ trì kỳ họp gì")
     "one_country_place": 0.5,  # the question names one of the two countries, the event's place
     "place_named": 2.0,  # the event happened in a place the question names
+    "place_spoken_of": 1.5,  # … or its record, alone of all, names a gate or port the question names
     "kind_primary": 1.5,  # the event is of the kind the question names first ("cuộc gặp")
     "kind_mentioned": 0.5,  # … or of another kind it names
     "only_the_asker": -2.0,  # "whom did X meet?": an event with only X in it cannot say
