@@ -1440,16 +1440,6 @@ def test_an_ambassador_asked_by_the_city_posted_to_is_not_one_posted_elsewhere(e
     assert engine.answer("đại sứ Lào tại Nga là ai").facts[0] == "vilavanh-yiapoher"
 
 
-def test_a_title_saying_only_who_met_whom_names_no_one_of_their_meetings(engine: Engine) -> None:
-    # the 2021 meeting's whole title, typed as a question: the two ministers met more than once
-    answer = engine.answer(
-        "Bộ trưởng Bùi Thanh Sơn gặp Bộ trưởng Ngoại giao Lào Saleumxay Kommasith "
-        "đã trao đổi những nội dung gì?"
-    )
-    assert answer.status.value == "ambiguous"
-    offered = {c.fact_id for c in answer.candidates}
-    assert {"meeting-bui-thanh-son-saleumxay-2021", "meeting-bui-thanh-son-saleumxay-2024-01-28"} <= offered
-
 
 @pytest.mark.parametrize("question", ["Mui Sao la cai gi the", "What is Mui Sao?"])
 def test_a_place_asked_as_a_definition_is_the_place(fixture_engine: Engine, question: str) -> None:

@@ -729,23 +729,6 @@ class EntityIndex:
                 found.setdefault(fact_id, name)
         return found
 
-    def title_of_people(self, fact_id: str) -> bool:
-        """An event another event of its kind shares every named person with: its title, which names
-        them and the act, names no one of the two."""
-        event = self.knowledge.event(fact_id)
-        people = {p.official for p in event.participants if p.official} if event is not None else set()
-        if event is None or len(people) < 2:
-            return False  # one person's act is named by its title ("… dự Hội nghị hẹp …")
-        return any(
-            other.id != event.id
-            and other.event_kind is event.event_kind
-            and people <= {p.official for p in other.participants}
-            for other in map(
-                self.knowledge.event, self.knowledge.events_by_official.get(next(iter(people)), ())
-            )
-            if other is not None
-        )
-
     def officials_in(self, tokens: list[str]) -> dict[str, float]:
         return self.link(self.name_forms, self._blocks, tokens)
 
@@ -1331,8 +1314,7 @@ def analyze(
         )
     )
     intents |= _listed_slots(text)
-    # a title made of who met whom ("Bộ trưởng A gặp Bộ trưởng B") names no one meeting of the two
-    named_facts = {f: name for f, name in index.names_in(canon).items() if not index.title_of_people(f)}
+    named_facts = index.names_in(canon)
     # A quoted whole name is one fact: the words inside it ask for no list ("Lễ ký các văn kiện …") and
     # name no other series ("… nhân Kỳ họp lần thứ 5 Ủy ban Hỗn hợp" is where the signing took place).
     unquoted = canon
