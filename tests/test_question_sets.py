@@ -1440,7 +1440,6 @@ def test_an_ambassador_asked_by_the_city_posted_to_is_not_one_posted_elsewhere(e
     assert engine.answer("đại sứ Lào tại Nga là ai").facts[0] == "vilavanh-yiapoher"
 
 
-
 @pytest.mark.parametrize("question", ["Mui Sao la cai gi the", "What is Mui Sao?"])
 def test_a_place_asked_as_a_definition_is_the_place(fixture_engine: Engine, question: str) -> None:
     assert fixture_engine.answer(question).facts[0] == "cua-khau-mui-sao"
@@ -1627,3 +1626,20 @@ def test_what_was_agreed_about_a_port_named_is_the_one_record_naming_it(
     answer = fixture_engine.answer(question)
     assert answer.facts[0] == "vn-th-maritime-committee-7"
     assert "Mũi Sao" in answer.text or "Mui Sao" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("CTN Thưởng sang Lào trước TT Chính đúng không?", "no"),
+        ("ong Thuong tham Lao truoc ong Chinh phai khong", "no"),
+        ("Did PM Chinh visit Laos before President Thuong?", "yes"),
+        ("Did President Thuong visit Laos after PM Chinh?", "yes"),
+    ],
+)
+def test_one_act_claimed_before_or_after_another_is_checked_by_their_dates(
+    engine: Engine, question: str, verdict: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.verdict == verdict
+    assert {"visit-pham-minh-chinh-la-2023-01", "visit-vo-van-thuong-la-2023-04"} <= set(answer.facts)

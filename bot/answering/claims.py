@@ -282,6 +282,9 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
     )
     if settled is not None:
         return settled
+    ordered = compound.order_claimed(engine, q, _claim_only(q), today)
+    if ordered is not None and ordered.verdict is not None:
+        return _with_verdict(ordered, ordered.verdict, ordered.text, q.lang)
     direct = engine.lookup(q.text, q.lang, today)
     for check in (
         _name_unknown,
@@ -298,6 +301,16 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
         if settled is not None:
             return settled
     return _relaxed(engine, q, direct, today)
+
+
+def _claim_only(q: Question) -> str:
+    """The claim without the words that ask whether it holds ("… phải không?", "Did …?")."""
+    words = CLAIM_CUES.sub(" ", q.folded).split()
+    if q.lang == "en" and words and CLAIM_STARTS.fullmatch(words[0]):
+        words = words[1:]
+    while words and (words[-1] in CLAIM_ENDS or words[-1] in STOPWORDS):
+        words.pop()
+    return " ".join(words)
 
 
 def _same_person(engine: Lookup, q: Question) -> Answer | None:

@@ -15,7 +15,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Final
+from typing import Final, Literal
 
 from bot.answering.answers import Answer, Lang, Status
 from bot.answering.protocol import Lookup
@@ -29,6 +29,7 @@ from bot.nlu.lexicon import (
     EVENT_KIND_CUES,
     FIRST_ASKED,
     FUNCTION_WORDS,
+    ORDER_CLAIMED,
     SAME_PLACE_ASKED,
     SIGNED_ASKED,
     SPAN_APART,
@@ -532,6 +533,50 @@ def first_of_two(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         if both is None:
             return None
         return dataclasses.replace(both, facts=(one.id, other.id), text=f"{lead}\n\n{both.text}")
+    return None
+
+
+def order_claimed(engine: Lookup, q: Question, claim: str, today: dt.date) -> Answer | None:
+    """ "CTN Thưởng sang Lào trước TT Chính phải không?", "Did Thuong visit Laos before Chinh?": the
+    claim (its cue words out) split at "before"/"after" into two acts, each looked up as a question of
+    when (a side that only names someone is the other side's act of theirs); yes or no by their dates,
+    None unless both are dated and their dates do not overlap."""
+    asked = phrase("when_of", q.lang, what="{}")
+    for order, cue in ORDER_CLAIMED.items():
+        for match in cue.finditer(claim):
+            sides = [claim[: match.start()].strip(" ,?"), claim[match.end() :].strip(" ,?")]
+            if not all(sides):
+                continue
+            first, second = canonical(sides[0]).split(), canonical(sides[1]).split()
+            one, other = _mention(engine, first), _mention(engine, second)
+            if one is not None and other is not None and other[2] - other[1] >= len(second) - 1:
+                # the second side is only someone: the first side's act, theirs
+                sides[1] = " ".join([*first[: one[1]], *second[other[1] : other[2]], *first[one[2] :]])
+            replies = [engine.lookup(asked.format(side), q.lang, today) for side in sides]
+            first_side, second_side = _dated(engine, replies[0]), _dated(engine, replies[1])
+            if first_side is None or second_side is None or first_side[0].id == second_side[0].id:
+                continue
+            (a, a_date), (b, b_date) = first_side, second_side
+            if a_date.end >= b_date.start and b_date.end >= a_date.start:
+                return None  # the articles' dates do not tell which came first
+            holds = (a_date.start < b_date.start) == (order == "before")
+            (early, early_date), (late, late_date) = sorted(
+                [first_side, second_side], key=lambda d: d[1].start
+            )
+            lead = phrase(
+                "came_first",
+                q.lang,
+                title=engine.render.title(early, q.lang),
+                date=_date_text(early, early_date, q.lang),
+                other=engine.render.title(late, q.lang),
+                other_date=_date_text(late, late_date, q.lang),
+            )
+            both = merged(engine, q, replies)
+            if both is None:
+                return None
+            verdict: Literal["yes", "no"] = "yes" if holds else "no"
+            text = f"{lead}\n\n{both.text}"
+            return dataclasses.replace(both, facts=(a.id, b.id), text=text, verdict=verdict)
     return None
 
 

@@ -144,6 +144,7 @@ class Cues(_Data):
     day_after: list[str]
     figures_asked: list[str]
     first_asked: list[str]
+    order_claimed: dict[str, list[str]]
     each_asked: list[str]
     mechanism_sides: dict[str, list[str]]
     anniversary_occasion: list[str]
@@ -565,6 +566,7 @@ FIGURES_ASKED = _phrases(_CUES.figures_asked)
 FIGURE_MEANING_ASKED = _phrases(_CUES.figure_meaning_asked or ["\x00"])
 AGREED_ASKED = _phrases(_CUES.agreed_asked or ["\x00"])
 FIRST_ASKED = _phrases(_CUES.first_asked)
+ORDER_CLAIMED = {order: _words(words) for order, words in _CUES.order_claimed.items()}
 # an acronym as typed, three capitals or more ("DOC", "CLMV", "UNCLOS"): folded, it may be a common word
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")
 SAME_PLACE_ASKED = _phrases(_CUES.same_place_asked or ["\x00"])
