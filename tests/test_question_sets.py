@@ -57,80 +57,80 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev.yaml": (264, 0),  # of 270
     "dev2.yaml": (208, 4),  # of 220
     "dev3.yaml": (203, 2),  # of 210, written blind with heldout4
-    "dev4.yaml": (178, 6),  # of 201, written blind with heldout5
+    "dev4.yaml": (180, 5),  # of 201, written blind with heldout5
     "dev5.yaml": (201, 3),  # of 209, written blind with heldout7
     "dev6.yaml": (178, 5),  # of 189, written blind at the start of the fifth stop
     "heldout10.yaml": (148, 6),  # of 159, written blind at the start of the fifth stop
-    "heldout11.yaml": (134, 5),  # of 146, written blind late in the fifth stop
-    "dev7.yaml": (155, 5),  # of 170, written blind at the start of the sixth stop
-    "heldout12.yaml": (141, 6),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
-    "dev8.yaml": (157, 8),  # of 172, written blind at the start of the seventh stop
-    "heldout13.yaml": (121, 22),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
+    "heldout11.yaml": (135, 4),  # of 146, written blind late in the fifth stop
+    "dev7.yaml": (156, 5),  # of 170, written blind at the start of the sixth stop
+    "heldout12.yaml": (142, 5),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
+    "dev8.yaml": (158, 7),  # of 172, written blind at the start of the seventh stop
+    "heldout13.yaml": (126, 20),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
     "dev9.yaml": (143, 3),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
     "heldout14.yaml": (111, 22),  # of 151, with dev9; start of stop 100 (28), first run 100 (29)
     "dev10.yaml": (141, 3),  # of 150, written blind at the start of the ninth stop; start of stop 122 (14)
     "heldout15.yaml": (128, 11),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
-    "dev11.yaml": (123, 5),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
+    "dev11.yaml": (124, 5),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
     # one less (one confident-wrong more) in the twelfth stop since a stance made at the meeting named is a
     # candidate though no word of the question ranks it (+5 right, -5 confident-wrong on all held-out sets)
-    "heldout16.yaml": (107, 16),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
-    "dev12.yaml": (124, 8),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
-    "heldout17.yaml": (118, 8),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
+    "heldout16.yaml": (108, 15),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
+    "dev12.yaml": (125, 7),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
+    "heldout17.yaml": (121, 6),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
     "dev13.yaml": (123, 3),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
-    "heldout18.yaml": (111, 10),  # of 130, with dev13; start of stop 107 (11), first run 110 (11)
+    "heldout18.yaml": (112, 9),  # of 130, with dev13; start of stop 107 (11), first run 110 (11)
     "dev14.yaml": (134, 5),  # of 140, written blind at the start of the eleventh stop; start of stop 126 (7)
     # of 140, with dev14; start of stop 127 (8), first run 126 (9): its count alone took back the filter
     # of documents by topic that had cost it (and heldout14) one answer, with no dev gain
     "heldout19.yaml": (130, 5),
-    "dev15.yaml": (125, 2),  # of 130, written blind mid-way through the eleventh stop; start of stop 118 (7)
+    "dev15.yaml": (127, 1),  # of 130, written blind mid-way through the eleventh stop; start of stop 118 (7)
     # of 130, with dev15; start of stop 111 (9), first run 113 (8)
-    "heldout20.yaml": (118, 4),
+    "heldout20.yaml": (120, 3),
     # of 130, written blind late in the eleventh stop (six answer-changing commits before its end);
     # start of stop 112 (10), first run 115 (8)
     "heldout21.yaml": (117, 6),
     "dev16.yaml": (122, 3),  # of 130, written blind at the start of the twelfth stop; start of stop 111 (10)
     # of 130, with dev16; start of stop 114 (9), first run 114 (9)
-    "heldout22.yaml": (115, 8),
+    "heldout22.yaml": (117, 7),
     "dev17.yaml": (126, 2),  # of 130, written blind mid-way through the twelfth stop; start of stop 120 (4)
     # of 130, with dev17; start of stop 116 (8), first run 117 (7)
     "heldout23.yaml": (118, 6),
     # of 130, written blind late in the twelfth stop, after most changes; start of stop 116 (9), first
     # run 117 (8), then 116 (9) with the same change as heldout.yaml
-    "heldout24.yaml": (116, 9),
+    "heldout24.yaml": (118, 7),
     "dev18.yaml": (
         114,
         9,
     ),  # of 130, written blind at the start of the thirteenth stop; start of stop 114 (9)
     # of 130, with dev18; start of stop 121 (2)
-    "heldout25.yaml": (121, 2),
-    "dev19.yaml": (115, 6),  # of 130, written blind early in the thirteenth stop; start of stop 115 (6)
+    "heldout25.yaml": (122, 1),
+    "dev19.yaml": (123, 0),  # of 130, written blind early in the thirteenth stop; start of stop 115 (6)
     # of 130, with dev19 (after eight answer-changing commits); start of stop 117 (5), first run 117 (5)
-    "heldout26.yaml": (117, 5),
+    "heldout26.yaml": (118, 4),
     # of 130, written blind late in the thirteenth stop (after twenty-one answer-changing commits); start
     # of stop 117 (6), first run 118 (5)
     "heldout27.yaml": (118, 5),
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (75, 0),  # of 78, held out
-    "heldout2.yaml": (87, 4),  # of 96, held out, written blind on 2026-12-06
+    "heldout2.yaml": (88, 3),  # of 96, held out, written blind on 2026-12-06
     "dev.yaml": (85, 1),  # of 89
     "heldout3.yaml": (90, 3),  # of 100, held out, written blind with heldout5
     "heldout4.yaml": (81, 5),  # of 90, held out, written blind with heldout6
     "dev2.yaml": (104, 2),  # of 111
-    "dev3.yaml": (102, 7),  # of 114, written blind with heldout4
+    "dev3.yaml": (104, 5),  # of 114, written blind with heldout4
     "dev4.yaml": (103, 2),  # of 111, written blind with heldout5
     "heldout5.yaml": (80, 7),  # of 94, held out, written blind with heldout7
     "heldout6.yaml": (78, 5),  # of 85, held out, written blind with heldout8
     "heldout7.yaml": (68, 5),  # of 77, held out, written blind with heldout9
     "dev5.yaml": (108, 1),  # of 112, written blind with heldout7
     "dev6.yaml": (110, 1),  # of 113, written blind at the start of the fifth stop
-    "heldout8.yaml": (88, 2),  # of 94, held out, written blind at the start of the fifth stop
+    "heldout8.yaml": (89, 2),  # of 94, held out, written blind at the start of the fifth stop
     "heldout9.yaml": (90, 5),  # of 97, held out, written blind late in the fifth stop
     "dev7.yaml": (109, 0),  # of 110, written blind at the start of the sixth stop
     "heldout10.yaml": (95, 5),  # of 105, held out, written blind in the sixth stop; first run at its end
-    "dev8.yaml": (107, 3),  # of 113, written blind at the start of the seventh stop
-    "heldout11.yaml": (75, 18),  # of 109, held out, with dev8; start of stop 66 (21), first run 70
-    "dev9.yaml": (104, 2),  # of 110, written blind at the start of the eighth stop; start of stop 92 (9)
+    "dev8.yaml": (108, 3),  # of 113, written blind at the start of the seventh stop
+    "heldout11.yaml": (79, 17),  # of 109, held out, with dev8; start of stop 66 (21), first run 70
+    "dev9.yaml": (105, 2),  # of 110, written blind at the start of the eighth stop; start of stop 92 (9)
     # of 110, held out, with dev9; start of stop 73 (16), first run 75 (14); 80 (14) at the start of the
     # eleventh stop, 79 once "bilateral" inside a mechanism's name no longer claims it bilateral, 78 once
     # "cuộc … đầu tiên" reads round 1 across up to 12 words (+1 real held-out, +2 dev)
@@ -141,15 +141,15 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # thirteenth since what was agreed about a gate or port named is the one record naming it (+6 right on
     # all held-out sets, confident-wrong unchanged in total)
     "heldout13.yaml": (70, 24),
-    "dev11.yaml": (92, 5),  # of 100, written blind late in the ninth stop; start of stop 85 (6)
-    "heldout14.yaml": (72, 16),  # of 100, held out, with dev11; start of stop 62 (23), first run 63 (23)
-    "dev12.yaml": (93, 1),  # of 100, written blind at the start of the tenth stop; start of stop 79 (9)
+    "dev11.yaml": (93, 5),  # of 100, written blind late in the ninth stop; start of stop 85 (6)
+    "heldout14.yaml": (74, 16),  # of 100, held out, with dev11; start of stop 62 (23), first run 63 (23)
+    "dev12.yaml": (95, 0),  # of 100, written blind at the start of the tenth stop; start of stop 79 (9)
     # of 100, held out, with dev12; start of stop 80 (9); after English typos were read, 79 (10)
     "heldout15.yaml": (86, 6),
-    "dev13.yaml": (89, 3),  # of 100, written blind mid-way through the tenth stop; start of stop 77 (10)
+    "dev13.yaml": (90, 3),  # of 100, written blind mid-way through the tenth stop; start of stop 77 (10)
     # of 100, held out, with dev13; start of stop 77 (11), first run 79 (11)
     "heldout16.yaml": (81, 10),
-    "dev14.yaml": (93, 4),  # of 100, written blind at the start of the eleventh stop; start of stop 88 (6)
+    "dev14.yaml": (94, 4),  # of 100, written blind at the start of the eleventh stop; start of stop 88 (6)
     # of 100, held out, with dev14; start of stop 87 (3), first run 87 (3); one confident-wrong more in the
     # twelfth stop (3 → 4) once a post after "ông/bà" ("bà Đại sứ") is no unknown name, which gained the
     # real held-out sets 5 right answers
@@ -159,22 +159,22 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout18.yaml": (87, 3),
     # of 100, held out, written blind late in the eleventh stop (six answer-changing commits before its
     # end); start of stop 85 (10), first run 85 (10)
-    "heldout19.yaml": (85, 10),
-    "dev16.yaml": (89, 7),  # of 100, written blind at the start of the twelfth stop; start of stop 85 (11)
+    "heldout19.yaml": (86, 10),
+    "dev16.yaml": (91, 5),  # of 100, written blind at the start of the twelfth stop; start of stop 85 (11)
     # of 100, held out, with dev16; start of stop 81 (6), first run 81 (6)
-    "heldout20.yaml": (82, 5),
-    "dev17.yaml": (92, 2),  # of 100, written blind mid-way through the twelfth stop; start of stop 84 (7)
+    "heldout20.yaml": (85, 2),
+    "dev17.yaml": (94, 0),  # of 100, written blind mid-way through the twelfth stop; start of stop 84 (7)
     # of 100, held out, with dev17; start of stop 91 (5), first run 91 (5)
-    "heldout21.yaml": (91, 5),
+    "heldout21.yaml": (92, 4),
     # of 100, held out, written blind late in the twelfth stop, after most changes; start of stop 85 (11),
     # first run 87 (9)
-    "heldout22.yaml": (88, 8),
-    "dev18.yaml": (85, 7),  # of 100, written blind at the start of the thirteenth stop; start of stop 85 (7)
+    "heldout22.yaml": (89, 8),
+    "dev18.yaml": (91, 3),  # of 100, written blind at the start of the thirteenth stop; start of stop 85 (7)
     # of 100, held out, with dev18; start of stop 88 (5)
-    "heldout23.yaml": (88, 5),
-    "dev19.yaml": (88, 8),  # of 100, written blind early in the thirteenth stop; start of stop 88 (8)
+    "heldout23.yaml": (90, 4),
+    "dev19.yaml": (94, 5),  # of 100, written blind early in the thirteenth stop; start of stop 88 (8)
     # of 100, held out, with dev19 (after seven answer-changing commits); start of stop 89 (3)
-    "heldout24.yaml": (89, 3),
+    "heldout24.yaml": (92, 1),
     # of 100, held out, written blind late in the thirteenth stop (after twenty answer-changing commits);
     # start of stop 89 (6), first run 92 (4)
     "heldout25.yaml": (92, 4),
