@@ -116,7 +116,6 @@ from bot.nlu.lexicon import (
     ROLE_WORDS,
     SCENE_OPENERS,
     SIGNED_ASKED,
-    SIGNED_AT,
     SUCCESSION,
     SUCCESSION_WITH_POST,
     WHOLE_PERIOD_ASKED,
@@ -625,12 +624,7 @@ class Engine:
                 ties = events
         ties = self._not_the_container(q, ties)
         signed = [s for s in ties if isinstance(s.fact, Agreement)]
-        if (
-            len(signed) == 1
-            and Intent.WHAT in q.intents
-            and q.intents <= {Intent.WHAT, Intent.LIST}
-            and SIGNED_AT.search(q.folded)
-        ):
+        if len(signed) == 1 and lists.what_was_signed_asked(q):
             # "Bộ Công Thương ký gì với Thái hồi 2023?": what was signed is the one document among them
             return Decision(Verdict.ANSWER, signed)
         if len(ties) == 1:
@@ -1185,7 +1179,7 @@ class Engine:
         if (
             post is not None
             and Intent.WHO in q.intents
-            and q.event_kinds | set(q.places) | ({"date"} if q.date else set())
+            and (q.event_kinds or q.places or q.date)
             and not any(self._holds(o, post) for o in q.officials)
             and not self._title_of_someone_named(q)
         ):

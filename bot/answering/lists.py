@@ -545,16 +545,21 @@ def _agreements(engine: Lookup, q: Question, chosen: list[Agreement]) -> Answer:
     return engine.answered(q.text, shown, head + "\n" + "\n".join(lines), q.lang, 1.0)
 
 
-def _documents_at(engine: Lookup, q: Question, events: list[Scored]) -> Answer | None:
-    """ "Kết thúc Kỳ họp lần thứ 5, hai bên đã ký những văn kiện nào?": the documents linked to the
-    one event the question names; "… đã ký văn kiện gì?" asks for those signed there, one or more."""
-    # "… ký gì?", "what did they sign at …?": what was signed is a document, named or not
-    what_signed = (
+def what_was_signed_asked(q: Question) -> bool:
+    """ "… ký gì?", "what did they sign at …?": what was signed is asked, a document named or not (not
+    "on what date …", "what's the name of who signed …")."""
+    return (
         Intent.WHAT in q.intents
-        and q.intents <= {Intent.WHAT, Intent.LIST}  # not "on what date …", "what's the name of who …"
+        and q.intents <= {Intent.WHAT, Intent.LIST}
         and not NAME_ASKED.search(q.folded)
         and bool(SIGNED_AT.search(q.folded))
     )
+
+
+def _documents_at(engine: Lookup, q: Question, events: list[Scored]) -> Answer | None:
+    """ "Kết thúc Kỳ họp lần thứ 5, hai bên đã ký những văn kiện nào?": the documents linked to the
+    one event the question names; "… đã ký văn kiện gì?" asks for those signed there, one or more."""
+    what_signed = what_was_signed_asked(q)
     signed = what_signed or bool(AGREEMENT_CUE.search(q.canonical) and SIGNED_AT.search(q.folded))
     one_signed = signed and (q.fact_kind_asked == "agreement" or what_signed)
     if not one_signed and (Intent.LIST not in q.intents or not (signed or q.fact_kind_asked == "agreement")):
