@@ -1643,3 +1643,19 @@ def test_one_act_claimed_before_or_after_another_is_checked_by_their_dates(
     answer = engine.answer(question)
     assert answer.verdict == verdict
     assert {"visit-pham-minh-chinh-la-2023-01", "visit-vo-van-thuong-la-2023-04"} <= set(answer.facts)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which port were the two foreign ministers trying to make better use of through transport links?",
+        "Hai bộ trưởng bàn kết nối giao thông để tận dụng cảng nào?",
+    ],
+)
+def test_a_place_of_the_kind_asked_is_the_one_the_records_that_fit_name(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.facts[0] == "cang-quoc-te-lao-viet"
+    # with the meeting whose record names it
+    assert "meeting-bui-thanh-son-saleumxay-2021" in answer.facts

@@ -107,6 +107,7 @@ from bot.nlu.lexicon import (
     NEXT_ROUND,
     OCCASION_ASKED,
     PART_PERIOD,
+    PLACE_KIND_ASKED,
     POST_COPULAS,
     POST_COUNTRY_ASKED,
     POST_FILLERS,
@@ -680,7 +681,7 @@ class Engine:
         # itself, so then the usual rule decides, and so it does when the stance the question names
         # was made at several of them (each holds the topic in a stance's words)
         stances_named = {s.fact.made_at for s in named_stances if isinstance(s.fact, Statement)}
-        mentioning = self._mentioning_a_place_named(q, ties)
+        mentioning = self._mentioning_a_place_named(q, ties) or self._place_of_the_kind_asked(q, ties)
         if mentioning is not None:
             # "cuộc gặp bàn về cảng Vũng Áng diễn ra ở đâu?": the one meeting whose record names the port
             return Decision(Verdict.ANSWER, [mentioning])
@@ -902,6 +903,24 @@ class Engine:
             and any(s.fact.place == p.id or details.names_place(self.index, s.fact.id, p) for p in places)
         ]
         return holding[0] if len(holding) == 1 and len(ties) > 1 else None
+
+    def _place_of_the_kind_asked(self, q: Question, ties: list[Scored]) -> Scored | None:
+        """ "Which port were the two ministers trying to make better use of?": of tied events, the one
+        place of the kind asked that one of their records names (the place, with that record)."""
+        kinds = {kind for kind, cue in PLACE_KIND_ASKED.items() if cue.search(q.folded)}
+        if not kinds:
+            return None
+        tied = {s.fact.id for s in ties if isinstance(s.fact, Event)}
+        # (named as a phrase: the words of "Cảng quốc tế Lào-Việt" are in many records one by one)
+        named = [
+            p
+            for p in self.knowledge.of_kind(Place)
+            if p.place_kind.value in kinds
+            and (
+                tied & set(self.index.mentions(p)) or tied & set(self.knowledge.events_by_place.get(p.id, ()))
+            )
+        ]
+        return Scored(named[0], ties[0].score, True) if len(named) == 1 and len(ties) > 1 else None
 
     def _on_topic(self, q: Question, ties: list[Scored]) -> Scored | None:
         """Of tied events, the one whose record holds clearly more of the question's topic than the
@@ -1413,6 +1432,8 @@ class Engine:
         lang = q.lang
         if isinstance(fact, Event):
             return self._event_answer(q, fact, score)
+        if isinstance(fact, Place):
+            return self._place_profile(q, fact)  # where it lies, and what the base says happened there
         if Intent.WHERE in q.intents and not q.intents - {Intent.WHERE, Intent.PLANNED}:
             # agreements, figures and statements hold no place: a stance is placed by the meeting
             # where it was stated, else the article does not say where

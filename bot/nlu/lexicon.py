@@ -157,6 +157,7 @@ class Cues(_Data):
     excluded_first: list[str]
     nationality: list[str]
     post_country_asked: list[str]
+    place_kind_asked: dict[str, list[str]]
     succession: dict[Literal["always", "with_post"], list[str]]
     place_claim_words: list[str]
     venue_words: list[str]
@@ -626,6 +627,7 @@ EXCLUDED = _phrases(_CUES.excluded_first)
 EXCLUDED_FIRST = re.compile(rf"^{EXCLUDED.pattern}\s+")
 NATIONALITY_ASKED = _phrases(_CUES.nationality)
 POST_COUNTRY_ASKED = _phrases(_CUES.post_country_asked)
+PLACE_KIND_ASKED = {kind: _phrases(cues) for kind, cues in _CUES.place_kind_asked.items()}
 SUCCESSION = _phrases(_CUES.succession["always"])
 SUCCESSION_WITH_POST = _phrases(_CUES.succession["with_post"])
 POST_CAPACITY = _phrases(_CUES.post_capacity)
