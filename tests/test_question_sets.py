@@ -1659,3 +1659,15 @@ def test_a_place_of_the_kind_asked_is_the_one_the_records_that_fit_name(
     assert answer.facts[0] == "cang-quoc-te-lao-viet"
     # with the meeting whose record names it
     assert "meeting-bui-thanh-son-saleumxay-2021" in answer.facts
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "On what date did Hanoi and Vientiane establish diplomatic ties?",
+        "Hà Nội và Viêng Chăn lập quan hệ ngoại giao ngày nào?",
+    ],
+)
+def test_the_cities_of_two_countries_stand_for_the_countries(engine: Engine, question: str) -> None:
+    # not a meeting planned in Hanoi, nor "nothing on Vientiane"
+    assert engine.answer(question).facts[0] == "establishment-diplomatic-relations-1962"

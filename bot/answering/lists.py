@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import itertools
 from collections import Counter
 
 from bot.answering import details
@@ -41,7 +40,6 @@ from bot.kb.facts import Status as EventStatus
 from bot.kb.knowledge import AnyFact
 from bot.nlu.lexicon import (
     BILATERAL,
-    CITY_COUNTRIES,
     CONCLUDED_ASKED,
     CUE_WORDS,
     EVENT_ASKED,
@@ -59,6 +57,7 @@ from bot.nlu.lexicon import (
     SIGNED_AT,
     TIMELINE_WORDS,
     Intent,
+    countries_of_cities,
 )
 from bot.nlu.parsing import DateQuery
 from bot.nlu.understanding import Question
@@ -407,9 +406,7 @@ def _countries_after_post(engine: Lookup, q: Question) -> set[str]:
         return set(q.countries)
     words = q.canonical[match.end() :].split()[:POST_WINDOW]
     # … or by its capital or a city ("đại sứ Lào tại Hà Nội")
-    cities = {
-        CITY_COUNTRIES[n] for n in (*words, *map(" ".join, itertools.pairwise(words))) if n in CITY_COUNTRIES
-    }
+    cities = countries_of_cities(words)
     return engine.countries_in(" ".join(words)) & set(q.countries) | cities
 
 

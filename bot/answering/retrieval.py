@@ -69,6 +69,7 @@ from bot.nlu.lexicon import (
     YEAR_AS_A_THING,
     Intent,
     canonical,
+    countries_of_cities,
 )
 from bot.nlu.parsing import YEAR_IN_TEXT, DateQuery, amounts
 from bot.nlu.text import fold
@@ -434,6 +435,10 @@ class Retrieval:
         places = {
             p for p in q.places if (pl := self.knowledge.place(p)) is not None and pl.place_kind != "country"
         }
+        if len(countries_of_cities(q.folded.split())) > 1:
+            # "when did Hanoi and Vientiane establish ties?": cities of two countries stand for the
+            # countries, not for a venue no event could have had both of
+            places = {p for p in places if (pl := self.knowledge.place(p)) is None or pl.place_kind != "city"}
         # "what was agreed at Mũi Sao?": a border gate or a port the question asks about, that no event
         # was held at; the one event whose record names it is about it (asked when or whether, no more)
         spoken_of = {

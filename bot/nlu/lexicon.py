@@ -354,6 +354,14 @@ _WORDS = Words.model_validate(_load("words.yaml"))
 COUNTRY_DATA = load_countries()
 # the country a city a claim names lies in ("phnom penh" → KH)
 CITY_COUNTRIES = {city: code for code, country in COUNTRY_DATA.items() for city in country.cities}
+
+
+def countries_of_cities(words: list[str]) -> set[str]:
+    """The countries of the cities these folded words name, one word or two ("ha noi", "vientiane")."""
+    names = (*words, *(f"{a} {b}" for a, b in itertools.pairwise(words)))
+    return {CITY_COUNTRIES[name] for name in names if name in CITY_COUNTRIES}
+
+
 HOME_COUNTRIES = frozenset(code for code, country in COUNTRY_DATA.items() if country.home)
 
 INTENT_CUES: dict[Intent, re.Pattern[str]] = {intent: _words(p) for intent, p in _CUES.intents.items()}

@@ -81,6 +81,7 @@ from bot.nlu.lexicon import (
     VI_ONLY_COUNTRY_WORDS,
     Intent,
     canonical,
+    countries_of_cities,
     without_other_senses,
 )
 from bot.nlu.parsing import (
@@ -1508,6 +1509,8 @@ def _unknown_names(text: str, index: EntityIndex) -> Iterable[str]:
             continue
         if re.search(rf"{ALTERNATIVES.pattern}\s+{re.escape(fold(run))}\b", folded):
             continue  # "ở Hà Nội hay Viêng Chăn?": an option offered, checked against what the record says
+        if countries_of_cities(fold(run).split()) and len(countries_of_cities(folded.split())) > 1:
+            continue  # "Hà Nội và Viêng Chăn lập quan hệ …": cities of two countries stand for them
         # "Sau Kỳ họp lần thứ 5 …": the first word may be capitalised only for the sentence
         opening = text.lstrip(" \t\n\"'“”(").startswith(run)
         # ("Đoàn Bộ Ngoại giao Lào …": a word the articles write in lower case is a common word there)
