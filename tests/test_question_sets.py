@@ -42,20 +42,20 @@ FLOORS: dict[str, tuple[int, int]] = {
     # of 231; 218 (3) in the twelfth stop until someone a record names, asked by what was done, was
     # answered from its passage (+2 right, -2 confident-wrong on the second base's held-out sets)
     "heldout.yaml": (217, 4),
-    "heldout2.yaml": (143, 4),  # of 159, written blind on 2026-12-06
+    "heldout2.yaml": (144, 4),  # of 159, written blind on 2026-12-06
     "heldout3.yaml": (147, 12),  # of 172, written blind later on 2026-12-06
     "heldout4.yaml": (158, 4),  # of 170, written blind at the start of the next stop
-    "heldout5.yaml": (153, 13),  # of 173, written blind at the start of the third stop
-    "heldout6.yaml": (135, 13),  # of 157, written blind late in the third stop
+    "heldout5.yaml": (154, 12),  # of 173, written blind at the start of the third stop
+    "heldout6.yaml": (135, 12),  # of 157, written blind late in the third stop
     # one less (one confident-wrong more) in the twelfth stop since a stance made at the meeting named is a
     # candidate though no word of the question ranks it (+5 right, -5 confident-wrong on all held-out sets)
     "heldout7.yaml": (140, 8),  # of 162, written blind at the start of the fourth stop
     # of 135, written blind late in the fourth stop; one more confident-wrong (2 → 3) since what is set
     # for a year is listed, which gained the held-out sets of both bases 8 right, 4 fewer confident-wrong
     "heldout8.yaml": (128, 3),
-    "heldout9.yaml": (111, 2),  # of 120, written blind after the fourth stop's last engine change
+    "heldout9.yaml": (112, 2),  # of 120, written blind after the fourth stop's last engine change
     "dev.yaml": (264, 0),  # of 270
-    "dev2.yaml": (208, 4),  # of 220
+    "dev2.yaml": (209, 4),  # of 220
     "dev3.yaml": (203, 2),  # of 210, written blind with heldout4
     "dev4.yaml": (180, 5),  # of 201, written blind with heldout5
     "dev5.yaml": (201, 3),  # of 209, written blind with heldout7
@@ -73,7 +73,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev11.yaml": (124, 5),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
     # one less (one confident-wrong more) in the twelfth stop since a stance made at the meeting named is a
     # candidate though no word of the question ranks it (+5 right, -5 confident-wrong on all held-out sets)
-    "heldout16.yaml": (108, 15),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
+    "heldout16.yaml": (109, 14),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
     "dev12.yaml": (125, 7),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
     "heldout17.yaml": (121, 6),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
     "dev13.yaml": (123, 3),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
@@ -88,7 +88,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     # of 130, written blind late in the eleventh stop (six answer-changing commits before its end);
     # start of stop 112 (10), first run 115 (8)
     "heldout21.yaml": (117, 6),
-    "dev16.yaml": (122, 3),  # of 130, written blind at the start of the twelfth stop; start of stop 111 (10)
+    "dev16.yaml": (123, 2),  # of 130, written blind at the start of the twelfth stop; start of stop 111 (10)
     # of 130, with dev16; start of stop 114 (9), first run 114 (9)
     "heldout22.yaml": (117, 7),
     "dev17.yaml": (126, 2),  # of 130, written blind mid-way through the twelfth stop; start of stop 120 (4)
@@ -103,7 +103,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     ),  # of 130, written blind at the start of the thirteenth stop; start of stop 114 (9)
     # of 130, with dev18; start of stop 121 (2)
     "heldout25.yaml": (122, 1),
-    "dev19.yaml": (123, 0),  # of 130, written blind early in the thirteenth stop; start of stop 115 (6)
+    "dev19.yaml": (124, 0),  # of 130, written blind early in the thirteenth stop; start of stop 115 (6)
     # of 130, with dev19 (after eight answer-changing commits); start of stop 117 (5), first run 117 (5)
     "heldout26.yaml": (118, 4),
     # of 130, written blind late in the thirteenth stop (after twenty-one answer-changing commits); start
