@@ -515,14 +515,7 @@ def first_of_two(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         (one, one_date), (other, other_date) = sorted([first_side, second_side], key=lambda d: d[1].start)
         if one_date.end >= other_date.start:
             return None  # the articles' dates do not tell which came first
-        lead = phrase(
-            "came_first",
-            q.lang,
-            title=engine.render.title(one, q.lang),
-            date=_date_text(one, one_date, q.lang),
-            other=engine.render.title(other, q.lang),
-            other_date=_date_text(other, other_date, q.lang),
-        )
+        lead = _came_first(engine, q.lang, (one, one_date), (other, other_date))
         if DURATION_CUES.search(q.canonical) and any(apart.search(q.folded) for apart in SPAN_APART):
             # "… cái nào trước, cách nhau mấy năm?": the years between them too, as years apart are
             # counted (1962 to 1977 is 15)
@@ -560,17 +553,8 @@ def order_claimed(engine: Lookup, q: Question, claim: str, today: dt.date) -> An
             if a_date.end >= b_date.start and b_date.end >= a_date.start:
                 return None  # the articles' dates do not tell which came first
             holds = (a_date.start < b_date.start) == (order == "before")
-            (early, early_date), (late, late_date) = sorted(
-                [first_side, second_side], key=lambda d: d[1].start
-            )
-            lead = phrase(
-                "came_first",
-                q.lang,
-                title=engine.render.title(early, q.lang),
-                date=_date_text(early, early_date, q.lang),
-                other=engine.render.title(late, q.lang),
-                other_date=_date_text(late, late_date, q.lang),
-            )
+            early, late = sorted([first_side, second_side], key=lambda d: d[1].start)
+            lead = _came_first(engine, q.lang, early, late)
             both = merged(engine, q, replies)
             if both is None:
                 return None
@@ -632,12 +616,33 @@ def same_place(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     return None
 
 
+# a dated fact: an event and its date, or a document and its signing's
+_Dated = tuple[Event | Agreement, FuzzyDate]
+
+
+def _came_first(
+    engine: Lookup,
+    lang: Lang,
+    one: tuple[Event | Agreement, FuzzyDate],
+    other: tuple[Event | Agreement, FuzzyDate],
+) -> str:
+    """ "A (its date) came before B (its date)."""
+    return phrase(
+        "came_first",
+        lang,
+        title=engine.render.title(one[0], lang),
+        date=_date_text(one[0], one[1], lang),
+        other=engine.render.title(other[0], lang),
+        other_date=_date_text(other[0], other[1], lang),
+    )
+
+
 def _date_text(fact: Event | Agreement, date: FuzzyDate, lang: Lang) -> str:
     """The date as answers show it: an event's marked when the article only lets it be inferred."""
     return event_date(fact, lang) if isinstance(fact, Event) else format_date(date, lang)
 
 
-def _dated(engine: Lookup, answer: Answer) -> tuple[Event | Agreement, FuzzyDate] | None:
+def _dated(engine: Lookup, answer: Answer) -> _Dated | None:
     """The fact an answer leads with and its date (an event's, a document's signing), if it has one."""
     fact = _lead(engine, answer)
     date = fact.date if isinstance(fact, Event) else fact.signed if isinstance(fact, Agreement) else None
