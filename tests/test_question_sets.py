@@ -1671,3 +1671,16 @@ def test_a_place_of_the_kind_asked_is_the_one_the_records_that_fit_name(
 def test_the_cities_of_two_countries_stand_for_the_countries(engine: Engine, question: str) -> None:
     # not a meeting planned in Hanoi, nor "nothing on Vientiane"
     assert engine.answer(question).facts[0] == "establishment-diplomatic-relations-1962"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Why did Thai FM Chanwit visit Hanoi in March 2023?", "Tại sao ông Chanwit sang Hà Nội tháng 3/2023?"],
+)
+def test_the_reason_for_an_act_that_did_not_take_place_so_is_a_false_premise(
+    fixture_engine: Engine, question: str
+) -> None:
+    answer = fixture_engine.answer(question)
+    assert answer.verdict == "no" and answer.facts[0] == "visit-tran-van-nam-th-2023-03"
+    # an act that did take place is answered, not corrected
+    assert fixture_engine.answer("Why did Minister Nam visit Thailand in March 2023?").verdict is None

@@ -228,6 +228,26 @@ def negative_premise(engine: Lookup, q: Question, today: dt.date) -> Answer | No
     return _with_verdict(corrected, "no", f"{phrase('premise_wrong', q.lang)}\n{body}", q.lang)
 
 
+def why_premise(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
+    """ "Why did Thai FM Chanwit visit Hanoi in March 2023?": the reason for an act the articles say did
+    not take place so (the visit that month was Minister Nam's, to Thailand) is a false premise; it is
+    corrected (a "no" with what they say), not answered around. An act they confirm, or one they do not
+    settle, is left to the rest of the engine."""
+    why = WHY_ASKED.search(q.folded)
+    words = q.folded[why.end() :].split() if why else []
+    if why is None or not words or NEGATIONS & set(words):
+        return None
+    claim = engine.read(f"{' '.join(words)} {YES_NO_TAIL[q.lang]}", q.lang, today)
+    if not is_claim(claim):
+        return None
+    checked = check_claim(engine, claim, today)
+    if checked.verdict != "no" or not checked.facts or engine.knowledge.event(checked.facts[0]) is None:
+        return None  # (a post or a nationality denied is no act that did not take place)
+    body = checked.text.removeprefix(f"{phrase('verdict_no', q.lang)} ")
+    corrected = dataclasses.replace(checked, question=q.text)
+    return _with_verdict(corrected, "no", f"{phrase('premise_wrong', q.lang)}\n{body}", q.lang)
+
+
 def post_premise(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     """ "Hồi làm Bộ trưởng, ông Đức sang Băng Cốc …?", "When Việt was minister, …": a post the opening
     clause gives the one person named, which the articles never give them, is a false premise; it is
