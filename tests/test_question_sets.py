@@ -1684,3 +1684,8 @@ def test_the_reason_for_an_act_that_did_not_take_place_so_is_a_false_premise(
     assert answer.verdict == "no" and answer.facts[0] == "visit-tran-van-nam-th-2023-03"
     # an act that did take place is answered, not corrected
     assert fixture_engine.answer("Why did Minister Nam visit Thailand in March 2023?").verdict is None
+
+
+def test_a_percent_sign_asked_without_a_number_asks_a_share(engine: Engine) -> None:
+    answer = engine.answer("Campuchia với VN còn mấy % biên giới đất liền chưa cắm mốc xong hả?")
+    assert answer.facts[0] == "vn-kh-land-border-remaining-to-demarcate" and "16" in answer.text

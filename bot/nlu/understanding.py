@@ -1292,6 +1292,9 @@ def _read_as_typed(text: str, folded: str) -> str:
     return folded
 
 
+_PERCENT_ASKED = re.compile(r"(?<![\d\s])\s*%")
+
+
 def analyze(
     question: str, index: EntityIndex, *, lang: Lang | None = None, today: dt.date | None = None
 ) -> Question:
@@ -1301,7 +1304,10 @@ def analyze(
     # an English question's words are mostly not in the base, and one letter makes another English word
     # typos are corrected to words of the base; in English, only a word no English dictionary holds is
     # a typo ("comission"): most of an English question's words are not the base's ("promoted")
-    folded = index.corrected(fold(text), keep=is_english_word if lang == "en" else None)
+    # "còn mấy % …": a percent sign asked, with no number before it, is the word
+    folded = index.corrected(
+        fold(_PERCENT_ASKED.sub(" phần trăm", text)), keep=is_english_word if lang == "en" else None
+    )
     folded = index.read_shared_abbreviations(_read_as_typed(text, folded))
     canon = canonical(folded)
     tokens = canon.split()
