@@ -97,10 +97,8 @@ FLOORS: dict[str, tuple[int, int]] = {
     # of 130, written blind late in the twelfth stop, after most changes; start of stop 116 (9), first
     # run 117 (8), then 116 (9) with the same change as heldout.yaml
     "heldout24.yaml": (118, 7),
-    "dev18.yaml": (
-        114,
-        9,
-    ),  # of 130, written blind at the start of the thirteenth stop; start of stop 114 (9)
+    # of 130, written blind at the start of the thirteenth stop; start of stop 114 (9)
+    "dev18.yaml": (120, 6),
     # of 130, with dev18; start of stop 121 (2)
     "heldout25.yaml": (122, 1),
     "dev19.yaml": (124, 0),  # of 130, written blind early in the thirteenth stop; start of stop 115 (6)
@@ -172,7 +170,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "dev18.yaml": (91, 3),  # of 100, written blind at the start of the thirteenth stop; start of stop 85 (7)
     # of 100, held out, with dev18; start of stop 88 (5)
     "heldout23.yaml": (90, 4),
-    "dev19.yaml": (94, 5),  # of 100, written blind early in the thirteenth stop; start of stop 88 (8)
+    "dev19.yaml": (95, 4),  # of 100, written blind early in the thirteenth stop; start of stop 88 (8)
     # of 100, held out, with dev19 (after seven answer-changing commits); start of stop 89 (3)
     "heldout24.yaml": (92, 1),
     # of 100, held out, written blind late in the thirteenth stop (after twenty answer-changing commits);
