@@ -217,15 +217,8 @@ def negative_premise(engine: Lookup, q: Question, today: dt.date) -> Answer | No
     if why is None or not NEGATIONS & set(words):
         return None
     positive = " ".join(CONTRACTED.get(w, w) for w in words if w not in NEGATIONS)
-    claim = engine.read(f"{positive} {YES_NO_TAIL[q.lang]}", q.lang, today)
-    if not is_claim(claim):
-        return None
-    checked = check_claim(engine, claim, today)
-    if checked.verdict != "yes":
-        return None
-    body = checked.text.removeprefix(f"{phrase('verdict_yes', q.lang)} ")
-    corrected = dataclasses.replace(checked, question=q.text)
-    return _with_verdict(corrected, "no", f"{phrase('premise_wrong', q.lang)}\n{body}", q.lang)
+    checked = _checked_as_claim(engine, q, positive, today)
+    return _premise_wrong(q, checked) if checked is not None and checked.verdict == "yes" else None
 
 
 def why_premise(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
@@ -237,13 +230,23 @@ def why_premise(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     words = q.folded[why.end() :].split() if why else []
     if why is None or not words or NEGATIONS & set(words):
         return None
-    claim = engine.read(f"{' '.join(words)} {YES_NO_TAIL[q.lang]}", q.lang, today)
-    if not is_claim(claim):
+    checked = _checked_as_claim(engine, q, " ".join(words), today)
+    if checked is None or checked.verdict != "no" or not checked.facts:
         return None
-    checked = check_claim(engine, claim, today)
-    if checked.verdict != "no" or not checked.facts or engine.knowledge.event(checked.facts[0]) is None:
+    if engine.knowledge.event(checked.facts[0]) is None:
         return None  # (a post or a nationality denied is no act that did not take place)
-    body = checked.text.removeprefix(f"{phrase('verdict_no', q.lang)} ")
+    return _premise_wrong(q, checked)
+
+
+def _checked_as_claim(engine: Lookup, q: Question, said: str, today: dt.date) -> Answer | None:
+    """What a question takes for granted ("…" of "why …"), checked as a claim; None unless it reads as one."""
+    claim = engine.read(f"{said} {YES_NO_TAIL[q.lang]}", q.lang, today)
+    return check_claim(engine, claim, today) if is_claim(claim) else None
+
+
+def _premise_wrong(q: Question, checked: Answer) -> Answer:
+    """The question's premise corrected: a "no", then what the check of it says."""
+    body = checked.text.removeprefix(f"{phrase('verdict_' + (checked.verdict or 'no'), q.lang)} ")
     corrected = dataclasses.replace(checked, question=q.text)
     return _with_verdict(corrected, "no", f"{phrase('premise_wrong', q.lang)}\n{body}", q.lang)
 

@@ -620,12 +620,7 @@ def same_place(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
 _Dated = tuple[Event | Agreement, FuzzyDate]
 
 
-def _came_first(
-    engine: Lookup,
-    lang: Lang,
-    one: tuple[Event | Agreement, FuzzyDate],
-    other: tuple[Event | Agreement, FuzzyDate],
-) -> str:
+def _came_first(engine: Lookup, lang: Lang, one: _Dated, other: _Dated) -> str:
     """ "A (its date) came before B (its date)."""
     return phrase(
         "came_first",

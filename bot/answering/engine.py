@@ -915,14 +915,16 @@ class Engine:
         if not kinds:
             return None
         tied = {s.fact.id for s in ties if isinstance(s.fact, Event)}
+
         # (named as a phrase: the words of "Cảng quốc tế Lào-Việt" are in many records one by one)
+        def held_or_named(place: Place) -> set[str]:
+            held = self.knowledge.events_by_place.get(place.id, ())
+            return {*held, *(e.id for e in self.retrieval.events_naming(place))}
+
         named = [
             p
             for p in self.knowledge.of_kind(Place)
-            if p.place_kind.value in kinds
-            and (
-                tied & set(self.index.mentions(p)) or tied & set(self.knowledge.events_by_place.get(p.id, ()))
-            )
+            if p.place_kind.value in kinds and tied & held_or_named(p)
         ]
         return Scored(named[0], ties[0].score, True) if len(named) == 1 and len(ties) > 1 else None
 
@@ -1291,7 +1293,7 @@ class Engine:
             if e
         ]
         if not events:  # nothing was held there: the events whose text names it
-            events = [e for e in (self.knowledge.event(i) for i in self.index.mentions(place)) if e]
+            events = self.retrieval.events_naming(place)
         lines = [self.render.place(place.id, lang)]
         if events:
             lines.append(phrase("related_lead", lang))

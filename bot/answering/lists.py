@@ -407,7 +407,7 @@ def _countries_after_post(engine: Lookup, q: Question) -> set[str]:
     words = q.canonical[match.end() :].split()[:POST_WINDOW]
     # … or by its capital or a city ("đại sứ Lào tại Hà Nội")
     cities = countries_of_cities(words)
-    return engine.countries_in(" ".join(words)) & set(q.countries) | cities
+    return (engine.countries_in(" ".join(words)) & set(q.countries)) | cities
 
 
 def officials_listed(engine: Lookup, q: Question) -> Answer | None:

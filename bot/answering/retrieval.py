@@ -380,6 +380,10 @@ class Retrieval:
         places = [p for p in self.knowledge.of_kind(Place) if p.place_kind == "country" and p.country == code]
         return places[0].id if places else None
 
+    def events_naming(self, place: Place) -> list[Event]:
+        """The events whose records name the place (held there or not), as the index finds them."""
+        return [e for e in map(self.knowledge.event, self.index.mentions(place)) if e is not None]
+
     def _kind_of(self, event_id: str) -> str | None:
         event = self.knowledge.event(event_id)
         return event.event_kind.value if event else None
@@ -447,8 +451,7 @@ class Retrieval:
             if (place := self.knowledge.place(p)) is not None
             and place.place_kind in (PlaceKind.BORDER_GATE, PlaceKind.PORT)
             and not self.knowledge.events_by_place.get(p)
-            for fact_id in self.index.mentions(place)
-            if self.knowledge.event(fact_id) is not None
+            for fact_id in (e.id for e in self.events_naming(place))
         }
         if len(spoken_of) > 1:
             spoken_of = set()

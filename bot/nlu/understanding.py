@@ -1509,14 +1509,16 @@ def _unknown_names(text: str, index: EntityIndex) -> Iterable[str]:
     yield from _unknown_bodies(fold(text), index)
     yield from _unknown_persons(text, index)
     folded = fold(text)
+    # "Hà Nội và Viêng Chăn lập quan hệ …": cities of two countries stand for them, no unknown name
+    two_countries_cities = len(countries_of_cities(folded.split())) > 1
     for words in _runs_between_countries(text, index):
         run = " ".join(words)
         if _known_run(run, text, index):
             continue
         if re.search(rf"{ALTERNATIVES.pattern}\s+{re.escape(fold(run))}\b", folded):
             continue  # "ở Hà Nội hay Viêng Chăn?": an option offered, checked against what the record says
-        if countries_of_cities(fold(run).split()) and len(countries_of_cities(folded.split())) > 1:
-            continue  # "Hà Nội và Viêng Chăn lập quan hệ …": cities of two countries stand for them
+        if two_countries_cities and countries_of_cities(fold(run).split()):
+            continue
         # "Sau Kỳ họp lần thứ 5 …": the first word may be capitalised only for the sentence
         opening = text.lstrip(" \t\n\"'“”(").startswith(run)
         # ("Đoàn Bộ Ngoại giao Lào …": a word the articles write in lower case is a common word there)
