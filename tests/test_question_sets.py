@@ -107,6 +107,10 @@ FLOORS: dict[str, tuple[int, int]] = {
     # of 130, written blind late in the thirteenth stop (after twenty-one answer-changing commits); start
     # of stop 117 (6), first run 118 (5)
     "heldout27.yaml": (118, 5),
+    # of 130, written blind at the start of the fourteenth stop; start of stop 118 (6)
+    "dev20.yaml": (118, 6),
+    # of 130, held out, with dev20; start of stop 123 (4), first run 124 (4)
+    "heldout28.yaml": (124, 4),
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (75, 0),  # of 78, held out
@@ -176,6 +180,10 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # of 100, held out, written blind late in the thirteenth stop (after twenty answer-changing commits);
     # start of stop 89 (6), first run 92 (4)
     "heldout25.yaml": (92, 4),
+    # of 100, written blind at the start of the fourteenth stop; start of stop 87 (3)
+    "dev20.yaml": (87, 3),
+    # of 100, held out, with dev20; start of stop 87 (5), first run 87 (5)
+    "heldout26.yaml": (87, 5),
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 
@@ -1687,3 +1695,24 @@ def test_the_reason_for_an_act_that_did_not_take_place_so_is_a_false_premise(
 def test_a_percent_sign_asked_without_a_number_asks_a_share(engine: Engine) -> None:
     answer = engine.answer("Campuchia với VN còn mấy % biên giới đất liền chưa cắm mốc xong hả?")
     assert answer.facts[0] == "vn-kh-land-border-remaining-to-demarcate" and "16" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("VN hỗ trợ Lào chống Covid những gì vậy?", "meeting-bui-thanh-son-saleumxay-2021"),
+        ("viet nam ho tro lao nhung gi de chong dich covid", "meeting-bui-thanh-son-saleumxay-2021"),
+    ],
+)
+def test_a_topic_asked_of_the_two_countries_is_the_one_point_holding_every_word(
+    engine: Engine, question: str, fact: str
+) -> None:
+    # nothing but the countries anchors it: one point of one record holds all its words, no other does
+    answer = engine.answer(question)
+    assert answer.facts[0] == fact
+    assert "chuyên gia y tế" in answer.text
+
+
+def test_a_topic_asked_of_the_two_countries_in_the_second_base(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("VN với Thái có hợp tác gì về sông Mê Công ko?")
+    assert answer.facts[0] == "th-mekong-water-cooperation"

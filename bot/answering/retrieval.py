@@ -26,6 +26,7 @@ from bot.answering.scoring import (
     SERIES_STRONG,
     SERIES_TIE,
     SERIES_WEAK,
+    WORDS_HELD,
 )
 from bot.kb.facts import (
     Agreement,
@@ -328,6 +329,12 @@ class Retrieval:
             and (len(ranked) == 1 or ranked[0][1] >= PASSAGE_LEAD * ranked[1][1])
         ):
             lexical[ranked[0][0]] = max(lexical[ranked[0][0]], ranked[0][1])
+        # every word of the question, its pairs aside, in one point of one record alone
+        words = {u for u in q.units if " " not in u}
+        whole = self.index.passage_scores(words, lexical, english=english)
+        held = sorted(whole.items(), key=lambda item: item[1], reverse=True)
+        if held and held[0][1] >= WORDS_HELD and (len(held) == 1 or held[1][1] < WORDS_HELD):
+            lexical[held[0][0]] = max(lexical[held[0][0]], PASSAGE_MIN)
         return Ranking(self.rank_events(q, lexical), self.rank_others(q, lexical))
 
     def city_of(self, event: Event) -> str | None:
