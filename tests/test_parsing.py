@@ -108,6 +108,7 @@ def test_a_date_query_matches_events_at_its_precision() -> None:
         ("Saleumxay Kommasith la ai", "vi"),
         # everyday words typed without marks, against an English-looking "a" at the end
         ("hiep dinh tim kiem cuu nan tren bien ky roi a?", "vi"),
+        ("what's Dinh Xuan Viet's job these days", "en"),  # a name's syllables are no Vietnamese words
         ("When was the 8th political consultation?", "en"),
         ("Who is Saleumxay Kommasith?", "en"),
     ],
