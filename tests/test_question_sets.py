@@ -28,6 +28,7 @@ from bot.kb.facts import Agreement, Event, Figure, Official, Statement
 from bot.kb.loader import load_knowledge
 from bot.nlu.english import is_english_word
 from bot.nlu.lexicon import Intent
+from bot.nlu.text import fold
 from bot.nlu.understanding import analyze
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -1716,3 +1717,20 @@ def test_a_topic_asked_of_the_two_countries_is_the_one_point_holding_every_word(
 def test_a_topic_asked_of_the_two_countries_in_the_second_base(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("VN với Thái có hợp tác gì về sông Mê Công ko?")
     assert answer.facts[0] == "th-mekong-water-cooperation"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Mui Sao la gi, sao lai duoc nhac toi",
+        "Mũi Sao là gì, sao lại được nhắc tới?",
+        "why is Mui Sao mentioned?",
+    ],
+)
+def test_why_a_place_is_spoken_of_is_what_the_records_naming_it_say(
+    fixture_engine: Engine, question: str
+) -> None:
+    answer = fixture_engine.answer(question)
+    assert answer.facts[:2] == ("cua-khau-mui-sao", "vn-th-maritime-committee-7")
+    # the point of the record that names it, not only the record's title
+    assert "kiem tra chung" in fold(answer.text) or "joint-inspection" in answer.text

@@ -29,6 +29,7 @@ from bot.nlu.lexicon import (
     EVENT_KIND_CUES,
     FIRST_ASKED,
     FUNCTION_WORDS,
+    MENTIONED,
     ORDER_CLAIMED,
     SAME_PLACE_ASKED,
     SIGNED_ASKED,
@@ -269,6 +270,8 @@ def clauses(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | No
         if not WH_PATTERN.search(canonical(fold(first))) or not WH_PATTERN.search(canonical(fold(second))):
             continue
         one, other = engine.read(first, q.lang, today), engine.read(second, q.lang, today)
+        if MENTIONED.search(other.canonical) and not (other.officials or other.places or other.named_facts):
+            continue  # "… là gì, sao lại được nhắc tới?": why what the first names is spoken of
         if not (one.officials or one.series or one.round is not None or one.named_facts):
             # the first names nothing the second could be asked of: two questions, each of its own
             # ("When were ties established and when was the Treaty of Amity signed?"), when each is

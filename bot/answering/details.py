@@ -22,7 +22,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from bot.answering.scoring import DETAIL_MIN, DETAIL_NEAR, DETAIL_RARITY, DOCUMENT_NAMED, SERIES_MENTIONED
-from bot.kb.facts import Agreement, Event, Official, Place, Series, Statement
+from bot.kb.facts import Agreement, BiText, Event, Official, Place, Series, Statement
 from bot.kb.knowledge import Knowledge
 from bot.nlu.lexicon import (
     DATE_WORDS,
@@ -337,6 +337,16 @@ def names_place(index: EntityIndex, fact_id: str, place: Place) -> bool:
         (words := {u for u in _units_of(name) if " " not in u}) and words <= own
         for name in [place.name_vi, place.name_en, *place.aliases]
     )
+
+
+def points_naming(event: Event, place: Place) -> list[BiText]:
+    """The points of the event's record (agreed or discussed) that name the place: what was said of it."""
+    names = [words for name in (place.name_vi, place.name_en, *place.aliases) if (words := _words_of(name))]
+    return [
+        point
+        for point in (*event.agreed, *event.discussed)
+        if any(words <= _words_of(f"{point.vi} {point.en}") for words in names)
+    ]
 
 
 def records_named(index: EntityIndex, text: str) -> list[Agreement | Series]:

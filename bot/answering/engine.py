@@ -102,6 +102,7 @@ from bot.nlu.lexicon import (
     LASTED_ASKED,
     LATEST_ROUND,
     MEMBERS_ASKED,
+    MENTIONED,
     NAME_ASKED,
     NATIONALITY_ASKED,
     NEXT_ROUND,
@@ -1267,6 +1268,9 @@ class Engine:
         """'Vũng Áng', 'Nhà khách Chính phủ': a question that is only the name of a place (not a country)."""
         # "Mũi Sao là cái gì thế?", "what is Lao Bao?": what the place is, asked as a definition
         defined = {Intent.WHAT} if DEFINITION_ASKED.search(q.folded) else set()
+        # "Mũi Sao là gì, sao lại được nhắc tới?": why it is spoken of is what the records naming it say
+        mentioned = MENTIONED.search(q.canonical)
+        defined |= {Intent.WHAT} if mentioned else set()
         if q.officials or q.round or q.date or q.intents - {Intent.WHERE, Intent.PROFILE, *defined}:
             return None
         places = [p for p in (self.knowledge.place(i) for i in q.places) if p and p.place_kind != "country"]
@@ -1280,7 +1284,7 @@ class Engine:
         # and words that name nothing
         own = {w for n in names for w in canonical(fold(n)).split()}
         # "cảng Vũng Áng nằm ở tỉnh nào": where it lies is the profile's first line
-        asked = CITY_ASKED.sub(" ", q.canonical).split()
+        asked = MENTIONED.sub(" ", CITY_ASKED.sub(" ", q.canonical)).split()
         rest = [t for t in asked if t not in own and t not in INTENT_WORDS | EVERYDAY_WORDS | FUNCTION_WORDS]
         return places[0] if not rest else None
 
@@ -1292,14 +1296,16 @@ class Engine:
             for e in (self.knowledge.event(i) for i in self.knowledge.events_by_place.get(place.id, ()))
             if e
         ]
-        if not events:  # nothing was held there: the events whose text names it
+        held_there = bool(events)
+        if not held_there:  # nothing was held there: the events whose text names it, and what they say
             events = self.retrieval.events_naming(place)
         lines = [self.render.place(place.id, lang)]
         if events:
             lines.append(phrase("related_lead", lang))
-            lines += [
-                f"• {event_date(e, lang)}: {self.render.title(e, lang)}" for e in events[: lists.MAX_LIST]
-            ]
+            for e in events[: lists.MAX_LIST]:
+                lines.append(f"• {event_date(e, lang)}: {self.render.title(e, lang)}")
+                said = [] if held_there else details.points_naming(e, place)
+                lines += [f"  – {getattr(point, lang)}" for point in said]
         answer = self.answered(q.text, [place, *events], "\n".join(lines), lang, 1.0)
         within = [self.knowledge.place(p) for p in self.knowledge.place_chain(place.id) if p != place.id]
         if CITY_ASKED.search(q.canonical) and not any(p and p.place_kind.value == "city" for p in within):

@@ -116,6 +116,7 @@ class Cues(_Data):
     relative_dates: dict[Literal["today", "this_year", "last_year", "this_month"], list[str]]
     city_asked: list[str]
     definition: list[str]
+    mentioned: list[str]
     claims: list[str]
     claim_starts: list[str]
     claim_ends: list[str]
@@ -588,6 +589,7 @@ RECORDS_NAMED_ASKED: dict[str, re.Pattern[str]] = {
 }
 CITY_ASKED = _phrases(_CUES.city_asked)
 DEFINITION_ASKED = _phrases(_CUES.definition)
+MENTIONED = _phrases(_CUES.mentioned)
 ANNIVERSARY_ASKED = _phrases(_CUES.anniversary)
 ANNIVERSARY_OCCASION = _phrases(_CUES.anniversary_occasion)
 ANNIVERSARY_WORDS = _words(_CUES.anniversary_words)
