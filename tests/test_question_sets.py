@@ -1734,3 +1734,18 @@ def test_why_a_place_is_spoken_of_is_what_the_records_naming_it_say(
     assert answer.facts[:2] == ("cua-khau-mui-sao", "vn-th-maritime-committee-7")
     # the point of the record that names it, not only the record's title
     assert "kiem tra chung" in fold(answer.text) or "joint-inspection" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("nam nay la ky niem bao nhieu nam VN Lao lap quan he ngoai giao", "65"),
+        ("this year marks how many years since the Treaty of Amity?", "50"),
+    ],
+)
+def test_the_anniversary_this_year_marks_counts_to_the_year_not_to_today(
+    engine: Engine, question: str, years: str
+) -> None:
+    # asked in March: the anniversary of this year falls later in it
+    answer = engine.answer(question, today=dt.date(2027, 3, 10))
+    assert answer.text.startswith(years)
