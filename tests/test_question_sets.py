@@ -1749,3 +1749,8 @@ def test_the_anniversary_this_year_marks_counts_to_the_year_not_to_today(
     # asked in March: the anniversary of this year falls later in it
     answer = engine.answer(question, today=dt.date(2027, 3, 10))
     assert answer.text.startswith(years)
+
+
+def test_two_rounds_set_against_each_other_are_both_answered(engine: Engine) -> None:
+    answer = engine.answer("38th vs 46th intergovernmental committee sessions - where was each one?")
+    assert set(answer.facts[:2]) == {"intergovernmental-committee-38", "intergovernmental-committee-46"}

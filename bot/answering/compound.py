@@ -29,8 +29,10 @@ from bot.nlu.lexicon import (
     EVENT_KIND_CUES,
     FIRST_ASKED,
     FUNCTION_WORDS,
+    LEADING_JOINER,
     MENTIONED,
     ORDER_CLAIMED,
+    PAIR_JOINED,
     SAME_PLACE_ASKED,
     SIGNED_ASKED,
     SPAN_APART,
@@ -43,9 +45,7 @@ from bot.nlu.text import fold
 from bot.nlu.understanding import Question
 from bot.render.text import event_date, format_date, phrase, with_footnotes
 
-_AND: Final = re.compile(r"\s+(?:và|va|and|với|voi|&)\s+|\s*,\s*", re.IGNORECASE)
 _NUMBER: Final = re.compile(r"\d+")
-_LEADING_AND: Final = re.compile(r"^(?:va|and|voi|&)\s+")
 # "in 2021 and in 2023", "năm 2021 và năm 2023": two years asked alike (not a span "between … and …")
 _TWO_YEARS: Final = re.compile(
     r"\b(in|năm|nam)?\s*((?:19|20)\d{2})\s*,?\s+(?:and|và|va|&)\s+(?:in\s+|năm\s+|nam\s+)?((?:19|20)\d{2})\b",
@@ -83,7 +83,7 @@ def split(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | None
             f"{head} {years.group(1)} {years.group(2)}{tail}",
             f"{head} {years.group(1)} {years.group(3)}{tail}",
         )
-    for match in _AND.finditer(q.text):
+    for match in PAIR_JOINED.finditer(q.text):
         first, second = q.text[: match.start()], q.text[match.end() :]
         if not first.strip() or not second.strip():
             continue
@@ -166,7 +166,7 @@ def _two_side_by_side(
     only where the words either side of the conjunction pass it."""
     words = q.text.split()
     for at, word in enumerate(words):
-        if not _AND.fullmatch(f" {word} "):
+        if not PAIR_JOINED.fullmatch(f" {word} "):
             continue
         if each is not None and not (each(words[:at]) and each(words[at + 1 :])):
             continue
@@ -219,7 +219,7 @@ def _two_series(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] 
         return None
     words = q.text.split()
     for at, word in enumerate(words):
-        if not _AND.fullmatch(f" {word} ") or parse_round(fold(" ".join(words[at + 1 :]))) is None:
+        if not PAIR_JOINED.fullmatch(f" {word} ") or parse_round(fold(" ".join(words[at + 1 :]))) is None:
             continue  # the second mechanism's round follows the conjunction
         # "A và B, mỗi cái ở đâu?": the comma closes the second mechanism; else, as many words a side
         near = range(at + 1, min(len(words), at + 2 + _SIDE_BY_SIDE))
@@ -242,7 +242,7 @@ def _two_series(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] 
 def series_side_by_side(engine: Lookup, q: Question, today: dt.date) -> set[str]:
     """ "Ủy ban Hỗn hợp và Ủy ban Liên hợp về biên giới biển khác nhau thế nào?": the two mechanisms the
     two sides of the conjunction name, one each; none when they do not."""
-    for match in _AND.finditer(q.text):
+    for match in PAIR_JOINED.finditer(q.text):
         sides = [
             _series_named(engine.read(side, q.lang, today))
             for side in (q.text[: match.start()], q.text[match.end() :])
@@ -265,8 +265,8 @@ def clauses(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | No
     thống nhất tổ chức lần 9 ở đâu?": two questions, each with its own question word, cut at the
     conjunction between them; the second is asked of the people and the round the first names when it
     names none of its own."""
-    for match in _AND.finditer(q.text):
-        first, second = q.text[: match.start()].strip(), _LEADING_AND.sub("", q.text[match.end() :].strip())
+    for match in PAIR_JOINED.finditer(q.text):
+        first, second = q.text[: match.start()].strip(), LEADING_JOINER.sub("", q.text[match.end() :].strip())
         if not WH_PATTERN.search(canonical(fold(first))) or not WH_PATTERN.search(canonical(fold(second))):
             continue
         one, other = engine.read(first, q.lang, today), engine.read(second, q.lang, today)
@@ -361,9 +361,9 @@ def repeated(q: Question) -> tuple[str, str] | None:
     """Two questions asked with one question phrase twice ("năm 2022 kỷ niệm bao nhiêu năm quan hệ ngoại
     giao và bao nhiêu năm ký Hiệp ước?"): the first, and the second with the words before its phrase
     (folded)."""
-    for match in _AND.finditer(q.text):
+    for match in PAIR_JOINED.finditer(q.text):
         head, tail = fold(q.text[: match.start()]), fold(q.text[match.end() :])
-        tail = _LEADING_AND.sub("", tail)  # ", and where did …": the comma took the conjunction's space
+        tail = LEADING_JOINER.sub("", tail)  # ", and where did …": the comma took the conjunction's space
         words = tail.split()
         for size in (3, 2):
             cue = " ".join(words[:size])

@@ -122,6 +122,7 @@ class Cues(_Data):
     claim_ends: list[str]
     post_copulas: list[str]
     conjunctions: list[str]
+    pair_joiners: list[str]
     officials_asked: list[str]
     said_verbs: list[str]
     kinds_of_point: list[str]
@@ -466,6 +467,10 @@ def canonical(folded: str) -> str:
 ROLE_PHRASES = list(_WORDS.roles)
 # the words that join two things named side by side ("ông Trung với ông Việt"), folded
 CONJUNCTIONS = frozenset(_CUES.conjunctions)
+_JOINERS = "|".join(re.escape(word) for word in sorted(_CUES.pair_joiners, key=len, reverse=True))
+# a question cut in two at a joining word or a comma; the joining word left opening the second half
+PAIR_JOINED = re.compile(rf"\s+(?:{_JOINERS})\s+|\s*,\s*", re.IGNORECASE)
+LEADING_JOINER = re.compile(rf"^(?:{_JOINERS})\s+", re.IGNORECASE)
 ROLE_WORDS = frozenset(word for phrase in ROLE_PHRASES for word in phrase.split())
 # "là thứ trưởng ngoại giao nước nào", "bộ trưởng bộ nào": a post, then which one, asks whose post
 _POST_WHICH = _CUES.post_which
