@@ -1754,3 +1754,23 @@ def test_the_anniversary_this_year_marks_counts_to_the_year_not_to_today(
 def test_two_rounds_set_against_each_other_are_both_answered(engine: Engine) -> None:
     answer = engine.answer("38th vs 46th intergovernmental committee sessions - where was each one?")
     assert set(answer.facts[:2]) == {"intergovernmental-committee-38", "intergovernmental-committee-46"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "buổi ông Sơn gặp BT Saleumxay năm 2021 bàn đưa hợp tác đi vào chiều sâu diễn ra ở đâu vậy",
+        "cuoc gap BT Son va BT Saleumxay nam 2021 ve dua hop tac di vao chieu sau dien ra o dau",
+    ],
+)
+def test_where_a_meeting_named_by_its_people_and_year_was_is_not_stated_not_asked_back(
+    engine: Engine, question: str
+) -> None:
+    # the year fits every meeting of theirs alike and "hợp tác" names no mechanism: that the others
+    # hold a place picks none of them, so the meeting the question describes answers, without a place
+    answer = engine.answer(question)
+    assert answer.status is Status.ANSWERED
+    assert answer.facts[0] == "meeting-bui-thanh-son-saleumxay-2021"
+    assert "không nêu" in answer.text
+    # his post as the article of that meeting gives it, not the one he held later
+    assert "Phó Thủ tướng" not in answer.text

@@ -604,7 +604,8 @@ class Engine:
         venue_named = any(
             isinstance(s.fact, Event) and self.retrieval.places_of(s.fact) & set(q.places) for s in ranked
         )
-        named_alike = q.officials and not (q.series or q.round or q.date or venue_named or q.named_facts)
+        series_named = max(q.series.values(), default=0.0) >= SERIES_MENTIONED  # not "hợp tác" alone
+        named_alike = q.officials and not (series_named or q.round or venue_named or q.named_facts)
         if named_alike or (self._series_named_alike(q) and not q.named_facts):
             # "ông Sơn gặp Saleumxay ở đâu?", "where was the 8th political consultation held?": the
             # people, or two mechanisms' names, name each candidate alike; that only one of them holds

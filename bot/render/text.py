@@ -154,21 +154,30 @@ class Renderer:
             return f"{self.title(fact, lang)} ({event_date(fact, lang)})"
         return self.title(fact, lang)
 
-    def position_of(self, official: Official, lang: Lang, at: dt.date | None = None) -> str:
+    def position_of(
+        self, official: Official, lang: Lang, at: dt.date | None = None, event_id: str | None = None
+    ) -> str:
+        """The post the official held at an event: the one its article gives there, else the latest
+        one given by `at` (the event's last day: a year-dated meeting is as of any month of it)."""
         if not official.positions:
             return ""
         chosen = official.positions[-1]
-        if at is not None:
+        there = [p for p in official.positions if event_id is not None and p.as_of_event == event_id]
+        if there:
+            chosen = there[0]
+        elif at is not None:
             dated = [p for p in official.positions if p.as_of is not None and p.as_of.start <= at]
             if dated:
                 chosen = max(dated, key=lambda p: p.as_of.start if p.as_of else dt.date.min)
         return chosen.title_vi if lang == "vi" else chosen.title_en
 
-    def person(self, participant: Participant, lang: Lang, at: dt.date | None = None) -> str:
+    def person(
+        self, participant: Participant, lang: Lang, at: dt.date | None = None, event_id: str | None = None
+    ) -> str:
         if participant.official:
             official = self.k.official(participant.official)
             if official is not None:
-                position = self.position_of(official, lang, at)
+                position = self.position_of(official, lang, at, event_id)
                 return (
                     f"{position} {official.name}".strip()
                     if lang == "vi"
@@ -191,10 +200,10 @@ class Renderer:
     # facts ---------------------------------------------------------------------------------------
     def event_participants(self, event: Event, lang: Lang, shown: list[Participant] | None = None) -> str:
         """Who took part, by role (those `shown` of them, when given)."""
-        at = event.date.start if event.date else None
+        at = event.date.end if event.date else None
         by_role: dict[Role, list[str]] = {}
         for participant in event.participants if shown is None else shown:
-            by_role.setdefault(participant.role, []).append(self.person(participant, lang, at))
+            by_role.setdefault(participant.role, []).append(self.person(participant, lang, at, event.id))
         parts = []
         for role, people in by_role.items():
             joined = join_names(people, lang)
