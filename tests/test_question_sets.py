@@ -1774,3 +1774,8 @@ def test_where_a_meeting_named_by_its_people_and_year_was_is_not_stated_not_aske
     assert "không nêu" in answer.text
     # his post as the article of that meeting gives it, not the one he held later
     assert "Phó Thủ tướng" not in answer.text
+
+
+def test_a_word_of_asking_typed_without_marks_is_no_topic(engine: Engine) -> None:
+    # "khóa mấy": "may" asks which; it is no word the facts could hold (the month is read as a date)
+    assert engine.index.no_evidence("may", english=False)
