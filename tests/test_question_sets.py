@@ -1779,3 +1779,13 @@ def test_where_a_meeting_named_by_its_people_and_year_was_is_not_stated_not_aske
 def test_a_word_of_asking_typed_without_marks_is_no_topic(engine: Engine) -> None:
     # "khóa mấy": "may" asks which; it is no word the facts could hold (the month is read as a date)
     assert engine.index.no_evidence("may", english=False)
+
+
+def test_a_round_claimed_with_one_of_its_co_chairs_and_someone_absent_is_false(
+    fixture_engine: Engine,
+) -> None:
+    answer = fixture_engine.answer(
+        "Did Pham Quoc Trung co-chair the 7th maritime boundary session with Kraisorn Boonyaphan?"
+    )
+    assert (answer.verdict, answer.facts[0]) == ("no", "vn-th-maritime-committee-7")
+    assert "Apinan Thongmee" in answer.text

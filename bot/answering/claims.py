@@ -689,7 +689,11 @@ def _person_absent(engine: Lookup, q: Question, direct: Answer, today: dt.date) 
         return None
     named = engine.lookup(_without_officials(engine, q), q.lang, today)
     event = engine.knowledge.get(named.facts[0]) if named.status is Status.ANSWERED else None
-    if not isinstance(event, Event) or {p.official for p in event.participants} & set(q.officials):
+    # "… co-chair the 7th session with Kraisorn?": one person named who was not there settles it
+    # (an act naming no one, such as an election, has no one absent from it)
+    present = {p.official for p in event.participants if p.official} if isinstance(event, Event) else set()
+    absent = set(q.officials) - present
+    if not isinstance(event, Event) or not present or not absent:
         return None
     if named_by_words:
         shares = engine.index.lexical_scores(q.units, english=q.lang == "en")
@@ -699,7 +703,7 @@ def _person_absent(engine: Lookup, q: Question, direct: Answer, today: dt.date) 
     body = named.text.partition("\n\n")[0].replace(f"\n{phrase('inferred_footnote', q.lang)}", "")
     # the rounds of the same mechanism the person did take part in: the claim's likely source
     cited: list[Event] = [event]
-    for official_id in q.officials:
+    for official_id in sorted(absent):
         official = engine.knowledge.official(official_id)
         rounds = _events_of(engine, official_id, {event.series} if event.series else set())
         if official is not None and rounds:
