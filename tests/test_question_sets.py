@@ -1795,3 +1795,18 @@ def test_a_round_claimed_with_one_of_its_co_chairs_and_someone_absent_is_false(
     )
     assert (answer.verdict, answer.facts[0]) == ("no", "vn-th-maritime-committee-7")
     assert "Apinan Thongmee" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("uy ban lien hop bien gioi bien VN Thai da hop may phien roi", "vn-th-maritime-committee-7"),
+        ("tinh den 2023 uy ban hon hop VN Thai da hop bao nhieu ky roi", "vn-th-joint-commission-5"),
+        ("How many sessions has the Joint Commission held so far?", "vn-th-joint-commission-5"),
+    ],
+)
+def test_how_many_rounds_a_mechanism_has_held_is_its_latest_round_held(
+    fixture_engine: Engine, question: str, fact: str
+) -> None:
+    # as of the year named, if one is; a round only planned is not held
+    assert fixture_engine.answer(question).facts[0] == fact

@@ -982,8 +982,17 @@ class Engine:
         if latest_asked:
             # "đã họp tới phiên thứ mấy rồi": the latest round held, not one only planned
             rounds = [e for e in rounds if e.status is not EventStatus.PLANNED]
+            year = q.date.year_end or q.date.year if q.date is not None else None
+            if year is not None:
+                # "tính đến 2023 đã họp bao nhiêu kỳ": as of the year named, which no longer dates it
+                rounds = [e for e in rounds if e.date is not None and e.date.start.year <= year]
             held = max(rounds, key=lambda e: e.round or 0) if rounds else None
-            return (dataclasses.replace(q, round=held.round) if held else q), None
+            if held is None:
+                return q, None
+            # "bao nhiêu kỳ": the count is the latest round's number, no amount a figure holds
+            return dataclasses.replace(
+                q, round=held.round, date=None, intents=q.intents - {Intent.HOW_MUCH}
+            ), None
         if not rounds:
             return q, None
         latest = max(rounds, key=lambda e: e.round or 0)
