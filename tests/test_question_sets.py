@@ -1810,3 +1810,12 @@ def test_how_many_rounds_a_mechanism_has_held_is_its_latest_round_held(
 ) -> None:
     # as of the year named, if one is; a round only planned is not held
     assert fixture_engine.answer(question).facts[0] == fact
+
+
+def test_the_receptions_asked_in_the_plural_are_listed(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("cac buoi tiep giua quan chuc VN va Thai Lan gom nhung buoi nao")
+    assert set(answer.facts) >= {
+        "reception-tran-van-nam-kraisorn-2022-09-16",
+        "reception-chanwit-duc-2024-06-13",
+        "reception-dinh-xuan-viet-siriporn-2024-10-10",
+    }
