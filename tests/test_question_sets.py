@@ -1819,3 +1819,13 @@ def test_the_receptions_asked_in_the_plural_are_listed(fixture_engine: Engine) -
         "reception-chanwit-duc-2024-06-13",
         "reception-dinh-xuan-viet-siriporn-2024-10-10",
     }
+
+
+def test_where_a_meeting_said_its_next_round_would_be_is_where_that_round_was_held(
+    fixture_engine: Engine,
+) -> None:
+    answer = fixture_engine.answer(
+        "at the 2022 consultation, where did they say the 3rd round would take place?"
+    )
+    assert answer.facts[0] == "vn-th-dfm-consultation-3"
+    assert "Thailand" in answer.text

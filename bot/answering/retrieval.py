@@ -288,11 +288,12 @@ class Retrieval:
             return None
         speakers = [e for e in map(self.knowledge.event, pool) if e is not None and fits(e)]
         found = [
-            dataclasses.replace(s, fact=speaker)
+            # (a meeting speaking of its own mechanism's next round is answered by that round, which
+            # says where it was held)
+            s if speaker.series == event.series else dataclasses.replace(s, fact=speaker)
             for s, event in rounds
             for speaker in speakers
-            # (a meeting speaking of its own mechanism's next round is no answer to where that is)
-            if speaker.series != event.series and self._spoken_of_at(q, speaker, event)
+            if self._spoken_of_at(q, speaker, event)
         ]
         return Ranking(found, []) if found else None
 
