@@ -192,6 +192,18 @@ class Retrieval:
             ]
             ranking = Ranking(linked, [])
         if (
+            q.officials
+            and q.round is None
+            and self.strong_series(q)
+            and event_kind_asked(q.canonical) is None
+            and not any(s.anchored for s in ranking.events + ranking.others)
+        ):
+            # "hồi 2022 ông Đức đề nghị khôi phục UB hỗn hợp": no meeting of the mechanism has the people
+            # named; the mechanism is what was said of at a meeting of theirs
+            spoken = self._ranked_without_series(q, lexical)
+            if any(s.anchored for s in spoken.events + spoken.others):
+                ranking = spoken
+        if (
             q.date is not None
             and (self.strong_series(q) or q.round is not None)
             and not any(s.anchored for s in ranking.events + ranking.others)
@@ -212,6 +224,10 @@ class Retrieval:
         ):
             ranking = self._round_reporting_the_year(q, lexical) or ranking
         return ranking
+
+    def _ranked_without_series(self, q: Question, lexical: dict[str, float]) -> Ranking:
+        unnamed = dataclasses.replace(q, series={})
+        return Ranking(self.rank_events(unnamed, lexical), self.rank_others(unnamed, lexical))
 
     def _round_reporting_the_year(self, q: Question, lexical: dict[str, float]) -> Ranking | None:
         """ "Theo Kỳ họp lần thứ 5, kim ngạch năm 2022 tăng bao nhiêu?": no round asked falls in the
