@@ -1846,3 +1846,23 @@ def test_a_mechanism_said_of_by_someone_named_is_asked_of_the_meeting_they_said_
     # no session of the Joint Commission has Đức in it: what he said of it, at a consultation, is asked
     answer = fixture_engine.answer(question)
     assert answer.facts[0] == "vn-th-dfm-consultation-2"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what was lined up for Dec 29, 2021 during Saleumxay's trip to Vietnam?",
+        "trong chuyến thăm VN của ông Saleumxay, ngày 29/12/2021 có hoạt động gì?",
+    ],
+)
+def test_what_took_place_on_a_day_of_a_visit_is_the_events_within_it(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert set(answer.facts) == {
+        "border-delegation-meeting-31",
+        "one-stop-model-review-conference-2021-12-29",
+    }
+
+
+def test_something_asked_of_a_visit_on_one_of_its_days_is_still_the_visit(engine: Engine) -> None:
+    answer = engine.answer("What did Kommasith hand to Minister Son during the visit on 29 December 2021?")
+    assert answer.facts[0] == "visit-saleumxay-vn-2021-12"

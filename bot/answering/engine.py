@@ -33,6 +33,7 @@ from bot.answering.retrieval import (
     Retrieval,
     Scored,
     country_code,
+    date_fits,
     event_date_query,
     roles_asked,
 )
@@ -87,6 +88,7 @@ from bot.nlu.lexicon import (
     DIFFER_ASKED,
     DURATION_CUES,
     EACH_ASKED,
+    EVENT_ASKED,
     EVERYDAY_WORDS,
     EXCLUDED,
     EXCLUDED_FIRST,
@@ -592,6 +594,13 @@ class Engine:
         container = self._held_within_asked(q, ranked) or self._named_there_asked(q, ranked)
         if container is not None:
             return Decision(Verdict.ANSWER, [container])
+        scene = self._within_the_scene(q, ranked)
+        if scene:
+            return (
+                Decision(Verdict.TIED, scene, list_on_date=True)
+                if len(scene) > 1
+                else Decision(Verdict.ANSWER, scene)
+            )
         act = (
             self._act_of(q, best, ranked)
             or self._stance_at(q, best, ranked)
@@ -827,6 +836,38 @@ class Engine:
         if inner and outer and all(isinstance(s.fact, Event) and holds_one(s.fact) for s in outer):
             return inner
         return ties
+
+    def _within_the_scene(self, q: Question, ranked: list[Scored]) -> list[Scored]:
+        """ "What was lined up for Dec 29 during Saleumxay's trip?": the event named after "during" sets
+        the scene; the events held within it on the date asked are what is asked, not the scene."""
+        scene = ranked[0].fact
+        if (
+            q.date is None
+            or not HELD_DURING.search(q.canonical)
+            or not isinstance(scene, Event)
+            or scene.event_kind.value != q.primary_kind
+            or scene.date is None
+            or q.date.day is None  # "what did he hand over during the December visit": no day asked
+            or q.intents - {Intent.WHAT, Intent.LIST, Intent.PLANNED}  # what happened, nothing of the scene
+        ):
+            return []
+        asking = {u for m in EVENT_ASKED.finditer(q.canonical) for u in units(m.group(0))} | HONORIFICS
+        if details.topic(self.index, q, scene) - asking:
+            return []  # something beyond what took place is asked ("what did he hand over")
+        # (the kind named is the scene's, so the events within it were no candidates of their own)
+        year_events = (
+            self.knowledge.event(i) for i in self.knowledge.events_by_year.get(q.date.year or 0, ())
+        )
+        return [
+            Scored(event, ranked[0].score, True)
+            for event in year_events
+            if event is not None
+            and event.id != scene.id
+            and event.date is not None
+            and date_fits(q.date, event)
+            and scene.id in {e.id for e in self.knowledge.linked_events(event)}
+            and scene.date.holds(event.date)
+        ]
 
     def _held_within_asked(self, q: Question, ranked: list[Scored]) -> Scored | None:
         """ "Ông Sơn gặp ông Saleumxay bên lề hội nghị nào?": the event of the kind asked on whose
