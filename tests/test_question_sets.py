@@ -1866,3 +1866,16 @@ def test_what_took_place_on_a_day_of_a_visit_is_the_events_within_it(engine: Eng
 def test_something_asked_of_a_visit_on_one_of_its_days_is_still_the_visit(engine: Engine) -> None:
     answer = engine.answer("What did Kommasith hand to Minister Son during the visit on 29 December 2021?")
     assert answer.facts[0] == "visit-saleumxay-vn-2021-12"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When the 8th FM-level consultation took place, how many years had Vietnam and Laos had ties?",
+        "khi diễn ra tham vấn cấp bộ trưởng lần 8 thì VN và Lào đã lập quan hệ ngoại giao được bao nhiêu năm",
+    ],
+)
+def test_the_years_one_act_had_lasted_when_another_took_place_are_counted_between_them(
+    engine: Engine, question: str
+) -> None:
+    assert engine.answer(question).text.startswith("59")
