@@ -1879,3 +1879,16 @@ def test_the_years_one_act_had_lasted_when_another_took_place_are_counted_betwee
     engine: Engine, question: str
 ) -> None:
     assert engine.answer(question).text.startswith("59")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ong Kittikhoun Aloukeo sang VN nam 2015 de lam gi",
+        "What was the purpose of Kittikhoun Aloukeo's trip to Vietnam in 2015?",
+    ],
+)
+def test_what_a_visitor_came_for_is_the_meeting_not_the_courtesy_call_paid_during_it(
+    engine: Engine, question: str
+) -> None:
+    assert engine.answer(question).facts[0] == "deputy-fm-political-consultation-1"

@@ -645,6 +645,9 @@ class Engine:
             return Decision(Verdict.ANSWER, signed)
         if len(ties) == 1:
             return Decision(Verdict.ANSWER, ties)
+        occasion = self._occasion_of_a_call(q, ties)
+        if occasion is not None:
+            return Decision(Verdict.ANSWER, [occasion])
         naming = self._naming_the_records_asked(q, ties)
         if naming is not None:
             # "BT Lào nhắc tới những cơ chế hợp tác tiểu vùng Mê Công nào?": the one fact whose own words
@@ -836,6 +839,19 @@ class Engine:
         if inner and outer and all(isinstance(s.fact, Event) and holds_one(s.fact) for s in outer):
             return inner
         return ties
+
+    def _occasion_of_a_call(self, q: Question, ties: list[Scored]) -> Scored | None:
+        """ "Kittikhoun sang VN năm 2015 để làm gì?": of a courtesy call and the meeting it was paid
+        during, linked to each other, the meeting is what the visitor came for."""
+        events = [s.fact for s in ties if isinstance(s.fact, Event)]
+        if len(ties) != 2 or len(events) != 2 or not OCCASION_ASKED.search(q.folded):
+            return None
+        calls = [e for e in events if e.event_kind is EventKind.RECEPTION]
+        others = [e for e in events if e not in calls]
+        if len(calls) != 1 or len(others) != 1:
+            return None
+        linked = {e.id for e in self.knowledge.linked_events(calls[0])}
+        return next((s for s in ties if s.fact is others[0]), None) if others[0].id in linked else None
 
     def _within_the_scene(self, q: Question, ranked: list[Scored]) -> list[Scored]:
         """ "What was lined up for Dec 29 during Saleumxay's trip?": the event named after "during" sets
