@@ -42,66 +42,66 @@ CHECKS = ROOT / "knowledge" / "checks"
 FLOORS: dict[str, tuple[int, int]] = {
     # of 231; 218 (3) in the twelfth stop until someone a record names, asked by what was done, was
     # answered from its passage (+2 right, -2 confident-wrong on the second base's held-out sets)
-    "heldout.yaml": (217, 4),
-    "heldout2.yaml": (144, 4),  # of 159, written blind on 2026-12-06
+    "heldout.yaml": (218, 3),
+    "heldout2.yaml": (146, 3),  # of 159, written blind on 2026-12-06
     "heldout3.yaml": (147, 12),  # of 172, written blind later on 2026-12-06
     "heldout4.yaml": (158, 4),  # of 170, written blind at the start of the next stop
-    "heldout5.yaml": (154, 12),  # of 173, written blind at the start of the third stop
-    "heldout6.yaml": (135, 12),  # of 157, written blind late in the third stop
+    "heldout5.yaml": (154, 11),  # of 173, written blind at the start of the third stop
+    "heldout6.yaml": (136, 12),  # of 157, written blind late in the third stop
     # one less (one confident-wrong more) in the twelfth stop since a stance made at the meeting named is a
     # candidate though no word of the question ranks it (+5 right, -5 confident-wrong on all held-out sets)
-    "heldout7.yaml": (140, 8),  # of 162, written blind at the start of the fourth stop
+    "heldout7.yaml": (141, 8),  # of 162, written blind at the start of the fourth stop
     # of 135, written blind late in the fourth stop; one more confident-wrong (2 → 3) since what is set
     # for a year is listed, which gained the held-out sets of both bases 8 right, 4 fewer confident-wrong
-    "heldout8.yaml": (128, 3),
-    "heldout9.yaml": (112, 2),  # of 120, written blind after the fourth stop's last engine change
-    "dev.yaml": (264, 0),  # of 270
+    "heldout8.yaml": (129, 3),
+    "heldout9.yaml": (113, 2),  # of 120, written blind after the fourth stop's last engine change
+    "dev.yaml": (265, 0),  # of 270
     "dev2.yaml": (209, 4),  # of 220
-    "dev3.yaml": (203, 2),  # of 210, written blind with heldout4
+    "dev3.yaml": (203, 1),  # of 210, written blind with heldout4
     "dev4.yaml": (180, 5),  # of 201, written blind with heldout5
     "dev5.yaml": (201, 3),  # of 209, written blind with heldout7
     "dev6.yaml": (178, 5),  # of 189, written blind at the start of the fifth stop
     "heldout10.yaml": (148, 6),  # of 159, written blind at the start of the fifth stop
-    "heldout11.yaml": (135, 4),  # of 146, written blind late in the fifth stop
+    "heldout11.yaml": (136, 4),  # of 146, written blind late in the fifth stop
     "dev7.yaml": (156, 5),  # of 170, written blind at the start of the sixth stop
-    "heldout12.yaml": (142, 5),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
+    "heldout12.yaml": (144, 5),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
     "dev8.yaml": (158, 7),  # of 172, written blind at the start of the seventh stop
     "heldout13.yaml": (126, 20),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
-    "dev9.yaml": (143, 3),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
+    "dev9.yaml": (144, 3),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
     "heldout14.yaml": (111, 22),  # of 151, with dev9; start of stop 100 (28), first run 100 (29)
-    "dev10.yaml": (141, 3),  # of 150, written blind at the start of the ninth stop; start of stop 122 (14)
+    "dev10.yaml": (142, 3),  # of 150, written blind at the start of the ninth stop; start of stop 122 (14)
     "heldout15.yaml": (128, 11),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
-    "dev11.yaml": (124, 5),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
+    "dev11.yaml": (125, 4),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
     # one less (one confident-wrong more) in the twelfth stop since a stance made at the meeting named is a
     # candidate though no word of the question ranks it (+5 right, -5 confident-wrong on all held-out sets)
-    "heldout16.yaml": (109, 14),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
-    "dev12.yaml": (125, 7),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
-    "heldout17.yaml": (121, 6),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
-    "dev13.yaml": (123, 3),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
+    "heldout16.yaml": (111, 14),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
+    "dev12.yaml": (127, 7),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
+    "heldout17.yaml": (122, 6),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
+    "dev13.yaml": (124, 3),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
     "heldout18.yaml": (112, 9),  # of 130, with dev13; start of stop 107 (11), first run 110 (11)
     "dev14.yaml": (134, 5),  # of 140, written blind at the start of the eleventh stop; start of stop 126 (7)
     # of 140, with dev14; start of stop 127 (8), first run 126 (9): its count alone took back the filter
     # of documents by topic that had cost it (and heldout14) one answer, with no dev gain
-    "heldout19.yaml": (130, 5),
+    "heldout19.yaml": (132, 5),
     "dev15.yaml": (127, 1),  # of 130, written blind mid-way through the eleventh stop; start of stop 118 (7)
     # of 130, with dev15; start of stop 111 (9), first run 113 (8)
-    "heldout20.yaml": (120, 3),
+    "heldout20.yaml": (121, 3),
     # of 130, written blind late in the eleventh stop (six answer-changing commits before its end);
     # start of stop 112 (10), first run 115 (8)
-    "heldout21.yaml": (117, 6),
-    "dev16.yaml": (123, 2),  # of 130, written blind at the start of the twelfth stop; start of stop 111 (10)
+    "heldout21.yaml": (118, 6),
+    "dev16.yaml": (124, 1),  # of 130, written blind at the start of the twelfth stop; start of stop 111 (10)
     # of 130, with dev16; start of stop 114 (9), first run 114 (9)
-    "heldout22.yaml": (117, 7),
-    "dev17.yaml": (126, 2),  # of 130, written blind mid-way through the twelfth stop; start of stop 120 (4)
+    "heldout22.yaml": (119, 6),
+    "dev17.yaml": (127, 2),  # of 130, written blind mid-way through the twelfth stop; start of stop 120 (4)
     # of 130, with dev17; start of stop 116 (8), first run 117 (7)
-    "heldout23.yaml": (118, 6),
+    "heldout23.yaml": (120, 5),
     # of 130, written blind late in the twelfth stop, after most changes; start of stop 116 (9), first
     # run 117 (8), then 116 (9) with the same change as heldout.yaml
     "heldout24.yaml": (118, 7),
     # of 130, written blind at the start of the thirteenth stop; start of stop 114 (9)
-    "dev18.yaml": (120, 6),
+    "dev18.yaml": (121, 6),
     # of 130, with dev18; start of stop 121 (2)
-    "heldout25.yaml": (122, 1),
+    "heldout25.yaml": (124, 1),
     "dev19.yaml": (124, 0),  # of 130, written blind early in the thirteenth stop; start of stop 115 (6)
     # of 130, with dev19 (after eight answer-changing commits); start of stop 117 (5), first run 117 (5)
     "heldout26.yaml": (118, 4),
@@ -109,9 +109,9 @@ FLOORS: dict[str, tuple[int, int]] = {
     # of stop 117 (6), first run 118 (5)
     "heldout27.yaml": (118, 5),
     # of 130, written blind at the start of the fourteenth stop; start of stop 118 (6)
-    "dev20.yaml": (118, 6),
+    "dev20.yaml": (124, 2),
     # of 130, held out, with dev20; start of stop 123 (4), first run 124 (4)
-    "heldout28.yaml": (124, 4),
+    "heldout28.yaml": (126, 2),
     # of 130, written blind late in the fourteenth stop (after ten answer-changing commits); start of
     # stop 114 (4), first run 114 (4)
     "heldout29.yaml": (114, 4),
@@ -133,7 +133,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # Ủy ban Hỗn hợp …" is the right meeting now, without the point asked (1 → 2 confident-wrong)
     "dev6.yaml": (110, 2),
     "heldout8.yaml": (89, 2),  # of 94, held out, written blind at the start of the fifth stop
-    "heldout9.yaml": (90, 5),  # of 97, held out, written blind late in the fifth stop
+    "heldout9.yaml": (91, 4),  # of 97, held out, written blind late in the fifth stop
     "dev7.yaml": (109, 0),  # of 110, written blind at the start of the sixth stop
     "heldout10.yaml": (95, 5),  # of 105, held out, written blind in the sixth stop; first run at its end
     "dev8.yaml": (108, 3),  # of 113, written blind at the start of the seventh stop
@@ -177,7 +177,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # of 100, held out, written blind late in the twelfth stop, after most changes; start of stop 85 (11),
     # first run 87 (9)
     "heldout22.yaml": (89, 8),
-    "dev18.yaml": (91, 3),  # of 100, written blind at the start of the thirteenth stop; start of stop 85 (7)
+    "dev18.yaml": (92, 3),  # of 100, written blind at the start of the thirteenth stop; start of stop 85 (7)
     # of 100, held out, with dev18; start of stop 88 (5)
     "heldout23.yaml": (90, 4),
     "dev19.yaml": (95, 4),  # of 100, written blind early in the thirteenth stop; start of stop 88 (8)
@@ -185,11 +185,11 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout24.yaml": (92, 1),
     # of 100, held out, written blind late in the thirteenth stop (after twenty answer-changing commits);
     # start of stop 89 (6), first run 92 (4)
-    "heldout25.yaml": (92, 4),
+    "heldout25.yaml": (93, 4),
     # of 100, written blind at the start of the fourteenth stop; start of stop 87 (3)
-    "dev20.yaml": (87, 3),
+    "dev20.yaml": (95, 2),
     # of 100, held out, with dev20; start of stop 87 (5), first run 87 (5)
-    "heldout26.yaml": (87, 5),
+    "heldout26.yaml": (90, 4),
     # of 100, held out, written blind late in the fourteenth stop (after ten answer-changing commits);
     # start of stop 93 (1), first run 93 (1)
     "heldout27.yaml": (93, 1),
