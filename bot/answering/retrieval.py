@@ -9,6 +9,7 @@ question. The decision between the ranked facts is the engine's.
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import itertools
 import re
 from collections.abc import Iterable
@@ -27,6 +28,7 @@ from bot.answering.scoring import (
     SERIES_TIE,
     SERIES_WEAK,
     WORDS_HELD,
+    WORDS_HELD_READ,
 )
 from bot.kb.facts import (
     Agreement,
@@ -347,8 +349,10 @@ class Retrieval:
         ):
             lexical[ranked[0][0]] = max(lexical[ranked[0][0]], ranked[0][1])
         # every word of the question, its pairs aside, in one point of one record alone
+        # (read in the records the question's words explain most: a point holding all of them is there)
         words = {u for u in q.units if " " not in u}
-        whole = self.index.passage_scores(words, lexical, english=english)
+        likely = heapq.nlargest(WORDS_HELD_READ, lexical, key=lexical.__getitem__)
+        whole = self.index.passage_scores(words, likely, english=english)
         held = sorted(whole.items(), key=lambda item: item[1], reverse=True)
         if held and held[0][1] >= WORDS_HELD and (len(held) == 1 or held[1][1] < WORDS_HELD):
             lexical[held[0][0]] = max(lexical[held[0][0]], PASSAGE_MIN)

@@ -54,6 +54,7 @@ SERIES_WEAK, SERIES_LEAD = 0.55, 0.08  # a partly named series still counts when
 LEXICAL_MIN: Final = 0.45  # share of the question's content a fact must explain without another anchor
 PASSAGE_LEAD: Final = 3.0  # × the next record's best passage share, for a lesser share to stand alone
 WORDS_HELD: Final = 0.85
+WORDS_HELD_READ: Final = 50  # … read in this many records, those the question's words explain most
 PASSAGE_MIN: Final = 0.7  # share of a question one passage of an event must explain to stand for the event's
 # planned rounds of one number of two mechanisms the question names alike tie within this many points
 # (their names, not people or dates, set them apart; the full name of one sets it well ahead)
