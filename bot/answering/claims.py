@@ -1456,11 +1456,11 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     if date is None:
         return None
     start = date.start
-    relative_year = q.date is not None and q.date.relative and q.date.month is None
-    if not asked_years and relative_year and q.date and q.date.year and ANNIVERSARY_WORDS.search(q.folded):
+    this_year = q.date.year if q.date is not None and q.date.relative and q.date.month is None else None
+    if not asked_years and this_year is not None and ANNIVERSARY_WORDS.search(q.folded):
         # "năm nay là kỷ niệm bao nhiêu năm …": the anniversary this year marks, not the years
         # completed by today
-        asked_years = [q.date.year]
+        asked_years = [this_year]
     later = [y for y in asked_years if y > start.year]
     if later:
         years, end = later[0] - start.year, str(later[0])

@@ -53,7 +53,9 @@ SERIES_TIE: Final = 0.08  # series scoring within this of the best are equally n
 SERIES_WEAK, SERIES_LEAD = 0.55, 0.08  # a partly named series still counts when it leads the others clearly
 LEXICAL_MIN: Final = 0.45  # share of the question's content a fact must explain without another anchor
 PASSAGE_LEAD: Final = 3.0  # × the next record's best passage share, for a lesser share to stand alone
-WORDS_HELD: Final = 0.85
+WORDS_HELD: Final = (
+    0.85  # of a question's words, pairs aside, one point of one record alone holds to stand for it
+)
 WORDS_HELD_READ: Final = 50  # … read in this many records, those the question's words explain most
 PASSAGE_MIN: Final = 0.7  # share of a question one passage of an event must explain to stand for the event's
 # planned rounds of one number of two mechanisms the question names alike tie within this many points
