@@ -1892,3 +1892,14 @@ def test_what_a_visitor_came_for_is_the_meeting_not_the_courtesy_call_paid_durin
     engine: Engine, question: str
 ) -> None:
     assert engine.answer(question).facts[0] == "deputy-fm-political-consultation-1"
+
+
+@pytest.mark.parametrize(
+    "question", ["BT Nam ở Thái Lan mấy ngày?", "How many days was Minister Nam in Thailand?"]
+)
+def test_how_long_someone_stayed_is_the_event_that_lasted_days_not_one_held_during_it(
+    fixture_engine: Engine, question: str
+) -> None:
+    answer = fixture_engine.answer(question)
+    assert answer.facts[0] == "visit-tran-van-nam-th-2023-03"
+    assert answer.text.startswith("3")

@@ -648,6 +648,15 @@ class Engine:
         occasion = self._occasion_of_a_call(q, ties)
         if occasion is not None:
             return Decision(Verdict.ANSWER, [occasion])
+        if LASTED_ASKED.search(q.folded):
+            # "BT Nam ở Thái Lan mấy ngày?": of the tied events, the one that lasted several days
+            spans = [
+                s
+                for s in ties
+                if isinstance(s.fact, Event) and s.fact.date and s.fact.date.precision is Precision.DAY_RANGE
+            ]
+            if len(spans) == 1:
+                return Decision(Verdict.ANSWER, spans)
         naming = self._naming_the_records_asked(q, ties)
         if naming is not None:
             # "BT Lào nhắc tới những cơ chế hợp tác tiểu vùng Mê Công nào?": the one fact whose own words
