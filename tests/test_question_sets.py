@@ -1903,3 +1903,13 @@ def test_how_long_someone_stayed_is_the_event_that_lasted_days_not_one_held_duri
     answer = fixture_engine.answer(question)
     assert answer.facts[0] == "visit-tran-van-nam-th-2023-03"
     assert answer.text.startswith("3")
+
+
+def test_the_day_after_events_not_told_apart_asks_back_with_each_next_day(fixture_engine: Engine) -> None:
+    # "the consultation" is either round; the day after each, the foreign minister received someone
+    answer = fixture_engine.answer("Who did the foreign minister receive the day after the consultation?")
+    assert answer.status is Status.AMBIGUOUS
+    assert {c.fact_id for c in answer.candidates} == {
+        "reception-chanwit-duc-2024-06-13",
+        "reception-tran-van-nam-kraisorn-2022-09-16",
+    }

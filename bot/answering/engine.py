@@ -744,19 +744,29 @@ class Engine:
 
     def _the_day_after(self, q: Question, ranking: Ranking) -> Answer | None:
         """ "The day after the 2022 consultation in Hanoi, who did Kraisorn meet?": the one event of the
-        next day, with the people named, after the one event the question names by the rest."""
+        next day, with the people named, after the one event the question names by the rest; after
+        events it does not tell apart, the events of each next day are asked back."""
         if not DAY_AFTER.search(q.folded):
             return None
         named = [s for s in ranking.events if s.anchored and isinstance(s.fact, Event)]
         best = max(named, key=lambda s: s.score, default=None)
-        date = best.fact.date if best is not None and isinstance(best.fact, Event) else None
-        if best is None or date is None or not date.has_day:
+        if best is None:
             return None
-        if any(s is not best and s.score >= best.score - TIE_MARGIN for s in named):
-            return None  # the event it follows is not told apart
-        after = date.end + dt.timedelta(days=1)
+        tied = [s for s in named if s.score >= best.score - TIE_MARGIN]
+        following = [e for s in tied if isinstance(s.fact, Event) for e in self._next_day_events(q, s.fact)]
+        if len(following) != len(tied):
+            return None  # an event asked after with no one event the next day
+        if len(following) == 1:
+            return self.respond(q, following[0], best.score)
+        return self._compose(q, Decision(Verdict.ASK, [Scored(e, best.score, True) for e in following]))
+
+    def _next_day_events(self, q: Question, event: Event) -> list[Event]:
+        """The events of the day after the event, with the people the question names."""
+        if event.date is None or not event.date.has_day:
+            return []
+        after = event.date.end + dt.timedelta(days=1)
         people = set(q.officials)
-        following = [
+        return [
             e
             for e in map(
                 self.knowledge.event, self.knowledge.events_by_month_day.get((after.month, after.day), ())
@@ -766,9 +776,6 @@ class Engine:
             and e.date.start == after
             and people <= {p.official for p in e.participants}
         ]
-        if len(following) != 1:
-            return None
-        return self.respond(q, following[0], best.score)
 
     def _naming_the_records_asked(self, q: Question, ties: list[Scored]) -> Scored | None:
         """Of tied facts, the one stance whose text names records of the kind the question asks for."""
@@ -1037,6 +1044,8 @@ class Engine:
         """ "Kỳ họp tiếp theo …", "the next consultation": the series' latest round when the articles
         give it as planned; when its latest round was held, the base knows no next one."""
         latest_asked = bool(LATEST_ROUND.search(q.folded)) and not NEXT_ROUND.search(q.folded)
+        if DAY_AFTER.search(q.folded):
+            return q, None  # "the day after the consultation": the next day, not the next round
         if q.round is not None or not q.series or not (NEXT_ROUND.search(q.folded) or latest_asked):
             return q, None
         # the series named first among the others, even partly ("the next deputy-level consultation")
