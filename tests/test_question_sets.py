@@ -1921,3 +1921,12 @@ def test_buon_ban_is_trade(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("năm 2022 buôn bán 2 chiều VN - Thái đạt bn tỷ đô thế?")
     assert answer.facts[0] == "vn-th-trade-2022"
     assert "21,5" in answer.text
+
+
+def test_the_figures_reported_at_a_round_are_asked_with_words_of_figures(fixture_engine: Engine) -> None:
+    # "số liệu" asks for figures and "đạt" for an amount: no topic the figures must hold
+    answer = fixture_engine.answer(
+        "Theo số liệu nêu tại Kỳ họp lần thứ 5 Ủy ban Hỗn hợp, thương mại hai chiều Việt Nam - Thái Lan "
+        "năm 2022 đạt bao nhiêu và tăng trưởng ra sao?"
+    )
+    assert set(answer.facts[:2]) == {"vn-th-trade-2022", "vn-th-trade-growth-2022"}

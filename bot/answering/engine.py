@@ -1753,7 +1753,9 @@ class Engine:
             return None
         # what is asked beyond the event named; when that is only words of asking an amount ("kim
         # ngạch … bao nhiêu"), the question's own words tell its figures apart
-        wanted = details.topic(self.index, q, best.fact)
+        # ("theo số liệu nêu tại …": the words asking for figures are no topic of one)
+        asking = {u for m in FIGURES_ASKED.finditer(q.canonical) for u in units(m.group(0))}
+        wanted = details.topic(self.index, q, best.fact) - asking
         if not wanted and (q.round or q.event_kinds or q.officials or self.retrieval.strong_series(q)):
             # "kim ngạch … bao nhiêu" of a meeting the question names (not only a year, which may be
             # the amount's: "kim ngạch năm 2023" is no figure of a 2023 meeting's)
