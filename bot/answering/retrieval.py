@@ -351,7 +351,11 @@ class Retrieval:
         # every word of the question, its pairs aside, in one point of one record alone
         # (read in the records the question's words explain most: a point holding all of them is there)
         words = {u for u in q.units if " " not in u}
-        likely = heapq.nlargest(WORDS_HELD_READ, lexical, key=lexical.__getitem__)
+        # (of the records involving the countries named: "VN và Campuchia …" reads Cambodia's)
+        fitting = [
+            f for f in lexical if (fact := self.knowledge.get(f)) is not None and self.countries_fit(q, fact)
+        ]
+        likely = heapq.nlargest(WORDS_HELD_READ, fitting, key=lexical.__getitem__)
         whole = self.index.passage_scores(words, likely, english=english)
         held = sorted(whole.items(), key=lambda item: item[1], reverse=True)
         if held and held[0][1] >= WORDS_HELD and (len(held) == 1 or held[1][1] < WORDS_HELD):
