@@ -50,7 +50,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout6.yaml": (136, 12),  # of 157, written blind late in the third stop
     # one less (one confident-wrong more) in the twelfth stop since a stance made at the meeting named is a
     # candidate though no word of the question ranks it (+5 right, -5 confident-wrong on all held-out sets)
-    "heldout7.yaml": (141, 8),  # of 162, written blind at the start of the fourth stop
+    "heldout7.yaml": (142, 8),  # of 162, written blind at the start of the fourth stop
     # of 135, written blind late in the fourth stop; one more confident-wrong (2 → 3) since what is set
     # for a year is listed, which gained the held-out sets of both bases 8 right, 4 fewer confident-wrong
     "heldout8.yaml": (129, 3),
@@ -76,7 +76,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     # candidate though no word of the question ranks it (+5 right, -5 confident-wrong on all held-out sets)
     "heldout16.yaml": (111, 14),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
     "dev12.yaml": (127, 7),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
-    "heldout17.yaml": (122, 6),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
+    "heldout17.yaml": (123, 6),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
     "dev13.yaml": (124, 3),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
     "heldout18.yaml": (112, 9),  # of 130, with dev13; start of stop 107 (11), first run 110 (11)
     "dev14.yaml": (134, 5),  # of 140, written blind at the start of the eleventh stop; start of stop 126 (7)
@@ -156,7 +156,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "dev12.yaml": (95, 0),  # of 100, written blind at the start of the tenth stop; start of stop 79 (9)
     # of 100, held out, with dev12; start of stop 80 (9); after English typos were read, 79 (10)
     "heldout15.yaml": (86, 6),
-    "dev13.yaml": (90, 3),  # of 100, written blind mid-way through the tenth stop; start of stop 77 (10)
+    "dev13.yaml": (92, 3),  # of 100, written blind mid-way through the tenth stop; start of stop 77 (10)
     # of 100, held out, with dev13; start of stop 77 (11), first run 79 (11)
     "heldout16.yaml": (81, 10),
     "dev14.yaml": (94, 4),  # of 100, written blind at the start of the eleventh stop; start of stop 88 (6)
@@ -164,15 +164,15 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # twelfth stop (3 → 4) once a post after "ông/bà" ("bà Đại sứ") is no unknown name, which gained the
     # real held-out sets 5 right answers
     "heldout17.yaml": (88, 4),
-    "dev15.yaml": (95, 2),  # of 100, written blind mid-way through the eleventh stop; start of stop 90 (7)
+    "dev15.yaml": (96, 2),  # of 100, written blind mid-way through the eleventh stop; start of stop 90 (7)
     # of 100, held out, with dev15; start of stop 85 (3), first run 86 (3)
-    "heldout18.yaml": (87, 3),
+    "heldout18.yaml": (88, 3),
     # of 100, held out, written blind late in the eleventh stop (six answer-changing commits before its
     # end); start of stop 85 (10), first run 85 (10)
     "heldout19.yaml": (86, 10),
-    "dev16.yaml": (91, 5),  # of 100, written blind at the start of the twelfth stop; start of stop 85 (11)
+    "dev16.yaml": (92, 5),  # of 100, written blind at the start of the twelfth stop; start of stop 85 (11)
     # of 100, held out, with dev16; start of stop 81 (6), first run 81 (6)
-    "heldout20.yaml": (85, 2),
+    "heldout20.yaml": (86, 2),
     "dev17.yaml": (94, 0),  # of 100, written blind mid-way through the twelfth stop; start of stop 84 (7)
     # of 100, held out, with dev17; start of stop 91 (5), first run 91 (5)
     "heldout21.yaml": (92, 4),
@@ -184,7 +184,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout23.yaml": (90, 4),
     "dev19.yaml": (95, 4),  # of 100, written blind early in the thirteenth stop; start of stop 88 (8)
     # of 100, held out, with dev19 (after seven answer-changing commits); start of stop 89 (3)
-    "heldout24.yaml": (92, 1),
+    "heldout24.yaml": (93, 1),
     # of 100, held out, written blind late in the thirteenth stop (after twenty answer-changing commits);
     # start of stop 89 (6), first run 92 (4)
     "heldout25.yaml": (93, 4),
