@@ -333,19 +333,22 @@ def names_place(index: EntityIndex, fact_id: str, place: Place) -> bool:
     """The fact's record names the place, by its name or an alias ("… tại cặp cửa khẩu Lao Bảo –
     Đen-xa-vẳn" of an event whose place is not given)."""
     own = index.fact_units.get(fact_id, set())
-    return any(
-        (words := {u for u in _units_of(name) if " " not in u}) and words <= own
-        for name in [place.name_vi, place.name_en, *place.aliases]
-    )
+    return any(words <= own for words in _place_words(place))
+
+
+def _place_words(place: Place) -> list[frozenset[str]]:
+    """The words of each of the place's names, one set a name: a text holding all of one names it."""
+    names = (place.name_vi, place.name_en, *place.aliases)
+    return [words for name in names if (words := frozenset(u for u in _units_of(name) if " " not in u))]
 
 
 def points_naming(event: Event, place: Place) -> list[BiText]:
     """The points of the event's record (agreed or discussed) that name the place: what was said of it."""
-    names = [words for name in (place.name_vi, place.name_en, *place.aliases) if (words := _words_of(name))]
+    names = _place_words(place)
     return [
         point
         for point in (*event.agreed, *event.discussed)
-        if any(words <= _words_of(f"{point.vi} {point.en}") for words in names)
+        if any(words <= _units_of(f"{point.vi} {point.en}") for words in names)
     ]
 
 

@@ -841,20 +841,28 @@ class Engine:
             return ties
         inner = [s for s in ties if isinstance(s.fact, Event) and s.fact.event_kind.value == q.primary_kind]
 
-        def holds_one(event: Event) -> bool:
-            return any(
-                isinstance(s.fact, Event)
-                and event.id in {e.id for e in self.knowledge.linked_events(s.fact)}
-                and event.date is not None
-                and s.fact.date is not None
-                and event.date.holds(s.fact.date)
-                for s in inner
-            )
-
         outer = [s for s in ties if s not in inner]
-        if inner and outer and all(isinstance(s.fact, Event) and holds_one(s.fact) for s in outer):
+        if (
+            inner
+            and outer
+            and all(
+                isinstance(s.fact, Event)
+                and any(isinstance(i.fact, Event) and self._held_during(i.fact, s.fact) for i in inner)
+                for s in outer
+            )
+        ):
             return inner
         return ties
+
+    def _held_during(self, inner: Event, outer: Event) -> bool:
+        """The inner event's record links the outer one, whose days hold its own (a meeting on the
+        sidelines of a conference, a session during a visit)."""
+        return (
+            outer.id in {e.id for e in self.knowledge.linked_events(inner)}
+            and inner.date is not None
+            and outer.date is not None
+            and outer.date.holds(inner.date)
+        )
 
     def _occasion_of_a_call(self, q: Question, ties: list[Scored]) -> Scored | None:
         """ "Kittikhoun sang VN năm 2015 để làm gì?": of a courtesy call and the meeting it was paid
@@ -883,7 +891,7 @@ class Engine:
             or q.intents - {Intent.WHAT, Intent.LIST, Intent.PLANNED}  # what happened, nothing of the scene
         ):
             return []
-        asking = {u for m in EVENT_ASKED.finditer(q.canonical) for u in units(m.group(0))} | HONORIFICS
+        asking = _cue_units(EVENT_ASKED, q) | HONORIFICS
         if details.topic(self.index, q, scene) - asking:
             return []  # something beyond what took place is asked ("what did he hand over")
         # (the kind named is the scene's, so the events within it were no candidates of their own)
@@ -897,8 +905,7 @@ class Engine:
             and event.id != scene.id
             and event.date is not None
             and date_fits(q.date, event)
-            and scene.id in {e.id for e in self.knowledge.linked_events(event)}
-            and scene.date.holds(event.date)
+            and self._held_during(event, scene)
         ]
 
     def _held_within_asked(self, q: Question, ranked: list[Scored]) -> Scored | None:
@@ -920,10 +927,7 @@ class Engine:
             e.id: e
             for event in theirs
             for e in self.knowledge.linked_events(event)
-            if e.event_kind.value == kind
-            and e.date is not None
-            and event.date is not None
-            and e.date.holds(event.date)  # it holds the meeting's days, not the other way round
+            if e.event_kind.value == kind and self._held_during(event, e)  # it holds the meeting's days
         }
         if len(within) != 1:
             return None
@@ -1352,10 +1356,10 @@ class Engine:
     def _bare_place(self, q: Question) -> Place | None:
         """'Vũng Áng', 'Nhà khách Chính phủ': a question that is only the name of a place (not a country)."""
         # "Mũi Sao là cái gì thế?", "what is Lao Bao?": what the place is, asked as a definition
-        defined = {Intent.WHAT} if DEFINITION_ASKED.search(q.folded) else set()
-        # "Mũi Sao là gì, sao lại được nhắc tới?": why it is spoken of is what the records naming it say
-        mentioned = MENTIONED.search(q.canonical)
-        defined |= {Intent.WHAT} if mentioned else set()
+        # … and "Mũi Sao là gì, sao lại được nhắc tới?": why it is spoken of is what the records naming it say
+        defined = (
+            {Intent.WHAT} if DEFINITION_ASKED.search(q.folded) or MENTIONED.search(q.canonical) else set()
+        )
         if q.officials or q.round or q.date or q.intents - {Intent.WHERE, Intent.PROFILE, *defined}:
             return None
         places = [p for p in (self.knowledge.place(i) for i in q.places) if p and p.place_kind != "country"]
@@ -1754,7 +1758,7 @@ class Engine:
         # what is asked beyond the event named; when that is only words of asking an amount ("kim
         # ngạch … bao nhiêu"), the question's own words tell its figures apart
         # ("theo số liệu nêu tại …": the words asking for figures are no topic of one)
-        asking = {u for m in FIGURES_ASKED.finditer(q.canonical) for u in units(m.group(0))}
+        asking = _cue_units(FIGURES_ASKED, q)
         wanted = details.topic(self.index, q, best.fact) - asking
         if not wanted and (q.round or q.event_kinds or q.officials or self.retrieval.strong_series(q)):
             # "kim ngạch … bao nhiêu" of a meeting the question names (not only a year, which may be
@@ -2043,6 +2047,11 @@ _PRECISION = {Precision.DAY: 3, Precision.DAY_RANGE: 3, Precision.MONTH: 2, Prec
 def _precision_rank(fact: AnyFact) -> int:
     date = fact.date if isinstance(fact, Event) else fact.signed if isinstance(fact, Agreement) else None
     return 0 if date is None else _PRECISION[date.precision]
+
+
+def _cue_units(cue: re.Pattern[str], q: Question) -> set[str]:
+    """The words and word pairs of the question that a cue's phrases cover: how it asks, no topic."""
+    return {u for m in cue.finditer(q.canonical) for u in units(m.group(0))}
 
 
 def _asked_post(q: Question) -> tuple[str, str | None, list[str]] | None:

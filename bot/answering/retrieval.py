@@ -171,8 +171,7 @@ class Retrieval:
         ):
             # a mechanism named only by words its name shares with others ("giữa hai Bộ Ngoại giao"),
             # none of whose meetings fits: the words were not its name
-            unnamed = dataclasses.replace(q, series={})
-            ranking = Ranking(self.rank_events(unnamed, lexical), self.rank_others(unnamed, lexical))
+            ranking = self._ranked_without_series(q, lexical)
         if (
             (q.officials or q.date)
             and self.strong_series(q)
@@ -228,6 +227,7 @@ class Retrieval:
         return ranking
 
     def _ranked_without_series(self, q: Question, lexical: dict[str, float]) -> Ranking:
+        """The ranking with no mechanism named: its words are only words."""
         unnamed = dataclasses.replace(q, series={})
         return Ranking(self.rank_events(unnamed, lexical), self.rank_others(unnamed, lexical))
 
