@@ -157,3 +157,17 @@ def test_the_first_of_a_kind_named_at_length_is_round_one() -> None:
     )
     # the first since something is no round number
     assert parse_round("ky hop uy ban hon hop dau tien sau dich la ky thu may") != 1
+
+
+def test_the_words_rounds_and_spans_are_counted_in_come_from_the_language_data() -> None:
+    """`words.yaml` holds every spelt-out number and round noun: a curator adding one adds a reading."""
+    from bot.nlu.lexicon import NUMBERS, ROUNDS, YEAR_RANGE_JOINERS
+
+    for word, value in NUMBERS.vi.items():
+        assert parse_round(f"lan thu {word}") == value
+    for word, value in NUMBERS.en_ordinals.items():
+        assert parse_round(f"the {word} {ROUNDS.en_event_nouns[0]}") == value
+    for noun in ROUNDS.vi_nouns:
+        assert parse_round(f"{noun} 12") == 12
+    for joiner in YEAR_RANGE_JOINERS:
+        assert parse_date(f"2021 {joiner} 2025") == DateQuery(year=2021, year_end=2025)

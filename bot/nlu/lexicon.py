@@ -232,6 +232,28 @@ class Synonyms(_Data):
         return self
 
 
+class Numbers(_Data):
+    vi: dict[str, int]
+    vi_bare: list[str]
+    en_ordinals: dict[str, int]
+    en_tens: dict[str, int]
+    roman: dict[str, int]
+
+
+class Rounds(_Data):
+    vi_nouns: list[str]
+    vi_spelt_nouns: list[str]
+    vi_first_nouns: list[str]
+    vi_bare_nouns: list[str]
+    vi_first: list[str]
+    vi_first_short: list[str]
+    vi_first_since: list[str]
+    en_nouns: list[str]
+    en_event_nouns: list[str]
+    name_ends: list[str]
+    not_before: list[str]
+
+
 class Words(_Data):
     english_glue: list[str]
     no_topic_words: list[str]
@@ -246,6 +268,10 @@ class Words(_Data):
     timeline_words: list[str]
     post_fillers: list[str]
     post_stops: list[str]
+    numbers: Numbers
+    rounds: Rounds
+    year_range_joiners: list[str]
+    month_range_joiners: list[str]
     months_en: list[str] = Field(min_length=12, max_length=12)
     month_abbreviations_en: dict[str, int]
     glue_words: list[str]
@@ -519,6 +545,11 @@ MONTHS_EN: dict[str, int] = {
     **_WORDS.month_abbreviations_en,
 }
 MONTH_NAMES_EN: list[str] = [name.capitalize() for name in _WORDS.months_en]
+# How rounds and spans are counted (`parsing` builds its patterns from them).
+NUMBERS = _WORDS.numbers
+ROUNDS = _WORDS.rounds
+YEAR_RANGE_JOINERS = _WORDS.year_range_joiners
+MONTH_RANGE_JOINERS = _WORDS.month_range_joiners
 
 # Words that go before a person's given name ("ông Sơn", "Mr Son").
 HONORIFICS = frozenset(_WORDS.honorifics)

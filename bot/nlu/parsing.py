@@ -14,82 +14,56 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.nlu.lexicon import MONEY, MONTHS_EN, RELATIVE_DATES, SHARE
+from bot.nlu.lexicon import (
+    MONEY,
+    MONTH_RANGE_JOINERS,
+    MONTHS_EN,
+    NUMBERS,
+    RELATIVE_DATES,
+    ROUNDS,
+    SHARE,
+    YEAR_RANGE_JOINERS,
+)
 from bot.nlu.text import fold
 
-VI_NUMBER_WORDS = {
-    "nhat": 1,
-    "mot": 1,
-    "hai": 2,
-    "ba": 3,
-    "tu": 4,
-    "bon": 4,
-    "nam": 5,
-    "sau": 6,
-    "bay": 7,
-    "tam": 8,
-    "chin": 9,
-    "muoi": 10,
-}
-EN_ORDINAL_WORDS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-}
-EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+VI_NUMBER_WORDS = NUMBERS.vi
+EN_ORDINAL_WORDS = NUMBERS.en_ordinals
+EN_TENS = NUMBERS.en_tens
+ROMAN = NUMBERS.roman
 
-_ROUND_NOUNS = r"(?:lan|ky|ky hop|phien|phien hop|vong|khoa|dot|cuoc hop|hoi nghi)"
+
+def _any(words: list[str] | dict[str, int]) -> str:
+    """A regex alternation of folded words, longest first (so "ky hop" wins over "ky")."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+_ROUND_NOUNS = _any(ROUNDS.vi_nouns)
 _VI_ORDINAL = re.compile(
     rf"\b{_ROUND_NOUNS}(?: thu)? (?P<num>\d{{1,3}})\b"
-    rf"|\b(?:lan|ky|ky hop|phien|vong|khoa) thu (?P<word>{'|'.join(VI_NUMBER_WORDS)})\b"
+    rf"|\b{_any(ROUNDS.vi_spelt_nouns)} thu (?P<word>{_any(VI_NUMBER_WORDS)})\b"
     r"|\bthu (?P<num2>\d{1,3})\b"
-    r"|\blan (?P<first>dau)(?: tien)?\b"
+    rf"|\b(?P<first>{_any(ROUNDS.vi_first_short)})(?: {_any(ROUNDS.vi_first)})?\b"
     # "lần tham khảo chính trị đầu tiên", "cuộc họp Tham khảo Chính trị cấp Thứ trưởng Việt Nam – Lào đầu
     # tiên": the first of a kind named between the noun and "đầu tiên"
     # ("kỳ họp đầu tiên sau dịch", the first since something, is no round number)
-    r"|\b(?:lan|ky|ky hop|phien|phien hop|cuoc)(?: \w+){1,12}? (?P<first2>dau tien)\b"
-    r"(?! (?:sau|ke tu|tu khi))"
-    r"|\b(?:lan|phien) (?P<word2>hai|ba|bon|sau|bay|tam|chin|muoi)\b"
-    rf"|\bthu (?P<word3>{'|'.join(VI_NUMBER_WORDS)})\b"
+    rf"|\b{_any(ROUNDS.vi_first_nouns)}(?: \w+){{1,12}}? (?P<first2>{_any(ROUNDS.vi_first)})\b"
+    rf"(?! {_any(ROUNDS.vi_first_since)})"
+    rf"|\b{_any(ROUNDS.vi_bare_nouns)} (?P<word2>{_any(NUMBERS.vi_bare)})\b"
+    rf"|\bthu (?P<word3>{_any(VI_NUMBER_WORDS)})\b"
 )
 # A spelt-out ordinal is a round only when an event noun follows ("the first meeting", not "the first
 # eleven months").
-_EN_EVENT_NOUNS = (
-    r"(?:consultations?|meetings?|rounds?|sessions?|conferences?|committee|commission|dialogues?|talks|visits?|"
-    r"political|deputy|vice|fm|ministerial|ministers?|foreign|border|intergovernmental|joint|annual|time|"
-    r"tham|cuoc|hoi|ky|lan)"
-)
 _EN_ORDINAL = re.compile(
     r"\b(?P<num>\d{1,3}) ?(?:st|nd|rd|th)\b"
-    r"|\b(?:round|session|meeting|consultation|no|number) (?P<num2>\d{1,3})\b"
-    rf"|\b(?:(?P<tens>{'|'.join(EN_TENS)}) )?(?P<word>{'|'.join(EN_ORDINAL_WORDS)})\b(?=(?: \w+){{0,4}} "
-    rf"{_EN_EVENT_NOUNS}\b)"
+    rf"|\b{_any(ROUNDS.en_nouns)} (?P<num2>\d{{1,3}})\b"
+    rf"|\b(?:(?P<tens>{_any(EN_TENS)}) )?(?P<word>{_any(EN_ORDINAL_WORDS)})\b(?=(?: \w+){{0,4}} "
+    rf"{_any(ROUNDS.en_event_nouns)}\b)"
 )
 
 
 # A bare number right after a mechanism's name is its round: "tham vấn chính trị 8", "biên giới 31".
 _NAME_THEN_NUMBER = re.compile(
-    r"\b(?:chinh tri|chinh phu|bien gioi|hon hop|thuong nien|consultation|committee|commission|meeting|"
-    r"session|round)\s+(?P<num>\d{1,2})\b"
-    r"(?!\s*(?:thang|nam|ngay|ty|trieu|phan tram|percent|months?|years?|days?))"
+    rf"\b{_any(ROUNDS.name_ends)}\s+(?P<num>\d{{1,2}})\b(?!\s*{_any(ROUNDS.not_before)})"
 )
 
 
@@ -236,10 +210,11 @@ _EN_MONTH_DAY = re.compile(
 _EN_MONTH_YEAR = re.compile(rf"\b(?P<mon>{_MONTH_NAMES}) (?:of )?(?P<y>{_YEAR})\b")
 # "January-November 2021", "tháng 1-11/2021": months of one year, asked as that year
 _MONTH_RANGE = re.compile(
-    rf"\b(?:(?:{_MONTH_NAMES})\s*(?:-|to|through)\s*(?:{_MONTH_NAMES})|thang \d{{1,2}}\s*-\s*\d{{1,2}})"
+    rf"\b(?:(?:{_MONTH_NAMES})\s*(?:-|{_any(MONTH_RANGE_JOINERS)})\s*(?:{_MONTH_NAMES})"
+    r"|thang \d{1,2}\s*-\s*\d{1,2})"
     rf"\s*(?:/\s*|of |nam )?(?P<y>{_YEAR})\b"
 )
-_YEAR_RANGE = re.compile(rf"\b(?P<y>{_YEAR})\s*(?:-|–|den|toi|to|until|through)\s*(?P<y2>{_YEAR})\b")
+_YEAR_RANGE = re.compile(rf"\b(?P<y>{_YEAR})\s*(?:-|–|{_any(YEAR_RANGE_JOINERS)})\s*(?P<y2>{_YEAR})\b")
 _BARE_YEAR = re.compile(rf"(?<![\d/])(?P<y>{_YEAR})(?![\d/])")
 
 _TODAY, _THIS_YEAR, _LAST_YEAR, _THIS_MONTH = (
