@@ -72,3 +72,9 @@ def test_an_everyday_word_holding_a_kinds_cue_names_no_event() -> None:
 def test_an_english_name_is_also_read_tail_first(name: str, turned: str | None) -> None:
     # "the maritime boundary committee" names the "Joint Committee on the Maritime Boundary"
     assert tail_first(name) == turned
+
+
+def test_chat_short_forms_are_spelt_out_before_the_question_is_read() -> None:
+    from bot.nlu.lexicon import spell_out
+
+    assert spell_out("how many yrs since the 50th anniv") == "how many years since the 50th anniversary"

@@ -115,6 +115,8 @@ FLOORS: dict[str, tuple[int, int]] = {
     # of 130, written blind late in the fourteenth stop (after ten answer-changing commits); start of
     # stop 114 (4), first run 114 (4)
     "heldout29.yaml": (114, 4),
+    # of 130, written blind at the start of the fifteenth stop; start of stop 111 (8)
+    "dev21.yaml": (111, 8),
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (75, 0),  # of 78, held out
@@ -195,6 +197,8 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # of 100, held out, written blind late in the fourteenth stop (after ten answer-changing commits);
     # start of stop 93 (1), first run 93 (1)
     "heldout27.yaml": (93, 1),
+    # of 100, written blind at the start of the fifteenth stop; start of stop 74 (10)
+    "dev21.yaml": (74, 10),
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 
@@ -1921,6 +1925,30 @@ def test_buon_ban_is_trade(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("năm 2022 buôn bán 2 chiều VN - Thái đạt bn tỷ đô thế?")
     assert answer.facts[0] == "vn-th-trade-2022"
     assert "21,5" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "fact", "said"),
+    [
+        (
+            "how many yrs since VN-Laos established diplomatic ties",
+            "establishment-diplomatic-relations-1962",
+            "64",
+        ),
+        ("50th anniv of the amity treaty - which yr?", "treaty-of-amity-and-cooperation", "2027"),
+    ],
+)
+def test_english_chat_abbreviations_read_as_the_words(
+    engine: Engine, question: str, fact: str, said: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.facts[0] in {fact, "signing-treaty-of-amity-1977"}
+    assert said in answer.text
+
+
+def test_tm_is_trade_in_chat(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("tm 2 chieu VN Thai nam 2022 dat bn")
+    assert answer.facts[0] == "vn-th-trade-2022"
 
 
 def test_the_figures_reported_at_a_round_are_asked_with_words_of_figures(fixture_engine: Engine) -> None:

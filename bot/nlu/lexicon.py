@@ -223,12 +223,16 @@ class Cues(_Data):
 class Synonyms(_Data):
     synonyms: dict[str, list[str]]
     shared_abbreviations: dict[str, list[str]] = Field(default_factory=dict)
+    spelled_out: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _shared_are_titles(self) -> Synonyms:
         for abbreviation, titles in self.shared_abbreviations.items():
             if len(titles) < 2:
                 raise ValueError(f"shared_abbreviations: {abbreviation!r} names fewer than two titles")
+        unfit = [short for short in self.spelled_out if " " in short or _folded_phrases([short]) != [short]]
+        if unfit:
+            raise ValueError(f"spelled_out: each short form is one folded word: {unfit}")
         return self
 
 
@@ -463,6 +467,16 @@ SYNONYMS: dict[tuple[str, ...], str] = {
 SHARED_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     abbreviation: tuple(titles) for abbreviation, titles in _SYNONYMS.shared_abbreviations.items()
 }
+# Short forms typed in chat ("yrs", "anniv"), spelt out before anything reads the question: every cue
+# then sees the words ("how many yrs since" asks how many years, as "how many years since" does).
+SPELLED_OUT: dict[str, str] = dict(_SYNONYMS.spelled_out)
+
+
+def spell_out(folded: str) -> str:
+    """A folded text with each chat short form written as its words."""
+    return " ".join(SPELLED_OUT.get(word, word) for word in folded.split())
+
+
 # Longest phrase starting with each word: most words start none, and are passed over at once.
 _LONGEST_FROM: dict[str, int] = {}
 for _phrase in SYNONYMS:

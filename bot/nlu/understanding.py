@@ -82,6 +82,7 @@ from bot.nlu.lexicon import (
     Intent,
     canonical,
     countries_of_cities,
+    spell_out,
     without_other_senses,
 )
 from bot.nlu.parsing import (
@@ -1306,7 +1307,8 @@ def analyze(
     # a typo ("comission"): most of an English question's words are not the base's ("promoted")
     # "còn mấy % …": a percent sign asked, with no number before it, is the word
     folded = index.corrected(
-        fold(_PERCENT_ASKED.sub(" phần trăm", text)), keep=is_english_word if lang == "en" else None
+        spell_out(fold(_PERCENT_ASKED.sub(" phần trăm", text))),
+        keep=is_english_word if lang == "en" else None,
     )
     folded = index.read_shared_abbreviations(_read_as_typed(text, folded))
     canon = canonical(folded)
