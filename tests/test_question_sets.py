@@ -117,6 +117,11 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout29.yaml": (114, 4),
     # of 130, written blind at the start of the fifteenth stop; start of stop 111 (8)
     "dev21.yaml": (111, 8),
+    # of 130, held out, written blind at the start of the fifteenth stop (audited before the first run);
+    # start of stop 118 (7), first run 118 (7)
+    "heldout30.yaml": (118, 7),
+    # of 130, held out, with heldout30; start of stop 118 (3), first run 118 (3)
+    "heldout31.yaml": (118, 3),
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (75, 0),  # of 78, held out
@@ -199,6 +204,11 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout27.yaml": (93, 1),
     # of 100, written blind at the start of the fifteenth stop; start of stop 74 (10)
     "dev21.yaml": (74, 10),
+    # of 100, held out, written blind at the start of the fifteenth stop (audited before the first run);
+    # start of stop 95 (2), first run 95 (2)
+    "heldout28.yaml": (95, 2),
+    # of 100, held out, with heldout28; start of stop 87 (5), first run 87 (5)
+    "heldout29.yaml": (87, 5),
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 
