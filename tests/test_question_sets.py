@@ -1961,6 +1961,13 @@ def test_tm_is_trade_in_chat(fixture_engine: Engine) -> None:
     assert answer.facts[0] == "vn-th-trade-2022"
 
 
+def test_a_country_before_a_body_it_owns_is_no_destination(engine: Engine) -> None:
+    # "visited Lao MoD": the Lao ministry was visited, wherever that was (the article does not say)
+    answer = engine.answer("gen Tan visited Lao MoD when?")
+    assert answer.facts[0] == "vn-mod-congratulates-lao-army-2024-01-08"
+    assert "January 2024" in answer.text
+
+
 def test_the_figures_reported_at_a_round_are_asked_with_words_of_figures(fixture_engine: Engine) -> None:
     # "số liệu" asks for figures and "đạt" for an amount: no topic the figures must hold
     answer = fixture_engine.answer(

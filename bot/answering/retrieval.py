@@ -62,6 +62,7 @@ from bot.nlu.lexicon import (
     MONTHS_EN,
     NAME_ASKED_AFTER,
     NOT_DESTINATION,
+    OWNER_OF,
     PERCENT_ASKED,
     POST_FILLERS,
     RELATING,
@@ -403,6 +404,7 @@ class Retrieval:
                 and country_code(m.group(1)) in q.countries
                 # "in Vietnam–Laos relations", "ở Việt - Lào": the pair the base is about, no place
                 and not _NEXT_COUNTRY.match(q.canonical, m.end())
+                and not OWNER_OF.match(q.canonical, m.end())  # "visited the Lao MoD": a body of Laos
             ),
             None,
         )

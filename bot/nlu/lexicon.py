@@ -199,6 +199,7 @@ class Cues(_Data):
     days_until: list[str]
     signed_at: list[str]
     not_destination: list[str]
+    owner_of: list[str]
     next_round: list[str]
     same_place_asked: list[str] = Field(default_factory=list)
     share_not_yet: list[str] = Field(default_factory=list)
@@ -759,6 +760,7 @@ VENUE_WORDS = frozenset(_CUES.venue_words)
 # "liên quan tới Lào", "related to Laos": about a country, not an event held there
 NOT_DESTINATION = re.compile(r"\b(?:" + "|".join(_CUES.not_destination) + r")\s*$")
 RELATING = _phrases(_CUES.not_destination)
+OWNER_OF = re.compile(r"\s+(?:" + "|".join(_CUES.owner_of) + r")\b")
 NEXT_ROUND = _phrases(_CUES.next_round)
 UNMARKED_MEANS: dict[str, str] = dict(_CUES.unmarked_means)
 LATEST_ROUND = _phrases(_CUES.latest_round)
