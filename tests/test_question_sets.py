@@ -1968,6 +1968,20 @@ def test_a_country_before_a_body_it_owns_is_no_destination(engine: Engine) -> No
     assert "January 2024" in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "rounds"),
+    [
+        ("KH5 UBHH hop o cung hoi nghi nao?", ["vn-th-joint-commission-5"]),
+        ("KH4 va KH5 UBHH nam nao?", ["vn-th-joint-commission-4", "vn-th-joint-commission-5"]),
+    ],
+)
+def test_a_round_typed_glued_to_its_short_noun_is_that_round(
+    fixture_engine: Engine, question: str, rounds: list[str]
+) -> None:
+    # "KH5" is "kỳ họp 5" (words.yaml rounds.glued), "UBHH" the initials of the mechanism's name
+    assert fixture_engine.answer(question).facts[: len(rounds)] == rounds
+
+
 def test_the_figures_reported_at_a_round_are_asked_with_words_of_figures(fixture_engine: Engine) -> None:
     # "số liệu" asks for figures and "đạt" for an amount: no topic the figures must hold
     answer = fixture_engine.answer(

@@ -39,6 +39,7 @@ from bot.nlu.lexicon import (
     WH_PATTERN,
     Intent,
     canonical,
+    spell_out,
 )
 from bot.nlu.parsing import parse_round, round_span
 from bot.nlu.text import fold
@@ -219,7 +220,10 @@ def _two_series(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] 
         return None
     words = q.text.split()
     for at, word in enumerate(words):
-        if not PAIR_JOINED.fullmatch(f" {word} ") or parse_round(fold(" ".join(words[at + 1 :]))) is None:
+        if (
+            not PAIR_JOINED.fullmatch(f" {word} ")
+            or parse_round(spell_out(fold(" ".join(words[at + 1 :])))) is None
+        ):
             continue  # the second mechanism's round follows the conjunction
         # "A và B, mỗi cái ở đâu?": the comma closes the second mechanism; else, as many words a side
         near = range(at + 1, min(len(words), at + 2 + _SIDE_BY_SIDE))
@@ -376,7 +380,7 @@ def repeated(q: Question) -> tuple[str, str] | None:
 def _two_rounds(first: str, second: str) -> tuple[str, str] | None:
     """ "Kỳ họp 38 và kỳ họp 46 …", "lần thứ nhất và lần thứ 8 …", "the 38th and 46th sessions …": the
     head (before the first round) and the tail (after the second) around each round, folded."""
-    head, tail = fold(first), fold(second)
+    head, tail = spell_out(fold(first)), spell_out(fold(second))  # "KH4 và KH5": "ky hop 4", "ky hop 5"
     a, b = parse_round(head), parse_round(tail)
     first_span, second_span = round_span(head), round_span(tail)
     if a is None or b is None or a == b or first_span is None or second_span is None:

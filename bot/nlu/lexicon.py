@@ -257,6 +257,7 @@ class Rounds(_Data):
     en_event_nouns: list[str]
     name_ends: list[str]
     not_before: list[str]
+    glued: dict[str, str]
 
 
 class Words(_Data):
@@ -473,9 +474,20 @@ SHARED_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 SPELLED_OUT: dict[str, str] = dict(_SYNONYMS.spelled_out)
 
 
+_GLUED_ROUND = re.compile(r"(?P<noun>[a-z]+)(?P<round>\d{1,3})")
+
+
+def _spelt(word: str) -> str:
+    glued = _GLUED_ROUND.fullmatch(word)
+    if glued is not None and glued["noun"] in _WORDS.rounds.glued:
+        return f"{_WORDS.rounds.glued[glued['noun']]} {glued['round']}"  # "kh5": "ky hop 5"
+    return SPELLED_OUT.get(word, word)
+
+
 def spell_out(folded: str) -> str:
-    """A folded text with each chat short form written as its words."""
-    return " ".join(SPELLED_OUT.get(word, word) for word in folded.split())
+    """A folded text with each chat short form written as its words, and each round's short noun typed
+    glued to its number spelt out beside it ("kh5" → "ky hop 5")."""
+    return " ".join(map(_spelt, folded.split()))
 
 
 # Longest phrase starting with each word: most words start none, and are passed over at once.

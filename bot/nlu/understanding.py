@@ -1388,7 +1388,7 @@ def analyze(
         or place.country in countries
     }
     kinds = frozenset(kind for kind, cue in EVENT_KIND_CUES.items() if cue.search(canon))
-    asked_round = _asked_round(dated_text, _read_as_typed(dated_text, fold(dated_text)))
+    asked_round = _asked_round(dated_text, _read_as_typed(dated_text, spell_out(fold(dated_text))))
     series = _round_owner(index, index.series_scores(unquoted), unquoted)
     named_whole = any(share >= 1.0 for share in series.values())  # a mechanism named by its whole name
     return Question(
