@@ -1979,7 +1979,7 @@ def test_a_round_typed_glued_to_its_short_noun_is_that_round(
     fixture_engine: Engine, question: str, rounds: list[str]
 ) -> None:
     # "KH5" is "kỳ họp 5" (words.yaml rounds.glued), "UBHH" the initials of the mechanism's name
-    assert fixture_engine.answer(question).facts[: len(rounds)] == rounds
+    assert list(fixture_engine.answer(question).facts[: len(rounds)]) == rounds
 
 
 def test_the_figures_reported_at_a_round_are_asked_with_words_of_figures(fixture_engine: Engine) -> None:
