@@ -1982,6 +1982,21 @@ def test_a_round_typed_glued_to_its_short_noun_is_that_round(
     assert list(fixture_engine.answer(question).facts[: len(rounds)]) == rounds
 
 
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("laos supported VN for Human Rights Council 2023-25, yes?", "yes"),
+        ("did laos support VN for Human Rights Council 2023-25?", "yes"),
+        ("Treaty of Amity signed in 1975, true?", "no"),
+    ],
+)
+def test_a_claim_tagged_at_its_end_or_with_a_short_period_is_checked(
+    engine: Engine, question: str, verdict: str
+) -> None:
+    # "…, yes?" tags a claim (cues.yaml claim_tags); "2023-25" is the period 2023-2025
+    assert engine.answer(question).verdict == verdict
+
+
 def test_the_figures_reported_at_a_round_are_asked_with_words_of_figures(fixture_engine: Engine) -> None:
     # "số liệu" asks for figures and "đạt" for an amount: no topic the figures must hold
     answer = fixture_engine.answer(

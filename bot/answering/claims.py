@@ -63,6 +63,7 @@ from bot.nlu.lexicon import (
     CLAIM_CUES,
     CLAIM_ENDS,
     CLAIM_STARTS,
+    CLAIM_TAGS,
     CONCEPTS,
     CONCLUDED_ASKED,
     CONTRACTED,
@@ -181,7 +182,9 @@ def is_claim(q: Question) -> bool:
         # "Is X …?", or a statement then the question: "They talked about the COC — was it concluded?"
         last = canonical(fold(_CLAUSE.split(q.text.strip().rstrip("?! "))[-1]))
         return bool(
-            CLAIM_STARTS.search(q.canonical) or (CLAIM_STARTS.search(last) and not WH_PATTERN.search(last))
+            CLAIM_STARTS.search(q.canonical)
+            or (CLAIM_STARTS.search(last) and not WH_PATTERN.search(last))
+            or last in CLAIM_TAGS  # "…, yes?"
         )
     asked = q.canonical.split()
     words = list(asked)

@@ -120,6 +120,7 @@ class Cues(_Data):
     claims: list[str]
     claim_starts: list[str]
     claim_ends: list[str]
+    claim_tags: list[str]
     post_copulas: list[str]
     conjunctions: list[str]
     pair_joiners: list[str]
@@ -674,6 +675,7 @@ RELATIVE_DATES = {name: _phrases(phrases) for name, phrases in _CUES.relative_da
 WH_WORDS = frozenset(_CUES.wh_words)
 WH_PATTERN = _phrases(_CUES.wh_words)  # "bao nhiêu", "khi nào": question words of two words too
 CLAIM_ENDS = frozenset(_CUES.claim_ends)
+CLAIM_TAGS = frozenset(_CUES.claim_tags)
 POST_COPULAS = frozenset(_CUES.post_copulas)
 OFFICIALS_ASKED = _phrases(_CUES.officials_asked)
 SAID_VERBS = _phrases(_CUES.said_verbs)

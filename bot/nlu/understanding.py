@@ -1293,6 +1293,18 @@ def _read_as_typed(text: str, folded: str) -> str:
     return folded
 
 
+_SHORT_YEAR_RANGE = re.compile(
+    r"\b(?P<century>19|20)(?P<year>\d{2})(?P<dash>\s*[-–]\s*)(?P<end>\d{2})\b(?![/.,]\d)"
+)
+
+
+def _whole_year_range(match: re.Match[str]) -> str:
+    """ "2023-25" written out as "2023-2025"; "2025-23" is no period, and stays."""
+    if int(match["end"]) <= int(match["year"]):
+        return match.group(0)
+    return f"{match['century']}{match['year']}{match['dash']}{match['century']}{match['end']}"
+
+
 _PERCENT_ASKED = re.compile(r"(?<![\d\s])\s*%")
 
 
@@ -1300,6 +1312,7 @@ def analyze(
     question: str, index: EntityIndex, *, lang: Lang | None = None, today: dt.date | None = None
 ) -> Question:
     text = question[:2000]  # a wall of text is no question; the first lines carry it
+    text = _SHORT_YEAR_RANGE.sub(_whole_year_range, text)  # "2023-25" is the period 2023-2025
     lang = lang or detect_language(text, vocabulary=index.language_words)
     # typos in topic words are corrected in Vietnamese, where a question's words are the base's own;
     # an English question's words are mostly not in the base, and one letter makes another English word
