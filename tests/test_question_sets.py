@@ -1997,6 +1997,12 @@ def test_a_claim_tagged_at_its_end_or_with_a_short_period_is_checked(
     assert engine.answer(question).verdict == verdict
 
 
+def test_words_asking_for_precision_ask_nothing_of_a_records_points(engine: Engine) -> None:
+    # "cụ thể" (specifically) is no "ứng cử" (candidacy): the day of the round is asked
+    answer = engine.answer("tham van chinh tri cap BT lan 8 hop ngay nao cu the")
+    assert answer.facts[0] == "fm-political-consultation-8"
+
+
 def test_the_figures_reported_at_a_round_are_asked_with_words_of_figures(fixture_engine: Engine) -> None:
     # "số liệu" asks for figures and "đạt" for an amount: no topic the figures must hold
     answer = fixture_engine.answer(

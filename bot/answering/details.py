@@ -35,6 +35,7 @@ from bot.nlu.lexicon import (
     INTENT_CUES,
     KINDS_OF_POINT,
     NO_TOPIC_WORDS,
+    PRECISION,
     SAID_VERBS,
     SIDE_WORDS,
     TIME_PARTICLES,
@@ -136,7 +137,13 @@ def _cue_positions(text: str) -> set[int]:
     covers ("đồng chủ trì", "nhắc đến", "lĩnh vực")."""
     spans = [
         match.span()
-        for pattern in (*INTENT_CUES.values(), *EVENT_KIND_CUES.values(), SAID_VERBS, KINDS_OF_POINT)
+        for pattern in (
+            *INTENT_CUES.values(),
+            *EVENT_KIND_CUES.values(),
+            SAID_VERBS,
+            KINDS_OF_POINT,
+            PRECISION,
+        )
         for match in pattern.finditer(text)
     ]
     positions: set[int] = set()

@@ -127,6 +127,7 @@ class Cues(_Data):
     officials_asked: list[str]
     said_verbs: list[str]
     kinds_of_point: list[str]
+    precision: list[str]
     topic_cues: list[str]
     previous_round: list[str]
     parts_of_day: dict[str, list[str]]
@@ -680,6 +681,7 @@ POST_COPULAS = frozenset(_CUES.post_copulas)
 OFFICIALS_ASKED = _phrases(_CUES.officials_asked)
 SAID_VERBS = _phrases(_CUES.said_verbs)
 KINDS_OF_POINT = _words(_CUES.kinds_of_point)  # cue words: "mảng" is no typo of "mạnh"
+PRECISION = _phrases(_CUES.precision)
 TOPIC_CUES = _phrases(_CUES.topic_cues)
 PARTS_OF_DAY = {part: _phrases(words) for part, words in _CUES.parts_of_day.items()}
 PARTS_OF_DAY_DATED = {
