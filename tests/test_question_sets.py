@@ -2003,6 +2003,16 @@ def test_words_asking_for_precision_ask_nothing_of_a_records_points(engine: Engi
     assert answer.facts[0] == "fm-political-consultation-8"
 
 
+def test_a_round_of_two_mechanisms_named_by_the_words_they_share_is_asked_back(engine: Engine) -> None:
+    # both political consultations held an 8th round; that only one record gives its place picks none
+    answer = engine.answer("hop chinh tri VN Lao lan thu 8 o dau")
+    assert answer.status is Status.AMBIGUOUS
+    assert {c.fact_id for c in answer.candidates} >= {
+        "fm-political-consultation-8",
+        "deputy-fm-political-consultation-8",
+    }
+
+
 def test_the_figures_reported_at_a_round_are_asked_with_words_of_figures(fixture_engine: Engine) -> None:
     # "số liệu" asks for figures and "đạt" for an amount: no topic the figures must hold
     answer = fixture_engine.answer(

@@ -1040,9 +1040,12 @@ class Engine:
 
     @staticmethod
     def _series_named_alike(q: Question) -> bool:
-        """Two mechanisms are named equally well, and well: "the 8th political consultation"."""
+        """Two mechanisms are named equally well, and well, or by the words they share with the round
+        asked: "the 8th political consultation", "họp chính trị lần 8"."""
         shares = sorted(q.series.values(), reverse=True)
-        return len(shares) > 1 and shares[0] >= SERIES_STRONG and shares[0] - shares[1] <= SERIES_TIE
+        named = shares[0] >= SERIES_STRONG if shares else False
+        with_round = q.round is not None and bool(shares) and shares[0] >= SERIES_MENTIONED
+        return len(shares) > 1 and (named or with_round) and shares[0] - shares[1] <= SERIES_TIE
 
     def _next_round(self, q: Question) -> tuple[Question, Answer | None]:
         """ "Kỳ họp tiếp theo …", "the next consultation": the series' latest round when the articles
