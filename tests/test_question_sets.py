@@ -2013,6 +2013,15 @@ def test_a_round_of_two_mechanisms_named_by_the_words_they_share_is_asked_back(e
     }
 
 
+def test_two_phrases_of_one_make_either_side_of_a_conjunction_are_both_answered(engine: Engine) -> None:
+    answer = engine.answer("ngay lap quan he ngoai giao VN Lao vs ngay ky hiep uoc huu nghi hop tac")
+    assert set(answer.facts[:2]) == {
+        "establishment-diplomatic-relations-1962",
+        "signing-treaty-of-amity-1977",
+    }
+    assert "1962" in answer.text and "1977" in answer.text
+
+
 def test_the_figures_reported_at_a_round_are_asked_with_words_of_figures(fixture_engine: Engine) -> None:
     # "số liệu" asks for figures and "đạt" for an amount: no topic the figures must hold
     answer = fixture_engine.answer(

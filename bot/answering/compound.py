@@ -101,7 +101,29 @@ def split(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | None
         posts = _two_posts(engine, q, first, second, today) if match.group(0).strip(" ,") else None
         if posts is not None:
             return posts
-    return _two_series(engine, q, today) or _two_documents(engine, q, today) or _two_events(engine, q, today)
+    return (
+        _two_series(engine, q, today)
+        or _two_documents(engine, q, today)
+        or _two_events(engine, q, today)
+        or _two_alike(engine, q, today)
+    )
+
+
+def _two_alike(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | None:
+    """ "ngày lập quan hệ ngoại giao vs ngày ký hiệp ước": two phrases of one make either side of a
+    conjunction, opening with the same word, each a whole question that leads with its own fact
+    (mechanisms named side by side are `_two_series`'s: their rounds are no such facts)."""
+    if any(share >= SERIES_MENTIONED for share in q.series.values()):
+        return None
+    for match in PAIR_JOINED.finditer(q.text):
+        first, second = q.text[: match.start()].strip(), LEADING_JOINER.sub("", q.text[match.end() :]).strip()
+        opening = [fold(half).split()[:1] for half in (first, second)]
+        if not opening[0] or opening[0] != opening[1] or len(first.split()) < 3 or len(second.split()) < 3:
+            continue
+        named = [_named(engine, half, q.lang, today, Event) for half in (first, second)]
+        if named[0] is not None and named[1] is not None and named[0] != named[1]:
+            return first, second
+    return None
 
 
 def _two_posts(
