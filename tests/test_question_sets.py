@@ -2022,6 +2022,12 @@ def test_two_phrases_of_one_make_either_side_of_a_conjunction_are_both_answered(
     assert "1962" in answer.text and "1977" in answer.text
 
 
+def test_when_someone_became_what_they_are_is_not_stated(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("when did dinh xuan viet become deputy FM?")
+    assert answer.facts[0] == "dinh-xuan-viet"
+    assert "not stated" in answer.text
+
+
 def test_the_figures_reported_at_a_round_are_asked_with_words_of_figures(fixture_engine: Engine) -> None:
     # "số liệu" asks for figures and "đạt" for an amount: no topic the figures must hold
     answer = fixture_engine.answer(
