@@ -2028,6 +2028,16 @@ def test_when_someone_became_what_they_are_is_not_stated(fixture_engine: Engine)
     assert "not stated" in answer.text
 
 
+def test_what_someone_did_on_a_day_is_the_event_whose_record_holds_the_other_words(
+    engine: Engine, fixture_engine: Engine
+) -> None:
+    # "bên quân đội": words its record holds, not a topic the base lacks
+    answer = engine.answer("ngày 8/1/2024 bên quân đội VN có hoạt động gì với Lào ko")
+    assert answer.facts[0] == "vn-mod-congratulates-lao-army-2024-01-08"
+    answer = fixture_engine.answer("ngày 13/6/2024 bộ trưởng Thái có hoạt động gì với VN không")
+    assert answer.facts[0] == "reception-chanwit-duc-2024-06-13"
+
+
 def test_the_figures_reported_at_a_round_are_asked_with_words_of_figures(fixture_engine: Engine) -> None:
     # "số liệu" asks for figures and "đạt" for an amount: no topic the figures must hold
     answer = fixture_engine.answer(

@@ -579,7 +579,12 @@ class Retrieval:
             if date is not None:
                 features["date_named"] = 1
                 # a date alone names an event only in "what happened then?", not in a question on a topic
-                anchored = anchored or self.about_the_date(q) or lexical.get(event.id, 0.0) >= DATE_TOPIC_MIN
+                anchored = (
+                    anchored
+                    or self.about_the_date(q)
+                    or lexical.get(event.id, 0.0) >= DATE_TOPIC_MIN
+                    or self.about_the_date(q, event)
+                )
             people = self._people_fit(q, event, asked)
             features.update(people)
             # "the Lao deputy minister" names a participant; "who led ..." with a date names one too
@@ -697,11 +702,13 @@ class Retrieval:
             and q.date.year <= year <= (q.date.year_end or q.date.year)
         )
 
-    def about_the_date(self, q: Question) -> bool:
+    def about_the_date(self, q: Question, event: Event | None = None) -> bool:
         """'What happened on 5/9?', 'What did Vietnam and Cambodia discuss on 28/1/2024?': a list cue,
         or nothing in the question but the date, question words and the countries (checked apart), with
-        words asking for events and relating them to a country ("có hoạt động gì liên quan đến Lào")."""
-        if Intent.LIST in q.intents:
+        words asking for events and relating them to a country ("có hoạt động gì liên quan đến Lào").
+        With an `event`, words asking for events, and the other words its own record's: "ngày 8/1/2024
+        bên quân đội VN có hoạt động gì với Lào" asks what the army did that day."""
+        if Intent.LIST in q.intents and event is None:
             return True
         asking = {
             w
@@ -709,6 +716,9 @@ class Retrieval:
             for m in cue.finditer(q.canonical)
             for w in m.group(0).split()
         }
+        if event is not None and not EVENT_ASKED.search(q.canonical):
+            return False
+        own = self.index.fact_units.get(event.id, set()) if event is not None else set()
         return all(
             is_function_unit(u)
             or u in asking
@@ -716,6 +726,7 @@ class Retrieval:
             or u in INTENT_WORDS
             or u in _COUNTRY_TOKENS
             or u in ENGLISH_GLUE
+            or u in own
             for u in q.units
             if " " not in u
         )
