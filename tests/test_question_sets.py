@@ -2038,6 +2038,13 @@ def test_what_someone_did_on_a_day_is_the_event_whose_record_holds_the_other_wor
     assert answer.facts[0] == "reception-chanwit-duc-2024-06-13"
 
 
+def test_how_a_question_asks_what_was_said_is_no_word_a_point_must_hold(engine: Engine) -> None:
+    # "bàn gì" asks what was discussed: the one point of the countries' records naming border gates
+    answer = engine.answer("VN va Campuchia ban gi ve cua khau")
+    assert answer.facts[0] == "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28"
+    assert "cửa khẩu" in answer.text
+
+
 def test_the_figures_reported_at_a_round_are_asked_with_words_of_figures(fixture_engine: Engine) -> None:
     # "số liệu" asks for figures and "đạt" for an amount: no topic the figures must hold
     answer = fixture_engine.answer(

@@ -46,6 +46,7 @@ from bot.kb.facts import (
 from bot.kb.facts import Status as EventStatus
 from bot.kb.knowledge import AnyFact, Knowledge
 from bot.nlu.lexicon import (
+    AGREED_ASKED,
     COUNTRIES,
     CUE_WORDS,
     DATE_WORDS,
@@ -68,6 +69,7 @@ from bot.nlu.lexicon import (
     RELATING,
     ROLE_ASKED,
     ROLE_PHRASES,
+    SAID_VERBS,
     SIGNED_ASKED,
     WISHED,
     YEAR_AS_A_THING,
@@ -351,7 +353,14 @@ class Retrieval:
             lexical[ranked[0][0]] = max(lexical[ranked[0][0]], ranked[0][1])
         # every word of the question, its pairs aside, in one point of one record alone
         # (read in the records the question's words explain most: a point holding all of them is there)
-        words = {u for u in q.units if " " not in u}
+        # ("bàn gì", "nhắc tới": how it asks what was said, no word a point must hold)
+        asking = {
+            w
+            for cue in (AGREED_ASKED, SAID_VERBS)
+            for m in cue.finditer(q.canonical)
+            for w in m.group(0).split()
+        }
+        words = {u for u in q.units if " " not in u and u not in asking}
         # (of the records involving the countries named: "VN và Campuchia …" reads Cambodia's)
         fitting = [
             f for f in lexical if (fact := self.knowledge.get(f)) is not None and self.countries_fit(q, fact)
