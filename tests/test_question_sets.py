@@ -2045,6 +2045,17 @@ def test_how_a_question_asks_what_was_said_is_no_word_a_point_must_hold(engine: 
     assert "cửa khẩu" in answer.text
 
 
+def test_one_meeting_asked_for_where_two_fit_the_date_is_asked_back(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer(
+        "Cuộc họp Việt Nam - Thái Lan tổ chức tại Hà Nội năm 2022 là cuộc họp nào?"
+    )
+    assert answer.status is Status.AMBIGUOUS
+    assert {c.fact_id for c in answer.candidates} == {
+        "vn-th-dfm-consultation-2",
+        "vn-th-maritime-committee-6",
+    }
+
+
 def test_the_figures_reported_at_a_round_are_asked_with_words_of_figures(fixture_engine: Engine) -> None:
     # "số liệu" asks for figures and "đạt" for an amount: no topic the figures must hold
     answer = fixture_engine.answer(

@@ -109,6 +109,7 @@ from bot.nlu.lexicon import (
     NATIONALITY_ASKED,
     NEXT_ROUND,
     OCCASION_ASKED,
+    ONE_EVENT_ASKED,
     PART_PERIOD,
     PLACE_KIND_ASKED,
     POST_COPULAS,
@@ -723,6 +724,7 @@ class Engine:
             event_date_query(q) is not None
             and not (q.officials or self.retrieval.strong_series(q) or q.round)
             and (Intent.LIST in q.intents or not q.intents & {Intent.WHAT, Intent.WHO, Intent.WHERE})
+            and not ONE_EVENT_ASKED.search(q.canonical)  # "… là cuộc họp nào?": one is wanted
         ):
             return Decision(Verdict.TIED, ties, list_on_date=True)
         container = self._one_place_for_all(q, ties)

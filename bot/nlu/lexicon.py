@@ -145,6 +145,7 @@ class Cues(_Data):
     time_openers: list[str]
     latest_round: list[str]
     event_asked: list[str]
+    one_event_asked: list[str]
     day_after: list[str]
     figures_asked: list[str]
     first_asked: list[str]
@@ -636,6 +637,7 @@ MEMBERS_ASKED = _phrases(_CUES.members)
 OCCASION_ASKED = _phrases(_CUES.occasion)
 HELD_DURING = _phrases(_CUES.held_during)
 EVENT_ASKED = _phrases(_CUES.event_asked)
+ONE_EVENT_ASKED = _phrases(_CUES.one_event_asked)
 DAY_AFTER = _phrases(_CUES.day_after)
 FIGURES_ASKED = _phrases(_CUES.figures_asked)
 FIGURE_MEANING_ASKED = _phrases(_CUES.figure_meaning_asked or ["\x00"])
