@@ -78,3 +78,11 @@ def test_chat_short_forms_are_spelt_out_before_the_question_is_read() -> None:
     from bot.nlu.lexicon import spell_out
 
     assert spell_out("how many yrs since the 50th anniv") == "how many years since the 50th anniversary"
+
+
+def test_english_initials_of_posts_and_bodies_read_as_their_names() -> None:
+    from bot.nlu.lexicon import canonical
+
+    assert canonical("dfm") == canonical("deputy foreign minister")
+    assert canonical("dpm") == canonical("deputy prime minister")
+    assert canonical("igc") == canonical("intergovernmental committee")
