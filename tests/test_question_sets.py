@@ -2056,6 +2056,12 @@ def test_one_meeting_asked_for_where_two_fit_the_date_is_asked_back(fixture_engi
     }
 
 
+def test_titles_asked_of_two_people_are_their_posts(engine: Engine) -> None:
+    answer = engine.answer("titles Jan 2024: Saleumxay and Sok Chenda Sophea?")
+    assert set(answer.facts[:2]) == {"saleumxay-kommasith", "sok-chenda-sophea"}
+    assert "Deputy Prime Minister" in answer.text
+
+
 def test_the_figures_reported_at_a_round_are_asked_with_words_of_figures(fixture_engine: Engine) -> None:
     # "số liệu" asks for figures and "đạt" for an amount: no topic the figures must hold
     answer = fixture_engine.answer(
