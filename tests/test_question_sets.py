@@ -2062,6 +2062,12 @@ def test_titles_asked_of_two_people_are_their_posts(engine: Engine) -> None:
     assert "Deputy Prime Minister" in answer.text
 
 
+def test_the_mechanisms_one_stance_names_are_listed_not_the_speakers_events(engine: Engine) -> None:
+    answer = engine.answer("ke ten cac co che hop tac tieu vung Me Cong ma BT Saleumxay nhac toi")
+    assert answer.facts[0] == "laos-mekong-subregional-cooperation"
+    assert {"clv", "clmv"} <= set(answer.facts)
+
+
 def test_the_figures_reported_at_a_round_are_asked_with_words_of_figures(fixture_engine: Engine) -> None:
     # "số liệu" asks for figures and "đạt" for an amount: no topic the figures must hold
     answer = fixture_engine.answer(

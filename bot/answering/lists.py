@@ -128,6 +128,7 @@ def listing(engine: Lookup, q: Question, ranking: Ranking) -> Answer | None:
         and not quotes_an_event
         and not quotes_a_document
         and not documents_asked
+        and not _one_stance_names_the_records_asked(engine, q, ranking.others)
     ):
         return _statement_list(engine, q, ranking.others) or event_list(engine, q, ranking.events)
     return (
@@ -135,6 +136,20 @@ def listing(engine: Lookup, q: Question, ranking: Ranking) -> Answer | None:
         or _statement_list(engine, q, ranking.others)
         or _agreement_list(engine, q, ranking.others)
     )
+
+
+def _one_stance_names_the_records_asked(engine: Lookup, q: Question, others: list[Scored]) -> bool:
+    """ "Kể tên các cơ chế hợp tác tiểu vùng Mê Công mà BT Saleumxay nhắc tới": the records of a kind
+    one stance the question ranks names ("… như CLV, CLMV, ACMECS") are the list, not his events."""
+    kinds = {kind for kind, cue in RECORDS_NAMED_ASKED.items() if cue.search(q.folded)}
+    naming = [
+        s
+        for s in others
+        if s.anchored
+        and isinstance(s.fact, Statement)
+        and any(f.kind in kinds for f in details.records_named(engine.index, s.fact.summary_vi))
+    ]
+    return bool(kinds) and len(naming) == 1
 
 
 def _the_one_event(events: list[Scored]) -> Scored | None:
