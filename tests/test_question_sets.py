@@ -2075,6 +2075,22 @@ def test_the_mechanisms_one_stance_names_are_listed_not_the_speakers_events(engi
     assert {"clv", "clmv"} <= set(answer.facts)
 
 
+def test_a_wrong_post_written_before_a_name_is_corrected_and_the_rest_answered(
+    engine: Engine, fixture_engine: Engine
+) -> None:
+    answer = fixture_engine.answer(
+        "When Deputy Minister Tran Van Nam co-chaired the 5th Joint Commission session, "
+        "who was his Thai counterpart?"
+    )
+    assert answer.verdict == "no"
+    assert answer.facts[0] == "vn-th-joint-commission-5" and "Chanwit" in answer.text
+    answer = engine.answer(
+        "Khi Bộ trưởng Đỗ Hùng Việt đồng chủ trì Tham khảo Chính trị lần thứ 8, phía Lào có ai?"
+    )
+    assert answer.verdict == "no"
+    assert answer.facts[0] == "deputy-fm-political-consultation-8" and "Thứ trưởng Ngoại giao" in answer.text
+
+
 def test_the_figures_reported_at_a_round_are_asked_with_words_of_figures(fixture_engine: Engine) -> None:
     # "số liệu" asks for figures and "đạt" for an amount: no topic the figures must hold
     answer = fixture_engine.answer(

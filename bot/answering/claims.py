@@ -254,6 +254,19 @@ def _premise_wrong(q: Question, checked: Answer) -> Answer:
     return _with_verdict(corrected, "no", f"{phrase('premise_wrong', q.lang)}\n{body}", q.lang)
 
 
+def _post_before(words: list[str], official: Official) -> re.Match[str] | None:
+    """The post the opening clause writes right before the person's name ("When Deputy Minister Trần
+    Văn Nam co-chaired …", "Khi Thứ trưởng Nam …")."""
+    text = " ".join(words)
+    names = [canonical(fold(name)) for name in (official.name, *official.aliases)]
+    given = canonical(fold(official.name)).split()[-1]
+    for match in _POST.finditer(text):
+        rest = text[match.end() :].split()
+        if rest and (rest[0] == given or any(" ".join(rest).startswith(name) for name in names)):
+            return match
+    return None
+
+
 def post_premise(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     """ "Hồi làm Bộ trưởng, ông Đức sang Băng Cốc …?", "When Việt was minister, …": a post the opening
     clause gives the one person named, which the articles never give them, is a false premise; it is
@@ -272,13 +285,12 @@ def post_premise(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         ),
         None,
     )
-    if at is None:
-        return None
     official = engine.knowledge.official(next(iter(q.officials)))
     if official is None:
         return None
-    post = _POST.match(" ".join(words[at + 1 :]))
-    assert post is not None
+    post = _POST.match(" ".join(words[at + 1 :])) if at is not None else _post_before(words, official)
+    if post is None:
+        return None
     said = engine.read(f"{official.name} {post.group(0)}", q.lang, today)
     held = _holds_post(engine, said) if said.officials else None
     if held is None or held[0] == "yes":
@@ -286,6 +298,17 @@ def post_premise(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     profile = engine.render.fact_text(official, q.lang)
     answer = dataclasses.replace(engine.answer_fact(official.id, lang=q.lang), question=q.text)
     text = f"{phrase('premise_wrong', q.lang)}\n{profile}"
+    if at is None and not is_claim(q):
+        # "When Deputy Minister Nam co-chaired the 5th session, who was his counterpart?": the post
+        # corrected, then the question asked without it
+        clause = " ".join(words)
+        unposted = f"{clause[: post.start()]}{clause[post.end() :]}"
+        rest = engine.lookup(f"{unposted}, {opening[1]}", q.lang, today)
+        if rest.status is Status.ANSWERED:
+            facts = (*rest.facts, *(f for f in answer.facts if f not in rest.facts))
+            # (a "no" to what the question takes for granted)
+            corrected = dataclasses.replace(rest, question=q.text, facts=facts)
+            return _with_verdict(corrected, "no", f"{text}\n\n{rest.text}", q.lang)
     return (
         _with_verdict(answer, "no", text, q.lang) if is_claim(q) else dataclasses.replace(answer, text=text)
     )

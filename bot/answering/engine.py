@@ -208,6 +208,11 @@ class Engine:
         day = today or self._today()
         q = self._read(question, lang, day)
         if q.tokens and not q.greeting:
+            # a post the opening clause gives someone who never held it is corrected before anything
+            # else is read into the question ("When Deputy Minister Nam co-chaired …, who …?")
+            premise = claims.post_premise(self, q, day)
+            if premise is not None:
+                return premise
             asked_twice = compound.repeated(q)
             both = compound.answer_both(self, q, *asked_twice, day, whole=True) if asked_twice else None
             if both is not None:
