@@ -2091,6 +2091,20 @@ def test_a_wrong_post_written_before_a_name_is_corrected_and_the_rest_answered(
     assert answer.facts[0] == "deputy-fm-political-consultation-8" and "Thứ trưởng Ngoại giao" in answer.text
 
 
+def test_two_of_the_bases_countries_written_as_codes_are_named_in_the_questions_language(
+    fixture_engine: Engine,
+) -> None:
+    answer = fixture_engine.answer("VN-TH trade 2022: value + growth?")
+    assert set(answer.facts[:2]) == {"vn-th-trade-2022", "vn-th-trade-growth-2022"}
+    assert answer.lang == "en"
+    # "TL" is Thái Lan in Vietnamese chat, though it is Timor-Leste's code: no country of the base
+    assert fixture_engine.answer("kim ngach TM VN-TL nam 2022 dat bn?").facts[0] == "vn-th-trade-2022"
+
+
+def test_an_english_contraction_asks_as_the_words_do(fixture_engine: Engine) -> None:
+    assert fixture_engine.answer("what's the joint commission?").facts[0] == "vn-th-joint-commission"
+
+
 def test_the_figures_reported_at_a_round_are_asked_with_words_of_figures(fixture_engine: Engine) -> None:
     # "số liệu" asks for figures and "đạt" for an amount: no topic the figures must hold
     answer = fixture_engine.answer(

@@ -228,6 +228,7 @@ class Synonyms(_Data):
     synonyms: dict[str, list[str]]
     shared_abbreviations: dict[str, list[str]] = Field(default_factory=dict)
     spelled_out: dict[str, str] = Field(default_factory=dict)
+    contractions: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _shared_are_titles(self) -> Synonyms:
@@ -487,10 +488,20 @@ def _spelt(word: str) -> str:
     return SPELLED_OUT.get(word, word)
 
 
+_CONTRACTED = (
+    re.compile(r"\b(?:" + "|".join(map(re.escape, _SYNONYMS.contractions)) + r")\b")
+    if _SYNONYMS.contractions
+    else None
+)
+
+
 def spell_out(folded: str) -> str:
-    """A folded text with each chat short form written as its words, and each round's short noun typed
-    glued to its number spelt out beside it ("kh5" → "ky hop 5")."""
-    return " ".join(map(_spelt, folded.split()))
+    """A folded text with each chat short form written as its words, each round's short noun typed
+    glued to its number spelt out beside it ("kh5" → "ky hop 5"), and each contraction written out."""
+    spelt = " ".join(map(_spelt, folded.split()))
+    if _CONTRACTED is None:
+        return spelt
+    return _CONTRACTED.sub(lambda match: _SYNONYMS.contractions[match.group(0)], spelt)
 
 
 # Longest phrase starting with each word: most words start none, and are passed over at once.

@@ -1305,6 +1305,17 @@ def _whole_year_range(match: re.Match[str]) -> str:
     return f"{match['century']}{match['year']}{match['dash']}{match['century']}{match['end']}"
 
 
+_CODE_PAIR = re.compile(r"\b([A-Z]{2})\s*[-–/]\s*([A-Z]{2})\b")
+
+
+def _countries_of_codes(match: re.Match[str], countries: frozenset[str], lang: Lang) -> str:
+    """Two of the countries written as their ISO codes ("VN-TH", "VN/LA"), named; other capitals stay."""
+    first, second = COUNTRY_DATA.get(match[1]), COUNTRY_DATA.get(match[2])
+    if first is None or second is None or not {match[1], match[2]} <= countries:
+        return match.group(0)
+    return f"{getattr(first, lang)} - {getattr(second, lang)}"
+
+
 _PERCENT_ASKED = re.compile(r"(?<![\d\s])\s*%")
 
 
@@ -1314,6 +1325,9 @@ def analyze(
     text = question[:2000]  # a wall of text is no question; the first lines carry it
     text = _SHORT_YEAR_RANGE.sub(_whole_year_range, text)  # "2023-25" is the period 2023-2025
     lang = lang or detect_language(text, vocabulary=index.language_words)
+    # "VN-TH": "Việt Nam - Thái Lan", for the countries the base is about ("TL" is Thái Lan in chat,
+    # though Timor-Leste's code), in the question's language
+    text = _CODE_PAIR.sub(lambda match: _countries_of_codes(match, index.base_countries, lang), text)
     # typos in topic words are corrected in Vietnamese, where a question's words are the base's own;
     # an English question's words are mostly not in the base, and one letter makes another English word
     # typos are corrected to words of the base; in English, only a word no English dictionary holds is
