@@ -2105,6 +2105,14 @@ def test_an_english_contraction_asks_as_the_words_do(fixture_engine: Engine) -> 
     assert fixture_engine.answer("what's the joint commission?").facts[0] == "vn-th-joint-commission"
 
 
+def test_a_plus_joins_two_questions(engine: Engine) -> None:
+    answer = engine.answer(
+        "Sonexay official visit VN: which IGC session co-chaired + who received him at NA house"
+    )
+    assert {"intergovernmental-committee-46", "reception-vuong-dinh-hue-sonexay"} <= set(answer.facts)
+    assert "Vương Đình Huệ" in answer.text
+
+
 def test_the_figures_reported_at_a_round_are_asked_with_words_of_figures(fixture_engine: Engine) -> None:
     # "số liệu" asks for figures and "đạt" for an amount: no topic the figures must hold
     answer = fixture_engine.answer(
