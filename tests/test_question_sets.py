@@ -2113,6 +2113,18 @@ def test_a_plus_joins_two_questions(engine: Engine) -> None:
     assert "Vương Đình Huệ" in answer.text
 
 
+def test_whether_a_meeting_spoke_of_something_is_its_stance_there(
+    engine: Engine, fixture_engine: Engine
+) -> None:
+    # the words naming the meeting say where a stance was made, not what it says
+    answer = engine.answer("tham van cap bo truong thang 12/2021 hai ben co nhac den van de bien dong ko")
+    assert (answer.verdict, answer.facts[0]) == ("yes", "east-sea-asean-common-position-2021")
+    answer = fixture_engine.answer(
+        "Was the 2025 people-to-people exchange year agreed at the deputy minister consultation in Bangkok?"
+    )
+    assert (answer.verdict, answer.facts[0]) == ("yes", "vn-th-people-exchange-year-2025")
+
+
 def test_the_figures_reported_at_a_round_are_asked_with_words_of_figures(fixture_engine: Engine) -> None:
     # "số liệu" asks for figures and "đạt" for an amount: no topic the figures must hold
     answer = fixture_engine.answer(

@@ -106,6 +106,7 @@ from bot.nlu.lexicon import (
     POST_STOPS,
     ROLE_PHRASES,
     ROLE_WORDS,
+    SAID_VERBS,
     SAME_PERSON,
     SCENE_OPENERS,
     SHARE,
@@ -1220,7 +1221,12 @@ def _said_as_asked(engine: Lookup, q: Question, fact: Statement | Agreement) -> 
     # a thing the claim names ("the Human Rights Council") must be the fact's: support for a seat on
     # the UNESCO board is no support for the Council, however many other words they share
     own = engine.index.fact_units.get(fact.id, set())
-    named = (set(m.group(0).split()) for m in CONCEPTS.finditer(claimed_text))
+    named = [m.group(0) for m in CONCEPTS.finditer(claimed_text)]
+    # the words naming the meeting a stance was made at say where it was said, not what ("tham vấn
+    # cấp Bộ trưởng 12/2021 có nhắc đến Biển Đông không"), nor do the words asking whether it was said
+    made_at = fact.made_at if isinstance(fact, Statement) else None
+    where = engine.index.fact_units.get(made_at, set()) if made_at else set()
+    saying = {w for m in SAID_VERBS.finditer(claimed_text) for w in m.group(0).split()}
     # the claim's own words, without the words of asking ("có phải … không", "ko") and the pairs
     # across them: "Lào có phải chủ tịch ASEAN năm 2016 ko?" is all the stance's
     english = q.lang == "en"
@@ -1232,12 +1238,17 @@ def _said_as_asked(engine: Lookup, q: Question, fact: Statement | Agreement) -> 
         and u not in EVERYDAY_WORDS
         and u not in POST_COPULAS  # "Lào sẽ làm Chủ tịch ASEAN": "làm" of "là Chủ tịch"
         and not engine.index.no_evidence(u, english)
+        and u not in saying
+        and not (u in where and u not in own)
     }
     in_own_words = bool(said) and len(said & own) >= CLAIM_WORDS * len(said)
     # a claim quoting the fact's whole name is about it, whatever verb it says it with ("được chọn
     # làm Năm …" of a year the article says was "lấy là Năm …"); its date is checked apart
     quoted = fact.id in q.named_facts or _title_named(engine, q, fact)
-    return (share >= CLAIM_SHARE or in_own_words or quoted) and all(words <= own for words in named)
+    # (a name is the fact's when its words are, or the phrase is, or the meeting's it was said at)
+    return (share >= CLAIM_SHARE or in_own_words or quoted) and all(
+        set(phrase.split()) <= own or phrase in own or phrase in where for phrase in named
+    )
 
 
 def _title_named(engine: Lookup, q: Question, fact: Statement | Agreement) -> bool:
