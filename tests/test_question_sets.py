@@ -2125,6 +2125,11 @@ def test_whether_a_meeting_spoke_of_something_is_its_stance_there(
     assert (answer.verdict, answer.facts[0]) == ("yes", "vn-th-people-exchange-year-2025")
 
 
+def test_an_english_statement_asked_with_no_question_word_is_a_claim(engine: Engine) -> None:
+    answer = engine.answer("VN-Cambodia still 26% land border to demarcate?")
+    assert answer.verdict == "no" and "16" in answer.text
+
+
 def test_the_figures_reported_at_a_round_are_asked_with_words_of_figures(fixture_engine: Engine) -> None:
     # "số liệu" asks for figures and "đạt" for an amount: no topic the figures must hold
     answer = fixture_engine.answer(

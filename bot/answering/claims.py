@@ -186,6 +186,8 @@ def is_claim(q: Question) -> bool:
             CLAIM_STARTS.search(q.canonical)
             or (CLAIM_STARTS.search(last) and not WH_PATTERN.search(last))
             or last in CLAIM_TAGS  # "…, yes?"
+            # "VN-Cambodia still 26% land border to demarcate?": a statement asked, with no question word
+            or (q.text.rstrip().endswith("?") and not q.intents and not WH_PATTERN.search(q.canonical))
         )
     asked = q.canonical.split()
     words = list(asked)
