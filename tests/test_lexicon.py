@@ -86,3 +86,9 @@ def test_english_initials_of_posts_and_bodies_read_as_their_names() -> None:
     assert canonical("dfm") == canonical("deputy foreign minister")
     assert canonical("dpm") == canonical("deputy prime minister")
     assert canonical("igc") == canonical("intergovernmental committee")
+
+
+def test_receiving_guests_is_a_reception() -> None:
+    from bot.nlu.lexicon import canonical
+
+    assert canonical("cac cuoc tiep khach") == "cac cuoc tiep"
