@@ -2130,6 +2130,13 @@ def test_an_english_statement_asked_with_no_question_word_is_a_claim(engine: Eng
     assert answer.verdict == "no" and "16" in answer.text
 
 
+def test_what_two_people_named_agreed_is_every_point_agreed(engine: Engine) -> None:
+    # not only the point one of them affirmed
+    answer = engine.answer("BT Son va Saleumxay nhat tri gi thang 1/2024")
+    assert answer.facts[0] == "meeting-bui-thanh-son-saleumxay-2024-01-28"
+    assert "46" in answer.text and "Chủ tịch ASEAN" in answer.text
+
+
 def test_the_figures_reported_at_a_round_are_asked_with_words_of_figures(fixture_engine: Engine) -> None:
     # "số liệu" asks for figures and "đạt" for an amount: no topic the figures must hold
     answer = fixture_engine.answer(

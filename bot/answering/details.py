@@ -25,6 +25,7 @@ from bot.answering.scoring import DETAIL_MIN, DETAIL_NEAR, DETAIL_RARITY, DOCUME
 from bot.kb.facts import Agreement, BiText, Event, Official, Place, Series, Statement
 from bot.kb.knowledge import Knowledge
 from bot.nlu.lexicon import (
+    AGREED_ASKED,
     DATE_WORDS,
     ENGLISH_GLUE,
     EVENT_KIND_CUES,
@@ -201,7 +202,10 @@ def points_on_round(index: EntityIndex, event: Event, round_no: int, series_id: 
 def said_by(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
     """ "Thứ trưởng Đức đề nghị gì tại cuộc tham vấn?", with nothing else asked: the event's own points
     that name a person the question names and who took part ("Thứ trưởng Đức đề nghị …")."""
-    # "bà Hà nói gì sau chuyến thăm của BT Nam?": of several people named, the one named first says it
+    # "bà Hà nói gì sau chuyến thăm của BT Nam?": of several people named, the one named first says it;
+    # but what two people named agreed ("BT Sơn và Saleumxay nhất trí gì") is every point agreed
+    if len(q.officials) > 1 and AGREED_ASKED.search(q.canonical):
+        return []
     speaker = _named_first(index, q)
     people = {speaker} & {p.official for p in event.participants} if speaker else set()
     # everyday words, "ông", "hồi", "phía" ask nothing more ("ông Trung hồi tháng 10 đề nghị gì phía Thái")
