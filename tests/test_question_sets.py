@@ -37,17 +37,17 @@ FIXTURE = ROOT / "tests" / "fixtures" / "vn-th"
 
 CHECKS = ROOT / "knowledge" / "checks"
 # (least questions right, most confident-wrong answers) of every question set but the tuning set,
-# measured on 2026-12-07 (tenth stop); they ratchet only. The held-out sets were written blind and are
+# measured on 2026-12-07 (fifteenth stop); they ratchet only. The held-out sets were written blind and are
 # never read item by item; the dev sets were written blind too, and are tuned on.
 FLOORS: dict[str, tuple[int, int]] = {
     # of 231; 218 (3) in the twelfth stop until someone a record names, asked by what was done, was
     # answered from its passage (+2 right, -2 confident-wrong on the second base's held-out sets)
     "heldout.yaml": (218, 3),
     "heldout2.yaml": (146, 3),  # of 159, written blind on 2026-12-06
-    "heldout3.yaml": (147, 12),  # of 172, written blind later on 2026-12-06
+    "heldout3.yaml": (148, 12),  # of 172, written blind later on 2026-12-06
     "heldout4.yaml": (158, 4),  # of 170, written blind at the start of the next stop
-    "heldout5.yaml": (154, 11),  # of 173, written blind at the start of the third stop
-    "heldout6.yaml": (136, 12),  # of 157, written blind late in the third stop
+    "heldout5.yaml": (155, 10),  # of 173, written blind at the start of the third stop
+    "heldout6.yaml": (137, 11),  # of 157, written blind late in the third stop
     # one less (one confident-wrong more) in the twelfth stop since a stance made at the meeting named is a
     # candidate though no word of the question ranks it (+5 right, -5 confident-wrong on all held-out sets)
     "heldout7.yaml": (142, 8),  # of 162, written blind at the start of the fourth stop
@@ -58,18 +58,18 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev.yaml": (265, 0),  # of 270
     "dev2.yaml": (209, 4),  # of 220
     "dev3.yaml": (203, 1),  # of 210, written blind with heldout4
-    "dev4.yaml": (180, 5),  # of 201, written blind with heldout5
+    "dev4.yaml": (181, 5),  # of 201, written blind with heldout5
     "dev5.yaml": (201, 3),  # of 209, written blind with heldout7
     "dev6.yaml": (178, 5),  # of 189, written blind at the start of the fifth stop
-    "heldout10.yaml": (148, 6),  # of 159, written blind at the start of the fifth stop
+    "heldout10.yaml": (151, 4),  # of 159, written blind at the start of the fifth stop
     "heldout11.yaml": (136, 4),  # of 146, written blind late in the fifth stop
     "dev7.yaml": (156, 5),  # of 170, written blind at the start of the sixth stop
     "heldout12.yaml": (144, 5),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
     "dev8.yaml": (158, 7),  # of 172, written blind at the start of the seventh stop
-    "heldout13.yaml": (126, 20),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
+    "heldout13.yaml": (127, 19),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
     "dev9.yaml": (144, 3),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
     "heldout14.yaml": (111, 22),  # of 151, with dev9; start of stop 100 (28), first run 100 (29)
-    "dev10.yaml": (142, 3),  # of 150, written blind at the start of the ninth stop; start of stop 122 (14)
+    "dev10.yaml": (143, 3),  # of 150, written blind at the start of the ninth stop; start of stop 122 (14)
     "heldout15.yaml": (128, 11),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
     "dev11.yaml": (125, 4),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
     # one less (one confident-wrong more) in the twelfth stop since a stance made at the meeting named is a
@@ -97,26 +97,26 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout23.yaml": (120, 5),
     # of 130, written blind late in the twelfth stop, after most changes; start of stop 116 (9), first
     # run 117 (8), then 116 (9) with the same change as heldout.yaml
-    "heldout24.yaml": (118, 7),
+    "heldout24.yaml": (119, 6),
     # of 130, written blind at the start of the thirteenth stop; start of stop 114 (9)
     "dev18.yaml": (121, 6),
     # of 130, with dev18; start of stop 121 (2)
     "heldout25.yaml": (124, 1),
-    "dev19.yaml": (124, 0),  # of 130, written blind early in the thirteenth stop; start of stop 115 (6)
+    "dev19.yaml": (125, 0),  # of 130, written blind early in the thirteenth stop; start of stop 115 (6)
     # of 130, with dev19 (after eight answer-changing commits); start of stop 117 (5), first run 117 (5)
     "heldout26.yaml": (118, 4),
     # of 130, written blind late in the thirteenth stop (after twenty-one answer-changing commits); start
     # of stop 117 (6), first run 118 (5)
     "heldout27.yaml": (118, 5),
     # of 130, written blind at the start of the fourteenth stop; start of stop 118 (6)
-    "dev20.yaml": (124, 2),
+    "dev20.yaml": (126, 1),
     # of 130, held out, with dev20; start of stop 123 (4), first run 124 (4)
     "heldout28.yaml": (126, 2),
     # of 130, written blind late in the fourteenth stop (after ten answer-changing commits); start of
     # stop 114 (4), first run 114 (4)
-    "heldout29.yaml": (114, 4),
+    "heldout29.yaml": (115, 4),
     # of 130, written blind at the start of the fifteenth stop; start of stop 111 (8)
-    "dev21.yaml": (111, 8),
+    "dev21.yaml": (124, 1),
     # of 130, held out, written blind at the start of the fifteenth stop (audited before the first run);
     # start of stop 118 (7), first run 118 (7)
     "heldout30.yaml": (118, 7),
@@ -132,7 +132,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout2.yaml": (88, 3),  # of 96, held out, written blind on 2026-12-06
     "dev.yaml": (85, 1),  # of 89
     "heldout3.yaml": (90, 3),  # of 100, held out, written blind with heldout5
-    "heldout4.yaml": (81, 5),  # of 90, held out, written blind with heldout6
+    "heldout4.yaml": (82, 5),  # of 90, held out, written blind with heldout6
     "dev2.yaml": (104, 2),  # of 111
     "dev3.yaml": (104, 5),  # of 114, written blind with heldout4
     "dev4.yaml": (103, 2),  # of 111, written blind with heldout5
@@ -156,15 +156,15 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # eleventh stop, 79 once "bilateral" inside a mechanism's name no longer claims it bilateral, 78 once
     # "cuộc … đầu tiên" reads round 1 across up to 12 words (+1 real held-out, +2 dev)
     "heldout12.yaml": (79, 14),
-    "dev10.yaml": (101, 6),  # of 110, written blind at the start of the ninth stop; start of stop 89 (12)
+    "dev10.yaml": (102, 5),  # of 110, written blind at the start of the ninth stop; start of stop 89 (12)
     # of 110, held out, with dev10; start of stop 67 (24), first run 67 (24); one less (one confident-wrong
     # more) in the twelfth stop with the same change as the real heldout7; one confident-wrong more in the
     # thirteenth since what was agreed about a gate or port named is the one record naming it (+6 right on
     # all held-out sets, confident-wrong unchanged in total)
-    "heldout13.yaml": (70, 24),
+    "heldout13.yaml": (72, 22),
     "dev11.yaml": (93, 5),  # of 100, written blind late in the ninth stop; start of stop 85 (6)
-    "heldout14.yaml": (74, 16),  # of 100, held out, with dev11; start of stop 62 (23), first run 63 (23)
-    "dev12.yaml": (95, 0),  # of 100, written blind at the start of the tenth stop; start of stop 79 (9)
+    "heldout14.yaml": (75, 15),  # of 100, held out, with dev11; start of stop 62 (23), first run 63 (23)
+    "dev12.yaml": (96, 0),  # of 100, written blind at the start of the tenth stop; start of stop 79 (9)
     # of 100, held out, with dev12; start of stop 80 (9); after English typos were read, 79 (10)
     "heldout15.yaml": (86, 6),
     "dev13.yaml": (92, 3),  # of 100, written blind mid-way through the tenth stop; start of stop 77 (10)
@@ -174,10 +174,10 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # of 100, held out, with dev14; start of stop 87 (3), first run 87 (3); one confident-wrong more in the
     # twelfth stop (3 → 4) once a post after "ông/bà" ("bà Đại sứ") is no unknown name, which gained the
     # real held-out sets 5 right answers
-    "heldout17.yaml": (88, 4),
+    "heldout17.yaml": (89, 4),
     "dev15.yaml": (96, 2),  # of 100, written blind mid-way through the eleventh stop; start of stop 90 (7)
     # of 100, held out, with dev15; start of stop 85 (3), first run 86 (3)
-    "heldout18.yaml": (88, 3),
+    "heldout18.yaml": (90, 3),
     # of 100, held out, written blind late in the eleventh stop (six answer-changing commits before its
     # end); start of stop 85 (10), first run 85 (10)
     "heldout19.yaml": (86, 10),
@@ -190,7 +190,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # of 100, held out, written blind late in the twelfth stop, after most changes; start of stop 85 (11),
     # first run 87 (9)
     "heldout22.yaml": (89, 8),
-    "dev18.yaml": (92, 3),  # of 100, written blind at the start of the thirteenth stop; start of stop 85 (7)
+    "dev18.yaml": (93, 3),  # of 100, written blind at the start of the thirteenth stop; start of stop 85 (7)
     # of 100, held out, with dev18; start of stop 88 (5)
     "heldout23.yaml": (90, 4),
     "dev19.yaml": (95, 4),  # of 100, written blind early in the thirteenth stop; start of stop 88 (8)
@@ -200,14 +200,14 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # start of stop 89 (6), first run 92 (4)
     "heldout25.yaml": (93, 4),
     # of 100, written blind at the start of the fourteenth stop; start of stop 87 (3)
-    "dev20.yaml": (95, 2),
+    "dev20.yaml": (96, 1),
     # of 100, held out, with dev20; start of stop 87 (5), first run 87 (5)
     "heldout26.yaml": (90, 4),
     # of 100, held out, written blind late in the fourteenth stop (after ten answer-changing commits);
     # start of stop 93 (1), first run 93 (1)
     "heldout27.yaml": (93, 1),
     # of 100, written blind at the start of the fifteenth stop; start of stop 74 (10)
-    "dev21.yaml": (74, 10),
+    "dev21.yaml": (88, 7),
     # of 100, held out, written blind at the start of the fifteenth stop (audited before the first run);
     # start of stop 95 (2), first run 95 (2)
     "heldout28.yaml": (95, 2),
@@ -215,7 +215,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout29.yaml": (87, 5),
     # of 100, held out, written blind late in the fifteenth stop (after sixteen answer-changing commits;
     # its writer audited it against the sources before its first run); start of stop 94 (2), first run 96 (2)
-    "heldout30.yaml": (96, 2),
+    "heldout30.yaml": (97, 2),
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 
