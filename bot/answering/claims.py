@@ -128,6 +128,7 @@ from bot.nlu.lexicon import (
     Intent,
     canonical,
     names_an_anniversary,
+    words_covered,
 )
 from bot.nlu.parsing import YEAR_IN_TEXT, amounts, round_span
 from bot.nlu.text import fold
@@ -1228,7 +1229,7 @@ def _said_as_asked(engine: Lookup, q: Question, fact: Statement | Agreement) -> 
     # cấp Bộ trưởng 12/2021 có nhắc đến Biển Đông không"), nor do the words asking whether it was said
     made_at = fact.made_at if isinstance(fact, Statement) else None
     where = engine.index.fact_units.get(made_at, set()) if made_at else set()
-    saying = {w for m in SAID_VERBS.finditer(claimed_text) for w in m.group(0).split()}
+    saying = words_covered(claimed_text, SAID_VERBS)
     # the claim's own words, without the words of asking ("có phải … không", "ko") and the pairs
     # across them: "Lào có phải chủ tịch ASEAN năm 2016 ko?" is all the stance's
     english = q.lang == "en"

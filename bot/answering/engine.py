@@ -239,11 +239,7 @@ class Engine:
                     return counted
             if occasions.asks_about_anniversaries(q):
                 return occasions.answer(self, q, day)
-            premise = (
-                claims.negative_premise(self, q, day)
-                or claims.post_premise(self, q, day)
-                or claims.why_premise(self, q, day)
-            )
+            premise = claims.negative_premise(self, q, day) or claims.why_premise(self, q, day)
             if premise is not None:
                 return premise
             if claims.is_claim(q):

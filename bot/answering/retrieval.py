@@ -76,6 +76,7 @@ from bot.nlu.lexicon import (
     Intent,
     canonical,
     countries_of_cities,
+    words_covered,
 )
 from bot.nlu.parsing import YEAR_IN_TEXT, DateQuery, amounts
 from bot.nlu.text import fold
@@ -354,12 +355,7 @@ class Retrieval:
         # every word of the question, its pairs aside, in one point of one record alone
         # (read in the records the question's words explain most: a point holding all of them is there)
         # ("bàn gì", "nhắc tới": how it asks what was said, no word a point must hold)
-        asking = {
-            w
-            for cue in (AGREED_ASKED, SAID_VERBS)
-            for m in cue.finditer(q.canonical)
-            for w in m.group(0).split()
-        }
+        asking = words_covered(q.canonical, AGREED_ASKED, SAID_VERBS)
         words = {u for u in q.units if " " not in u and u not in asking}
         # (of the records involving the countries named: "VN và Campuchia …" reads Cambodia's)
         fitting = [
@@ -719,12 +715,7 @@ class Retrieval:
         bên quân đội VN có hoạt động gì với Lào" asks what the army did that day."""
         if Intent.LIST in q.intents and event is None:
             return True
-        asking = {
-            w
-            for cue in (EVENT_ASKED, RELATING)
-            for m in cue.finditer(q.canonical)
-            for w in m.group(0).split()
-        }
+        asking = words_covered(q.canonical, EVENT_ASKED, RELATING)
         if event is not None and not EVENT_ASKED.search(q.canonical):
             return False
         own = self.index.fact_units.get(event.id, set()) if event is not None else set()

@@ -235,9 +235,9 @@ class Synonyms(_Data):
         for abbreviation, titles in self.shared_abbreviations.items():
             if len(titles) < 2:
                 raise ValueError(f"shared_abbreviations: {abbreviation!r} names fewer than two titles")
-        unfit = [short for short in self.spelled_out if " " in short or _folded_phrases([short]) != [short]]
+        unfit = [short for short in _folded_phrases(list(self.spelled_out)) if " " in short]
         if unfit:
-            raise ValueError(f"spelled_out: each short form is one folded word: {unfit}")
+            raise ValueError(f"spelled_out: each short form is one word: {unfit}")
         return self
 
 
@@ -509,6 +509,11 @@ _LONGEST_FROM: dict[str, int] = {}
 for _phrase in SYNONYMS:
     _LONGEST_FROM[_phrase[0]] = max(_LONGEST_FROM.get(_phrase[0], 0), len(_phrase))
 SYNONYM_WORDS = frozenset(word for phrase in SYNONYMS for word in phrase)
+
+
+def words_covered(text: str, *cues: re.Pattern[str]) -> set[str]:
+    """The words of a text that the cues' phrases cover: how a question asks, not what about."""
+    return {word for cue in cues for match in cue.finditer(text) for word in match.group(0).split()}
 
 
 def canonical(folded: str) -> str:
