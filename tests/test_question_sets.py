@@ -122,9 +122,8 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout30.yaml": (118, 7),
     # of 130, held out, with heldout30; start of stop 118 (3), first run 118 (3)
     "heldout31.yaml": (118, 3),
-    # of 130, held out, written blind late in the fifteenth stop (after sixteen answer-changing commits;
-    # its writer audited it against the sources before its first run); start of stop 113 (9), first run
-    # 114 (9)
+    # of 130, held out, written blind late in the fifteenth stop (after eleven answer-changing commits;
+    # its writer audited it against the sources); start of stop 113 (9), first run (after thirteen) 114 (9)
     "heldout32.yaml": (114, 9),
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
@@ -213,8 +212,8 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout28.yaml": (95, 2),
     # of 100, held out, with heldout28; start of stop 87 (5), first run 87 (5)
     "heldout29.yaml": (87, 5),
-    # of 100, held out, written blind late in the fifteenth stop (after sixteen answer-changing commits;
-    # its writer audited it against the sources before its first run); start of stop 94 (2), first run 96 (2)
+    # of 100, held out, written blind late in the fifteenth stop (after eleven answer-changing commits;
+    # its writer audited it against the sources); start of stop 94 (2), first run (after thirteen) 96 (2)
     "heldout30.yaml": (97, 2),
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
