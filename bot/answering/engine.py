@@ -117,7 +117,6 @@ from bot.nlu.lexicon import (
     POST_FILLERS,
     POST_START_ASKED,
     POST_STOPS,
-    RECORDS_NAMED_ASKED,
     ROLE_WORDS,
     SCENE_OPENERS,
     SIGNED_ASKED,
@@ -659,7 +658,7 @@ class Engine:
             ]
             if len(spans) == 1:
                 return Decision(Verdict.ANSWER, spans)
-        naming = self._naming_the_records_asked(q, ties)
+        naming = lists.stance_naming_the_records_asked(self, q, ties)
         if naming is not None:
             # "BT Lào nhắc tới những cơ chế hợp tác tiểu vùng Mê Công nào?": the one fact whose own words
             # name records of the kind asked (its stance "… như CLV, CLMV, ACMECS")
@@ -779,19 +778,6 @@ class Engine:
             and e.date.start == after
             and people <= {p.official for p in e.participants}
         ]
-
-    def _naming_the_records_asked(self, q: Question, ties: list[Scored]) -> Scored | None:
-        """Of tied facts, the one stance whose text names records of the kind the question asks for."""
-        kinds = {kind for kind, cue in RECORDS_NAMED_ASKED.items() if cue.search(q.folded)}
-        if not kinds:
-            return None
-        naming = [
-            s
-            for s in ties
-            if isinstance(s.fact, Statement)
-            and any(f.kind in kinds for f in details.records_named(self.index, s.fact.summary_vi))
-        ]
-        return naming[0] if len(naming) == 1 else None
 
     def _figure_quoted(self, q: Question) -> Figure | None:
         """ "Con số 9,2% trong bài về UBHH nói về cái gì?": a question quoting an amount asks what the one

@@ -69,7 +69,7 @@ MAX_LIST = 30  # lines a list shows; the rest are counted
 def with_records_named(engine: Lookup, q: Question, answer: Answer) -> Answer:
     """ "Which mechanisms did Laos say …": one stance answers, and the records of the kind asked
     that it names ("… như CLV, CLMV, ACMECS") are the list; a plural under a stance takes both kinds."""
-    kinds = {kind for kind, cue in RECORDS_NAMED_ASKED.items() if cue.search(q.folded)}
+    kinds = records_kinds_asked(q)
     if (
         not kinds
         and Intent.LIST in q.intents
@@ -128,7 +128,8 @@ def listing(engine: Lookup, q: Question, ranking: Ranking) -> Answer | None:
         and not quotes_an_event
         and not quotes_a_document
         and not documents_asked
-        and not _one_stance_names_the_records_asked(engine, q, ranking.others)
+        # "kể tên các cơ chế … mà BT Saleumxay nhắc tới": the records one stance names, not his events
+        and stance_naming_the_records_asked(engine, q, [s for s in ranking.others if s.anchored]) is None
     ):
         return _statement_list(engine, q, ranking.others) or event_list(engine, q, ranking.events)
     return (
@@ -138,18 +139,24 @@ def listing(engine: Lookup, q: Question, ranking: Ranking) -> Answer | None:
     )
 
 
-def _one_stance_names_the_records_asked(engine: Lookup, q: Question, others: list[Scored]) -> bool:
-    """ "Kể tên các cơ chế hợp tác tiểu vùng Mê Công mà BT Saleumxay nhắc tới": the records of a kind
-    one stance the question ranks names ("… như CLV, CLMV, ACMECS") are the list, not his events."""
-    kinds = {kind for kind, cue in RECORDS_NAMED_ASKED.items() if cue.search(q.folded)}
+def records_kinds_asked(q: Question) -> set[str]:
+    """The kinds of record the question asks a fact to name ("which mechanisms", "những văn kiện nào")."""
+    return {kind for kind, cue in RECORDS_NAMED_ASKED.items() if cue.search(q.folded)}
+
+
+def stance_naming_the_records_asked(engine: Lookup, q: Question, scored: list[Scored]) -> Scored | None:
+    """Of these facts, the one stance whose text names records of the kind the question asks for
+    ("BT Lào nhắc tới những cơ chế … nào": his stance "… như CLV, CLMV, ACMECS")."""
+    kinds = records_kinds_asked(q)
+    if not kinds:
+        return None
     naming = [
         s
-        for s in others
-        if s.anchored
-        and isinstance(s.fact, Statement)
+        for s in scored
+        if isinstance(s.fact, Statement)
         and any(f.kind in kinds for f in details.records_named(engine.index, s.fact.summary_vi))
     ]
-    return bool(kinds) and len(naming) == 1
+    return naming[0] if len(naming) == 1 else None
 
 
 def _the_one_event(events: list[Scored]) -> Scored | None:

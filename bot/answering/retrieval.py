@@ -470,6 +470,10 @@ class Retrieval:
         }
         sidelines = q.primary_kind is not None and q.primary_kind not in in_series_kinds
         mentioned = {s for s, share in q.series.items() if share >= SERIES_MENTIONED}
+        # what the question asks of the events of its date, read once for all of them
+        beside_the_date = self._beside_the_date(q) if date is not None else set()
+        date_alone = Intent.LIST in q.intents or not beside_the_date
+        events_asked = bool(EVENT_ASKED.search(q.canonical))
         top = max(q.series.values(), default=0.0)
         if len([s for s in mentioned if q.series[s] >= top - SERIES_TIE]) > 1:
             mentioned = set()  # "cuộc tham vấn lần 2": a word every consultation's name holds names none
@@ -584,11 +588,13 @@ class Retrieval:
             if date is not None:
                 features["date_named"] = 1
                 # a date alone names an event only in "what happened then?", not in a question on a topic
+                # … or, asked for the events of the date, one whose own record holds its other words
+                # ("ngày 8/1/2024 bên quân đội VN có hoạt động gì với Lào": what the army did that day)
                 anchored = (
                     anchored
-                    or self.about_the_date(q)
+                    or date_alone
                     or lexical.get(event.id, 0.0) >= DATE_TOPIC_MIN
-                    or self.about_the_date(q, event)
+                    or (events_asked and beside_the_date <= self.index.fact_units.get(event.id, set()))
                 )
             people = self._people_fit(q, event, asked)
             features.update(people)
@@ -707,29 +713,28 @@ class Retrieval:
             and q.date.year <= year <= (q.date.year_end or q.date.year)
         )
 
-    def about_the_date(self, q: Question, event: Event | None = None) -> bool:
+    def about_the_date(self, q: Question) -> bool:
         """'What happened on 5/9?', 'What did Vietnam and Cambodia discuss on 28/1/2024?': a list cue,
         or nothing in the question but the date, question words and the countries (checked apart), with
-        words asking for events and relating them to a country ("có hoạt động gì liên quan đến Lào").
-        With an `event`, words asking for events, and the other words its own record's: "ngày 8/1/2024
-        bên quân đội VN có hoạt động gì với Lào" asks what the army did that day."""
-        if Intent.LIST in q.intents and event is None:
-            return True
+        words asking for events and relating them to a country ("có hoạt động gì liên quan đến Lào")."""
+        return Intent.LIST in q.intents or not self._beside_the_date(q)
+
+    @staticmethod
+    def _beside_the_date(q: Question) -> set[str]:
+        """The question's words besides its date, its words of asking (for events, relating them to a
+        country) and its countries: what it asks of the events of the date, if anything."""
         asking = words_covered(q.canonical, EVENT_ASKED, RELATING)
-        if event is not None and not EVENT_ASKED.search(q.canonical):
-            return False
-        own = self.index.fact_units.get(event.id, set()) if event is not None else set()
-        return all(
-            is_function_unit(u)
-            or u in asking
-            or u in _DATE_AND_MONTH_WORDS
-            or u in INTENT_WORDS
-            or u in _COUNTRY_TOKENS
-            or u in ENGLISH_GLUE
-            or u in own
+        return {
+            u
             for u in q.units
             if " " not in u
-        )
+            and not is_function_unit(u)
+            and u not in asking
+            and u not in _DATE_AND_MONTH_WORDS
+            and u not in INTENT_WORDS
+            and u not in _COUNTRY_TOKENS
+            and u not in ENGLISH_GLUE
+        }
 
     def _series_of(self, event: Event, named: set[str], *, sidelines: bool) -> str | None:
         """The named series an event belongs to, directly or (`sidelines`) as a meeting held beside one."""
