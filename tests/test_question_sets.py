@@ -2143,3 +2143,9 @@ def test_the_figures_reported_at_a_round_are_asked_with_words_of_figures(fixture
         "năm 2022 đạt bao nhiêu và tăng trưởng ra sao?"
     )
     assert set(answer.facts[:2]) == {"vn-th-trade-2022", "vn-th-trade-growth-2022"}
+
+
+def test_the_city_that_hosted_a_meeting_is_its_place_not_a_reception(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("which Thai city hosted the maritime border talks in Oct 2024")
+    assert answer.facts[0] == "vn-th-maritime-committee-7" and "Trat" in answer.text
+    assert fixture_engine.answer("noi to chuc ky hop 5 uy ban hon hop").facts[0] == "vn-th-joint-commission-5"
