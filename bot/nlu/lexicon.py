@@ -628,7 +628,11 @@ POINTS_REACHED = _phrases(_CUES.points_reached)
 
 # Words that make a question about an agreement or a statement rather than an event. Not cue words:
 # they are what the question is about.
-FACT_KIND_CUES: dict[str, re.Pattern[str]] = {kind: _phrases(p) for kind, p in _CUES.fact_kinds.items()}
+# They are read in the canonical text, so each phrase counts also as the synonyms write it:
+# "cooperation documents" reads "hop tac van kien".
+FACT_KIND_CUES: dict[str, re.Pattern[str]] = {
+    kind: _phrases(sorted({*p, *(canonical(phrase) for phrase in p)})) for kind, p in _CUES.fact_kinds.items()
+}
 
 # A yes/no question, or one checking a claim: a cue anywhere, or (in English) an auxiliary first;
 # "Đỗ Hùng Việt nói gì" folds to "do hung viet", which is no English "Do".
