@@ -2173,3 +2173,11 @@ def test_a_kind_of_record_named_in_english_word_order_lists_that_kind(fixture_en
         "joint-plan-of-action-2023-2027",
         "mou-trade-promotion-2023",
     )
+
+
+def test_a_question_word_mistyped_first_is_still_the_question_word(engine: Engine) -> None:
+    # "waht did …" is no statement to check: its first word is "what" typed fast
+    answer = engine.answer("waht did deputy minister Viet say abt Laos chairing ASEAN?")
+    assert answer.verdict is None and answer.facts[0] == "vn-support-laos-asean-chair-2024-dfm8"
+    answer = engine.answer("whre was the 46th IGC session held?")
+    assert answer.verdict is None and answer.facts[0] == "intergovernmental-committee-46"

@@ -670,6 +670,10 @@ class EntityIndex:
             # "tăg bao nhiêu": of "tai", "tao" and "tang", the one whose ending lost a letter
             restored = [w for w in in_context if _lost_final(word, w)]
             in_context = restored if len(restored) == 1 else in_context
+        if not before and not in_context:
+            # the question's first word is most often its question word ("waht did …", "whre was …"):
+            # the one cue word a single edit away
+            in_context = [w for w in near if w in CUE_WORDS]
         if len(word) < TYPO_MIN_LEN or len(in_context) == 1:
             # the one reading that makes a pair with a neighbour ("thu truog" is "thứ trưởng", not
             # "thứ trung"); a short word is read only so
