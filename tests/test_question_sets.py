@@ -2181,3 +2181,12 @@ def test_a_question_word_mistyped_first_is_still_the_question_word(engine: Engin
     assert answer.verdict is None and answer.facts[0] == "vn-support-laos-asean-chair-2024-dfm8"
     answer = engine.answer("whre was the 46th IGC session held?")
     assert answer.verdict is None and answer.facts[0] == "intergovernmental-committee-46"
+
+
+def test_what_was_scheduled_on_a_day_lists_what_took_place_that_day(engine: Engine) -> None:
+    answer = engine.answer("what was scheduled for 29 December 2021?")
+    assert answer.status is Status.ANSWERED
+    assert set(answer.facts) == {
+        "border-delegation-meeting-31",
+        "one-stop-model-review-conference-2021-12-29",
+    }

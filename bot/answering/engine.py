@@ -723,7 +723,11 @@ class Engine:
         if (
             event_date_query(q) is not None
             and not (q.officials or self.retrieval.strong_series(q) or q.round)
-            and (Intent.LIST in q.intents or not q.intents & {Intent.WHAT, Intent.WHO, Intent.WHERE})
+            and (
+                Intent.LIST in q.intents
+                or not q.intents & {Intent.WHAT, Intent.WHO, Intent.WHERE}
+                or EVENT_ASKED.search(q.canonical)  # "what was scheduled for …": whatever took place
+            )
             and not ONE_EVENT_ASKED.search(q.canonical)  # "… là cuộc họp nào?": one is wanted
         ):
             return Decision(Verdict.TIED, ties, list_on_date=True)
