@@ -2190,3 +2190,10 @@ def test_what_was_scheduled_on_a_day_lists_what_took_place_that_day(engine: Engi
         "border-delegation-meeting-31",
         "one-stop-model-review-conference-2021-12-29",
     }
+
+
+def test_two_clauses_answered_by_the_same_figures_say_them_once(engine: Engine) -> None:
+    answer = engine.answer(
+        "How big was bilateral trade between Vietnam and Laos in Jan-Nov 2021 and how much did it rise?"
+    )
+    assert answer.text.count("33.6%") == 1 and answer.text.count("1.2 billion") == 1

@@ -308,6 +308,13 @@ def clauses(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | No
             for official_id in one.officials
             if official_id not in other.officials and (official := engine.knowledge.official(official_id))
         ]
+        # "Năm Đoàn kết … là năm nào, hai Bộ trưởng chuẩn bị gì cho dịp đó?": what the first quotes by its
+        # whole name is what the second asks of
+        inherited += [
+            name
+            for fact_id, name in engine.index.names_in(one.canonical).items()
+            if fact_id not in other.named_facts
+        ]
         span = round_span(fold(first))
         if other.round is None and not other.series and span is not None:
             # the mechanism and its round ("tham vấn … lần 8"), without the first's own question words
@@ -361,7 +368,11 @@ def answer_clauses(
         return None
     # the whole answer, with every slot it answers, and the half it leaves out (the signing of the
     # document the whole answers is no other thing)
-    others = [r for r in replies if not _linked(engine, r.facts[0], whole.facts[0])]
+    others = [
+        r
+        for r in replies
+        if not _linked(engine, r.facts[0], whole.facts[0]) and r.facts[0] not in whole.facts
+    ]
     if len(others) != 1:
         return None  # the halves read alone are about something else than the whole
     return merged(engine, q, [whole, *others])
