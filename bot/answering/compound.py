@@ -308,13 +308,6 @@ def clauses(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | No
             for official_id in one.officials
             if official_id not in other.officials and (official := engine.knowledge.official(official_id))
         ]
-        # "Năm Đoàn kết … là năm nào, hai Bộ trưởng chuẩn bị gì cho dịp đó?": what the first quotes by its
-        # whole name is what the second asks of
-        inherited += [
-            name
-            for fact_id, name in engine.index.names_in(one.canonical).items()
-            if fact_id not in other.named_facts
-        ]
         span = round_span(fold(first))
         if other.round is None and not other.series and span is not None:
             # the mechanism and its round ("tham vấn … lần 8"), without the first's own question words
