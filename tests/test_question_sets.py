@@ -2197,3 +2197,8 @@ def test_two_clauses_answered_by_the_same_figures_say_them_once(engine: Engine) 
         "How big was bilateral trade between Vietnam and Laos in Jan-Nov 2021 and how much did it rise?"
     )
     assert answer.text.count("33.6%") == 1 and answer.text.count("1.2 billion") == 1
+
+
+def test_early_or_late_in_a_month_asks_of_that_months_events(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("anything going on between VN and Thailand in early October 2024?")
+    assert {"vn-th-maritime-committee-7", "reception-dinh-xuan-viet-siriporn-2024-10-10"} <= set(answer.facts)
