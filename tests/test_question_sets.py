@@ -2202,3 +2202,9 @@ def test_two_clauses_answered_by_the_same_figures_say_them_once(engine: Engine) 
 def test_early_or_late_in_a_month_asks_of_that_months_events(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("anything going on between VN and Thailand in early October 2024?")
     assert {"vn-th-maritime-committee-7", "reception-dinh-xuan-viet-siriporn-2024-10-10"} <= set(answer.facts)
+
+
+def test_the_word_after_a_countrys_name_makes_no_compound_of_a_given_name(fixture_engine: Engine) -> None:
+    # the articles write "Việt Nam dự …": that makes "Nam dự" no compound, so "ông Nam dự …" is the man
+    q = fixture_engine.read("ông Nam dự lễ ký nào?", "vi", dt.date(2026, 12, 2))
+    assert set(q.officials) == {"tran-van-nam"}

@@ -511,6 +511,8 @@ class EntityIndex:
             owners = self.given_names.get(word)
             if not owners or (i > 0 and _title_before(words, i) is not None):
                 continue
+            if i > 0 and f"{words[i - 1]} {word}" in COUNTRIES:
+                continue  # "Việt Nam gặp …": the word ends a country's name, and what follows is no compound
             if words[i + 1] in FUNCTION_WORDS or words[i + 1] in ENGLISH_GLUE:
                 continue  # "Đức và …", "Đức's": a name followed by a word of glue makes no compound
             if not any(
