@@ -2208,3 +2208,12 @@ def test_the_word_after_a_countrys_name_makes_no_compound_of_a_given_name(fixtur
     # the articles write "Việt Nam dự …": that makes "Nam dự" no compound, so "ông Nam dự …" is the man
     q = fixture_engine.read("ông Nam dự lễ ký nào?", "vi", dt.date(2026, 12, 2))
     assert set(q.officials) == {"tran-van-nam"}
+
+
+def test_two_mechanisms_named_in_words_of_different_counts_are_each_asked(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer(
+        "Ai chủ trì phía Việt Nam tại Kỳ họp lần thứ 5 Ủy ban Hỗn hợp và tại Tham vấn chính trị cấp Thứ "
+        "trưởng lần thứ 3?"
+    )
+    assert answer.facts[:2] == ("vn-th-joint-commission-5", "vn-th-dfm-consultation-3")
+    assert "Trần Văn Nam" in answer.text and "Nguyễn Minh Đức" in answer.text

@@ -258,11 +258,44 @@ def _two_series(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] 
                     " ".join(words[: at - size] + words[at + 1 :]),
                 )
             )
+        rounds = [parse_round(spell_out(fold(" ".join(part)))) for part in (words[:at], words[at + 1 :])]
         for first, second in splits:
-            read = [_series_named(engine.read(half, q.lang, today)) for half in (first, second)]
+            halves = [engine.read(half, q.lang, today) for half in (first, second)]
+            if rounds[0] != rounds[1] and [h.round for h in halves] != rounds:
+                continue  # a half keeps the other's round ("lần thứ 5 … tại Tham vấn … lần thứ 3")
+            read = [_series_named(half) for half in halves]
             if read[0] is not None and read[1] is not None and read[0] != read[1]:
                 return first, second
+        uneven = _named_unevenly(engine, q, words, at, today)
+        if uneven is not None:
+            return uneven
     return None
+
+
+def _named_unevenly(
+    engine: Lookup, q: Question, words: list[str], at: int, today: dt.date
+) -> tuple[str, str] | None:
+    """ "Ai chủ trì Kỳ họp lần thứ 5 Ủy ban Hỗn hợp và Tham vấn chính trị cấp Thứ trưởng lần thứ 3?": two
+    mechanisms named in words of different counts. Each question drops the other mechanism, at least
+    through its round, and as few words more as leave one mechanism named."""
+
+    def has_round(part: list[str]) -> bool:
+        return parse_round(spell_out(fold(" ".join(part)))) is not None
+
+    before, after = words[:at], words[at + 1 :]
+    through = next((k for k in range(1, len(after) + 1) if has_round(after[:k])), None)
+    back = next((k for k in range(1, len(before) + 1) if not has_round(before[: at - k])), None)
+    if through is None or back is None:
+        return None
+    firsts = (" ".join(before + after[size:]) for size in range(through, len(after) + 1))
+    seconds = (
+        " ".join(before[: at - size] + after) for size in range(back, min(at, back + _SIDE_BY_SIDE) + 1)
+    )
+    first = next(((h, s) for h in firsts if (s := _series_named(engine.read(h, q.lang, today)))), None)
+    second = next(((h, s) for h in seconds if (s := _series_named(engine.read(h, q.lang, today)))), None)
+    if first is None or second is None or first[1] == second[1]:
+        return None
+    return first[0], second[0]
 
 
 def series_side_by_side(engine: Lookup, q: Question, today: dt.date) -> set[str]:
