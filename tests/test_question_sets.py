@@ -2217,3 +2217,12 @@ def test_two_mechanisms_named_in_words_of_different_counts_are_each_asked(fixtur
     )
     assert answer.facts[:2] == ("vn-th-joint-commission-5", "vn-th-dfm-consultation-3")
     assert "Trần Văn Nam" in answer.text and "Nguyễn Minh Đức" in answer.text
+
+
+def test_a_year_compared_with_and_then_asked_for_is_worked_out(fixture_engine: Engine) -> None:
+    # "so với năm 2021" compares; "vậy năm 2021 … bao nhiêu" asks for that year's value
+    answer = fixture_engine.answer(
+        "Năm 2022 kim ngạch Việt Nam - Thái Lan tăng 9,2% so với năm 2021, vậy năm 2021 kim ngạch khoảng "
+        "bao nhiêu?"
+    )
+    assert "19,7" in answer.text

@@ -87,10 +87,12 @@ class Derived:
 def asked_years(folded_question: str) -> set[int]:
     """The years a question asks about: not those it compares with ("so với năm 2021")."""
     years = set()
+    since = 0  # the words before a year, back to the year before it: "so với năm 2021, vậy năm 2021 …"
     for match in YEAR_IN_TEXT.finditer(folded_question):
-        before = " ".join(folded_question[: match.start()].split()[-COMPARISON_REACH:])
+        before = " ".join(folded_question[since : match.start()].split()[-COMPARISON_REACH:])
         if not COMPARED_WITH.search(before):
             years.add(int(match.group(0)))
+        since = match.end()
     return years
 
 
