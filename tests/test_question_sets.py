@@ -2226,3 +2226,8 @@ def test_a_year_compared_with_and_then_asked_for_is_worked_out(fixture_engine: E
         "bao nhiêu?"
     )
     assert "19,7" in answer.text
+
+
+def test_the_meeting_a_figure_was_cited_at_is_asked_for_by_its_kind(fixture_engine: Engine) -> None:
+    answer = fixture_engine.answer("at which meeting was the USD 21.5 billion trade figure cited?")
+    assert "vn-th-joint-commission-5" in answer.facts and "Joint Commission" in answer.text
