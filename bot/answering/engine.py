@@ -576,10 +576,10 @@ class Engine:
             isinstance(best.fact, Figure)
             and best.fact.about
             and (event_kind_asked(q.canonical) or ONE_EVENT_ASKED.search(q.canonical))
-            and (reported := self.knowledge.event(best.fact.about)) is not None
+            and (reported_at := self.knowledge.event(best.fact.about)) is not None
         ):
             # "at which meeting was the USD 21.5 billion figure cited?": the meeting it was reported at
-            return Decision(Verdict.ANSWER, [Scored(reported, best.score, True)])
+            return Decision(Verdict.ANSWER, [Scored(reported_at, best.score, True)])
         if (
             Intent.HOW_MUCH in q.intents
             # "what did X say about how much …", "ký năm bao nhiêu" (which year); but "what was the
