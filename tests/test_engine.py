@@ -121,13 +121,29 @@ def test_an_inferred_date_says_it_was_inferred(engine: Engine) -> None:
     assert "20 July 2015" in answer.text and "inferred" in answer.text
 
 
-def test_what_happened_on_a_day_lists_only_events_known_to_the_day(engine: Engine) -> None:
-    answer = engine.answer("Ngày 28/1/2024 có sự kiện gì?")
+@pytest.mark.parametrize(
+    ("question", "events"),
+    [
+        (
+            "Ngày 28/1/2024 có sự kiện gì?",
+            {
+                "meeting-bui-thanh-son-saleumxay-2024-01-28",
+                "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28",
+            },
+        ),
+        # what was "scheduled" for a day is whatever took place that day, asked back of no one
+        (
+            "what was scheduled for 29 December 2021?",
+            {"border-delegation-meeting-31", "one-stop-model-review-conference-2021-12-29"},
+        ),
+    ],
+)
+def test_what_happened_on_a_day_lists_only_events_known_to_the_day(
+    engine: Engine, question: str, events: set[str]
+) -> None:
+    answer = engine.answer(question)
     assert answer.status is Status.ANSWERED
-    assert set(answer.facts) == {
-        "meeting-bui-thanh-son-saleumxay-2024-01-28",
-        "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28",
-    }
+    assert set(answer.facts) == events
 
 
 def test_background_anniversaries_cite_their_public_reference(engine: Engine) -> None:

@@ -44,7 +44,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     # answered from its passage (+2 right, -2 confident-wrong on the second base's held-out sets)
     "heldout.yaml": (218, 3),
     "heldout2.yaml": (146, 3),  # of 159, written blind on 2026-12-06
-    "heldout3.yaml": (148, 12),  # of 172, written blind later on 2026-12-06
+    "heldout3.yaml": (149, 12),  # of 172, written blind later on 2026-12-06
     "heldout4.yaml": (158, 4),  # of 170, written blind at the start of the next stop
     "heldout5.yaml": (155, 10),  # of 173, written blind at the start of the third stop
     "heldout6.yaml": (137, 11),  # of 157, written blind late in the third stop
@@ -53,7 +53,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout7.yaml": (142, 8),  # of 162, written blind at the start of the fourth stop
     # of 135, written blind late in the fourth stop; one more confident-wrong (2 → 3) since what is set
     # for a year is listed, which gained the held-out sets of both bases 8 right, 4 fewer confident-wrong
-    "heldout8.yaml": (129, 3),
+    "heldout8.yaml": (130, 3),
     "heldout9.yaml": (113, 2),  # of 120, written blind after the fourth stop's last engine change
     "dev.yaml": (265, 0),  # of 270
     "dev2.yaml": (209, 4),  # of 220
@@ -63,21 +63,21 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev6.yaml": (178, 5),  # of 189, written blind at the start of the fifth stop
     "heldout10.yaml": (151, 4),  # of 159, written blind at the start of the fifth stop
     "heldout11.yaml": (136, 4),  # of 146, written blind late in the fifth stop
-    "dev7.yaml": (156, 5),  # of 170, written blind at the start of the sixth stop
+    "dev7.yaml": (159, 3),  # of 170, written blind at the start of the sixth stop
     "heldout12.yaml": (144, 5),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
     "dev8.yaml": (158, 7),  # of 172, written blind at the start of the seventh stop
-    "heldout13.yaml": (127, 19),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
+    "heldout13.yaml": (128, 18),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
     "dev9.yaml": (144, 3),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
-    "heldout14.yaml": (111, 22),  # of 151, with dev9; start of stop 100 (28), first run 100 (29)
+    "heldout14.yaml": (112, 21),  # of 151, with dev9; start of stop 100 (28), first run 100 (29)
     "dev10.yaml": (143, 3),  # of 150, written blind at the start of the ninth stop; start of stop 122 (14)
     "heldout15.yaml": (128, 11),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
-    "dev11.yaml": (125, 4),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
+    "dev11.yaml": (126, 4),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
     # one less (one confident-wrong more) in the twelfth stop since a stance made at the meeting named is a
     # candidate though no word of the question ranks it (+5 right, -5 confident-wrong on all held-out sets)
     "heldout16.yaml": (111, 14),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
     "dev12.yaml": (127, 7),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
     "heldout17.yaml": (123, 6),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
-    "dev13.yaml": (124, 3),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
+    "dev13.yaml": (125, 2),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
     "heldout18.yaml": (112, 9),  # of 130, with dev13; start of stop 107 (11), first run 110 (11)
     "dev14.yaml": (134, 5),  # of 140, written blind at the start of the eleventh stop; start of stop 126 (7)
     # of 140, with dev14; start of stop 127 (8), first run 126 (9): its count alone took back the filter
@@ -91,7 +91,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout21.yaml": (118, 6),
     "dev16.yaml": (124, 1),  # of 130, written blind at the start of the twelfth stop; start of stop 111 (10)
     # of 130, with dev16; start of stop 114 (9), first run 114 (9)
-    "heldout22.yaml": (119, 6),
+    "heldout22.yaml": (120, 5),
     "dev17.yaml": (127, 2),  # of 130, written blind mid-way through the twelfth stop; start of stop 120 (4)
     # of 130, with dev17; start of stop 116 (8), first run 117 (7)
     "heldout23.yaml": (120, 5),
@@ -126,18 +126,21 @@ FLOORS: dict[str, tuple[int, int]] = {
     # its writer audited it against the sources); start of stop 113 (9), first run (after thirteen) 114 (9)
     "heldout32.yaml": (114, 9),
     # of 130, written blind at the start of the sixteenth stop; start of stop 120 (3)
-    "dev22.yaml": (120, 3),
+    "dev22.yaml": (122, 2),
     # of 130, held out, written blind at the start of the sixteenth stop (each writer audited its own set
     # against the sources); start of stop 109 (7), first run 109 (7)
     "heldout33.yaml": (109, 7),
     # of 130, held out, with heldout33; start of stop 110 (12), first run 110 (12)
     "heldout34.yaml": (110, 12),
+    # of 130, held out, written blind late in the sixteenth stop (after nine answer-changing commits; its
+    # writer audited it against the sources); start of stop 119 (5), first run 119 (5)
+    "heldout35.yaml": (119, 5),
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (75, 0),  # of 78, held out
     "heldout2.yaml": (88, 3),  # of 96, held out, written blind on 2026-12-06
     "dev.yaml": (85, 1),  # of 89
-    "heldout3.yaml": (90, 3),  # of 100, held out, written blind with heldout5
+    "heldout3.yaml": (91, 3),  # of 100, held out, written blind with heldout5
     "heldout4.yaml": (82, 5),  # of 90, held out, written blind with heldout6
     "dev2.yaml": (104, 2),  # of 111
     "dev3.yaml": (104, 5),  # of 114, written blind with heldout4
@@ -161,7 +164,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # of 110, held out, with dev9; start of stop 73 (16), first run 75 (14); 80 (14) at the start of the
     # eleventh stop, 79 once "bilateral" inside a mechanism's name no longer claims it bilateral, 78 once
     # "cuộc … đầu tiên" reads round 1 across up to 12 words (+1 real held-out, +2 dev)
-    "heldout12.yaml": (79, 14),
+    "heldout12.yaml": (79, 13),
     "dev10.yaml": (102, 5),  # of 110, written blind at the start of the ninth stop; start of stop 89 (12)
     # of 110, held out, with dev10; start of stop 67 (24), first run 67 (24); one less (one confident-wrong
     # more) in the twelfth stop with the same change as the real heldout7; one confident-wrong more in the
@@ -195,11 +198,11 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout21.yaml": (92, 4),
     # of 100, held out, written blind late in the twelfth stop, after most changes; start of stop 85 (11),
     # first run 87 (9)
-    "heldout22.yaml": (89, 8),
+    "heldout22.yaml": (90, 7),
     "dev18.yaml": (93, 3),  # of 100, written blind at the start of the thirteenth stop; start of stop 85 (7)
     # of 100, held out, with dev18; start of stop 88 (5)
     "heldout23.yaml": (90, 4),
-    "dev19.yaml": (95, 4),  # of 100, written blind early in the thirteenth stop; start of stop 88 (8)
+    "dev19.yaml": (96, 3),  # of 100, written blind early in the thirteenth stop; start of stop 88 (8)
     # of 100, held out, with dev19 (after seven answer-changing commits); start of stop 89 (3)
     "heldout24.yaml": (93, 1),
     # of 100, held out, written blind late in the thirteenth stop (after twenty answer-changing commits);
@@ -223,12 +226,15 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # its writer audited it against the sources); start of stop 94 (2), first run (after thirteen) 96 (2)
     "heldout30.yaml": (97, 2),
     # of 100, written blind at the start of the sixteenth stop; start of stop 86 (7)
-    "dev22.yaml": (87, 7),
+    "dev22.yaml": (91, 5),
     # of 100, held out, written blind at the start of the sixteenth stop (each writer audited its own set
     # against the sources); start of stop 87 (8), first run 87 (8)
     "heldout31.yaml": (87, 8),
     # of 100, held out, with heldout31; start of stop 83 (12), first run 83 (12)
     "heldout32.yaml": (83, 12),
+    # of 100, held out, written blind late in the sixteenth stop (after nine answer-changing commits; its
+    # writer audited it against the sources); start of stop 84 (8), first run 84 (8)
+    "heldout33.yaml": (84, 8),
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 
@@ -2181,15 +2187,6 @@ def test_a_question_word_mistyped_first_is_still_the_question_word(engine: Engin
     assert answer.verdict is None and answer.facts[0] == "vn-support-laos-asean-chair-2024-dfm8"
     answer = engine.answer("whre was the 46th IGC session held?")
     assert answer.verdict is None and answer.facts[0] == "intergovernmental-committee-46"
-
-
-def test_what_was_scheduled_on_a_day_lists_what_took_place_that_day(engine: Engine) -> None:
-    answer = engine.answer("what was scheduled for 29 December 2021?")
-    assert answer.status is Status.ANSWERED
-    assert set(answer.facts) == {
-        "border-delegation-meeting-31",
-        "one-stop-model-review-conference-2021-12-29",
-    }
 
 
 def test_two_clauses_answered_by_the_same_figures_say_them_once(engine: Engine) -> None:
