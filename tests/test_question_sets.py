@@ -2228,3 +2228,10 @@ def test_a_year_compared_with_and_then_asked_for_is_worked_out(fixture_engine: E
 def test_the_meeting_a_figure_was_cited_at_is_asked_for_by_its_kind(fixture_engine: Engine) -> None:
     answer = fixture_engine.answer("at which meeting was the USD 21.5 billion trade figure cited?")
     assert "vn-th-joint-commission-5" in answer.facts and "Joint Commission" in answer.text
+
+
+def test_a_defence_post_named_in_english_is_checked_against_the_persons_posts(engine: Engine) -> None:
+    # "deputy defence minister" is one post ("thứ trưởng quốc phòng"), not "deputy" beside a minister
+    answer = engine.answer("Is Phung Si Tan a deputy defence minister?")
+    assert (answer.verdict, answer.facts[0]) == ("no", "phung-si-tan")
+    assert "Deputy Chief of the General Staff" in answer.text
