@@ -263,7 +263,7 @@ def _post_before(words: list[str], official: Official) -> re.Match[str] | None:
     Văn Nam co-chaired …", "Khi Thứ trưởng Nam …")."""
     text = " ".join(words)
     names = [canonical(fold(name)) for name in (official.name, *official.aliases)]
-    given = canonical(fold(official.name)).split()[-1]
+    given = names[0].split()[-1]
     for match in _POST.finditer(text):
         rest = text[match.end() :].split()
         if rest and (rest[0] == given or any(" ".join(rest).startswith(name) for name in names)):

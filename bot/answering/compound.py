@@ -242,10 +242,7 @@ def _two_series(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] 
         return None
     words = q.text.split()
     for at, word in enumerate(words):
-        if (
-            not PAIR_JOINED.fullmatch(f" {word} ")
-            or parse_round(spell_out(fold(" ".join(words[at + 1 :])))) is None
-        ):
+        if not PAIR_JOINED.fullmatch(f" {word} ") or _round_of(words[at + 1 :]) is None:
             continue  # the second mechanism's round follows the conjunction
         # "A và B, mỗi cái ở đâu?": the comma closes the second mechanism; else, as many words a side
         near = range(at + 1, min(len(words), at + 2 + _SIDE_BY_SIDE))
@@ -258,7 +255,7 @@ def _two_series(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] 
                     " ".join(words[: at - size] + words[at + 1 :]),
                 )
             )
-        rounds = [parse_round(spell_out(fold(" ".join(part)))) for part in (words[:at], words[at + 1 :])]
+        rounds = [_round_of(words[:at]), _round_of(words[at + 1 :])]
         for first, second in splits:
             halves = [engine.read(half, q.lang, today) for half in (first, second)]
             if rounds[0] != rounds[1] and [h.round for h in halves] != rounds:
@@ -278,13 +275,9 @@ def _named_unevenly(
     """ "Ai chủ trì Kỳ họp lần thứ 5 Ủy ban Hỗn hợp và Tham vấn chính trị cấp Thứ trưởng lần thứ 3?": two
     mechanisms named in words of different counts. Each question drops the other mechanism, at least
     through its round, and as few words more as leave one mechanism named."""
-
-    def has_round(part: list[str]) -> bool:
-        return parse_round(spell_out(fold(" ".join(part)))) is not None
-
     before, after = words[:at], words[at + 1 :]
-    through = next((k for k in range(1, len(after) + 1) if has_round(after[:k])), None)
-    back = next((k for k in range(1, len(before) + 1) if not has_round(before[: at - k])), None)
+    through = next((k for k in range(1, len(after) + 1) if _round_of(after[:k]) is not None), None)
+    back = next((k for k in range(1, len(before) + 1) if _round_of(before[: at - k]) is None), None)
     if through is None or back is None:
         return None
     firsts = (" ".join(before + after[size:]) for size in range(through, len(after) + 1))
@@ -296,6 +289,11 @@ def _named_unevenly(
     if first is None or second is None or first[1] == second[1]:
         return None
     return first[0], second[0]
+
+
+def _round_of(words: list[str]) -> int | None:
+    """The round these words of a question name, read as typed ("KH5", "lần thứ 5", "the 5th")."""
+    return parse_round(spell_out(fold(" ".join(words))))
 
 
 def series_side_by_side(engine: Lookup, q: Question, today: dt.date) -> set[str]:
