@@ -2235,3 +2235,12 @@ def test_a_defence_post_named_in_english_is_checked_against_the_persons_posts(en
     answer = engine.answer("Is Phung Si Tan a deputy defence minister?")
     assert (answer.verdict, answer.facts[0]) == ("no", "phung-si-tan")
     assert "Deputy Chief of the General Staff" in answer.text
+
+
+def test_a_chat_abbreviation_and_a_closing_filler_leave_the_question_as_asked(fixture_engine: Engine) -> None:
+    # "UBHH" is the Joint Commission; "luôn nha" before the end is "as well, please", no topic
+    answer = fixture_engine.answer(
+        "Ở kỳ họp UBHH lần 5 hai BT nêu kim ngạch thương mại bao nhiêu thế ạ, tăng bn % luôn nha"
+    )
+    assert {"vn-th-trade-2022", "vn-th-trade-growth-2022"} <= set(answer.facts)
+    assert "21,5" in answer.text and "9,2" in answer.text
