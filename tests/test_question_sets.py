@@ -2254,3 +2254,19 @@ def test_a_chat_abbreviation_and_a_closing_filler_leave_the_question_as_asked(fi
     )
     assert {"vn-th-trade-2022", "vn-th-trade-growth-2022"} <= set(answer.facts)
     assert "21,5" in answer.text and "9,2" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("8/1/2024 có sự kiện gì dính tới Lào ko?", "vn-mod-congratulates-lao-army-2024-01-08"),  # related to
+        ("anything on 25 Jan 2024 re Laos?", "lao-embassy-russia-tet-greeting-2024-01-25"),  # any event on
+    ],
+)
+def test_the_events_of_a_day_asked_in_chat_words(engine: Engine, question: str, fact: str) -> None:
+    assert engine.answer(question).facts[0] == fact
+
+
+def test_set_up_is_established(engine: Engine) -> None:
+    answer = engine.answer("how many yrs since VN & Laos set up diplomatic ties?", today=dt.date(2026, 12, 2))
+    assert answer.facts[0] == "establishment-diplomatic-relations-1962" and "64 years" in answer.text
