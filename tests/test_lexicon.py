@@ -78,6 +78,10 @@ def test_chat_short_forms_are_spelt_out_before_the_question_is_read() -> None:
     from bot.nlu.lexicon import spell_out
 
     assert spell_out("how many yrs since the 50th anniv") == "how many years since the 50th anniversary"
+    # a count with its unit's letter glued on; a round's noun glued before its number
+    assert spell_out("kim ngach 11t dau 2021") == "kim ngach 11 thang dau 2021"
+    assert spell_out("trade in the first 11m") == "trade in the first 11 months"
+    assert spell_out("kh5") == "ky hop 5"
 
 
 def test_english_initials_of_posts_and_bodies_read_as_their_names() -> None:

@@ -2270,3 +2270,8 @@ def test_the_events_of_a_day_asked_in_chat_words(engine: Engine, question: str, 
 def test_set_up_is_established(engine: Engine) -> None:
     answer = engine.answer("how many yrs since VN & Laos set up diplomatic ties?", today=dt.date(2026, 12, 2))
     assert answer.facts[0] == "establishment-diplomatic-relations-1962" and "64 years" in answer.text
+
+
+def test_a_count_of_months_typed_short_is_the_figures_period(engine: Engine) -> None:
+    answer = engine.answer("kim ngach TM 2 chieu VN-Lao 11T dau 2021 bn?")
+    assert answer.facts[0] == "vn-la-trade-11m-2021" and "1,2" in answer.text

@@ -284,6 +284,7 @@ class Words(_Data):
     month_range_joiners: list[str]
     months_en: list[str] = Field(min_length=12, max_length=12)
     month_abbreviations_en: dict[str, int]
+    glued_units: dict[str, str] = Field(default_factory=dict)
     glue_words: list[str]
     count_words: list[str]
     generic_words: list[str]
@@ -479,12 +480,16 @@ SPELLED_OUT: dict[str, str] = dict(_SYNONYMS.spelled_out)
 
 
 _GLUED_ROUND = re.compile(r"(?P<noun>[a-z]+)(?P<round>\d{1,3})")
+_GLUED_COUNT = re.compile(r"(?P<count>\d{1,2})(?P<unit>[a-z]+)")
 
 
 def _spelt(word: str) -> str:
     glued = _GLUED_ROUND.fullmatch(word)
     if glued is not None and glued["noun"] in _WORDS.rounds.glued:
         return f"{_WORDS.rounds.glued[glued['noun']]} {glued['round']}"  # "kh5": "ky hop 5"
+    counted = _GLUED_COUNT.fullmatch(word)
+    if counted is not None and counted["unit"] in _WORDS.glued_units:
+        return f"{counted['count']} {_WORDS.glued_units[counted['unit']]}"  # "11t": "11 thang"
     return SPELLED_OUT.get(word, word)
 
 
