@@ -2275,3 +2275,9 @@ def test_set_up_is_established(engine: Engine) -> None:
 def test_a_count_of_months_typed_short_is_the_figures_period(engine: Engine) -> None:
     answer = engine.answer("kim ngach TM 2 chieu VN-Lao 11T dau 2021 bn?")
     assert answer.facts[0] == "vn-la-trade-11m-2021" and "1,2" in answer.text
+
+
+def test_a_date_asked_by_the_noun_alone_is_when(engine: Engine) -> None:
+    # "signing date of …?" has no question word: the noun asks when
+    answer = engine.answer("signing date of the VN-Laos MFA cooperation agreement 2021-2025?")
+    assert answer.facts[0] == "mfa-cooperation-agreement-2021-2025" and "not stated" in answer.text
