@@ -2281,3 +2281,10 @@ def test_a_date_asked_by_the_noun_alone_is_when(engine: Engine) -> None:
     # "signing date of …?" has no question word: the noun asks when
     answer = engine.answer("signing date of the VN-Laos MFA cooperation agreement 2021-2025?")
     assert answer.facts[0] == "mfa-cooperation-agreement-2021-2025" and "not stated" in answer.text
+
+
+def test_question_words_listed_one_after_another_each_ask(engine: Engine) -> None:
+    # "when" right after "where" is one more slot asked, not a clause ("what did he say when …")
+    answer = engine.answer("1st deputy-FM political consultation VN-Laos: where, when, co-chairs?")
+    assert answer.facts[0] == "deputy-fm-political-consultation-1"
+    assert all(part in answer.text for part in ("Government Guesthouse", "2015", "Lê Hoài Trung"))
