@@ -2288,3 +2288,22 @@ def test_question_words_listed_one_after_another_each_ask(engine: Engine) -> Non
     answer = engine.answer("1st deputy-FM political consultation VN-Laos: where, when, co-chairs?")
     assert answer.facts[0] == "deputy-fm-political-consultation-1"
     assert all(part in answer.text for part in ("Government Guesthouse", "2015", "Lê Hoài Trung"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "FM Son x Sok Chenda Sophea meeting - when & where, on the sidelines of what?",
+        "on the margins of which meeting did Bui Thanh Son meet Sok Chenda Sophea?",
+    ],
+)
+def test_the_event_a_meeting_was_held_beside_is_asked_by_any_question_word(
+    engine: Engine, question: str
+) -> None:
+    assert "asean-fm-retreat-2024-01" in engine.answer(question).facts
+
+
+def test_the_occasion_two_people_met_on_is_their_meeting_not_its_container(engine: Engine) -> None:
+    # "trong dịp nào" asks on what occasion they met: the courtesy call, not the consultation around it
+    answer = engine.answer("Phạm Bình Minh và Alounkeo Kittikhoun gặp nhau trong dịp nào?")
+    assert answer.facts[0] == "reception-pham-binh-minh-alounkeo-2015-07-20"

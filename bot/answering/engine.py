@@ -119,9 +119,11 @@ from bot.nlu.lexicon import (
     POST_STOPS,
     ROLE_WORDS,
     SCENE_OPENERS,
+    SIDELINES,
     SIGNED_ASKED,
     SUCCESSION,
     SUCCESSION_WITH_POST,
+    WH_WORDS,
     WHOLE_PERIOD_ASKED,
     Intent,
     canonical,
@@ -174,6 +176,7 @@ class Decision:
 
 MAX_EACH = 3  # facts at most that 'each' asks for at once, beyond which the question is too broad
 BESIDES_WINDOW = 4  # words after "ngoài", "besides" in which the official set aside is named
+WH_AFTER_DURING = 2  # words after "on the sidelines of" in which a question word asks for the event
 
 
 class Engine:
@@ -915,8 +918,15 @@ class Engine:
         meetings of another kind."""
         kind = event_kind_asked(q.canonical)
         during = HELD_DURING.search(q.canonical)
-        if kind is None or during is None or not q.officials:
+        if during is None or not q.officials:
             return None
+        if kind is None or kind in KINDS_ANY_EVENT:
+            # "on the sidelines of what?", "… of which meeting?": any event, when a question word
+            # follows the cue ("what did they discuss on the sidelines of the retreat" asks none)
+            beside = SIDELINES.search(q.canonical)
+            if beside is None or not set(q.canonical[beside.end() :].split()[:WH_AFTER_DURING]) & WH_WORDS:
+                return None
+            kind = None
         theirs = [
             s.fact
             for s in ranked
@@ -928,7 +938,7 @@ class Engine:
             e.id: e
             for event in theirs
             for e in self.knowledge.linked_events(event)
-            if e.event_kind.value == kind and self._held_during(event, e)  # it holds the meeting's days
+            if kind in (None, e.event_kind.value) and self._held_during(event, e)  # it holds their days
         }
         if len(within) != 1:
             return None

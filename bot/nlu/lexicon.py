@@ -106,6 +106,7 @@ class Cues(_Data):
     members: list[str]
     occasion: list[str]
     held_during: list[str]
+    sidelines: list[str]
     records_named: dict[Literal["series", "agreement"], list[str]]
     anniversary: list[str]
     anniversary_words: list[str]
@@ -661,6 +662,7 @@ HELD_ASKED = _phrases(_CUES.held_asked)
 MEMBERS_ASKED = _phrases(_CUES.members)
 OCCASION_ASKED = _phrases(_CUES.occasion)
 HELD_DURING = _phrases(_CUES.held_during)
+SIDELINES = _phrases(_CUES.sidelines)
 EVENT_ASKED = _phrases(_CUES.event_asked)
 ONE_EVENT_ASKED = _phrases(_CUES.one_event_asked)
 DAY_AFTER = _phrases(_CUES.day_after)
