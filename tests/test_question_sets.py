@@ -140,6 +140,9 @@ FLOORS: dict[str, tuple[int, int]] = {
     # of 130, held out, written blind at the start of the seventeenth stop (its writer audited it against
     # the sources); start of stop 122 (6), first run 122 (6)
     "heldout36.yaml": (122, 6),
+    # of 130, held out, written blind late in the seventeenth stop (after seven answer-changing commits;
+    # its writer audited it against the sources); start of stop 118 (8), first run 118 (8)
+    "heldout37.yaml": (118, 8),
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (75, 0),  # of 78, held out
@@ -245,6 +248,9 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # of 100, held out, written blind at the start of the seventeenth stop (its writer audited it against
     # the sources); start of stop 91 (4), first run 91 (4)
     "heldout34.yaml": (91, 4),
+    # of 100, held out, written blind late in the seventeenth stop (after seven answer-changing commits;
+    # its writer audited it against the sources); start of stop 93 (4), first run 93 (4)
+    "heldout35.yaml": (93, 4),
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 
