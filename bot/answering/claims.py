@@ -200,9 +200,12 @@ def is_claim(q: Question) -> bool:
 
 def _question_word(q: Question) -> bool:
     """A question word in the question, not counting one whose tone marks or place made it another
-    word ("Đầu năm 2024 …": "đầu", not "đâu", so no "where" was read)."""
+    word ("Đầu năm 2024 …": "đầu", not "đâu", so no "where" was read), nor one typed capitalised inside
+    the question: a part of a name ("cửa khẩu Mũi Sao … không?")."""
+    named = {fold(w.strip("?.,!;:()\"'")) for w in q.text.split()[1:] if w[:1].isupper()}
     return any(
         not any(m.group(0) in forms and intent not in q.intents for intent, forms in MARKED_FORMS.items())
+        and m.group(0) not in named
         for m in WH_PATTERN.finditer(q.canonical)
     )
 
