@@ -2322,3 +2322,11 @@ def test_a_question_word_inside_a_name_asks_nothing(fixture_engine: Engine) -> N
         "chung tại cửa khẩu Mũi Sao không?"
     )
     assert (answer.facts[0], answer.verdict) == ("vn-th-maritime-committee-7", "yes")
+
+
+def test_a_planned_event_asked_whether_it_happened_and_more_says_it_is_only_planned(
+    fixture_engine: Engine,
+) -> None:
+    answer = fixture_engine.answer("ky hop lan 6 uy ban hon hop VN Thai Lan da dien ra chua, ket qua ra sao")
+    assert answer.facts[0] == "vn-th-joint-commission-6" and answer.not_stated
+    assert "không nêu sự kiện đã diễn ra hay chưa" in answer.text

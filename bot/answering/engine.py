@@ -95,6 +95,7 @@ from bot.nlu.lexicon import (
     FIGURE_MEANING_ASKED,
     FIGURES_ASKED,
     FUNCTION_WORDS,
+    HAPPENED_ASKED,
     HELD_ASKED,
     HELD_DURING,
     HOME_COUNTRIES,
@@ -1666,7 +1667,21 @@ class Engine:
         return bool(q.unknown_words) or bool(whole_asked and PART_PERIOD.search(period))
 
     def _event_answer(self, q: Question, event: Event, score: float) -> Answer:
-        """Every slot the question asks about the event, or its summary when it asks none."""
+        """Every slot the question asks about the event, or its summary when it asks none; of a planned
+        one asked whether it took place ("đã diễn ra chưa, kết quả ra sao?"), first that the articles
+        give it only as planned."""
+        answer = self._slots_answered(q, event, score)
+        if (
+            event.status is EventStatus.PLANNED
+            and answer.status is Status.ANSWERED
+            and HAPPENED_ASKED.search(q.canonical)
+            and Intent.PLANNED not in q.intents
+        ):
+            text = phrase("planned_unknown", q.lang, title=self.render.title(event, q.lang))
+            return dataclasses.replace(answer, text=f"{text}\n\n{answer.text}", not_stated=True)
+        return answer
+
+    def _slots_answered(self, q: Question, event: Event, score: float) -> Answer:
         lang, r = q.lang, self.render
         slots = self.asked_slots(q, event)
         other = self._asked_of_another(q, event) if slots else None
