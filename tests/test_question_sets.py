@@ -2330,3 +2330,9 @@ def test_a_planned_event_asked_whether_it_happened_and_more_says_it_is_only_plan
     answer = fixture_engine.answer("ky hop lan 6 uy ban hon hop VN Thai Lan da dien ra chua, ket qua ra sao")
     assert answer.facts[0] == "vn-th-joint-commission-6" and answer.not_stated
     assert "không nêu sự kiện đã diễn ra hay chưa" in answer.text
+
+
+def test_an_english_possessive_on_a_given_name_names_its_owner(engine: Engine) -> None:
+    answer = engine.answer("Thuong's Laos visit vs Chinh's Laos visit - which came first, what months?")
+    assert set(answer.facts[:2]) == {"visit-vo-van-thuong-la-2023-04", "visit-pham-minh-chinh-la-2023-01"}
+    assert "January 2023" in answer.text and "April 2023" in answer.text

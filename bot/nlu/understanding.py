@@ -554,8 +554,13 @@ class EntityIndex:
         `typed` is the question as typed, whose marks may tell a name from a compound.
         """
         found: dict[str, tuple[int, int]] = {}
+        # "Thuong's Laos visit": an English possessive typed on a capitalised given name names its owner
+        possessed = {fold(m[1]) for m in _POSSESSIVE.finditer(typed)}
         for i, token in enumerate(tokens):
             owners = self.given_names.get(token)
+            if owners and token in possessed and tokens[i + 1 : i + 2] == ["s"] and len(owners) == 1:
+                found[owners[0]] = (i, i + 1)
+                continue
             if not owners or i == 0:
                 continue
             pair = (token, tokens[i + 1]) if i + 1 < len(tokens) else None
@@ -944,6 +949,9 @@ def _lost_final(typed: str, word: str) -> bool:
 
 def is_function_unit(unit: str) -> bool:
     return all(token in FUNCTION_WORDS or token.isdigit() for token in unit.split())
+
+
+_POSSESSIVE = re.compile(r"\b([A-ZĐ][^\W\d_]+)['’]s\b")
 
 
 def _name_pairs(name_units: set[str]) -> frozenset[str]:
