@@ -2336,3 +2336,9 @@ def test_an_english_possessive_on_a_given_name_names_its_owner(engine: Engine) -
     answer = engine.answer("Thuong's Laos visit vs Chinh's Laos visit - which came first, what months?")
     assert set(answer.facts[:2]) == {"visit-vo-van-thuong-la-2023-04", "visit-pham-minh-chinh-la-2023-01"}
     assert "January 2023" in answer.text and "April 2023" in answer.text
+
+
+def test_what_a_person_signed_asked_by_the_documents_kind(fixture_engine: Engine) -> None:
+    # "ký bản ghi nhớ gì": what he signed, as "ký văn kiện gì" asks it; not every document of the day
+    answer = fixture_engine.answer("BT Sơn ký bản ghi nhớ gì với bên Thái vậy ạ?")
+    assert answer.facts == ("mou-trade-promotion-2023",) and "xúc tiến thương mại" in answer.text
