@@ -2342,3 +2342,11 @@ def test_what_a_person_signed_asked_by_the_documents_kind(fixture_engine: Engine
     # "ký bản ghi nhớ gì": what he signed, as "ký văn kiện gì" asks it; not every document of the day
     answer = fixture_engine.answer("BT Sơn ký bản ghi nhớ gì với bên Thái vậy ạ?")
     assert answer.facts == ("mou-trade-promotion-2023",) and "xúc tiến thương mại" in answer.text
+
+
+def test_the_session_asked_of_a_numbered_round_of_another_mechanism(fixture_engine: Engine) -> None:
+    # "lần 3" is the consultation's round; "kỳ họp nào" asks for the session its record names
+    answer = fixture_engine.answer(
+        "o tham van lan 3 ong Duc de nghi hai ben chuan bi cho ky hop nao sap toi, to chuc o dau"
+    )
+    assert answer.facts[0] == "vn-th-joint-commission-6" and "Hà Nội" in answer.text

@@ -819,10 +819,12 @@ class Engine:
         kind = event_kind_asked(q.canonical)
         # the event named, though a stance made there may fit the question's words better
         best = next((s for s in ranked if isinstance(s.fact, Event)), None)
-        if kind is None or kind in KINDS_ANY_EVENT or q.round is not None:
+        if kind is None or kind in KINDS_ANY_EVENT or best is None or not best.anchored:
             return None
-        if best is None or not best.anchored:
-            return None
+        if q.round is not None and not (isinstance(best.fact, Event) and best.fact.round == q.round):
+            return (
+                None  # the round asked is of the kind asked; "ở tham vấn lần 3 … kỳ họp nào": the named one's
+            )
         named = [s.fact for s in ranked if isinstance(s.fact, Event) and s.score >= best.score - TIE_MARGIN]
         if any(event.event_kind.value == kind for event in named):
             return None  # an event of the kind asked is itself named
