@@ -2350,3 +2350,8 @@ def test_the_session_asked_of_a_numbered_round_of_another_mechanism(fixture_engi
         "o tham van lan 3 ong Duc de nghi hai ben chuan bi cho ky hop nao sap toi, to chuc o dau"
     )
     assert answer.facts[0] == "vn-th-joint-commission-6" and "Hà Nội" in answer.text
+
+
+def test_the_full_name_of_a_document_named_by_its_kind_is_on_record(engine: Engine) -> None:
+    answer = engine.answer("du an moc quoc gioi VN-Lao ten day du la gi, 2 ben nhat tri gi?")
+    assert answer.facts[0] == "border-marker-densification-project" and "Tăng dày và Tôn tạo" in answer.text

@@ -1432,6 +1432,10 @@ def analyze(
     asked_round = _asked_round(dated_text, _read_as_typed(dated_text, spell_out(fold(dated_text))))
     series = _round_owner(index, index.series_scores(unquoted), unquoted)
     named_whole = any(share >= 1.0 for share in series.values())  # a mechanism named by its whole name
+    asked_date = _asked_date(dated_text, today)
+    # a document named by its kind and words ("dự án mốc quốc giới tên đầy đủ là gì"), not by a date
+    # several were signed on: its full name is on record
+    document = asked_date is None and bool(FACT_KIND_CUES["agreement"].search(canon))
     return Question(
         text=question,
         folded=folded,
@@ -1441,7 +1445,7 @@ def analyze(
         lang=lang,
         intents=intents,
         round=asked_round,
-        date=_asked_date(dated_text, today),
+        date=asked_date,
         officials=officials,
         places=places,
         countries=countries,
@@ -1452,8 +1456,8 @@ def analyze(
         unknown_attribute=not (kinds and asked_round is not None)
         # ("the 8th consultation … said about education": a topic of the meeting, no one's education)
         and any(
-            # a person's or a mechanism's full name is on record when the question names them
-            not ((officials or named_whole) and m.group(0) in HELD_FOR_PEOPLE)
+            # a person's, a mechanism's or a document's full name is on record when the question names them
+            not ((officials or named_whole or document) and m.group(0) in HELD_FOR_PEOPLE)
             for m in UNKNOWN_ATTRIBUTES.finditer(folded)
         ),
         greeting=bool(GREETINGS.search(folded)) and len(tokens) <= 6,
