@@ -2355,3 +2355,14 @@ def test_the_session_asked_of_a_numbered_round_of_another_mechanism(fixture_engi
 def test_the_full_name_of_a_document_named_by_its_kind_is_on_record(engine: Engine) -> None:
     answer = engine.answer("du an moc quoc gioi VN-Lao ten day du la gi, 2 ben nhat tri gi?")
     assert answer.facts[0] == "border-marker-densification-project" and "Tăng dày và Tôn tạo" in answer.text
+
+
+def test_ct_is_read_as_the_words_beside_it_and_a_day_offered_asks_which(engine: Engine) -> None:
+    # "CT" is "chính trị" after "tham vấn" ("CT nước" is "Chủ tịch nước"); "cụ thể ngày 28 hay 29/12"
+    # asks which day, and the record gives none
+    answer = engine.answer("Tham vấn CT cấp BT lần 8 cụ thể ngày 28 hay 29/12 vậy?")
+    assert answer.facts[0] == "fm-political-consultation-8" and "không nêu ngày cụ thể" in answer.text
+    assert (
+        engine.answer("CT nước Võ Văn Thưởng thăm Lào tháng mấy?").facts[0]
+        == "visit-vo-van-thuong-la-2023-04"
+    )
