@@ -2366,3 +2366,13 @@ def test_ct_is_read_as_the_words_beside_it_and_a_day_offered_asks_which(engine: 
         engine.answer("CT nước Võ Văn Thưởng thăm Lào tháng mấy?").facts[0]
         == "visit-vo-van-thuong-la-2023-04"
     )
+
+
+def test_a_question_word_typed_with_its_marks_asks_even_where_it_asks_no_place(
+    fixture_engine: Engine,
+) -> None:
+    # "ứng cử vào đâu" asks what for, not where; typed "đâu" it is still a question, not a claim to check
+    answer = fixture_engine.answer(
+        "À thế hồi kỳ họp UBHH lần 5 ở Băng Cốc bên Thái ủng hộ mình ứng cử vào đâu á?"
+    )
+    assert answer.facts[0] == "th-supports-vn-unesco-executive-board-2025-2029" and answer.verdict is None

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Final, Literal
 
@@ -203,8 +204,15 @@ def _question_word(q: Question) -> bool:
     word ("Đầu năm 2024 …": "đầu", not "đâu", so no "where" was read), nor one typed capitalised inside
     the question: a part of a name ("cửa khẩu Mũi Sao … không?")."""
     named = {fold(w.strip("?.,!;:()\"'")) for w in q.text.split()[1:] if w[:1].isupper()}
+    typed = {unicodedata.normalize("NFC", w.strip("?.,!;:()\"'").lower()) for w in q.text.split()}
     return any(
-        not any(m.group(0) in forms and intent not in q.intents for intent, forms in MARKED_FORMS.items())
+        not any(
+            m.group(0) in forms
+            and intent not in q.intents
+            # typed with the question word's own marks it is one ("ứng cử vào đâu á?"), asked or not
+            and not typed & forms[m.group(0)]
+            for intent, forms in MARKED_FORMS.items()
+        )
         and m.group(0) not in named
         for m in WH_PATTERN.finditer(q.canonical)
     )
