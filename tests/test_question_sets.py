@@ -2376,3 +2376,12 @@ def test_a_question_word_typed_with_its_marks_asks_even_where_it_asks_no_place(
         "À thế hồi kỳ họp UBHH lần 5 ở Băng Cốc bên Thái ủng hộ mình ứng cử vào đâu á?"
     )
     assert answer.facts[0] == "th-supports-vn-unesco-executive-board-2025-2029" and answer.verdict is None
+
+
+def test_a_mistyped_ordinal_is_the_round(engine: Engine) -> None:
+    # "secnd" is one edit from "second": the round asked, not a word the base lacks
+    answer = engine.answer("Where was the secnd round with Laos planned to be held?")
+    assert answer.status is Status.AMBIGUOUS
+    assert {"deputy-fm-political-consultation-2", "deputy-pm-fm-annual-consultation-2"} <= {
+        c.fact_id for c in answer.candidates
+    }

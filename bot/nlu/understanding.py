@@ -697,10 +697,10 @@ class EntityIndex:
     @property
     def _spelling(self) -> dict[tuple[str, int], list[str]]:
         """The words a typo is corrected to (the base's own long words and the cue words), by first
-        letter and length; built on the first typo."""
+        letter and length; built on the first typo. Ordinals and months count ("secnd", "Januray")."""
         if self._spelling_index is None:
             index: defaultdict[tuple[str, int], list[str]] = defaultdict(list)
-            for w in sorted(self.vocabulary | CUE_WORDS | SYNONYM_WORDS):
+            for w in sorted(self.vocabulary | CUE_WORDS | SYNONYM_WORDS | NUMBER_WORDS):
                 if len(w) >= SHORT_TYPO_MIN_LEN - 1 and w.isalpha():
                     index[(w[0], len(w))].append(w)
             self._spelling_index = dict(index)
@@ -1429,7 +1429,11 @@ def analyze(
         or place.country in countries
     }
     kinds = frozenset(kind for kind, cue in EVENT_KIND_CUES.items() if cue.search(canon))
-    asked_round = _asked_round(dated_text, _read_as_typed(dated_text, spell_out(fold(dated_text))))
+    # (a mistyped ordinal read as the word it is: "the secnd round")
+    keep = is_english_word if lang == "en" else None
+    asked_round = _asked_round(
+        dated_text, _read_as_typed(dated_text, index.corrected(spell_out(fold(dated_text)), keep=keep))
+    )
     series = _round_owner(index, index.series_scores(unquoted), unquoted)
     named_whole = any(share >= 1.0 for share in series.values())  # a mechanism named by its whole name
     asked_date = _asked_date(dated_text, today)
