@@ -2378,6 +2378,13 @@ def test_a_question_word_typed_with_its_marks_asks_even_where_it_asks_no_place(
     assert answer.facts[0] == "th-supports-vn-unesco-executive-board-2025-2029" and answer.verdict is None
 
 
+def test_a_mistyped_month_is_the_date(engine: Engine) -> None:
+    answer = engine.answer(
+        "List what Vietnam and Cambodia agreed on when their foreign ministers met on 28 Januray 2024."
+    )
+    assert answer.facts[0] == "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28"
+
+
 def test_a_mistyped_ordinal_is_the_round(engine: Engine) -> None:
     # "secnd" is one edit from "second": the round asked, not a word the base lacks
     answer = engine.answer("Where was the secnd round with Laos planned to be held?")

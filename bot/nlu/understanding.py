@@ -1067,6 +1067,16 @@ def _planned_at(folded: str) -> int | None:
     return cue.start() if named_before else None
 
 
+def _typos_fixed(text: str, index: EntityIndex, keep: Callable[[str], bool] | None) -> str:
+    """The text as typed, each mistyped word replaced by the word `index.corrected` reads it as."""
+    folded = fold(text).split()
+    fixed = index.corrected(" ".join(folded), keep=keep).split()
+    swaps = {typo: word for typo, word in zip(folded, fixed, strict=False) if typo != word}
+    if not swaps or len(fixed) != len(folded):
+        return text  # nothing mistyped, or initials spelt out: the words no longer line up
+    return re.sub(r"[^\W\d_]+", lambda m: swaps.get(fold(m.group(0)), m.group(0)), text)
+
+
 def _asked_date(text: str, today: dt.date | None) -> DateQuery | None:
     """The date asked about; of a round planned at another ("hồi 2022 hai bên hẹn lần 3 …"), a date
     named before the planning is the other round's, not the one asked."""
@@ -1436,7 +1446,7 @@ def analyze(
     )
     series = _round_owner(index, index.series_scores(unquoted), unquoted)
     named_whole = any(share >= 1.0 for share in series.values())  # a mechanism named by its whole name
-    asked_date = _asked_date(dated_text, today)
+    asked_date = _asked_date(_typos_fixed(dated_text, index, keep), today)  # "28 Januray 2024"
     # a document named by its kind and words ("dự án mốc quốc giới tên đầy đủ là gì"), not by a date
     # several were signed on: its full name is on record
     document = asked_date is None and bool(FACT_KIND_CUES["agreement"].search(canon))
