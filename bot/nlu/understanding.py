@@ -258,7 +258,7 @@ class EntityIndex:
         index.language_words = _language_words(knowledge)
         index._index_countries()
         sides: list[tuple[str, str]] = []
-        written_names: list[str] = []  # officials' titles and mechanisms' names, for `titles_written`
+        written_names: list[str] = []  # officials' titles, mechanisms' and documents' names: `titles_written`
         for fact in knowledge.facts:
             if isinstance(fact, Official):
                 if _whole_names(fact.country):
@@ -276,6 +276,8 @@ class EntityIndex:
                     parts = _PAIR_DASH.split(name)
                     if len(parts) == 2:
                         sides.extend((canonical(fold(part)), fact.id) for part in parts)
+            elif isinstance(fact, Agreement):
+                written_names.extend(canonical(fold(n)) for n in [fact.name_vi, *fact.aliases])
             elif isinstance(fact, Series):
                 names = [fact.name_vi, fact.name_en, *fact.aliases]
                 names += [turned for n in names if (turned := tail_first(n))]
