@@ -2392,3 +2392,9 @@ def test_a_mistyped_ordinal_is_the_round(engine: Engine) -> None:
     assert {"deputy-fm-political-consultation-2", "deputy-pm-fm-annual-consultation-2"} <= {
         c.fact_id for c in answer.candidates
     }
+
+
+def test_ct_before_the_words_of_a_documents_name_is_chuong_trinh(fixture_engine: Engine) -> None:
+    # "CT hành động chung" is the Joint Plan of Action ("Chương trình hành động chung")
+    answer = fixture_engine.answer("thoa thuan hop tac 2 BNG va CT hanh dong chung ky khi nao?")
+    assert {"mfa-cooperation-agreement-2022-2026", "joint-plan-of-action-2023-2027"} <= set(answer.facts)
