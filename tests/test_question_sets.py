@@ -54,7 +54,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     # of 135, written blind late in the fourth stop; one more confident-wrong (2 → 3) since what is set
     # for a year is listed, which gained the held-out sets of both bases 8 right, 4 fewer confident-wrong
     "heldout8.yaml": (130, 3),
-    "heldout9.yaml": (113, 2),  # of 120, written blind after the fourth stop's last engine change
+    "heldout9.yaml": (114, 2),  # of 120, written blind after the fourth stop's last engine change
     "dev.yaml": (265, 0),  # of 270
     "dev2.yaml": (209, 4),  # of 220
     "dev3.yaml": (203, 1),  # of 210, written blind with heldout4
@@ -75,11 +75,11 @@ FLOORS: dict[str, tuple[int, int]] = {
     # one less (one confident-wrong more) in the twelfth stop since a stance made at the meeting named is a
     # candidate though no word of the question ranks it (+5 right, -5 confident-wrong on all held-out sets)
     "heldout16.yaml": (111, 14),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
-    "dev12.yaml": (127, 7),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
+    "dev12.yaml": (129, 6),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
     "heldout17.yaml": (123, 6),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
     "dev13.yaml": (125, 2),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
     "heldout18.yaml": (112, 9),  # of 130, with dev13; start of stop 107 (11), first run 110 (11)
-    "dev14.yaml": (134, 5),  # of 140, written blind at the start of the eleventh stop; start of stop 126 (7)
+    "dev14.yaml": (135, 4),  # of 140, written blind at the start of the eleventh stop; start of stop 126 (7)
     # of 140, with dev14; start of stop 127 (8), first run 126 (9): its count alone took back the filter
     # of documents by topic that had cost it (and heldout14) one answer, with no dev gain
     "heldout19.yaml": (132, 5),
@@ -121,7 +121,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     # start of stop 118 (7), first run 118 (7)
     "heldout30.yaml": (118, 7),
     # of 130, held out, with heldout30; start of stop 118 (3), first run 118 (3)
-    "heldout31.yaml": (118, 3),
+    "heldout31.yaml": (119, 3),
     # of 130, held out, written blind late in the fifteenth stop (after eleven answer-changing commits;
     # its writer audited it against the sources); start of stop 113 (9), first run (after thirteen) 114 (9)
     "heldout32.yaml": (114, 9),
@@ -129,14 +129,14 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev22.yaml": (122, 2),
     # of 130, held out, written blind at the start of the sixteenth stop (each writer audited its own set
     # against the sources); start of stop 109 (7), first run 109 (7)
-    "heldout33.yaml": (109, 7),
+    "heldout33.yaml": (111, 7),
     # of 130, held out, with heldout33; start of stop 110 (12), first run 110 (12)
-    "heldout34.yaml": (110, 12),
+    "heldout34.yaml": (111, 11),
     # of 130, held out, written blind late in the sixteenth stop (after nine answer-changing commits; its
     # writer audited it against the sources); start of stop 119 (5), first run 119 (5)
-    "heldout35.yaml": (119, 5),
+    "heldout35.yaml": (120, 5),
     # of 130, written blind at the start of the seventeenth stop; start of stop 111 (5)
-    "dev23.yaml": (111, 5),
+    "dev23.yaml": (123, 3),
     # of 130, held out, written blind at the start of the seventeenth stop (its writer audited it against
     # the sources); start of stop 122 (6), first run 122 (6)
     "heldout36.yaml": (122, 6),
@@ -149,11 +149,11 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout2.yaml": (88, 3),  # of 96, held out, written blind on 2026-12-06
     "dev.yaml": (85, 1),  # of 89
     "heldout3.yaml": (91, 3),  # of 100, held out, written blind with heldout5
-    "heldout4.yaml": (82, 5),  # of 90, held out, written blind with heldout6
+    "heldout4.yaml": (83, 5),  # of 90, held out, written blind with heldout6
     "dev2.yaml": (104, 2),  # of 111
     "dev3.yaml": (104, 5),  # of 114, written blind with heldout4
     "dev4.yaml": (103, 2),  # of 111, written blind with heldout5
-    "heldout5.yaml": (80, 7),  # of 94, held out, written blind with heldout7
+    "heldout5.yaml": (81, 6),  # of 94, held out, written blind with heldout7
     "heldout6.yaml": (78, 5),  # of 85, held out, written blind with heldout8
     "heldout7.yaml": (68, 5),  # of 77, held out, written blind with heldout9
     "dev5.yaml": (108, 1),  # of 112, written blind with heldout7
@@ -197,7 +197,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout18.yaml": (90, 3),
     # of 100, held out, written blind late in the eleventh stop (six answer-changing commits before its
     # end); start of stop 85 (10), first run 85 (10)
-    "heldout19.yaml": (86, 10),
+    "heldout19.yaml": (87, 9),
     "dev16.yaml": (92, 5),  # of 100, written blind at the start of the twelfth stop; start of stop 85 (11)
     # of 100, held out, with dev16; start of stop 81 (6), first run 81 (6)
     "heldout20.yaml": (86, 2),
@@ -206,13 +206,13 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout21.yaml": (92, 4),
     # of 100, held out, written blind late in the twelfth stop, after most changes; start of stop 85 (11),
     # first run 87 (9)
-    "heldout22.yaml": (90, 7),
+    "heldout22.yaml": (91, 7),
     "dev18.yaml": (93, 3),  # of 100, written blind at the start of the thirteenth stop; start of stop 85 (7)
     # of 100, held out, with dev18; start of stop 88 (5)
     "heldout23.yaml": (90, 4),
     "dev19.yaml": (96, 3),  # of 100, written blind early in the thirteenth stop; start of stop 88 (8)
     # of 100, held out, with dev19 (after seven answer-changing commits); start of stop 89 (3)
-    "heldout24.yaml": (93, 1),
+    "heldout24.yaml": (94, 1),
     # of 100, held out, written blind late in the thirteenth stop (after twenty answer-changing commits);
     # start of stop 89 (6), first run 92 (4)
     "heldout25.yaml": (93, 4),
@@ -224,7 +224,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # start of stop 93 (1), first run 93 (1)
     "heldout27.yaml": (93, 1),
     # of 100, written blind at the start of the fifteenth stop; start of stop 74 (10)
-    "dev21.yaml": (88, 7),
+    "dev21.yaml": (89, 6),
     # of 100, held out, written blind at the start of the fifteenth stop (audited before the first run);
     # start of stop 95 (2), first run 95 (2)
     "heldout28.yaml": (95, 2),
@@ -237,14 +237,14 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "dev22.yaml": (91, 5),
     # of 100, held out, written blind at the start of the sixteenth stop (each writer audited its own set
     # against the sources); start of stop 87 (8), first run 87 (8)
-    "heldout31.yaml": (88, 7),
+    "heldout31.yaml": (89, 7),
     # of 100, held out, with heldout31; start of stop 83 (12), first run 83 (12)
     "heldout32.yaml": (83, 12),
     # of 100, held out, written blind late in the sixteenth stop (after nine answer-changing commits; its
     # writer audited it against the sources); start of stop 84 (8), first run 84 (8)
-    "heldout33.yaml": (84, 8),
+    "heldout33.yaml": (85, 7),
     # of 100, written blind at the start of the seventeenth stop; start of stop 88 (8)
-    "dev23.yaml": (89, 8),
+    "dev23.yaml": (94, 4),
     # of 100, held out, written blind at the start of the seventeenth stop (its writer audited it against
     # the sources); start of stop 91 (4), first run 91 (4)
     "heldout34.yaml": (91, 4),
