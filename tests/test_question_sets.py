@@ -2253,130 +2253,127 @@ def test_a_defence_post_named_in_english_is_checked_against_the_persons_posts(en
     assert "Deputy Chief of the General Staff" in answer.text
 
 
-# Questions of the seventeenth stop, each the first question read so: (question, the fact answered
-# first, a part of the answer). The comment says what the question shows.
-@pytest.mark.parametrize(
-    ("question", "fact", "part"),
-    [
-        # "dính tới": related to
-        (
-            "8/1/2024 có sự kiện gì dính tới Lào ko?",
-            "vn-mod-congratulates-lao-army-2024-01-08",
-            "Phùng Sĩ Tấn",
-        ),
-        # "anything on <date>" asks for the day's events
-        ("anything on 25 Jan 2024 re Laos?", "lao-embassy-russia-tet-greeting-2024-01-25", "Vilavanh"),
-        # "set up" is "establish"
-        (
-            "how many yrs since VN & Laos set up diplomatic ties?",
-            "establishment-diplomatic-relations-1962",
-            "64",
-        ),
-        # "11T": a count of months with its unit glued on
-        ("kim ngach TM 2 chieu VN-Lao 11T dau 2021 bn?", "vn-la-trade-11m-2021", "1,2"),
-        # "signing date of …?" has no question word: the noun asks when
-        (
-            "signing date of the VN-Laos MFA cooperation agreement 2021-2025?",
-            "mfa-cooperation-agreement-2021-2025",
-            "not stated",
-        ),
-        # "when" right after "where" is one more slot asked, not a clause ("what did he say when …")
-        (
-            "1st deputy-FM political consultation VN-Laos: where, when, co-chairs?",
-            "deputy-fm-political-consultation-1",
-            "2015",
-        ),
-        # "on the sidelines of what?": the linked event holding the meeting's days, by any question word
-        (
-            "FM Son x Sok Chenda Sophea meeting - when & where, on the sidelines of what?",
-            "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28",
-            "Retreat",
-        ),
-        (
-            "on the margins of which meeting did Bui Thanh Son meet Sok Chenda Sophea?",
-            "asean-fm-retreat-2024-01",
-            "Retreat",
-        ),
-        # "trong dịp nào" asks on what occasion they met: the courtesy call, not the consultation around it
-        (
-            "Phạm Bình Minh và Alounkeo Kittikhoun gặp nhau trong dịp nào?",
-            "reception-pham-binh-minh-alounkeo-2015-07-20",
-            "2015",
-        ),
-        # an English possessive on a capitalised given name names its one owner
-        (
-            "Thuong's Laos visit vs Chinh's Laos visit - which came first, what months?",
-            "visit-pham-minh-chinh-la-2023-01",
-            "April 2023",
-        ),
-        # a document named by its kind and words has its full name on record
-        (
-            "du an moc quoc gioi VN-Lao ten day du la gi, 2 ben nhat tri gi?",
-            "border-marker-densification-project",
-            "Tăng dày và Tôn tạo",
-        ),
-        # "CT" is "chính trị" after "tham vấn", "Chủ tịch" before "nước"; "cụ thể ngày 28 hay 29/12" asks
-        # which day, and the record gives none
-        (
-            "Tham vấn CT cấp BT lần 8 cụ thể ngày 28 hay 29/12 vậy?",
-            "fm-political-consultation-8",
-            "không nêu ngày cụ thể",
-        ),
-        ("CT nước Võ Văn Thưởng thăm Lào tháng mấy?", "visit-vo-van-thuong-la-2023-04", "4/2023"),
-        # a mistyped month is the month
-        (
-            "List what Vietnam and Cambodia agreed on when their foreign ministers met on 28 Januray 2024.",
-            "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28",
-            "28 January 2024",
-        ),
-    ],
-)
-def test_how_people_type_it_is_read_as_meant(engine: Engine, question: str, fact: str, part: str) -> None:
-    answer = engine.answer(question, today=dt.date(2026, 12, 2))
-    assert (answer.facts[0], part in answer.text) == (fact, True)
+# Questions of the seventeenth stop, each the first question read so, on the real base and on the second:
+# (question, the fact answered first, a part of the answer). The comment says what the question shows.
+READ_AS_MEANT = [
+    # "dính tới": related to
+    (
+        "8/1/2024 có sự kiện gì dính tới Lào ko?",
+        "vn-mod-congratulates-lao-army-2024-01-08",
+        "Phùng Sĩ Tấn",
+    ),
+    # "anything on <date>" asks for the day's events
+    ("anything on 25 Jan 2024 re Laos?", "lao-embassy-russia-tet-greeting-2024-01-25", "Vilavanh"),
+    # "set up" is "establish"
+    (
+        "how many yrs since VN & Laos set up diplomatic ties?",
+        "establishment-diplomatic-relations-1962",
+        "64",
+    ),
+    # "11T": a count of months with its unit glued on
+    ("kim ngach TM 2 chieu VN-Lao 11T dau 2021 bn?", "vn-la-trade-11m-2021", "1,2"),
+    # "signing date of …?" has no question word: the noun asks when
+    (
+        "signing date of the VN-Laos MFA cooperation agreement 2021-2025?",
+        "mfa-cooperation-agreement-2021-2025",
+        "not stated",
+    ),
+    # "when" right after "where" is one more slot asked, not a clause ("what did he say when …")
+    (
+        "1st deputy-FM political consultation VN-Laos: where, when, co-chairs?",
+        "deputy-fm-political-consultation-1",
+        "2015",
+    ),
+    # "on the sidelines of what?": the linked event holding the meeting's days, by any question word
+    (
+        "FM Son x Sok Chenda Sophea meeting - when & where, on the sidelines of what?",
+        "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28",
+        "Retreat",
+    ),
+    (
+        "on the margins of which meeting did Bui Thanh Son meet Sok Chenda Sophea?",
+        "asean-fm-retreat-2024-01",
+        "Retreat",
+    ),
+    # "trong dịp nào" asks on what occasion they met: the courtesy call, not the consultation around it
+    (
+        "Phạm Bình Minh và Alounkeo Kittikhoun gặp nhau trong dịp nào?",
+        "reception-pham-binh-minh-alounkeo-2015-07-20",
+        "2015",
+    ),
+    # an English possessive on a capitalised given name names its one owner
+    (
+        "Thuong's Laos visit vs Chinh's Laos visit - which came first, what months?",
+        "visit-pham-minh-chinh-la-2023-01",
+        "April 2023",
+    ),
+    # a document named by its kind and words has its full name on record
+    (
+        "du an moc quoc gioi VN-Lao ten day du la gi, 2 ben nhat tri gi?",
+        "border-marker-densification-project",
+        "Tăng dày và Tôn tạo",
+    ),
+    # "CT" is "chính trị" after "tham vấn", "Chủ tịch" before "nước"; "cụ thể ngày 28 hay 29/12" asks
+    # which day, and the record gives none
+    (
+        "Tham vấn CT cấp BT lần 8 cụ thể ngày 28 hay 29/12 vậy?",
+        "fm-political-consultation-8",
+        "không nêu ngày cụ thể",
+    ),
+    ("CT nước Võ Văn Thưởng thăm Lào tháng mấy?", "visit-vo-van-thuong-la-2023-04", "4/2023"),
+    # a mistyped month is the month
+    (
+        "List what Vietnam and Cambodia agreed on when their foreign ministers met on 28 Januray 2024.",
+        "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28",
+        "28 January 2024",
+    ),
+]
+# the second base
+READ_AS_MEANT_IN_THE_SECOND_BASE = [
+    # "UBHH" is the Joint Commission; "luôn nha" before the end is "as well, please", no topic
+    (
+        "Ở kỳ họp UBHH lần 5 hai BT nêu kim ngạch thương mại bao nhiêu thế ạ, tăng bn % luôn nha",
+        "vn-th-trade-growth-2022",
+        "9,2",
+    ),
+    # "ký bản ghi nhớ gì" asks what he signed, as "ký văn kiện gì" does; not every document of the day
+    ("BT Sơn ký bản ghi nhớ gì với bên Thái vậy ạ?", "mou-trade-promotion-2023", "xúc tiến thương mại"),
+    # "lần 3" is the consultation's round; "kỳ họp nào" asks for the session its record names
+    (
+        "o tham van lan 3 ong Duc de nghi hai ben chuan bi cho ky hop nao sap toi, to chuc o dau",
+        "vn-th-joint-commission-6",
+        "Hà Nội",
+    ),
+    # "ứng cử vào đâu" asks what for, not where; typed "đâu", it is still a question, not a claim
+    (
+        "À thế hồi kỳ họp UBHH lần 5 ở Băng Cốc bên Thái ủng hộ mình ứng cử vào đâu á?",
+        "th-supports-vn-unesco-executive-board-2025-2029",
+        "UNESCO",
+    ),
+    # "CT hành động chung" is the Joint Plan of Action ("Chương trình hành động chung")
+    (
+        "thoa thuan hop tac 2 BNG va CT hanh dong chung ky khi nao?",
+        "mfa-cooperation-agreement-2022-2026",
+        "Chương trình hành động chung",
+    ),
+    # a planned event asked whether it took place, and more, is said to be only planned
+    (
+        "ky hop lan 6 uy ban hon hop VN Thai Lan da dien ra chua, ket qua ra sao",
+        "vn-th-joint-commission-6",
+        "không nêu sự kiện đã diễn ra hay chưa",
+    ),
+]
 
 
 @pytest.mark.parametrize(
-    ("question", "fact", "part"),
-    [
-        # "UBHH" is the Joint Commission; "luôn nha" before the end is "as well, please", no topic
-        (
-            "Ở kỳ họp UBHH lần 5 hai BT nêu kim ngạch thương mại bao nhiêu thế ạ, tăng bn % luôn nha",
-            "vn-th-trade-growth-2022",
-            "9,2",
-        ),
-        # "ký bản ghi nhớ gì" asks what he signed, as "ký văn kiện gì" does; not every document of the day
-        ("BT Sơn ký bản ghi nhớ gì với bên Thái vậy ạ?", "mou-trade-promotion-2023", "xúc tiến thương mại"),
-        # "lần 3" is the consultation's round; "kỳ họp nào" asks for the session its record names
-        (
-            "o tham van lan 3 ong Duc de nghi hai ben chuan bi cho ky hop nao sap toi, to chuc o dau",
-            "vn-th-joint-commission-6",
-            "Hà Nội",
-        ),
-        # "ứng cử vào đâu" asks what for, not where; typed "đâu", it is still a question, not a claim
-        (
-            "À thế hồi kỳ họp UBHH lần 5 ở Băng Cốc bên Thái ủng hộ mình ứng cử vào đâu á?",
-            "th-supports-vn-unesco-executive-board-2025-2029",
-            "UNESCO",
-        ),
-        # "CT hành động chung" is the Joint Plan of Action ("Chương trình hành động chung")
-        (
-            "thoa thuan hop tac 2 BNG va CT hanh dong chung ky khi nao?",
-            "mfa-cooperation-agreement-2022-2026",
-            "Chương trình hành động chung",
-        ),
-        # a planned event asked whether it took place, and more, is said to be only planned
-        (
-            "ky hop lan 6 uy ban hon hop VN Thai Lan da dien ra chua, ket qua ra sao",
-            "vn-th-joint-commission-6",
-            "không nêu sự kiện đã diễn ra hay chưa",
-        ),
-    ],
+    ("base", "question", "fact", "part"),
+    [("engine", *row) for row in READ_AS_MEANT]
+    + [("fixture_engine", *row) for row in READ_AS_MEANT_IN_THE_SECOND_BASE],
 )
-def test_how_people_type_it_is_read_as_meant_in_the_second_base(
-    fixture_engine: Engine, question: str, fact: str, part: str
+def test_how_people_type_it_is_read_as_meant(
+    request: pytest.FixtureRequest, base: str, question: str, fact: str, part: str
 ) -> None:
-    answer = fixture_engine.answer(question)
+    answer = request.getfixturevalue(base).answer(question, today=dt.date(2026, 12, 2))
     assert (answer.facts[0], part in answer.text) == (fact, True)
 
 
