@@ -822,9 +822,9 @@ class Engine:
         if kind is None or kind in KINDS_ANY_EVENT or best is None or not best.anchored:
             return None
         if q.round is not None and not (isinstance(best.fact, Event) and best.fact.round == q.round):
-            return (
-                None  # the round asked is of the kind asked; "ở tham vấn lần 3 … kỳ họp nào": the named one's
-            )
+            # the round is of the kind asked ("kỳ họp lần 5 nào"), not the named event's ("ở tham vấn
+            # lần 3 … chuẩn bị kỳ họp nào")
+            return None
         named = [s.fact for s in ranked if isinstance(s.fact, Event) and s.score >= best.score - TIE_MARGIN]
         if any(event.event_kind.value == kind for event in named):
             return None  # an event of the kind asked is itself named

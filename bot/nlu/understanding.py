@@ -1359,10 +1359,8 @@ def analyze(
     # typos are corrected to words of the base; in English, only a word no English dictionary holds is
     # a typo ("comission"): most of an English question's words are not the base's ("promoted")
     # "còn mấy % …": a percent sign asked, with no number before it, is the word
-    folded = index.corrected(
-        spell_out(fold(_PERCENT_ASKED.sub(" phần trăm", text))),
-        keep=is_english_word if lang == "en" else None,
-    )
+    keep = is_english_word if lang == "en" else None
+    folded = index.corrected(spell_out(fold(_PERCENT_ASKED.sub(" phần trăm", text))), keep=keep)
     folded = index.read_shared_abbreviations(_read_as_typed(text, folded))
     canon = canonical(folded)
     tokens = canon.split()
@@ -1442,7 +1440,6 @@ def analyze(
     }
     kinds = frozenset(kind for kind, cue in EVENT_KIND_CUES.items() if cue.search(canon))
     # (a mistyped ordinal read as the word it is: "the secnd round")
-    keep = is_english_word if lang == "en" else None
     asked_round = _asked_round(
         dated_text, _read_as_typed(dated_text, index.corrected(spell_out(fold(dated_text)), keep=keep))
     )
