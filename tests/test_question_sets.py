@@ -47,7 +47,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout3.yaml": (149, 12),  # of 172, written blind later on 2026-12-06
     "heldout4.yaml": (158, 4),  # of 170, written blind at the start of the next stop
     "heldout5.yaml": (155, 10),  # of 173, written blind at the start of the third stop
-    "heldout6.yaml": (137, 11),  # of 157, written blind late in the third stop
+    "heldout6.yaml": (137, 10),  # of 157, written blind late in the third stop
     # one less (one confident-wrong more) in the twelfth stop since a stance made at the meeting named is a
     # candidate though no word of the question ranks it (+5 right, -5 confident-wrong on all held-out sets)
     "heldout7.yaml": (143, 7),  # of 162, written blind at the start of the fourth stop
@@ -139,7 +139,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev23.yaml": (123, 3),
     # of 130, held out, written blind at the start of the seventeenth stop (its writer audited it against
     # the sources); start of stop 122 (6), first run 122 (6)
-    "heldout36.yaml": (122, 6),
+    "heldout36.yaml": (122, 5),
     # of 130, held out, written blind late in the seventeenth stop (after six answer-changing commits;
     # its writer audited it against the sources); start of stop 118 (8), first run 118 (8)
     "heldout37.yaml": (118, 8),
@@ -2393,3 +2393,15 @@ def test_a_mistyped_ordinal_is_the_round(engine: Engine) -> None:
     assert {"deputy-fm-political-consultation-2", "deputy-pm-fm-annual-consultation-2"} <= {
         c.fact_id for c in answer.candidates
     }
+
+
+def test_a_country_named_as_the_other_side_took_part(engine: Engine) -> None:
+    # "với bên Lào": Laos is the other side; a Vietnam–Cambodia meeting held in Laos is no answer
+    answer = engine.answer("BT Sơn ký bản ghi nhớ gì với bên Lào vậy?")
+    assert "mou-diplomatic-academy-cambodia" not in answer.facts
+    assert "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28" not in answer.facts
+    # "VN với Lào" joins the two countries; a visit's other side is the country visited
+    assert (
+        engine.answer("Tháng 1/2023 VN với Lào có chuyến thăm nào vậy?").facts[0]
+        == "visit-pham-minh-chinh-la-2023-01"
+    )

@@ -761,7 +761,11 @@ class Retrieval:
     def countries_fit(self, q: Question, fact: AnyFact) -> bool:
         """Every country the question names besides the users' own is one the fact involves."""
         wanted = q.countries - HOME_COUNTRIES
-        return not wanted or wanted <= self.index.fact_countries.get(fact.id, frozenset())
+        if not wanted or not wanted <= self.index.fact_countries.get(fact.id, frozenset()):
+            return not wanted
+        # "với bên Lào": the other side took part; a meeting held in Laos with Cambodia is none
+        sides = self.index.fact_sides.get(fact.id)
+        return sides is None or (q.counterparts - HOME_COUNTRIES) <= sides
 
     def _people_fit(self, q: Question, event: Event, asked: AskedPeople) -> dict[str, float]:
         """Features for people the question describes by post ("the Lao prime minister") or by country."""

@@ -106,6 +106,7 @@ class Cues(_Data):
     members: list[str]
     occasion: list[str]
     held_during: list[str]
+    counterpart_before: list[str] = Field(default_factory=list)
     sidelines: list[str]
     records_named: dict[Literal["series", "agreement"], list[str]]
     anniversary: list[str]
@@ -662,6 +663,9 @@ HELD_ASKED = _phrases(_CUES.held_asked)
 MEMBERS_ASKED = _phrases(_CUES.members)
 OCCASION_ASKED = _phrases(_CUES.occasion)
 HELD_DURING = _phrases(_CUES.held_during)
+COUNTERPART_BEFORE = (
+    re.compile(r"\b(?:" + "|".join(_CUES.counterpart_before) + r")\s*$") if _CUES.counterpart_before else None
+)
 SIDELINES = _phrases(_CUES.sidelines)
 EVENT_ASKED = _phrases(_CUES.event_asked)
 ONE_EVENT_ASKED = _phrases(_CUES.one_event_asked)

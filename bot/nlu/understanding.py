@@ -24,7 +24,17 @@ from rapidfuzz.distance import OSA
 
 from bot.answering.answers import Lang
 from bot.kb.bulk import gc_paused
-from bot.kb.facts import OTHER_COUNTRY, Agreement, Event, Figure, Official, Place, Series, Statement
+from bot.kb.facts import (
+    OTHER_COUNTRY,
+    Agreement,
+    Event,
+    EventKind,
+    Figure,
+    Official,
+    Place,
+    Series,
+    Statement,
+)
 from bot.kb.knowledge import Knowledge
 from bot.nlu.english import is_english_word
 from bot.nlu.lexicon import (
@@ -32,6 +42,7 @@ from bot.nlu.lexicon import (
     ANNIVERSARY_WORDS,
     BODY_HEADS,
     COUNT_WORDS,
+    COUNTERPART_BEFORE,
     COUNTRIES,
     COUNTRY_DATA,
     COUNTRY_PATTERN,
@@ -208,6 +219,7 @@ class EntityIndex:
     doc_freq: dict[str, int] = field(default_factory=dict)
     length_factor: dict[str, float] = field(default_factory=dict)
     fact_countries: dict[str, frozenset[str]] = field(default_factory=dict)
+    fact_sides: dict[str, frozenset[str]] = field(default_factory=dict)  # events: the countries taking part
     vocabulary: set[str] = field(default_factory=set)
     common_words: frozenset[str] = frozenset()
     _blocks: dict[str, list[int]] = field(default_factory=dict)
@@ -302,6 +314,8 @@ class EntityIndex:
                 index.fact_units[fact.id] = units(canonical_text)
                 index.vocabulary.update(folded_text.split())
             index.fact_countries[fact.id] = _countries_of(fact, knowledge, canonical_text)
+            if isinstance(fact, Event) and fact.participants:
+                index.fact_sides[fact.id] = _sides_of(fact, knowledge)
         index._name_without_years()
         index.titles_written = "".join(f" {name} |" for name in written_names)
         official_names = [fold(o.name).split() for o in knowledge.of_kind(Official)]
@@ -1191,15 +1205,7 @@ def _countries_of(fact: object, knowledge: Knowledge, canonical_text: str) -> fr
     """
     found = {COUNTRIES[m.group(0)] for m in COUNTRY_PATTERN.finditer(canonical_text)}
     if isinstance(fact, Event):
-        place_id, seen = fact.place, set()
-        while place_id and place_id not in seen:
-            seen.add(place_id)
-            place = knowledge.place(place_id)
-            if place is None:
-                break
-            if place.country is not None:
-                found.add(place.country)
-            place_id = place.within
+        found |= _countries_placed(knowledge, fact.place)
         for participant in fact.participants:
             official = knowledge.official(participant.official or "")
             if official is not None:
@@ -1213,6 +1219,54 @@ def _countries_of(fact: object, knowledge: Knowledge, canonical_text: str) -> fr
         found.add(fact.country)
     if isinstance(fact, Series):
         found.update(fact.countries)
+    return frozenset(found)
+
+
+def _sides_of(event: Event, knowledge: Knowledge) -> frozenset[str]:
+    """The countries taking part in an event: its people's (named, or by the label of an unnamed one) and
+    its mechanism's; not the country it was held in or its text names."""
+    found: set[str] = set()
+    for participant in event.participants:
+        official = knowledge.official(participant.official or "")
+        if official is not None:
+            found.add(official.country)
+        label = canonical(fold(participant.label_vi or ""))
+        found.update(COUNTRIES[m.group(0)] for m in COUNTRY_PATTERN.finditer(label))
+    series = knowledge.series(event.series or "")
+    if series is not None:
+        found.update(series.countries)
+    if event.event_kind is EventKind.VISIT:
+        found |= _countries_placed(knowledge, event.place)  # the country visited: its other side
+    return frozenset(found)
+
+
+def _countries_placed(knowledge: Knowledge, place_id: str | None) -> set[str]:
+    """The countries of a place and of the places it lies within."""
+    found: set[str] = set()
+    seen: set[str] = set()
+    while place_id and place_id not in seen:
+        seen.add(place_id)
+        place = knowledge.place(place_id)
+        if place is None:
+            break
+        if place.country is not None:
+            found.add(place.country)
+        place_id = place.within
+    return found
+
+
+def _counterparts(canon: str) -> frozenset[str]:
+    """The countries the question names as the other side ("ký … với bên Lào", "met with Laos")."""
+    if COUNTERPART_BEFORE is None:
+        return frozenset()
+    found = set()
+    for m in COUNTRY_PATTERN.finditer(canon):
+        before = canon[: m.start()]
+        joined = COUNTERPART_BEFORE.search(before)
+        prior = before[: joined.start()].rstrip() if joined is not None else ""
+        # "VN với Lào": "với" joins two countries, naming no other side
+        if joined is not None and not any(c.end() == len(prior) for c in COUNTRY_PATTERN.finditer(prior)):
+            found.add(COUNTRIES[m.group(0)])
     return frozenset(found)
 
 
@@ -1280,6 +1334,7 @@ class Question:
 
     base_countries: frozenset[str]  # the countries the base holds facts about
     named_facts: frozenset[str] = frozenset()  # facts whose whole name or title the question quotes
+    counterparts: frozenset[str] = frozenset()  # countries named as the other side ("với bên Lào")
 
     @property
     def foreign_countries(self) -> frozenset[str]:
@@ -1478,6 +1533,7 @@ def analyze(
         unknown_words=tuple(index.unknown_words(folded.split())),
         base_countries=index.base_countries,
         named_facts=frozenset(named_facts),
+        counterparts=_counterparts(canon),
     )
 
 
