@@ -2405,3 +2405,9 @@ def test_a_country_named_as_the_other_side_took_part(engine: Engine) -> None:
         engine.answer("Tháng 1/2023 VN với Lào có chuyến thăm nào vậy?").facts[0]
         == "visit-pham-minh-chinh-la-2023-01"
     )
+
+
+def test_a_meeting_asked_is_the_meeting_not_the_event_it_was_held_beside(engine: Engine) -> None:
+    # no "bên lề" in the question: the meeting with the Cambodian minister is still the one asked
+    answer = engine.answer("Ông Sơn gặp Bộ trưởng Ngoại giao Campuchia ở Phnom Penh hả?")
+    assert answer.facts[0] == "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28"

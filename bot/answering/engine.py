@@ -843,11 +843,14 @@ class Engine:
 
     def _not_the_container(self, q: Question, ties: list[Scored]) -> list[Scored]:
         """ "Ông Sơn gặp BT Lào bên lề hội nghị hẹp ASEAN ngày nào?": of the tied events, the meeting of
-        the kind asked held within the event named after "bên lề" / "during", not that event."""
-        if q.primary_kind is None or not HELD_DURING.search(q.canonical):
+        the kind asked held within the event named after "bên lề" / "during", not that event. A meeting
+        asked is so without "bên lề" too ("Ông Sơn gặp BT Campuchia ở Phnom Penh hả?": the meeting, not
+        the retreat it was held beside); a visit is not (the consultation held during it is no container)."""
+        if q.primary_kind is None or not (
+            HELD_DURING.search(q.canonical) or q.primary_kind in KINDS_ANY_EVENT
+        ):
             return ties
         inner = [s for s in ties if isinstance(s.fact, Event) and s.fact.event_kind.value == q.primary_kind]
-
         outer = [s for s in ties if s not in inner]
         if (
             inner
