@@ -2411,3 +2411,9 @@ def test_a_meeting_asked_is_the_meeting_not_the_event_it_was_held_beside(engine:
     # no "bên lề" in the question: the meeting with the Cambodian minister is still the one asked
     answer = engine.answer("Ông Sơn gặp Bộ trưởng Ngoại giao Campuchia ở Phnom Penh hả?")
     assert answer.facts[0] == "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28"
+
+
+def test_a_record_named_then_pointed_at_is_what_both_halves_ask(engine: Engine) -> None:
+    # "dịp đó" is the year the first half names; the whole had answered the consultation it was agreed at
+    answer = engine.answer("Năm Đoàn kết Hữu nghị VN-Lào là năm nào vây, 2 BT định chuẩn bị gì cho dịp đó")
+    assert answer.facts[0] == "vn-la-solidarity-friendship-year-2022" and "2022" in answer.text

@@ -345,13 +345,17 @@ def clauses(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | No
             # ("where did the committee hold its 7th …, and who co-chaired?")
             head = fold(first)[: span[1]].split()
             inherited.append(" ".join(head[len(_asking_words(head)) :]))
-        second = " ".join([*inherited, second])
-        asked = engine.read(second, q.lang, today)
+        asked = engine.read(" ".join([*inherited, second]), q.lang, today)
         if not (
             asked.officials or asked.series or asked.date or asked.named_facts or asked.round is not None
         ):
-            continue  # "…, ai chủ trì phía mình?": nothing the second names says what it asks about
-        return first, second
+            # "Năm Đoàn kết … là năm nào, 2 BT định chuẩn bị gì cho dịp đó?": the record the first quotes
+            # by its name is what the second asks of ("dịp đó")
+            named = [f for f in map(engine.knowledge.get, sorted(one.named_facts)) if f is not None]
+            if len(named) != 1:
+                continue  # "…, ai chủ trì phía mình?": nothing the second names says what it asks about
+            inherited.append(engine.render.title(named[0], q.lang))
+        return first, " ".join([*inherited, second])
     return None
 
 
@@ -389,6 +393,12 @@ def answer_clauses(
         said_already = replies[1].text.rsplit("\n\n", 1)[0] in whole.text
         return merged(engine, q, [whole, replies[1]]) if adds and not said_already else None
     if replies[0].facts[0] == replies[1].facts[0]:
+        # both halves are about one record the whole missed ("Năm Đoàn kết … là năm nào, 2 BT định chuẩn
+        # bị gì cho dịp đó"): that record, when the first half names it by its name
+        if replies[0].facts[0] in engine.read(first, q.lang, today).named_facts and all(
+            r.status is Status.ANSWERED for r in replies
+        ):
+            return replies[0]
         return None
     # the whole answer, with every slot it answers, and the half it leaves out (the signing of the
     # document the whole answers is no other thing)
