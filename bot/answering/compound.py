@@ -398,7 +398,7 @@ def answer_clauses(
         if replies[0].facts[0] in engine.read(first, q.lang, today).named_facts and all(
             r.status is Status.ANSWERED for r in replies
         ):
-            return replies[0]
+            return dataclasses.replace(replies[0], question=q.text)
         return None
     # the whole answer, with every slot it answers, and the half it leaves out (the signing of the
     # document the whole answers is no other thing)
