@@ -12,7 +12,6 @@ import dataclasses
 import datetime as dt
 import itertools
 import re
-import unicodedata
 from collections.abc import Callable
 from typing import Final, Literal
 
@@ -132,7 +131,7 @@ from bot.nlu.lexicon import (
     words_covered,
 )
 from bot.nlu.parsing import YEAR_IN_TEXT, amounts, round_span
-from bot.nlu.text import fold
+from bot.nlu.text import fold, words_as_typed
 from bot.nlu.understanding import Question, capitalised_after, opening_clause, searchable_text, units
 from bot.render.text import event_date, format_date, how_many, join_names, phrase, with_footnotes
 
@@ -204,7 +203,7 @@ def _question_word(q: Question) -> bool:
     word ("Đầu năm 2024 …": "đầu", not "đâu", so no "where" was read), nor one typed capitalised inside
     the question: a part of a name ("cửa khẩu Mũi Sao … không?")."""
     named = {fold(w.strip("?.,!;:()\"'")) for w in q.text.split()[1:] if w[:1].isupper()}
-    typed = {unicodedata.normalize("NFC", w.strip("?.,!;:()\"'").lower()) for w in q.text.split()}
+    typed = set(words_as_typed(q.text))
     return any(
         not any(
             m.group(0) in forms

@@ -761,8 +761,10 @@ class Retrieval:
     def countries_fit(self, q: Question, fact: AnyFact) -> bool:
         """Every country the question names besides the users' own is one the fact involves."""
         wanted = q.countries - HOME_COUNTRIES
-        if not wanted or not wanted <= self.index.fact_countries.get(fact.id, frozenset()):
-            return not wanted
+        if not wanted:
+            return True
+        if not wanted <= self.index.fact_countries.get(fact.id, frozenset()):
+            return False
         # "với bên Lào": the other side took part; a meeting held in Laos with Cambodia is none
         sides = self.index.fact_sides.get(fact.id)
         return sides is None or (q.counterparts - HOME_COUNTRIES) <= sides

@@ -106,7 +106,7 @@ class Cues(_Data):
     members: list[str]
     occasion: list[str]
     held_during: list[str]
-    counterpart_before: list[str] = Field(default_factory=list)
+    counterpart_before: list[str]
     sidelines: list[str]
     records_named: dict[Literal["series", "agreement"], list[str]]
     anniversary: list[str]
@@ -376,6 +376,11 @@ CUE_PAIRS: set[str] = set()
 def _phrases(phrases: list[str]) -> re.Pattern[str]:
     """Any of the phrases as whole words, the longest first."""
     return re.compile(r"\b(?:" + "|".join(sorted(phrases, key=len, reverse=True)) + r")\b")
+
+
+def _closing(phrases: list[str]) -> re.Pattern[str]:
+    """Any of the phrases as whole words closing the text (spaces after them allowed)."""
+    return re.compile(_phrases(phrases).pattern + r"\s*$")
 
 
 def _note_pairs(phrases: list[str]) -> None:
@@ -663,9 +668,7 @@ HELD_ASKED = _phrases(_CUES.held_asked)
 MEMBERS_ASKED = _phrases(_CUES.members)
 OCCASION_ASKED = _phrases(_CUES.occasion)
 HELD_DURING = _phrases(_CUES.held_during)
-COUNTERPART_BEFORE = (
-    re.compile(r"\b(?:" + "|".join(_CUES.counterpart_before) + r")\s*$") if _CUES.counterpart_before else None
-)
+COUNTERPART_BEFORE = _closing(_CUES.counterpart_before)
 SIDELINES = _phrases(_CUES.sidelines)
 EVENT_ASKED = _phrases(_CUES.event_asked)
 ONE_EVENT_ASKED = _phrases(_CUES.one_event_asked)
@@ -807,7 +810,7 @@ MULTILATERAL = _phrases(_CUES.mechanism_sides["multilateral"])
 ALTERNATIVES = _words(_CUES.alternatives)
 VENUE_WORDS = frozenset(_CUES.venue_words)
 # "liên quan tới Lào", "related to Laos": about a country, not an event held there
-NOT_DESTINATION = re.compile(r"\b(?:" + "|".join(_CUES.not_destination) + r")\s*$")
+NOT_DESTINATION = _closing(_CUES.not_destination)
 RELATING = _phrases(_CUES.not_destination)
 OWNER_OF = re.compile(r"\s+(?:" + "|".join(_CUES.owner_of) + r")\b")
 NEXT_ROUND = _phrases(_CUES.next_round)
@@ -815,7 +818,7 @@ UNMARKED_MEANS: dict[str, str] = dict(_CUES.unmarked_means)
 LATEST_ROUND = _phrases(_CUES.latest_round)
 PREVIOUS_ROUND = _phrases(_CUES.previous_round)
 BODY_HEADS = _phrases(_CUES.body_heads)
-DESCRIBED_BY = re.compile(r"\b(?:" + "|".join(_CUES.described_by) + r")\s*$")
+DESCRIBED_BY = _closing(_CUES.described_by)
 
 # The words that name kinds of events ("tham", "gap", "hoi nghi"...): a list of "all visits" is still a
 # list of everything, narrowed by kind.

@@ -1205,14 +1205,9 @@ def _countries_of(fact: object, knowledge: Knowledge, canonical_text: str) -> fr
     """
     found = {COUNTRIES[m.group(0)] for m in COUNTRY_PATTERN.finditer(canonical_text)}
     if isinstance(fact, Event):
-        found |= _countries_placed(knowledge, fact.place)
-        for participant in fact.participants:
-            official = knowledge.official(participant.official or "")
-            if official is not None:
-                found.add(official.country)
-        series = knowledge.series(fact.series or "")
-        if series is not None:
-            found.update(series.countries)
+        found |= _countries_placed(knowledge, fact.place) | _countries_of_people_and_mechanism(
+            fact, knowledge
+        )
     if isinstance(fact, Statement):
         found.update(fact.countries)
     if isinstance(fact, Official | Place) and fact.country is not None:
@@ -1225,19 +1220,26 @@ def _countries_of(fact: object, knowledge: Knowledge, canonical_text: str) -> fr
 def _sides_of(event: Event, knowledge: Knowledge) -> frozenset[str]:
     """The countries taking part in an event: its people's (named, or by the label of an unnamed one) and
     its mechanism's; not the country it was held in or its text names."""
-    found: set[str] = set()
+    found = _countries_of_people_and_mechanism(event, knowledge)
     for participant in event.participants:
-        official = knowledge.official(participant.official or "")
-        if official is not None:
-            found.add(official.country)
         label = canonical(fold(participant.label_vi or ""))
         found.update(COUNTRIES[m.group(0)] for m in COUNTRY_PATTERN.finditer(label))
-    series = knowledge.series(event.series or "")
-    if series is not None:
-        found.update(series.countries)
     if event.event_kind is EventKind.VISIT:
         found |= _countries_placed(knowledge, event.place)  # the country visited: its other side
     return frozenset(found)
+
+
+def _countries_of_people_and_mechanism(event: Event, knowledge: Knowledge) -> set[str]:
+    """The countries of the officials an event names and of the mechanism it is a meeting of."""
+    found = {
+        official.country
+        for participant in event.participants
+        if (official := knowledge.official(participant.official or "")) is not None
+    }
+    series = knowledge.series(event.series or "")
+    if series is not None:
+        found.update(series.countries)
+    return found
 
 
 def _countries_placed(knowledge: Knowledge, place_id: str | None) -> set[str]:
@@ -1257,15 +1259,14 @@ def _countries_placed(knowledge: Knowledge, place_id: str | None) -> set[str]:
 
 def _counterparts(canon: str) -> frozenset[str]:
     """The countries the question names as the other side ("ký … với bên Lào", "met with Laos")."""
-    if COUNTERPART_BEFORE is None:
-        return frozenset()
     found = set()
     for m in COUNTRY_PATTERN.finditer(canon):
-        before = canon[: m.start()]
-        joined = COUNTERPART_BEFORE.search(before)
-        prior = before[: joined.start()].rstrip() if joined is not None else ""
+        joined = COUNTERPART_BEFORE.search(canon[: m.start()])
+        if joined is None:
+            continue
+        prior = canon[: joined.start()].rstrip()
         # "VN với Lào": "với" joins two countries, naming no other side
-        if joined is not None and not any(c.end() == len(prior) for c in COUNTRY_PATTERN.finditer(prior)):
+        if not any(c.end() == len(prior) for c in COUNTRY_PATTERN.finditer(prior)):
             found.add(COUNTRIES[m.group(0)])
     return frozenset(found)
 
