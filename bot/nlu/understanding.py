@@ -1495,13 +1495,13 @@ def analyze(
         or place.country in countries
     }
     kinds = frozenset(kind for kind, cue in EVENT_KIND_CUES.items() if cue.search(canon))
-    # (a mistyped ordinal read as the word it is: "the secnd round")
-    asked_round = _asked_round(
-        dated_text, _read_as_typed(dated_text, index.corrected(spell_out(fold(dated_text)), keep=keep))
-    )
+    # the round and the date read with mistyped words read as the words they are ("the secnd round",
+    # "28 Januray 2024")
+    dated_text = _typos_fixed(dated_text, index, keep)
+    asked_round = _asked_round(dated_text, _read_as_typed(dated_text, spell_out(fold(dated_text))))
     series = _round_owner(index, index.series_scores(unquoted), unquoted)
     named_whole = any(share >= 1.0 for share in series.values())  # a mechanism named by its whole name
-    asked_date = _asked_date(_typos_fixed(dated_text, index, keep), today)  # "28 Januray 2024"
+    asked_date = _asked_date(dated_text, today)
     # a document named by its kind and words ("dự án mốc quốc giới tên đầy đủ là gì"), not by a date
     # several were signed on: its full name is on record
     document = asked_date is None and bool(FACT_KIND_CUES["agreement"].search(canon))
