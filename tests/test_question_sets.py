@@ -143,6 +143,15 @@ FLOORS: dict[str, tuple[int, int]] = {
     # of 130, held out, written blind late in the seventeenth stop (after six answer-changing commits;
     # its writer audited it against the sources); start of stop 118 (8), first run 118 (8)
     "heldout37.yaml": (118, 8),
+    # of 130, written blind at the start of the eighteenth stop; start of stop 118 (8)
+    "dev24.yaml": (118, 8),
+    # of 130, written blind at the start of the eighteenth stop; start of stop 116 (11)
+    "dev25.yaml": (116, 11),
+    # of 130, held out, written blind at the start of the eighteenth stop (its writer audited it against
+    # the sources); start of stop 117 (8), first run 117 (8)
+    "heldout38.yaml": (117, 8),
+    # of 130, held out, with heldout38; start of stop 126 (3), first run 126 (3)
+    "heldout39.yaml": (126, 3),
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (75, 0),  # of 78, held out
@@ -251,6 +260,15 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # of 100, held out, written blind late in the seventeenth stop (after six answer-changing commits;
     # its writer audited it against the sources); start of stop 93 (4), first run 93 (4)
     "heldout35.yaml": (93, 4),
+    # of 100, written blind at the start of the eighteenth stop; start of stop 91 (8)
+    "dev24.yaml": (91, 8),
+    # of 100, written blind at the start of the eighteenth stop; start of stop 91 (4)
+    "dev25.yaml": (91, 4),
+    # of 100, held out, written blind at the start of the eighteenth stop (its writer audited it against
+    # the sources); start of stop 90 (5), first run 90 (5)
+    "heldout36.yaml": (90, 5),
+    # of 100, held out, with heldout36; start of stop 99 (1), first run 99 (1)
+    "heldout37.yaml": (99, 1),
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 
