@@ -106,6 +106,7 @@ from bot.nlu.lexicon import (
     LATEST_ROUND,
     MEMBERS_ASKED,
     MENTIONED,
+    MONTH_ASKED,
     NAME_ASKED,
     NATIONALITY_ASKED,
     NEXT_ROUND,
@@ -124,6 +125,7 @@ from bot.nlu.lexicon import (
     SIGNED_ASKED,
     SUCCESSION,
     SUCCESSION_WITH_POST,
+    VENUE_ASKED,
     WH_WORDS,
     WHOLE_PERIOD_ASKED,
     Intent,
@@ -1730,12 +1732,26 @@ class Engine:
             return self._not_stated(
                 q, event, phrase(missing, lang, title=r.title(event, lang), place=where), score
             )
+        if slots == ["where"] and VENUE_ASKED.search(q.folded) and self._at_no_venue(event):
+            # "tổ chức tại tòa nhà nào": a city is no building
+            where = r.where_phrase(event, lang)
+            return self._not_stated(
+                q, event, phrase("venue_missing", lang, title=r.title(event, lang), place=where), score
+            )
         if slots == ["when"] and event.date is None:
             return self._not_stated(q, event, r.event_when(event, lang), score)
         # "diễn ra ngày nào", "ngày 28 hay 29/12?": a day asked or offered that the record does not give
         day_asked = DAY_ASKED.search(q.folded) or (q.date is not None and q.date.day is not None)
         if slots == ["when"] and day_asked and event.date and not event.date.has_day:
             return self._not_stated(q, event, r.day_missing(event, lang), score)
+        if (
+            slots == ["when"]
+            and MONTH_ASKED.search(q.folded)
+            and event.date
+            and event.date.precision is Precision.YEAR
+        ):
+            # "họp tháng mấy": the article gives the year alone
+            return self._not_stated(q, event, r.month_missing(event, lang), score)
         if not {"when", "where", "who"} & set(slots):
             viewed = details.view_of(self.index, q, event)
             if viewed is not None:
@@ -1903,6 +1919,11 @@ class Engine:
     def _placed_only_in_a_country(self, event: Event) -> bool:
         place = self.knowledge.place(event.place or "")
         return place is not None and place.place_kind.value == "country"
+
+    def _at_no_venue(self, event: Event) -> bool:
+        """The event is placed in a city or a country, no building or site within it."""
+        place = self.knowledge.place(event.place or "")
+        return place is not None and place.place_kind.value in ("city", "country")
 
     def _in_no_city(self, event: Event) -> bool:
         """No city on record for the event: its place is a country, or a venue the articles place in

@@ -117,6 +117,8 @@ class Cues(_Data):
     this_month: list[str]
     relative_dates: dict[Literal["today", "this_year", "last_year", "this_month"], list[str]]
     city_asked: list[str]
+    venue_asked: list[str]
+    month_asked: list[str]
     definition: list[str]
     mentioned: list[str]
     claims: list[str]
@@ -689,6 +691,8 @@ RECORDS_NAMED_ASKED: dict[str, re.Pattern[str]] = {
     kind: _phrases(p) for kind, p in _CUES.records_named.items()
 }
 CITY_ASKED = _phrases(_CUES.city_asked)
+VENUE_ASKED = _phrases(_CUES.venue_asked)
+MONTH_ASKED = _phrases(_CUES.month_asked)
 DEFINITION_ASKED = _phrases(_CUES.definition)
 MENTIONED = _phrases(_CUES.mentioned)
 ANNIVERSARY_ASKED = _phrases(_CUES.anniversary)

@@ -54,7 +54,8 @@ _VI_ORDINAL = re.compile(
 # A spelt-out ordinal is a round only when an event noun follows ("the first meeting", not "the first
 # eleven months").
 _EN_ORDINAL = re.compile(
-    r"\b(?P<num>\d{1,3}) ?(?:st|nd|rd|th)\b"
+    # ("the 1st 11 months" is a part of a year, no round)
+    rf"\b(?P<num>\d{{1,3}}) ?(?:st|nd|rd|th)\b(?! \d+ {_any(ROUNDS.not_before)}\b)"
     rf"|\b{_any(ROUNDS.en_nouns)} (?P<num2>\d{{1,3}})\b"
     rf"|\b(?:(?P<tens>{_any(EN_TENS)}) )?(?P<word>{_any(EN_ORDINAL_WORDS)})\b(?=(?: \w+){{0,4}} "
     rf"{_any(ROUNDS.en_event_nouns)}\b)"

@@ -270,6 +270,10 @@ class Renderer:
             )
         return phrase("day_missing", lang, title=title, date=event_date(event, lang))
 
+    def month_missing(self, event: Event, lang: Lang) -> str:
+        """The article dates the event only to a year: said so."""
+        return phrase("month_missing", lang, title=self.title(event, lang), date=event_date(event, lang))
+
     def _visit_during(self, event: Event) -> Event | None:
         """The one visit linked to the event, dated to the day, that lies within the event's date."""
         date = event.date
