@@ -2371,6 +2371,19 @@ READ_AS_MEANT = [
         "establishment-diplomatic-relations-1962",
         "64 years",
     ),
+    # a growth claimed ("tăng 23,6%") is checked against the growth, which leads the answer
+    (
+        "Kim ngạch thương mại hai chiều Việt Nam - Lào 11 tháng đầu năm 2021 tăng 23,6% phải không?",
+        "vn-la-trade-growth-11m-2021",
+        "33,6",
+    ),
+    # "by what percentage": of the figures reported at the meeting named, the percentage
+    (
+        "By what percentage did bilateral trade grow year on year, according to the December 2021 FM "
+        "consultation?",
+        "vn-la-trade-growth-11m-2021",
+        "33.6",
+    ),
 ]
 # the second base
 READ_AS_MEANT_IN_THE_SECOND_BASE = [
@@ -2423,6 +2436,13 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
         "which month was the 4th joint commission session?",
         "vn-th-joint-commission-4",
         "the month is not stated",
+    ),
+    # "kim ngạch … bao nhiêu" at a meeting that reported a value and its growth: the value
+    (
+        "Theo số liệu được nêu tại Kỳ họp lần thứ 5 Ủy ban Hỗn hợp, kim ngạch thương mại hai nước năm 2022 "
+        "là bao nhiêu?",
+        "vn-th-trade-2022",
+        "21,5",
     ),
 ]
 

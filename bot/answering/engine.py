@@ -35,6 +35,8 @@ from bot.answering.retrieval import (
     country_code,
     date_fits,
     event_date_query,
+    percent_asked,
+    percent_fits,
     roles_asked,
 )
 from bot.answering.scoring import (
@@ -1530,14 +1532,8 @@ class Engine:
             return self.respond(q, best.fact, best.score)
         first = facts[0]
         if isinstance(first, Figure) and all(f in self._figures.companions(first) for f in facts[1:]):
-            # figures quoted in one sentence (a value and its growth) are answered together, led by the
-            # one whose name the question says more of ("tăng … so với năm 2021": the growth)
-            asked = set(q.tokens)
-
-            def said(figure: AnyFact) -> int:
-                return len(asked & set(canonical(fold(self.render.title(figure, "vi"))).split()))
-
-            lead = max(ties, key=lambda s: said(s.fact))
+            # figures quoted in one sentence (a value and its growth) are answered together
+            lead = min(ties, key=lambda s: self._figure_order(q, s.fact))
             return self.respond(q, lead.fact, lead.score)
         if (
             all(isinstance(f, Statement) for f in facts)
@@ -1643,8 +1639,28 @@ class Engine:
             text = phrase("signing_date_missing", lang, title=self.render.title(fact, lang))
             return self._not_stated(q, fact, text, score)
         facts: list[AnyFact] = [fact, *(self._figures.companions(fact) if isinstance(fact, Figure) else [])]
+        facts.sort(key=lambda f: self._figure_order(q, f))
         text = "\n".join(self.render.fact_text(f, lang) for f in facts)
         return self.answered(q.text, facts, text, lang, score)
+
+    def _figure_order(self, q: Question, fact: AnyFact) -> tuple[bool, bool, int, bool]:
+        """Figures quoted in one sentence lead with the one asked: the one whose value the question
+        quotes ("con số 21,5 tỷ USD"); a percentage for "tăng 23,6%", "by what percentage"; the one
+        whose own words the question says ("… so với năm 2021": the growth); else the amount."""
+        if not isinstance(fact, Figure):
+            return (True, True, 0, True)
+        percent = fact.unit == "%"
+        quoted = fact.value in {value for _, value in amounts(q.text)}
+        # its own word pairs ("tăng trưởng", "so với"), which the others' names lack
+        pairs = self._title_pairs(fact)
+        for other in self._figures.companions(fact):
+            pairs -= self._title_pairs(other)
+        said = len(q.units & pairs)
+        return (not quoted, not (percent and percent_asked(q)), -said, percent)
+
+    def _title_pairs(self, fact: AnyFact) -> set[str]:
+        words = canonical(fold(self.render.title(fact, "vi"))).split()
+        return {f"{a} {b}" for a, b in itertools.pairwise(words)}
 
     def _stated_at(self, fact: AnyFact) -> Event | None:
         """The meeting where a stance was stated."""
@@ -1814,12 +1830,17 @@ class Engine:
             # "kim ngạch … bao nhiêu" of a meeting the question names (not only a year, which may be
             # the amount's: "kim ngạch năm 2023" is no figure of a 2023 meeting's)
             wanted = details.words_beyond(self.index, q, best.fact)
-        # the one holding most of what is asked; of equals, the first by id (a value before its growth)
-        share, figure = min(
-            ((details.topic_held(self.index, wanted, f.id), f) for f in reported),
-            key=lambda p: (-p[0], p[1].id),
-        )
-        return Scored(figure, best.score, anchored=True) if share >= DETAIL_MIN else None
+        # of those holding what is asked, a percentage if one is asked (an amount otherwise), then the one
+        # holding most; of equals, the first by id (a value before its growth)
+        held = [
+            (share, f)
+            for f in reported
+            if (share := details.topic_held(self.index, wanted, f.id)) >= DETAIL_MIN
+        ]
+        if not held:
+            return None
+        _, figure = min(held, key=lambda p: (not percent_fits(q, p[1]), -p[0], p[1].id))
+        return Scored(figure, best.score, anchored=True)
 
     def _besides(self, q: Question, event: Event) -> frozenset[str]:
         """The officials the question sets aside ("ngoài ông Đức", "besides Duc"), who took part."""

@@ -71,6 +71,7 @@ from bot.nlu.lexicon import (
     ROLE_PHRASES,
     SAID_VERBS,
     SIGNED_ASKED,
+    VALUE_ASKED,
     WISHED,
     YEAR_AS_A_THING,
     Intent,
@@ -132,6 +133,17 @@ class Ranking:
 
     events: list[Scored]
     others: list[Scored]
+
+
+def percent_asked(q: Question) -> bool:
+    """ "How much did it grow", "tăng 23,6%": a percentage is asked, and not the amount beside it too
+    ("the value and the growth rate")."""
+    return bool(PERCENT_ASKED.search(q.folded) or "%" in q.text) and not VALUE_ASKED.search(q.folded)
+
+
+def percent_fits(q: Question, figure: Figure) -> bool:
+    """A percentage when one is asked; an amount otherwise."""
+    return (figure.unit == "%") == percent_asked(q)
 
 
 class Retrieval:

@@ -195,6 +195,7 @@ class Cues(_Data):
     not_concluded: list[str]
     held_for_people: list[str]
     amount_nouns: list[str]
+    value_asked: list[str]
     in_force: list[str]
     happened_asked: list[str]
     wished: list[str]
@@ -753,6 +754,7 @@ PERCENT_ASKED = _phrases(_CUES.percent)
 WHOLE_PERIOD_ASKED = _phrases(_CUES.whole_period)
 LASTED_ASKED = _phrases(_CUES.lasted)
 AMOUNT_NOUNS = _phrases(_CUES.amount_nouns)
+VALUE_ASKED = _phrases(_CUES.value_asked)
 IN_FORCE_ASKED = _phrases(_CUES.in_force)
 HAPPENED_ASKED = _phrases(_CUES.happened_asked)
 WISHED = _phrases(_CUES.wished)
