@@ -2444,6 +2444,12 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
         "vn-th-trade-2022",
         "21,5",
     ),
+    # "thứ trưởng Việt-Thái": a country's first word before another country is the pair, no one named
+    (
+        "tham van thu truong viet thai lan 3 hop o dau vay",
+        "vn-th-dfm-consultation-3",
+        "Băng Cốc",
+    ),
 ]
 
 

@@ -573,6 +573,9 @@ ROLE_PAIRS = frozenset(
 # question out of scope.
 COUNTRIES: dict[str, str] = {word: c.code for c in COUNTRY_DATA.values() for word in c.match}
 COUNTRY_PATTERN = _words(list(COUNTRIES))
+# the first words of countries' names of two words ("việt" of "Việt Nam"): before another country's name
+# they name the pair ("Việt-Thái", "Việt - Lào")
+COUNTRY_FIRST_WORDS = frozenset(word.split()[0] for word in COUNTRIES if " " in word)
 VI_ONLY_COUNTRY_WORDS = frozenset(word for c in COUNTRY_DATA.values() for word in c.vi_only)
 # "thai do" (thái độ) is an attitude, not Thailand: these phrases are taken out before countries are read
 NOT_COUNTRIES = _phrases([phrase for c in COUNTRY_DATA.values() for phrase in c.not_in] or ["\x00"])

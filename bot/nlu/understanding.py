@@ -45,6 +45,7 @@ from bot.nlu.lexicon import (
     COUNTERPART_BEFORE,
     COUNTRIES,
     COUNTRY_DATA,
+    COUNTRY_FIRST_WORDS,
     COUNTRY_PATTERN,
     CUE_PAIRS,
     CUE_WORDS,
@@ -513,8 +514,13 @@ class EntityIndex:
             if words[i : i + len(form)] == form
         ]
         return bool(ends) and all(
-            end + 1 < len(words) and (words[end], words[end + 1]) in self.given_name_compounds for end in ends
+            end + 1 < len(words) and self._runs_on((words[end], words[end + 1])) for end in ends
         )
+
+    def _runs_on(self, pair: tuple[str, str]) -> bool:
+        """A given name and the word after it make a word pair, no name: one the sources use ("chính
+        phủ", "Việt Nam"), or a country's first word before another country ("Việt-Thái", "Việt - Lào")."""
+        return pair in self.given_name_compounds or (pair[0] in COUNTRY_FIRST_WORDS and pair[1] in COUNTRIES)
 
     def _note_compounds(
         self, words: list[str], full_names: dict[str, list[list[str]]], typed: list[str]
@@ -580,10 +586,8 @@ class EntityIndex:
             if not owners or i == 0:
                 continue
             pair = (token, tokens[i + 1]) if i + 1 < len(tokens) else None
-            if pair in self.given_name_compounds and not (
-                typed and self._compound_typed_otherwise(pair, typed)
-            ):
-                continue  # "Thủ tướng Chính phủ", "Thứ trưởng Việt Nam": a word, not a name
+            if pair and self._runs_on(pair) and not (typed and self._compound_typed_otherwise(pair, typed)):
+                continue  # "Thủ tướng Chính phủ", "Thứ trưởng Việt-Thái": a word, not a name
             head = _title_before(tokens, i)
             if head is None and i >= 2:
                 # "ông Thái Sơn", "Thứ trưởng Minh Đức": the middle name too, before the given name
