@@ -171,3 +171,15 @@ def test_the_words_rounds_and_spans_are_counted_in_come_from_the_language_data()
         assert parse_round(f"{noun} 12") == 12
     for joiner in YEAR_RANGE_JOINERS:
         assert parse_date(f"2021 {joiner} 2025") == DateQuery(year=2021, year_end=2025)
+
+
+def test_a_relative_clause_is_cut_between_its_marker_and_the_copula() -> None:
+    from bot.answering.relative import without_clause
+
+    assert without_clause("Công ước Luật biển mà hai thứ trưởng nhắc tới là năm nào?") == (
+        "Công ước Luật biển là năm nào?"
+    )
+    # no name before the marker, no copula after it, or nothing asked after the copula: no clause
+    assert without_clause("mà hai bên ký là gì?") is None
+    assert without_clause("Bản ghi nhớ mà hai bên ký năm 2023") is None
+    assert without_clause("Hai bên ký gì mà có") is None

@@ -2384,6 +2384,19 @@ READ_AS_MEANT = [
         "vn-la-trade-growth-11m-2021",
         "33.6",
     ),
+    # "X mà <clause> là …": the record named first is asked about; the clause says which one it is
+    (
+        "Công ước Luật biển mà hai thứ trưởng nhắc tới hồi tham khảo lần 8 là năm nào thế?",
+        "unclos-1982",
+        "1982",
+    ),
+    # … the same when the clause names two people, which alone would ask of their meeting
+    (
+        "Bản ghi nhớ mà Bộ trưởng Sơn và Phó Thủ tướng Sok Chenda Sophea nhất trí triển khai là giữa "
+        "những cơ quan nào?",
+        "mou-diplomatic-academy-cambodia",
+        "Học viện Ngoại giao",
+    ),
 ]
 # the second base
 READ_AS_MEANT_IN_THE_SECOND_BASE = [

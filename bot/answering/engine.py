@@ -21,7 +21,17 @@ from enum import StrEnum
 
 from cachetools import LRUCache, cachedmethod
 
-from bot.answering import claims, compound, details, dialogue, figures, lists, occasions, scoring
+from bot.answering import (
+    claims,
+    compound,
+    details,
+    dialogue,
+    figures,
+    lists,
+    occasions,
+    relative,
+    scoring,
+)
 from bot.answering.answers import Answer, Candidate, Lang, SourceRef, Status
 from bot.answering.retrieval import (
     AGREEMENT_CUE,
@@ -220,6 +230,9 @@ class Engine:
             premise = claims.post_premise(self, q, day)
             if premise is not None:
                 return premise
+            record = self._record_asked(q, day)
+            if record is not None:
+                return record
             asked_twice = compound.repeated(q)
             both = compound.answer_both(self, q, *asked_twice, day, whole=True) if asked_twice else None
             if both is not None:
@@ -265,6 +278,28 @@ class Engine:
                 whole = self._answer(question, lang, day)
                 return compound.answer_clauses(self, q, whole, *asked, day) or whole
         return self._answer(question, lang, day)
+
+    def _record_asked(self, q: Question, today: dt.date) -> Answer | None:
+        """ "Công ước Luật biển mà hai thứ trưởng nhắc tới … là năm nào?": the record the clause is about,
+        asked without the clause, when the answer is that record (not a meeting)."""
+        text = relative.without_clause(q.text)
+        if text is None:
+            return None
+        answer = self.answer(text, lang=q.lang, today=today)
+        fact = self.knowledge.get(answer.facts[0]) if answer.facts else None
+        if answer.status is not Status.ANSWERED or not isinstance(fact, Agreement | Figure | Statement):
+            return None  # a meeting, a person or a place is asked about with the clause
+        # the record is the clause's: one of the meetings the whole question names cited it or made it
+        named = {s.fact.id for s in self.retrieval.rank(q).events if s.anchored}
+        return dataclasses.replace(answer, question=q.text) if named & self._occasions_of(fact) else None
+
+    def _occasions_of(self, fact: Agreement | Figure | Statement) -> set[str]:
+        """The meetings a record was cited, reported or stated at, or that name it."""
+        if isinstance(fact, Agreement):
+            return {e.id for e in self.knowledge.linked_events(fact)}
+        if isinstance(fact, Figure):
+            return {fact.about} if fact.about else set()
+        return {fact.made_at} if fact.made_at else set()
 
     def lookup(self, question: str, lang: Lang, today: dt.date) -> Answer:
         """The plain answer, without reading a claim or a count of years into the question."""

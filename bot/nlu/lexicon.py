@@ -81,6 +81,11 @@ class PostWhich(_Data):
     gap: int = Field(ge=0, le=4)
 
 
+class RelativeClause(_Data):
+    markers: list[str]  # the word that opens the clause after the record's name ("mà")
+    ends: list[str]  # the words that close it before what is asked ("là", "có")
+
+
 class Cues(_Data):
     intents: dict[Intent, list[str]]
     plurals_asked: PluralsAsked
@@ -89,6 +94,7 @@ class Cues(_Data):
     intents_not_in: dict[Intent, list[str]] = Field(default_factory=dict)
     listed_slots: dict[Intent, list[str]] = Field(default_factory=dict)
     clause_openers: dict[Intent, ClauseOpener] = Field(default_factory=dict)
+    relative_clause: RelativeClause
     event_kinds: dict[str, list[str]]
     event_kinds_before_country: dict[str, list[str]]
     event_kinds_not_in: list[str] = Field(default_factory=list)
@@ -857,3 +863,6 @@ LEXICON_WORDS = frozenset(
     )
     for word in group
 )
+
+RELATIVE_MARKERS = frozenset(_CUES.relative_clause.markers)
+RELATIVE_ENDS = frozenset(_CUES.relative_clause.ends)
