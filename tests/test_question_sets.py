@@ -2397,6 +2397,12 @@ READ_AS_MEANT = [
         "mou-diplomatic-academy-cambodia",
         "Học viện Ngoại giao",
     ),
+    # "Ủy ban liên CP": a body's name typed with a short form is the body the sources name, no unknown one
+    (
+        "vậy còn Kỳ họp 46 Ủy ban liên CP VN-Lào thì phía Lào ai đồng chủ trì?",
+        "intergovernmental-committee-46",
+        "Sonexay Siphanhdone",
+    ),
 ]
 # the second base
 READ_AS_MEANT_IN_THE_SECOND_BASE = [

@@ -1586,8 +1586,13 @@ def _unknown_bodies(folded: str, index: EntityIndex) -> Iterable[str]:
         if DESCRIBED_BY.search(folded[: match.start()]):
             continue  # "… là ủy ban hợp tác về …": what something is, no body's name
         phrase = f"{match.group(0)} {' '.join(words)}"
-        known = process.extractOne(phrase, index.body_names, scorer=fuzz.ratio, score_cutoff=PHRASE_MATCH_MIN)
-        if known is None:  # neither the name nor a typo of one
+        # as typed, or with its short forms spelt out ("Ủy ban liên CP": "… liên chính phủ"), as long
+        spelt = " ".join(canonical(phrase).split()[: len(phrase.split())])
+        known = any(
+            process.extractOne(form, index.body_names, scorer=fuzz.ratio, score_cutoff=PHRASE_MATCH_MIN)
+            for form in dict.fromkeys([phrase, spelt])
+        )
+        if not known:  # neither the name nor a typo of one
             yield phrase
 
 
