@@ -2403,6 +2403,12 @@ READ_AS_MEANT = [
         "intergovernmental-committee-46",
         "Sonexay Siphanhdone",
     ),
+    # "X's post in 2015": the person's post, not the meeting of that year
+    (
+        "what was Pham Binh Minh's post in 2015",
+        "pham-binh-minh",
+        "Deputy Prime Minister",
+    ),
 ]
 # the second base
 READ_AS_MEANT_IN_THE_SECOND_BASE = [
@@ -2468,6 +2474,12 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
         "tham van thu truong viet thai lan 3 hop o dau vay",
         "vn-th-dfm-consultation-3",
         "Băng Cốc",
+    ),
+    # "trong mấy bài này" (in these articles) asks nothing: every document signed, listed
+    (
+        "Kể tên giúp mình các văn kiện VN với TL đã ký trong mấy bài này với?",
+        "mfa-cooperation-agreement-2022-2026",
+        "Bản ghi nhớ",
     ),
 ]
 
