@@ -2481,6 +2481,12 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
         "mfa-cooperation-agreement-2022-2026",
         "Bản ghi nhớ",
     ),
+    # "anything … in <month>?" asks for the month's events, each of them
+    (
+        "anything VN-Thailand in oct 2024?",
+        "vn-th-maritime-committee-7",
+        "Siriporn",
+    ),
 ]
 
 
