@@ -47,7 +47,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout3.yaml": (149, 12),  # of 172, written blind later on 2026-12-06
     "heldout4.yaml": (158, 4),  # of 170, written blind at the start of the next stop
     "heldout5.yaml": (155, 10),  # of 173, written blind at the start of the third stop
-    "heldout6.yaml": (137, 10),  # of 157, written blind late in the third stop
+    "heldout6.yaml": (138, 10),  # of 157, written blind late in the third stop
     # one less (one confident-wrong more) in the twelfth stop since a stance made at the meeting named is a
     # candidate though no word of the question ranks it (+5 right, -5 confident-wrong on all held-out sets)
     "heldout7.yaml": (143, 7),  # of 162, written blind at the start of the fourth stop
@@ -58,10 +58,10 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev.yaml": (265, 0),  # of 270
     "dev2.yaml": (209, 4),  # of 220
     "dev3.yaml": (203, 1),  # of 210, written blind with heldout4
-    "dev4.yaml": (181, 5),  # of 201, written blind with heldout5
+    "dev4.yaml": (182, 5),  # of 201, written blind with heldout5
     "dev5.yaml": (201, 3),  # of 209, written blind with heldout7
     "dev6.yaml": (178, 5),  # of 189, written blind at the start of the fifth stop
-    "heldout10.yaml": (151, 4),  # of 159, written blind at the start of the fifth stop
+    "heldout10.yaml": (152, 4),  # of 159, written blind at the start of the fifth stop
     "heldout11.yaml": (136, 4),  # of 146, written blind late in the fifth stop
     "dev7.yaml": (159, 3),  # of 170, written blind at the start of the sixth stop
     "heldout12.yaml": (144, 5),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
@@ -70,7 +70,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev9.yaml": (144, 3),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
     "heldout14.yaml": (112, 21),  # of 151, with dev9; start of stop 100 (28), first run 100 (29)
     "dev10.yaml": (143, 3),  # of 150, written blind at the start of the ninth stop; start of stop 122 (14)
-    "heldout15.yaml": (128, 11),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
+    "heldout15.yaml": (129, 11),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
     "dev11.yaml": (126, 4),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
     # one less (one confident-wrong more) in the twelfth stop since a stance made at the meeting named is a
     # candidate though no word of the question ranks it (+5 right, -5 confident-wrong on all held-out sets)
@@ -85,7 +85,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout19.yaml": (132, 5),
     "dev15.yaml": (127, 1),  # of 130, written blind mid-way through the eleventh stop; start of stop 118 (7)
     # of 130, with dev15; start of stop 111 (9), first run 113 (8)
-    "heldout20.yaml": (121, 3),
+    "heldout20.yaml": (122, 2),
     # of 130, written blind late in the eleventh stop (six answer-changing commits before its end);
     # start of stop 112 (10), first run 115 (8)
     "heldout21.yaml": (118, 6),
@@ -142,14 +142,14 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout36.yaml": (122, 5),
     # of 130, held out, written blind late in the seventeenth stop (after six answer-changing commits;
     # its writer audited it against the sources); start of stop 118 (8), first run 118 (8)
-    "heldout37.yaml": (118, 8),
+    "heldout37.yaml": (119, 8),
     # of 130, written blind at the start of the eighteenth stop; start of stop 118 (8)
-    "dev24.yaml": (118, 8),
+    "dev24.yaml": (123, 5),
     # of 130, written blind at the start of the eighteenth stop; start of stop 116 (11)
-    "dev25.yaml": (116, 11),
+    "dev25.yaml": (120, 8),
     # of 130, held out, written blind at the start of the eighteenth stop (its writer audited it against
     # the sources); start of stop 117 (8), first run 117 (8)
-    "heldout38.yaml": (117, 8),
+    "heldout38.yaml": (118, 7),
     # of 130, held out, with heldout38; start of stop 126 (3), first run 126 (3)
     "heldout39.yaml": (126, 3),
 }
@@ -158,13 +158,13 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout2.yaml": (88, 3),  # of 96, held out, written blind on 2026-12-06
     "dev.yaml": (85, 1),  # of 89
     "heldout3.yaml": (91, 3),  # of 100, held out, written blind with heldout5
-    "heldout4.yaml": (83, 5),  # of 90, held out, written blind with heldout6
+    "heldout4.yaml": (84, 4),  # of 90, held out, written blind with heldout6
     "dev2.yaml": (104, 2),  # of 111
     "dev3.yaml": (104, 5),  # of 114, written blind with heldout4
     "dev4.yaml": (103, 2),  # of 111, written blind with heldout5
     "heldout5.yaml": (81, 6),  # of 94, held out, written blind with heldout7
     "heldout6.yaml": (78, 5),  # of 85, held out, written blind with heldout8
-    "heldout7.yaml": (68, 5),  # of 77, held out, written blind with heldout9
+    "heldout7.yaml": (70, 4),  # of 77, held out, written blind with heldout9
     "dev5.yaml": (108, 1),  # of 112, written blind with heldout7
     # of 113, written blind at the start of the fifth stop; its answer to "Ông Đức đề xuất gì liên quan đến
     # Ủy ban Hỗn hợp …" is the right meeting now, without the point asked (1 → 2 confident-wrong)
@@ -176,12 +176,12 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "dev8.yaml": (108, 3),  # of 113, written blind at the start of the seventh stop
     # of 109, held out, with dev8; start of stop 66 (21), first run 70; "buôn bán" read as trade in the
     # fourteenth stop (+3 right on all held-out sets) made one more answer here confident-wrong (17 → 18)
-    "heldout11.yaml": (79, 18),
+    "heldout11.yaml": (80, 17),
     "dev9.yaml": (105, 2),  # of 110, written blind at the start of the eighth stop; start of stop 92 (9)
     # of 110, held out, with dev9; start of stop 73 (16), first run 75 (14); 80 (14) at the start of the
     # eleventh stop, 79 once "bilateral" inside a mechanism's name no longer claims it bilateral, 78 once
     # "cuộc … đầu tiên" reads round 1 across up to 12 words (+1 real held-out, +2 dev)
-    "heldout12.yaml": (79, 13),
+    "heldout12.yaml": (80, 12),
     "dev10.yaml": (102, 5),  # of 110, written blind at the start of the ninth stop; start of stop 89 (12)
     # of 110, held out, with dev10; start of stop 67 (24), first run 67 (24); one less (one confident-wrong
     # more) in the twelfth stop with the same change as the real heldout7; one confident-wrong more in the
@@ -194,7 +194,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout14.yaml": (75, 15),  # of 100, held out, with dev11; start of stop 62 (23), first run 63 (23)
     "dev12.yaml": (96, 0),  # of 100, written blind at the start of the tenth stop; start of stop 79 (9)
     # of 100, held out, with dev12; start of stop 80 (9); after English typos were read, 79 (10)
-    "heldout15.yaml": (86, 6),
+    "heldout15.yaml": (87, 5),
     "dev13.yaml": (92, 3),  # of 100, written blind mid-way through the tenth stop; start of stop 77 (10)
     # of 100, held out, with dev13; start of stop 77 (11), first run 79 (11)
     "heldout16.yaml": (82, 9),
@@ -217,16 +217,16 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout21.yaml": (92, 4),
     # of 100, held out, written blind late in the twelfth stop, after most changes; start of stop 85 (11),
     # first run 87 (9)
-    "heldout22.yaml": (91, 7),
+    "heldout22.yaml": (93, 6),
     "dev18.yaml": (93, 3),  # of 100, written blind at the start of the thirteenth stop; start of stop 85 (7)
     # of 100, held out, with dev18; start of stop 88 (5)
-    "heldout23.yaml": (90, 4),
+    "heldout23.yaml": (91, 3),
     "dev19.yaml": (96, 3),  # of 100, written blind early in the thirteenth stop; start of stop 88 (8)
     # of 100, held out, with dev19 (after seven answer-changing commits); start of stop 89 (3)
     "heldout24.yaml": (94, 1),
     # of 100, held out, written blind late in the thirteenth stop (after twenty answer-changing commits);
     # start of stop 89 (6), first run 92 (4)
-    "heldout25.yaml": (93, 4),
+    "heldout25.yaml": (94, 3),
     # of 100, written blind at the start of the fourteenth stop; start of stop 87 (3)
     "dev20.yaml": (96, 1),
     # of 100, held out, with dev20; start of stop 87 (5), first run 87 (5)
@@ -248,9 +248,9 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "dev22.yaml": (91, 5),
     # of 100, held out, written blind at the start of the sixteenth stop (each writer audited its own set
     # against the sources); start of stop 87 (8), first run 87 (8)
-    "heldout31.yaml": (89, 7),
+    "heldout31.yaml": (90, 6),
     # of 100, held out, with heldout31; start of stop 83 (12), first run 83 (12)
-    "heldout32.yaml": (83, 12),
+    "heldout32.yaml": (84, 11),
     # of 100, held out, written blind late in the sixteenth stop (after nine answer-changing commits; its
     # writer audited it against the sources); start of stop 84 (8), first run 84 (8)
     "heldout33.yaml": (85, 7),
@@ -261,11 +261,11 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout34.yaml": (91, 4),
     # of 100, held out, written blind late in the seventeenth stop (after six answer-changing commits;
     # its writer audited it against the sources); start of stop 93 (4), first run 93 (4)
-    "heldout35.yaml": (93, 4),
+    "heldout35.yaml": (94, 4),
     # of 100, written blind at the start of the eighteenth stop; start of stop 91 (8)
-    "dev24.yaml": (91, 8),
+    "dev24.yaml": (95, 5),
     # of 100, written blind at the start of the eighteenth stop; start of stop 91 (4)
-    "dev25.yaml": (91, 4),
+    "dev25.yaml": (95, 2),
     # of 100, held out, written blind at the start of the eighteenth stop (its writer audited it against
     # the sources); start of stop 90 (5), first run 90 (5)
     "heldout36.yaml": (90, 5),
@@ -2486,6 +2486,12 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
         "anything VN-Thailand in oct 2024?",
         "vn-th-maritime-committee-7",
         "Siriporn",
+    ),
+    # "in which building" asks the venue, which a consultation placed in a city does not give
+    (
+        "In which building was the 2nd consultation in Hanoi held?",
+        "vn-th-dfm-consultation-2",
+        "the building or venue is not stated",
     ),
 ]
 
