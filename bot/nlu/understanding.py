@@ -1587,13 +1587,16 @@ def _unknown_bodies(folded: str, index: EntityIndex) -> Iterable[str]:
             continue  # "… là ủy ban hợp tác về …": what something is, no body's name
         phrase = f"{match.group(0)} {' '.join(words)}"
         # as typed, or with its short forms spelt out ("Ủy ban liên CP": "… liên chính phủ"), as long
-        spelt = " ".join(canonical(phrase).split()[: len(phrase.split())])
-        known = any(
-            process.extractOne(form, index.body_names, scorer=fuzz.ratio, score_cutoff=PHRASE_MATCH_MIN)
-            for form in dict.fromkeys([phrase, spelt])
-        )
-        if not known:  # neither the name nor a typo of one
-            yield phrase
+        spelt = canonical(phrase).split()[: len(phrase.split())]
+        if not (_body_known(phrase, index) or _body_known(" ".join(spelt), index)):
+            yield phrase  # neither the name nor a typo of one
+
+
+def _body_known(phrase: str, index: EntityIndex) -> bool:
+    return (
+        process.extractOne(phrase, index.body_names, scorer=fuzz.ratio, score_cutoff=PHRASE_MATCH_MIN)
+        is not None
+    )
 
 
 _PAIR_DASH = re.compile(r"\s+[–—-]\s+")  # "Lao Bảo – Đen-xa-vẳn": a spaced dash joins the two sides
