@@ -263,9 +263,9 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # its writer audited it against the sources); start of stop 93 (4), first run 93 (4)
     "heldout35.yaml": (94, 4),
     # of 100, written blind at the start of the eighteenth stop; start of stop 91 (8)
-    "dev24.yaml": (95, 5),
+    "dev24.yaml": (96, 4),
     # of 100, written blind at the start of the eighteenth stop; start of stop 91 (4)
-    "dev25.yaml": (95, 2),
+    "dev25.yaml": (96, 1),
     # of 100, held out, written blind at the start of the eighteenth stop (its writer audited it against
     # the sources); start of stop 90 (5), first run 90 (5)
     "heldout36.yaml": (90, 5),
@@ -2492,6 +2492,12 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
         "In which building was the 2nd consultation in Hanoi held?",
         "vn-th-dfm-consultation-2",
         "the building or venue is not stated",
+    ),
+    # who signed a document, claimed ("ký với", "ký đúng không"), is checked before the posts of those named
+    (
+        "thỏa thuận hợp tác 2 BNG 2022-2026 là BT Nam ký với BT Chanwit hả",
+        "mfa-cooperation-agreement-2022-2026",
+        "Nguyễn Minh Đức",
     ),
 ]
 

@@ -336,9 +336,11 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
     settled = (
         _same_person(engine, q)
         or _nationality_claimed(engine, q)
-        or _post_claimed(engine, q)
         or _signed_where_claimed(engine, q)
+        # a document's signers are claimed before the posts of the people said to have signed it ("… là
+        # BT Nam ký với BT Chanwit hả": who signed, not whether Chanwit is a minister)
         or _signer_claimed(engine, q)
+        or _post_claimed(engine, q)
         or _place_claimed(engine, q)
         or _sides_claimed(engine, q)
         or _level_claimed(engine, q)
