@@ -299,7 +299,8 @@ class Engine:
             return {e.id for e in self.knowledge.linked_events(fact)}
         if isinstance(fact, Figure):
             return {fact.about} if fact.about else set()
-        return {fact.made_at} if fact.made_at else set()
+        stated = self._stated_at(fact)
+        return {stated.id} if stated is not None else set()
 
     def lookup(self, question: str, lang: Lang, today: dt.date) -> Answer:
         """The plain answer, without reading a claim or a count of years into the question."""

@@ -135,10 +135,14 @@ class Ranking:
     others: list[Scored]
 
 
+def percent_named(q: Question) -> bool:
+    """ "How much did it grow", "tăng 23,6%": the question names a percentage."""
+    return bool(PERCENT_ASKED.search(q.folded) or "%" in q.text)
+
+
 def percent_asked(q: Question) -> bool:
-    """ "How much did it grow", "tăng 23,6%": a percentage is asked, and not the amount beside it too
-    ("the value and the growth rate")."""
-    return bool(PERCENT_ASKED.search(q.folded) or "%" in q.text) and not VALUE_ASKED.search(q.folded)
+    """A percentage is asked, and not the amount beside it too ("the value and the growth rate")."""
+    return percent_named(q) and not VALUE_ASKED.search(q.folded)
 
 
 def percent_fits(q: Question, figure: Figure) -> bool:
@@ -900,8 +904,7 @@ class Retrieval:
                 }
                 own = self.index.fact_units.get(fact.id, set())
                 figure_words = bool(words) and len(words & own) >= FIGURE_WORDS_MIN * len(words)
-                wants_percent = bool(PERCENT_ASKED.search(q.folded) or "%" in q.text)
-                cues["percent_fit"] = (fact.unit == "%") == wants_percent
+                cues["percent_fit"] = (fact.unit == "%") == percent_named(q)
             cues.update(self.fits_question(q, fact))
             anchored = (
                 share >= LEXICAL_MIN

@@ -1248,17 +1248,8 @@ def _countries_of_people_and_mechanism(event: Event, knowledge: Knowledge) -> se
 
 def _countries_placed(knowledge: Knowledge, place_id: str | None) -> set[str]:
     """The countries of a place and of the places it lies within."""
-    found: set[str] = set()
-    seen: set[str] = set()
-    while place_id and place_id not in seen:
-        seen.add(place_id)
-        place = knowledge.place(place_id)
-        if place is None:
-            break
-        if place.country is not None:
-            found.add(place.country)
-        place_id = place.within
-    return found
+    places = map(knowledge.place, knowledge.place_chain(place_id))
+    return {place.country for place in places if place is not None and place.country is not None}
 
 
 def _counterparts(canon: str) -> frozenset[str]:
@@ -1587,9 +1578,13 @@ def _unknown_bodies(folded: str, index: EntityIndex) -> Iterable[str]:
             continue  # "… là ủy ban hợp tác về …": what something is, no body's name
         phrase = f"{match.group(0)} {' '.join(words)}"
         # as typed, or with its short forms spelt out ("Ủy ban liên CP": "… liên chính phủ"), as long
-        spelt = canonical(phrase).split()[: len(phrase.split())]
-        if not (_body_known(phrase, index) or _body_known(" ".join(spelt), index)):
+        if not (_body_known(phrase, index) or _body_known(_spelt_out(phrase), index)):
             yield phrase  # neither the name nor a typo of one
+
+
+def _spelt_out(phrase: str) -> str:
+    """The phrase with its short forms spelt out, cut to as many words as it had."""
+    return " ".join(canonical(phrase).split()[: len(phrase.split())])
 
 
 def _body_known(phrase: str, index: EntityIndex) -> bool:
