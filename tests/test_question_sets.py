@@ -2409,6 +2409,12 @@ READ_AS_MEANT = [
         "pham-binh-minh",
         "Deputy Prime Minister",
     ),
+    # "kể tên các Thứ trưởng …", "which deputy ministers are mentioned": the post is what is listed
+    (
+        "Kể tên các Thứ trưởng Ngoại giao Việt Nam được nhắc tới trong các bài về quan hệ Việt-Lào.",
+        "do-hung-viet",
+        "Lê Hoài Trung",
+    ),
 ]
 # the second base
 READ_AS_MEANT_IN_THE_SECOND_BASE = [
@@ -2499,6 +2505,8 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
         "mfa-cooperation-agreement-2022-2026",
         "Nguyễn Minh Đức",
     ),
+    # a post listed ("which … deputy ministers are mentioned") names its holders
+    ("Which Vietnamese deputy foreign ministers are mentioned?", "pham-quoc-trung", "Nguyễn Minh Đức"),
 ]
 
 

@@ -60,7 +60,7 @@ from bot.nlu.lexicon import (
     countries_of_cities,
 )
 from bot.nlu.parsing import DateQuery
-from bot.nlu.understanding import Question
+from bot.nlu.understanding import Question, asked_before
 from bot.render.text import COUNTRY_NAMES, event_date, format_date, localized, phrase
 
 MAX_LIST = 30  # lines a list shows; the rest are counted
@@ -382,10 +382,20 @@ def mechanisms_listed(engine: Lookup, q: Question) -> Answer | None:
 
 
 def role_holder(engine: Lookup, q: Question) -> Answer | None:
-    """'Who is the Lao foreign minister?': officials whose stated post matches, most recent first."""
+    """'Who is the Lao foreign minister?', 'kể tên các Thứ trưởng Ngoại giao': officials whose stated
+    post matches, most recent first."""
+    # a list names a post's holders when the post is what is listed ("kể tên các Thứ trưởng …"), not
+    # when it only qualifies the things listed ("những hoạt động của Bộ trưởng Ngoại giao Lào")
+    role_named = ROLE.search(q.canonical)
+    listed = (
+        Intent.LIST in q.intents
+        and not q.event_kinds
+        and role_named is not None
+        and asked_before(q.canonical[: role_named.start()].split())
+    )
     if (
         q.officials
-        or not (q.intents & {Intent.PROFILE, Intent.WHO})
+        or not (q.intents & {Intent.PROFILE, Intent.WHO} or listed)
         or q.round
         or engine.retrieval.strong_series(q)
     ):

@@ -1158,7 +1158,7 @@ def _main_clause(text: str, canon: str) -> str:
 KIND_ASKED_WINDOW = 3  # words before a kind named in which the word asking for it may stand
 
 
-def _asked_before(before: list[str]) -> bool:
+def asked_before(before: list[str]) -> bool:
     """A word asking for a kind stands right before it, or a few words before with only words that
     qualify it between ("which legal instruments", "list the East Sea documents"; not "what meetings or
     visits", where "what" asks for the meetings)."""
@@ -1196,7 +1196,7 @@ def _kind_asked(canon: str, found: list[tuple[int, int, str]]) -> str | None:
         )
         # the word after the kind, or the words: "kỳ họp gì", "kỳ họp thứ mấy"
         asked_after = {" ".join(after[:size]) for size in (1, 2, 3)} & KIND_ASKED_AFTER
-        if asked_after or _asked_before(canon[:start].split()):
+        if asked_after or asked_before(canon[:start].split()):
             return kind
     return None
 
