@@ -2521,6 +2521,8 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
     ),
     # a post listed ("which … deputy ministers are mentioned") names its holders
     ("Which Vietnamese deputy foreign ministers are mentioned?", "pham-quoc-trung", "Nguyễn Minh Đức"),
+    # "Profile: <name>" is English: "profile" tells the language though no other word does
+    ("Profile: Chanwit Srisuwanpong.", "chanwit-srisuwanpong", "Minister of Foreign Affairs of Thailand"),
 ]
 
 
