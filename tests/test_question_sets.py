@@ -2429,6 +2429,12 @@ READ_AS_MEANT = [
         "do-hung-viet",
         "Lê Hoài Trung",
     ),
+    # "HN&HT" is Hữu nghị và Hợp tác, not Hà Nội
+    (
+        "tính tới nay Hiệp ước HN&HT VN-Lào ký được bao nhiêu năm rồi vậy?",
+        "signing-treaty-of-amity-1977",
+        "49 năm",
+    ),
 ]
 # the second base
 READ_AS_MEANT_IN_THE_SECOND_BASE = [
