@@ -2435,6 +2435,12 @@ READ_AS_MEANT = [
         "signing-treaty-of-amity-1977",
         "49 năm",
     ),
+    # "what was X like": "like" asks about nothing in the record
+    (
+        "what was the atmosphere like at the 8th deputy-FM-level political consultation?",
+        "deputy-fm-political-consultation-8",
+        "sincere and frank",
+    ),
 ]
 # the second base
 READ_AS_MEANT_IN_THE_SECOND_BASE = [
