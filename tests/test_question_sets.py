@@ -2535,6 +2535,13 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
     ("Which Vietnamese deputy foreign ministers are mentioned?", "pham-quoc-trung", "Nguyễn Minh Đức"),
     # "Profile: <name>" is English: "profile" tells the language though no other word does
     ("Profile: Chanwit Srisuwanpong.", "chanwit-srisuwanpong", "Minister of Foreign Affairs of Thailand"),
+    # a signer "về phía Việt Nam" names the side that signed, no place it was signed at
+    (
+        "Có phải Bộ trưởng Bùi Thái Sơn là người ký Bản ghi nhớ về hợp tác xúc tiến thương mại "
+        "về phía Việt Nam không?",
+        "mou-trade-promotion-2023",
+        "Đúng",
+    ),
 ]
 
 

@@ -31,6 +31,7 @@ from bot.answering.scoring import (
     LEXICAL_MIN,
     NAME_PART_HELD,
     NAME_PART_LEAD,
+    SIDE_WINDOW,
     TIE_MARGIN,
     WORDS_LEAD,
     YEARLY_DAY_GAP,
@@ -110,6 +111,7 @@ from bot.nlu.lexicon import (
     SAME_PERSON,
     SCENE_OPENERS,
     SHARE,
+    SIDE_WORDS,
     SIGNED_ASKED,
     SPAN_APART,
     SPAN_ASKED,
@@ -974,7 +976,14 @@ def _signed_where_claimed(engine: Lookup, q: Question) -> Answer | None:
     """ "Ông Đức với ông Kraisorn ký thỏa thuận hợp tác 2022-2026 ở Băng Cốc phải không?": where the
     document named was signed is where the meeting it was signed at took place; another place claimed
     is a "no", with the document's record and where that meeting was."""
-    places = [p for p in q.places if engine.knowledge.place(p) is not None]
+    sides = _sides_named(engine, q)
+    places = [
+        p
+        for p in q.places
+        if (place := engine.knowledge.place(p)) is not None
+        # "… về phía Việt Nam": the side that signed, not where
+        and not (place.place_kind is PlaceKind.COUNTRY and place.country in sides)
+    ]
     if not places or not SIGNED_ASKED.search(q.canonical):
         return None
     agreement = _document_named(engine, q, list(engine.knowledge.of_kind(Agreement)))
@@ -992,6 +1001,17 @@ def _signed_where_claimed(engine: Lookup, q: Question) -> Answer | None:
     body, _, source = record.text.partition("\n\n")
     text = f"{body}\n{engine.render.event_where(at[0], q.lang)}" + (f"\n\n{source}" if source else "")
     return _with_verdict(record, "no", text, q.lang)
+
+
+def _sides_named(engine: Lookup, q: Question) -> set[str]:
+    """The countries named as a side ("phía Việt Nam", "về phía Thái Lan"): the words after a side word."""
+    words = q.canonical.split()
+    return {
+        code
+        for i, word in enumerate(words)
+        if word in SIDE_WORDS
+        for code in engine.countries_in(" ".join(words[i + 1 : i + 1 + SIDE_WINDOW]))
+    }
 
 
 def _far_from_claimed(engine: Lookup, q: Question, event: Event) -> bool:

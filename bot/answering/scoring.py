@@ -81,6 +81,7 @@ NAME_PART_LEAD: Final = 0.3  # … this far ahead of any other document's
 DETAIL_NEAR: Final = 0.15  # passages within this coverage of the best are shown with it
 CITED_NAME_WINDOW: Final = 12  # words after a document's kind word in which the year of its name is read
 POST_WINDOW: Final = 6  # words after a post's role in which a country named is the post's ("tại Việt Nam")
+SIDE_WINDOW: Final = 3  # words after a side word ("về phía Việt Nam") in which a country named is that side
 TOPIC_PICKS: Final = 0.3  # of the topic's weight, more than the next tied event's record holds, to pick one
 STANCE_TOPIC: Final = (
     0.3  # of a question's topic within an event, the share a stance made there must hold to answer
