@@ -2542,6 +2542,8 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
         "mou-trade-promotion-2023",
         "Đúng",
     ),
+    # which round the one meeting held at a place was is asked of that meeting, not of the place
+    ("Phiên họp ở Trat là phiên thứ mấy vậy?", "vn-th-maritime-committee-7", "lần thứ 7"),
 ]
 
 

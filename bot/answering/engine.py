@@ -132,6 +132,7 @@ from bot.nlu.lexicon import (
     POST_START_ASKED,
     POST_STOPS,
     ROLE_WORDS,
+    ROUND_ASKED,
     SCENE_OPENERS,
     SIDELINES,
     SIGNED_ASKED,
@@ -1425,6 +1426,8 @@ class Engine:
         places = [p for p in (self.knowledge.place(i) for i in q.places) if p and p.place_kind != "country"]
         if len(places) != 1:
             return None
+        if ROUND_ASKED.search(q.canonical) and len(self.knowledge.events_by_place.get(places[0].id, ())) == 1:
+            return None  # "phiên họp ở Trat là phiên thứ mấy": the one meeting held there, by its round
         names = [places[0].name_vi, places[0].name_en, *places[0].aliases]
         name_tokens = min(len(fold(n).split()) for n in names)
         if len(q.tokens) <= name_tokens + 2:

@@ -124,6 +124,7 @@ class Cues(_Data):
     relative_dates: dict[Literal["today", "this_year", "last_year", "this_month"], list[str]]
     city_asked: list[str]
     venue_asked: list[str]
+    round_asked: list[str]
     month_asked: list[str]
     definition: list[str]
     mentioned: list[str]
@@ -702,6 +703,7 @@ RECORDS_NAMED_ASKED: dict[str, re.Pattern[str]] = {
 }
 CITY_ASKED = _phrases(_CUES.city_asked)
 VENUE_ASKED = _phrases(_CUES.venue_asked)
+ROUND_ASKED = _phrases(_CUES.round_asked)
 MONTH_ASKED = _phrases(_CUES.month_asked)
 DEFINITION_ASKED = _phrases(_CUES.definition)
 MENTIONED = _phrases(_CUES.mentioned)
