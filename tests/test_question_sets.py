@@ -2441,6 +2441,12 @@ READ_AS_MEANT = [
         "deputy-fm-political-consultation-8",
         "sincere and frank",
     ),
+    # "gap in years between X and Y", "how far apart": the years between two acts
+    (
+        "gap in years between establishing diplomatic relations and signing the Treaty of Amity?",
+        "establishment-diplomatic-relations-1962",
+        "15 years",
+    ),
 ]
 # the second base
 READ_AS_MEANT_IN_THE_SECOND_BASE = [
@@ -2544,6 +2550,12 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
     ),
     # which round the one meeting held at a place was is asked of that meeting, not of the place
     ("Phiên họp ở Trat là phiên thứ mấy vậy?", "vn-th-maritime-committee-7", "lần thứ 7"),
+    # "how far apart were …": the time between two rounds
+    (
+        "How far apart were the 2nd and 3rd deputy-minister consultations?",
+        "vn-th-dfm-consultation-2",
+        "years",
+    ),
 ]
 
 
