@@ -2556,6 +2556,10 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
         "vn-th-dfm-consultation-2",
         "years",
     ),
+    # "để làm gì" asks what a visit was for (the whole record), and "hồi 2024" is when, no topic
+    ("Bo truong Nam sang Thai Lan thang 3/2023 de lam gi", "visit-tran-van-nam-th-2023-03", "Chanwit"),
+    # "hồi" before a date is "back in"; the meeting the trip was for is the answer, not a stance made there
+    ("ông Đức sang Băng Cốc hồi 2024 làm gì thế", "vn-th-dfm-consultation-3", "Băng Cốc"),
 ]
 
 

@@ -36,6 +36,7 @@ from bot.nlu.lexicon import (
     INTENT_CUES,
     KINDS_OF_POINT,
     NO_TOPIC_WORDS,
+    OCCASION_ASKED,
     PRECISION,
     SAID_VERBS,
     SIDE_WORDS,
@@ -90,6 +91,8 @@ def topic(index: EntityIndex, q: Question, event: Event) -> set[str]:
     usable = [
         i not in cued
         and t not in _NO_TOPIC
+        # "hồi 2024" is "back in 2024"; "hội chợ" (folded alike) makes a pair of the sources
+        and not (t in TIME_PARTICLES and not _paired(index, tokens, i))
         and len(t) > 1
         and not index.no_evidence(t, english)
         and not _names_it(t, naming, _paired(index, tokens, i))
@@ -144,6 +147,7 @@ def _cue_positions(text: str) -> set[int]:
             SAID_VERBS,
             KINDS_OF_POINT,
             PRECISION,
+            OCCASION_ASKED,  # "để làm gì", "what for": the purpose asked, no topic
         )
         for match in pattern.finditer(text)
     ]
