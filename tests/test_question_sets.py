@@ -2560,6 +2560,12 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
     ("Bo truong Nam sang Thai Lan thang 3/2023 de lam gi", "visit-tran-van-nam-th-2023-03", "Chanwit"),
     # "hồi" before a date is "back in"; the meeting the trip was for is the answer, not a stance made there
     ("ông Đức sang Băng Cốc hồi 2024 làm gì thế", "vn-th-dfm-consultation-3", "Băng Cốc"),
+    # an agreement named by its period is the one asked about, whatever plural follows
+    (
+        "Thoa thuan hop tac giua hai Bo Ngoai giao 2022-2026 tao khuon kho cho nhung hoat dong gi",
+        "mfa-cooperation-agreement-2022-2026",
+        "đào tạo cán bộ ngoại giao",
+    ),
 ]
 
 

@@ -501,6 +501,8 @@ def _agreement_list(engine: Lookup, q: Question, others: list[Scored]) -> Answer
     (all of them when it names nothing but the kind), in the order they were signed."""
     if Intent.LIST not in q.intents or q.officials or not AGREEMENT_CUE.search(q.canonical):
         return None
+    if _named_by_period(engine, q) is not None:
+        return None  # "Thỏa thuận … 2022-2026 tạo khuôn khổ cho những hoạt động gì": that one's record
     scored = [s for s in others if isinstance(s.fact, Agreement)]
     best = max((s.score for s in scored if s.anchored), default=0.0)
     # a list takes every agreement that fits about as well as the best one the question anchors
@@ -518,6 +520,19 @@ def _agreement_list(engine: Lookup, q: Question, others: list[Scored]) -> Answer
     if len(chosen) < 2:
         return None
     return _agreements(engine, q, chosen)
+
+
+def _named_by_period(engine: Lookup, q: Question) -> Agreement | None:
+    """The one agreement whose period is the one the question names ("… giai đoạn 2022-2026")."""
+    date = q.date
+    if date is None or date.year is None or date.year_end is None:
+        return None
+    covering = [
+        a
+        for a in engine.knowledge.of_kind(Agreement)
+        if (a.period_start, a.period_end) == (date.year, date.year_end)
+    ]
+    return covering[0] if len(covering) == 1 else None
 
 
 def _signed_in(engine: Lookup, q: Question) -> Answer | None:
