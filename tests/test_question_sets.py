@@ -1215,6 +1215,13 @@ def test_two_documents_named_side_by_side_are_each_answered(fixture_engine: Engi
     assert "15/9/2022" in answer.text and "21/3/2023" in answer.text
 
 
+def test_two_documents_only_one_named_by_its_kind_are_each_answered(engine: Engine) -> None:
+    # "UNCLOS 1982" is named by its name alone, beside "the 2014-2020 agreement"
+    answer = engine.answer("the 2014-2020 agreement and UNCLOS 1982 - which meeting mentioned each?")
+    assert {"mfa-cooperation-agreement-2014-2020", "unclos-1982"} <= set(answer.facts)
+    assert "1st deputy-FM-level" in answer.text and "8th deputy-FM-level" in answer.text
+
+
 def test_the_exact_day_asked_that_the_record_does_not_give_is_said_not_to_be_given(
     fixture_engine: Engine,
 ) -> None:

@@ -160,9 +160,10 @@ def _asking_words(words: list[str]) -> list[str]:
 
 def _two_documents(engine: Lookup, q: Question, today: dt.date) -> tuple[str, str] | None:
     """ "Thỏa thuận hợp tác giữa hai Bộ Ngoại giao và Chương trình hành động chung lần lượt được ký khi
-    nào?": two documents named side by side, each by a word of a document's kind. Each question is the
-    whole one without the other's words, as many words a side as make each half name its own."""
-    if len(AGREEMENT_CUE.findall(q.canonical)) < 2:
+    nào?", "the 2014-2020 agreement and UNCLOS 1982": two documents named side by side, one at least by
+    a word of a document's kind. Each question is the whole one without the other's words, as many words
+    a side as make each half name its own."""
+    if not AGREEMENT_CUE.search(q.canonical):
         return None
     return _two_side_by_side(engine, q, today, Agreement)
 
