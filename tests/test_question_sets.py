@@ -2573,6 +2573,12 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
         "mfa-cooperation-agreement-2022-2026",
         "đào tạo cán bộ ngoại giao",
     ),
+    # "ký văn kiện gì tháng 3/2023": the documents signed then, by holders of the post named
+    (
+        "hai BT Ngoại giao ký văn kiện gì hồi 3/2023 thế, giai đoạn nào?",
+        "joint-plan-of-action-2023-2027",
+        "2023-2027",
+    ),
 ]
 
 

@@ -57,9 +57,11 @@ from bot.nlu.lexicon import (
     SIGNED_AT,
     TIMELINE_WORDS,
     Intent,
+    canonical,
     countries_of_cities,
 )
 from bot.nlu.parsing import DateQuery
+from bot.nlu.text import fold
 from bot.nlu.understanding import Question, asked_before
 from bot.render.text import COUNTRY_NAMES, event_date, format_date, localized, phrase
 
@@ -539,12 +541,14 @@ def _signed_in(engine: Lookup, q: Question) -> Answer | None:
     """ "Which documents did Vietnam and Thailand sign in 2022?": the documents signed in the period
     asked, not the meetings held then (nor the documents merely in force then)."""
     date = event_date_query(q)
+    # "… ký văn kiện gì tháng 3/2023?" asks what was signed as a list does
+    kind_asked = q.fact_kind_asked == "agreement"
     if (
         date is None
-        or Intent.LIST not in q.intents
+        or not (Intent.LIST in q.intents or kind_asked)
         or q.officials
         or q.round is not None
-        or not (q.fact_kind_asked == "agreement" or AGREEMENT_CUE.search(q.canonical))
+        or not (kind_asked or AGREEMENT_CUE.search(q.canonical))
         or not SIGNED_AT.search(q.folded)
     ):
         return None
@@ -553,7 +557,17 @@ def _signed_in(engine: Lookup, q: Question) -> Answer | None:
         for a in engine.knowledge.of_kind(Agreement)
         if _signed_on(a, date) and engine.retrieval.countries_fit(q, a)
     ]
+    post = engine.asked_post(q)
+    if post is not None:
+        # "hai Bộ trưởng Ngoại giao ký văn kiện gì": those whose record says holders of that post signed
+        chosen = [a for a in chosen if _signed_by_post(a, post[0])]
     return _documents(engine, q, chosen)
+
+
+def _signed_by_post(agreement: Agreement, role: str) -> bool:
+    """The agreement's parties or record name the post ("hai Bộ trưởng Ngoại giao ký")."""
+    text = canonical(fold(f"{agreement.parties_vi} {agreement.parties_en} {agreement.summary_vi}"))
+    return f" {role} " in f" {text} "
 
 
 def _signed_by(engine: Lookup, q: Question) -> Answer | None:
