@@ -73,8 +73,10 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout15.yaml": (129, 11),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
     "dev11.yaml": (126, 4),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
     # one less (one confident-wrong more) in the twelfth stop since a stance made at the meeting named is a
-    # candidate though no word of the question ranks it (+5 right, -5 confident-wrong on all held-out sets)
-    "heldout16.yaml": (111, 14),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
+    # candidate though no word of the question ranks it (+5 right, -5 confident-wrong on all held-out sets);
+    # one less again in the nineteenth stop since a point whose subject is a post of the only speaker of
+    # that country is theirs ("The Cambodian Deputy PM … proposed"): +3 right, -3 confident-wrong elsewhere
+    "heldout16.yaml": (110, 15),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
     "dev12.yaml": (130, 5),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
     "heldout17.yaml": (123, 6),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
     "dev13.yaml": (126, 1),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
@@ -2453,6 +2455,12 @@ READ_AS_MEANT = [
         "gap in years between establishing diplomatic relations and signing the Treaty of Amity?",
         "establishment-diplomatic-relations-1962",
         "15 years",
+    ),
+    # what someone proposed is the point whose subject is their post (no one else of their country there)
+    (
+        "vay con PTT Campuchia Sok Chenda Sophea de nghi gi khi gap BT Son",
+        "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28",
+        "du lịch",
     ),
 ]
 # the second base

@@ -26,6 +26,8 @@ from bot.kb.facts import Agreement, BiText, Event, Official, Place, Series, Stat
 from bot.kb.knowledge import Knowledge
 from bot.nlu.lexicon import (
     AGREED_ASKED,
+    COUNTRIES,
+    COUNTRY_PATTERN,
     DATE_WORDS,
     ENGLISH_GLUE,
     EVENT_KIND_CUES,
@@ -38,6 +40,7 @@ from bot.nlu.lexicon import (
     NO_TOPIC_WORDS,
     OCCASION_ASKED,
     PRECISION,
+    ROLE_PHRASES,
     SAID_VERBS,
     SIDE_WORDS,
     TIME_PARTICLES,
@@ -227,7 +230,40 @@ def said_by(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
             for quote in event.quotes
             if names_one(forms, " ".join(fold(quote).split()[:SUBJECT_WORDS]))
         ]
+    country = _sole_of_their_country(index, event, next(iter(people)))
+    if not said and country is not None and not AGREED_ASKED.search(q.canonical):
+        # "The Cambodian Deputy PM and Foreign Minister proposed …": a point whose subject is a post of
+        # the speaker's country, when no one else of that country took part, is theirs
+        said = [
+            Passage(vi, en, None, 1.0) for vi, en in points if _post_of(country, vi) or _post_of(country, en)
+        ]
     return said
+
+
+def _countries_of(folded: str) -> set[str]:
+    return {COUNTRIES[m.group(0)] for m in COUNTRY_PATTERN.finditer(canonical(folded))}
+
+
+def _post_of(country: str, text: str) -> bool:
+    """The sentence's subject (its first words) is a post of the country ("Phó Thủ tướng, Bộ trưởng
+    Ngoại giao Campuchia đề nghị …")."""
+    subject = canonical(" ".join(fold(text).split()[:SUBJECT_WORDS]))
+    return country in _countries_of(subject) and any(f" {role} " in f" {subject} " for role in ROLE_PHRASES)
+
+
+def _sole_of_their_country(index: EntityIndex, event: Event, official_id: str) -> str | None:
+    """The person's country, when no one else at the event is of it (by their record or their label)."""
+    official = index.knowledge.official(official_id)
+    if official is None or official.country is None:
+        return None
+    for participant in event.participants:
+        if participant.official == official_id:
+            continue
+        other = index.knowledge.official(participant.official or "")
+        countries = {other.country} if other is not None else _countries_of(fold(participant.label_vi or ""))
+        if official.country in countries:
+            return None
+    return official.country
 
 
 def _named_first(index: EntityIndex, q: Question) -> str | None:
