@@ -2462,6 +2462,8 @@ READ_AS_MEANT = [
         "meeting-bui-thanh-son-sok-chenda-sophea-2024-01-28",
         "du lịch",
     ),
+    # a visit named and its events asked ("sang VN … dự những sự kiện gì"): the events held during it
+    ("Saleumxay sang VN tháng 12/2021 dự những sự kiện gì?", "fm-political-consultation-8", "lần thứ 31"),
 ]
 # the second base
 READ_AS_MEANT_IN_THE_SECOND_BASE = [
@@ -2586,6 +2588,12 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
         "hai BT Ngoại giao ký văn kiện gì hồi 3/2023 thế, giai đoạn nào?",
         "joint-plan-of-action-2023-2027",
         "2023-2027",
+    ),
+    # a visit named and its activities asked: the events held during it
+    (
+        "Bộ trưởng Nam sang Thái tháng 3/2023 có những hoạt động gì?",
+        "signing-vn-th-2023-03-21",
+        "Kỳ họp lần thứ 5",
     ),
 ]
 

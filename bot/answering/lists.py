@@ -201,7 +201,9 @@ def _held_during(engine: Lookup, q: Question, events: list[Scored]) -> Answer | 
     ):
         return None  # "những ai đi cùng … trong chuyến thăm": its people, not its meetings
     # "trong chuyến thăm …, X đồng chủ trì những cuộc họp nào": the visit the others were held during
-    during = sidelines or (Intent.LIST in q.intents and bool(HELD_DURING.search(q.folded)))
+    # … or "X sang VN tháng 12/2021 dự những sự kiện gì": a visit named, the events of it asked
+    visit_events = q.primary_kind == EventKind.VISIT.value and bool(EVENT_ASKED.search(q.folded))
+    during = sidelines or (Intent.LIST in q.intents and (bool(HELD_DURING.search(q.folded)) or visit_events))
     named = _the_one_event(events) or (holding_the_others(engine, events) if during else None)
     if named is None:
         return None
@@ -231,7 +233,7 @@ def _held_during(engine: Lookup, q: Question, events: list[Scored]) -> Answer | 
             for e in within
             if e.date is not None and e.date.has_day and asked.matches(e.date.start, e.date.end)
         ]
-    elif not HELD_DURING.search(q.folded):
+    elif not (HELD_DURING.search(q.folded) or visit_events):
         return None
     if not within:
         return None
