@@ -2595,6 +2595,12 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
         "signing-vn-th-2023-03-21",
         "Kỳ họp lần thứ 5",
     ),
+    # "tính đến 10/2024" (as of) dates the count asked; it is no topic of a record
+    (
+        "tính đến 10/2024 UB liên hợp về biên giới biển họp được mấy phiên rồi?",
+        "vn-th-maritime-committee-7",
+        "lần thứ 7",
+    ),
 ]
 
 

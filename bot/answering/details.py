@@ -26,6 +26,7 @@ from bot.kb.facts import Agreement, BiText, Event, Official, Place, Series, Stat
 from bot.kb.knowledge import Knowledge
 from bot.nlu.lexicon import (
     AGREED_ASKED,
+    AS_OF,
     COUNTRIES,
     COUNTRY_PATTERN,
     DATE_WORDS,
@@ -151,6 +152,7 @@ def _cue_positions(text: str) -> set[int]:
             KINDS_OF_POINT,
             PRECISION,
             OCCASION_ASKED,  # "để làm gì", "what for": the purpose asked, no topic
+            AS_OF,
         )
         for match in pattern.finditer(text)
     ]

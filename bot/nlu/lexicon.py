@@ -125,6 +125,7 @@ class Cues(_Data):
     city_asked: list[str]
     venue_asked: list[str]
     round_asked: list[str]
+    as_of: list[str]
     month_asked: list[str]
     definition: list[str]
     mentioned: list[str]
@@ -704,6 +705,7 @@ RECORDS_NAMED_ASKED: dict[str, re.Pattern[str]] = {
 CITY_ASKED = _phrases(_CUES.city_asked)
 VENUE_ASKED = _phrases(_CUES.venue_asked)
 ROUND_ASKED = _phrases(_CUES.round_asked)
+AS_OF = _phrases(_CUES.as_of)
 MONTH_ASKED = _phrases(_CUES.month_asked)
 DEFINITION_ASKED = _phrases(_CUES.definition)
 MENTIONED = _phrases(_CUES.mentioned)
