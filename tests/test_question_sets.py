@@ -2601,6 +2601,12 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
         "vn-th-maritime-committee-7",
         "lần thứ 7",
     ),
+    # "ngày, địa điểm, ký văn kiện gì": the event's slots, with the documents signed there as one of them
+    (
+        "Tham van lan 2: ngay, dia diem, ky van kien gi?",
+        "vn-th-dfm-consultation-2",
+        "Văn kiện ký: Thỏa thuận hợp tác",
+    ),
 ]
 
 

@@ -353,12 +353,6 @@ def _share(index: EntityIndex, wanted: set[str], held: set[str] | frozenset[str]
     return sum(index.unit_weight(u) for u in wanted if u in held) / total if total else 0.0
 
 
-def documents_at(knowledge: Knowledge, event: Event) -> list[Agreement]:
-    """The agreements, programmes and projects the event's record links to, either way."""
-    linked = dict.fromkeys([*event.related, *knowledge.agreements_relating_to.get(event.id, ())])
-    return [a for a in map(knowledge.get, linked) if isinstance(a, Agreement)]
-
-
 def documents_named(index: EntityIndex, event: Event, found: list[Passage]) -> list[Agreement]:
     """Of the documents the event links to, those a passage names ("… trên cơ sở Thỏa thuận hợp tác
     giai đoạn 2021-2025"): a passage holds most of the weight of the document's name or an alias."""
@@ -366,7 +360,7 @@ def documents_named(index: EntityIndex, event: Event, found: list[Passage]) -> l
     held = _units_of(" ".join(f"{p.vi} {p.en}" for p in found if p.fact_id is None))
     return [
         document
-        for document in documents_at(index.knowledge, event)
+        for document in index.knowledge.linked_documents(event)
         if any(p.fact_id == document.id for p in found) or name_held(index, held, document) >= DOCUMENT_NAMED
     ]
 

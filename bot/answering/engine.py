@@ -136,6 +136,7 @@ from bot.nlu.lexicon import (
     SCENE_OPENERS,
     SIDELINES,
     SIGNED_ASKED,
+    SIGNED_AT,
     SUCCESSION,
     SUCCESSION_WITH_POST,
     VENUE_ASKED,
@@ -2000,10 +2001,15 @@ class Engine:
 
     def asked_slots(self, q: Question, event: Event) -> list[str]:
         """The event's slots the question asks about (see `_asked_slots`)."""
-        return self._asked_slots(q, event, linked=bool(self.knowledge.linked_events(event)))
+        return self._asked_slots(
+            q,
+            event,
+            linked=bool(self.knowledge.linked_events(event)),
+            signed=bool(self.knowledge.signed_at(event)),
+        )
 
     @staticmethod
-    def _asked_slots(q: Question, event: Event, *, linked: bool = False) -> list[str]:
+    def _asked_slots(q: Question, event: Event, *, linked: bool = False, signed: bool = False) -> list[str]:
         """The event's slots the question asks about, in the order answers give them: every one of
         when, where and who it asks ("họp ngày nào ở đâu", "ở đâu, khi nào, ai chủ trì?"; a cue that
         sits in two, "chủ trì", costs at most a line more), else what was agreed or discussed."""
@@ -2016,6 +2022,9 @@ class Engine:
         if OCCASION_ASKED.search(q.folded) and linked:
             # "ở đâu, nhân dịp gì?": where, and the visit or session it was part of
             return [*asked, "occasion"]
+        if asked and signed and SIGNED_AT.search(q.folded):
+            # "ngày, địa điểm, ký văn kiện gì?": the documents signed there too
+            return [*asked, "signed"]
         if asked and AGREED_ASKED.search(q.canonical) and (event.agreed or event.discussed):
             # "họp hồi nào, ở đâu, có thỏa thuận gì?": what was agreed too
             return [*asked, "what"]

@@ -624,6 +624,10 @@ def _documents_at(engine: Lookup, q: Question, events: list[Scored]) -> Answer |
     one_signed = signed and (q.fact_kind_asked == "agreement" or what_signed)
     if not one_signed and (Intent.LIST not in q.intents or not (signed or q.fact_kind_asked == "agreement")):
         return None
+    if q.intents & {Intent.WHEN, Intent.WHERE}:
+        return (
+            None  # "Tham vấn lần 2: ngày, địa điểm, ký văn kiện gì?": the event's slots, signed one of them
+        )
     named = _the_one_event(events)
     if named is None or not isinstance(named.fact, Event) or names_only_the_kind(engine, q):
         return None  # no event, or one that only shares the words of the kind ("văn kiện … ký")
@@ -635,7 +639,7 @@ def _documents_at(engine: Lookup, q: Question, events: list[Scored]) -> Answer |
         isinstance(engine.knowledge.get(p.fact_id or ""), Statement) for p in on_topic
     ):
         return None  # the stance made there on that topic says, and names them
-    documents = details.documents_at(engine.knowledge, event)
+    documents = engine.knowledge.linked_documents(event)
     if one_signed and event.date is not None:
         # those signed on the day: a document only mentioned there was signed elsewhere
         on_the_day = [d for d in documents if d.signed is not None and d.signed.start == event.date.start]

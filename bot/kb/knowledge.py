@@ -162,6 +162,19 @@ class Knowledge:
         ids = dict.fromkeys([*fact.related, *planned_by, *self.events_relating_to.get(fact.id, ())])
         return [e for e in map(self.event, ids) if e is not None and e.id != fact.id]
 
+    def linked_documents(self, event: Event) -> list[Agreement]:
+        """The agreements, programmes and projects the event's record links to, either way."""
+        linked = dict.fromkeys([*event.related, *self.agreements_relating_to.get(event.id, ())])
+        return [a for a in map(self.get, linked) if isinstance(a, Agreement)]
+
+    def signed_at(self, event: Event) -> list[Agreement]:
+        """The documents linked to the event that were signed within its days."""
+        return [
+            a
+            for a in self.linked_documents(event)
+            if a.signed is not None and event.date is not None and event.date.holds(a.signed)
+        ]
+
     def place(self, fact_id: str) -> Place | None:
         fact = self.by_id.get(fact_id)
         return fact if isinstance(fact, Place) else None

@@ -326,6 +326,9 @@ class Renderer:
                 linked = self.k.linked_events(event)
                 value = "; ".join(f"{self.title(e, lang)} ({event_date(e, lang)})" for e in linked)
                 lines.append(phrase("slot_occasion", lang, value=value or missing))
+            elif slot == "signed":
+                names = [localized(a, "name", lang) for a in self.k.signed_at(event)]
+                lines.append(phrase("slot_signed", lang, value="; ".join(names) or missing))
             elif slot == "what":
                 items = [t.vi if lang == "vi" else t.en for t in (event.agreed or event.discussed)]
                 summary = event.summary_vi if lang == "vi" else event.summary_en
