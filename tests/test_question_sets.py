@@ -2464,6 +2464,12 @@ READ_AS_MEANT = [
     ),
     # a visit named and its events asked ("sang VN … dự những sự kiện gì"): the events held during it
     ("Saleumxay sang VN tháng 12/2021 dự những sự kiện gì?", "fm-political-consultation-8", "lần thứ 31"),
+    # an agreement named by its period is asked about, whatever mechanism its words name
+    (
+        "Thỏa thuận hợp tác 2 BNG 2021-2025 bao gồm tổ chức những cơ chế tham vấn nào vậy?",
+        "mfa-cooperation-agreement-2021-2025",
+        "Thứ trưởng",
+    ),
 ]
 # the second base
 READ_AS_MEANT_IN_THE_SECOND_BASE = [

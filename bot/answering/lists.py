@@ -114,6 +114,12 @@ def listing(engine: Lookup, q: Question, ranking: Ranking) -> Answer | None:
     )
     if during is not None:
         return during
+    if AGREEMENT_CUE.search(q.canonical) and q.round is None and not q.officials:
+        # "Thỏa thuận hợp tác 2 BNG 2021-2025 bao gồm những cơ chế tham vấn nào": the one agreement of
+        # the period named is asked about, whatever mechanism its words name
+        document = _named_by_period(engine, q)
+        if document is not None:
+            return engine.respond(q, document, 1.0)
     # "Thỏa thuận … giai đoạn 2021-2025 bao gồm những cuộc tham vấn nào?": what a document quoted whole
     # says, not the events its words name
     quotes_a_document = any(isinstance(engine.knowledge.get(f), Agreement) for f in q.named_facts)
