@@ -2470,6 +2470,12 @@ READ_AS_MEANT = [
         "mfa-cooperation-agreement-2021-2025",
         "Thứ trưởng",
     ),
+    # "…, besides the consultation?": a closing clause names what is not the answer
+    (
+        "what was scheduled for 29 Dec 2021 during Saleumxay's trip, besides the consultation?",
+        "border-delegation-meeting-31",
+        "one-stop",
+    ),
 ]
 # the second base
 READ_AS_MEANT_IN_THE_SECOND_BASE = [

@@ -393,12 +393,20 @@ class Engine:
 
     # decision ------------------------------------------------------------------------------------
     def _excluded(self, q: Question, today: dt.date) -> tuple[str, Lang, dt.date, frozenset[str]] | None:
-        """ "Apart from the foreign minister, which Lao leader visited …?": the rest of the question, and
-        what its opening clause names (the facts it finds, and the acts of the people among them),
-        which are not the answer."""
+        """ "Apart from the foreign minister, which Lao leader visited …?", "…, besides the consultation?":
+        the rest of the question, and what its opening (or closing) clause names (the facts it finds, and
+        the acts of the people among them), which are not the answer."""
         parts = re.split(r"[,;]", q.text, maxsplit=1)
         opening = EXCLUDED_FIRST.match(fold(parts[0]))
-        if opening is None or len(parts) < 2 or not parts[1].strip():
+        if opening is None:
+            # "…, besides the consultation?": the clause closing the question names it
+            *before, last = re.split(r"[,;]", q.text.rstrip(" ?!."))
+            # (English only: a Vietnamese "…, ngoài ra …" closing a question adds, it excludes nothing)
+            closing = EXCLUDED_FIRST.match(fold(last.strip())) if before and q.lang == "en" else None
+            if closing is None:
+                return None
+            parts, opening = [last.strip(), ",".join(before) + "?"], closing
+        if len(parts) < 2 or not parts[1].strip():
             return None
         words = parts[0].split()
         lead = len(opening.group(0).split())
