@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.kb.facts import Event, Official
+from bot.kb.facts import Event, FuzzyDate, Official, Precision
 from bot.kb.knowledge import Knowledge
 from bot.kb.loader import load_knowledge
+from bot.render.text import format_date
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
@@ -117,3 +118,16 @@ def test_what_replies_show_of_a_fact_has_no_curator_vocabulary(directory: Path) 
         if any(word in text.lower() for word in CURATOR_WORDS)
     ]
     assert not found, "\n".join(found)
+
+
+def test_a_part_of_a_year_keeps_the_sources_words_and_spans_its_months() -> None:
+    # "vào cuối năm 2015": the article gives the end of the year, no month
+    late = FuzzyDate.parse("2015-late")
+    assert (late.precision, late.start.isoformat(), late.end.isoformat()) == (
+        Precision.YEAR,
+        "2015-09-01",
+        "2015-12-31",
+    )
+    assert (format_date(late, "vi"), format_date(late, "en")) == ("cuối năm 2015", "late 2015")
+    with pytest.raises(ValueError, match="YYYY-early/mid/late"):
+        FuzzyDate.parse("2015-autumn")

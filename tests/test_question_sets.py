@@ -2476,6 +2476,12 @@ READ_AS_MEANT = [
         "border-delegation-meeting-31",
         "one-stop",
     ),
+    # "vào cuối năm 2015": a part of the year, said as the source says it
+    (
+        "Kỳ họp 38 Ủy ban liên Chính phủ dự kiến tổ chức khi nào?",
+        "intergovernmental-committee-38",
+        "cuối năm 2015",
+    ),
 ]
 # the second base
 READ_AS_MEANT_IN_THE_SECOND_BASE = [

@@ -35,10 +35,16 @@ class Precision(StrEnum):
 _DATE_RE = re.compile(
     r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:/(?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2}))?)?)?$"
 )
+# "vào cuối năm 2015": a part of a year, as the source gives it (`2015-late`), said as such
+_YEAR_PART_RE = re.compile(r"^(?P<y>\d{4})-(?P<part>early|mid|late)$")
+YearPart = Literal["early", "mid", "late"]
+# the months each part spans: a late-2015 plan sorts after July 2015 and is no answer for March
+_YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 
 
 class FuzzyDate(BaseModel):
-    """A date at the precision its source gives: `2021-12-28`, `2021-12-28/2021-12-29`, `2021-12`, `2021`."""
+    """A date at the precision its source gives: `2021-12-28`, `2021-12-28/2021-12-29`, `2021-12`, `2021`,
+    or a part of a year (`2015-late`, "cuối năm 2015"), said as such and spanning its months."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -46,6 +52,7 @@ class FuzzyDate(BaseModel):
     precision: Precision
     start: dt.date
     end: dt.date
+    part: YearPart | None = None
 
     @classmethod
     def parse(cls, text: str) -> FuzzyDate:
@@ -75,9 +82,22 @@ class FuzzyDate(BaseModel):
 
 
 def _date_fields(text: str) -> dict[str, object]:
+    part = _YEAR_PART_RE.match(text.strip())
+    if part is not None:
+        year = int(part["y"])
+        first, last = _YEAR_PARTS[part["part"]]
+        return {
+            "text": text,
+            "precision": Precision.YEAR,
+            "start": dt.date(year, first, 1),
+            "end": dt.date(year, last, calendar.monthrange(year, last)[1]),
+            "part": part["part"],
+        }
     match = _DATE_RE.match(text.strip())
     if not match:
-        raise ValueError(f"date {text!r} is not YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD")
+        raise ValueError(
+            f"date {text!r} is not YYYY, YYYY-early/mid/late, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD"
+        )
     year = int(match["y"])
     if match["m"] is None:
         return {

@@ -66,7 +66,9 @@ def format_date(date: FuzzyDate | None, lang: Lang, *, inferred: bool = False) -
     if date is None:
         return "không rõ ngày" if lang == "vi" else "date not stated"
     start, end = date.start, date.end
-    if lang == "vi":
+    if date.part is not None:
+        text = phrase(f"year_{date.part}", lang, year=str(start.year))  # "cuối năm 2015", "late 2015"
+    elif lang == "vi":
         text = {
             Precision.DAY: f"ngày {start.day}/{start.month}/{start.year}",
             Precision.MONTH: f"tháng {start.month}/{start.year}",
