@@ -578,6 +578,7 @@ def test_a_growth_asked_over_the_previous_year_is_the_growth_on_record(fixture_e
         "bà Siriporn làm đại sứ ở VN được mấy năm thế",  # "làm đại sứ": serving as ambassador
         "Đai sứ Siriporn làm nhiệm kì ở VN bao nhiu năm",
         "dai su Siriporn co nhiem ky tu nam nao den nam nao",
+        "Siriporn làm ĐS Thái ở VN mấy năm nhỉ?",  # "ĐS": đại sứ
     ],
 )
 def test_a_term_is_the_one_its_record_gives_never_counted_from_an_act_of_it(
