@@ -161,6 +161,9 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout40.yaml": (105, 17),
     # of 130, held out, with heldout40; start of stop 113 (13), first run 113 (13)
     "heldout41.yaml": (113, 13),
+    # of 130, held out, written blind late in the nineteenth stop (after sixteen answer-changing commits;
+    # its writer audited it against the sources); start of stop 116 (9), first run 117 (8)
+    "heldout42.yaml": (117, 8),
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (75, 0),  # of 78, held out
@@ -287,6 +290,9 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout38.yaml": (93, 3),
     # of 100, held out, with heldout38; start of stop 87 (6), first run 87 (6)
     "heldout39.yaml": (87, 6),
+    # of 100, held out, written blind late in the nineteenth stop (after sixteen answer-changing commits;
+    # its writer audited it against the sources); start of stop 89 (7), first run 90 (6)
+    "heldout40.yaml": (90, 6),
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 
