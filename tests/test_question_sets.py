@@ -2489,6 +2489,12 @@ READ_AS_MEANT = [
         "intergovernmental-committee-38",
         "cuối năm 2015",
     ),
+    # a mechanism's rounds are named as rounds ("8th", "lần 8"), not bare numbers
+    (
+        "list every round of the deputy-FM-level political consultation you have, incl. planned ones",
+        "deputy-fm-political-consultation",
+        "8th (2023*); 9th (2024, Vietnam, planned)",
+    ),
 ]
 # the second base
 READ_AS_MEANT_IN_THE_SECOND_BASE = [

@@ -439,7 +439,8 @@ class Renderer:
             place = self.k.place(e.place or "")
             where = localized(place, "name", lang) if place is not None else ""
             planned = phrase("planned_mark", lang).strip("()") if e.status == Status.PLANNED else ""
-            rounds.append(f"{e.round} ({', '.join(x for x in (event_date(e, lang), where, planned) if x)})")
+            number = phrase("round_label", lang, round=ordinal_en(e.round) if lang == "en" else str(e.round))
+            rounds.append(f"{number} ({', '.join(x for x in (event_date(e, lang), where, planned) if x)})")
         if rounds:
             lines.append(phrase("series_rounds", lang, rounds="; ".join(rounds)))
         return "\n".join(lines)
