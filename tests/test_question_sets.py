@@ -37,16 +37,16 @@ FIXTURE = ROOT / "tests" / "fixtures" / "vn-th"
 
 CHECKS = ROOT / "knowledge" / "checks"
 # (least questions right, most confident-wrong answers) of every question set but the tuning set,
-# measured on 2026-12-07 (fifteenth stop); they ratchet only. The held-out sets were written blind and are
+# measured on 2026-12-08 (nineteenth stop); they ratchet only. The held-out sets were written blind and are
 # never read item by item; the dev sets were written blind too, and are tuned on.
 FLOORS: dict[str, tuple[int, int]] = {
     # of 231; 218 (3) in the twelfth stop until someone a record names, asked by what was done, was
     # answered from its passage (+2 right, -2 confident-wrong on the second base's held-out sets)
     "heldout.yaml": (219, 3),
-    "heldout2.yaml": (146, 3),  # of 159, written blind on 2026-12-06
-    "heldout3.yaml": (149, 12),  # of 172, written blind later on 2026-12-06
+    "heldout2.yaml": (147, 3),  # of 159, written blind on 2026-12-06
+    "heldout3.yaml": (150, 11),  # of 172, written blind later on 2026-12-06
     "heldout4.yaml": (158, 4),  # of 170, written blind at the start of the next stop
-    "heldout5.yaml": (155, 10),  # of 173, written blind at the start of the third stop
+    "heldout5.yaml": (156, 9),  # of 173, written blind at the start of the third stop
     "heldout6.yaml": (138, 10),  # of 157, written blind late in the third stop
     # one less (one confident-wrong more) in the twelfth stop since a stance made at the meeting named is a
     # candidate though no word of the question ranks it (+5 right, -5 confident-wrong on all held-out sets)
@@ -58,25 +58,23 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev.yaml": (265, 0),  # of 270
     "dev2.yaml": (209, 4),  # of 220
     "dev3.yaml": (203, 1),  # of 210, written blind with heldout4
-    "dev4.yaml": (182, 5),  # of 201, written blind with heldout5
+    "dev4.yaml": (183, 5),  # of 201, written blind with heldout5
     "dev5.yaml": (201, 3),  # of 209, written blind with heldout7
     "dev6.yaml": (178, 5),  # of 189, written blind at the start of the fifth stop
     "heldout10.yaml": (152, 4),  # of 159, written blind at the start of the fifth stop
     "heldout11.yaml": (136, 4),  # of 146, written blind late in the fifth stop
     "dev7.yaml": (159, 3),  # of 170, written blind at the start of the sixth stop
-    "heldout12.yaml": (144, 5),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
-    "dev8.yaml": (158, 7),  # of 172, written blind at the start of the seventh stop
+    "heldout12.yaml": (145, 4),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
+    "dev8.yaml": (159, 7),  # of 172, written blind at the start of the seventh stop
     "heldout13.yaml": (128, 18),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
-    "dev9.yaml": (144, 3),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
+    "dev9.yaml": (144, 2),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
     "heldout14.yaml": (112, 21),  # of 151, with dev9; start of stop 100 (28), first run 100 (29)
     "dev10.yaml": (143, 3),  # of 150, written blind at the start of the ninth stop; start of stop 122 (14)
-    "heldout15.yaml": (129, 11),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
+    "heldout15.yaml": (131, 9),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
     "dev11.yaml": (126, 4),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
     # one less (one confident-wrong more) in the twelfth stop since a stance made at the meeting named is a
-    # candidate though no word of the question ranks it (+5 right, -5 confident-wrong on all held-out sets);
-    # one less again in the nineteenth stop since a point whose subject is a post of the only speaker of
-    # that country is theirs ("The Cambodian Deputy PM … proposed"): +3 right, -3 confident-wrong elsewhere
-    "heldout16.yaml": (110, 15),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
+    # candidate though no word of the question ranks it (+5 right, -5 confident-wrong on all held-out sets)
+    "heldout16.yaml": (111, 14),  # of 140, with dev11; start of stop 104 (17), first run 104 (17)
     "dev12.yaml": (130, 5),  # of 140, written blind at the start of the tenth stop; start of stop 112 (13)
     "heldout17.yaml": (123, 6),  # of 140, with dev12; start of stop 115 (9), first run 115 (9)
     "dev13.yaml": (126, 1),  # of 130, written blind mid-way through the tenth stop; start of stop 109 (10)
@@ -123,7 +121,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     # start of stop 118 (7), first run 118 (7)
     "heldout30.yaml": (118, 7),
     # of 130, held out, with heldout30; start of stop 118 (3), first run 118 (3)
-    "heldout31.yaml": (119, 3),
+    "heldout31.yaml": (120, 2),
     # of 130, held out, written blind late in the fifteenth stop (after eleven answer-changing commits;
     # its writer audited it against the sources); start of stop 113 (9), first run (after thirteen) 114 (9)
     "heldout32.yaml": (114, 9),
@@ -133,10 +131,10 @@ FLOORS: dict[str, tuple[int, int]] = {
     # against the sources); start of stop 109 (7), first run 109 (7)
     "heldout33.yaml": (111, 7),
     # of 130, held out, with heldout33; start of stop 110 (12), first run 110 (12)
-    "heldout34.yaml": (111, 11),
+    "heldout34.yaml": (112, 10),
     # of 130, held out, written blind late in the sixteenth stop (after nine answer-changing commits; its
     # writer audited it against the sources); start of stop 119 (5), first run 119 (5)
-    "heldout35.yaml": (121, 4),
+    "heldout35.yaml": (122, 3),
     # of 130, written blind at the start of the seventeenth stop; start of stop 111 (5)
     "dev23.yaml": (123, 3),
     # of 130, held out, written blind at the start of the seventeenth stop (its writer audited it against
@@ -146,21 +144,21 @@ FLOORS: dict[str, tuple[int, int]] = {
     # its writer audited it against the sources); start of stop 118 (8), first run 118 (8)
     "heldout37.yaml": (119, 8),
     # of 130, written blind at the start of the eighteenth stop; start of stop 118 (8)
-    "dev24.yaml": (123, 5),
+    "dev24.yaml": (125, 3),
     # of 130, written blind at the start of the eighteenth stop; start of stop 116 (11)
-    "dev25.yaml": (120, 8),
+    "dev25.yaml": (121, 7),
     # of 130, held out, written blind at the start of the eighteenth stop (its writer audited it against
     # the sources); start of stop 117 (8), first run 117 (8)
     "heldout38.yaml": (118, 7),
     # of 130, held out, with heldout38; start of stop 126 (3), first run 126 (3)
     "heldout39.yaml": (126, 3),
     # of 130, written blind at the start of the nineteenth stop; start of stop 113 (12)
-    "dev26.yaml": (113, 12),
+    "dev26.yaml": (119, 8),
     # of 130, held out, written blind at the start of the nineteenth stop (its writer audited it against
     # the sources); start of stop 105 (17), first run 105 (17)
-    "heldout40.yaml": (105, 17),
+    "heldout40.yaml": (107, 16),
     # of 130, held out, with heldout40; start of stop 113 (13), first run 113 (13)
-    "heldout41.yaml": (113, 13),
+    "heldout41.yaml": (114, 12),
     # of 130, held out, written blind late in the nineteenth stop (after sixteen answer-changing commits;
     # its writer audited it against the sources); start of stop 116 (9), first run 117 (8)
     "heldout42.yaml": (117, 8),
@@ -172,11 +170,11 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout3.yaml": (91, 3),  # of 100, held out, written blind with heldout5
     "heldout4.yaml": (84, 4),  # of 90, held out, written blind with heldout6
     "dev2.yaml": (104, 2),  # of 111
-    "dev3.yaml": (104, 5),  # of 114, written blind with heldout4
+    "dev3.yaml": (105, 4),  # of 114, written blind with heldout4
     "dev4.yaml": (103, 2),  # of 111, written blind with heldout5
     "heldout5.yaml": (81, 6),  # of 94, held out, written blind with heldout7
     "heldout6.yaml": (78, 5),  # of 85, held out, written blind with heldout8
-    "heldout7.yaml": (70, 4),  # of 77, held out, written blind with heldout9
+    "heldout7.yaml": (71, 4),  # of 77, held out, written blind with heldout9
     "dev5.yaml": (108, 1),  # of 112, written blind with heldout7
     # of 113, written blind at the start of the fifth stop; its answer to "Ông Đức đề xuất gì liên quan đến
     # Ủy ban Hỗn hợp …" is the right meeting now, without the point asked (1 → 2 confident-wrong)
@@ -199,17 +197,16 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # more) in the twelfth stop with the same change as the real heldout7; one confident-wrong more in the
     # thirteenth since what was agreed about a gate or port named is the one record naming it (+6 right on
     # all held-out sets, confident-wrong unchanged in total)
-    # 72 (22) until "HN" was read as Hà Nội in the eighteenth stop: +7 right, -5 confident-wrong over the
-    # second base's held-out sets, but one more confident-wrong answer here
-    "heldout13.yaml": (72, 23),
+    # 72 (22) until "HN" was read as Hà Nội in the eighteenth stop (72 (23) then); 74 (21) in the nineteenth
+    "heldout13.yaml": (74, 21),
     "dev11.yaml": (93, 5),  # of 100, written blind late in the ninth stop; start of stop 85 (6)
     "heldout14.yaml": (75, 15),  # of 100, held out, with dev11; start of stop 62 (23), first run 63 (23)
-    "dev12.yaml": (96, 0),  # of 100, written blind at the start of the tenth stop; start of stop 79 (9)
+    "dev12.yaml": (97, 0),  # of 100, written blind at the start of the tenth stop; start of stop 79 (9)
     # of 100, held out, with dev12; start of stop 80 (9); after English typos were read, 79 (10)
-    "heldout15.yaml": (87, 5),
-    "dev13.yaml": (92, 3),  # of 100, written blind mid-way through the tenth stop; start of stop 77 (10)
+    "heldout15.yaml": (88, 5),
+    "dev13.yaml": (93, 2),  # of 100, written blind mid-way through the tenth stop; start of stop 77 (10)
     # of 100, held out, with dev13; start of stop 77 (11), first run 79 (11)
-    "heldout16.yaml": (82, 9),
+    "heldout16.yaml": (84, 8),
     "dev14.yaml": (94, 4),  # of 100, written blind at the start of the eleventh stop; start of stop 88 (6)
     # of 100, held out, with dev14; start of stop 87 (3), first run 87 (3); one confident-wrong more in the
     # twelfth stop (3 → 4) once a post after "ông/bà" ("bà Đại sứ") is no unknown name, which gained the
@@ -217,7 +214,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout17.yaml": (89, 4),
     "dev15.yaml": (96, 2),  # of 100, written blind mid-way through the eleventh stop; start of stop 90 (7)
     # of 100, held out, with dev15; start of stop 85 (3), first run 86 (3)
-    "heldout18.yaml": (90, 3),
+    "heldout18.yaml": (91, 2),
     # of 100, held out, written blind late in the eleventh stop (six answer-changing commits before its
     # end); start of stop 85 (10), first run 85 (10)
     "heldout19.yaml": (87, 9),
@@ -257,7 +254,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # its writer audited it against the sources); start of stop 94 (2), first run (after thirteen) 96 (2)
     "heldout30.yaml": (97, 2),
     # of 100, written blind at the start of the sixteenth stop; start of stop 86 (7)
-    "dev22.yaml": (91, 5),
+    "dev22.yaml": (92, 4),
     # of 100, held out, written blind at the start of the sixteenth stop (each writer audited its own set
     # against the sources); start of stop 87 (8), first run 87 (8)
     "heldout31.yaml": (90, 6),
@@ -284,7 +281,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # of 100, held out, with heldout36; start of stop 99 (1), first run 99 (1)
     "heldout37.yaml": (99, 1),
     # of 100, written blind at the start of the nineteenth stop; start of stop 82 (12)
-    "dev26.yaml": (82, 12),
+    "dev26.yaml": (91, 4),
     # of 100, held out, written blind at the start of the nineteenth stop (its writer audited it against
     # the sources); start of stop 93 (3), first run 93 (3)
     "heldout38.yaml": (93, 3),
