@@ -64,7 +64,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout10.yaml": (152, 4),  # of 159, written blind at the start of the fifth stop
     "heldout11.yaml": (136, 4),  # of 146, written blind late in the fifth stop
     "dev7.yaml": (159, 3),  # of 170, written blind at the start of the sixth stop
-    "heldout12.yaml": (145, 4),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
+    "heldout12.yaml": (144, 5),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
     "dev8.yaml": (159, 7),  # of 172, written blind at the start of the seventh stop
     "heldout13.yaml": (128, 18),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
     "dev9.yaml": (144, 2),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
@@ -174,7 +174,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "dev4.yaml": (103, 2),  # of 111, written blind with heldout5
     "heldout5.yaml": (81, 6),  # of 94, held out, written blind with heldout7
     "heldout6.yaml": (78, 5),  # of 85, held out, written blind with heldout8
-    "heldout7.yaml": (71, 4),  # of 77, held out, written blind with heldout9
+    "heldout7.yaml": (70, 4),  # of 77, held out, written blind with heldout9
     "dev5.yaml": (108, 1),  # of 112, written blind with heldout7
     # of 113, written blind at the start of the fifth stop; its answer to "Ông Đức đề xuất gì liên quan đến
     # Ủy ban Hỗn hợp …" is the right meeting now, without the point asked (1 → 2 confident-wrong)

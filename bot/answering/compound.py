@@ -163,7 +163,10 @@ def _two_documents(engine: Lookup, q: Question, today: dt.date) -> tuple[str, st
     nào?", "the 2014-2020 agreement and UNCLOS 1982": two documents named side by side, one at least by
     a word of a document's kind. Each question is the whole one without the other's words, as many words
     a side as make each half name its own."""
-    if not AGREEMENT_CUE.search(q.canonical):
+    # (each try reads both halves: only when two documents are named, by two kind words or one and an
+    # acronym)
+    cues = len(AGREEMENT_CUE.findall(q.canonical))
+    if cues < 2 and not (cues and engine.retrieval.names_an_acronym(q)):
         return None
     return _two_side_by_side(engine, q, today, Agreement)
 

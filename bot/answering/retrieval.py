@@ -402,7 +402,7 @@ class Retrieval:
         """The folded question without where it puts the event ("sang Lào", "in Laos")."""
         return DESTINATION.sub(" ", canonical(folded))
 
-    def _names_an_acronym(self, q: Question) -> bool:
+    def names_an_acronym(self, q: Question) -> bool:
         """The question names an agreement by its acronym ("DOC", "UNCLOS"). A short acronym counts only
         in capitals: folded, "doc" is also "dọc" and "độc"."""
         words = set(re.findall(r"[^\W_]+", q.text))
@@ -852,7 +852,7 @@ class Retrieval:
             return []  # a question that names a mechanism is about its meetings
         if q.round is not None:
             return []
-        wants_agreement = bool(AGREEMENT_CUE.search(q.canonical)) or self._names_an_acronym(q)
+        wants_agreement = bool(AGREEMENT_CUE.search(q.canonical)) or self.names_an_acronym(q)
         wants_statement = bool(STATEMENT_CUE.search(q.canonical))
         topic = self.document_topic(q)  # "thỏa thuận du lịch": what the document asked is about
         # how much, or an amount stated ("tăng 36,6% đúng không?": a figure claimed)
