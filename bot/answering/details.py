@@ -27,8 +27,6 @@ from bot.kb.knowledge import Knowledge
 from bot.nlu.lexicon import (
     AGREED_ASKED,
     AS_OF,
-    COUNTRIES,
-    COUNTRY_PATTERN,
     DATE_WORDS,
     ENGLISH_GLUE,
     EVENT_KIND_CUES,
@@ -49,6 +47,7 @@ from bot.nlu.lexicon import (
     VIEW_ASKED,
     Intent,
     canonical,
+    countries_named,
 )
 from bot.nlu.parsing import parse_round
 from bot.nlu.text import fold
@@ -242,15 +241,12 @@ def said_by(index: EntityIndex, q: Question, event: Event) -> list[Passage]:
     return said
 
 
-def _countries_of(folded: str) -> set[str]:
-    return {COUNTRIES[m.group(0)] for m in COUNTRY_PATTERN.finditer(canonical(folded))}
-
-
 def _post_of(country: str, text: str) -> bool:
     """The sentence's subject (its first words) is a post of the country ("Phó Thủ tướng, Bộ trưởng
     Ngoại giao Campuchia đề nghị …")."""
-    subject = canonical(" ".join(fold(text).split()[:SUBJECT_WORDS]))
-    return country in _countries_of(subject) and any(f" {role} " in f" {subject} " for role in ROLE_PHRASES)
+    subject = " ".join(fold(text).split()[:SUBJECT_WORDS])
+    roles = f" {canonical(subject)} "
+    return country in countries_named(subject) and any(f" {role} " in roles for role in ROLE_PHRASES)
 
 
 def _sole_of_their_country(index: EntityIndex, event: Event, official_id: str) -> str | None:
@@ -262,7 +258,9 @@ def _sole_of_their_country(index: EntityIndex, event: Event, official_id: str) -
         if participant.official == official_id:
             continue
         other = index.knowledge.official(participant.official or "")
-        countries = {other.country} if other is not None else _countries_of(fold(participant.label_vi or ""))
+        countries = (
+            {other.country} if other is not None else countries_named(fold(participant.label_vi or ""))
+        )
         if official.country in countries:
             return None
     return official.country

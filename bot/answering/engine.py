@@ -42,7 +42,6 @@ from bot.answering.retrieval import (
     Ranking,
     Retrieval,
     Scored,
-    country_code,
     date_fits,
     event_date_query,
     percent_asked,
@@ -144,6 +143,8 @@ from bot.nlu.lexicon import (
     WHOLE_PERIOD_ASKED,
     Intent,
     canonical,
+    countries_named,
+    country_code,
     names_an_anniversary,
 )
 from bot.nlu.parsing import YEAR_IN_TEXT, DateQuery, amounts
@@ -333,7 +334,7 @@ class Engine:
         return self.title_fits(position.title_vi, role, qualifiers) and country in (None, position.country)
 
     def countries_in(self, text: str) -> set[str]:
-        return {country_code(m.group(0)) for m in COUNTRY_PATTERN.finditer(canonical(fold(text)))}
+        return countries_named(fold(text))
 
     def render_date(self, day: dt.date, lang: Lang) -> str:
         return format_date(FuzzyDate.parse(day.isoformat()), lang)

@@ -77,6 +77,7 @@ from bot.nlu.lexicon import (
     Intent,
     canonical,
     countries_of_cities,
+    country_code,
     words_covered,
 )
 from bot.nlu.parsing import YEAR_IN_TEXT, DateQuery, amounts
@@ -1080,11 +1081,6 @@ def date_fits(query: DateQuery, event: Event, *, named: bool = False) -> bool:
     if query.month is not None:
         return date.precision is not Precision.YEAR
     return True
-
-
-def country_code(name: str) -> str:
-    """The ISO code of a country name as it stands in canonical text ("viet nam" -> its code)."""
-    return COUNTRIES.get(name) or next(code for word, code in COUNTRIES.items() if canonical(word) == name)
 
 
 def _heads_asked(q: Question) -> set[str]:

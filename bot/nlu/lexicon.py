@@ -581,6 +581,18 @@ ROLE_PAIRS = frozenset(
 # question out of scope.
 COUNTRIES: dict[str, str] = {word: c.code for c in COUNTRY_DATA.values() for word in c.match}
 COUNTRY_PATTERN = _words(list(COUNTRIES))
+
+
+def country_code(name: str) -> str:
+    """The ISO code of a country name as it stands in canonical text ("viet nam" -> its code)."""
+    return COUNTRIES.get(name) or next(code for word, code in COUNTRIES.items() if canonical(word) == name)
+
+
+def countries_named(folded: str) -> set[str]:
+    """The ISO codes of the countries a folded text names, by any form the country data gives."""
+    return {country_code(m.group(0)) for m in COUNTRY_PATTERN.finditer(canonical(folded))}
+
+
 # the first words of countries' names of two words ("việt" of "Việt Nam"): before another country's name
 # they name the pair ("Việt-Thái", "Việt - Lào")
 COUNTRY_FIRST_WORDS = frozenset(word.split()[0] for word in COUNTRIES if " " in word)
