@@ -2635,6 +2635,18 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
         "vn-th-dfm-consultation-2",
         "Văn kiện ký: Thỏa thuận hợp tác",
     ),
+    # a term claimed ("nhiệm kỳ 2020-2024 phải không") is checked against the term a record of theirs gives
+    (
+        "Dai su Siriporn nhiem ky 2020-2024 phai khong",
+        "reception-dinh-xuan-viet-siriporn-2024-10-10",
+        "Không. Các bài viết nêu nhiệm kỳ 2021–2024",
+    ),
+    # … in English too, as years served
+    (
+        "Is it true that Ambassador Siriporn Laokham served in Vietnam from 2019 to 2023?",
+        "reception-dinh-xuan-viet-siriporn-2024-10-10",
+        "No. The articles give the term as 2021–2024",
+    ),
 ]
 
 

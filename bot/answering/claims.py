@@ -342,6 +342,8 @@ def check_claim(engine: Lookup, q: Question, today: dt.date) -> Answer:
         # a document's signers are claimed before the posts of the people said to have signed it ("… là
         # BT Nam ký với BT Chanwit hả": who signed, not whether Chanwit is a minister)
         or _signer_claimed(engine, q)
+        # "Đại sứ Siriporn nhiệm kỳ 2020-2024 phải không": the term, before whether she is an ambassador
+        or _term_claimed(engine, q)
         or _post_claimed(engine, q)
         or _place_claimed(engine, q)
         or _sides_claimed(engine, q)
@@ -1466,6 +1468,35 @@ def term_length(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}", not_stated=True)
     text = f"{phrase('term_unknown', q.lang)}\n\n{found.text}"
     return dataclasses.replace(found, question=q.text, status=Status.NOT_FOUND, text=text)
+
+
+def _term_claimed(engine: Lookup, q: Question) -> Answer | None:
+    """ "Đại sứ Siriporn nhiệm kỳ 2020-2024 phải không?", "served in Vietnam from 2019 to 2023?": the
+    years claimed of the one person named against the term a record of theirs gives."""
+    date = q.date
+    if date is None or date.year is None or date.year_end is None or len(q.officials) != 1:
+        return None
+    if not (TERM_ASKED.search(q.folded) or TERM_ASKED.search(q.canonical)):
+        return None
+    for event in map(
+        engine.knowledge.event, engine.knowledge.events_by_official.get(next(iter(q.officials)), ())
+    ):
+        term = _term_in_record(event) if event is not None else None
+        if event is None or term is None:
+            continue
+        start, end = term
+        head = phrase(
+            "term_period",
+            q.lang,
+            start=str(start),
+            end=str(end),
+            least=str(end - start),
+            most=str(end - start + 1),
+        )
+        record = dataclasses.replace(engine.answer_fact(event.id, lang=q.lang), question=q.text)
+        verdict: Verdict = "yes" if term == (date.year, date.year_end) else "no"
+        return _with_verdict(record, verdict, f"{head}\n\n{record.text}", q.lang)
+    return None
 
 
 def _term_in_record(event: Event) -> tuple[int, int] | None:
