@@ -168,13 +168,13 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout2.yaml": (88, 3),  # of 96, held out, written blind on 2026-12-06
     "dev.yaml": (85, 1),  # of 89
     "heldout3.yaml": (91, 3),  # of 100, held out, written blind with heldout5
-    "heldout4.yaml": (84, 4),  # of 90, held out, written blind with heldout6
+    "heldout4.yaml": (85, 3),  # of 90, held out, written blind with heldout6
     "dev2.yaml": (104, 2),  # of 111
     "dev3.yaml": (105, 4),  # of 114, written blind with heldout4
     "dev4.yaml": (103, 2),  # of 111, written blind with heldout5
     "heldout5.yaml": (81, 6),  # of 94, held out, written blind with heldout7
-    "heldout6.yaml": (78, 5),  # of 85, held out, written blind with heldout8
-    "heldout7.yaml": (70, 4),  # of 77, held out, written blind with heldout9
+    "heldout6.yaml": (79, 4),  # of 85, held out, written blind with heldout8
+    "heldout7.yaml": (71, 3),  # of 77, held out, written blind with heldout9
     "dev5.yaml": (108, 1),  # of 112, written blind with heldout7
     # of 113, written blind at the start of the fifth stop; its answer to "Ông Đức đề xuất gì liên quan đến
     # Ủy ban Hỗn hợp …" is the right meeting now, without the point asked (1 → 2 confident-wrong)
@@ -207,7 +207,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "dev13.yaml": (93, 2),  # of 100, written blind mid-way through the tenth stop; start of stop 77 (10)
     # of 100, held out, with dev13; start of stop 77 (11), first run 79 (11)
     "heldout16.yaml": (84, 8),
-    "dev14.yaml": (94, 4),  # of 100, written blind at the start of the eleventh stop; start of stop 88 (6)
+    "dev14.yaml": (95, 3),  # of 100, written blind at the start of the eleventh stop; start of stop 88 (6)
     # of 100, held out, with dev14; start of stop 87 (3), first run 87 (3); one confident-wrong more in the
     # twelfth stop (3 → 4) once a post after "ông/bà" ("bà Đại sứ") is no unknown name, which gained the
     # real held-out sets 5 right answers
@@ -223,11 +223,11 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout20.yaml": (86, 2),
     "dev17.yaml": (94, 0),  # of 100, written blind mid-way through the twelfth stop; start of stop 84 (7)
     # of 100, held out, with dev17; start of stop 91 (5), first run 91 (5)
-    "heldout21.yaml": (92, 4),
+    "heldout21.yaml": (93, 3),
     # of 100, held out, written blind late in the twelfth stop, after most changes; start of stop 85 (11),
     # first run 87 (9)
-    "heldout22.yaml": (93, 6),
-    "dev18.yaml": (93, 3),  # of 100, written blind at the start of the thirteenth stop; start of stop 85 (7)
+    "heldout22.yaml": (94, 5),
+    "dev18.yaml": (94, 2),  # of 100, written blind at the start of the thirteenth stop; start of stop 85 (7)
     # of 100, held out, with dev18; start of stop 88 (5)
     "heldout23.yaml": (91, 3),
     "dev19.yaml": (96, 3),  # of 100, written blind early in the thirteenth stop; start of stop 88 (8)
@@ -257,12 +257,12 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "dev22.yaml": (92, 4),
     # of 100, held out, written blind at the start of the sixteenth stop (each writer audited its own set
     # against the sources); start of stop 87 (8), first run 87 (8)
-    "heldout31.yaml": (90, 6),
+    "heldout31.yaml": (91, 5),
     # of 100, held out, with heldout31; start of stop 83 (12), first run 83 (12)
     "heldout32.yaml": (84, 11),
     # of 100, held out, written blind late in the sixteenth stop (after nine answer-changing commits; its
     # writer audited it against the sources); start of stop 84 (8), first run 84 (8)
-    "heldout33.yaml": (85, 7),
+    "heldout33.yaml": (86, 6),
     # of 100, written blind at the start of the seventeenth stop; start of stop 88 (8)
     "dev23.yaml": (94, 4),
     # of 100, held out, written blind at the start of the seventeenth stop (its writer audited it against
@@ -281,10 +281,10 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # of 100, held out, with heldout36; start of stop 99 (1), first run 99 (1)
     "heldout37.yaml": (99, 1),
     # of 100, written blind at the start of the nineteenth stop; start of stop 82 (12)
-    "dev26.yaml": (91, 4),
+    "dev26.yaml": (92, 3),
     # of 100, held out, written blind at the start of the nineteenth stop (its writer audited it against
     # the sources); start of stop 93 (3), first run 93 (3)
-    "heldout38.yaml": (93, 3),
+    "heldout38.yaml": (94, 2),
     # of 100, held out, with heldout38; start of stop 87 (6), first run 87 (6)
     "heldout39.yaml": (87, 6),
     # of 100, held out, written blind late in the nineteenth stop (after sixteen answer-changing commits;
