@@ -1460,11 +1460,7 @@ def term_length(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
     if start is None and isinstance(fact, Event):
         start, end = _term_in_record(fact) or (None, None)
     if start is not None and end is not None:
-        # the years alone do not say how long: a 2023–2025 seat is three years, a 2025–2029 one four
-        years = end - start
-        head = phrase(
-            "term_period", q.lang, start=str(start), end=str(end), least=str(years), most=str(years + 1)
-        )
+        head = _term_period(start, end, q.lang)
         return dataclasses.replace(found, question=q.text, text=f"{head}\n\n{found.text}", not_stated=True)
     text = f"{phrase('term_unknown', q.lang)}\n\n{found.text}"
     return dataclasses.replace(found, question=q.text, status=Status.NOT_FOUND, text=text)
@@ -1478,25 +1474,23 @@ def _term_claimed(engine: Lookup, q: Question) -> Answer | None:
         return None
     if not (TERM_ASKED.search(q.folded) or TERM_ASKED.search(q.canonical)):
         return None
-    for event in map(
-        engine.knowledge.event, engine.knowledge.events_by_official.get(next(iter(q.officials)), ())
-    ):
+    for event_id in engine.knowledge.events_by_official.get(next(iter(q.officials)), ()):
+        event = engine.knowledge.event(event_id)
         term = _term_in_record(event) if event is not None else None
         if event is None or term is None:
             continue
-        start, end = term
-        head = phrase(
-            "term_period",
-            q.lang,
-            start=str(start),
-            end=str(end),
-            least=str(end - start),
-            most=str(end - start + 1),
-        )
+        head = _term_period(*term, q.lang)
         record = dataclasses.replace(engine.answer_fact(event.id, lang=q.lang), question=q.text)
         verdict: Verdict = "yes" if term == (date.year, date.year_end) else "no"
         return _with_verdict(record, verdict, f"{head}\n\n{record.text}", q.lang)
     return None
+
+
+def _term_period(start: int, end: int, lang: Lang) -> str:
+    """A term on record by its years: the years alone do not say how long (a 2023–2025 seat is two to
+    three years, a 2025–2029 one four to five)."""
+    years = end - start
+    return phrase("term_period", lang, start=str(start), end=str(end), least=str(years), most=str(years + 1))
 
 
 def _term_in_record(event: Event) -> tuple[int, int] | None:

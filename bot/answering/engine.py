@@ -2014,7 +2014,8 @@ class Engine:
             q,
             event,
             linked=bool(self.knowledge.linked_events(event)),
-            signed=bool(self.knowledge.signed_at(event)),
+            # (looked up only when signing is asked: this runs for every event answered)
+            signed=bool(SIGNED_AT.search(q.folded)) and bool(self.knowledge.signed_at(event)),
         )
 
     @staticmethod
