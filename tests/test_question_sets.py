@@ -2492,6 +2492,19 @@ READ_AS_MEANT = [
         "deputy-fm-political-consultation",
         "8th (2023*); 9th (2024, Vietnam, planned)",
     ),
+    # "for my seminar:" says who asks and what for: no topic to look for in the record
+    (
+        "for my seminar: what was the atmosphere like at the 8th deputy-FM-level political "
+        "consultation VN–Laos?",
+        "deputy-fm-political-consultation-8",
+        "sincere and frank",
+    ),
+    # the events of a day that involve any of the countries listed
+    (
+        "ngay 28/1/2024 co nhung su kien gi lien quan VN - Lao - Campuchia",
+        "meeting-bui-thanh-son-saleumxay-2024-01-28",
+        "Sok Chenda Sophea",
+    ),
 ]
 # the second base
 READ_AS_MEANT_IN_THE_SECOND_BASE = [

@@ -27,6 +27,7 @@ from bot.kb.knowledge import Knowledge
 from bot.nlu.lexicon import (
     AGREED_ASKED,
     AS_OF,
+    ASKER_WORDS,
     DATE_WORDS,
     ENGLISH_GLUE,
     EVENT_KIND_CUES,
@@ -96,6 +97,7 @@ def topic(index: EntityIndex, q: Question, event: Event) -> set[str]:
         and t not in _NO_TOPIC
         # "hồi 2024" is "back in 2024"; "hội chợ" (folded alike) makes a pair of the sources
         and not (t in TIME_PARTICLES and not _paired(index, tokens, i))
+        and not (english and t in ASKER_WORDS)
         and len(t) > 1
         and not index.no_evidence(t, english)
         and not _names_it(t, naming, _paired(index, tokens, i))

@@ -780,7 +780,12 @@ class Retrieval:
         wanted = q.countries - HOME_COUNTRIES
         if not wanted:
             return True
-        if not wanted <= self.index.fact_countries.get(fact.id, frozenset()):
+        involved = self.index.fact_countries.get(fact.id, frozenset())
+        if len(wanted) > 1 and Intent.LIST in q.intents and q.date is not None and q.date.day is not None:
+            # "ngày 28/1 có sự kiện gì liên quan VN - Lào - Campuchia": what involves any country listed
+            if not wanted & involved:
+                return False
+        elif not wanted <= involved:
             return False
         # "với bên Lào": the other side took part; a meeting held in Laos with Cambodia is none
         sides = self.index.fact_sides.get(fact.id)

@@ -301,6 +301,7 @@ class Words(_Data):
     glue_words: list[str]
     count_words: list[str]
     generic_words: list[str]
+    asker_words: list[str]
     everyday_words: list[str]
     roles: list[str]
     stopwords: list[str]
@@ -623,6 +624,7 @@ GLUE_WORDS = frozenset(_WORDS.glue_words)
 COUNT_WORDS = frozenset(_WORDS.count_words)
 GENERIC_WORDS = frozenset(_WORDS.generic_words)
 EVERYDAY_WORDS = frozenset(_WORDS.everyday_words)
+ASKER_WORDS = frozenset(_WORDS.asker_words)
 # English months: folded name or abbreviation -> number, and the names as answers write them.
 MONTHS_EN: dict[str, int] = {
     **{name: number for number, name in enumerate(_WORDS.months_en, start=1)},
