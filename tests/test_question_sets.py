@@ -162,6 +162,12 @@ FLOORS: dict[str, tuple[int, int]] = {
     # of 130, held out, written blind late in the nineteenth stop (after sixteen answer-changing commits;
     # its writer audited it against the sources); start of stop 116 (9), first run 117 (8)
     "heldout42.yaml": (117, 8),
+    # of 130, written blind at the start of the twentieth stop (2026-12-08); tuned on; start of stop 115 (8)
+    "dev27.yaml": (115, 8),
+    # of 130, held out, written blind with dev27; start of stop 117 (6)
+    "heldout43.yaml": (117, 6),
+    # of 130, held out, written blind with dev27; start of stop 122 (4)
+    "heldout44.yaml": (122, 4),
 }
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (75, 0),  # of 78, held out
@@ -290,6 +296,12 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # of 100, held out, written blind late in the nineteenth stop (after sixteen answer-changing commits;
     # its writer audited it against the sources); start of stop 89 (7), first run 90 (6)
     "heldout40.yaml": (90, 6),
+    # of 100, written blind at the start of the twentieth stop (2026-12-08); tuned on; start of stop 86 (9)
+    "dev27.yaml": (86, 9),
+    # of 100, held out, written blind with dev27; start of stop 88 (4)
+    "heldout41.yaml": (88, 4),
+    # of 100, held out, written blind with dev27; start of stop 91 (3)
+    "heldout42.yaml": (91, 3),
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 
