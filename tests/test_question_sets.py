@@ -2517,6 +2517,8 @@ READ_AS_MEANT = [
         "meeting-bui-thanh-son-saleumxay-2024-01-28",
         "Sok Chenda Sophea",
     ),
+    # "what jobs" asks each one's post
+    ("What jobs did Nguyen Minh Vu and Do Hung Viet have?", "nguyen-minh-vu", "National Boundary Commission"),
 ]
 # the second base
 READ_AS_MEANT_IN_THE_SECOND_BASE = [
@@ -2671,6 +2673,12 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
         "Is it true that Ambassador Siriporn Laokham served in Vietnam from 2019 to 2023?",
         "reception-dinh-xuan-viet-siriporn-2024-10-10",
         "No. The articles give the term as 2021–2024",
+    ),
+    # a remark after the question says where the asker met the name; it asks nothing
+    (
+        "who is Bùi Thái Sơn? he shows up in the 2023 visit file",
+        "bui-thai-son",
+        "Minister of Industry and Trade",
     ),
 ]
 

@@ -233,7 +233,7 @@ class Engine:
             premise = claims.post_premise(self, q, day)
             if premise is not None:
                 return premise
-            record = self._record_asked(q, day)
+            record = self._record_asked(q, day) or self._aside_dropped(q, day)
             if record is not None:
                 return record
             asked_twice = compound.repeated(q)
@@ -295,6 +295,19 @@ class Engine:
         # the record is the clause's: one of the meetings the whole question names cited it or made it
         named = {s.fact.id for s in self.retrieval.rank(q).events if s.anchored}
         return dataclasses.replace(answer, question=q.text) if named & self._occasions_of(fact) else None
+
+    def _aside_dropped(self, q: Question, today: dt.date) -> Answer | None:
+        """ "Who is Bùi Thái Sơn? he shows up in the 2023 visit file": a person, place or mechanism asked
+        about, then a remark on where the asker met the name; the remark asks nothing, so it is no
+        part of what is asked (its "2023 visit" would pick the visit instead of the person)."""
+        head, mark, remark = q.text.partition("?")
+        if not mark or not remark.strip() or "?" in remark or self._read(remark, q.lang, today).intents:
+            return None
+        asked = self._read(f"{head}?", q.lang, today)
+        direct = self._direct(asked) if asked.tokens else None
+        if direct is None or direct.status is not Status.ANSWERED:
+            return None
+        return dataclasses.replace(direct, question=q.text)
 
     def _occasions_of(self, fact: Agreement | Figure | Statement) -> set[str]:
         """The meetings a record was cited, reported or stated at, or that name it."""
