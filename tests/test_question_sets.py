@@ -2519,6 +2519,13 @@ READ_AS_MEANT = [
     ),
     # "what jobs" asks each one's post
     ("What jobs did Nguyen Minh Vu and Do Hung Viet have?", "nguyen-minh-vu", "National Boundary Commission"),
+    # the anniversary claimed is checked against the one the record's title names
+    (
+        "Was Phung Si Tan's congratulatory call on the Lao defence ministry for the Lao army's 70th "
+        "anniversary?",
+        "vn-mod-congratulates-lao-army-2024-01-08",
+        "No.",
+    ),
 ]
 # the second base
 READ_AS_MEANT_IN_THE_SECOND_BASE = [

@@ -13,7 +13,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Callable
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 from bot.answering import compound, details
 from bot.answering.answers import Answer, Lang, Status
@@ -1358,6 +1358,8 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
         }
         if named and not named & (where | said):
             return False
+    if not _anniversary_agrees(engine, q, fact):
+        return False  # "… for the Lao army's 70th anniversary?" of its 75th
     if isinstance(fact, Event | Statement) and not _shares_agree(q, fact):
         return False  # "the remaining 20% of the border?" of a record saying 16%
     if isinstance(fact, Figure):
@@ -1365,6 +1367,17 @@ def _claims_hold(engine: Lookup, q: Question, fact: object) -> bool:
         if claimed and not any(_amount_holds(fact.value, *amount) for amount in claimed):
             return False
     return True
+
+
+def _anniversary_agrees(engine: Lookup, q: Question, fact: object) -> bool:
+    """The anniversary the question claims ("its 70th anniversary") is the one the fact's title names,
+    when its title names one."""
+    claimed = {n for _, n in _anniversary_numbers(q.folded)}
+    if not claimed or not isinstance(fact, Event | Statement):
+        return True
+    titles = (engine.render.title(fact, lang) for lang in get_args(Lang))
+    held = {n for title in titles for _, n in _anniversary_numbers(fold(title))}
+    return not held or bool(claimed & held)
 
 
 def _placed_as_the_record_says(engine: Lookup, q: Question, event: Event) -> bool:
