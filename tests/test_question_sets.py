@@ -2687,6 +2687,18 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
         "bui-thai-son",
         "Minister of Industry and Trade",
     ),
+    # "plus", "section", "briefing" are words of any question: no measure the figure lacks
+    (
+        "for the econ section of the briefing: VN-Thailand trade turnover in 2022, plus the growth rate",
+        "vn-th-trade-growth-2022",
+        "21.5",
+    ),
+    # "rolled out", "supposed to": no topic; where the pilot is, not the venue named
+    (
+        "Where is the joint inspection pilot agreed in Trat supposed to be rolled out?",
+        "vn-th-maritime-committee-7",
+        "Mui Sao",
+    ),
 ]
 
 
