@@ -2699,6 +2699,25 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
         "vn-th-maritime-committee-7",
         "Mui Sao",
     ),
+    # "cho biết gì về …" asks what was said, not who the speaker is
+    (
+        "Bà Hà, Đại sứ của ta tại Thái Lan, đã cho biết gì về việc triển khai kết quả chuyến thăm "
+        "của Bộ trưởng Nam?",
+        "visit-tran-van-nam-th-2023-03",
+        "phối hợp",
+    ),
+    # who leads a mechanism, asked by its level, is its profile
+    (
+        "Ủy ban Liên hợp về biên giới biển VN - Thái là cơ chế gì, mỗi bên cấp nào dẫn đầu vậy?",
+        "vn-th-maritime-committee",
+        "Phó Thư ký thường trực",
+    ),
+    # a document's age "as of that meeting" is counted to the meeting's year
+    (
+        "cong uoc luat bien 1982 duoc vien dan o phien hop lan 7, tinh den nam hop do la bao nhieu nam",
+        "vn-th-maritime-peaceful-settlement-2024",
+        "42",
+    ),
 ]
 
 

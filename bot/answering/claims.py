@@ -59,6 +59,7 @@ from bot.nlu.lexicon import (
     AMOUNT_FILLERS,
     ANNIVERSARY_OCCASION,
     ANNIVERSARY_WORDS,
+    AS_OF_THEN,
     BILATERAL,
     CITY_COUNTRIES,
     CLAIM_CUES,
@@ -1572,6 +1573,10 @@ def years_since(engine: Lookup, q: Question, today: dt.date) -> Answer | None:
         # completed by today
         asked_years = [this_year]
     later = [y for y in asked_years if y > start.year]
+    # "UNCLOS 1982 cited at the 7th session: how many years old as of that meeting?": to the act's year
+    then = (_date_of(fact) or _meeting_date(engine, fact)) if cited and AS_OF_THEN.search(q.folded) else None
+    if then is not None and not later:
+        later = [then.start.year]
     if later:
         years, end = later[0] - start.year, str(later[0])
     elif date.has_day:

@@ -115,6 +115,7 @@ from bot.nlu.lexicon import (
     KINDS_ANY_EVENT,
     LASTED_ASKED,
     LATEST_ROUND,
+    LEVEL_ASKED,
     MEMBERS_ASKED,
     MENTIONED,
     MONTH_ASKED,
@@ -1320,9 +1321,11 @@ class Engine:
             return None
         # ("gồm mấy nước nào": its members, which the profile says the articles do not list)
         if (q.intents & {Intent.WHEN, Intent.WHERE, Intent.HOW_MUCH} and not members) or (
-            Intent.WHO in q.intents and not NAME_ASKED.search(q.folded)
+            Intent.WHO in q.intents and not NAME_ASKED.search(q.folded) and not LEVEL_ASKED.search(q.folded)
         ):
-            return None  # "các kỳ họp … diễn ra ở đâu" asks about the meetings ("its full name" is its own)
+            # "các kỳ họp … diễn ra ở đâu" asks about the meetings ("its full name" is its own, and so is
+            # "mỗi bên cấp nào dẫn đầu", its level)
+            return None
         series = self.knowledge.series(next(iter(named)))
         if series is None:
             return None

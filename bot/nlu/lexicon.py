@@ -126,8 +126,10 @@ class Cues(_Data):
     venue_asked: list[str]
     round_asked: list[str]
     as_of: list[str]
+    as_of_then: list[str]
     month_asked: list[str]
     definition: list[str]
+    level_asked: list[str]
     mentioned: list[str]
     claims: list[str]
     claim_starts: list[str]
@@ -720,8 +722,10 @@ CITY_ASKED = _phrases(_CUES.city_asked)
 VENUE_ASKED = _phrases(_CUES.venue_asked)
 ROUND_ASKED = _phrases(_CUES.round_asked)
 AS_OF = _phrases(_CUES.as_of)
+AS_OF_THEN = _phrases(_CUES.as_of_then)
 MONTH_ASKED = _phrases(_CUES.month_asked)
 DEFINITION_ASKED = _phrases(_CUES.definition)
+LEVEL_ASKED = _phrases(_CUES.level_asked)
 MENTIONED = _phrases(_CUES.mentioned)
 ANNIVERSARY_ASKED = _phrases(_CUES.anniversary)
 ANNIVERSARY_OCCASION = _phrases(_CUES.anniversary_occasion)
