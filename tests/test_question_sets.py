@@ -2718,6 +2718,8 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
         "vn-th-maritime-peaceful-settlement-2024",
         "42",
     ),
+    # "lên Thứ trưởng từ khi nào": when a post began, which the articles do not give
+    ("Ông Đinh Xuân Việt lên Thứ trưởng từ khi nào vậy ạ?", "dinh-xuan-viet", "không nêu"),
 ]
 
 
