@@ -434,7 +434,7 @@ class EntityIndex:
         self.name_forms = [f for f in self.name_forms if len(owners[f.text]) == 1 or f.tokens > 1]
 
     def link(
-        self, forms: list[NameForm], blocks: dict[str, list[int]], tokens: list[str]
+        self, forms: list[NameForm], blocks: dict[str, list[int]], tokens: list[str], *, places: bool = False
     ) -> dict[str, float]:
         """Fact ids whose name appears (fuzzily) in the token list, with the best similarity."""
         exact: set[int] = set()
@@ -472,9 +472,22 @@ class EntityIndex:
                 else NAME_MATCH_MIN
             )
             match = process.extractOne(form.text, choices, scorer=fuzz.ratio, score_cutoff=threshold)
-            if match is not None and (not form.strict or _same_syllables(form.text, str(match[0]))):
-                found[form.target] = max(found.get(form.target, 0.0), float(match[1]))
+            if match is None or (form.strict and not _same_syllables(form.text, str(match[0]))):
+                continue
+            if places and match[1] < 100 and self._runs_into_a_pair(form.text, str(match[0]), tokens):
+                continue
+            found[form.target] = max(found.get(form.target, 0.0), float(match[1]))
         return found
+
+    def _runs_into_a_pair(self, name: str, typed: str, tokens: list[str]) -> bool:
+        """A word taken for a mistyped part of the name makes, with the word after it, a pair the
+        sources use ("Lao Bộ trưởng" is no "Lao Bảo" typed wrong: "bộ trưởng" is a word of its own)."""
+        words, size, last = typed.split(), len(typed.split()), name.split()[-1]
+        return words[-1] != last and any(
+            tokens[start : start + size] == words
+            and f"{words[-1]} {tokens[start + size]}" in self.corpus_pairs
+            for start in range(len(tokens) - size)
+        )
 
     def unknown_words(self, tokens: list[str]) -> list[str]:
         """Content words the base and the lexicon know nothing of, typos of known words excepted."""
@@ -766,7 +779,7 @@ class EntityIndex:
         return self.link(self.name_forms, self._blocks, tokens)
 
     def places_in(self, tokens: list[str]) -> dict[str, float]:
-        return self.link(self.place_forms, self._place_blocks, tokens)
+        return self.link(self.place_forms, self._place_blocks, tokens, places=True)
 
     def series_typed_as_written(self, folded_question: str) -> set[str]:
         """The series whose name the question types as the articles write it, where that differs from
