@@ -2530,6 +2530,12 @@ READ_AS_MEANT = [
         "vn-mod-congratulates-lao-army-2024-01-08",
         "No.",
     ),
+    # an agreement running for a period was signed, though the articles do not say when
+    (
+        "List the cooperation agreements signed between the Vietnamese and Lao foreign ministries",
+        "mfa-cooperation-agreement-2014-2020",
+        "2021–2025",
+    ),
 ]
 # the second base
 READ_AS_MEANT_IN_THE_SECOND_BASE = [

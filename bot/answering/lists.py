@@ -525,8 +525,9 @@ def _agreement_list(engine: Lookup, q: Question, others: list[Scored]) -> Answer
     if not chosen:
         return None
     if SIGNED_AT.search(q.folded):
-        # "which agreements have they signed": not those still being negotiated
-        chosen = [a for a in chosen if a.signed is not None] or chosen
+        # "which agreements have they signed": not those still being negotiated (one running for a
+        # period was signed, whether or not the articles say when)
+        chosen = [a for a in chosen if a.signed is not None or a.period_start is not None] or chosen
     if len(chosen) < 2:
         return None
     return _agreements(engine, q, chosen)
