@@ -2536,6 +2536,12 @@ READ_AS_MEANT = [
         "mfa-cooperation-agreement-2014-2020",
         "2021–2025",
     ),
+    # "29 Dec, the last day of the trip": the events held that day within the visit
+    (
+        "what was lined up for 29 Dec 2021, the last day of the Lao FM's trip?",
+        "border-delegation-meeting-31",
+        "Lao Bao",
+    ),
 ]
 # the second base
 READ_AS_MEANT_IN_THE_SECOND_BASE = [
