@@ -2770,6 +2770,20 @@ def test_a_question_word_inside_a_name_asks_nothing(fixture_engine: Engine) -> N
     assert (answer.facts[0], answer.verdict) == ("vn-th-maritime-committee-7", "yes")
 
 
+def test_two_rounds_of_one_mechanism_asked_by_its_name_alone_fit_alike(fixture_engine: Engine) -> None:
+    # nothing in the question tells the 6th session from the 7th: how its words match either record's
+    # wording picks none
+    answer = fixture_engine.answer("uy ban lien hop bien gioi bien VN Thai hop o dau vay")
+    assert answer.status is Status.AMBIGUOUS
+    assert {c.fact_id for c in answer.candidates} == {
+        "vn-th-maritime-committee-6",
+        "vn-th-maritime-committee-7",
+    }
+    assert fixture_engine.answer("phiên họp lần thứ 7 Ủy ban liên hợp biên giới biển ở đâu?").facts[0] == (
+        "vn-th-maritime-committee-7"
+    )
+
+
 def test_a_word_making_a_pair_of_the_sources_is_no_mistyped_place(engine: Engine) -> None:
     # "the Lao FM" reads "lao bộ trưởng ngoại giao": "bộ" makes "bộ trưởng", it is no "Lao Bảo" mistyped
     q = engine.read("what did he say when he met the Lao FM on 28 Jan?", "en", dt.date(2026, 12, 2))

@@ -1505,6 +1505,17 @@ class Engine:
                 _without_numbers(a.name_vi) == _without_numbers(b.name_vi)
                 and not {a.id, b.id} & q.named_facts
             )
+        if (
+            isinstance(a, Event)
+            and isinstance(b, Event)
+            and a.series is not None
+            and a.series == b.series
+            and not (q.round or q.date or q.officials or Intent.PLANNED in q.intents)
+            and all(self.retrieval.is_country_place(p) for p in q.places)
+        ):
+            # two rounds of one mechanism, and the question names nothing that tells one from the other
+            # (no round, year, person or venue): its words fit one record better only by how it is worded
+            return True
         if other.score < best.score - STATEMENT_TIE_MARGIN:
             return False
         if isinstance(a, Statement) and isinstance(b, Statement):
