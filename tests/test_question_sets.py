@@ -2782,6 +2782,11 @@ def test_two_rounds_of_one_mechanism_asked_by_its_name_alone_fit_alike(fixture_e
     assert fixture_engine.answer("phiên họp lần thứ 7 Ủy ban liên hợp biên giới biển ở đâu?").facts[0] == (
         "vn-th-maritime-committee-7"
     )
+    # nor does a venue both held: the Joint Commission met in Hanoi twice
+    held_there = fixture_engine.answer("UB hon hop hop o Ha Noi nam nao")
+    assert {"vn-th-joint-commission-4", "vn-th-joint-commission-6"} <= {
+        c.fact_id for c in held_there.candidates
+    }
 
 
 def test_a_word_making_a_pair_of_the_sources_is_no_mistyped_place(engine: Engine) -> None:

@@ -1511,10 +1511,15 @@ class Engine:
             and a.series is not None
             and a.series == b.series
             and not (q.round or q.date or q.officials or Intent.PLANNED in q.intents)
-            and all(self.retrieval.is_country_place(p) for p in q.places)
+            and all(
+                self.retrieval.is_country_place(p)
+                or (p in self.retrieval.places_of(a)) == (p in self.retrieval.places_of(b))
+                for p in q.places
+            )
         ):
             # two rounds of one mechanism, and the question names nothing that tells one from the other
-            # (no round, year, person or venue): its words fit one record better only by how it is worded
+            # (no round, year, person, nor a venue of one only): its words fit one record better only by
+            # how it is worded
             return True
         if other.score < best.score - STATEMENT_TIE_MARGIN:
             return False
