@@ -2746,6 +2746,8 @@ READ_AS_MEANT_IN_THE_SECOND_BASE = [
     ),
     # "lên Thứ trưởng từ khi nào": when a post began, which the articles do not give
     ("Ông Đinh Xuân Việt lên Thứ trưởng từ khi nào vậy ạ?", "dinh-xuan-viet", "không nêu"),
+    # "anything in <month>?" asks what took place then: a list, no yes/no claim
+    ("anything in oct 2024?", "vn-th-maritime-committee-7", "Siriporn"),
 ]
 
 

@@ -82,6 +82,7 @@ from bot.nlu.lexicon import (
     DAYS_UNTIL,
     DURATION_CUES,
     ENGLISH_GLUE,
+    EVENT_ASKED,
     EVERYDAY_WORDS,
     FUNCTION_WORDS,
     HAPPENED_ASKED,
@@ -191,7 +192,13 @@ def is_claim(q: Question) -> bool:
             or (CLAIM_STARTS.search(last) and not WH_PATTERN.search(last))
             or last in CLAIM_TAGS  # "…, yes?"
             # "VN-Cambodia still 26% land border to demarcate?": a statement asked, with no question word
-            or (q.text.rstrip().endswith("?") and not q.intents and not WH_PATTERN.search(q.canonical))
+            # ("anything in oct 2024?" asks what took place)
+            or (
+                q.text.rstrip().endswith("?")
+                and not q.intents
+                and not WH_PATTERN.search(q.canonical)
+                and not EVENT_ASKED.search(q.canonical)
+            )
         )
     asked = q.canonical.split()
     words = list(asked)
