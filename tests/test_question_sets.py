@@ -37,7 +37,7 @@ FIXTURE = ROOT / "tests" / "fixtures" / "vn-th"
 
 CHECKS = ROOT / "knowledge" / "checks"
 # (least questions right, most confident-wrong answers) of every question set but the tuning set,
-# measured on 2026-12-08 (nineteenth stop); they ratchet only. The held-out sets were written blind and are
+# measured on 2026-12-08 (twentieth stop); they ratchet only. The held-out sets were written blind and are
 # never read item by item; the dev sets were written blind too, and are tuned on.
 FLOORS: dict[str, tuple[int, int]] = {
     # of 231; 218 (3) in the twelfth stop until someone a record names, asked by what was done, was
@@ -65,16 +65,16 @@ FLOORS: dict[str, tuple[int, int]] = {
     "dev4.yaml": (183, 5),  # of 201, written blind with heldout5
     "dev5.yaml": (201, 3),  # of 209, written blind with heldout7
     "dev6.yaml": (178, 5),  # of 189, written blind at the start of the fifth stop
-    "heldout10.yaml": (152, 4),  # of 159, written blind at the start of the fifth stop
-    "heldout11.yaml": (136, 4),  # of 146, written blind late in the fifth stop
+    "heldout10.yaml": (153, 3),  # of 159, written blind at the start of the fifth stop
+    "heldout11.yaml": (137, 3),  # of 146, written blind late in the fifth stop
     "dev7.yaml": (159, 3),  # of 170, written blind at the start of the sixth stop
-    "heldout12.yaml": (144, 5),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
+    "heldout12.yaml": (145, 4),  # of 152, written blind at the start of the sixth stop; first run 131 (12)
     "dev8.yaml": (159, 7),  # of 172, written blind at the start of the seventh stop
-    "heldout13.yaml": (128, 18),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
+    "heldout13.yaml": (130, 16),  # of 163, with dev8; start of stop 112 (27), first run 114 (28)
     "dev9.yaml": (144, 2),  # of 151, written blind at the start of the eighth stop; start of stop 131 (7)
     "heldout14.yaml": (112, 21),  # of 151, with dev9; start of stop 100 (28), first run 100 (29)
     "dev10.yaml": (143, 3),  # of 150, written blind at the start of the ninth stop; start of stop 122 (14)
-    "heldout15.yaml": (131, 9),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
+    "heldout15.yaml": (132, 8),  # of 150, with dev10; start of stop 124 (13), first run 124 (13)
     "dev11.yaml": (126, 4),  # of 140, written blind late in the ninth stop; start of stop 111 (12)
     # one less (one confident-wrong more) in the twelfth stop since a stance made at the meeting named is a
     # candidate though no word of the question ranks it (+5 right, -5 confident-wrong on all held-out sets)
@@ -118,7 +118,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "heldout28.yaml": (126, 2),
     # of 130, written blind late in the fourteenth stop (after ten answer-changing commits); start of
     # stop 114 (4), first run 114 (4)
-    "heldout29.yaml": (115, 4),
+    "heldout29.yaml": (116, 3),
     # of 130, written blind at the start of the fifteenth stop; start of stop 111 (8)
     "dev21.yaml": (124, 1),
     # of 130, held out, written blind at the start of the fifteenth stop (audited before the first run);
@@ -150,14 +150,14 @@ FLOORS: dict[str, tuple[int, int]] = {
     # of 130, written blind at the start of the eighteenth stop; start of stop 118 (8)
     "dev24.yaml": (125, 3),
     # of 130, written blind at the start of the eighteenth stop; start of stop 116 (11)
-    "dev25.yaml": (121, 7),
+    "dev25.yaml": (122, 7),
     # of 130, held out, written blind at the start of the eighteenth stop (its writer audited it against
     # the sources); start of stop 117 (8), first run 117 (8)
     "heldout38.yaml": (118, 7),
     # of 130, held out, with heldout38; start of stop 126 (3), first run 126 (3)
     "heldout39.yaml": (126, 3),
     # of 130, written blind at the start of the nineteenth stop; start of stop 113 (12)
-    "dev26.yaml": (119, 8),
+    "dev26.yaml": (121, 6),
     # of 130, held out, written blind at the start of the nineteenth stop (its writer audited it against
     # the sources); start of stop 105 (17), first run 105 (17)
     "heldout40.yaml": (107, 16),
@@ -167,7 +167,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     # its writer audited it against the sources); start of stop 116 (9), first run 117 (8)
     "heldout42.yaml": (117, 8),
     # of 130, written blind at the start of the twentieth stop (2026-12-08); tuned on; start of stop 115 (8)
-    "dev27.yaml": (115, 8),
+    "dev27.yaml": (119, 5),
     # of 130, held out, written blind with dev27; start of stop 117 (6)
     "heldout43.yaml": (117, 6),
     # of 130, held out, written blind with dev27; start of stop 122 (4)
@@ -179,8 +179,8 @@ FLOORS: dict[str, tuple[int, int]] = {
 FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "questions.yaml": (75, 0),  # of 78, held out
     "heldout2.yaml": (88, 3),  # of 96, held out, written blind on 2026-12-06
-    "dev.yaml": (85, 1),  # of 89
-    "heldout3.yaml": (91, 3),  # of 100, held out, written blind with heldout5
+    "dev.yaml": (86, 1),  # of 89
+    "heldout3.yaml": (92, 3),  # of 100, held out, written blind with heldout5
     "heldout4.yaml": (85, 3),  # of 90, held out, written blind with heldout6
     "dev2.yaml": (104, 2),  # of 111
     "dev3.yaml": (105, 4),  # of 114, written blind with heldout4
@@ -193,41 +193,41 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # Ủy ban Hỗn hợp …" is the right meeting now, without the point asked (1 → 2 confident-wrong)
     "dev6.yaml": (110, 2),
     "heldout8.yaml": (89, 2),  # of 94, held out, written blind at the start of the fifth stop
-    "heldout9.yaml": (91, 4),  # of 97, held out, written blind late in the fifth stop
+    "heldout9.yaml": (92, 4),  # of 97, held out, written blind late in the fifth stop
     "dev7.yaml": (109, 0),  # of 110, written blind at the start of the sixth stop
-    "heldout10.yaml": (95, 5),  # of 105, held out, written blind in the sixth stop; first run at its end
+    "heldout10.yaml": (96, 5),  # of 105, held out, written blind in the sixth stop; first run at its end
     "dev8.yaml": (108, 3),  # of 113, written blind at the start of the seventh stop
     # of 109, held out, with dev8; start of stop 66 (21), first run 70; "buôn bán" read as trade in the
     # fourteenth stop (+3 right on all held-out sets) made one more answer here confident-wrong (17 → 18)
-    "heldout11.yaml": (80, 17),
+    "heldout11.yaml": (81, 16),
     "dev9.yaml": (105, 2),  # of 110, written blind at the start of the eighth stop; start of stop 92 (9)
     # of 110, held out, with dev9; start of stop 73 (16), first run 75 (14); 80 (14) at the start of the
     # eleventh stop, 79 once "bilateral" inside a mechanism's name no longer claims it bilateral, 78 once
     # "cuộc … đầu tiên" reads round 1 across up to 12 words (+1 real held-out, +2 dev)
     "heldout12.yaml": (80, 12),
-    "dev10.yaml": (102, 5),  # of 110, written blind at the start of the ninth stop; start of stop 89 (12)
+    "dev10.yaml": (103, 4),  # of 110, written blind at the start of the ninth stop; start of stop 89 (12)
     # of 110, held out, with dev10; start of stop 67 (24), first run 67 (24); one less (one confident-wrong
     # more) in the twelfth stop with the same change as the real heldout7; one confident-wrong more in the
     # thirteenth since what was agreed about a gate or port named is the one record naming it (+6 right on
     # all held-out sets, confident-wrong unchanged in total)
     # 72 (22) until "HN" was read as Hà Nội in the eighteenth stop (72 (23) then); 74 (21) in the nineteenth
     "heldout13.yaml": (74, 21),
-    "dev11.yaml": (93, 5),  # of 100, written blind late in the ninth stop; start of stop 85 (6)
-    "heldout14.yaml": (75, 15),  # of 100, held out, with dev11; start of stop 62 (23), first run 63 (23)
+    "dev11.yaml": (94, 4),  # of 100, written blind late in the ninth stop; start of stop 85 (6)
+    "heldout14.yaml": (76, 14),  # of 100, held out, with dev11; start of stop 62 (23), first run 63 (23)
     "dev12.yaml": (97, 0),  # of 100, written blind at the start of the tenth stop; start of stop 79 (9)
     # of 100, held out, with dev12; start of stop 80 (9); after English typos were read, 79 (10)
     "heldout15.yaml": (88, 5),
     "dev13.yaml": (93, 2),  # of 100, written blind mid-way through the tenth stop; start of stop 77 (10)
     # of 100, held out, with dev13; start of stop 77 (11), first run 79 (11)
     "heldout16.yaml": (84, 8),
-    "dev14.yaml": (95, 3),  # of 100, written blind at the start of the eleventh stop; start of stop 88 (6)
+    "dev14.yaml": (96, 2),  # of 100, written blind at the start of the eleventh stop; start of stop 88 (6)
     # of 100, held out, with dev14; start of stop 87 (3), first run 87 (3); one confident-wrong more in the
     # twelfth stop (3 → 4) once a post after "ông/bà" ("bà Đại sứ") is no unknown name, which gained the
     # real held-out sets 5 right answers
     "heldout17.yaml": (89, 4),
-    "dev15.yaml": (96, 2),  # of 100, written blind mid-way through the eleventh stop; start of stop 90 (7)
+    "dev15.yaml": (97, 2),  # of 100, written blind mid-way through the eleventh stop; start of stop 90 (7)
     # of 100, held out, with dev15; start of stop 85 (3), first run 86 (3)
-    "heldout18.yaml": (91, 2),
+    "heldout18.yaml": (92, 2),
     # of 100, held out, written blind late in the eleventh stop (six answer-changing commits before its
     # end); start of stop 85 (10), first run 85 (10)
     "heldout19.yaml": (87, 9),
@@ -242,45 +242,45 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "heldout22.yaml": (94, 5),
     "dev18.yaml": (94, 2),  # of 100, written blind at the start of the thirteenth stop; start of stop 85 (7)
     # of 100, held out, with dev18; start of stop 88 (5)
-    "heldout23.yaml": (91, 3),
+    "heldout23.yaml": (93, 2),
     "dev19.yaml": (96, 3),  # of 100, written blind early in the thirteenth stop; start of stop 88 (8)
     # of 100, held out, with dev19 (after seven answer-changing commits); start of stop 89 (3)
     "heldout24.yaml": (94, 1),
     # of 100, held out, written blind late in the thirteenth stop (after twenty answer-changing commits);
     # start of stop 89 (6), first run 92 (4)
-    "heldout25.yaml": (94, 3),
+    "heldout25.yaml": (95, 2),
     # of 100, written blind at the start of the fourteenth stop; start of stop 87 (3)
     "dev20.yaml": (96, 1),
     # of 100, held out, with dev20; start of stop 87 (5), first run 87 (5)
-    "heldout26.yaml": (90, 4),
+    "heldout26.yaml": (92, 4),
     # of 100, held out, written blind late in the fourteenth stop (after ten answer-changing commits);
     # start of stop 93 (1), first run 93 (1)
     "heldout27.yaml": (93, 1),
     # of 100, written blind at the start of the fifteenth stop; start of stop 74 (10)
-    "dev21.yaml": (89, 6),
+    "dev21.yaml": (90, 5),
     # of 100, held out, written blind at the start of the fifteenth stop (audited before the first run);
     # start of stop 95 (2), first run 95 (2)
     "heldout28.yaml": (95, 2),
     # of 100, held out, with heldout28; start of stop 87 (5), first run 87 (5)
-    "heldout29.yaml": (87, 5),
+    "heldout29.yaml": (88, 5),
     # of 100, held out, written blind late in the fifteenth stop (after eleven answer-changing commits;
     # its writer audited it against the sources); start of stop 94 (2), first run (after thirteen) 96 (2)
-    "heldout30.yaml": (97, 2),
+    "heldout30.yaml": (98, 1),
     # of 100, written blind at the start of the sixteenth stop; start of stop 86 (7)
-    "dev22.yaml": (92, 4),
+    "dev22.yaml": (93, 3),
     # of 100, held out, written blind at the start of the sixteenth stop (each writer audited its own set
     # against the sources); start of stop 87 (8), first run 87 (8)
     "heldout31.yaml": (91, 5),
     # of 100, held out, with heldout31; start of stop 83 (12), first run 83 (12)
-    "heldout32.yaml": (84, 11),
+    "heldout32.yaml": (86, 9),
     # of 100, held out, written blind late in the sixteenth stop (after nine answer-changing commits; its
     # writer audited it against the sources); start of stop 84 (8), first run 84 (8)
-    "heldout33.yaml": (86, 6),
+    "heldout33.yaml": (88, 5),
     # of 100, written blind at the start of the seventeenth stop; start of stop 88 (8)
     "dev23.yaml": (94, 4),
     # of 100, held out, written blind at the start of the seventeenth stop (its writer audited it against
     # the sources); start of stop 91 (4), first run 91 (4)
-    "heldout34.yaml": (91, 4),
+    "heldout34.yaml": (93, 3),
     # of 100, held out, written blind late in the seventeenth stop (after six answer-changing commits;
     # its writer audited it against the sources); start of stop 93 (4), first run 93 (4)
     "heldout35.yaml": (94, 4),
@@ -290,7 +290,7 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     "dev25.yaml": (96, 1),
     # of 100, held out, written blind at the start of the eighteenth stop (its writer audited it against
     # the sources); start of stop 90 (5), first run 90 (5)
-    "heldout36.yaml": (90, 5),
+    "heldout36.yaml": (91, 5),
     # of 100, held out, with heldout36; start of stop 99 (1), first run 99 (1)
     "heldout37.yaml": (99, 1),
     # of 100, written blind at the start of the nineteenth stop; start of stop 82 (12)
@@ -304,13 +304,13 @@ FIXTURE_FLOORS: dict[str, tuple[int, int]] = {
     # its writer audited it against the sources); start of stop 89 (7), first run 90 (6)
     "heldout40.yaml": (90, 6),
     # of 100, written blind at the start of the twentieth stop (2026-12-08); tuned on; start of stop 86 (9)
-    "dev27.yaml": (86, 9),
+    "dev27.yaml": (95, 3),
     # of 100, held out, written blind with dev27; start of stop 88 (4)
-    "heldout41.yaml": (88, 4),
+    "heldout41.yaml": (90, 2),
     # of 100, held out, written blind with dev27; start of stop 91 (3)
     "heldout42.yaml": (91, 3),
     # of 100, held out, written blind late in the twentieth stop; start of stop 83 (9), first run 84 (9)
-    "heldout43.yaml": (84, 9),
+    "heldout43.yaml": (85, 8),
 }
 FIXTURE_SUITE_MIN = 0.99  # every style of the second base's generated suite: all at 100 % now
 
