@@ -2064,8 +2064,9 @@ class Engine:
         if OCCASION_ASKED.search(q.folded) and linked:
             # "ở đâu, nhân dịp gì?": where, and the visit or session it was part of
             return [*asked, "occasion"]
-        if asked and signed and SIGNED_AT.search(q.folded):
-            # "ngày, địa điểm, ký văn kiện gì?": the documents signed there too
+        if asked and signed:
+            # "ngày, địa điểm, ký văn kiện gì?": the documents signed there too (`signed`: signing is asked
+            # and the event has documents signed within its days)
             return [*asked, "signed"]
         if asked and AGREED_ASKED.search(q.canonical) and (event.agreed or event.discussed):
             # "họp hồi nào, ở đâu, có thỏa thuận gì?": what was agreed too

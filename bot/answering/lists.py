@@ -632,9 +632,8 @@ def _documents_at(engine: Lookup, q: Question, events: list[Scored]) -> Answer |
     if not one_signed and (Intent.LIST not in q.intents or not (signed or q.fact_kind_asked == "agreement")):
         return None
     if q.intents & {Intent.WHEN, Intent.WHERE}:
-        return (
-            None  # "Tham vấn lần 2: ngày, địa điểm, ký văn kiện gì?": the event's slots, signed one of them
-        )
+        # "Tham vấn lần 2: ngày, địa điểm, ký văn kiện gì?": the event's slots, signed one of them
+        return None
     named = _the_one_event(events)
     if named is None or not isinstance(named.fact, Event) or names_only_the_kind(engine, q):
         return None  # no event, or one that only shares the words of the kind ("văn kiện … ký")
